@@ -1,0 +1,374 @@
+"""The actor knowledge base: states, organisations, institutions, groups, office holders.
+
+It is data, shipped as YAML files in ``detente/actors/data`` and reviewed like
+code (see ``docs/knowledge-base.md``).  ``load_knowledge`` reads and validates
+them, merges a user's file of extra entries, and returns a ``KnowledgeBase``:
+a flat list of ``Term`` (every way of naming an actor, for the matcher) and
+the office holders with their terms, so that "the Secretary of State" or
+"Putin" resolve to a state on a given day.
+
+Every problem is reported as a ``DataFileError`` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable
+
+import pycountry
+
+from .. import datafiles
+from ..datafiles import as_list, line_of
+from ..errors import DataFileError
+
+DATA = Path(__file__).parent / "data"
+
+# Codes that are not ISO 3166-1 but are used for states in event data.
+EXTRA_STATE_CODES = {"XKX"}
+
+# Term kinds, i.e. what a matched phrase can be.
+STATE, ADJECTIVE, CAPITAL, SEAT = "state", "adjective", "capital", "seat"
+ORGANISATION, INSTITUTION, GENERIC, GROUP = "organisation", "institution", "generic", "group"
+PERSON, TITLE = "person", "title"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One way of naming an actor or part of one."""
+
+    text: str
+    kind: str
+    name: str
+    id: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    category: str | None = None
+    ambiguous: bool = False
+
+    @property
+    def case_sensitive(self) -> bool:
+        """Proper names match with their capitals; generic nouns and titles in any case."""
+        return self.kind not in (GENERIC, TITLE)
+
+
+@dataclass(frozen=True)
+class Office:
+    """A term of office held by a person."""
+
+    country: str
+    role: str
+    title: str
+    start: date
+    end: date | None
+    to: str | None = None
+
+    def holds_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    """An office holder."""
+
+    id: str
+    name: str
+    offices: tuple[Office, ...]
+
+    def office_on(self, day: date) -> Office | None:
+        """The office held on ``day``, preferring the most senior role."""
+        held = [o for o in self.offices if o.holds_on(day)]
+        held.sort(key=lambda o: ROLE_RANK.get(o.role, len(ROLE_RANK)))
+        return held[0] if held else None
+
+    def last_office_before(self, day: date) -> Office | None:
+        past = [o for o in self.offices if o.start <= day]
+        return max(past, key=lambda o: o.start) if past else None
+
+
+ROLE_RANK = {
+    role: rank
+    for rank, role in enumerate(
+        [
+            "head_of_state",
+            "head_of_government",
+            "secretary_general",
+            "foreign_minister",
+            "defence_minister",
+            "un_ambassador",
+            "ambassador",
+            "deputy_foreign_minister",
+            "intelligence_chief",
+            "spokesperson",
+            "foreign_ministry_spokesperson",
+        ]
+    )
+}
+
+
+@dataclass
+class KnowledgeBase:
+    """Everything the actor stage knows, ready for matching."""
+
+    terms: list[Term] = field(default_factory=list)
+    persons: dict[str, Person] = field(default_factory=dict)
+    states: dict[str, str] = field(default_factory=dict)
+    organisations: dict[str, str] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)
+    generic_roles: dict[str, str] = field(default_factory=dict)
+    specific_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _holders: dict[tuple[str, str], list[tuple[Office, Person]]] = field(default_factory=dict)
+
+    def name_of(self, code: str) -> str:
+        return self.states.get(code) or self.organisations.get(code) or code
+
+    def is_organisation(self, code: str | None) -> bool:
+        return code in self.organisations
+
+    def holder(self, country: str, role: str, day: date) -> Person | None:
+        """Who held ``role`` for ``country`` on ``day``, if the knowledge base knows."""
+        for office, person in self._holders.get((country, role), []):
+            if office.holds_on(day):
+                return person
+        return None
+
+    def index_holders(self) -> None:
+        holders: dict[tuple[str, str], list[tuple[Office, Person]]] = defaultdict(list)
+        for person in self.persons.values():
+            for office in person.offices:
+                holders[(office.country, office.role)].append((office, person))
+        self._holders = dict(holders)
+
+
+def _fail(path: Path, entry: Any, reason: str) -> DataFileError:
+    return DataFileError(str(path), line_of(entry), reason)
+
+
+def _require(path: Path, entry: Any, key: str) -> Any:
+    if not isinstance(entry, dict):
+        raise _fail(path, entry, f"expected a mapping, found {type(entry).__name__}")
+    value = entry.get(key)
+    if value in (None, "", []):
+        raise _fail(path, entry, f"missing `{key}`")
+    return value
+
+
+def _strings(path: Path, entry: dict, key: str) -> list[str]:
+    values = as_list(entry.get(key))
+    for value in values:
+        if not isinstance(value, str) or not value.strip():
+            raise _fail(path, entry, f"`{key}` must hold non-empty strings, found {value!r}")
+    return [v.strip() for v in values]
+
+
+def _date(path: Path, entry: dict, key: str, *, required: bool) -> date | None:
+    value = entry.get(key)
+    if value is None:
+        if required:
+            raise _fail(path, entry, f"missing `{key}`")
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise _fail(path, entry, f"`{key}` is not an ISO date: {value!r}") from None
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+class _Builder:
+    """Reads the data files one by one into a ``KnowledgeBase``, checking as it goes."""
+
+    def __init__(self) -> None:
+        self.kb = KnowledgeBase()
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def sector(self, path: Path, entry: Any, value: Any) -> str | None:
+        if value in (None, ""):
+            return None
+        if value not in self.kb.sectors:
+            raise _fail(path, entry, f"unknown sector {value!r} (see sectors.yaml)")
+        return value
+
+    def country(self, path: Path, entry: Any, value: Any, *, allow_none: bool = False) -> str | None:
+        if value in (None, ""):
+            if allow_none:
+                return None
+            raise _fail(path, entry, "missing `country`")
+        code = str(value)
+        if code in self.kb.states or code in self.kb.organisations:
+            return code
+        raise _fail(path, entry, f"unknown country or organisation code {code!r}")
+
+    def add(self, path: Path, entry: Any, texts: Iterable[str], *, all_ambiguous: bool = False,
+            **fields: Any) -> None:
+        flag = entry.get("ambiguous") if isinstance(entry, dict) else None
+        ambiguous = set() if flag is None or isinstance(flag, bool) else set(_strings(path, entry, "ambiguous"))
+        for text in sorted(texts):
+            self.kb.terms.append(Term(text=text, ambiguous=all_ambiguous or text in ambiguous, **fields))
+
+    # -- files ---------------------------------------------------------------------------
+
+    def sectors(self, path: Path) -> None:
+        data = datafiles.load(path)
+        if not isinstance(data, dict):
+            raise DataFileError(str(path), None, "expected a mapping of sector code to description")
+        self.kb.sectors = {k: str(v) for k, v in data.items() if k != datafiles.LINE}
+
+    def states(self, path: Path, entries: list[Any]) -> None:
+        for entry in entries:
+            code = str(_require(path, entry, "code"))
+            if code not in EXTRA_STATE_CODES and pycountry.countries.get(alpha_3=code) is None:
+                raise _fail(path, entry, f"{code!r} is not an ISO 3166-1 alpha-3 code")
+            self.kb.states[code] = str(_require(path, entry, "name"))
+        for entry in entries:
+            code, name = str(entry["code"]), str(entry["name"])
+            ident = f"state:{code}"
+            common = {"name": name, "id": ident, "country": code}
+            self.add(path, entry, {name, *_strings(path, entry, "names"), *_strings(path, entry, "abbreviations")},
+                     kind=STATE, **common)
+            self.add(path, entry, {*_strings(path, entry, "adjectives"), *_strings(path, entry, "demonyms")},
+                     kind=ADJECTIVE, **common)
+            self.add(path, entry, _strings(path, entry, "capital"), kind=CAPITAL, sector="GOV", **common)
+            for seat in as_list(entry.get("seats")):
+                if isinstance(seat, dict):
+                    seat_name = str(_require(path, seat, "name"))
+                    sector = self.sector(path, seat, seat.get("sector", "GOV"))
+                elif isinstance(seat, str):
+                    seat_name, sector = seat, "GOV"
+                else:
+                    raise _fail(path, entry, f"a seat must be a name or a mapping, found {seat!r}")
+                self.add(path, entry, [seat_name], kind=SEAT, sector=sector, **common)
+
+    def organisations(self, path: Path, entries: list[Any]) -> None:
+        for entry in entries:
+            code = str(_require(path, entry, "code"))
+            if not code.replace("-", "").isalnum() or code.upper() != code:
+                raise _fail(path, entry, f"organisation code {code!r} must be upper-case letters and digits")
+            self.kb.organisations.setdefault(code, str(_require(path, entry, "name")))
+        for entry in entries:
+            code, name = str(entry["code"]), str(entry["name"])
+            sector = self.sector(path, entry, entry.get("sector", "IGO"))
+            ident = f"org:{_slug(name)}"
+            texts = {name, *_strings(path, entry, "aliases"), *_strings(path, entry, "adjectives")}
+            self.add(path, entry, texts, kind=ORGANISATION, name=name, id=ident, country=code, sector=sector)
+
+    def institutions(self, path: Path, data: Any) -> None:
+        if not isinstance(data, dict):
+            raise DataFileError(str(path), None, "expected a mapping with `generic` and `specific`")
+        for entry in as_list(data.get("generic")):
+            terms = _strings(path, entry, "terms")
+            if not terms:
+                raise _fail(path, entry, "missing `terms`")
+            sector = self.sector(path, entry, _require(path, entry, "sector"))
+            category = entry.get("kind")
+            self.add(path, entry, terms, kind=GENERIC, name=terms[0], id=f"generic:{_slug(terms[0])}",
+                     sector=sector, category=category)
+        for entry in as_list(data.get("specific")):
+            name = str(_require(path, entry, "name"))
+            country = self.country(path, entry, entry.get("country"))
+            sector = self.sector(path, entry, entry.get("sector"))
+            self.add(path, entry, {name, *_strings(path, entry, "aliases")}, kind=INSTITUTION, name=name,
+                     id=f"institution:{_slug(name)}", country=country, sector=sector)
+
+    def groups(self, path: Path, entries: list[Any]) -> None:
+        for entry in entries:
+            name = str(_require(path, entry, "name"))
+            country = self.country(path, entry, entry.get("country"), allow_none=True)
+            sector = self.sector(path, entry, entry.get("sector"))
+            self.add(path, entry, {name, *_strings(path, entry, "aliases")}, kind=GROUP, name=name,
+                     id=f"group:{_slug(name)}", country=country, sector=sector)
+
+    def roles(self, path: Path, data: Any) -> None:
+        if not isinstance(data, dict):
+            raise DataFileError(str(path), None, "expected a mapping with `generic` and `specific`")
+        for entry in as_list(data.get("generic")):
+            role = str(_require(path, entry, "role"))
+            for title in _strings(path, entry, "titles"):
+                self.kb.generic_roles[title.lower()] = role
+                self.add(path, entry, [title], kind=TITLE, name=title, id=f"title:{_slug(title)}", role=role,
+                         sector="GOV")
+        for entry in as_list(data.get("specific")):
+            role = str(_require(path, entry, "role"))
+            country = self.country(path, entry, entry.get("country"))
+            for title in _strings(path, entry, "titles"):
+                self.kb.specific_roles[title.lower()] = (country, role)
+                self.add(path, entry, [title], kind=TITLE, name=title, id=f"title:{country}:{_slug(title)}",
+                         country=country, role=role, sector="GOV",
+                         all_ambiguous=bool(entry.get("ambiguous")))
+
+    def persons(self, path: Path, entries: list[Any]) -> None:
+        for entry in entries:
+            name = str(_require(path, entry, "name"))
+            ident = f"person:{_slug(name)}"
+            offices = []
+            for office in as_list(_require(path, entry, "offices")):
+                start = _date(path, office, "start", required=True)
+                end = _date(path, office, "end", required=False)
+                if end is not None and end < start:
+                    raise _fail(path, office, f"office of {name} ends before it starts")
+                offices.append(Office(
+                    country=self.country(path, office, office.get("country")),
+                    role=str(_require(path, office, "role")),
+                    title=str(office.get("title") or ""),
+                    start=start,
+                    end=end,
+                    to=office.get("to"),
+                ))
+            person = Person(id=ident, name=name, offices=tuple(offices))
+            if ident in self.kb.persons:
+                person = Person(ident, name, self.kb.persons[ident].offices + person.offices)
+            self.kb.persons[ident] = person
+            self.add(path, entry, {name, *_strings(path, entry, "aliases")}, kind=PERSON, name=name, id=ident)
+
+    def extra(self, path: Path) -> None:
+        """A user's file: a mapping whose keys name the packaged file each list extends."""
+        data = datafiles.load(path)
+        if not isinstance(data, dict):
+            raise DataFileError(str(path), None, "expected a mapping with keys states, organisations, "
+                                                 "institutions, groups, roles or office_holders")
+        for key, value in data.items():
+            if key == datafiles.LINE:
+                continue
+            handler = {
+                "states": self.states, "organisations": self.organisations, "groups": self.groups,
+                "office_holders": self.persons, "institutions": self.institutions, "roles": self.roles,
+            }.get(key)
+            if handler is None:
+                raise DataFileError(str(path), line_of(data), f"unknown section {key!r}")
+            handler(path, value if isinstance(value, (dict, list)) else as_list(value))
+
+
+def _list(path: Path) -> list[Any]:
+    data = datafiles.load(path)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise DataFileError(str(path), None, "expected a list of entries")
+    return data
+
+
+@functools.cache
+def load_knowledge(extra: str | None = None, data_dir: str | None = None) -> KnowledgeBase:
+    """The packaged knowledge base, plus the entries of the user's file ``extra``."""
+    folder = Path(data_dir) if data_dir else DATA
+    builder = _Builder()
+    builder.sectors(folder / "sectors.yaml")
+    builder.states(folder / "states.yaml", _list(folder / "states.yaml"))
+    builder.organisations(folder / "organisations.yaml", _list(folder / "organisations.yaml"))
+    builder.institutions(folder / "institutions.yaml", datafiles.load(folder / "institutions.yaml"))
+    builder.groups(folder / "groups.yaml", _list(folder / "groups.yaml"))
+    builder.roles(folder / "roles.yaml", datafiles.load(folder / "roles.yaml"))
+    builder.persons(folder / "office_holders.yaml", _list(folder / "office_holders.yaml"))
+    if extra:
+        builder.extra(Path(extra))
+    builder.kb.index_holders()
+    return builder.kb

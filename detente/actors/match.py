@@ -1,0 +1,86 @@
+"""Finding the knowledge base's terms in a parsed document.
+
+``ActorMatcher`` compiles every term of the knowledge base into two spaCy
+``PhraseMatcher`` objects (proper names by exact spelling, generic nouns and
+titles in any case) and returns, for a document, the longest
+non-overlapping matches.  Ambiguous names ("Jordan", "Chad", "the
+Alliance") count only where spaCy's named entities agree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .knowledge import ADJECTIVE, GROUP, ORGANISATION, PERSON, KnowledgeBase, Term
+
+# Named-entity labels that confirm an ambiguous term of each kind.
+CONFIRMING_LABELS = {
+    PERSON: {"PERSON"},
+    ADJECTIVE: {"NORP", "GPE"},
+    ORGANISATION: {"ORG", "GPE", "NORP"},
+    GROUP: {"ORG", "NORP"},
+}
+PLACE_LABELS = {"GPE", "LOC", "ORG", "FAC", "NORP"}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A run of tokens naming one knowledge-base term (or several readings of it)."""
+
+    start: int
+    end: int
+    terms: tuple[Term, ...]
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+class ActorMatcher:
+    """Finds knowledge-base terms in documents made by one spaCy pipeline."""
+
+    def __init__(self, kb: KnowledgeBase, nlp) -> None:
+        self.kb = kb
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_text: dict[tuple[bool, str], list[Term]] = defaultdict(list)
+        for term in kb.terms:
+            by_text[(term.case_sensitive, term.text if term.case_sensitive else term.text.lower())].append(term)
+        self.readings: dict[str, tuple[Term, ...]] = {}
+        exact_patterns, folded_patterns = [], []
+        for (case_sensitive, text), terms in by_text.items():
+            key = ("=" if case_sensitive else "~") + text
+            self.readings[key] = tuple(terms)
+            (exact_patterns if case_sensitive else folded_patterns).append((key, text))
+        for matcher, patterns in ((self.exact, exact_patterns), (self.folded, folded_patterns)):
+            for key, text in patterns:
+                matcher.add(key, [nlp.make_doc(text)])
+        self.vocab = nlp.vocab
+
+    def __call__(self, doc: Doc) -> list[Match]:
+        """Longest non-overlapping matches, leftmost first."""
+        found = []
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(doc):
+                key = self.vocab.strings[match_id]
+                terms = tuple(t for t in self.readings[key] if self._plausible(t, doc[start:end]))
+                if terms:
+                    found.append(Match(start, end, terms))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        chosen: list[Match] = []
+        taken: set[int] = set()
+        for match in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+            if taken.isdisjoint(range(match.start, match.end)):
+                chosen.append(match)
+                taken.update(range(match.start, match.end))
+        return sorted(chosen, key=lambda m: m.start)
+
+    @staticmethod
+    def _plausible(term: Term, span: Span) -> bool:
+        if not term.ambiguous:
+            return True
+        labels = {t.ent_type_ for t in span} - {""}
+        return bool(labels & CONFIRMING_LABELS.get(term.kind, PLACE_LABELS))

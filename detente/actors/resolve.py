@@ -1,0 +1,271 @@
+"""Resolving noun phrases of a parsed sentence to actors.
+
+The words that name an actor are rarely one name: "Russian Deputy Foreign
+Minister Sergei Ryabkov", "the US embassy in Moscow", "Kremlin spokesman
+Dmitry Peskov", "Britain and France", "the ministry", "he".  ``Resolver``
+takes the head token of a noun phrase and returns the entities it names:
+
+* the phrase's own modifiers (compounds, adjectives, possessors, "of X",
+  appositions — never "in X" or "to X", which place or aim rather than name)
+  give the *anchor*, the knowledge-base term that fixes the country;
+* the head noun, when it is an institution, role or title, gives the sector;
+* office holders are looked up on the document's date, so a former office
+  holder is not the government (sector ELI);
+* pronouns and bare role nouns ("the ministry", "the president") take the
+  most recent fitting entity of the document (``Discourse``); "we", "our"
+  take the speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from ..records import Entity
+from .knowledge import (
+    ADJECTIVE,
+    CAPITAL,
+    GENERIC,
+    GROUP,
+    INSTITUTION,
+    ORGANISATION,
+    PERSON,
+    SEAT,
+    STATE,
+    TITLE,
+    KnowledgeBase,
+    Term,
+)
+from .match import ActorMatcher, Match
+
+# Which term wins when a phrase names several: the most specific first.
+ANCHOR_PRIORITY = {PERSON: 0, INSTITUTION: 1, SEAT: 2, GROUP: 3, ORGANISATION: 4, STATE: 5, CAPITAL: 6,
+                   ADJECTIVE: 7, TITLE: 8, GENERIC: 9}
+# Dependency labels of the modifiers that belong to a name.
+NAME_MODIFIERS = {"compound", "amod", "poss", "nmod", "flat", "appos", "npadvmod", "nummod", "det", "punct",
+                  "cc", "conj", "case", "quantmod", "advmod"}
+PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+NEUTER = {"it", "its", "itself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+FIRST_PERSON = {"we", "us", "our", "ours", "ourselves", "i", "me", "my"}
+NOT_A_COUNTRY_AFTER = {"backed", "led", "sponsored", "allied", "leaning", "speaking", "born", "made", "style",
+                       "era", "controlled", "occupied", "annexed", "based", "friendly", "linked", "funded",
+                       "supported", "brokered", "installed"}
+NOT_A_COUNTRY_BEFORE = {"pro", "anti", "non", "ex"}
+FORMER = {"former", "ex", "late", "then", "erstwhile", "previous", "outgoing"}
+
+
+@dataclass
+class Discourse:
+    """What a document has said so far, for resolving pronouns and bare role nouns."""
+
+    persons: list[Entity] = field(default_factory=list)
+    agents: list[Entity] = field(default_factory=list)
+    categories: dict[str, Entity] = field(default_factory=dict)
+    speaker: Entity | None = None
+
+    def note(self, entity: Entity, *, category: str | None = None, person: bool = False) -> None:
+        if entity.country is None:
+            return
+        target = self.persons if person else self.agents
+        if entity in target:
+            target.remove(entity)
+        target.insert(0, entity)
+        del target[12:]
+        if category:
+            self.categories[category] = entity
+
+
+@dataclass(frozen=True)
+class NamedPhrase:
+    """The resolution of one noun phrase, with what it tells the discourse."""
+
+    entity: Entity
+    person: bool
+    category: str | None
+    inferred: bool
+
+
+class Resolver:
+    """Resolves noun phrases of one document to entities."""
+
+    def __init__(self, kb: KnowledgeBase, matcher: ActorMatcher, doc: Doc, day: date) -> None:
+        self.kb = kb
+        self.doc = doc
+        self.day = day
+        self.matches: list[Match] = matcher(doc)
+        self.by_token: dict[int, Match] = {}
+        for match in self.matches:
+            for i in range(match.start, match.end):
+                self.by_token[i] = match
+        self.discourse = Discourse()
+
+    # -- public ------------------------------------------------------------------------
+
+    def has_actor(self, start: int, end: int) -> bool:
+        """Whether tokens start..end hold any term naming (part of) an actor."""
+        return any(start <= m.start < end for m in self.matches) or any(
+            t.lower_ in PERSONAL | NEUTER | PLURAL | FIRST_PERSON for t in self.doc[start:end]
+        )
+
+    def entities(self, head: Token, *, speaker: Entity | None = None) -> list[Entity]:
+        """The entities the phrase headed by ``head`` names, conjuncts included ("Britain and France")."""
+        out: list[Entity] = []
+        for token in (head, *head.conjuncts):
+            for named in self.phrase(token, speaker=speaker):
+                if named.entity not in out:
+                    out.append(named.entity)
+        return out
+
+    def phrase(self, head: Token, *, speaker: Entity | None = None) -> list[NamedPhrase]:
+        """Resolve one phrase (without its conjuncts); several entities for "Hungarian and Romanian officials"."""
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in PERSONAL | NEUTER | PLURAL | FIRST_PERSON:
+            entity = self._pronoun(lower, speaker)
+            return [NamedPhrase(entity, lower in PERSONAL, None, True)] if entity else []
+        tokens = self._name_tokens(head)
+        matches = self._matches(tokens)
+        if not matches:
+            return []
+        head_match = self.by_token.get(head.i)
+        head_terms = head_match.terms if head_match and head_match in matches else ()
+        role_term = next((t for t in head_terms if t.kind in (GENERIC, TITLE)), None)
+        if role_term is None:
+            role_term = next((t for m in matches for t in m.terms if t.kind in (GENERIC, TITLE)), None)
+        former = any(t.lower_ in FORMER for t in tokens)
+        anchors = self._anchors(matches)
+        if not anchors:
+            inferred = self._from_role(role_term, former) if role_term else None
+            return [inferred] if inferred else []
+        out = []
+        for match, term in anchors:
+            named = self._anchored(match, term, role_term, former)
+            if named:
+                out.append(named)
+        return out
+
+    def remember(self, named: list[NamedPhrase]) -> None:
+        """Let later pronouns and role nouns refer to these phrases."""
+        for item in named:
+            self.discourse.note(item.entity, category=item.category, person=item.person)
+
+    # -- phrase analysis ------------------------------------------------------------
+
+    def _name_tokens(self, head: Token) -> list[Token]:
+        """The head and the modifiers that are part of its name."""
+        out, stack = [], [head]
+        while stack:
+            token = stack.pop()
+            out.append(token)
+            for child in token.children:
+                if child.dep_ in NAME_MODIFIERS and not (child.dep_ == "conj" and token is head):
+                    stack.append(child)
+                elif child.dep_ == "prep" and child.lower_ == "of" and self._is_role_noun(token):
+                    stack.extend(c for c in child.children if c.dep_ == "pobj")
+        return sorted(out, key=lambda t: t.i)
+
+    def _is_role_noun(self, token: Token) -> bool:
+        match = self.by_token.get(token.i)
+        return bool(match and any(t.kind in (GENERIC, TITLE, INSTITUTION) for t in match.terms))
+
+    def _matches(self, tokens: list[Token]) -> list[Match]:
+        seen: list[Match] = []
+        for token in tokens:
+            match = self.by_token.get(token.i)
+            if match and match not in seen and self._counts(match):
+                seen.append(match)
+        return seen
+
+    def _counts(self, match: Match) -> bool:
+        """False for "pro-Russian", "Russian-backed" and places after "in"."""
+        doc = self.doc
+        if match.start >= 2 and doc[match.start - 1].text == "-" and doc[match.start - 2].lower_ in NOT_A_COUNTRY_BEFORE:
+            return False
+        if match.end + 1 < len(doc) and doc[match.end].text == "-" and doc[match.end + 1].lower_ in NOT_A_COUNTRY_AFTER:
+            return False
+        return True
+
+    def _anchors(self, matches: list[Match]) -> list[tuple[Match, Term]]:
+        """The terms that fix a country; several when conjoined ("Hungarian and Romanian")."""
+        candidates = []
+        for match in matches:
+            for term in match.terms:
+                if term.kind in (GENERIC, TITLE) and term.country is None:
+                    continue
+                if term.kind == PERSON and self._person_office(term) is None:
+                    continue
+                candidates.append((ANCHOR_PRIORITY[term.kind], match.start, match, term))
+        if not candidates:
+            return []
+        candidates.sort(key=lambda c: (c[0], c[1]))
+        best_rank, _, best_match, best_term = candidates[0]
+        chosen = [(best_match, best_term)]
+        conjoined = {t.i for t in self.doc[best_match.start].conjuncts}
+        for rank, _, match, term in candidates[1:]:
+            if match.start in conjoined and term.country != best_term.country and term.kind in (ADJECTIVE, STATE):
+                chosen.append((match, term))
+        return chosen
+
+    def _person_office(self, term: Term):
+        person = self.kb.persons.get(term.id)
+        if person is None:
+            return None
+        return person.office_on(self.day) or person.last_office_before(self.day)
+
+    def _anchored(self, match: Match, term: Term, role_term: Term | None, former: bool) -> NamedPhrase | None:
+        text = self.doc[match.start:match.end].text
+        sector = role_term.sector if role_term and role_term.sector else term.sector
+        category = role_term.category or role_term.role if role_term else None
+        if term.kind == PERSON:
+            person = self.kb.persons[term.id]
+            office = person.office_on(self.day)
+            if office is None or former:
+                office = office or person.last_office_before(self.day)
+                sector = "ELI"
+            else:
+                sector = _office_sector(office.role)
+            entity = Entity(text=text, name=person.name, country=office.country, sector=sector, id=person.id)
+            return NamedPhrase(entity, True, office.role, False)
+        if former and role_term is not None and role_term.kind == TITLE:
+            sector = "ELI"
+        country = term.country
+        if role_term is not None and role_term.kind == TITLE and role_term.role and sector != "ELI":
+            holder = self.kb.holder(country, role_term.role, self.day)
+            if holder is not None:
+                entity = Entity(text=text, name=holder.name, country=country, sector="GOV", id=holder.id)
+                return NamedPhrase(entity, True, role_term.role, False)
+        entity = Entity(text=text, name=self.kb.name_of(country), country=country, sector=sector, id=term.id)
+        person = role_term is not None and role_term.kind == TITLE
+        return NamedPhrase(entity, person, category, False)
+
+    def _from_role(self, role_term: Term, former: bool) -> NamedPhrase | None:
+        """A bare role noun: "the Secretary of State", "the ministry", "the president"."""
+        if role_term.kind == TITLE and role_term.country and not former:
+            holder = self.kb.holder(role_term.country, role_term.role, self.day)
+            name = holder.name if holder else self.kb.name_of(role_term.country)
+            entity = Entity(text=role_term.text, name=name, country=role_term.country, sector="GOV",
+                            id=holder.id if holder else role_term.id)
+            return NamedPhrase(entity, True, role_term.role, False)
+        category = role_term.category or role_term.role
+        previous = self.discourse.categories.get(category) if category else None
+        if previous is not None and not former:
+            entity = Entity(text=role_term.text, name=previous.name, country=previous.country,
+                            sector=previous.sector, id=previous.id)
+            return NamedPhrase(entity, role_term.kind == TITLE, category, True)
+        return None
+
+    def _pronoun(self, lower: str, speaker: Entity | None) -> Entity | None:
+        discourse = self.discourse
+        if lower in FIRST_PERSON:
+            return speaker or discourse.speaker
+        if lower in PERSONAL:
+            return discourse.persons[0] if discourse.persons else None
+        if lower in NEUTER or lower in PLURAL:
+            return discourse.agents[0] if discourse.agents else None
+        return None
+
+
+def _office_sector(role: str) -> str:
+    return "MIL" if role == "defence_minister" else "SPY" if role == "intelligence_chief" else "GOV"

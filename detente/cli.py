@@ -1,0 +1,214 @@
+"""The command line: thin wrappers over the library calls of ``detente.api``.
+
+Every command parses its options, calls one library function and formats
+the result.  Library errors become one ``Error: …`` line and exit code 1.
+Exit codes: 0 success; 1 an error stopped the command; 2 bad usage;
+3 the run finished but some inputs could not be read (each named on stderr).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from datetime import date
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from . import api, export
+from .errors import DetenteError, UsageError
+from .settings import Settings, describe
+from .store import EventFilter, Store
+
+PARTIAL_FAILURE = 3
+
+
+def _fail_cleanly(command):
+    """Render library errors as one line and exit code 1."""
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except DetenteError as error:
+            raise click.ClickException(str(error)) from error
+    return wrapper
+
+
+def settings_options(command):
+    """One option per setting of ``detente.settings``, named after it, with its help text."""
+    for name, default, help_text in reversed(describe()):
+        flag = "--" + name.replace("_", "-")
+        if isinstance(default, bool):
+            command = click.option(f"{flag}/--no-{name.replace('_', '-')}", name, default=default,
+                                   show_default=True, help=help_text)(command)
+        else:
+            kind = int if isinstance(default, int) else str
+            command = click.option(flag, name, default=default, type=kind, show_default=True,
+                                   help=help_text)(command)
+    return command
+
+
+def _settings(options: dict) -> Settings:
+    return Settings(**{name: options[name] for name, _, _ in describe()})
+
+
+def _iso_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _dyad(ctx, param, value):
+    if value is None:
+        return None
+    parts = value.upper().replace("_", "-").split("-")
+    if len(parts) != 2 or not all(parts):
+        raise click.BadParameter(f"{value!r}: write a dyad as two codes joined by a dash, e.g. USA-RUS")
+    return parts[0], parts[1]
+
+
+@click.group()
+@click.version_option(package_name="detente")
+@click.option("-v", "--verbose", is_flag=True, help="log what each stage does")
+def main(verbose: bool) -> None:
+    """detente: event data that knows about reciprocity."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s: %(message)s",
+                        stream=sys.stderr)
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--date", "pub_date", callback=_iso_date,
+              help="publication date (YYYY-MM-DD) for inputs that carry none of their own")
+@click.option("--source", help="outlet name for inputs that name none")
+@click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="jsonl", show_default=True,
+              help="output format")
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
+              help="write events here instead of standard output")
+@click.option("--db", type=click.Path(dir_okay=False), help="also store documents, sentences and events in this SQLite file")
+@click.option("--status", "status_text", default=",".join(api.DEFAULT_STATUSES), show_default=True,
+              help="statuses to write, comma-separated, or `all`")
+@click.option("--quiet", "-q", is_flag=True, help="write no events (useful with --db)")
+@settings_options
+@_fail_cleanly
+def code(paths, pub_date, source, fmt, output, db, status_text, quiet, **options):
+    """Code news articles into events.
+
+    PATHS are text, HTML, JSON Lines or JSON files, folders of them, or `-` for
+    standard input.  Unreadable inputs are named on standard error and skipped.
+    """
+    statuses = api.parse_statuses(status_text)
+    report = api.Report()
+    store = Store.open(db) if db else None
+    try:
+        events = api.code(paths, settings=_settings(options), date=pub_date, source=source, store=store,
+                          statuses=statuses, report=report)
+        if quiet:
+            for _ in events:
+                pass
+        elif fmt == "jsonl":
+            export.write_jsonl(events, output)
+        elif fmt == "csv":
+            export.write_csv(events, output)
+        else:
+            _print_table(list(events), output)
+    finally:
+        if store is not None:
+            store.close()
+    click.echo(f"{report.documents} documents coded, {report.events} events, "
+               f"{report.already_stored} already stored, {report.failed} failed", err=True)
+    if report.failures:
+        sys.exit(PARTIAL_FAILURE)
+
+
+@main.command()
+@click.option("--db", type=click.Path(exists=True, dir_okay=False), required=True, help="the SQLite store")
+@click.option("--dyad", callback=_dyad, help="two country codes, e.g. USA-RUS (both directions)")
+@click.option("--type", "event_type", help="PLOVER event type, e.g. SANCTION")
+@click.option("--status", "status_text", default=",".join(api.DEFAULT_STATUSES), show_default=True,
+              help="statuses, comma-separated, or `all`")
+@click.option("--since", callback=_iso_date, help="first event date (YYYY-MM-DD)")
+@click.option("--until", callback=_iso_date, help="last event date (YYYY-MM-DD)")
+@click.option("--outlet", help="only events from this outlet")
+@click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="table", show_default=True,
+              help="output format")
+@_fail_cleanly
+def events(db, dyad, event_type, status_text, since, until, outlet, fmt):
+    """List stored events."""
+    where = EventFilter(dyad=dyad, event=event_type, statuses=api.parse_statuses(status_text), since=since,
+                        until=until, outlet=outlet)
+    with Store.open(db) as store:
+        found = api.events(store, where)
+    out = click.get_text_stream("stdout")
+    if fmt == "jsonl":
+        export.write_jsonl(found, out)
+    elif fmt == "csv":
+        export.write_csv(found, out)
+    else:
+        _print_table(found, out)
+
+
+@main.command()
+@click.option("--db", type=click.Path(exists=True, dir_okay=False), required=True, help="the SQLite store")
+@click.option("--dyad", callback=_dyad, required=True, help="two country codes, e.g. USA-RUS")
+@click.option("--status", "status_text", default=",".join(api.DEFAULT_STATUSES), show_default=True,
+              help="statuses, comma-separated, or `all`")
+@_fail_cleanly
+def timeline(db, dyad, status_text):
+    """The events between two countries, in date order, both directions."""
+    with Store.open(db) as store:
+        rows = api.timeline(store, dyad, api.parse_statuses(status_text))
+    _print_timeline(f"{dyad[0]}–{dyad[1]}", rows, click.get_text_stream("stdout"))
+
+
+@main.command()
+@click.option("--db", type=click.Path(exists=True, dir_okay=False), required=True, help="the SQLite store")
+@click.option("--top", default=3, show_default=True, help="timelines of this many busiest pairs")
+@_fail_cleanly
+def summary(db, top):
+    """Events per dyad and the timelines of the busiest pairs of countries."""
+    with Store.open(db) as store:
+        result = api.summary(store, top=top)
+    out = click.get_text_stream("stdout")
+    console = Console(file=out, width=120)
+    console.print(f"[bold]{result.documents} documents, {result.events} events[/bold]")
+    table = Table(title="Events per dyad (actor → recipient)")
+    for column in ("actor", "recipient", "events"):
+        table.add_column(column)
+    for actor, recipient, n in result.dyads[:20]:
+        table.add_row(actor, recipient, str(n))
+    console.print(table)
+    for pair, rows in result.timelines.items():
+        _print_timeline(f"{pair[0]}–{pair[1]}", rows, out)
+
+
+def _print_table(records, out) -> None:
+    console = Console(file=out, width=160)
+    table = Table(show_lines=False)
+    for column in export.TABLE_HEADER:
+        table.add_column(column, overflow="fold")
+    for row in export.table_rows(records):
+        table.add_row(*row)
+    console.print(table)
+
+
+def _print_timeline(title: str, rows, out) -> None:
+    console = Console(file=out, width=140)
+    table = Table(title=f"Timeline {title}")
+    for column in ("date", "who", "event", "goldstein", "size", "trigger", "outlet"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row.date or "?", f"{row.actor} → {row.recipient}", f"{row.event} {row.cameo}",
+                      f"{row.goldstein:+.1f}", row.size, row.trigger, row.source or row.doc_id)
+    console.print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,294 @@
+"""The coder: a document in, its events out.
+
+The coder runs the stages of the data path that work on one document at a
+time (DESIGN.md): NLP → actors → events → time, size and status.  Each
+stage is registered once in ``STAGES`` under a versioned name, with the
+fields of the ``Work`` record it reads and writes; ``run_stages`` checks
+both and names the stage that failed.  The coder is pure: the same text and
+settings give the same events, which is what lets batches run on many
+processes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors.knowledge import KnowledgeBase, load_knowledge
+from .actors.match import ActorMatcher
+from .actors.resolve import Resolver
+from .errors import DetenteError, StageError
+from .events.codebook import Code, load_codebook
+from .events.extract import EventFinder, Finding
+from .events.lexicon import Lexicon, load_lexicon
+from .nlp import load_model
+from .records import Document, Event, Sentence, Size, stable_id
+from .settings import Settings
+from .size import size_of
+from .time import ResolvedDate, is_deadline, resolve_expression
+
+log = logging.getLogger(__name__)
+
+# Cooperative events stated in the future are intentions: PLOVER codes them AGREE
+# ("All cooperative actions reported in future tense are also taken to imply intentions").
+INTENT_CODES = {"CONSULT": "036", "COOPERATE": "030", "AID": "033", "SUPPORT": "032", "CONCEDE": "035",
+                "RETREAT": "035"}
+DATE_LABELS = ("DATE", "TIME")
+
+
+@dataclass
+class Work:
+    """A document on its way through the coder; each stage fills some fields."""
+
+    document: Document
+    parsed: Doc | None = None
+    sentences: list[Sentence] | None = None
+    resolver: Resolver | None = None
+    findings: list[tuple[int, Finding]] | None = None
+    events: list[Event] | None = None
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the coder, with the ``Work`` fields it needs and fills."""
+
+    name: str
+    run: Callable[["Coder", Work], None]
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    help: str
+
+
+@dataclass
+class Resources:
+    """What the coder loads once per process: the model, the knowledge base, the lexicon."""
+
+    nlp: object
+    kb: KnowledgeBase
+    matcher: ActorMatcher
+    lexicon: Lexicon
+    codes: dict[str, Code]
+
+
+class Coder:
+    """Codes documents into events with one set of settings."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        nlp = load_model(self.settings.model)
+        kb = load_knowledge(self.settings.extra_actors)
+        self.resources = Resources(nlp=nlp, kb=kb, matcher=ActorMatcher(kb, nlp), lexicon=load_lexicon(),
+                                   codes=load_codebook())
+
+    def code(self, document: Document) -> list[Event]:
+        """The events of one document."""
+        return next(self.work_all([document])).events or []
+
+    def code_all(self, documents: Iterable[Document]) -> Iterator[list[Event]]:
+        """The events of each document, in order."""
+        for work in self.work_all(documents):
+            yield work.events or []
+
+    def work_all(self, documents: Iterable[Document]) -> Iterator[Work]:
+        """Each document's finished ``Work`` (sentences, events), in order, parsing in batches."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(self._bounded(document))
+            if len(batch) >= self.settings.batch_size:
+                yield from self._work_batch(batch)
+                batch = []
+        if batch:
+            yield from self._work_batch(batch)
+
+    def _work_batch(self, batch: list[Document]) -> Iterator[Work]:
+        parsed = self.resources.nlp.pipe(d.text for d in batch)
+        for document, doc in zip(batch, parsed):
+            work = Work(document=document, parsed=doc)
+            run_stages(self, work, STAGES[1:])
+            yield work
+
+    def _bounded(self, document: Document) -> Document:
+        if len(document.text) <= self.settings.max_chars:
+            return document
+        log.warning("%s: cut to %d characters (setting max_chars)", document.origin or document.id,
+                    self.settings.max_chars)
+        return dataclasses.replace(document, text=document.text[: self.settings.max_chars])
+
+
+def run_stages(coder: Coder, work: Work, stages: Iterable[Stage]) -> None:
+    """Run stages in order, checking what each reads and writes."""
+    for stage in stages:
+        missing = [name for name in stage.reads if getattr(work, name) is None]
+        if missing:
+            raise StageError(stage.name, f"needs {', '.join(missing)}, which no earlier stage wrote")
+        try:
+            stage.run(coder, work)
+        except DetenteError:
+            raise
+        except Exception as error:  # a bug in a stage: name it, keep the cause
+            raise StageError(stage.name, f"{type(error).__name__}: {error} (document {work.document.id})") from error
+        unwritten = [name for name in stage.writes if getattr(work, name) is None]
+        if unwritten:
+            raise StageError(stage.name, f"did not write {', '.join(unwritten)}")
+
+
+# -- the stages ----------------------------------------------------------------------------
+
+def _parse(coder: Coder, work: Work) -> None:
+    work.parsed = coder.resources.nlp(work.document.text)
+
+
+def _sentences(coder: Coder, work: Work) -> None:
+    doc_id = work.document.id
+    work.sentences = [Sentence(doc_id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(work.parsed.sents)]
+
+
+def _actors(coder: Coder, work: Work) -> None:
+    resources = coder.resources
+    work.resolver = Resolver(resources.kb, resources.matcher, work.parsed, _reference_day(work.document))
+
+
+def _events(coder: Coder, work: Work) -> None:
+    finder = EventFinder(coder.resources.lexicon, work.resolver,
+                         context_recipient=coder.settings.context_recipient)
+    work.findings = []
+    for index, sent in enumerate(work.parsed.sents):
+        for finding in finder.sentence(sent):
+            work.findings.append((index, finding))
+
+
+def _records(coder: Coder, work: Work) -> None:
+    doc, document = work.parsed, work.document
+    sentences = list(doc.sents)
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for index, finding in work.findings:
+        event = make_event(coder, document, sentences[index], index, finding)
+        if event is None:
+            continue
+        key = (index, event.event, tuple(e.country for e in event.actor), tuple(e.country for e in event.recipient))
+        if key in seen:
+            continue
+        seen.add(key)
+        events.append(event)
+    work.events = events
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("nlp/v1", _parse, ("document",), ("parsed",), "spaCy: tokens, tags, parse, entities"),
+    Stage("sentences/v1", _sentences, ("parsed",), ("sentences",), "sentence offsets in the cleaned text"),
+    Stage("actors/v1", _actors, ("parsed",), ("resolver",), "knowledge-base terms and noun-phrase resolution"),
+    Stage("events/v1", _events, ("parsed", "resolver"), ("findings",), "triggers, patterns, actor and recipient"),
+    Stage("records/v1", _records, ("parsed", "findings"), ("events",), "codes, dates, sizes, status, cues"),
+)
+
+
+# -- making the record ------------------------------------------------------------------------
+
+def _reference_day(document: Document) -> date:
+    return document.date or date.today()
+
+
+def make_event(coder: Coder, document: Document, sent: Span, index: int, finding: Finding) -> Event | None:
+    doc = sent.doc
+    code = coder.resources.codes[finding.pattern.cameo]
+    status = finding.status
+    if code.event in INTENT_CODES and (status == "planned" or _future(coder, doc[finding.predicate])):
+        code = coder.resources.codes[INTENT_CODES[code.event]]
+        status = "actual"
+    predicate = doc[finding.predicate]
+    resolved = _event_date(predicate, sent, document.date)
+    if resolved is not None:
+        day, source, precision = resolved.date, resolved.source, resolved.precision
+    else:
+        day, source, precision = document.date, "publication", "day" if document.date else None
+    theme = doc[finding.theme] if finding.theme is not None else None
+    size = size_of(theme, predicate, sent)
+    trigger_tokens = [doc[i] for i in finding.trigger]
+    start = min(t.idx for t in trigger_tokens)
+    end = max(t.idx + len(t.text) for t in trigger_tokens)
+    actor_codes = ",".join(sorted(str(e.country) for e in finding.actor))
+    recipient_codes = ",".join(sorted(str(e.country) for e in finding.recipient))
+    return Event(
+        id=stable_id(document.content_hash, document.id, index, start, code.code, actor_codes, recipient_codes),
+        doc_id=document.id,
+        date=day,
+        date_source=source,
+        event=code.event,
+        mode=finding.pattern.mode or code.mode,
+        context=code.context,
+        cameo=code.code,
+        quad_class=code.quad_class,
+        goldstein=code.goldstein,
+        actor=finding.actor,
+        recipient=finding.recipient,
+        size=size,
+        status=status,
+        text=sent.text,
+        span=(sent.start_char, sent.end_char),
+        trigger=" ".join(t.text for t in trigger_tokens),
+        trigger_span=(start, end),
+        sentence=index,
+        date_precision=precision,
+        source=document.source,
+        cue=_cue(coder.resources.lexicon, sent),
+    )
+
+
+def _future(coder: Coder, predicate: Token) -> bool:
+    words = coder.resources.lexicon.word_list("future_auxiliaries")
+    return any(c.dep_ == "aux" and c.lower_ in words for c in predicate.children)
+
+
+def _event_date(predicate: Token, sent: Span, reference: date | None) -> ResolvedDate | None:
+    """The date expression attached to the predicate's clause, climbing to the clauses above it."""
+    if reference is None:
+        return None
+    dates = [ent for ent in sent.ents if ent.label_ in DATE_LABELS]
+    if not dates:
+        return None
+    node = predicate
+    for _ in range(6):
+        for ent in dates:
+            if not _governs(node, ent.root):
+                continue
+            prefix = sent.doc[max(sent.start, ent.start - 4):ent.start].text
+            if is_deadline(prefix):
+                continue
+            resolved = resolve_expression(ent.text, reference)
+            if resolved is not None:
+                return resolved
+        if node.head is node or node.dep_ == "ROOT":
+            break
+        node = node.head
+    return None
+
+
+def _governs(node: Token, token: Token) -> bool:
+    """Whether ``token`` hangs from ``node`` through phrases only, not through another clause."""
+    current = token
+    for _ in range(8):
+        if current == node:
+            return True
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def _cue(lexicon: Lexicon, sent: Span) -> str | None:
+    """The first response cue of the sentence ("in retaliation for"), if any."""
+    words = [t.lower_ for t in sent]
+    for cue in lexicon.cues:
+        if cue.kind == "cause":
+            continue
+        n = len(cue.words)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i:i + n]) == cue.words:
+                return " ".join(cue.words)
+    return None

@@ -1,0 +1,88 @@
+"""The exceptions detente raises.
+
+Library code raises; the command line and the web layer render.  Every
+exception the package raises on purpose derives from ``DetenteError``::
+
+    DetenteError
+    ├── InputError              an input cannot be read as a document
+    │   ├── EmptyInputError       nothing but whitespace or boilerplate
+    │   ├── BinaryInputError      not text (NUL bytes, an image, an archive …)
+    │   ├── DecodingError         bytes that no supported encoding decodes
+    │   ├── FormatError           malformed JSON Lines, HTML, feed …
+    │   └── TooLargeError         over the size limit setting
+    ├── DataFileError         a packaged or user data file is invalid (names file and line)
+    ├── ModelError            the spaCy pipeline is missing or unusable
+    ├── StageError            a pipeline stage failed or broke its contract (names the stage)
+    ├── StoreError            the database cannot be opened, migrated or written
+    └── UsageError            arguments that make no sense together
+
+Messages say what happened and how to fix it, on one line, naming the input
+or file involved.
+"""
+
+from __future__ import annotations
+
+
+class DetenteError(Exception):
+    """Base of every error detente raises on purpose."""
+
+
+class InputError(DetenteError):
+    """An input cannot be read as a document."""
+
+    def __init__(self, source: str, reason: str):
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class EmptyInputError(InputError):
+    """The input holds no text."""
+
+
+class BinaryInputError(InputError):
+    """The input is binary, not text."""
+
+
+class DecodingError(InputError):
+    """The input's bytes cannot be decoded as text."""
+
+
+class FormatError(InputError):
+    """The input is malformed for its declared format."""
+
+
+class TooLargeError(InputError):
+    """The input is larger than the size limit."""
+
+
+class DataFileError(DetenteError):
+    """A data file (knowledge base, lexicon, code table) is invalid."""
+
+    def __init__(self, path: str, line: int | None, reason: str):
+        self.path = path
+        self.line = line
+        self.reason = reason
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {reason}")
+
+
+class ModelError(DetenteError):
+    """The spaCy pipeline cannot be loaded."""
+
+
+class StageError(DetenteError):
+    """A pipeline stage failed or broke its contract."""
+
+    def __init__(self, stage: str, reason: str):
+        self.stage = stage
+        self.reason = reason
+        super().__init__(f"stage {stage}: {reason}")
+
+
+class StoreError(DetenteError):
+    """The store cannot be opened, migrated or written."""
+
+
+class UsageError(DetenteError):
+    """The arguments given make no sense together."""

@@ -1,0 +1,423 @@
+"""The events stage: who did what to whom in one sentence.
+
+For every word of a sentence that the lexicon lists (a verb such as "expel",
+a noun such as "sanctions"), the first pattern whose conditions hold in the
+parse gives a CAMEO code.  Then the roles:
+
+* the **predicate** is the verb itself, or for a noun the light verb that
+  carries it ("*imposed* sanctions", "*ordered* the closure");
+* the **actor** is the predicate's subject, the agent of a passive ("were
+  expelled *by Moscow*"), the possessor of a noun ("*Russia's* decision to
+  expel"), or — when the clause has none — the actor of the clause that
+  governs it (conjoined verbs, infinitives, "by expelling"), the noun a
+  relative clause modifies, or the speaker who reports it;
+* the **recipient** is the entity named by the object ("expelled *US*
+  diplomats"), an indirect object, a preposition ("sanctions *on Russia*",
+  "talks *with China*"), or, when the sentence names none, the other party
+  of the surrounding sentences (a setting).
+
+Status (denied, hypothetical, planned, demanded, threatened) comes from
+negation, conditions, modals and the verbs that govern the clause.  The
+result is a list of ``Finding``; dates, sizes and the final record are
+attached by the coder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..actors.resolve import NamedPhrase, Resolver
+from ..records import Entity
+from . import grammar as g
+from .lexicon import Lexicon, Pattern
+
+# Nouns whose "to" infinitive states a decision of their possessor ("Russia's decision to expel").
+DECISION_NOUNS = {"decision", "move", "plan", "order", "attempt", "threat", "refusal", "bid", "readiness",
+                  "intention", "step", "measure", "choice", "effort", "call", "demand", "request", "offer",
+                  "proposal", "promise", "pledge", "vow", "agreement", "willingness", "determination"}
+SPEAKER_PREPS = {"according"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An event found in a sentence, before its date, size and record are made."""
+
+    trigger: tuple[int, ...]
+    predicate: int
+    pattern: Pattern
+    actor: tuple[Entity, ...]
+    recipient: tuple[Entity, ...]
+    theme: int | None
+    status: str
+    recipient_inferred: bool = False
+
+
+class EventFinder:
+    """Finds the events of the sentences of one document, in order."""
+
+    def __init__(self, lexicon: Lexicon, resolver: Resolver, *, context_recipient: bool = True) -> None:
+        self.lexicon = lexicon
+        self.resolver = resolver
+        self.context_recipient = context_recipient
+        self.light = lexicon.word_list("light_verbs")
+        self.speech = lexicon.word_list("speech_verbs")
+        self.quantity = lexicon.word_list("quantity_nouns")
+        self.negations = lexicon.word_list("negations")
+        self.hypothetical = lexicon.word_list("hypothetical_modals")
+        self.future = lexicon.word_list("future_auxiliaries")
+        self.planning = lexicon.word_list("planning_verbs")
+        self.demanding = lexicon.word_list("demanding_verbs")
+        self.threatening = lexicon.word_list("threatening_verbs")
+        self.refusing = lexicon.word_list("refusing_verbs")
+        self.recipient_preps = frozenset(lexicon.recipient_preps)
+        self._phrases: dict[int, list[NamedPhrase]] = {}
+
+    # -- the sentence -----------------------------------------------------------------
+
+    def sentence(self, sent: Span) -> list[Finding]:
+        """The events of one sentence; afterwards the sentence's actors join the discourse."""
+        self._phrases = {}
+        findings: list[Finding] = []
+        consumed: set[int] = set()
+        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and self.lexicon.patterns(g.lemma(t), "VERB")]
+        nouns = [t for t in sent if t.pos_ in ("NOUN", "PROPN") and self.lexicon.patterns(g.lemma(t), "NOUN")]
+        for token in verbs:
+            found = self._verb_event(token, consumed)
+            if found:
+                findings.append(found)
+        for token in nouns:
+            if token.i in consumed:
+                continue
+            found = self._noun_event(token)
+            if found:
+                findings.append(found)
+        self._remember(sent)
+        return findings
+
+    def _remember(self, sent: Span) -> None:
+        """Let the next sentences refer back to this one's actors, subjects last (most salient)."""
+        heads = [t for t in sent if t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "amod", "poss")]
+        subjects = [t for t in heads if t.dep_ in g.SUBJECTS | g.PASSIVE_SUBJECTS]
+        for token in [t for t in heads if t not in subjects] + subjects:
+            self.resolver.remember(self._phrase(token))
+        speaker = self._sentence_speaker(sent)
+        if speaker is not None:
+            self.resolver.discourse.speaker = speaker
+
+    # -- verbs ------------------------------------------------------------------------------
+
+    def _verb_event(self, verb: Token, consumed: set[int]) -> Finding | None:
+        for pattern in self.lexicon.patterns(g.lemma(verb), "VERB"):
+            used = self._conditions(pattern, verb)
+            if used is None:
+                continue
+            if pattern.actor == "speaker":
+                actor = self._speaker_of(verb)
+                subject = g.subject(verb) or g.first_child(verb, *g.PASSIVE_SUBJECTS)
+                recipient = self._entities(subject) if subject is not None else []
+                theme = subject
+            else:
+                actor = self._actors(verb)
+                theme = self._theme(verb)
+                recipient = self._recipients(verb, theme)
+            if not actor:
+                return None
+            consumed.update(used)
+            trigger = (verb.i,) + tuple(c.i for c in verb.children if c.dep_ == "prt")
+            return self._finding(trigger, verb, pattern, actor, recipient, theme)
+        return None
+
+    def _conditions(self, pattern: Pattern, token: Token) -> set[int] | None:
+        """The token indices a pattern's conditions used, or None when they do not hold."""
+        used: set[int] = set()
+        if pattern.particle is not None and g.particle(token) != pattern.particle:
+            return None
+        if pattern.prep is not None and not any(True for _ in g.prep_objects(token, pattern.prep)) \
+                and not any(c.dep_ == "prep" and c.lower_ in pattern.prep for c in token.children):
+            return None
+        if pattern.object is not None:
+            theme = self._theme(token)
+            if theme is None or not g.phrase_lemmas(theme) & pattern.object:
+                return None
+            used.add(theme.i)
+        if pattern.complement is not None:
+            hit = self._complement_hit(token, pattern.complement)
+            if hit is None:
+                return None
+            used.add(hit.i)
+        if pattern.subject is not None:
+            subject = g.subject(token) or g.first_child(token, *g.PASSIVE_SUBJECTS)
+            if subject is None:
+                return None
+            subject = self._through_quantity(subject)
+            if not g.phrase_lemmas(subject) & pattern.subject:
+                return None
+        if pattern.when == "future" and not self._is_future(token):
+            return None
+        if pattern.when == "past" and self._is_future(token):
+            return None
+        return used
+
+    def _complement_hit(self, token: Token, words: frozenset[str]) -> Token | None:
+        """A complement of ``token`` (or its object, adjective, noun) whose lemma is in ``words``."""
+        candidates: list[Token] = []
+        for child in token.children:
+            if child.dep_ in g.COMPLEMENTS | {"dobj", "acl", "relcl", "conj"}:
+                candidates.append(child)
+                candidates.extend(c for c in child.children
+                                  if c.dep_ in ("dobj", "attr", "acomp", "oprd", "pobj", "xcomp", "amod", "prep",
+                                                "npadvmod", "nsubj", "nsubjpass"))
+            elif child.dep_ == "prep":
+                candidates.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        expanded = []
+        for candidate in candidates:
+            expanded.append(candidate)
+            if candidate.dep_ == "prep":
+                expanded.extend(c for c in candidate.children if c.dep_ in ("pobj", "pcomp"))
+            expanded.extend(c for c in candidate.children if c.dep_ in ("dobj", "pobj", "amod", "compound"))
+        for candidate in expanded:
+            if g.lemma(candidate) in words or candidate.lower_ in words:
+                return candidate
+        return None
+
+    # -- nouns ------------------------------------------------------------------------------
+
+    def _noun_event(self, noun: Token) -> Finding | None:
+        predicate = self._light_verb(noun)
+        for pattern in self.lexicon.patterns(g.lemma(noun), "NOUN"):
+            if self._conditions(pattern, noun) is None:
+                continue
+            own = self._own_actors(noun)
+            if own:
+                actor = own
+            elif predicate is not None:
+                actor = self._actors(predicate)
+            else:
+                return None
+            if not actor:
+                return None
+            theme = self._theme(noun)
+            recipient = self._recipients(noun, theme)
+            if not recipient and predicate is not None:
+                recipient = self._recipients(predicate, None)
+            trigger = tuple(sorted({noun.i} | ({predicate.i} if predicate is not None else set())))
+            return self._finding(trigger, predicate or noun, pattern, actor, recipient, theme)
+        return None
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        """The verb that carries a noun's event: "*imposed* sanctions", "sanctions *were approved*"."""
+        head = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX") \
+                and g.lemma(head) in self.light:
+            return head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
+                and g.lemma(head.head) in self.light and head.lower_ in ("on", "to", "for", "in"):
+            return head.head
+        return None
+
+    def _own_actors(self, noun: Token) -> list[Entity]:
+        """The actor a noun names itself: its possessor, a country adjective, "by X"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self._entities(child)
+        for prep, obj in g.prep_objects(noun, frozenset({"by"})):
+            return self._entities(obj)
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
+                found = self._entities(child)
+                if found:
+                    return found
+        return []
+
+    # -- roles ------------------------------------------------------------------------------
+
+    def _actors(self, verb: Token, depth: int = 0) -> list[Entity]:
+        """Who does what ``verb`` says, climbing to governing clauses when it has no subject."""
+        if depth > 5:
+            return []
+        if g.is_passive(verb):
+            agent = g.passive_agent(verb)
+            if agent is not None:
+                return self._entities(agent)
+        else:
+            subject = g.subject(verb)
+            if subject is not None:
+                subject = self._through_quantity(subject)
+                found = self._entities(subject)
+                if found or subject.pos_ != "PRON":
+                    return found
+        head, dep = verb.head, verb.dep_
+        if head is verb:
+            return []
+        if dep == "xcomp" or (dep == "ccomp" and head.pos_ == "VERB" and g.lemma(head) in g.OBJECT_CONTROL):
+            if g.lemma(head) in g.OBJECT_CONTROL:
+                obj = g.first_child(head, "dobj")
+                if obj is not None:
+                    return self._entities(obj)
+            return self._actors(head, depth + 1)
+        if dep in ("conj", "advcl", "pcomp", "xcomp") and head.pos_ in ("VERB", "AUX"):
+            return self._actors(head, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep":
+            return self._actors(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if g.lemma(head) in DECISION_NOUNS:
+                own = self._own_actors(head)
+                if own:
+                    return own
+                light = self._light_verb(head)
+                return self._actors(light, depth + 1) if light is not None else []
+            return []
+        if dep == "relcl":
+            return self._entities(head)
+        if dep == "ccomp" and head.pos_ in ("VERB", "AUX") and g.lemma(head) not in self.speech:
+            return self._actors(head, depth + 1)
+        return []
+
+    def _theme(self, token: Token) -> Token | None:
+        """What the event is done to: the object, or for a noun its "of" phrase or compound."""
+        if token.pos_ in ("VERB", "AUX"):
+            obj = g.direct_object(token)
+        else:
+            obj = next((o for p, o in g.prep_objects(token, frozenset({"of"}))), None)
+            if obj is None:
+                obj = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        return self._through_quantity(obj) if obj is not None else None
+
+    def _through_quantity(self, token: Token) -> Token:
+        """"hundreds of diplomats" → "diplomats"."""
+        if g.lemma(token) in self.quantity or token.like_num:
+            inner = next((o for p, o in g.prep_objects(token, frozenset({"of"}))), None)
+            if inner is not None:
+                return inner
+        return token
+
+    def _recipients(self, token: Token, theme: Token | None) -> list[Entity]:
+        if theme is not None:
+            found = self._entities(theme)
+            if found:
+                return found
+        dative = g.first_child(token, "dative", "iobj")
+        if dative is not None:
+            found = self._entities(dative)
+            if found:
+                return found
+        by_prep: dict[str, list[Entity]] = {}
+        for prep, obj in g.prep_objects(token, self.recipient_preps):
+            by_prep.setdefault(prep, []).extend(self._entities(self._through_quantity(obj)))
+        for prep in self.lexicon.recipient_preps:
+            if by_prep.get(prep):
+                return by_prep[prep]
+        if token.pos_ in ("VERB", "AUX"):
+            obj = g.first_child(token, "dobj")
+            if obj is not None and obj is not theme:
+                return self._entities(obj)
+        return []
+
+    def _entities(self, head: Token | None) -> list[Entity]:
+        if head is None:
+            return []
+        out: list[Entity] = []
+        for token in (head, *head.conjuncts):
+            for named in self._phrase(token):
+                if named.entity not in out:
+                    out.append(named.entity)
+        return out
+
+    def _phrase(self, token: Token) -> list[NamedPhrase]:
+        if token.i not in self._phrases:
+            self._phrases[token.i] = self.resolver.phrase(token, speaker=self._speaker_of_token(token))
+        return self._phrases[token.i]
+
+    def _speaker_of_token(self, token: Token) -> Entity | None:
+        if token.lower_ not in ("we", "us", "our", "ours", "i", "me", "my"):
+            return None
+        speakers = self._speaker_of(token.head, include_self=True)
+        return speakers[0] if speakers else None
+
+    def _speaker_of(self, token: Token, include_self: bool = False) -> list[Entity]:
+        """Who reports the clause of ``token``: the subject of a governing speech verb."""
+        for ancestor in list(g.clause_chain(token))[(0 if include_self else 1):]:
+            if ancestor.pos_ in ("VERB", "AUX") and g.lemma(ancestor) in self.speech:
+                subject = g.subject(ancestor)
+                if subject is not None and subject.lower_ not in ("we", "us", "i"):
+                    found = self._entities(subject)
+                    if found:
+                        return found
+            for prep, obj in g.prep_objects(ancestor, frozenset(SPEAKER_PREPS)):
+                found = self._entities(obj)
+                if found:
+                    return found
+        sentence_speaker = self._sentence_speaker(token.sent)
+        if sentence_speaker is not None:
+            return [sentence_speaker]
+        return [self.resolver.discourse.speaker] if self.resolver.discourse.speaker else []
+
+    def _sentence_speaker(self, sent: Span) -> Entity | None:
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") and g.lemma(token) in self.speech:
+                subject = g.subject(token)
+                if subject is not None and subject.pos_ != "PRON":
+                    found = self._entities(subject)
+                    if found:
+                        return found[0]
+        return None
+
+    # -- status ------------------------------------------------------------------------------
+
+    def _is_future(self, verb: Token) -> bool:
+        for token in g.clause_chain(verb, limit=3):
+            auxes = g.auxiliaries(token)
+            if any(a in self.future or a in self.hypothetical or a == "must" for a in auxes):
+                return True
+            if token.dep_ not in ("xcomp", "conj"):
+                break
+        return False
+
+    def _status(self, predicate: Token, trigger: Token) -> str:
+        for token in (predicate, trigger):
+            if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+                return "denied"
+        chain = list(g.clause_chain(predicate, limit=5))
+        for token in chain:
+            if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+                return "hypothetical"
+        for token in chain[1:]:
+            if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+                continue
+            word = g.lemma(token)
+            negated = any(c.dep_ == "neg" for c in token.children)
+            if word in self.refusing:
+                return "denied"
+            if word in self.threatening and word not in self.speech:
+                return "threatened"
+            if word in self.demanding and token.pos_ == "VERB" and word not in ("order", "tell", "instruct", "require"):
+                return "denied" if negated else "demanded"
+            if word in self.planning:
+                return "denied" if negated else "planned"
+            if word in self.speech or token.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "pcomp", "pobj",
+                                                         "prep", "dobj"):
+                break
+        auxes = g.auxiliaries(predicate)
+        if any(a in self.hypothetical for a in auxes):
+            return "hypothetical"
+        return "actual"
+
+    # -- the finding --------------------------------------------------------------------------
+
+    def _finding(self, trigger: tuple[int, ...], predicate: Token, pattern: Pattern, actor: list[Entity],
+                 recipient: list[Entity], theme: Token | None) -> Finding | None:
+        actor_countries = {e.country for e in actor}
+        recipient = [e for e in recipient if e.country not in actor_countries]
+        inferred = False
+        if not recipient and self.context_recipient:
+            other = next((e for e in self.resolver.discourse.agents + self.resolver.discourse.persons
+                          if e.country and e.country not in actor_countries), None)
+            if other is not None:
+                recipient, inferred = [other], True
+        trigger_token = predicate.doc[trigger[-1]] if predicate.i in trigger else predicate.doc[trigger[0]]
+        status = self._status(predicate, trigger_token)
+        return Finding(trigger=trigger, predicate=predicate.i, pattern=pattern, actor=tuple(actor),
+                       recipient=tuple(recipient), theme=theme.i if theme is not None else None, status=status,
+                       recipient_inferred=inferred)

@@ -1,0 +1,102 @@
+"""Small questions about a spaCy dependency parse that the event stage asks.
+
+They are kept apart from the coder so that each reads as one rule: who is the
+subject of this clause, is it passive, what is its object, is it negated, in
+the future, under a condition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "obj"}
+COMPLEMENTS = {"xcomp", "ccomp", "acomp", "attr", "oprd", "advcl", "pcomp"}
+# Verbs whose object is the subject of their infinitive ("ordered the diplomats to leave").
+OBJECT_CONTROL = {"order", "tell", "ask", "urge", "force", "instruct", "allow", "invite", "persuade", "require",
+                  "pressure", "press", "push", "call", "encourage", "want", "permit", "compel", "direct",
+                  "oblige", "summon", "warn", "advise", "help", "enable"}
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def first_child(token: Token, *deps: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def subject(verb: Token) -> Token | None:
+    """The grammatical subject of an active clause."""
+    return first_child(verb, *SUBJECTS)
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The "by X" of a passive clause."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return first_child(child, "pobj")
+    return None
+
+
+def direct_object(verb: Token) -> Token | None:
+    if is_passive(verb):
+        return first_child(verb, *PASSIVE_SUBJECTS)
+    obj = first_child(verb, *OBJECTS)
+    if obj is None:
+        dative = first_child(verb, "dative")
+        if dative is not None and dative.pos_ in ("NOUN", "PROPN"):
+            return dative
+    return obj
+
+
+def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs governed by ``token``."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and (preps is None or child.lower_ in preps):
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    yield child.lower_, obj
+
+
+def particle(verb: Token) -> str | None:
+    prt = first_child(verb, "prt")
+    return prt.lower_ if prt is not None else None
+
+
+def auxiliaries(verb: Token) -> list[str]:
+    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def clause_chain(token: Token, limit: int = 6) -> Iterator[Token]:
+    """The token and the heads above it, up to the root."""
+    current = token
+    for _ in range(limit):
+        yield current
+        if current.head is current:
+            return
+        current = current.head
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def phrase_lemmas(head: Token) -> set[str]:
+    """Lemmas of a noun phrase's head and its compounds and adjectives ("diplomatic staff")."""
+    out = {lemma(head), head.lower_}
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            out.add(lemma(child))
+            out.add(child.lower_)
+    return out

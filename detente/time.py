@@ -1,0 +1,594 @@
+"""Helpers of the "when" stage: dates of events, deadlines, publication dates.
+
+News reports date events relative to the day they are published: "on
+Friday", "yesterday", "last month", "July 31".  ``resolve_expression`` turns
+one such expression into a calendar date against the publication date;
+``is_deadline`` tells whether the words before a date make it a limit ("by
+September 1") rather than the date of the event; ``publication_date_from_text``
+finds the publication date in the dateline or byline of an article.
+
+The common shapes are matched by regular expressions built once from the
+vocabulary in ``data/time_words.yaml``; dateparser is asked only about the
+rare written-out full dates those expressions miss, because it is slow and
+this module runs on every sentence.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+import yaml
+
+from detente.errors import DataFileError
+
+__all__ = [
+    "ResolvedDate",
+    "TimeWords",
+    "is_deadline",
+    "load_time_words",
+    "publication_date_from_text",
+    "resolve_expression",
+]
+
+TIME_WORDS_PATH = Path(__file__).parent / "data" / "time_words.yaml"
+
+# A month-day without a year is placed in the year that puts it closest to the
+# publication date, a day in the future counting this many days in the past:
+# news reports mostly past events, and the future dates it gives are near.
+FUTURE_WEIGHT = 2
+
+# Longer spans are clauses, not date expressions; they are not worth matching.
+MAX_EXPRESSION_LENGTH = 60
+
+# How many non-blank lines of an article's head may hold its dateline or byline.
+HEAD_LINES = 12
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A date expression of an article resolved to a calendar date."""
+
+    date: datetime.date = field(
+        metadata={"help": "the date; the 1st of the month for precision `month`, January 1 for `year`"}
+    )
+    precision: str = field(metadata={"help": "`day`, `month` or `year`"})
+    source: str = field(
+        metadata={
+            "help": "`explicit` when the text names a calendar date (`July 31`, `in December`), "
+            "`relative` when it counts from the publication date (`yesterday`, `last Friday`)"
+        }
+    )
+    text: str = field(metadata={"help": "the expression as written"})
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    """The validated vocabulary of ``data/time_words.yaml`` (see the comments there)."""
+
+    weekdays: Mapping[str, int]
+    months: Mapping[str, int]
+    prepositions: tuple[str, ...]
+    qualifiers: tuple[str, ...]
+    day_parts: tuple[str, ...]
+    weekday_modifiers: Mapping[str, str]  # modifier word -> "past", "next" or "this"
+    relative_days: Mapping[str, int]
+    relative_spans: Mapping[str, int]
+    relative_months: Mapping[str, int]
+    relative_years: Mapping[str, int]
+    numbers: Mapping[str, int]
+    ago_units: Mapping[str, str]
+    deadline_words: tuple[str, ...]
+    deadline_fillers: tuple[str, ...]
+    not_deadlines: tuple[str, ...]
+    publication_markers: tuple[str, ...]
+    byline_openers: tuple[str, ...]
+
+
+# ---------------------------------------------------------------- the data file
+
+_WORD_LISTS = (
+    "prepositions",
+    "qualifiers",
+    "day_parts",
+    "deadline_words",
+    "deadline_fillers",
+    "not_deadlines",
+    "publication_markers",
+    "byline_openers",
+)
+_WORD_MAPS: dict[str, range | frozenset[str]] = {
+    "weekdays": range(7),
+    "months": range(1, 13),
+    "relative_days": range(-31, 32),
+    "relative_spans": range(-31, 32),
+    "relative_months": range(-12, 13),
+    "relative_years": range(-10, 11),
+    "numbers": range(1, 100),
+    "ago_units": frozenset({"day", "week", "month", "year"}),
+}
+_MODIFIER_KINDS = frozenset({"past", "next", "this"})
+_SECTIONS = (*_WORD_LISTS, *_WORD_MAPS, "weekday_modifiers")
+_STRING_TAG = "tag:yaml.org,2002:str"
+
+
+@functools.cache
+def load_time_words(path: Path = TIME_WORDS_PATH) -> TimeWords:
+    """Read and validate a time vocabulary file (by default the packaged one), once per path.
+
+    Raises ``DataFileError`` naming the file and the line when the file cannot
+    be read, is not YAML, or breaks the layout of ``data/time_words.yaml``.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except OSError as error:
+        raise DataFileError(str(path), None, f"cannot be read ({error.strerror})") from error
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise DataFileError(str(path), line, f"is not valid YAML: {getattr(error, 'problem', error)}") from error
+    _check_sections(str(path), root)
+    modifiers = {word: kind for kind, words in data["weekday_modifiers"].items() for word in words}
+    return TimeWords(
+        weekday_modifiers=modifiers,
+        **{name: tuple(data[name]) for name in _WORD_LISTS},
+        **{name: dict(data[name]) for name in _WORD_MAPS},
+    )
+
+
+def _check_sections(path: str, root: yaml.Node | None) -> None:
+    if not isinstance(root, yaml.MappingNode):
+        raise DataFileError(path, _line(root), "must be a mapping of sections: " + ", ".join(_SECTIONS))
+    seen: set[str] = set()
+    for key, value in root.value:
+        name = key.value
+        if name not in _SECTIONS:
+            raise DataFileError(path, _line(key), f"unknown section {name!r}; known: {', '.join(_SECTIONS)}")
+        if name in seen:
+            raise DataFileError(path, _line(key), f"section {name!r} appears twice")
+        seen.add(name)
+        if name in _WORD_LISTS:
+            _check_word_list(path, value)
+        elif name in _WORD_MAPS:
+            _check_word_map(path, value, _WORD_MAPS[name])
+        else:
+            _check_modifier_groups(path, value)
+    missing = [name for name in _SECTIONS if name not in seen]
+    if missing:
+        raise DataFileError(path, None, f"missing section(s): {', '.join(missing)}")
+
+
+def _check_word_list(path: str, node: yaml.Node) -> None:
+    if not isinstance(node, yaml.SequenceNode):
+        raise DataFileError(path, _line(node), "expected a list of words")
+    for item in node.value:
+        _check_word(path, item)
+
+
+def _check_modifier_groups(path: str, node: yaml.Node) -> None:
+    if not isinstance(node, yaml.MappingNode):
+        raise DataFileError(path, _line(node), "expected lists of words under " + ", ".join(sorted(_MODIFIER_KINDS)))
+    for key, value in node.value:
+        if key.value not in _MODIFIER_KINDS:
+            raise DataFileError(path, _line(key), f"{key.value!r} is not one of {', '.join(sorted(_MODIFIER_KINDS))}")
+        _check_word_list(path, value)
+
+
+def _check_word_map(path: str, node: yaml.Node, allowed: range | frozenset[str]) -> None:
+    if not isinstance(node, yaml.MappingNode):
+        raise DataFileError(path, _line(node), "expected a mapping of words")
+    keys: set[str] = set()
+    for key, value in node.value:
+        _check_word(path, key)
+        if key.value in keys:
+            raise DataFileError(path, _line(key), f"{key.value!r} appears twice")
+        keys.add(key.value)
+        if isinstance(allowed, range):
+            valid = (
+                isinstance(value, yaml.ScalarNode)
+                and re.fullmatch(r"[+-]?\d+", value.value) is not None
+                and int(value.value) in allowed
+            )
+            expected = f"a whole number from {allowed.start} to {allowed.stop - 1}"
+        else:
+            valid = isinstance(value, yaml.ScalarNode) and value.tag == _STRING_TAG and value.value in allowed
+            expected = "one of " + ", ".join(sorted(allowed))
+        if not valid:
+            raise DataFileError(path, _line(value), f"the value of {key.value!r} must be {expected}")
+
+
+def _check_word(path: str, node: yaml.Node) -> None:
+    word = node.value if isinstance(node, yaml.ScalarNode) and node.tag == _STRING_TAG else None
+    if not word or word != " ".join(word.lower().split()) or "." in word or "," in word:
+        raise DataFileError(
+            path,
+            _line(node),
+            f"{getattr(node, 'value', node)!r} must be a lower-case word or phrase without dots or commas "
+            '(quote words YAML reads as booleans, like "on")',
+        )
+
+
+def _line(node: yaml.Node | None) -> int | None:
+    return node.start_mark.line + 1 if node is not None else None
+
+
+# ---------------------------------------------------------------- patterns
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of words, longest first so that "sept" wins over "sep"."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    iso: re.Pattern[str]
+    month_day: re.Pattern[str]
+    day_month: re.Pattern[str]
+    numeric: re.Pattern[str]
+    month_year: re.Pattern[str]
+    month: re.Pattern[str]
+    year: re.Pattern[str]
+    weekday: re.Pattern[str]
+    ago: re.Pattern[str]
+    leading_word: re.Pattern[str]
+    trailing_day_part: re.Pattern[str]
+    month_name: re.Pattern[str]
+    deadline: re.Pattern[str]
+    not_deadline: re.Pattern[str]
+    marker: re.Pattern[str]
+    ends_with_marker: re.Pattern[str]
+    byline: re.Pattern[str]
+    ends_with_preposition: re.Pattern[str]
+
+
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DAY_RANGE = rf"(?:\s*-\s*\d{{1,2}}{_ORDINAL})?"  # "July 30-31" is dated by its first day
+_TIME_OF_DAY = r"(?:[t ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?"
+# A place name of a dateline: "MOSCOW, ", "Washington, D.C., ", "Moscow (RHC) — ".
+_DATELINE_PLACE = re.compile(
+    r"^\W*(?:[A-Z][\w.'’-]*\s*){1,4}(?:\([^)]*\)\s*)?(?:,\s*(?:[A-Z][\w.'’-]*\s*){1,4})?[,—–-]\s*$"
+)
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+_YEAR_IN_TEXT = re.compile(r"(?<![\d:])(?:19|20)\d{2}(?![\d:])")
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    words = load_time_words()
+    weekday = rf"(?P<weekday>{_alternation(words.weekdays)})"
+    month = rf"(?P<month>{_alternation(words.months)})"
+    optional_weekday = rf"(?:{weekday}\.?,?\s+)?"
+    year = r"(?:,?\s+(?P<year>\d{4}))?"
+    fillers = rf"(?:\s+(?:{_alternation(words.deadline_fillers)}))*\s*$"
+    flags = re.IGNORECASE
+    return _Patterns(
+        iso=re.compile(
+            rf"(?<!\d)(?P<year>\d{{4}})([-/.])(?P<month>\d{{1,2}})\2(?P<day>\d{{1,2}})(?!\d){_TIME_OF_DAY}", flags
+        ),
+        month_day=re.compile(
+            rf"(?<!\w){optional_weekday}{month}\.?\s+(?P<day>\d{{1,2}}){_ORDINAL}{_DAY_RANGE}{year}(?!\w)", flags
+        ),
+        day_month=re.compile(
+            rf"(?<!\w){optional_weekday}(?:the\s+)?(?P<day>\d{{1,2}}){_ORDINAL}{_DAY_RANGE}\s+(?:of\s+)?"
+            rf"{month}\.?{year}(?!\w)",
+            flags,
+        ),
+        numeric=re.compile(r"(?<![\d/.])(?P<first>\d{1,2})([/.])(?P<second>\d{1,2})\2(?P<year>\d{4})(?!\d)"),
+        month_year=re.compile(rf"{month}(?:\s+of)?\s+(?P<year>\d{{4}})", flags),
+        month=re.compile(month, flags),
+        year=re.compile(r"(?P<year>\d{4})"),
+        weekday=re.compile(rf"(?:(?P<modifier>{_alternation(words.weekday_modifiers)})\s+)?{weekday}", flags),
+        ago=re.compile(
+            rf"(?P<count>\d{{1,3}}|{_alternation(words.numbers)})\s+(?P<unit>{_alternation(words.ago_units)})\s+ago",
+            flags,
+        ),
+        leading_word=re.compile(rf"(?:{_alternation((*words.prepositions, *words.qualifiers))})\s+(?P<rest>.+)"),
+        trailing_day_part=re.compile(rf"(?P<rest>.+?)\s+(?:{_alternation(words.day_parts)})"),
+        month_name=re.compile(rf"(?<!\w)(?:{_alternation(words.months)})(?!\w)"),
+        deadline=re.compile(rf"(?:^|\s)(?:{_alternation(words.deadline_words)}){fillers}"),
+        not_deadline=re.compile(rf"(?:^|\s)(?:{_alternation(words.not_deadlines)}){fillers}"),
+        marker=re.compile(rf"(?<!\w)(?:{_alternation(words.publication_markers)})(?!\w)", flags),
+        ends_with_marker=re.compile(rf"(?<!\w)(?:{_alternation(words.publication_markers)})\W*$", flags),
+        byline=re.compile(rf"^\W*(?:{_alternation(words.byline_openers)})\s", flags),
+        ends_with_preposition=re.compile(rf"(?<!\w)(?:{_alternation(words.prepositions)})\W*$", flags),
+    )
+
+
+# ---------------------------------------------------------------- expressions
+
+_QUOTES_AND_DASHES = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
+_POSSESSIVE = re.compile(r"'s\b")
+_RANGE_DASH = re.compile(r"(?<=\d)\s*-\s*(?=\d)")
+_WORD_HYPHEN = re.compile(r"(?<!\d)-|-(?!\d)")
+_DOT_OR_COMMA = re.compile(r"(?<!\d)\.|\.(?!\d)|,")
+_EDGE_PUNCTUATION = " \t\n\"'()[]:;!?"
+
+
+def _normalize(text: str) -> str:
+    """Lower case, no possessive, no dots but those between digits, no commas, single spaces."""
+    text = text.translate(_QUOTES_AND_DASHES).lower()
+    text = _POSSESSIVE.sub("", text)
+    text = _RANGE_DASH.sub("-", text)
+    text = _WORD_HYPHEN.sub(" ", text)
+    text = _DOT_OR_COMMA.sub(" ", text)
+    return " ".join(text.split()).strip(_EDGE_PUNCTUATION)
+
+
+def resolve_expression(text: str, reference: datetime.date) -> ResolvedDate | None:
+    """Resolve one date expression against the publication date ``reference``.
+
+    ``text`` is a date span found by spaCy (label DATE) or a prepositional
+    phrase ("on Friday", "by September 1").  Leading prepositions, qualifiers
+    ("early", "the end of") and parts of the day ("evening") are ignored.
+    Returns None for what is not a date (durations, ages, decades) or cannot
+    be resolved; it never raises for odd input.
+
+    The conventions, for a news article published on ``reference``:
+
+    - a day name is the last such day before the reference, or the reference
+      itself when it falls on that day; "last Friday" in a Friday paper is a
+      week before; "next Friday" is the first after the reference; "this
+      Friday" is the one in the reference's week, Monday to Sunday;
+    - "today", "yesterday", "tomorrow", "two days ago" count days;
+    - "last week", "earlier this week", "this week" stand for a span of days
+      and resolve to one day in it, with precision "day" (there is no week
+      precision): 7 days before the reference, 2 days before, the reference;
+    - "last month", "earlier this month" have precision "month" and the 1st of
+      the month; "last year" has precision "year" and January 1;
+    - a month and day without a year take the year that puts them closest to
+      the reference, the future counting double ("December 29" in a paper of
+      January 3 is the past December); a month alone is the last such month
+      at or before the reference's month; a numeric date whose day and month
+      could be swapped takes the reading closest to the reference likewise.
+    """
+    if isinstance(reference, datetime.datetime):
+        reference = reference.date()
+    phrase = _normalize(text)
+    if not phrase or len(phrase) > MAX_EXPRESSION_LENGTH:
+        return None
+    for candidate in _peeled(phrase):
+        found = _resolve_phrase(candidate, reference)
+        if found is not None:
+            return ResolvedDate(*found, text=text.strip())
+    found = _parse_with_dateparser(phrase, reference)
+    return ResolvedDate(*found, text=text.strip()) if found else None
+
+
+def _peeled(phrase: str) -> Iterator[str]:
+    """The phrase, then the phrase less one leading preposition or qualifier or trailing day part, and so on."""
+    patterns = _patterns()
+    while phrase:
+        yield phrase
+        match = patterns.leading_word.fullmatch(phrase) or patterns.trailing_day_part.fullmatch(phrase)
+        if match is None:
+            return
+        phrase = match["rest"]
+
+
+_Found = tuple[datetime.date, str, str]
+
+
+def _resolve_phrase(phrase: str, reference: datetime.date) -> _Found | None:
+    words = load_time_words()
+    if phrase in words.relative_days:
+        return reference + datetime.timedelta(days=words.relative_days[phrase]), "day", "relative"
+    if phrase in words.relative_spans:
+        return reference + datetime.timedelta(days=words.relative_spans[phrase]), "day", "relative"
+    if phrase in words.relative_months:
+        return _month_start(reference, words.relative_months[phrase]), "month", "relative"
+    if phrase in words.relative_years:
+        return datetime.date(reference.year + words.relative_years[phrase], 1, 1), "year", "relative"
+    patterns = _patterns()
+    if match := patterns.weekday.fullmatch(phrase):
+        return _weekday_date(match, reference), "day", "relative"
+    if match := patterns.ago.fullmatch(phrase):
+        return _ago_date(match, reference)
+    return _explicit_date(phrase, reference)
+
+
+def _explicit_date(phrase: str, reference: datetime.date) -> _Found | None:
+    patterns = _patterns()
+    months = load_time_words().months
+    if match := patterns.iso.fullmatch(phrase):
+        day = _date(int(match["year"]), int(match["month"]), int(match["day"]))
+        return (day, "day", "explicit") if day else None
+    if match := patterns.month_day.fullmatch(phrase) or patterns.day_month.fullmatch(phrase):
+        month, day_of_month = months[match["month"]], int(match["day"])
+        if match["year"]:
+            day = _date(int(match["year"]), month, day_of_month)
+        else:
+            day = _closest([_date(reference.year + shift, month, day_of_month) for shift in (-1, 0, 1)], reference)
+        return (day, "day", "explicit") if day else None
+    if match := patterns.numeric.fullmatch(phrase):
+        first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
+        day = _closest([_date(year, first, second), _date(year, second, first)], reference)
+        return (day, "day", "explicit") if day else None
+    if match := patterns.month_year.fullmatch(phrase):
+        return datetime.date(int(match["year"]), months[match["month"]], 1), "month", "explicit"
+    if match := patterns.month.fullmatch(phrase):
+        month = months[match["month"]]
+        year = reference.year if month <= reference.month else reference.year - 1
+        return datetime.date(year, month, 1), "month", "explicit"
+    if (match := patterns.year.fullmatch(phrase)) and int(match["year"]) >= 1000:
+        return datetime.date(int(match["year"]), 1, 1), "year", "explicit"
+    return None
+
+
+def _weekday_date(match: re.Match[str], reference: datetime.date) -> datetime.date:
+    words = load_time_words()
+    weekday = words.weekdays[match["weekday"]]
+    kind = words.weekday_modifiers.get(match["modifier"] or "")
+    if kind == "next":
+        return reference + datetime.timedelta(days=(weekday - reference.weekday()) % 7 or 7)
+    if kind == "this":
+        return reference + datetime.timedelta(days=weekday - reference.weekday())
+    days_back = (reference.weekday() - weekday) % 7
+    if kind == "past" and days_back == 0:
+        days_back = 7
+    return reference - datetime.timedelta(days=days_back)
+
+
+def _ago_date(match: re.Match[str], reference: datetime.date) -> _Found:
+    words = load_time_words()
+    count_word = match["count"]
+    count = int(count_word) if count_word.isdigit() else words.numbers[count_word]
+    unit = words.ago_units[match["unit"]]
+    if unit == "day":
+        return reference - datetime.timedelta(days=count), "day", "relative"
+    if unit == "week":
+        return reference - datetime.timedelta(weeks=count), "day", "relative"
+    if unit == "month":
+        return _month_start(reference, -count), "month", "relative"
+    return datetime.date(reference.year - count, 1, 1), "year", "relative"
+
+
+def _month_start(reference: datetime.date, months: int) -> datetime.date:
+    """The 1st of the month ``months`` after (or before) the reference's month."""
+    index = reference.year * 12 + reference.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def _date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _closest(candidates: list[datetime.date | None], reference: datetime.date) -> datetime.date | None:
+    """The candidate closest to the reference, a day in the future weighing ``FUTURE_WEIGHT`` days."""
+
+    def cost(day: datetime.date) -> int:
+        offset = (day - reference).days
+        return offset * FUTURE_WEIGHT if offset > 0 else -offset
+
+    valid = [day for day in candidates if day is not None]
+    return min(valid, key=cost) if valid else None
+
+
+def _parse_with_dateparser(phrase: str, reference: datetime.date) -> _Found | None:
+    """Full dates written in shapes the patterns miss ("the 16th day of August 2017", "Aug 16th '17")."""
+    if not any(character.isdigit() for character in phrase):
+        return None
+    month = _patterns().month_name.search(phrase)
+    if month is None:
+        return None
+    # Imported here: loading dateparser takes half a second that most runs never need.
+    import dateparser
+
+    first_number = re.search(r"\d", phrase)
+    order = "DMY" if first_number and first_number.start() < month.start() else "MDY"
+    settings = {
+        "RELATIVE_BASE": datetime.datetime(reference.year, reference.month, reference.day),
+        "PREFER_DATES_FROM": "past",
+        "DATE_ORDER": order,
+        "STRICT_PARSING": True,  # a day, a month and a year, or nothing
+    }
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    return (parsed.date(), "day", "explicit") if parsed else None
+
+
+# ---------------------------------------------------------------- deadlines
+
+
+def is_deadline(prefix: str) -> bool:
+    """True when the words before a date make it a deadline or a future limit.
+
+    "expel them by" (September 1), "until", "no later than", "before",
+    "within", also with "the end of", "next" and the like in between: the
+    date is then a limit, not the date of the event itself.  "The day before"
+    and "shortly before" place the event in time and are not limits.
+    """
+    tail = _normalize(prefix)
+    patterns = _patterns()
+    if not tail or patterns.not_deadline.search(tail):
+        return False
+    return patterns.deadline.search(tail) is not None
+
+
+# ---------------------------------------------------------------- publication date
+
+
+def publication_date_from_text(text: str) -> tuple[datetime.date, str] | None:
+    """Find the publication date in the dateline or byline at the head of an article.
+
+    Looks at the first non-blank lines for a full date that stands alone, opens
+    the line, follows a place name ("MOSCOW, March 17, 2018 —") or shares its
+    line with a byline or marker ("By Jane Doe | 31 August 2017", "Updated:
+    2020-07-24").  Dates inside prose ("On 12 March 2014, Russia …") are not
+    taken.  A dateline without a year ("Moscow, July 31 (RHC)--") is dated
+    only when a year stands elsewhere in those lines ("© 2017").  Returns the
+    date and the words that gave it, or None.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:HEAD_LINES]
+    patterns = _patterns()
+    full_shapes = (patterns.iso, patterns.month_day, patterns.day_month, patterns.numeric)
+    for line in lines:
+        for match in _matches_in_order(line, full_shapes):
+            day = _head_date(match)
+            if day and _is_head_context(line, match):
+                return day, _date_words(line, match)
+    year = _head_year(lines)
+    if year is None:
+        return None
+    for line in lines:
+        for match in _matches_in_order(line, (patterns.month_day, patterns.day_month)):
+            if match["year"] is None and _is_head_context(line, match):
+                day = _date(year, load_time_words().months[match["month"].lower()], int(match["day"]))
+                if day:
+                    return day, _date_words(line, match)
+    return None
+
+
+def _matches_in_order(line: str, shapes: tuple[re.Pattern[str], ...]) -> list[re.Match[str]]:
+    return sorted((match for shape in shapes for match in shape.finditer(line)), key=lambda match: match.start())
+
+
+def _head_date(match: re.Match[str]) -> datetime.date | None:
+    """The date of a full-date match, None when it has no year or is ambiguous or invalid."""
+    groups = match.groupdict()
+    if not groups.get("year"):
+        return None
+    year = int(groups["year"])
+    if "first" in groups:
+        first, second = int(groups["first"]), int(groups["second"])
+        readings = {day for day in (_date(year, second, first), _date(year, first, second)) if day}
+        return readings.pop() if len(readings) == 1 else None
+    month = groups["month"]
+    month_number = int(month) if month.isdigit() else load_time_words().months[month.lower()]
+    return _date(year, month_number, int(groups["day"]))
+
+
+def _date_words(line: str, match: re.Match[str]) -> str:
+    """The words of a date match, without the time of day that may follow it."""
+    end = max(match.end(name) for name, value in match.groupdict().items() if value is not None)
+    return line[match.start() : end]
+
+
+def _is_head_context(line: str, match: re.Match[str]) -> bool:
+    """Whether the words before a date on a line make it a dateline or byline, not prose."""
+    patterns = _patterns()
+    prefix = line[: match.start()]
+    if preposition := patterns.ends_with_preposition.search(prefix):
+        # "Posted on 2 August 2017" is a byline, "the law was changed on 12 March 2014" is prose.
+        return patterns.ends_with_marker.search(prefix[: preposition.start()]) is not None
+    if patterns.marker.search(prefix) or patterns.byline.search(line):
+        return True
+    return not _ANY_LETTER.search(prefix) or _DATELINE_PLACE.match(prefix) is not None
+
+
+def _head_year(lines: list[str]) -> int | None:
+    """A year in the head lines, from a marker line ("© 2017", "Published 2017") first."""
+    marker = _patterns().marker
+    for candidates in ([line for line in lines if marker.search(line)], lines):
+        for line in candidates:
+            if found := _YEAR_IN_TEXT.search(line):
+                return int(found.group(0))
+    return None

@@ -1,0 +1,236 @@
+"""Tests of detente.time: date expressions, deadlines, publication dates."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from pathlib import Path
+
+import pytest
+
+from detente.errors import DataFileError
+from detente.time import (
+    TIME_WORDS_PATH,
+    ResolvedDate,
+    is_deadline,
+    load_time_words,
+    publication_date_from_text,
+    resolve_expression,
+)
+
+SATURDAY = datetime.date(2017, 7, 29)
+MONDAY = datetime.date(2017, 7, 31)
+WEDNESDAY_IN_JANUARY = datetime.date(2018, 1, 3)
+SEPTEMBER = datetime.date(2017, 9, 20)
+
+# (expression, publication date, expected date, precision, source); None when nothing resolves.
+RESOLVE_CASES = [
+    # day names
+    ("on Friday", SATURDAY, "2017-07-28", "day", "relative"),
+    ("Friday", SATURDAY, "2017-07-28", "day", "relative"),
+    ("Friday evening", SATURDAY, "2017-07-28", "day", "relative"),
+    ("late on Friday night", SATURDAY, "2017-07-28", "day", "relative"),
+    ("Friday's", SATURDAY, "2017-07-28", "day", "relative"),
+    ("on Saturday", SATURDAY, "2017-07-29", "day", "relative"),
+    ("on Sunday", SATURDAY, "2017-07-23", "day", "relative"),
+    ("on Thursday", MONDAY, "2017-07-27", "day", "relative"),
+    ("last Thursday", MONDAY, "2017-07-27", "day", "relative"),
+    ("last Saturday", SATURDAY, "2017-07-22", "day", "relative"),
+    ("this past Wednesday", SATURDAY, "2017-07-26", "day", "relative"),
+    ("next Friday", SATURDAY, "2017-08-04", "day", "relative"),
+    ("this coming Friday", MONDAY, "2017-08-04", "day", "relative"),
+    ("this Friday", MONDAY, "2017-08-04", "day", "relative"),
+    ("Wed.", SATURDAY, "2017-07-26", "day", "relative"),
+    ("on Friday", WEDNESDAY_IN_JANUARY, "2017-12-29", "day", "relative"),
+    # days counted from the publication date
+    ("today", SATURDAY, "2017-07-29", "day", "relative"),
+    ("this morning", SATURDAY, "2017-07-29", "day", "relative"),
+    ("tonight", SATURDAY, "2017-07-29", "day", "relative"),
+    ("yesterday", SATURDAY, "2017-07-28", "day", "relative"),
+    ("yesterday afternoon", SATURDAY, "2017-07-28", "day", "relative"),
+    ("overnight", SATURDAY, "2017-07-28", "day", "relative"),
+    ("last night", SATURDAY, "2017-07-28", "day", "relative"),
+    ("the day before yesterday", SATURDAY, "2017-07-27", "day", "relative"),
+    ("tomorrow", SATURDAY, "2017-07-30", "day", "relative"),
+    ("yesterday", datetime.date(2018, 1, 1), "2017-12-31", "day", "relative"),
+    ("tomorrow", datetime.date(2017, 12, 31), "2018-01-01", "day", "relative"),
+    ("three days ago", SATURDAY, "2017-07-26", "day", "relative"),
+    ("two weeks ago", SATURDAY, "2017-07-15", "day", "relative"),
+    # spans of days, months and years
+    ("last week", SATURDAY, "2017-07-22", "day", "relative"),
+    ("earlier this week", SATURDAY, "2017-07-27", "day", "relative"),
+    ("this week", SATURDAY, "2017-07-29", "day", "relative"),
+    ("last week", WEDNESDAY_IN_JANUARY, "2017-12-27", "day", "relative"),
+    ("last month", SATURDAY, "2017-06-01", "month", "relative"),
+    ("last month", WEDNESDAY_IN_JANUARY, "2017-12-01", "month", "relative"),
+    ("this month", SATURDAY, "2017-07-01", "month", "relative"),
+    ("earlier this month", SATURDAY, "2017-07-01", "month", "relative"),
+    ("next month", datetime.date(2017, 12, 15), "2018-01-01", "month", "relative"),
+    ("a month ago", SATURDAY, "2017-06-01", "month", "relative"),
+    ("last year", SATURDAY, "2016-01-01", "year", "relative"),
+    ("earlier this year", SATURDAY, "2017-01-01", "year", "relative"),
+    ("last year", WEDNESDAY_IN_JANUARY, "2017-01-01", "year", "relative"),
+    # month and day without a year
+    ("July 31", SEPTEMBER, "2017-07-31", "day", "explicit"),
+    ("31 July", SEPTEMBER, "2017-07-31", "day", "explicit"),
+    ("Aug. 16", SEPTEMBER, "2017-08-16", "day", "explicit"),
+    ("Sept 1", SEPTEMBER, "2017-09-01", "day", "explicit"),
+    ("on July 31st", SEPTEMBER, "2017-07-31", "day", "explicit"),
+    ("the 31st of July", SEPTEMBER, "2017-07-31", "day", "explicit"),
+    ("by September 1", SATURDAY, "2017-09-01", "day", "explicit"),
+    ("December 29", WEDNESDAY_IN_JANUARY, "2017-12-29", "day", "explicit"),
+    ("January 2", datetime.date(2017, 12, 28), "2018-01-02", "day", "explicit"),
+    ("December 20", datetime.date(2017, 7, 1), "2016-12-20", "day", "explicit"),
+    ("February 29", datetime.date(2017, 3, 10), "2016-02-29", "day", "explicit"),
+    ("Friday, July 28", SATURDAY, "2017-07-28", "day", "explicit"),
+    ("July 30-31", SEPTEMBER, "2017-07-30", "day", "explicit"),
+    # full dates
+    ("Aug. 16, 2017", SEPTEMBER, "2017-08-16", "day", "explicit"),
+    ("16 August 2017", SEPTEMBER, "2017-08-16", "day", "explicit"),
+    ("August 16th, 2017", SEPTEMBER, "2017-08-16", "day", "explicit"),
+    ("Wednesday 16 August 2017", SEPTEMBER, "2017-08-16", "day", "explicit"),
+    ("2017-08-16", SEPTEMBER, "2017-08-16", "day", "explicit"),
+    ("2020-07-24T14:03:00Z", SEPTEMBER, "2020-07-24", "day", "explicit"),
+    ("16.08.2017", SEPTEMBER, "2017-08-16", "day", "explicit"),
+    ("8/16/2017", SEPTEMBER, "2017-08-16", "day", "explicit"),
+    ("9/8/2017", SEPTEMBER, "2017-09-08", "day", "explicit"),
+    ("the 16th day of August 2017", SEPTEMBER, "2017-08-16", "day", "explicit"),
+    ("May 32, 2017", SEPTEMBER, None, None, None),
+    # months and years
+    ("in December", SEPTEMBER, "2016-12-01", "month", "explicit"),
+    ("in July", SEPTEMBER, "2017-07-01", "month", "explicit"),
+    ("in September", SEPTEMBER, "2017-09-01", "month", "explicit"),
+    ("in December", WEDNESDAY_IN_JANUARY, "2017-12-01", "month", "explicit"),
+    ("early July", SEPTEMBER, "2017-07-01", "month", "explicit"),
+    ("mid-July", SEPTEMBER, "2017-07-01", "month", "explicit"),
+    ("in July 2017", SEPTEMBER, "2017-07-01", "month", "explicit"),
+    ("December 2016", SEPTEMBER, "2016-12-01", "month", "explicit"),
+    ("in 2014", SEPTEMBER, "2014-01-01", "year", "explicit"),
+    ("2015", SEPTEMBER, "2015-01-01", "year", "explicit"),
+    ("since 2014", SEPTEMBER, "2014-01-01", "year", "explicit"),
+    ("the end of 2016", SEPTEMBER, "2016-01-01", "year", "explicit"),
+    # not dates
+    ("for two years", SEPTEMBER, None, None, None),
+    ("three days", SEPTEMBER, None, None, None),
+    ("20 minutes", SEPTEMBER, None, None, None),
+    ("decades", SEPTEMBER, None, None, None),
+    ("the 1990s", SEPTEMBER, None, None, None),
+    ("the next day", SEPTEMBER, None, None, None),
+    ("three days after July 31", SEPTEMBER, None, None, None),
+    ("", SEPTEMBER, None, None, None),
+    ("a few days ago", SEPTEMBER, None, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected", "precision", "source"), RESOLVE_CASES)
+def test_resolve_expression(
+    text: str, reference: datetime.date, expected: str | None, precision: str | None, source: str | None
+) -> None:
+    resolved = resolve_expression(text, reference)
+    if expected is None:
+        assert resolved is None
+    else:
+        assert resolved == ResolvedDate(datetime.date.fromisoformat(expected), precision, source, text.strip())
+
+
+def test_resolved_date_is_frozen_and_documented() -> None:
+    resolved = resolve_expression("yesterday", SATURDAY)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        resolved.date = SATURDAY  # type: ignore[misc, union-attr]
+    assert all(field.metadata.get("help") for field in dataclasses.fields(ResolvedDate))
+
+
+def test_resolve_expression_accepts_a_datetime_reference() -> None:
+    resolved = resolve_expression("yesterday", datetime.datetime(2017, 7, 29, 18, 47))
+    assert resolved is not None and type(resolved.date) is datetime.date
+
+
+DEADLINE_CASES = [
+    ("Diplomats must leave by", True),
+    ("by", True),
+    ("by the end of", True),
+    ("until", True),
+    ("sanctions stay in force until next", True),
+    ("no later than", True),
+    ("before", True),
+    ("within", True),
+    ("ahead of", True),
+    ("Russia expelled the diplomats on", False),
+    ("The ministry said", False),
+    ("the day before", False),
+    ("shortly before", False),
+    ("in", False),
+    ("standby", False),
+    ("", False),
+]
+
+
+@pytest.mark.parametrize(("prefix", "expected"), DEADLINE_CASES)
+def test_is_deadline(prefix: str, expected: bool) -> None:
+    assert is_deadline(prefix) is expected
+
+
+PUBLICATION_CASES = [
+    ("Kremlin vows response to new sanctions\n\n29 July 2017\n\nMoscow ordered cuts.", "2017-07-29", "29 July 2017"),
+    ("Envoys recalled\nBy Jane Doe | 31 August 2017\nThe ministry spoke.", "2017-08-31", "31 August 2017"),
+    ("MOSCOW, March 17, 2018 — Russia said it would expel 23 envoys.", "2018-03-17", "March 17, 2018"),
+    ("WASHINGTON, D.C., Aug. 3, 2017 — The Senate voted on a bill.", "2017-08-03", "Aug. 3, 2017"),
+    ("Moscow, July 31 (RHC)-- Officials said talks would go on.\n© 2017 Coastal Wire", "2017-07-31", "July 31"),
+    ("Border talks resume\nUpdated: 2020-07-24 14:03 UTC\nNegotiators met.", "2020-07-24", "2020-07-24"),
+    ("Sept. 19, 2023\nLeaders gathered in New York on Tuesday.", "2023-09-19", "Sept. 19, 2023"),
+    ("World\nSaturday 29 July 2017 18.47 BST\nSanctions bill passes.", "2017-07-29", "Saturday 29 July 2017"),
+    ("Posted on August 2, 2017 by newsdesk\nThe embassy closed.", "2017-08-02", "August 2, 2017"),
+    ("Talks stall\nPublished 19 September 2023 · 4 min read\nEnvoys left.", "2023-09-19", "19 September 2023"),
+    ("Last updated: 24/07/2020\nThe summit ended.", "2020-07-24", "24/07/2020"),
+    ("Talks stall\nOn 12 March 2014, the parliament voted.\nBy Ann Lee, 18 March 2018", "2018-03-18", "18 March 2018"),
+    ("Moscow, July 31 (RHC)-- Officials said talks would go on.", None, None),
+    ("Talks stall\nOn 12 March 2014, the parliament voted to annex the peninsula.", None, None),
+    ("Last updated: 03/08/2017\nThe summit ended.", None, None),
+    ("Sanctions\nThe ministry updated its guidance on 12 March 2014 after the vote.", None, None),
+    ("\n".join(["Filler line."] * 12 + ["29 July 2017"]), None, None),
+    ("", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "matched"), PUBLICATION_CASES)
+def test_publication_date_from_text(text: str, expected: str | None, matched: str | None) -> None:
+    found = publication_date_from_text(text)
+    if expected is None:
+        assert found is None
+    else:
+        assert found == (datetime.date.fromisoformat(expected), matched)
+
+
+def test_packaged_time_words_load() -> None:
+    words = load_time_words()
+    assert words.weekdays["friday"] == 4
+    assert words.months["sept"] == 9
+    assert "on" in words.prepositions
+
+
+# (text replaced in a copy of the packaged file, replacement, words the error must contain)
+BROKEN_FILE_CASES = [
+    ('  - "on"', "  - on", "quote words"),
+    ("  friday: 4", "  friday: 9", "'friday' must be a whole number from 0 to 6"),
+    ("ago_units:", "ago_unit:", "unknown section 'ago_unit'"),
+    ("  sept: 9", "  sept: 9: 10", "not valid YAML"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), BROKEN_FILE_CASES)
+def test_broken_time_words_name_the_line(tmp_path: Path, old: str, new: str, message: str) -> None:
+    original = TIME_WORDS_PATH.read_text(encoding="utf-8")
+    assert old in original
+    broken = tmp_path / "time_words.yaml"
+    broken.write_text(original.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        load_time_words(broken)
+    assert message in str(raised.value)
+    assert raised.value.line == original[: original.index(old)].count("\n") + 1
+
+
+def test_missing_section_is_named(tmp_path: Path) -> None:
+    broken = tmp_path / "time_words.yaml"
+    broken.write_text("weekdays:\n  monday: 0\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="missing section"):
+        load_time_words(broken)
