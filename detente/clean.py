@@ -129,14 +129,18 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _REFERENCE_DEFINITION = re.compile(r"\[[^\]]+\]:\s+\S+.*")
 _HEADING = re.compile(r"#{1,6}(?:\s+(.*?))?(?:\s+#+)?")
 _QUOTE_OR_BULLET = re.compile(r"(?:>\s?)+|(?:[*+]|-(?!-))\s+")
-_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-_REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+|[\w.+-]+@[\w-]+\.[\w.-]+)>")
-_CODE = re.compile(r"`+([^`]+)`+")
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]+|[\w.+-]+@[\w-]+\.[\w.-]+)>")
+_CODE = re.compile(r"(?<!`)(`+)([^`]+)\1(?!`)")
 # Emphasis opens and closes outside words ("3*4*5", "snake_case" stay) and
-# not on an escaped marker ("\*").
-_EMPHASIS = re.compile(r"(?<![\w\\])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=[^\s\\])\1(?!\w)")
+# not on an escaped marker ("\*").  Its text holds no marker of its own
+# kind, which keeps matching linear; nesting is undone by repeating.
+_EMPHASIS = (
+    re.compile(r"(?<![\w\\])(\*{1,3})(?=\S)([^*]+?)(?<=[^\s\\])\1(?!\w)"),
+    re.compile(r"(?<![\w\\])(_{1,3})(?=\S)([^_]+?)(?<=[^\s\\])\1(?!\w)"),
+)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 
 
@@ -160,9 +164,11 @@ def plain_line(line: str) -> str:
     line = _LINK.sub(r"\1", line)
     line = _REFERENCE_LINK.sub(r"\1", line)
     line = _AUTOLINK.sub(r"\1", line)
-    line = _CODE.sub(r"\1", line)
-    for _ in range(3):  # nested emphasis: ***x***, **_x_**
-        stripped = _EMPHASIS.sub(r"\2", line)
+    line = _CODE.sub(r"\2", line)
+    for _ in range(3):  # nested emphasis: **bold *and italic* text**, **_x_**
+        stripped = line
+        for emphasis in _EMPHASIS:
+            stripped = emphasis.sub(r"\2", stripped)
         if stripped == line:
             break
         line = stripped

@@ -154,7 +154,7 @@ def _actors(coder: Coder, work: Work) -> None:
 
 
 def _events(coder: Coder, work: Work) -> None:
-    finder = EventFinder(coder.resources.lexicon, work.resolver,
+    finder = EventFinder(coder.resources.lexicon, coder.resources.codes, work.resolver,
                          context_recipient=coder.settings.context_recipient)
     work.findings = []
     for index, sent in enumerate(work.parsed.sents):
@@ -176,7 +176,33 @@ def _records(coder: Coder, work: Work) -> None:
             continue
         seen.add(key)
         events.append(event)
-    work.events = events
+    work.events = _share_dates(events)
+
+
+def _share_dates(events: list[Event]) -> list[Event]:
+    """An undated event of the headline takes the date of the same event in the body.
+
+    A headline repeats the event of the lede ("Russia expels US diplomats" /
+    "On Friday, Moscow ordered …"): same code, actors and recipients.
+    Without this it would fall back on the publication date.
+    """
+    dated: dict[tuple, Event] = {}
+    for event in events:
+        if event.date_source != "publication" and event.date_precision == "day":
+            dated.setdefault(_event_key(event), event)
+    out = []
+    for event in events:
+        source = dated.get(_event_key(event)) if event.sentence == 0 and event.date_source == "publication" else None
+        if source is not None:
+            event = dataclasses.replace(event, date=source.date, date_source=source.date_source,
+                                        date_precision=source.date_precision)
+        out.append(event)
+    return out
+
+
+def _event_key(event: Event) -> tuple:
+    return (event.cameo[:3], tuple(sorted(str(e.country) for e in event.actor)),
+            tuple(sorted(str(e.country) for e in event.recipient)))
 
 
 STAGES: tuple[Stage, ...] = (

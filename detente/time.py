@@ -585,10 +585,13 @@ def _is_head_context(line: str, match: re.Match[str]) -> bool:
 
 
 def _head_year(lines: list[str]) -> int | None:
-    """A year in the head lines, from a marker line ("© 2017", "Published 2017") first."""
+    """A year stated by a marker line ("© 2017", "Published 2017") of the head.
+
+    Years in prose ("fighting since March 2011") say nothing about when the
+    article appeared, so they are not taken.
+    """
     marker = _patterns().marker
-    for candidates in ([line for line in lines if marker.search(line)], lines):
-        for line in candidates:
-            if found := _YEAR_IN_TEXT.search(line):
-                return int(found.group(0))
+    for line in lines:
+        if marker.search(line) and (found := _YEAR_IN_TEXT.search(line)):
+            return int(found.group(0))
     return None

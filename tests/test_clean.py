@@ -33,6 +33,8 @@ def test_whitespace(text, expected):
         ("### Moscow expels envoys ###", "Moscow expels envoys"),
         ("# *Moscow expels envoys*", "Moscow expels envoys"),
         ("**Moscow** expels *ten* ___envoys___", "Moscow expels ten envoys"),
+        ("**Moscow *expels* envoys**", "Moscow expels envoys"),
+        ("***Moscow*** and **_Prague_**", "Moscow and Prague"),
         ("Read the [ministry statement](https://mid.example/a?b=(1)) here.", "Read the ministry statement here."),
         ("See [the note][1] again.", "See the note again."),
         ("[1]: https://example.org/note", ""),

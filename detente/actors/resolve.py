@@ -59,21 +59,31 @@ FORMER = {"former", "ex", "late", "then", "erstwhile", "previous", "outgoing"}
 
 @dataclass
 class Discourse:
-    """What a document has said so far, for resolving pronouns and bare role nouns."""
+    """What a document has said so far, for resolving pronouns and bare role nouns.
+
+    ``persons`` and ``agents`` hold the entities that were grammatical subjects
+    (what "he" and "it" usually pick up), most recent first; ``mentioned`` holds
+    every entity named, for finding the other party of a dispute.
+    """
 
     persons: list[Entity] = field(default_factory=list)
     agents: list[Entity] = field(default_factory=list)
+    mentioned: list[Entity] = field(default_factory=list)
     categories: dict[str, Entity] = field(default_factory=dict)
     speaker: Entity | None = None
 
-    def note(self, entity: Entity, *, category: str | None = None, person: bool = False) -> None:
+    def note(self, entity: Entity, *, category: str | None = None, person: bool = False,
+             subject: bool = False) -> None:
         if entity.country is None:
             return
-        target = self.persons if person else self.agents
-        if entity in target:
-            target.remove(entity)
-        target.insert(0, entity)
-        del target[12:]
+        targets = [self.mentioned]
+        if subject:
+            targets.append(self.persons if person else self.agents)
+        for target in targets:
+            if entity in target:
+                target.remove(entity)
+            target.insert(0, entity)
+            del target[16:]
         if category:
             self.categories[category] = entity
 
@@ -137,7 +147,8 @@ class Resolver:
         former = any(t.lower_ in FORMER for t in tokens)
         anchors = self._anchors(matches)
         if not anchors:
-            inferred = self._from_role(role_term, former) if role_term else None
+            plural = head.tag_ in ("NNS", "NNPS")
+            inferred = self._from_role(role_term, former) if role_term and not plural else None
             return [inferred] if inferred else []
         out = []
         for match, term in anchors:
@@ -146,10 +157,10 @@ class Resolver:
                 out.append(named)
         return out
 
-    def remember(self, named: list[NamedPhrase]) -> None:
+    def remember(self, named: list[NamedPhrase], *, subject: bool = False) -> None:
         """Let later pronouns and role nouns refer to these phrases."""
         for item in named:
-            self.discourse.note(item.entity, category=item.category, person=item.person)
+            self.discourse.note(item.entity, category=item.category, person=item.person, subject=subject)
 
     # -- phrase analysis ------------------------------------------------------------
 

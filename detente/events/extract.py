@@ -31,6 +31,7 @@ from spacy.tokens import Span, Token
 from ..actors.resolve import NamedPhrase, Resolver
 from ..records import Entity
 from . import grammar as g
+from .codebook import Code
 from .lexicon import Lexicon, Pattern
 
 # Nouns whose "to" infinitive states a decision of their possessor ("Russia's decision to expel").
@@ -38,6 +39,13 @@ DECISION_NOUNS = {"decision", "move", "plan", "order", "attempt", "threat", "ref
                   "intention", "step", "measure", "choice", "effort", "call", "demand", "request", "offer",
                   "proposal", "promise", "pledge", "vow", "agreement", "willingness", "determination"}
 SPEAKER_PREPS = {"according"}
+QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
+# Events that compound actors do with each other ("Jordan and Britain agreed …").
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
+# Nouns that carry a trigger noun compounded into them ("a sanctions *bill*", "the expulsion *order*").
+CARRIER_NOUNS = {"bill", "law", "regime", "package", "legislation", "measure", "programme", "program", "list",
+                 "order", "decree", "act", "resolution", "decision", "campaign", "policy", "round", "deal",
+                 "threat", "talks", "plan"}
 
 
 @dataclass(frozen=True)
@@ -57,8 +65,10 @@ class Finding:
 class EventFinder:
     """Finds the events of the sentences of one document, in order."""
 
-    def __init__(self, lexicon: Lexicon, resolver: Resolver, *, context_recipient: bool = True) -> None:
+    def __init__(self, lexicon: Lexicon, codes: dict[str, Code], resolver: Resolver, *,
+                 context_recipient: bool = True) -> None:
         self.lexicon = lexicon
+        self.codes = codes
         self.resolver = resolver
         self.context_recipient = context_recipient
         self.light = lexicon.word_list("light_verbs")
@@ -71,6 +81,7 @@ class EventFinder:
         self.demanding = lexicon.word_list("demanding_verbs")
         self.threatening = lexicon.word_list("threatening_verbs")
         self.refusing = lexicon.word_list("refusing_verbs")
+        self.wishing = lexicon.word_list("wishing_words")
         self.recipient_preps = frozenset(lexicon.recipient_preps)
         self._phrases: dict[int, list[NamedPhrase]] = {}
 
@@ -84,6 +95,8 @@ class EventFinder:
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and self.lexicon.patterns(g.lemma(t), "VERB")]
         nouns = [t for t in sent if t.pos_ in ("NOUN", "PROPN") and self.lexicon.patterns(g.lemma(t), "NOUN")]
         for token in verbs:
+            if token.i in consumed:
+                continue
             found = self._verb_event(token, consumed)
             if found:
                 findings.append(found)
@@ -100,8 +113,10 @@ class EventFinder:
         """Let the next sentences refer back to this one's actors, subjects last (most salient)."""
         heads = [t for t in sent if t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "amod", "poss")]
         subjects = [t for t in heads if t.dep_ in g.SUBJECTS | g.PASSIVE_SUBJECTS]
-        for token in [t for t in heads if t not in subjects] + subjects:
+        for token in [t for t in heads if t not in subjects]:
             self.resolver.remember(self._phrase(token))
+        for token in subjects:
+            self.resolver.remember(self._phrase(token), subject=True)
         speaker = self._sentence_speaker(sent)
         if speaker is not None:
             self.resolver.discourse.speaker = speaker
@@ -114,6 +129,8 @@ class EventFinder:
             if used is None:
                 continue
             if pattern.actor == "speaker":
+                if not self._reported(verb):
+                    continue
                 actor = self._speaker_of(verb)
                 subject = g.subject(verb) or g.first_child(verb, *g.PASSIVE_SUBJECTS)
                 recipient = self._entities(subject) if subject is not None else []
@@ -207,13 +224,19 @@ class EventFinder:
         return None
 
     def _light_verb(self, noun: Token) -> Token | None:
-        """The verb that carries a noun's event: "*imposed* sanctions", "sanctions *were approved*"."""
+        """The verb that carries a noun's event: "*imposed* sanctions", "sanctions *were approved*",
+        "the sanctions bill *passed*", "a sanctions regime Congress *approved*"."""
+        if noun.dep_ == "compound" and g.lemma(noun.head) in CARRIER_NOUNS:
+            noun = noun.head
+            for child in noun.children:
+                if child.dep_ == "relcl" and g.lemma(child) in self.light and g.first_child(child, "dobj") is None:
+                    return child
         head = noun.head
         if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX") \
                 and g.lemma(head) in self.light:
             return head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
-                and g.lemma(head.head) in self.light and head.lower_ in ("on", "to", "for", "in"):
+                and g.lemma(head.head) in self.light and head.lower_ in ("with", "by"):
             return head.head
         return None
 
@@ -239,8 +262,7 @@ class EventFinder:
             return []
         if g.is_passive(verb):
             agent = g.passive_agent(verb)
-            if agent is not None:
-                return self._entities(agent)
+            return self._entities(agent) if agent is not None else []
         else:
             subject = g.subject(verb)
             if subject is not None:
@@ -257,20 +279,20 @@ class EventFinder:
                 if obj is not None:
                     return self._entities(obj)
             return self._actors(head, depth + 1)
-        if dep in ("conj", "advcl", "pcomp", "xcomp") and head.pos_ in ("VERB", "AUX"):
+        if dep in ("conj", "advcl", "pcomp", "xcomp", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
             return self._actors(head, depth + 1)
         if dep == "pcomp" and head.dep_ == "prep":
             return self._actors(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            if g.lemma(head) in DECISION_NOUNS:
-                own = self._own_actors(head)
-                if own:
-                    return own
-                light = self._light_verb(head)
-                return self._actors(light, depth + 1) if light is not None else []
-            return []
+            own = self._own_actors(head)
+            if own:
+                return own
+            carrier = self._light_verb(head) if g.lemma(head) in DECISION_NOUNS else None
+            if carrier is None and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+                carrier = head.head
+            return self._actors(carrier, depth + 1) if carrier is not None else []
         if dep == "relcl":
-            return self._entities(head)
+            return [n.entity for n in self._phrase(head)]
         if dep == "ccomp" and head.pos_ in ("VERB", "AUX") and g.lemma(head) not in self.speech:
             return self._actors(head, depth + 1)
         return []
@@ -298,6 +320,14 @@ class EventFinder:
             found = self._entities(theme)
             if found:
                 return found
+            if self.lexicon.patterns(g.lemma(theme), "NOUN"):
+                inner = self._theme(theme)
+                found = self._entities(inner) if inner is not None else []
+                if found:
+                    return found
+                found = self._recipients(theme, None) if theme is not token else []
+                if found:
+                    return found
         dative = g.first_child(token, "dative", "iobj")
         if dative is not None:
             found = self._entities(dative)
@@ -354,6 +384,12 @@ class EventFinder:
             return [sentence_speaker]
         return [self.resolver.discourse.speaker] if self.resolver.discourse.speaker else []
 
+    def _reported(self, token: Token) -> bool:
+        """Whether a clause is reported speech: quoted, or governed by a speech verb."""
+        if any(t.text in QUOTES for t in token.sent):
+            return True
+        return any(a.pos_ in ("VERB", "AUX") and g.lemma(a) in self.speech for a in list(g.clause_chain(token))[1:])
+
     def _sentence_speaker(self, sent: Span) -> Entity | None:
         for token in sent:
             if token.pos_ in ("VERB", "AUX") and g.lemma(token) in self.speech:
@@ -367,15 +403,18 @@ class EventFinder:
     # -- status ------------------------------------------------------------------------------
 
     def _is_future(self, verb: Token) -> bool:
-        for token in g.clause_chain(verb, limit=3):
+        """Future, modal or intended: "will respond", "would retaliate", "is prepared to take action"."""
+        for token in g.clause_chain(verb, limit=4):
             auxes = g.auxiliaries(token)
             if any(a in self.future or a in self.hypothetical or a == "must" for a in auxes):
                 return True
-            if token.dep_ not in ("xcomp", "conj"):
+            if token is not verb and g.lemma(token) in self.planning | self.threatening:
+                return True
+            if token.dep_ not in ("xcomp", "conj", "acomp"):
                 break
         return False
 
-    def _status(self, predicate: Token, trigger: Token) -> str:
+    def _status(self, predicate: Token, trigger: Token, pattern: Pattern) -> str:
         for token in (predicate, trigger):
             if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
                 return "denied"
@@ -388,19 +427,21 @@ class EventFinder:
                 continue
             word = g.lemma(token)
             negated = any(c.dep_ == "neg" for c in token.children)
-            if word in self.refusing:
-                return "denied"
-            if word in self.threatening and word not in self.speech:
-                return "threatened"
-            if word in self.demanding and token.pos_ == "VERB" and word not in ("order", "tell", "instruct", "require"):
-                return "denied" if negated else "demanded"
-            if word in self.planning:
-                return "denied" if negated else "planned"
+            if word in self.wishing:
+                return "hypothetical"
+            if token.pos_ in ("VERB", "ADJ"):
+                if word in self.refusing:
+                    return "denied"
+                if word in self.threatening and word not in self.speech:
+                    return "threatened"
+                if word in self.demanding and word not in ("order", "tell", "instruct", "require"):
+                    return "denied" if negated else "demanded"
+                if word in self.planning:
+                    return "denied" if negated else "planned"
             if word in self.speech or token.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "pcomp", "pobj",
                                                          "prep", "dobj"):
                 break
-        auxes = g.auxiliaries(predicate)
-        if any(a in self.hypothetical for a in auxes):
+        if pattern.when != "future" and any(a in self.hypothetical for a in g.auxiliaries(predicate)):
             return "hypothetical"
         return "actual"
 
@@ -408,16 +449,19 @@ class EventFinder:
 
     def _finding(self, trigger: tuple[int, ...], predicate: Token, pattern: Pattern, actor: list[Entity],
                  recipient: list[Entity], theme: Token | None) -> Finding | None:
+        code = self.codes[pattern.cameo]
+        if not recipient and len({e.country for e in actor}) > 1 and code.event in RECIPROCAL:
+            actor, recipient = actor[:1], actor[1:]
         actor_countries = {e.country for e in actor}
         recipient = [e for e in recipient if e.country not in actor_countries]
         inferred = False
-        if not recipient and self.context_recipient:
-            other = next((e for e in self.resolver.discourse.agents + self.resolver.discourse.persons
+        if not recipient and self.context_recipient and (code.quad_class == 3 or code.event == "SANCTION"):
+            other = next((e for e in self.resolver.discourse.mentioned
                           if e.country and e.country not in actor_countries), None)
             if other is not None:
                 recipient, inferred = [other], True
         trigger_token = predicate.doc[trigger[-1]] if predicate.i in trigger else predicate.doc[trigger[0]]
-        status = self._status(predicate, trigger_token)
+        status = self._status(predicate, trigger_token, pattern)
         return Finding(trigger=trigger, predicate=predicate.i, pattern=pattern, actor=tuple(actor),
                        recipient=tuple(recipient), theme=theme.i if theme is not None else None, status=status,
                        recipient_inferred=inferred)

@@ -36,7 +36,7 @@ LEXICON = Path(__file__).parent / "data" / "lexicon.yaml"
 PATTERN_KEYS = {"cameo", "mode", "object", "complement", "subject", "prep", "particle", "when", "actor",
                 "bare", "note", datafiles.LINE}
 WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "deadline_preps", "planning_verbs",
-              "demanding_verbs", "threatening_verbs", "refusing_verbs", "hypothetical_modals",
+              "demanding_verbs", "threatening_verbs", "refusing_verbs", "wishing_words", "hypothetical_modals",
               "future_auxiliaries", "negations")
 
 

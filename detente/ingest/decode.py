@@ -3,10 +3,10 @@
 The order of attempts is fixed so that the same bytes always give the same
 text:
 
-1. refuse binary data (NUL bytes outside a UTF-16/32 byte order mark, or a
-   high share of control characters);
-2. UTF-8, with or without a byte order mark;
-3. UTF-32 or UTF-16 when the data starts with their byte order mark;
+1. UTF-32 or UTF-16 when the data starts with their byte order mark;
+2. otherwise refuse binary data (NUL bytes, or a high share of control
+   characters);
+3. UTF-8, with or without a byte order mark;
 4. the encoding the input declares, if any (an HTML ``<meta charset>``);
 5. charset-normalizer's best guess, if its measured "chaos" is low, with
    Windows-1252 preferred among equally good single-byte guesses (it is what

@@ -56,7 +56,9 @@ def _extract(markup: str, doc_id: str, origin: str) -> Found:
         title = title or block_title
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
     if not paragraphs:
-        raise EmptyInputError(origin, "the page holds no article text; give the article's page, not an index or a frame")
+        raise EmptyInputError(
+            origin, "the page holds no article text; give the article's own page, not an index or a frame"
+        )
     if title and _WHITESPACE.sub(" ", paragraphs[0]).casefold() != _WHITESPACE.sub(" ", title).casefold():
         paragraphs.insert(0, title)
     return Found(

@@ -61,7 +61,8 @@ def read_json(text: str, *, stem: str, origin: str, defaults: Defaults) -> Itera
         yield FormatError(origin, f"expected an article object or a list of them, found {_kind(content)}; fix the file")
         return
     for number, item in enumerate(content, start=1):
-        yield from _read_item(item, f"{stem}:{number}", f"{origin}: item {number}", origin, defaults, "fix or remove it")
+        where = f"{origin}: item {number}"
+        yield from _read_item(item, f"{stem}:{number}", where, origin, defaults, "fix or remove it")
 
 
 def _read_item(
