@@ -251,9 +251,9 @@ class _Patterns:
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _DAY_RANGE = rf"(?:\s*-\s*\d{{1,2}}{_ORDINAL})?"  # "July 30-31" is dated by its first day
 _TIME_OF_DAY = r"(?:[t ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?"
-# A place name of a dateline: "MOSCOW, ", "Washington, D.C., ", "Moscow (RHC) — ".
+# A place name of a dateline: "MOSCOW, ", "Washington, D.C., ", "Moscow (RHC) — ", "HOUSTON/BEIJING, ".
 _DATELINE_PLACE = re.compile(
-    r"^\W*(?:[A-Z][\w.'’-]*\s*){1,4}(?:\([^)]*\)\s*)?(?:,\s*(?:[A-Z][\w.'’-]*\s*){1,4})?[,—–-]\s*$"
+    r"^\W*(?:[A-Z][\w.'’-]*[\s/]*){1,4}(?:\([^)]*\)\s*)?(?:,\s*(?:[A-Z][\w.'’-]*[\s/]*){1,4})?[,—–-]\s*$"
 )
 _ANY_LETTER = re.compile(r"[^\W\d_]")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d:])(?:19|20)\d{2}(?![\d:])")
