@@ -224,7 +224,7 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
     doc = sent.doc
     code = coder.resources.codes[finding.pattern.cameo]
     status = finding.status
-    if code.event in INTENT_CODES and (status == "planned" or _future(coder, doc[finding.predicate])):
+    if code.event in INTENT_CODES and (status in ("planned", "threatened") or finding.future):
         code = coder.resources.codes[INTENT_CODES[code.event]]
         status = "actual"
     predicate = doc[finding.predicate]
@@ -266,11 +266,6 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
     )
 
 
-def _future(coder: Coder, predicate: Token) -> bool:
-    words = coder.resources.lexicon.word_list("future_auxiliaries")
-    return any(c.dep_ == "aux" and c.lower_ in words for c in predicate.children)
-
-
 def _event_date(predicate: Token, sent: Span, reference: date | None) -> ResolvedDate | None:
     """The date expression attached to the predicate's clause, climbing to the clauses above it."""
     if reference is None:
@@ -289,7 +284,7 @@ def _event_date(predicate: Token, sent: Span, reference: date | None) -> Resolve
             resolved = resolve_expression(ent.text, reference)
             if resolved is not None:
                 return resolved
-        if node.head is node or node.dep_ == "ROOT":
+        if node.head.i == node.i or node.dep_ == "ROOT":
             break
         node = node.head
     return None
@@ -301,7 +296,7 @@ def _governs(node: Token, token: Token) -> bool:
     for _ in range(8):
         if current == node:
             return True
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
             return False
         current = current.head
     return False

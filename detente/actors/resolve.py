@@ -171,7 +171,7 @@ class Resolver:
             token = stack.pop()
             out.append(token)
             for child in token.children:
-                if child.dep_ in NAME_MODIFIERS and not (child.dep_ == "conj" and token is head):
+                if child.dep_ in NAME_MODIFIERS and not (child.dep_ == "conj" and token.i == head.i):
                     stack.append(child)
                 elif child.dep_ == "prep" and child.lower_ == "of" and self._is_role_noun(token):
                     stack.extend(c for c in child.children if c.dep_ == "pobj")

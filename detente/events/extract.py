@@ -39,6 +39,8 @@ DECISION_NOUNS = {"decision", "move", "plan", "order", "attempt", "threat", "ref
                   "intention", "step", "measure", "choice", "effort", "call", "demand", "request", "offer",
                   "proposal", "promise", "pledge", "vow", "agreement", "willingness", "determination"}
 SPEAKER_PREPS = {"according"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+THIRD_PERSON = PERSONAL_PRONOUNS | {"it", "its", "they", "them", "their"}
 QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
 # Events that compound actors do with each other ("Jordan and Britain agreed …").
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
@@ -59,6 +61,7 @@ class Finding:
     recipient: tuple[Entity, ...]
     theme: int | None
     status: str
+    future: bool = False
     recipient_inferred: bool = False
 
 
@@ -271,7 +274,7 @@ class EventFinder:
                 if found or subject.pos_ != "PRON":
                     return found
         head, dep = verb.head, verb.dep_
-        if head is verb:
+        if head.i == verb.i:
             return []
         if dep == "xcomp" or (dep == "ccomp" and head.pos_ == "VERB" and g.lemma(head) in g.OBJECT_CONTROL):
             if g.lemma(head) in g.OBJECT_CONTROL:
@@ -325,7 +328,7 @@ class EventFinder:
                 found = self._entities(inner) if inner is not None else []
                 if found:
                     return found
-                found = self._recipients(theme, None) if theme is not token else []
+                found = self._recipients(theme, None) if theme.i != token.i else []
                 if found:
                     return found
         dative = g.first_child(token, "dative", "iobj")
@@ -341,7 +344,7 @@ class EventFinder:
                 return by_prep[prep]
         if token.pos_ in ("VERB", "AUX"):
             obj = g.first_child(token, "dobj")
-            if obj is not None and obj is not theme:
+            if obj is not None and (theme is None or obj.i != theme.i):
                 return self._entities(obj)
         return []
 
@@ -357,8 +360,26 @@ class EventFinder:
 
     def _phrase(self, token: Token) -> list[NamedPhrase]:
         if token.i not in self._phrases:
-            self._phrases[token.i] = self.resolver.phrase(token, speaker=self._speaker_of_token(token))
+            found = self._pronoun_in_sentence(token)
+            self._phrases[token.i] = found if found is not None else self.resolver.phrase(
+                token, speaker=self._speaker_of_token(token))
         return self._phrases[token.i]
+
+    def _pronoun_in_sentence(self, token: Token) -> list[NamedPhrase] | None:
+        """A third-person pronoun that refers to the subject of a clause above it in the same sentence:
+        "Russia said *it* would respond", "Germany freed him and *its* minister said …"."""
+        lower = token.lower_
+        if lower not in THIRD_PERSON:
+            return None
+        for ancestor in list(g.clause_chain(token, limit=8))[1:]:
+            subject = g.subject(ancestor) if ancestor.pos_ in ("VERB", "AUX") else None
+            if subject is None or subject.i >= token.i or subject.pos_ == "PRON":
+                continue
+            named = [n for n in self._phrase(subject) if n.person == (lower in PERSONAL_PRONOUNS)
+                     or lower in ("they", "them", "their")]
+            if named:
+                return named
+        return None
 
     def _speaker_of_token(self, token: Token) -> Entity | None:
         if token.lower_ not in ("we", "us", "our", "ours", "i", "me", "my"):
@@ -384,9 +405,9 @@ class EventFinder:
             return [sentence_speaker]
         return [self.resolver.discourse.speaker] if self.resolver.discourse.speaker else []
 
-    def _reported(self, token: Token) -> bool:
+    def _reported(self, token: Token, quotes: bool = True) -> bool:
         """Whether a clause is reported speech: quoted, or governed by a speech verb."""
-        if any(t.text in QUOTES for t in token.sent):
+        if quotes and any(t.text in QUOTES for t in token.sent):
             return True
         return any(a.pos_ in ("VERB", "AUX") and g.lemma(a) in self.speech for a in list(g.clause_chain(token))[1:])
 
@@ -408,7 +429,7 @@ class EventFinder:
             auxes = g.auxiliaries(token)
             if any(a in self.future or a in self.hypothetical or a == "must" for a in auxes):
                 return True
-            if token is not verb and g.lemma(token) in self.planning | self.threatening:
+            if token.i != verb.i and g.lemma(token) in self.planning | self.threatening:
                 return True
             if token.dep_ not in ("xcomp", "conj", "acomp"):
                 break
@@ -441,9 +462,18 @@ class EventFinder:
             if word in self.speech or token.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "pcomp", "pobj",
                                                          "prep", "dobj"):
                 break
-        if pattern.when != "future" and any(a in self.hypothetical for a in g.auxiliaries(predicate)):
+        auxiliaries = g.auxiliaries(predicate)
+        if pattern.when != "future" and any(a in self.hypothetical for a in auxiliaries) \
+                and not ("would" in auxiliaries and self._reported(predicate, quotes=False)):
             return "hypothetical"
         return "actual"
+
+    def is_future(self, predicate: Token) -> bool:
+        """Stated as to come: "will visit", and "said it would visit" (reported "will")."""
+        auxiliaries = g.auxiliaries(predicate)
+        if any(a in self.future for a in auxiliaries):
+            return True
+        return "would" in auxiliaries and self._reported(predicate, quotes=False)
 
     # -- the finding --------------------------------------------------------------------------
 
@@ -464,4 +494,4 @@ class EventFinder:
         status = self._status(predicate, trigger_token, pattern)
         return Finding(trigger=trigger, predicate=predicate.i, pattern=pattern, actor=tuple(actor),
                        recipient=tuple(recipient), theme=theme.i if theme is not None else None, status=status,
-                       recipient_inferred=inferred)
+                       future=self.is_future(predicate), recipient_inferred=inferred)

@@ -83,7 +83,7 @@ def clause_chain(token: Token, limit: int = 6) -> Iterator[Token]:
     current = token
     for _ in range(limit):
         yield current
-        if current.head is current:
+        if current.head.i == current.i:
             return
         current = current.head
 
@@ -95,6 +95,8 @@ def lemma(token: Token) -> str:
 def phrase_lemmas(head: Token) -> set[str]:
     """Lemmas of a noun phrase's head and its compounds and adjectives ("diplomatic staff")."""
     out = {lemma(head), head.lower_}
+    if head.ent_type_:
+        out.add("ent:" + head.ent_type_.lower())
     for child in head.children:
         if child.dep_ in ("compound", "amod", "nmod"):
             out.add(lemma(child))

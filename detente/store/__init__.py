@@ -44,6 +44,7 @@ class Store:
     def open(cls, path: str | Path) -> "Store":
         """Open (creating and migrating when needed) the SQLite database at ``path``."""
         path = str(path)
+        connection = None
         try:
             if path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -53,7 +54,9 @@ class Store:
             connection.execute("PRAGMA busy_timeout=30000")
             store = cls(connection, path)
             store.migrate()
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.DatabaseError, OSError) as error:
+            if connection is not None:
+                connection.close()
             raise StoreError(f"{path}: cannot open the store: {error}") from error
         return store
 
