@@ -43,7 +43,27 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             after.is_sent_start = False
         elif before.text[-1:] in SENTENCE_END or before.is_alpha or before.like_num:
             after.is_sent_start = True
+    _dateline_boundaries(doc)
     return doc
+
+
+DASHES = {"—", "–", "--", "-"}
+
+
+def _dateline_boundaries(doc: Doc) -> None:
+    """End the dateline at its dash: "MOSCOW, July 28, 2017 (Wire) — Russia on Friday …"."""
+    for start in [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text]:
+        window = doc[start:start + 16]
+        if not window or not (window[0].is_upper or window[0].ent_type_ in ("GPE", "LOC")):
+            continue
+        for token in window:
+            if token.text in DASHES and token.i + 1 < len(doc) and token.i > start:
+                before, after = doc[token.i - 1], doc[token.i + 1]
+                if (before.text == ")" or before.like_num or before.is_upper) and after.text[:1].isupper():
+                    after.is_sent_start = True
+                    for inner in doc[start + 1:token.i + 1]:
+                        inner.is_sent_start = False
+                break
 
 
 @functools.cache

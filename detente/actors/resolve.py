@@ -54,6 +54,8 @@ NOT_A_COUNTRY_AFTER = {"backed", "led", "sponsored", "allied", "leaning", "speak
                        "era", "controlled", "occupied", "annexed", "based", "friendly", "linked", "funded",
                        "supported", "brokered", "installed"}
 NOT_A_COUNTRY_BEFORE = {"pro", "anti", "non", "ex"}
+PERSON_CATEGORIES = {"head_of_state_or_government", "minister", "head_of_state", "head_of_government",
+                     "foreign_minister", "defence_minister", "spokesperson"}
 FORMER = {"former", "ex", "late", "then", "erstwhile", "previous", "outgoing"}
 
 
@@ -129,7 +131,8 @@ class Resolver:
                     out.append(named.entity)
         return out
 
-    def phrase(self, head: Token, *, speaker: Entity | None = None) -> list[NamedPhrase]:
+    def phrase(self, head: Token, *, speaker: Entity | None = None,
+               context: Entity | None = None) -> list[NamedPhrase]:
         """Resolve one phrase (without its conjuncts); several entities for "Hungarian and Romanian officials"."""
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSONAL | NEUTER | PLURAL | FIRST_PERSON:
@@ -148,7 +151,7 @@ class Resolver:
         anchors = self._anchors(matches)
         if not anchors:
             plural = head.tag_ in ("NNS", "NNPS")
-            inferred = self._from_role(role_term, former) if role_term and not plural else None
+            inferred = self._from_role(role_term, former, context, head) if role_term and not plural else None
             return [inferred] if inferred else []
         out = []
         for match, term in anchors:
@@ -251,21 +254,38 @@ class Resolver:
         person = role_term is not None and role_term.kind == TITLE
         return NamedPhrase(entity, person, category, False)
 
-    def _from_role(self, role_term: Term, former: bool) -> NamedPhrase | None:
-        """A bare role noun: "the Secretary of State", "the ministry", "the president"."""
+    def _from_role(self, role_term: Term, former: bool, context: Entity | None, head: Token) -> NamedPhrase | None:
+        """A bare role noun: "the Secretary of State", "the ministry", "the president".
+
+        A title that names one state's office ("the Secretary of State") is that
+        office's holder.  Otherwise the noun belongs to whoever reports the
+        clause ("Downing Street said *the National Security Council* would
+        meet"), else to the last entity of its kind ("the ministry" after "the
+        Russian Foreign Ministry"), else, for a definite singular noun of the
+        government ("the ministry", "the government"), to the last state that
+        was a subject.
+        """
         if role_term.kind == TITLE and role_term.country and not former:
             holder = self.kb.holder(role_term.country, role_term.role, self.day)
             name = holder.name if holder else self.kb.name_of(role_term.country)
             entity = Entity(text=role_term.text, name=name, country=role_term.country, sector="GOV",
                             id=holder.id if holder else role_term.id)
             return NamedPhrase(entity, True, role_term.role, False)
+        if former:
+            return None
         category = role_term.category or role_term.role
-        previous = self.discourse.categories.get(category) if category else None
-        if previous is not None and not former:
-            entity = Entity(text=role_term.text, name=previous.name, country=previous.country,
-                            sector=previous.sector, id=previous.id)
-            return NamedPhrase(entity, role_term.kind == TITLE, category, True)
-        return None
+        person = role_term.kind == TITLE or category in PERSON_CATEGORIES
+        previous = context if context is not None and context.country else None
+        if previous is None and category:
+            previous = self.discourse.categories.get(category)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+        if previous is None and definite and role_term.sector == "GOV":
+            previous = next((e for e in self.discourse.agents if e.sector in ("GOV", None)), None)
+        if previous is None:
+            return None
+        entity = Entity(text=role_term.text, name=previous.name, country=previous.country,
+                        sector=role_term.sector or previous.sector, id=previous.id)
+        return NamedPhrase(entity, person, category, True)
 
     def _pronoun(self, lower: str, speaker: Entity | None) -> Entity | None:
         discourse = self.discourse

@@ -118,7 +118,7 @@ class EventFinder:
         subjects = [t for t in heads if t.dep_ in g.SUBJECTS | g.PASSIVE_SUBJECTS]
         for token in [t for t in heads if t not in subjects]:
             self.resolver.remember(self._phrase(token))
-        for token in subjects:
+        for token in sorted(subjects, key=lambda t: -len(list(g.clause_chain(t, limit=12)))):
             self.resolver.remember(self._phrase(token), subject=True)
         speaker = self._sentence_speaker(sent)
         if speaker is not None:
@@ -360,10 +360,26 @@ class EventFinder:
 
     def _phrase(self, token: Token) -> list[NamedPhrase]:
         if token.i not in self._phrases:
+            self._phrases[token.i] = []  # guards against cycles through speakers
             found = self._pronoun_in_sentence(token)
-            self._phrases[token.i] = found if found is not None else self.resolver.phrase(
-                token, speaker=self._speaker_of_token(token))
+            if found is None:
+                found = self.resolver.phrase(token, speaker=self._speaker_of_token(token),
+                                             context=self._context_of(token))
+            self._phrases[token.i] = found
         return self._phrases[token.i]
+
+    def _context_of(self, token: Token) -> Entity | None:
+        """For a bare institution ("the National Security Council"), the speaker reporting the clause."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for ancestor in list(g.clause_chain(token, limit=8))[1:]:
+            if ancestor.pos_ in ("VERB", "AUX") and g.lemma(ancestor) in self.speech:
+                subject = g.subject(ancestor)
+                if subject is not None and subject.i != token.i and subject.i < token.i:
+                    named = self._phrase(subject)
+                    if named:
+                        return named[0].entity
+        return None
 
     def _pronoun_in_sentence(self, token: Token) -> list[NamedPhrase] | None:
         """A third-person pronoun that refers to the subject of a clause above it in the same sentence:
@@ -440,8 +456,10 @@ class EventFinder:
             if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
                 return "denied"
         chain = list(g.clause_chain(predicate, limit=5))
+        threat = self.codes[pattern.cameo].event == "THREATEN"
         for token in chain:
-            if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+            if token.dep_ == "advcl" and not threat and any(
+                    c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
                 return "hypothetical"
         for token in chain[1:]:
             if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
@@ -463,7 +481,7 @@ class EventFinder:
                                                          "prep", "dobj"):
                 break
         auxiliaries = g.auxiliaries(predicate)
-        if pattern.when != "future" and any(a in self.hypothetical for a in auxiliaries) \
+        if pattern.when != "future" and not threat and any(a in self.hypothetical for a in auxiliaries) \
                 and not ("would" in auxiliaries and self._reported(predicate, quotes=False)):
             return "hypothetical"
         return "actual"
