@@ -26,14 +26,21 @@ PARTIAL_FAILURE = 3
 
 
 def _fail_cleanly(command):
-    """Render library errors as one line and exit code 1."""
+    """Render library errors as one line: exit code 2 for a ``UsageError``, else 1."""
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
+        except UsageError as error:
+            raise click.UsageError(str(error)) from error
         except DetenteError as error:
             raise click.ClickException(str(error)) from error
     return wrapper
+
+
+def _stdout():
+    """Standard output, opened as ``--output -`` opens it (``click.get_text_stream`` is deprecated)."""
+    return click.open_file("-", "w", encoding="utf-8")
 
 
 def settings_options(command):
@@ -146,7 +153,7 @@ def events(db, dyad, event_type, status_text, since, until, outlet, fmt):
                         until=until, outlet=outlet)
     with Store.open(db) as store:
         found = api.events(store, where)
-    out = click.get_text_stream("stdout")
+    out = _stdout()
     if fmt == "jsonl":
         export.write_jsonl(found, out)
     elif fmt == "csv":
@@ -165,7 +172,7 @@ def timeline(db, dyad, status_text):
     """The events between two countries, in date order, both directions."""
     with Store.open(db) as store:
         rows = api.timeline(store, dyad, api.parse_statuses(status_text))
-    _print_timeline(f"{dyad[0]}–{dyad[1]}", rows, click.get_text_stream("stdout"))
+    _print_timeline(f"{dyad[0]}–{dyad[1]}", rows, _stdout())
 
 
 @main.command()
@@ -176,7 +183,7 @@ def summary(db, top):
     """Events per dyad and the timelines of the busiest pairs of countries."""
     with Store.open(db) as store:
         result = api.summary(store, top=top)
-    out = click.get_text_stream("stdout")
+    out = _stdout()
     console = Console(file=out, width=120)
     console.print(f"[bold]{result.documents} documents, {result.events} events[/bold]")
     table = Table(title="Events per dyad (actor → recipient)")

@@ -33,6 +33,12 @@ for the use of a military nerve agent against a former spy and his daughter in S
 Prime Minister Theresa May told Parliament that the diplomats had one week to leave the country.
 """
 
+# An outlet and a dyad of its own, and events other than sanctions, for the filters to tell apart.
+GENEVA = {"id": "geneva-2021", "date": "2021-06-16", "source": "Alpine Courier",
+          "text": "Biden and Putin meet in Geneva\n\nGENEVA, June 16, 2021 — President Joe Biden met Russian President "
+                  "Vladimir Putin in Geneva on Wednesday. The two leaders agreed to return their ambassadors to "
+                  "Washington and Moscow.\n\nBiden also warned Putin that the United States would respond if "
+                  "Russia carried out cyberattacks on American infrastructure."}
 WASHINGTON = {"id": "washington-2016", "date": "2016-12-29",
               "text": "The United States expelled 35 Russian diplomats on Thursday and closed two Russian compounds "
                       "in Maryland and New York in response to Moscow's interference in the presidential election."}
@@ -44,6 +50,7 @@ WIRE = "\n".join([json.dumps(WASHINGTON), '{"id": "broken", "text": "Russia expe
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x02\x00\x00\x00\x90\x91h6"
 
 SOURCE = "Test Wire"
+DOCUMENTS = {"moscow-expels", "london-expels", "geneva-2021"}
 
 
 def run(*args):
@@ -81,6 +88,7 @@ def articles(tmp_path_factory):
     folder = tmp_path_factory.mktemp("articles")
     (folder / "moscow-expels.txt").write_text(MOSCOW, encoding="utf-8")
     (folder / "london-expels.txt").write_text(LONDON, encoding="utf-8")
+    (folder / "geneva.jsonl").write_text(json.dumps(GENEVA) + "\n", encoding="utf-8")
     (folder / "wire.jsonl").write_text(WIRE, encoding="utf-8")
     (folder / "chart.png").write_bytes(PNG)
     (folder / "empty.txt").write_text("", encoding="utf-8")
@@ -89,30 +97,33 @@ def articles(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def stored(articles, tmp_path_factory):
-    """One coding run of the two text articles into a store; the tests below read that store."""
+    """One coding run of three articles into a store; the tests below read that store."""
     db = tmp_path_factory.mktemp("store") / "detente.sqlite"
-    result = run("code", articles / "moscow-expels.txt", articles / "london-expels.txt", "--db", db,
-                 "--source", SOURCE, "--format", "jsonl")
+    result = run("code", articles / "moscow-expels.txt", articles / "london-expels.txt", articles / "geneva.jsonl",
+                 "--db", db, "--source", SOURCE, "--format", "jsonl")
     return SimpleNamespace(result=result, db=db, records=jsonl(result.stdout))
 
 
 def test_code_prints_jsonl_events(stored):
     assert stored.result.exit_code == 0, stored.result.output
     records = stored.records
-    assert {record["doc_id"] for record in records} == {"moscow-expels", "london-expels"}
+    assert {record["doc_id"] for record in records} == DOCUMENTS
     assert all(record["status"] in DEFAULT_STATUSES for record in records)
-    assert all(record["source"] == SOURCE for record in records)
+    outlets = {record["doc_id"]: record["source"] for record in records}
+    assert outlets == {"moscow-expels": SOURCE, "london-expels": SOURCE, "geneva-2021": "Alpine Courier"}
     expulsions = {(record["doc_id"], record["event"], record["date"]) for record in records
                   if is_between(record, "RUS", "GBR")}
     assert ("moscow-expels", "SANCTION", "2018-03-17") in expulsions
     assert ("london-expels", "SANCTION", "2018-03-14") in expulsions
+    assert ("geneva-2021", "CONSULT", "2021-06-16") in {
+        (record["doc_id"], record["event"], record["date"]) for record in records if is_between(record, "USA", "RUS")}
     assert stored.result.stderr.splitlines()[-1] == (
-        f"2 documents coded, {len(records)} events, 0 already stored, 0 failed")
+        f"3 documents coded, {len(records)} events, 0 already stored, 0 failed")
 
 
 def test_code_stores_the_documents_and_events_it_printed(stored):
-    assert counts(stored.db)["documents"] == 2
-    assert document_ids(stored.db) == {"moscow-expels", "london-expels"}
+    assert counts(stored.db)["documents"] == 3
+    assert document_ids(stored.db) == DOCUMENTS
     with Store.open(stored.db) as store:
         kept = [record for record in store.events() if record["status"] in DEFAULT_STATUSES]
     assert sorted(record["id"] for record in kept) == sorted(record["id"] for record in stored.records)
@@ -154,19 +165,20 @@ def test_second_run_stores_nothing_new(stored, articles):
         pytest.param(["--dyad", "GBR-RUS"], lambda r: is_between(r, "GBR", "RUS"), id="dyad"),
         pytest.param(["--dyad", "rus_gbr"], lambda r: is_between(r, "GBR", "RUS"), id="dyad lower case"),
         pytest.param(["--type", "SANCTION"], lambda r: r["event"] == "SANCTION", id="type"),
-        pytest.param(["--type", "SANCTION", "--dyad", "RUS-GBR"],
-                     lambda r: r["event"] == "SANCTION" and is_between(r, "GBR", "RUS"), id="type and dyad"),
+        pytest.param(["--type", "consult", "--dyad", "RUS-USA"],
+                     lambda r: r["event"] == "CONSULT" and is_between(r, "USA", "RUS"), id="type and dyad"),
         pytest.param(["--since", "2018-03-15"], lambda r: r["date"] is not None and r["date"] >= "2018-03-15",
                      id="since"),
         pytest.param(["--until", "2018-03-14"], lambda r: r["date"] is not None and r["date"] <= "2018-03-14",
                      id="until"),
-        pytest.param(["--outlet", SOURCE.upper()], lambda r: True, id="outlet"),
+        pytest.param(["--outlet", SOURCE.upper()], lambda r: r["doc_id"] != "geneva-2021", id="outlet"),
+        pytest.param(["--outlet", "Alpine Courier"], lambda r: r["doc_id"] == "geneva-2021", id="other outlet"),
     ],
 )
 def test_events_filter(stored, options, keep):
     everything = jsonl(run("events", "--db", stored.db, "--format", "jsonl").stdout)
     expected = [record for record in everything if keep(record)]
-    assert expected, "the articles should give events for this filter"
+    assert 0 < len(expected) < len(everything), "the articles should give events on both sides of this filter"
     result = run("events", "--db", stored.db, "--format", "jsonl", *options)
     assert result.exit_code == 0, result.output
     assert jsonl(result.stdout) == expected
@@ -195,9 +207,9 @@ def test_timeline(stored):
 def test_summary(stored):
     result = run("summary", "--db", stored.db)
     assert result.exit_code == 0, result.output
-    assert f"2 documents, {len(stored.records)} events" in result.stdout
+    assert f"3 documents, {len(stored.records)} events" in result.stdout
     assert "Events per dyad" in result.stdout
-    assert "Timeline GBR–RUS" in result.stdout
+    assert "Timeline GBR–RUS" in result.stdout and "Timeline RUS–USA" in result.stdout
 
 
 @pytest.mark.parametrize(

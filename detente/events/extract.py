@@ -182,7 +182,7 @@ class EventFinder:
 
     def _complement_hit(self, token: Token, words: frozenset[str]) -> Token | None:
         """A complement of ``token`` (or its object, adjective, noun) whose lemma is in ``words``."""
-        candidates: list[Token] = []
+        candidates: list[Token] = [c for c in token.children if c.dep_ == "amod" and token.pos_ == "NOUN"]
         for child in token.children:
             if child.dep_ in g.COMPLEMENTS | {"dobj", "acl", "relcl", "conj"}:
                 candidates.append(child)
@@ -209,6 +209,14 @@ class EventFinder:
         for pattern in self.lexicon.patterns(g.lemma(noun), "NOUN"):
             if self._conditions(pattern, noun) is None:
                 continue
+            if pattern.actor == "speaker":
+                if not (self._reported(noun) or self._according(noun)):
+                    continue
+                actor = self._speaker_of(noun)
+                owners = self._own_actors(noun) or self._entities(self._theme(noun))
+                if not actor:
+                    continue
+                return self._finding((noun.i,), noun, pattern, actor, owners, None)
             own = self._own_actors(noun)
             if own:
                 actor = own
@@ -244,12 +252,17 @@ class EventFinder:
         return None
 
     def _own_actors(self, noun: Token) -> list[Entity]:
-        """The actor a noun names itself: its possessor, a country adjective, "by X"."""
+        """The actor a noun names itself: its possessor, a country adjective, "by X", "the decision *of X*"."""
         for child in noun.children:
             if child.dep_ == "poss":
                 return self._entities(child)
         for prep, obj in g.prep_objects(noun, frozenset({"by"})):
             return self._entities(obj)
+        if g.lemma(noun) in DECISION_NOUNS:
+            for prep, obj in g.prep_objects(noun, frozenset({"of"})):
+                found = self._entities(obj)
+                if found:
+                    return found
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
                 found = self._entities(child)
@@ -265,7 +278,9 @@ class EventFinder:
             return []
         if g.is_passive(verb):
             agent = g.passive_agent(verb)
-            return self._entities(agent) if agent is not None else []
+            if agent is not None:
+                return self._entities(agent)
+            return self._speaker_of(verb) if self._reported(verb, quotes=False) or self._according(verb) else []
         else:
             subject = g.subject(verb)
             if subject is not None:
@@ -323,6 +338,11 @@ class EventFinder:
             found = self._entities(theme)
             if found:
                 return found
+            for owner in [c for c in theme.children if c.dep_ == "poss"] + [
+                    o for p, o in g.prep_objects(theme, frozenset({"of", "by"}))]:
+                found = self._entities(self._through_quantity(owner))
+                if found:
+                    return found
             if self.lexicon.patterns(g.lemma(theme), "NOUN"):
                 inner = self._theme(theme)
                 found = self._entities(inner) if inner is not None else []
@@ -420,6 +440,10 @@ class EventFinder:
         if sentence_speaker is not None:
             return [sentence_speaker]
         return [self.resolver.discourse.speaker] if self.resolver.discourse.speaker else []
+
+    def _according(self, token: Token) -> bool:
+        """Whether the sentence attributes itself ("according to the ministry")."""
+        return any(t.lower_ in SPEAKER_PREPS for t in token.sent)
 
     def _reported(self, token: Token, quotes: bool = True) -> bool:
         """Whether a clause is reported speech: quoted, or governed by a speech verb."""
