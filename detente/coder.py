@@ -296,7 +296,7 @@ def _governs(node: Token, token: Token) -> bool:
     for _ in range(8):
         if current == node:
             return True
-        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+        if (current.pos_ in ("VERB", "AUX") and current.dep_ != "xcomp") or current.head.i == current.i:
             return False
         current = current.head
     return False

@@ -50,15 +50,29 @@ def number_value(token: Token) -> int | None:
     return None
 
 
+def _compound_number(token: Token) -> int | None:
+    """ "Twenty-three" is parsed as "three" with the compound "Twenty"."""
+    value = number_value(token)
+    if value is None or value >= 10:
+        return value
+    for child in token.children:
+        if child.dep_ == "compound":
+            tens = number_value(child)
+            if tens is not None and tens % 10 == 0 and 20 <= tens <= 90:
+                return tens + value
+    return value
+
+
 def size_of(theme: Token | None, predicate: Token, sent: Span) -> Size | None:
     """The quantity a sentence states for an event with this theme and predicate."""
     _, _, not_units = _numbers()
     if theme is not None and theme.lower_ not in not_units:
         for child in theme.children:
             if child.dep_ in ("nummod", "quantmod") or (child.like_num and child.i < theme.i):
-                value = number_value(child)
+                value = _compound_number(child)
                 if value is not None:
-                    return Size(value, theme.lower_, "affected", f"{child.text} {theme.text}")
+                    words = theme.doc[child.left_edge.i:child.i + 1].text
+                    return Size(value, theme.lower_, "affected", f"{words} {theme.text}")
     for token in (predicate, *[c for c in predicate.children if c.dep_ in ("xcomp", "conj")]):
         if token.lemma_.lower() in CEILING_VERBS:
             for prep in token.children:

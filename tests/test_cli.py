@@ -202,6 +202,7 @@ def test_timeline(stored):
     assert "Timeline RUS–GBR" in result.stdout
     assert "RUS → GBR" in result.stdout and "GBR → RUS" in result.stdout
     assert "2018-03-14" in result.stdout and "2018-03-17" in result.stdout
+    assert "USA" not in result.stdout and "2021-06-16" not in result.stdout
 
 
 def test_summary(stored):

@@ -43,6 +43,8 @@ PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 THIRD_PERSON = PERSONAL_PRONOUNS | {"it", "its", "they", "them", "their"}
 QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
 # Events that compound actors do with each other ("Jordan and Britain agreed …").
+# Besides verbal conflict, the events whose unnamed recipient is the other party of the story.
+CONTEXT_EVENTS = {"SANCTION", "RETREAT"}
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 # Nouns that carry a trigger noun compounded into them ("a sanctions *bill*", "the expulsion *order*").
 CARRIER_NOUNS = {"bill", "law", "regime", "package", "legislation", "measure", "programme", "program", "list",
@@ -184,11 +186,11 @@ class EventFinder:
         """A complement of ``token`` (or its object, adjective, noun) whose lemma is in ``words``."""
         candidates: list[Token] = [c for c in token.children if c.dep_ == "amod" and token.pos_ == "NOUN"]
         for child in token.children:
-            if child.dep_ in g.COMPLEMENTS | {"dobj", "acl", "relcl", "conj"}:
+            if child.dep_ in g.COMPLEMENTS | {"dobj", "acl", "relcl", "conj", "npadvmod", "advmod"}:
                 candidates.append(child)
                 candidates.extend(c for c in child.children
                                   if c.dep_ in ("dobj", "attr", "acomp", "oprd", "pobj", "xcomp", "amod", "prep",
-                                                "npadvmod", "nsubj", "nsubjpass"))
+                                                "npadvmod", "nsubj", "nsubjpass", "relcl", "acl"))
             elif child.dep_ == "prep":
                 candidates.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         expanded = []
@@ -302,6 +304,10 @@ class EventFinder:
         if dep == "pcomp" and head.dep_ == "prep":
             return self._actors(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if not (verb.tag_ == "VBN" and g.first_child(verb, "dobj") is None):
+                named = [n.entity for n in self._phrase(head)]
+                if named:
+                    return named  # "Belarus, for its part, handed over …": the noun acts
             own = self._own_actors(head)
             if own:
                 return own
@@ -527,7 +533,7 @@ class EventFinder:
         actor_countries = {e.country for e in actor}
         recipient = [e for e in recipient if e.country not in actor_countries]
         inferred = False
-        if not recipient and self.context_recipient and (code.quad_class == 3 or code.event == "SANCTION"):
+        if not recipient and self.context_recipient and (code.quad_class == 3 or code.event in CONTEXT_EVENTS):
             other = next((e for e in self.resolver.discourse.mentioned
                           if e.country and e.country not in actor_countries), None)
             if other is not None:

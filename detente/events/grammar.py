@@ -42,10 +42,15 @@ def subject(verb: Token) -> Token | None:
 
 
 def passive_agent(verb: Token) -> Token | None:
-    """The "by X" of a passive clause."""
+    """The "by X" of a passive clause, also where the parser hung it on the infinitive
+    ("were ordered to leave Russia *by Moscow*")."""
     for child in verb.children:
         if child.dep_ == "agent":
             return first_child(child, "pobj")
+    for complement in children(verb, "xcomp"):
+        for child in complement.children:
+            if child.dep_ in ("agent", "prep") and child.lower_ == "by":
+                return first_child(child, "pobj")
     return None
 
 
