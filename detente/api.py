@@ -7,7 +7,7 @@ here; the web service (later) calls the same functions.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -56,10 +56,12 @@ def parse_statuses(text: str | None) -> tuple[str, ...]:
 
 def code(paths: Iterable[str], *, settings: Settings | None = None, date: date | None = None,
          source: str | None = None, store: Store | None = None, statuses: tuple[str, ...] = DEFAULT_STATUSES,
-         report: Report | None = None, stdin=None) -> Iterator[Event]:
+         report: Report | None = None, stdin=None,
+         on_failure: Callable[[InputError], None] | None = None) -> Iterator[Event]:
     """Read, code and (with a store) store documents; yields the events with the given statuses.
 
-    Inputs that cannot be read are recorded in ``report.failures`` and skipped.  A
+    Inputs that cannot be read are recorded in ``report.failures``, passed to
+    ``on_failure`` as they happen, and skipped.  A
     document whose text is already in the store is not coded again.
     """
     report = report if report is not None else Report()
@@ -69,8 +71,10 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
         for item in read_inputs(paths, date=date, source=source, stdin=stdin,
                                 max_bytes=coder.settings.max_bytes):
             if isinstance(item, InputError):
-                log.error("%s", item)
+                log.debug("skipped %s", item)
                 report.failures.append(item)
+                if on_failure is not None:
+                    on_failure(item)
                 continue
             if store is not None and store.has(item):
                 report.already_stored += 1

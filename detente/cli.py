@@ -116,7 +116,8 @@ def code(paths, pub_date, source, fmt, output, db, status_text, quiet, **options
     store = Store.open(db) if db else None
     try:
         events = api.code(paths, settings=_settings(options), date=pub_date, source=source, store=store,
-                          statuses=statuses, report=report)
+                          statuses=statuses, report=report,
+                          on_failure=lambda failure: click.echo(f"error: {failure}", err=True))
         if quiet:
             for _ in events:
                 pass

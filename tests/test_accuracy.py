@@ -1,0 +1,46 @@
+"""Accuracy floors on the development sets: a regression fails the build.
+
+The floors are the scores the coder reaches today (rounded down), so that a
+change that loses accuracy is caught; `docs/accuracy.md` records the scores and
+the targets still ahead.  The shared sets are skipped only when ../shared is
+absent.
+"""
+
+import pytest
+
+from tests import accuracy
+
+needs_shared = pytest.mark.skipif(not (accuracy.SHARED / "eval").is_dir(), reason="../shared is absent")
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return accuracy.SETS["seeds"]()
+
+
+@pytest.fixture(scope="module")
+def examples():
+    return accuracy.SETS["examples"]()
+
+
+@pytest.fixture(scope="module")
+def plover_gsr():
+    return accuracy.SETS["plover-gsr"]()
+
+
+@needs_shared
+@pytest.mark.parametrize("measure, floor", [("precision", 0.70), ("recall", 0.95), ("f1", 0.82)])
+def test_seed_articles(seeds, measure, floor):
+    assert seeds[measure] >= floor, seeds
+
+
+@needs_shared
+@pytest.mark.parametrize("measure, floor", [("precision", 0.70), ("recall", 0.55), ("f1", 0.62)])
+def test_bundled_examples(examples, measure, floor):
+    assert examples[measure] >= floor, examples
+
+
+@needs_shared
+@pytest.mark.parametrize("measure, floor", [("type_f1", 0.52), ("triple_f1", 0.22)])
+def test_plover_gold_standard_sentences(plover_gsr, measure, floor):
+    assert plover_gsr[measure] >= floor, plover_gsr["report"]
