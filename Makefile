@@ -8,9 +8,9 @@ DB ?= out/detente.sqlite
 
 .PHONY: setup run test golden clean
 
-$(BIN)/detente: pyproject.toml
+$(BIN)/detente: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[test]"
 	touch $(BIN)/detente
 
 setup: $(BIN)/detente
