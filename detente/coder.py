@@ -171,7 +171,8 @@ def _records(coder: Coder, work: Work) -> None:
         event = make_event(coder, document, sentences[index], index, finding)
         if event is None:
             continue
-        key = (index, event.event, tuple(e.country for e in event.actor), tuple(e.country for e in event.recipient))
+        key = (index, event.cameo[:3], tuple(e.country for e in event.actor),
+               tuple(e.country for e in event.recipient))
         if key in seen:
             continue
         seen.add(key)
@@ -296,7 +297,7 @@ def _governs(node: Token, token: Token) -> bool:
     for _ in range(8):
         if current == node:
             return True
-        if (current.pos_ in ("VERB", "AUX") and current.dep_ != "xcomp") or current.head.i == current.i:
+        if (current.pos_ in ("VERB", "AUX") and current.dep_ not in ("xcomp", "acl")) or current.head.i == current.i:
             return False
         current = current.head
     return False

@@ -20,6 +20,7 @@ from .records import Size
 
 NUMBERS = Path(__file__).parent / "data" / "numbers.yaml"
 VOTE = re.compile(r"\b(\d{1,3})\s*(?:-|–|—|to)\s*(\d{1,3})\b")
+VOTING_VERBS = {"vote", "pass", "approve", "adopt", "back", "endorse", "reject", "impose"}
 CEILING_VERBS = {"reduce", "cut", "cap", "limit", "slash", "bring", "lower", "trim", "shrink", "decrease"}
 
 
@@ -73,16 +74,19 @@ def size_of(theme: Token | None, predicate: Token, sent: Span) -> Size | None:
                 if value is not None:
                     words = theme.doc[child.left_edge.i:child.i + 1].text
                     return Size(value, theme.lower_, "affected", f"{words} {theme.text}")
-    for token in (predicate, *[c for c in predicate.children if c.dep_ in ("xcomp", "conj")]):
+    for token in (predicate, *[c for c in predicate.children if c.dep_ in ("xcomp", "ccomp", "conj")]):
         if token.lemma_.lower() in CEILING_VERBS:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "to":
                     for obj in prep.children:
                         value = number_value(obj)
                         if value is not None and obj.i + 1 < len(sent.doc) and sent.doc[obj.i + 1].lower_ not in not_units:
-                            unit = theme.lower_ if theme is not None else "staff"
+                            reduced = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), theme)
+                            unit = reduced.lower_ if reduced is not None else "staff"
                             return Size(value, unit, "ceiling", f"to {obj.text}")
-    if any(t.lemma_.lower() == "vote" for t in sent):
+    voting = predicate.lemma_.lower() in VOTING_VERBS or any(
+        c.lemma_.lower() == "vote" for c in predicate.subtree)
+    if voting and any(t.lemma_.lower() == "vote" for t in sent):
         match = VOTE.search(sent.text)
         if match and int(match.group(1)) > int(match.group(2)):
             return Size(int(match.group(1)), "votes", "votes", match.group(0))

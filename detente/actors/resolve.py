@@ -150,6 +150,11 @@ class Resolver:
         former = any(t.lower_ in FORMER for t in tokens)
         anchors = self._anchors(matches)
         if not anchors:
+            owner = self._possessive_pronoun(head, speaker) if role_term else None
+            if owner is not None:
+                entity = Entity(text=head.text, name=owner.name, country=owner.country,
+                                sector=role_term.sector or owner.sector, id=owner.id)
+                return [NamedPhrase(entity, False, role_term.category or role_term.role, True)]
             plural = head.tag_ in ("NNS", "NNPS")
             inferred = self._from_role(role_term, former, context, head) if role_term and not plural else None
             return [inferred] if inferred else []
@@ -286,6 +291,13 @@ class Resolver:
         entity = Entity(text=role_term.text, name=previous.name, country=previous.country,
                         sector=role_term.sector or previous.sector, id=previous.id)
         return NamedPhrase(entity, person, category, True)
+
+    def _possessive_pronoun(self, head: Token, speaker: Entity | None) -> Entity | None:
+        """ "her department", "its embassy", "our ministry": the owner the pronoun refers to."""
+        for child in head.children:
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                return self._pronoun(child.lower_, speaker)
+        return None
 
     def _pronoun(self, lower: str, speaker: Entity | None) -> Entity | None:
         discourse = self.discourse

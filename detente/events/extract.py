@@ -45,6 +45,8 @@ QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
 # Events that compound actors do with each other ("Jordan and Britain agreed …").
 # Besides verbal conflict, the events whose unnamed recipient is the other party of the story.
 CONTEXT_EVENTS = {"SANCTION", "RETREAT"}
+# Prepositions of a theme that name the other party ("trade *with* Canada", "sanctions *on* Iran").
+THEME_PREPS = frozenset({"with", "against", "on", "toward", "towards"})
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 # Nouns that carry a trigger noun compounded into them ("a sanctions *bill*", "the expulsion *order*").
 CARRIER_NOUNS = {"bill", "law", "regime", "package", "legislation", "measure", "programme", "program", "list",
@@ -111,6 +113,11 @@ class EventFinder:
             found = self._noun_event(token)
             if found:
                 findings.append(found)
+        for token in sent:
+            if token.i not in consumed and self._is_adjective(token):
+                found = self._adjective_event(token)
+                if found:
+                    findings.append(found)
         self._remember(sent)
         return findings
 
@@ -202,6 +209,36 @@ class EventFinder:
         for candidate in expanded:
             if g.lemma(candidate) in words or candidate.lower_ in words:
                 return candidate
+        return None
+
+    # -- adjectives ---------------------------------------------------------------------------
+
+    def _is_adjective(self, token: Token) -> bool:
+        """ "was *alarmed*", "is *concerned* by", "*ready* to talk": an adjective or a passive participle."""
+        if not self.lexicon.patterns(token.lower_, "ADJ"):
+            return False
+        return token.pos_ == "ADJ" or (token.tag_ == "VBN" and (g.is_passive(token) or token.dep_ == "acomp"))
+
+    def _adjective_event(self, adjective: Token) -> Finding | None:
+        """The feeling or stance of the one the adjective is said of: "Canada was gravely concerned by …"."""
+        for pattern in self.lexicon.patterns(adjective.lower_, "ADJ"):
+            if self._conditions(pattern, adjective) is None:
+                continue
+            holder = adjective.head if adjective.dep_ in ("acomp", "oprd") else adjective
+            subject = g.first_child(holder, *g.SUBJECTS, *g.PASSIVE_SUBJECTS)
+            actor = self._entities(self._through_quantity(subject)) if subject is not None else []
+            if not actor and holder.pos_ in ("VERB", "AUX"):
+                actor = self._actors(holder)
+            if not actor:
+                return None
+            recipient: list[Entity] = []
+            for prep, obj in g.prep_objects(adjective, None):
+                if prep in ("by", "about", "at", "over", "with", "toward", "towards", "against", "of", "to"):
+                    recipient = self._entities(obj) or self._recipients(obj, self._theme(obj))
+                    if recipient:
+                        break
+            return self._finding((adjective.i,), holder if holder.pos_ in ("VERB", "AUX") else adjective,
+                                 pattern, actor, recipient, None)
         return None
 
     # -- nouns ------------------------------------------------------------------------------
@@ -368,6 +405,11 @@ class EventFinder:
         for prep in self.lexicon.recipient_preps:
             if by_prep.get(prep):
                 return by_prep[prep]
+        if theme is not None and theme.i != token.i:
+            for prep, obj in g.prep_objects(theme, THEME_PREPS):
+                found = self._entities(self._through_quantity(obj))
+                if found:
+                    return found
         if token.pos_ in ("VERB", "AUX"):
             obj = g.first_child(token, "dobj")
             if obj is not None and (theme is None or obj.i != theme.i):
@@ -491,8 +533,8 @@ class EventFinder:
             if token.dep_ == "advcl" and not threat and any(
                     c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
                 return "hypothetical"
-        for token in chain[1:]:
-            if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+        for below, token in zip(chain, chain[1:]):
+            if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or below.dep_ == "conj":
                 continue
             word = g.lemma(token)
             negated = any(c.dep_ == "neg" for c in token.children)
@@ -505,7 +547,7 @@ class EventFinder:
                     return "threatened"
                 if word in self.demanding and word not in ("order", "tell", "instruct", "require"):
                     return "denied" if negated else "demanded"
-                if word in self.planning:
+                if word in self.planning and below.dep_ in ("xcomp", "pcomp", "prep"):
                     return "denied" if negated else "planned"
             if word in self.speech or token.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "pcomp", "pobj",
                                                          "prep", "dobj"):

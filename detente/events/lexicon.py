@@ -73,12 +73,13 @@ class Lexicon:
 
     verbs: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]]
+    adjectives: dict[str, tuple[Pattern, ...]]
     words: dict[str, frozenset[str]]
     recipient_preps: tuple[str, ...]
     cues: tuple[Cue, ...]
 
     def patterns(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
-        table = self.verbs if pos == "VERB" else self.nouns
+        table = {"VERB": self.verbs, "NOUN": self.nouns, "ADJ": self.adjectives}[pos]
         return table.get(lemma, ())
 
     def word_list(self, name: str) -> frozenset[str]:
@@ -101,7 +102,7 @@ def _words(path: Path, where: Any, values: Any, classes: dict[str, frozenset[str
 
 def _patterns(path: Path, table: Any, pos: str, classes: dict[str, frozenset[str]]) -> dict[str, tuple[Pattern, ...]]:
     if not isinstance(table, dict):
-        raise DataFileError(str(path), None, f"`{pos.lower()}s` must map lemmas to lists of patterns")
+        raise DataFileError(str(path), None, f"the {pos.lower()} table must map lemmas to lists of patterns")
     codes = load_codebook()
     out: dict[str, tuple[Pattern, ...]] = {}
     for lemma, entries in table.items():
@@ -160,6 +161,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     return Lexicon(
         verbs=_patterns(source, data.get("verbs") or {}, "VERB", classes),
         nouns=_patterns(source, data.get("nouns") or {}, "NOUN", classes),
+        adjectives=_patterns(source, data.get("adjectives") or {}, "ADJ", classes),
         words=words,
         recipient_preps=tuple(as_list(data.get("recipient_preps"))),
         cues=tuple(cues),
