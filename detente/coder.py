@@ -184,17 +184,20 @@ def _share_dates(events: list[Event]) -> list[Event]:
     """An undated event of the headline takes the date of the same event in the body.
 
     A headline repeats the event of the lede ("Russia expels US diplomats" /
-    "On Friday, Moscow ordered …"): same code, actors and recipients.
-    Without this it would fall back on the publication date.
+    "On Friday, Moscow ordered …"): same type, actors and recipients, and
+    preferably the same CAMEO code.  Without this it would fall back on the
+    publication date.
     """
-    dated: dict[tuple, Event] = {}
+    dated: dict[tuple, list[Event]] = {}
     for event in events:
         if event.date_source != "publication" and event.date_precision == "day":
-            dated.setdefault(_event_key(event), event)
+            dated.setdefault(_event_key(event), []).append(event)
     out = []
     for event in events:
-        source = dated.get(_event_key(event)) if event.sentence == 0 and event.date_source == "publication" else None
-        if source is not None:
+        candidates = dated.get(_event_key(event), []) if event.sentence == 0 and event.date_source == "publication" \
+            else []
+        if candidates:
+            source = next((c for c in candidates if c.cameo[:3] == event.cameo[:3]), candidates[0])
             event = dataclasses.replace(event, date=source.date, date_source=source.date_source,
                                         date_precision=source.date_precision)
         out.append(event)
@@ -202,7 +205,7 @@ def _share_dates(events: list[Event]) -> list[Event]:
 
 
 def _event_key(event: Event) -> tuple:
-    return (event.cameo[:3], tuple(sorted(str(e.country) for e in event.actor)),
+    return (event.event, tuple(sorted(str(e.country) for e in event.actor)),
             tuple(sorted(str(e.country) for e in event.recipient)))
 
 

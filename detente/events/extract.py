@@ -47,6 +47,7 @@ QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
 CONTEXT_EVENTS = {"SANCTION", "RETREAT"}
 # Prepositions of a theme that name the other party ("trade *with* Canada", "sanctions *on* Iran").
 THEME_PREPS = frozenset({"with", "against", "on", "toward", "towards"})
+CIRCUMSTANCE_PREPS = {"after", "during", "at", "following", "before", "ahead", "on", "in"}
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 # Nouns that carry a trigger noun compounded into them ("a sanctions *bill*", "the expulsion *order*").
 CARRIER_NOUNS = {"bill", "law", "regime", "package", "legislation", "measure", "programme", "program", "list",
@@ -261,6 +262,9 @@ class EventFinder:
                 actor = own
             elif predicate is not None:
                 actor = self._actors(predicate)
+            elif self.codes[pattern.cameo].event == "CONSULT" and self._circumstance(noun) is not None:
+                predicate = self._circumstance(noun)
+                actor = self._actors(predicate)
             else:
                 return None
             if not actor:
@@ -271,6 +275,14 @@ class EventFinder:
                 recipient = self._recipients(predicate, None)
             trigger = tuple(sorted({noun.i} | ({predicate.i} if predicate is not None else set())))
             return self._finding(trigger, predicate or noun, pattern, actor, recipient, theme)
+        return None
+
+    @staticmethod
+    def _circumstance(noun: Token) -> Token | None:
+        """The clause a meeting is the circumstance of: "agreed … *after a summit*", "said *during talks*"."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in CIRCUMSTANCE_PREPS and head.head.pos_ in ("VERB", "AUX"):
+            return head.head
         return None
 
     def _light_verb(self, noun: Token) -> Token | None:
@@ -512,7 +524,10 @@ class EventFinder:
     # -- status ------------------------------------------------------------------------------
 
     def _is_future(self, verb: Token) -> bool:
-        """Future, modal or intended: "will respond", "would retaliate", "is prepared to take action"."""
+        """Future, modal or intended: "will respond", "would retaliate", "is prepared to take action",
+        "the consequences *would* be devastating"."""
+        if verb.pos_ in ("NOUN", "PROPN") and verb.head.i != verb.i:
+            verb = verb.head
         for token in g.clause_chain(verb, limit=4):
             auxes = g.auxiliaries(token)
             if any(a in self.future or a in self.hypothetical or a == "must" for a in auxes):
