@@ -30,7 +30,7 @@ from .nlp import load_model
 from .records import Document, Event, Sentence, Size, stable_id
 from .settings import Settings
 from .size import size_of
-from .time import ResolvedDate, is_deadline, resolve_expression
+from .time import ResolvedDate, is_deadline, resolve_anaphoric, resolve_expression
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 INTENT_CODES = {"CONSULT": "036", "COOPERATE": "030", "AID": "033", "SUPPORT": "032", "CONCEDE": "035",
                 "RETREAT": "035"}
 DATE_LABELS = ("DATE", "TIME")
+ANAPHORIC_WORDS = {"later", "after", "afterwards", "earlier", "before", "previously"}
 
 
 @dataclass
@@ -167,10 +168,13 @@ def _records(coder: Coder, work: Work) -> None:
     sentences = list(doc.sents)
     events: list[Event] = []
     seen: set[tuple] = set()
+    anchor: date | None = None
     for index, finding in work.findings:
-        event = make_event(coder, document, sentences[index], index, finding)
+        event = make_event(coder, document, sentences[index], index, finding, anchor)
         if event is None:
             continue
+        if event.date_source != "publication" and event.date_precision == "day":
+            anchor = event.date
         key = (index, event.cameo[:3], tuple(e.country for e in event.actor),
                tuple(e.country for e in event.recipient))
         if key in seen:
@@ -224,7 +228,10 @@ def _reference_day(document: Document) -> date:
     return document.date or date.today()
 
 
-def make_event(coder: Coder, document: Document, sent: Span, index: int, finding: Finding) -> Event | None:
+def make_event(coder: Coder, document: Document, sent: Span, index: int, finding: Finding,
+               anchor: date | None = None) -> Event | None:
+    """The record of one finding; ``anchor`` is the date of the event mentioned before, for
+    "three days later"."""
     doc = sent.doc
     code = coder.resources.codes[finding.pattern.cameo]
     status = finding.status
@@ -232,7 +239,7 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
         code = coder.resources.codes[INTENT_CODES[code.event]]
         status = "actual"
     predicate = doc[finding.predicate]
-    resolved = _event_date(predicate, sent, document.date)
+    resolved = _event_date(predicate, sent, document.date, anchor)
     if resolved is not None:
         day, source, precision = resolved.date, resolved.source, resolved.precision
     else:
@@ -270,8 +277,13 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
     )
 
 
-def _event_date(predicate: Token, sent: Span, reference: date | None) -> ResolvedDate | None:
-    """The date expression attached to the predicate's clause, climbing to the clauses above it."""
+def _event_date(predicate: Token, sent: Span, reference: date | None,
+                anchor: date | None = None) -> ResolvedDate | None:
+    """The date expression attached to the predicate's clause, climbing to the clauses above it.
+
+    Expressions are resolved against the publication date, or, when they count
+    from another event ("three days later", "the next day"), against ``anchor``.
+    """
     if reference is None:
         return None
     dates = [ent for ent in sent.ents if ent.label_ in DATE_LABELS]
@@ -286,6 +298,10 @@ def _event_date(predicate: Token, sent: Span, reference: date | None) -> Resolve
             if is_deadline(prefix):
                 continue
             resolved = resolve_expression(ent.text, reference)
+            if resolved is None and anchor is not None:
+                following = sent.doc[ent.end].lower_ if ent.end < len(sent.doc) else ""
+                text = f"{ent.text} {following}" if following in ANAPHORIC_WORDS else ent.text
+                resolved = resolve_anaphoric(text, anchor)
             if resolved is not None:
                 return resolved
         if node.head.i == node.i or node.dep_ == "ROOT":

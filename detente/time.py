@@ -31,6 +31,7 @@ __all__ = [
     "is_deadline",
     "load_time_words",
     "publication_date_from_text",
+    "resolve_anaphoric",
     "resolve_expression",
 ]
 
@@ -81,6 +82,7 @@ class TimeWords:
     relative_years: Mapping[str, int]
     numbers: Mapping[str, int]
     ago_units: Mapping[str, str]
+    anaphoric_days: Mapping[str, int]
     deadline_words: tuple[str, ...]
     deadline_fillers: tuple[str, ...]
     not_deadlines: tuple[str, ...]
@@ -109,6 +111,7 @@ _WORD_MAPS: dict[str, range | frozenset[str]] = {
     "relative_years": range(-10, 11),
     "numbers": range(1, 100),
     "ago_units": frozenset({"day", "week", "month", "year"}),
+    "anaphoric_days": range(-31, 32),
 }
 _MODIFIER_KINDS = frozenset({"past", "next", "this"})
 _SECTIONS = (*_WORD_LISTS, *_WORD_MAPS, "weekday_modifiers")
@@ -493,6 +496,37 @@ def _parse_with_dateparser(phrase: str, reference: datetime.date) -> _Found | No
     }
     parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
     return (parsed.date(), "day", "explicit") if parsed else None
+
+
+# ---------------------------------------------------------------- dates stated from another event
+
+def resolve_anaphoric(text: str, anchor: datetime.date) -> ResolvedDate | None:
+    """Resolve "three days later", "a week earlier", "the next day" against the date of the event before.
+
+    The anchor is the date of the event the article mentioned last; the
+    result's source is ``relative``.  Returns None for anything else.
+    """
+    phrase = _normalize(text)
+    words = load_time_words()
+    for expression, offset in words.anaphoric_days.items():
+        if phrase.endswith(expression):
+            return ResolvedDate(anchor + datetime.timedelta(days=offset), "day", "relative", text.strip())
+    found = _ANAPHORIC.search(phrase)
+    if found is None:
+        return None
+    count_word = found["count"]
+    count = int(count_word) if count_word.isdigit() else words.numbers.get(count_word)
+    if count is None:
+        return None
+    days = count * (7 if found["unit"].startswith("week") else 1)
+    if found["direction"] in ("earlier", "before", "previously"):
+        days = -days
+    return ResolvedDate(anchor + datetime.timedelta(days=days), "day", "relative", text.strip())
+
+
+_ANAPHORIC = re.compile(
+    r"(?P<count>\d{1,2}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+(?P<direction>later|after|afterwards|on|earlier|before|previously)$"
+)
 
 
 # ---------------------------------------------------------------- deadlines

@@ -389,6 +389,8 @@ class EventFinder:
         return token
 
     def _recipients(self, token: Token, theme: Token | None) -> list[Entity]:
+        if theme is not None and theme.lower_ == "own":
+            theme = None  # "expulsions of their own": the actor's, not the other side's
         if theme is not None:
             found = self._entities(theme)
             if found:
@@ -545,8 +547,8 @@ class EventFinder:
         chain = list(g.clause_chain(predicate, limit=5))
         threat = self.codes[pattern.cameo].event == "THREATEN"
         for token in chain:
-            if token.dep_ == "advcl" and not threat and any(
-                    c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+            marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+            if not threat and ((token.dep_ == "advcl" and marks & {"if", "unless"}) or "whether" in marks):
                 return "hypothetical"
         for below, token in zip(chain, chain[1:]):
             if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or below.dep_ == "conj":

@@ -1,0 +1,138 @@
+"""Tests of detente.events.codebook: the packaged CAMEO code table and its validation."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from detente.errors import DataFileError
+from detente.events.codebook import PLOVER_EVENTS, TABLE, load_codebook
+
+
+@pytest.fixture(scope="module")
+def codes():
+    return load_codebook()
+
+
+# (CAMEO root, quad class of every code under it)
+ROOT_CASES = [
+    ("01", 1),
+    ("02", 1),
+    ("03", 1),
+    ("04", 1),
+    ("05", 1),
+    ("06", 2),
+    ("07", 2),
+    ("08", 2),
+    ("09", 3),
+    ("10", 3),
+    ("11", 3),
+    ("12", 3),
+    ("13", 3),
+    ("14", 4),
+    ("15", 4),
+    ("16", 4),
+    ("17", 4),
+    ("18", 4),
+    ("19", 4),
+    ("20", 4),
+]
+
+
+@pytest.mark.parametrize(("root", "quad_class"), ROOT_CASES)
+def test_root_and_its_codes_share_the_quad_class(codes, root: str, quad_class: int) -> None:
+    assert root in codes
+    under_root = [code for code in codes.values() if code.root == root]
+    assert [c.code for c in under_root if c.quad_class != quad_class] == []
+
+
+def test_every_code_is_under_one_of_the_twenty_roots(codes) -> None:
+    assert {code.root for code in codes.values()} == {root for root, _ in ROOT_CASES}
+
+
+def test_events_are_plover_events(codes) -> None:
+    assert {code.event for code in codes.values()} <= {*PLOVER_EVENTS, "NONE"}
+
+
+# (CAMEO code, PLOVER event, PLOVER mode, quad class)
+CODE_CASES = [
+    ("161", "SANCTION", "withdraw", 4),
+    ("163", "SANCTION", "discontinue", 4),
+    ("166", "SANCTION", "expel", 4),
+    ("174", "COERCE", "deport", 4),
+    ("040", "CONSULT", None, 1),
+    ("070", "AID", None, 2),
+    ("130", "THREATEN", None, 3),
+    ("140", "PROTEST", None, 4),
+    ("150", "MOBILIZE", None, 4),
+    ("190", "ASSAULT", None, 4),
+]
+
+
+@pytest.mark.parametrize(("code", "event", "mode", "quad_class"), CODE_CASES)
+def test_code(codes, code: str, event: str, mode: str | None, quad_class: int) -> None:
+    assert (codes[code].event, codes[code].mode, codes[code].quad_class) == (event, mode, quad_class)
+
+
+def test_goldstein_scores_are_in_range(codes) -> None:
+    assert all(-10 <= code.goldstein <= 10 for code in codes.values())
+
+
+def row(fields: list[str]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(fields)
+    return out.getvalue()
+
+
+def edit(fields: list[str], column: int, value: str) -> list[str]:
+    return fields[:column] + [value] + fields[column + 1:]
+
+
+# (how the row of code 174 is changed, whether it is added after the original, words the error must contain)
+BROKEN_CASES = [
+    (lambda fields: fields, True, "code 174 appears twice"),
+    (lambda fields: edit(fields, 2, "SANCTIONS"), False, "unknown PLOVER event 'SANCTIONS'"),
+    (lambda fields: edit(fields, 6, "12"), False, "goldstein within -10..10"),
+    (lambda fields: edit(fields, 6, "high"), False, "must be numbers"),
+    (lambda fields: edit(fields, 5, "5"), False, "quad_class must be 1-4"),
+    (lambda fields: edit(fields, 0, "17x"), False, "bad CAMEO code '17x'"),
+    pytest.param(lambda fields: fields[:6], False, "goldstein",
+                 marks=pytest.mark.xfail(strict=True, raises=TypeError,
+                                         reason="a row with a missing column gives None to float(): TypeError "
+                                                "instead of DataFileError")),
+]
+
+
+@pytest.mark.parametrize(("change", "added", "message"), BROKEN_CASES)
+def test_broken_table_names_the_line(tmp_path: Path, change, added: bool, message: str) -> None:
+    original = TABLE.read_text(encoding="utf-8")
+    lines = original.splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.startswith("174,"))
+    changed = row(change(next(csv.reader([lines[index]]))))
+    lines[index:index + 1] = [lines[index], changed] if added else [changed]
+    broken = tmp_path / "cameo.csv"
+    broken.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        load_codebook(str(broken))
+    line = index + 1 + added
+    assert message in raised.value.reason
+    assert raised.value.line == line
+    assert f"cameo.csv:{line}: " in str(raised.value)
+
+
+def test_wrong_columns_are_named(tmp_path: Path) -> None:
+    broken = tmp_path / "cameo.csv"
+    broken.write_text("code,name\n01,Make public statement\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"cameo.csv:1: expected the columns code,name,plover_event"):
+        load_codebook(str(broken))
+
+
+def test_code_without_root_is_named(tmp_path: Path) -> None:
+    broken = tmp_path / "cameo.csv"
+    broken.write_text("code,name,plover_event,plover_mode,plover_context,quad_class,goldstein\n"
+                      "174,Expel or deport individuals,COERCE,deport,legal,4,-5.0\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="code 174 has no root row 17"):
+        load_codebook(str(broken))
