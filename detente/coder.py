@@ -311,9 +311,10 @@ def _event_date(predicate: Token, sent: Span, reference: date | None,
 
 
 def _governs(node: Token, token: Token) -> bool:
-    """Whether ``token`` hangs from ``node`` through phrases only, not through another clause."""
+    """Whether ``token`` hangs close below ``node`` ("*on Friday*", "on Monday, *March 26*"), through
+    phrases only: a date deep inside a noun phrase ("the blasts at a depot *in 2014*") belongs to it."""
     current = token
-    for _ in range(8):
+    for _ in range(4):
         if current == node:
             return True
         if (current.pos_ in ("VERB", "AUX") and current.dep_ not in ("xcomp", "acl")) or current.head.i == current.i:

@@ -141,6 +141,12 @@ class Resolver:
         tokens = self._name_tokens(head)
         matches = self._matches(tokens)
         if not matches:
+            # "officers of Russia's military intelligence", "members of the delegation of Iran"
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                            return self.phrase(obj, speaker=speaker, context=context)
             return []
         head_match = self.by_token.get(head.i)
         head_terms = head_match.terms if head_match and head_match in matches else ()

@@ -227,7 +227,17 @@ class EventFinder:
                 continue
             holder = adjective.head if adjective.dep_ in ("acomp", "oprd") else adjective
             subject = g.first_child(holder, *g.SUBJECTS, *g.PASSIVE_SUBJECTS)
-            actor = self._entities(self._through_quantity(subject)) if subject is not None else []
+            said_of = self._entities(self._through_quantity(subject)) if subject is not None else []
+            if pattern.actor == "speaker":
+                # "Russia was responsible for the attack, the minister said": the speaker accuses
+                if not (self._reported(adjective, quotes=False) or self._according(adjective)):
+                    continue
+                actor = self._speaker_of(adjective)
+                if not actor or not said_of:
+                    continue
+                return self._finding((adjective.i,), holder if holder.pos_ in ("VERB", "AUX") else adjective,
+                                     pattern, actor, said_of, None)
+            actor = said_of
             if not actor and holder.pos_ in ("VERB", "AUX"):
                 actor = self._actors(holder)
             if not actor:

