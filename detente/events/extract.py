@@ -194,7 +194,7 @@ class EventFinder:
         """A complement of ``token`` (or its object, adjective, noun) whose lemma is in ``words``."""
         candidates: list[Token] = [c for c in token.children if c.dep_ == "amod" and token.pos_ == "NOUN"]
         for child in token.children:
-            if child.dep_ in g.COMPLEMENTS | {"dobj", "acl", "relcl", "conj", "npadvmod", "advmod"}:
+            if child.dep_ in g.COMPLEMENTS | {"dobj", "acl", "relcl", "npadvmod", "advmod"}:
                 candidates.append(child)
                 candidates.extend(c for c in child.children
                                   if c.dep_ in ("dobj", "attr", "acomp", "oprd", "pobj", "xcomp", "amod", "prep",
@@ -363,10 +363,11 @@ class EventFinder:
         if dep == "pcomp" and head.dep_ == "prep":
             return self._actors(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            if not (verb.tag_ == "VBN" and g.first_child(verb, "dobj") is None):
-                named = [n.entity for n in self._phrase(head)]
-                if named:
-                    return named  # "Belarus, for its part, handed over …": the noun acts
+            if verb.tag_ == "VBN" and g.first_child(verb, "dobj") is None:
+                return []  # "a man accused of spying": a passive participle names no accuser
+            named = [n.entity for n in self._phrase(head)]
+            if named:
+                return named  # "Belarus, for its part, handed over …": the noun acts
             own = self._own_actors(head)
             if own:
                 return own
@@ -480,13 +481,16 @@ class EventFinder:
         if lower not in THIRD_PERSON:
             return None
         for ancestor in list(g.clause_chain(token, limit=8))[1:]:
-            subject = g.subject(ancestor) if ancestor.pos_ in ("VERB", "AUX") else None
+            subject = g.first_child(ancestor, *g.SUBJECTS, *g.PASSIVE_SUBJECTS) \
+                if ancestor.pos_ in ("VERB", "AUX") else None
             if subject is None or subject.i >= token.i or subject.pos_ == "PRON":
                 continue
             named = [n for n in self._phrase(subject) if n.person == (lower in PERSONAL_PRONOUNS)
                      or lower in ("they", "them", "their")]
             if named:
                 return named
+            if lower in PERSONAL_PRONOUNS and subject.ent_type_ == "PERSON":
+                return []  # "Gershkovich was arrested … charges that he rejected": someone we cannot code
         return None
 
     def _speaker_of_token(self, token: Token) -> Entity | None:
