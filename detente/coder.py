@@ -169,6 +169,7 @@ def _records(coder: Coder, work: Work) -> None:
     events: list[Event] = []
     seen: set[tuple] = set()
     anchor: date | None = None
+    nominal: set[str] = set()
     for index, finding in work.findings:
         event = make_event(coder, document, sentences[index], index, finding, anchor)
         if event is None:
@@ -181,16 +182,21 @@ def _records(coder: Coder, work: Work) -> None:
             continue
         seen.add(key)
         events.append(event)
-    work.events = _share_dates(events)
+        if finding.pattern.pos == "NOUN":
+            nominal.add(event.id)
+    work.events = _share_dates(events, nominal)
 
 
-def _share_dates(events: list[Event]) -> list[Event]:
-    """An undated event of the headline takes the date of the same event in the body.
+def _share_dates(events: list[Event], nominal: set[str]) -> list[Event]:
+    """An undated mention of an event takes the date of a dated mention of the same event.
 
-    A headline repeats the event of the lede ("Russia expels US diplomats" /
-    "On Friday, Moscow ordered …"): same type, actors and recipients, and
-    preferably the same CAMEO code.  Without this it would fall back on the
-    publication date.
+    Articles repeat an event: the headline states the lede ("Russia expels US
+    diplomats" / "On Friday, Moscow ordered …"), a later paragraph refers back
+    with a noun ("London's expulsion of 23 Russians").  Such a mention (the
+    headline, or a noun) whose sentence gives no date, with the same type,
+    actors and recipients as a mention that has one,
+    takes that date (preferring the same CAMEO code, then the nearest
+    sentence) instead of falling back on the publication date.
     """
     dated: dict[tuple, list[Event]] = {}
     for event in events:
@@ -198,10 +204,11 @@ def _share_dates(events: list[Event]) -> list[Event]:
             dated.setdefault(_event_key(event), []).append(event)
     out = []
     for event in events:
-        candidates = dated.get(_event_key(event), []) if event.sentence == 0 and event.date_source == "publication" \
-            else []
+        mention = event.sentence == 0 or event.id in nominal
+        candidates = dated.get(_event_key(event), []) if mention and event.date_source == "publication" \
+            and event.status == "actual" else []
         if candidates:
-            source = next((c for c in candidates if c.cameo[:3] == event.cameo[:3]), candidates[0])
+            source = min(candidates, key=lambda c: (c.cameo[:3] != event.cameo[:3], abs(c.sentence - event.sentence)))
             event = dataclasses.replace(event, date=source.date, date_source=source.date_source,
                                         date_precision=source.date_precision)
         out.append(event)

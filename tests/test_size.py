@@ -51,7 +51,8 @@ SIZE_CASES = [
                                                              "nummod; size_of reads only a number that is the object")),
     pytest.param("Russia cut its staff to 455", "staff", "cut", (455, "staff", "ceiling"),
                  marks=pytest.mark.xfail(strict=True, reason="the ceiling needs a token after the number "
-                                                             "(obj.i + 1 < len(doc)); at the end of a text it is lost")),
+                                                             "(obj.i + 1 < len(doc)): at the end of a text it is "
+                                                             "lost")),
     # a score next to "vote": the votes in favour
     ("The Senate passed the bill by a 98-2 vote.", "bill", "passed", (98, "votes", "votes")),
     ("The Senate passed the bill by a vote of 98 to 2.", "bill", "passed", (98, "votes", "votes")),

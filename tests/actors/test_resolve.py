@@ -102,8 +102,8 @@ def test_entities(resolve, sentence: str, head: str, day: str, expected: list[st
 
 
 SECRETARY = "The Secretary of State flew to Beijing."
-TITLE_HOLDER = "the title names one state's office: _anchored takes the generic institution term 'secretary of state' " \
-               "(loaded before roles) as the role term, so the holder is never looked up"
+TITLE_HOLDER = ("the title names one state's office, but _anchored takes the generic institution term "
+                "'secretary of state' (loaded before roles) as the role term, so the holder is never looked up")
 
 # (sentence, head word, day, canonical name of the entity)
 NAME_CASES = [
@@ -126,8 +126,9 @@ def test_name(resolve, sentence: str, head: str, day: str, name: str) -> None:
     assert [e.name for e in resolver.entities(token)] == [name]
 
 
-@pytest.mark.xfail(strict=True, reason="'former' makes a title ELI only when the role term is a TITLE; here the generic "
-                                       "institution term 'secretary of state' is the role term, so the sector stays GOV")
+@pytest.mark.xfail(strict=True, reason="'former' makes a title ELI only when the role term is a TITLE; here the "
+                                       "generic institution term 'secretary of state' is the role term, so the sector "
+                                       "stays GOV")
 def test_former_title_is_not_the_government(resolve) -> None:
     resolver, token = resolve("The former Secretary of State spoke.", "Secretary", "2019-03-01")
     assert [(e.country, e.sector) for e in resolver.entities(token)] == [("USA", "ELI")]
