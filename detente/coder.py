@@ -36,8 +36,7 @@ log = logging.getLogger(__name__)
 
 # Cooperative events stated in the future are intentions: PLOVER codes them AGREE
 # ("All cooperative actions reported in future tense are also taken to imply intentions").
-INTENT_CODES = {"CONSULT": "036", "COOPERATE": "030", "AID": "033", "SUPPORT": "032", "CONCEDE": "035",
-                "RETREAT": "035"}
+COOPERATIVE = {"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"}
 DATE_LABELS = ("DATE", "TIME")
 ANAPHORIC_WORDS = {"later", "after", "afterwards", "earlier", "before", "previously"}
 
@@ -240,11 +239,7 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
     """The record of one finding; ``anchor`` is the date of the event mentioned before, for
     "three days later"."""
     doc = sent.doc
-    code = coder.resources.codes[finding.pattern.cameo]
-    status = finding.status
-    if code.event in INTENT_CODES and (status in ("planned", "threatened") or finding.future):
-        code = coder.resources.codes[INTENT_CODES[code.event]]
-        status = "actual"
+    code, status = _converted(coder, finding)
     predicate = doc[finding.predicate]
     resolved = _event_date(predicate, sent, document.date, anchor)
     if resolved is not None:
@@ -282,6 +277,26 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
         source=document.source,
         cue=_cue(coder.resources.lexicon, sent),
     )
+
+
+def _converted(coder: Coder, finding: Finding) -> tuple[Code, str]:
+    """The code and status of a finding once its clause is taken into account.
+
+    An intended cooperation is AGREE ("will visit"); a planned, threatened or
+    conditional material conflict is THREATEN ("would close the border if");
+    a cooperation refused for the future is REJECT ("will not accept"); the
+    statement itself then happened (status ``actual``).
+    """
+    codes, lexicon = coder.resources.codes, coder.resources.lexicon
+    code, status = codes[finding.pattern.cameo], finding.status
+    if code.event in COOPERATIVE and code.event != "AGREE" and (status in ("planned", "threatened") or finding.future):
+        return codes[lexicon.convert("intent", code.code, code.event)], "actual"
+    if code.quad_class == 4 and (status in ("planned", "threatened")
+                                 or (status == "hypothetical" and finding.consequent)):
+        return codes[lexicon.convert("threat", code.code, code.event)], "actual"
+    if status == "denied" and code.event in COOPERATIVE and finding.future:
+        return codes[lexicon.convert("refusal", code.code, code.event)], "actual"
+    return code, status
 
 
 def _event_date(predicate: Token, sent: Span, reference: date | None,

@@ -32,13 +32,14 @@ from ..actors.resolve import NamedPhrase, Resolver
 from ..records import Entity
 from . import grammar as g
 from .codebook import Code
-from .lexicon import Lexicon, Pattern
+from .lexicon import NO_THEME, Lexicon, Pattern
 
 # Nouns whose "to" infinitive states a decision of their possessor ("Russia's decision to expel").
 DECISION_NOUNS = {"decision", "move", "plan", "order", "attempt", "threat", "refusal", "bid", "readiness",
                   "intention", "step", "measure", "choice", "effort", "call", "demand", "request", "offer",
                   "proposal", "promise", "pledge", "vow", "agreement", "willingness", "determination"}
 SPEAKER_PREPS = {"according"}
+OBLIGATION_AUXILIARIES = {"must", "should", "ought"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 THIRD_PERSON = PERSONAL_PRONOUNS | {"it", "its", "they", "them", "their"}
 QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
@@ -67,7 +68,15 @@ class Finding:
     theme: int | None
     status: str
     future: bool = False
+    consequent: bool = False
     recipient_inferred: bool = False
+
+
+def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
+    """Whether the actor has one of the sectors a pattern asks for (``NONE`` for none)."""
+    if pattern.sector is None:
+        return True
+    return any((e.sector or "NONE") in pattern.sector for e in actor)
 
 
 class EventFinder:
@@ -119,6 +128,11 @@ class EventFinder:
                 found = self._adjective_event(token)
                 if found:
                     findings.append(found)
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") and token.i not in consumed:
+                found = self._modal_demand(token, findings)
+                if found:
+                    findings.append(found)
         self._remember(sent)
         return findings
 
@@ -154,6 +168,8 @@ class EventFinder:
                 recipient = self._recipients(verb, theme)
             if not actor:
                 return None
+            if not _sector_fits(pattern, actor):
+                continue
             consumed.update(used)
             trigger = (verb.i,) + tuple(c.i for c in verb.children if c.dep_ == "prt")
             return self._finding(trigger, verb, pattern, actor, recipient, theme)
@@ -167,7 +183,10 @@ class EventFinder:
         if pattern.prep is not None and not any(True for _ in g.prep_objects(token, pattern.prep)) \
                 and not any(c.dep_ == "prep" and c.lower_ in pattern.prep for c in token.children):
             return None
-        if pattern.object is not None:
+        if pattern.object is NO_THEME:
+            if self._theme(token) is not None:
+                return None
+        elif pattern.object is not None:
             theme = self._theme(token)
             if theme is None or not g.phrase_lemmas(theme) & pattern.object:
                 return None
@@ -179,6 +198,8 @@ class EventFinder:
             used.add(hit.i)
         if pattern.subject is not None:
             subject = g.subject(token) or g.first_child(token, *g.PASSIVE_SUBJECTS)
+            if subject is None and token.dep_ == "acl":
+                subject = token.head  # "demonstrators protesting election results"
             if subject is None:
                 return None
             subject = self._through_quantity(subject)
@@ -199,7 +220,8 @@ class EventFinder:
                 candidates.extend(c for c in child.children
                                   if c.dep_ in ("dobj", "attr", "acomp", "oprd", "pobj", "xcomp", "amod", "prep",
                                                 "npadvmod", "nsubj", "nsubjpass", "relcl", "acl"))
-            elif child.dep_ == "prep":
+            elif child.dep_ in ("prep", "prt"):
+                candidates.append(child)
                 candidates.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         expanded = []
         for candidate in candidates:
@@ -211,6 +233,39 @@ class EventFinder:
             if g.lemma(candidate) in words or candidate.lower_ in words:
                 return candidate
         return None
+
+    # -- demands stated as obligations ----------------------------------------------------
+
+    def _obliged(self, verb: Token) -> bool:
+        """ "must release", "should withdraw", "has to leave", "needs to cooperate"."""
+        if any(a in OBLIGATION_AUXILIARIES for a in g.auxiliaries(verb)):
+            return True
+        head = verb.head
+        return verb.dep_ == "xcomp" and g.lemma(head) in ("have", "need") and head.i != verb.i
+
+    def _modal_demand(self, verb: Token, findings: list[Finding]) -> Finding | None:
+        """ "Libya must hand over the suspects, the minister said": the speaker demands of the subject."""
+        if not self._obliged(verb) or not self._reported(verb, quotes=False):
+            return None
+        subject = g.subject(verb) or g.first_child(verb, *g.PASSIVE_SUBJECTS)
+        if subject is None and verb.dep_ == "xcomp":
+            subject = g.subject(verb.head)
+        if subject is None:
+            return None
+        obliged = self._entities(self._through_quantity(subject))
+        speaker = self._speaker_of(verb)
+        if not obliged or not speaker or {e.country for e in obliged} & {e.country for e in speaker}:
+            return None
+        embedded = next((f for f in findings if f.predicate == verb.i), None)
+        if embedded is not None and embedded.pattern.when == "future":
+            return None  # "755 diplomats must leave": the obligation is the event itself
+        if embedded is not None:
+            code = self.codes[embedded.pattern.cameo]
+            cameo = self.lexicon.convert("demand", code.code, code.event)
+        else:
+            cameo = self.lexicon.convert("demand", "", "")
+        pattern = Pattern(lemma=g.lemma(verb), pos="VERB", cameo=cameo)
+        return self._finding((verb.i,), verb, pattern, speaker, obliged, None)
 
     # -- adjectives ---------------------------------------------------------------------------
 
@@ -259,6 +314,8 @@ class EventFinder:
         for pattern in self.lexicon.patterns(g.lemma(noun), "NOUN"):
             if self._conditions(pattern, noun) is None:
                 continue
+            if pattern.light is not None and (predicate is None or g.lemma(predicate) not in pattern.light):
+                continue
             if pattern.actor == "speaker":
                 if not (self._reported(noun) or self._according(noun)):
                     continue
@@ -279,6 +336,8 @@ class EventFinder:
                 return None
             if not actor:
                 return None
+            if not _sector_fits(pattern, actor):
+                continue
             theme = self._theme(noun)
             recipient = self._recipients(noun, theme)
             if not recipient and predicate is not None:
@@ -584,6 +643,10 @@ class EventFinder:
                                                          "prep", "dobj"):
                 break
         auxiliaries = g.auxiliaries(predicate)
+        if pattern.when != "future" and self._obliged(predicate) and self._reported(predicate, quotes=False):
+            subject = g.subject(predicate) or g.first_child(predicate, *g.PASSIVE_SUBJECTS)
+            if subject is not None and self._speaker_of(predicate) != self._entities(subject):
+                return "demanded"
         if pattern.when != "future" and not threat and any(a in self.hypothetical for a in auxiliaries) \
                 and not ("would" in auxiliaries and self._reported(predicate, quotes=False)):
             return "hypothetical"
@@ -615,4 +678,16 @@ class EventFinder:
         status = self._status(predicate, trigger_token, pattern)
         return Finding(trigger=trigger, predicate=predicate.i, pattern=pattern, actor=tuple(actor),
                        recipient=tuple(recipient), theme=theme.i if theme is not None else None, status=status,
-                       future=self.is_future(predicate), recipient_inferred=inferred)
+                       future=self.is_future(predicate), consequent=self._consequent(predicate),
+                       recipient_inferred=inferred)
+
+    def _consequent(self, predicate: Token) -> bool:
+        """The clause is what would follow ("… *would* close the border", "*if* …, we *will* respond",
+        "is *prepared* to impose martial law"), not the condition itself."""
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in predicate.children):
+            return True
+        if any(a in self.hypothetical for a in g.auxiliaries(predicate)):
+            return True
+        head = predicate.head
+        return predicate.dep_ == "xcomp" and g.lemma(head) in self.planning

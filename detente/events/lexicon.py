@@ -6,7 +6,8 @@ the first whose conditions hold in the parse gives the CAMEO code.  The
 conditions a pattern may state:
 
 ``object``       the theme (direct object, passive subject, a noun's "of"
-                 phrase or compound) has a lemma in the list
+                 phrase or compound) has a lemma in the list; ``none``: there
+                 is no theme ("call *for* talks" but not "call Antonov home")
 ``complement``   a complement clause or its object has a lemma in the list
                  ("ordered them to *leave*", "said it was *unwarranted*")
 ``subject``      the grammatical subject has a lemma in the list
@@ -16,6 +17,15 @@ conditions a pattern may state:
 ``actor``        ``speaker``: the actor is whoever reports the clause and the
                  subject becomes the recipient ("755 diplomats must leave")
 ``bare``         true: the noun counts only with an actor of its own
+``light``        for a noun: the verb that carries it must be one of these
+                 ("*lodged* a protest" vs "*staged* a protest")
+``sector``       the actor's sector must be one of these (``none`` for no sector)
+
+``conversions`` say which code an event takes when its clause changes what it
+is: an intended cooperation is AGREE (``intent``), a conditional or planned
+material conflict is THREATEN (``threat``), an action the speaker says the
+other side must take is REQUEST (``demand``), a cooperation refused is REJECT
+(``refusal``).  Keys are CAMEO codes (the longest prefix wins) or PLOVER types.
 
 Lists may name a word class (``"@diplomat"``) defined under ``classes``.
 """
@@ -34,7 +44,9 @@ from .codebook import NO_EVENT, load_codebook
 
 LEXICON = Path(__file__).parent / "data" / "lexicon.yaml"
 PATTERN_KEYS = {"cameo", "mode", "object", "complement", "subject", "prep", "particle", "when", "actor",
-                "bare", "note", datafiles.LINE}
+                "bare", "light", "sector", "note", datafiles.LINE}
+NO_THEME = frozenset({"<none>"})
+CONVERSIONS = ("intent", "threat", "demand", "refusal")
 WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "deadline_preps", "planning_verbs",
               "demanding_verbs", "threatening_verbs", "refusing_verbs", "wishing_words", "hypothetical_modals",
               "future_auxiliaries", "negations")
@@ -56,6 +68,8 @@ class Pattern:
     when: str | None = None
     actor: str | None = None
     bare: bool = False
+    light: frozenset[str] | None = None
+    sector: frozenset[str] | None = None
     line: int | None = None
 
 
@@ -77,6 +91,15 @@ class Lexicon:
     words: dict[str, frozenset[str]]
     recipient_preps: tuple[str, ...]
     cues: tuple[Cue, ...]
+    conversions: dict[str, dict[str, str]]
+
+    def convert(self, kind: str, code: str, event: str) -> str | None:
+        """The code an event of CAMEO ``code`` and PLOVER type ``event`` takes under conversion ``kind``."""
+        table = self.conversions[kind]
+        for length in range(len(code), 1, -1):
+            if code[:length] in table:
+                return table[code[:length]]
+        return table.get(event, table.get("default"))
 
     def patterns(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
         table = {"VERB": self.verbs, "NOUN": self.nouns, "ADJ": self.adjectives}[pos]
@@ -124,13 +147,17 @@ def _patterns(path: Path, table: Any, pos: str, classes: dict[str, frozenset[str
                 raise DataFileError(str(path), line_of(entry), f"{lemma}: `actor` can only be speaker")
 
             def words(key: str) -> frozenset[str] | None:
+                if key == "object" and entry.get(key) == "none":
+                    return NO_THEME
                 return _words(path, entry, entry[key], classes) if key in entry else None
 
             patterns.append(Pattern(
                 lemma=str(lemma).lower(), pos=pos, cameo=code, mode=entry.get("mode"),
                 object=words("object"), complement=words("complement"), subject=words("subject"),
                 prep=words("prep"), particle=entry.get("particle"), when=entry.get("when"),
-                actor=entry.get("actor"), bare=bool(entry.get("bare")), line=line_of(entry),
+                actor=entry.get("actor"), bare=bool(entry.get("bare")), light=words("light"),
+                sector=frozenset(str(v).upper() for v in as_list(entry["sector"])) if "sector" in entry else None,
+                line=line_of(entry),
             ))
         out[str(lemma).lower()] = tuple(patterns)
     return out
@@ -158,6 +185,20 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             raise DataFileError(str(source), line_of(entry), "a cue needs `words` and `kind`")
         for phrase in as_list(entry["words"]):
             cues.append(Cue(tuple(str(phrase).lower().split()), str(entry["kind"])))
+    conversions: dict[str, dict[str, str]] = {}
+    raw = data.get("conversions") or {}
+    codes = load_codebook()
+    for kind in CONVERSIONS:
+        table = raw.get(kind)
+        if not isinstance(table, dict):
+            raise DataFileError(str(source), line_of(raw), f"missing conversion table `{kind}`")
+        conversions[kind] = {}
+        for key, code in table.items():
+            if key == datafiles.LINE:
+                continue
+            if str(code) not in codes:
+                raise DataFileError(str(source), line_of(table), f"conversion {kind}: {code!r} is not a CAMEO code")
+            conversions[kind][str(key)] = str(code)
     return Lexicon(
         verbs=_patterns(source, data.get("verbs") or {}, "VERB", classes),
         nouns=_patterns(source, data.get("nouns") or {}, "NOUN", classes),
@@ -165,4 +206,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         words=words,
         recipient_preps=tuple(as_list(data.get("recipient_preps"))),
         cues=tuple(cues),
+        conversions=conversions,
     )
