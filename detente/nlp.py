@@ -39,7 +39,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if following >= len(doc) or previous < 0:
             continue
         before, after = doc[previous], doc[following]
-        if after.text[:1].islower() or before.tag_ in OPEN_TAGS:
+        word_after = after
+        while word_after.is_punct and word_after.i + 1 < len(doc) and not word_after.is_space:
+            word_after = doc[word_after.i + 1]  # a quotation mark opens the line: judge by the word after it
+        if word_after.text[:1].islower() or before.tag_ in OPEN_TAGS:
             after.is_sent_start = False
         elif before.text[-1:] in SENTENCE_END or before.is_alpha or before.like_num:
             after.is_sent_start = True

@@ -51,16 +51,31 @@ def number_value(token: Token) -> int | None:
     return None
 
 
+def _plain_number(token: Token) -> int | None:
+    """The number of one word, without looking at the words after it."""
+    units, _, _ = _numbers()
+    text = token.text.lower().replace(",", "")
+    return int(text) if text.isdigit() else units.get(text)
+
+
 def _compound_number(token: Token) -> int | None:
-    """ "Twenty-three" is parsed as "three" with the compound "Twenty"."""
-    value = number_value(token)
-    if value is None or value >= 10:
-        return value
-    for child in token.children:
-        if child.dep_ == "compound":
-            tens = number_value(child)
-            if tens is not None and tens % 10 == 0 and 20 <= tens <= 90:
-                return tens + value
+    """A number written in several words: "Twenty-three" ("three" with the compound "Twenty"),
+    "five hundred" and "two dozen" ("hundred", "dozen" with the number that multiplies them)."""
+    units, multipliers, _ = _numbers()
+    word = token.lower_
+    value = number_value(token) or multipliers.get(word)
+    if value is None:
+        return None
+    if word in multipliers or word in ("dozen", "dozens"):
+        factor = next((_plain_number(c) for c in token.children
+                       if c.dep_ in ("compound", "nummod", "quantmod") and _plain_number(c) is not None), None)
+        return factor * value if factor is not None else value
+    if value < 10:
+        for child in token.children:
+            if child.dep_ == "compound":
+                tens = number_value(child)
+                if tens is not None and tens % 10 == 0 and 20 <= tens <= 90:
+                    return tens + value
     return value
 
 
@@ -79,8 +94,11 @@ def size_of(theme: Token | None, predicate: Token, sent: Span) -> Size | None:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "to":
                     for obj in prep.children:
-                        value = number_value(obj)
-                        if value is not None and obj.i + 1 < len(sent.doc) and sent.doc[obj.i + 1].lower_ not in not_units:
+                        if number_value(obj) is None:  # "to 455 people"
+                            obj = next((c for c in obj.children if c.dep_ == "nummod"), obj)
+                        value = _compound_number(obj)
+                        after = sent.doc[obj.i + 1].lower_ if obj.i + 1 < len(sent.doc) else ""
+                        if value is not None and after not in not_units:
                             reduced = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), theme)
                             unit = reduced.lower_ if reduced is not None else "staff"
                             return Size(value, unit, "ceiling", f"to {obj.text}")

@@ -39,10 +39,8 @@ SENTENCE_CASES = [
     ("The talks will resume in\n\nGeneva next week.", ["The talks will resume in\n\nGeneva next week."]),
     ("The new rules, which take effect in\nSeptember, were announced today.",
      ["The new rules, which take effect in\nSeptember, were announced today."]),
-    pytest.param("Officials said the decision was\n\n\"unacceptable\" and vowed to respond.",
-                 ["Officials said the decision was\n\n\"unacceptable\" and vowed to respond."],
-                 marks=pytest.mark.xfail(strict=True, reason="after a word that is not an open tag ('was', VBD), a "
-                                                             "line break before an opening quote starts a sentence")),
+    ("Officials said the decision was\n\n\"unacceptable\" and vowed to respond.",
+                 ["Officials said the decision was\n\n\"unacceptable\" and vowed to respond."]),
     # a dateline ends at its dash
     ("MOSCOW, July 28, 2017 (Wire) — Russia on Friday ordered the United States to cut its staff.",
      ["MOSCOW, July 28, 2017 (Wire) —", "Russia on Friday ordered the United States to cut its staff."]),

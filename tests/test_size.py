@@ -34,25 +34,16 @@ SIZE_CASES = [
     ("The US expelled 35 Russian diplomats and closed two compounds.", "compounds", "closed",
      (2, "compounds", "affected")),
     ("Prague expelled 18 Russian diplomats in 2021.", "diplomats", "expelled", (18, "diplomats", "affected")),
-    pytest.param("Russia expelled two dozen diplomats.", "diplomats", "expelled", (24, "diplomats", "affected"),
-                 marks=pytest.mark.xfail(strict=True, reason="'dozen' is not a multiplier in numbers.yaml and "
-                                                             "size_of reads only 'dozen' (12), the theme's nummod")),
-    pytest.param("The country expelled five hundred diplomats.", "diplomats", "expelled",
-                 (500, "diplomats", "affected"),
-                 marks=pytest.mark.xfail(strict=True, reason="the theme's nummod is 'hundred', which number_value "
-                                                             "does not read; only 'five' gives 500")),
+    ("Russia expelled two dozen diplomats.", "diplomats", "expelled", (24, "diplomats", "affected")),
+    ("The country expelled five hundred diplomats.", "diplomats", "expelled",
+                 (500, "diplomats", "affected")),
     # a number after "to" on a verb of reduction: a ceiling, found from the verb or the verb that governs it
     ("Russia ordered the US to cut its staff to 455.", "staff", "ordered", (455, "staff", "ceiling")),
     ("Russia ordered the US to cut its staff to 455.", "staff", "cut", (455, "staff", "ceiling")),
     ("Moscow slashed the staff to 455 within a month.", "staff", "slashed", (455, "staff", "ceiling")),
-    pytest.param("Moscow told Washington to reduce its diplomatic staff to 455 people.", "staff", "told",
-                 (455, "staff", "ceiling"),
-                 marks=pytest.mark.xfail(strict=True, reason="the object of 'to' is 'people', with 455 as its "
-                                                             "nummod; size_of reads only a number that is the object")),
-    pytest.param("Russia cut its staff to 455", "staff", "cut", (455, "staff", "ceiling"),
-                 marks=pytest.mark.xfail(strict=True, reason="the ceiling needs a token after the number "
-                                                             "(obj.i + 1 < len(doc)): at the end of a text it is "
-                                                             "lost")),
+    ("Moscow told Washington to reduce its diplomatic staff to 455 people.", "staff", "told",
+                 (455, "staff", "ceiling")),
+    ("Russia cut its staff to 455", "staff", "cut", (455, "staff", "ceiling")),
     # a score next to "vote": the votes in favour
     ("The Senate passed the bill by a 98-2 vote.", "bill", "passed", (98, "votes", "votes")),
     ("The Senate passed the bill by a vote of 98 to 2.", "bill", "passed", (98, "votes", "votes")),

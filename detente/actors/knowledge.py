@@ -22,7 +22,7 @@ from typing import Any, Iterable
 import pycountry
 
 from .. import datafiles
-from ..datafiles import as_list, line_of
+from ..datafiles import as_list, key_line, line_of, mappings
 from ..errors import DataFileError
 
 DATA = Path(__file__).parent / "data"
@@ -224,6 +224,7 @@ class _Builder:
         self.kb.sectors = {k: str(v) for k, v in data.items() if k != datafiles.LINE}
 
     def states(self, path: Path, entries: list[Any]) -> None:
+        entries = list(mappings(path, entries, "state"))
         for entry in entries:
             code = str(_require(path, entry, "code"))
             if code not in EXTRA_STATE_CODES and pycountry.countries.get(alpha_3=code) is None:
@@ -238,17 +239,20 @@ class _Builder:
             self.add(path, entry, {*_strings(path, entry, "adjectives"), *_strings(path, entry, "demonyms")},
                      kind=ADJECTIVE, **common)
             self.add(path, entry, _strings(path, entry, "capital"), kind=CAPITAL, sector="GOV", **common)
-            for seat in as_list(entry.get("seats")):
+            seats = entry.get("seats")
+            for index, seat in enumerate(as_list(seats)):
                 if isinstance(seat, dict):
                     seat_name = str(_require(path, seat, "name"))
                     sector = self.sector(path, seat, seat.get("sector", "GOV"))
                 elif isinstance(seat, str):
                     seat_name, sector = seat, "GOV"
                 else:
-                    raise _fail(path, entry, f"a seat must be a name or a mapping, found {seat!r}")
+                    raise DataFileError(str(path), datafiles.item_line(seats, index) or line_of(entry),
+                                        f"a seat must be a name or a mapping, found {seat!r}")
                 self.add(path, entry, [seat_name], kind=SEAT, sector=sector, **common)
 
     def organisations(self, path: Path, entries: list[Any]) -> None:
+        entries = list(mappings(path, entries, "organisation"))
         for entry in entries:
             code = str(_require(path, entry, "code"))
             if not code.replace("-", "").isalnum() or code.upper() != code:
@@ -264,7 +268,7 @@ class _Builder:
     def institutions(self, path: Path, data: Any) -> None:
         if not isinstance(data, dict):
             raise DataFileError(str(path), None, "expected a mapping with `generic` and `specific`")
-        for entry in as_list(data.get("generic")):
+        for entry in mappings(path, data.get("generic"), "generic institution"):
             terms = _strings(path, entry, "terms")
             if not terms:
                 raise _fail(path, entry, "missing `terms`")
@@ -272,7 +276,7 @@ class _Builder:
             category = entry.get("kind")
             self.add(path, entry, terms, kind=GENERIC, name=terms[0], id=f"generic:{_slug(terms[0])}",
                      sector=sector, category=category)
-        for entry in as_list(data.get("specific")):
+        for entry in mappings(path, data.get("specific"), "institution"):
             name = str(_require(path, entry, "name"))
             country = self.country(path, entry, entry.get("country"))
             sector = self.sector(path, entry, entry.get("sector"))
@@ -280,7 +284,7 @@ class _Builder:
                      id=f"institution:{_slug(name)}", country=country, sector=sector)
 
     def groups(self, path: Path, entries: list[Any]) -> None:
-        for entry in entries:
+        for entry in mappings(path, entries, "group"):
             name = str(_require(path, entry, "name"))
             country = self.country(path, entry, entry.get("country"), allow_none=True)
             sector = self.sector(path, entry, entry.get("sector"))
@@ -290,13 +294,13 @@ class _Builder:
     def roles(self, path: Path, data: Any) -> None:
         if not isinstance(data, dict):
             raise DataFileError(str(path), None, "expected a mapping with `generic` and `specific`")
-        for entry in as_list(data.get("generic")):
+        for entry in mappings(path, data.get("generic"), "role"):
             role = str(_require(path, entry, "role"))
             for title in _strings(path, entry, "titles"):
                 self.kb.generic_roles[title.lower()] = role
                 self.add(path, entry, [title], kind=TITLE, name=title, id=f"title:{_slug(title)}", role=role,
                          sector="GOV")
-        for entry in as_list(data.get("specific")):
+        for entry in mappings(path, data.get("specific"), "role"):
             role = str(_require(path, entry, "role"))
             country = self.country(path, entry, entry.get("country"))
             for title in _strings(path, entry, "titles"):
@@ -306,11 +310,11 @@ class _Builder:
                          all_ambiguous=bool(entry.get("ambiguous")))
 
     def persons(self, path: Path, entries: list[Any]) -> None:
-        for entry in entries:
+        for entry in mappings(path, entries, "office holder"):
             name = str(_require(path, entry, "name"))
             ident = f"person:{_slug(name)}"
             offices = []
-            for office in as_list(_require(path, entry, "offices")):
+            for office in mappings(path, _require(path, entry, "offices"), "office"):
                 start = _date(path, office, "start", required=True)
                 end = _date(path, office, "end", required=False)
                 if end is not None and end < start:
@@ -343,7 +347,7 @@ class _Builder:
                 "office_holders": self.persons, "institutions": self.institutions, "roles": self.roles,
             }.get(key)
             if handler is None:
-                raise DataFileError(str(path), line_of(data), f"unknown section {key!r}")
+                raise DataFileError(str(path), key_line(data, key), f"unknown section {key!r}")
             handler(path, value if isinstance(value, (dict, list)) else as_list(value))
 
 

@@ -150,9 +150,7 @@ class Resolver:
             return []
         head_match = self.by_token.get(head.i)
         head_terms = head_match.terms if head_match and head_match in matches else ()
-        role_term = next((t for t in head_terms if t.kind in (GENERIC, TITLE)), None)
-        if role_term is None:
-            role_term = next((t for m in matches for t in m.terms if t.kind in (GENERIC, TITLE)), None)
+        role_term = _role_term(head_terms) or _role_term([t for m in matches for t in m.terms])
         former = any(t.lower_ in FORMER for t in tokens)
         anchors = self._anchors(matches)
         if not anchors:
@@ -253,7 +251,7 @@ class Resolver:
                 sector = _office_sector(office.role)
             entity = Entity(text=text, name=person.name, country=office.country, sector=sector, id=person.id)
             return NamedPhrase(entity, True, office.role, False)
-        if former and role_term is not None and role_term.kind == TITLE:
+        if former and role_term is not None:
             sector = "ELI"
         country = term.country
         if role_term is not None and role_term.kind == TITLE and role_term.role and sector != "ELI":
@@ -314,6 +312,15 @@ class Resolver:
         if lower in NEUTER or lower in PLURAL:
             return discourse.agents[0] if discourse.agents else None
         return None
+
+
+def _role_term(terms) -> Term | None:
+    """The term that says what part of a state a phrase names: an office's title before a generic noun
+    ("the Secretary of State" is an office with a holder, not just "a minister")."""
+    titles = [t for t in terms if t.kind == TITLE]
+    if titles:
+        return next((t for t in titles if t.country), titles[0])
+    return next((t for t in terms if t.kind == GENERIC), None)
 
 
 def _office_sector(role: str) -> str:

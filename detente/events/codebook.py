@@ -19,6 +19,9 @@ PLOVER_EVENTS = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 NO_EVENT = "NONE"
+# GDELT's rule: roots 01-05 verbal cooperation, 06-08 material cooperation, 09-13 verbal conflict,
+# 14-20 material conflict.
+QUAD_OF_ROOT = {root: 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4 for root in range(1, 21)}
 COLUMNS = ["code", "name", "plover_event", "plover_mode", "plover_context", "quad_class", "goldstein"]
 
 
@@ -54,6 +57,8 @@ def load_codebook(path: str | None = None) -> dict[str, Code]:
             raise DataFileError(str(table), 1, f"expected the columns {','.join(COLUMNS)}")
         for row in reader:
             line = reader.line_num
+            if None in row.values() or None in row:
+                raise DataFileError(str(table), line, f"expected {len(COLUMNS)} columns: {','.join(COLUMNS)}")
             code = row["code"].strip()
             if not code.isdigit() or not 2 <= len(code) <= 4:
                 raise DataFileError(str(table), line, f"bad CAMEO code {code!r}")
@@ -68,6 +73,9 @@ def load_codebook(path: str | None = None) -> dict[str, Code]:
                 raise DataFileError(str(table), line, "quad_class and goldstein must be numbers") from None
             if quad not in (1, 2, 3, 4) or not -10 <= goldstein <= 10:
                 raise DataFileError(str(table), line, "quad_class must be 1-4 and goldstein within -10..10")
+            if quad != QUAD_OF_ROOT[int(code[:2])]:
+                raise DataFileError(str(table), line, f"code {code} is in root {code[:2]}, whose quad class is "
+                                                      f"{QUAD_OF_ROOT[int(code[:2])]}")
             codes[code] = Code(
                 code=code,
                 name=row["name"].strip(),

@@ -110,13 +110,15 @@ class Lexicon:
 
 
 def _words(path: Path, where: Any, values: Any, classes: dict[str, frozenset[str]]) -> frozenset[str]:
+    """Words and word classes; ``where`` is a mapping loaded with lines, or a line number."""
+    line = where if isinstance(where, int) else line_of(where)
     out: set[str] = set()
     for value in as_list(values):
         if not isinstance(value, str) or not value:
-            raise DataFileError(str(path), line_of(where), f"expected words, found {value!r}")
+            raise DataFileError(str(path), line, f"expected words, found {value!r}")
         if value.startswith("@"):
             if value[1:] not in classes:
-                raise DataFileError(str(path), line_of(where), f"unknown word class {value!r}")
+                raise DataFileError(str(path), line, f"unknown word class {value!r}")
             out |= classes[value[1:]]
         else:
             out.add(value.lower())
@@ -132,9 +134,10 @@ def _patterns(path: Path, table: Any, pos: str, classes: dict[str, frozenset[str
         if lemma == datafiles.LINE:
             continue
         patterns = []
-        for entry in as_list(entries):
+        for index, entry in enumerate(as_list(entries)):
             if not isinstance(entry, dict):
-                raise DataFileError(str(path), line_of(table), f"{lemma}: a pattern must be a mapping")
+                line = datafiles.item_line(entries, index) or datafiles.key_line(table, lemma)
+                raise DataFileError(str(path), line, f"{lemma}: a pattern must be a mapping")
             unknown = set(entry) - PATTERN_KEYS
             if unknown:
                 raise DataFileError(str(path), line_of(entry), f"{lemma}: unknown keys {sorted(unknown)}")
@@ -145,6 +148,8 @@ def _patterns(path: Path, table: Any, pos: str, classes: dict[str, frozenset[str
                 raise DataFileError(str(path), line_of(entry), f"{lemma}: `when` must be future or past")
             if entry.get("actor") not in (None, "speaker"):
                 raise DataFileError(str(path), line_of(entry), f"{lemma}: `actor` can only be speaker")
+            if not isinstance(entry.get("bare", False), bool):
+                raise DataFileError(str(path), line_of(entry), f"{lemma}: `bare` must be true or false")
 
             def words(key: str) -> frozenset[str] | None:
                 if key == "object" and entry.get(key) == "none":
@@ -173,12 +178,12 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     classes: dict[str, frozenset[str]] = {}
     for name, values in (data.get("classes") or {}).items():
         if name != datafiles.LINE:
-            classes[name] = _words(source, data["classes"], values, classes)
+            classes[name] = _words(source, datafiles.key_line(data["classes"], name), values, classes)
     words = {}
     for name in WORD_LISTS:
         if name not in data:
             raise DataFileError(str(source), None, f"missing word list `{name}`")
-        words[name] = _words(source, data, data[name], classes)
+        words[name] = _words(source, datafiles.key_line(data, name), data[name], classes)
     cues = []
     for entry in as_list(data.get("cues")):
         if not isinstance(entry, dict) or not entry.get("words") or not entry.get("kind"):

@@ -116,18 +116,9 @@ BROKEN_CASES = [
     ("groups.yaml", "{name: Hamas, country: PSE,", "{name: Hamas, name: Hamas, country: PSE,",
      "duplicate key 'name'"),
     ("office_holders.yaml", "  ambiguous: [Rice]\n", "  ambiguous: [Rice]: true\n", "invalid YAML"),
-    pytest.param("groups.yaml", HAMAS, "- Hamas", "expected a mapping",
-                 marks=pytest.mark.xfail(strict=True, raises=AssertionError,
-                                         reason="_require reports line_of(entry), which is None for an entry that "
-                                                "is not a mapping: the error names no line")),
-    pytest.param("office_holders.yaml", f"- {RICE_OFFICE}", "- Secretary of State", "expected a mapping",
-                 marks=pytest.mark.xfail(strict=True, raises=AttributeError,
-                                         reason="_Builder.persons calls office.get on an office that is not a "
-                                                "mapping: AttributeError instead of DataFileError")),
-    pytest.param("office_holders.yaml", RICE_OFFICE, RICE_OFFICE.replace("2009-01-20", "2009-13-20"), "2009-13-20",
-                 marks=pytest.mark.xfail(strict=True, raises=ValueError,
-                                         reason="PyYAML reads 2009-13-20 as a timestamp and raises ValueError, "
-                                                "which datafiles.load does not turn into DataFileError")),
+    ("groups.yaml", HAMAS, "- Hamas", "expected a mapping"),
+    ("office_holders.yaml", f"- {RICE_OFFICE}", "- Secretary of State", "expected a mapping"),
+    ("office_holders.yaml", RICE_OFFICE, RICE_OFFICE.replace("2009-01-20", "2009-13-20"), "2009-13-20"),
 ]
 
 
@@ -196,10 +187,7 @@ def test_extra_file_keeps_packaged_entries(extended) -> None:
 # (content of a user's extra file, line of the error, words the error must contain)
 BROKEN_EXTRA_CASES = [
     ("office_holder:\n  - {name: Liisa Merikivi}\n", 1, "unknown section 'office_holder'"),
-    pytest.param("groups: []\noffice_holder:\n  - {name: Liisa Merikivi}\n", 2, "unknown section 'office_holder'",
-                 marks=pytest.mark.xfail(strict=True, raises=AssertionError,
-                                         reason="_Builder.extra reports line_of(data), the first line of the file, "
-                                                "not the line of the unknown section")),
+    ("groups: []\noffice_holder:\n  - {name: Liisa Merikivi}\n", 2, "unknown section 'office_holder'"),
     ("institutions:\n  specific:\n    - {name: Coastal Monitoring Agency, country: ESX}\n", 3,
      "unknown country or organisation code 'ESX'"),
     ("- {name: Liisa Merikivi}\n", None, "expected a mapping"),

@@ -102,9 +102,6 @@ def test_entities(resolve, sentence: str, head: str, day: str, expected: list[st
 
 
 SECRETARY = "The Secretary of State flew to Beijing."
-TITLE_HOLDER = ("the title names one state's office, but _anchored takes the generic institution term "
-                "'secretary of state' (loaded before roles) as the role term, so the holder is never looked up")
-
 # (sentence, head word, day, canonical name of the entity)
 NAME_CASES = [
     ("Russian Deputy Foreign Minister Sergei Ryabkov spoke.", "Ryabkov", DAY, "Sergei Ryabkov"),
@@ -113,10 +110,8 @@ NAME_CASES = [
     ("Former president Barack Obama spoke in 2019.", "Obama", "2019-05-01", "Barack Obama"),
     ("The Kremlin said so.", "Kremlin", DAY, "Russia"),
     ("NATO said it would respond.", "NATO", DAY, "North Atlantic Treaty Organization"),
-    pytest.param(SECRETARY, "Secretary", "2007-06-01", "Condoleezza Rice",
-                 marks=pytest.mark.xfail(strict=True, reason=TITLE_HOLDER)),
-    pytest.param(SECRETARY, "Secretary", "2017-06-01", "Rex Tillerson",
-                 marks=pytest.mark.xfail(strict=True, reason=TITLE_HOLDER)),
+    (SECRETARY, "Secretary", "2007-06-01", "Condoleezza Rice"),
+    (SECRETARY, "Secretary", "2017-06-01", "Rex Tillerson"),
 ]
 
 
@@ -126,9 +121,6 @@ def test_name(resolve, sentence: str, head: str, day: str, name: str) -> None:
     assert [e.name for e in resolver.entities(token)] == [name]
 
 
-@pytest.mark.xfail(strict=True, reason="'former' makes a title ELI only when the role term is a TITLE; here the "
-                                       "generic institution term 'secretary of state' is the role term, so the sector "
-                                       "stays GOV")
 def test_former_title_is_not_the_government(resolve) -> None:
     resolver, token = resolve("The former Secretary of State spoke.", "Secretary", "2019-03-01")
     assert [(e.country, e.sector) for e in resolver.entities(token)] == [("USA", "ELI")]

@@ -96,10 +96,7 @@ BROKEN_CASES = [
     ("goldstein", "high", "must be numbers"),
     ("quad_class", "5", "quad_class must be 1-4"),
     ("code", "17x", "bad CAMEO code '17x'"),
-    pytest.param("goldstein", None, "goldstein",
-                 marks=pytest.mark.xfail(strict=True, raises=TypeError,
-                                         reason="a row with a missing column gives None to float(): TypeError "
-                                                "instead of DataFileError")),
+    ("goldstein", None, "columns"),
 ]
 
 

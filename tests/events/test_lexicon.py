@@ -82,10 +82,7 @@ BROKEN_CASES = [
     ('{cameo: "161", when: sometime}', "{lemma}: `when` must be future or past"),
     ('{cameo: "161", actor: target}', "{lemma}: `actor` can only be speaker"),
     ('{cameo: "161", object: [diplomat], object: [envoy]}', "duplicate key 'object'"),
-    pytest.param('"expel them"', "{lemma}: a pattern must be a mapping",
-                 marks=pytest.mark.xfail(strict=True, raises=AssertionError,
-                                         reason="_patterns reports line_of(table), where the whole verbs table "
-                                                "starts, for a pattern that is not a mapping")),
+    ('"expel them"', "{lemma}: a pattern must be a mapping"),
 ]
 
 
@@ -113,9 +110,6 @@ def test_missing_word_list_is_named(tmp_path: Path) -> None:
         load_lexicon(str(broken))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="load_lexicon reports line_of(data['classes']), where the classes table starts, for an "
-                          "unknown class used inside another class")
 def test_unknown_class_in_a_class_names_its_line(tmp_path: Path) -> None:
     original = LEXICON.read_text(encoding="utf-8")
     lines = original.splitlines(keepends=True)
