@@ -241,7 +241,7 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
     doc = sent.doc
     code, status = _converted(coder, finding)
     predicate = doc[finding.predicate]
-    resolved = _event_date(predicate, sent, document.date, anchor)
+    resolved = _event_date(predicate, sent, document.date, anchor, coder.resources.lexicon)
     if resolved is not None:
         day, source, precision = resolved.date, resolved.source, resolved.precision
     else:
@@ -299,8 +299,8 @@ def _converted(coder: Coder, finding: Finding) -> tuple[Code, str]:
     return code, status
 
 
-def _event_date(predicate: Token, sent: Span, reference: date | None,
-                anchor: date | None = None) -> ResolvedDate | None:
+def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: date | None,
+                lexicon: Lexicon) -> ResolvedDate | None:
     """The date expression attached to the predicate's clause, climbing to the clauses above it.
 
     Expressions are resolved against the publication date, or, when they count
@@ -311,10 +311,13 @@ def _event_date(predicate: Token, sent: Span, reference: date | None,
     dates = [ent for ent in sent.ents if ent.label_ in DATE_LABELS]
     if not dates:
         return None
+    clause_date = _date_before_mark(predicate, sent, dates, reference, anchor, lexicon)
+    if clause_date is not None:
+        return clause_date
     node = predicate
     for _ in range(6):
         for ent in dates:
-            if not _governs(node, ent.root):
+            if not _governs(node, ent.root, lexicon):
                 continue
             prefix = sent.doc[max(sent.start, ent.start - 4):ent.start].text
             if is_deadline(prefix):
@@ -332,14 +335,33 @@ def _event_date(predicate: Token, sent: Span, reference: date | None,
     return None
 
 
-def _governs(node: Token, token: Token) -> bool:
-    """Whether ``token`` hangs close below ``node`` ("*on Friday*", "on Monday, *March 26*"), through
-    phrases only: a date deep inside a noun phrase ("the blasts at a depot *in 2014*") belongs to it."""
+def _date_before_mark(predicate: Token, sent: Span, dates: list[Span], reference: date,
+                      anchor: date | None, lexicon: Lexicon) -> ResolvedDate | None:
+    """ "The decision comes *five days after* Prague expelled …": the expulsion is five days before the
+    clause it is subordinate to (dated in turn, else the publication date)."""
+    mark = next((c for c in predicate.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if mark is None or predicate.head.i == predicate.i:
+        return None
+    span = next((ent for ent in dates if ent.end == mark.i), None)
+    if span is None:
+        return None
+    main = _event_date(predicate.head, sent, reference, anchor, lexicon) \
+        if predicate.head.pos_ in ("VERB", "AUX") else None
+    base = main.date if main is not None and main.precision == "day" else reference
+    direction = "earlier" if mark.lower_ == "after" else "later"
+    return resolve_anaphoric(f"{span.text} {direction}", base)
+
+
+def _governs(node: Token, token: Token, events: Lexicon) -> bool:
+    """Whether ``token`` hangs below ``node`` ("*on Friday*", "messages posted late *on Sunday*") through
+    phrases only, not through another clause or another event's noun ("the expulsion … *in 2014*")."""
     current = token
-    for _ in range(4):
+    for _ in range(7):
         if current == node:
             return True
         if (current.pos_ in ("VERB", "AUX") and current.dep_ not in ("xcomp", "acl")) or current.head.i == current.i:
+            return False
+        if current.pos_ == "NOUN" and current.i != token.i and events.patterns(current.lemma_.lower(), "NOUN"):
             return False
         current = current.head
     return False

@@ -47,7 +47,7 @@ QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
 # Besides verbal conflict, the events whose unnamed recipient is the other party of the story.
 CONTEXT_EVENTS = {"SANCTION", "RETREAT"}
 # Prepositions of a theme that name the other party ("trade *with* Canada", "sanctions *on* Iran").
-THEME_PREPS = frozenset({"with", "against", "on", "toward", "towards"})
+THEME_PREPS = frozenset({"with", "against", "on", "toward", "towards", "for"})
 CIRCUMSTANCE_PREPS = {"after", "during", "at", "following", "before", "ahead", "on", "in"}
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 # Nouns that carry a trigger noun compounded into them ("a sanctions *bill*", "the expulsion *order*").
@@ -170,6 +170,8 @@ class EventFinder:
                 return None
             if not _sector_fits(pattern, actor):
                 continue
+            if pattern.actor == "speaker" and not {e.country for e in recipient} - {e.country for e in actor}:
+                continue  # a speaker accuses someone else, or this reading does not apply
             consumed.update(used)
             trigger = (verb.i,) + tuple(c.i for c in verb.children if c.dep_ == "prt")
             return self._finding(trigger, verb, pattern, actor, recipient, theme)
