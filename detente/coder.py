@@ -311,11 +311,11 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
     dates = [ent for ent in sent.ents if ent.label_ in DATE_LABELS]
     if not dates:
         return None
-    clause_date = _date_before_mark(predicate, sent, dates, reference, anchor, lexicon)
-    if clause_date is not None:
-        return clause_date
     node = predicate
     for _ in range(6):
+        clause_date = _date_before_mark(node, sent, dates, reference, anchor, lexicon)
+        if clause_date is not None:
+            return clause_date
         for ent in dates:
             if not _governs(node, ent.root, lexicon):
                 continue

@@ -270,7 +270,7 @@ class Resolver:
         office's holder.  Otherwise the noun belongs to whoever reports the
         clause ("Downing Street said *the National Security Council* would
         meet"), else to the last entity of its kind ("the ministry" after "the
-        Russian Foreign Ministry"), else, for a definite singular noun of the
+        Russian Foreign Ministry", also found by the noun itself), else, for a definite singular noun of the
         government ("the ministry", "the government"), to the last state that
         was a subject.
         """
@@ -285,6 +285,12 @@ class Resolver:
         category = role_term.category or role_term.role
         person = role_term.kind == TITLE or category in PERSON_CATEGORIES
         previous = context if context is not None and context.country else None
+        if previous is None:
+            # "the ministry" after "the Russian Foreign Ministry": the last entity named with the same noun
+            word = head.lemma_.lower()
+            previous = next((e for e in self.discourse.agents + self.discourse.mentioned
+                             if e.text.lower().split()[-1:] and e.text.lower().split()[-1].rstrip("s") == word.rstrip("s")),
+                            None)
         if previous is None and category:
             previous = self.discourse.categories.get(category)
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
