@@ -203,9 +203,13 @@ def _share_dates(events: list[Event], nominal: set[str]) -> list[Event]:
             dated.setdefault(_event_key(event), []).append(event)
     out = []
     for event in events:
-        mention = event.sentence == 0 or event.id in nominal
-        candidates = dated.get(_event_key(event), []) if mention and event.date_source == "publication" \
-            and event.status == "actual" else []
+        mention = (event.sentence == 0 or event.id in nominal) and event.status == "actual"
+        candidates = []
+        if mention and event.date_source == "publication":
+            candidates = dated.get(_event_key(event), [])
+        elif mention and event.date_precision == "month":  # "Moscow's demand in July" → the day in July
+            candidates = [c for c in dated.get(_event_key(event), [])
+                          if (c.date.year, c.date.month) == (event.date.year, event.date.month)]
         if candidates:
             source = min(candidates, key=lambda c: (c.cameo[:3] != event.cameo[:3], abs(c.sentence - event.sentence)))
             event = dataclasses.replace(event, date=source.date, date_source=source.date_source,

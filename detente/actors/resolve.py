@@ -56,6 +56,7 @@ NOT_A_COUNTRY_AFTER = {"backed", "led", "sponsored", "allied", "leaning", "speak
 NOT_A_COUNTRY_BEFORE = {"pro", "anti", "non", "ex"}
 PERSON_CATEGORIES = {"head_of_state_or_government", "minister", "head_of_state", "head_of_government",
                      "foreign_minister", "defence_minister", "spokesperson"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"}
 FORMER = {"former", "ex", "late", "then", "erstwhile", "previous", "outgoing"}
 
 
@@ -202,8 +203,12 @@ class Resolver:
         return seen
 
     def _counts(self, match: Match) -> bool:
-        """False for "pro-Russian", "Russian-backed" and places after "in"."""
+        """False for "pro-Russian", "Russian-backed" and capitals that place rather than act ("met *in Manila*")."""
         doc = self.doc
+        last = doc[match.end - 1]
+        if any(t.kind == CAPITAL for t in match.terms) and last.dep_ == "pobj" \
+                and last.head.lower_ in LOCATIVE_PREPS:
+            return False
         if match.start >= 2 and doc[match.start - 1].text == "-" and doc[match.start - 2].lower_ in NOT_A_COUNTRY_BEFORE:
             return False
         if match.end + 1 < len(doc) and doc[match.end].text == "-" and doc[match.end + 1].lower_ in NOT_A_COUNTRY_AFTER:
