@@ -72,6 +72,12 @@ def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None) -
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     yield child.lower_, obj
+        elif child.lower_ == "out" and (preps is None or "from" in preps):
+            for inner in child.children:  # "pulled its diplomats *out of* India" is "from"
+                if inner.dep_ == "prep" and inner.lower_ == "of":
+                    for obj in inner.children:
+                        if obj.dep_ == "pobj":
+                            yield "from", obj
 
 
 def particle(verb: Token) -> str | None:
