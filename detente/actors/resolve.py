@@ -275,9 +275,9 @@ class Resolver:
         office's holder.  Otherwise the noun belongs to whoever reports the
         clause ("Downing Street said *the National Security Council* would
         meet"), else to the last entity of its kind ("the ministry" after "the
-        Russian Foreign Ministry", also found by the noun itself), else, for a definite singular noun of the
-        government ("the ministry", "the government"), to the last state that
-        was a subject.
+        Russian Foreign Ministry", also found by the noun itself), else, for a singular noun of the
+        government with an article ("the ministry", "a ministry spokesperson"), to the last state that
+        was a subject.  A statement speaks for the last speaker.
         """
         if role_term.kind == TITLE and role_term.country and not former:
             holder = self.kb.holder(role_term.country, role_term.role, self.day)
@@ -298,8 +298,10 @@ class Resolver:
                             None)
         if previous is None and category:
             previous = self.discourse.categories.get(category)
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
-        if previous is None and definite and role_term.sector == "GOV":
+        determined = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "a", "an") for c in head.children)
+        if previous is None and category == "statement":
+            previous = self.discourse.speaker
+        if previous is None and determined and role_term.sector == "GOV":
             previous = next((e for e in self.discourse.agents if e.sector in ("GOV", None)), None)
         if previous is None:
             return None

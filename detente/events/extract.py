@@ -523,9 +523,16 @@ class EventFinder:
         return self._phrases[token.i]
 
     def _context_of(self, token: Token) -> Entity | None:
-        """For a bare institution ("the National Security Council"), the speaker reporting the clause."""
+        """For a bare institution ("the National Security Council"), the speaker reporting the clause;
+        for a statement, whoever issued it ("Washington released *a statement*")."""
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
+        match = self.resolver.by_token.get(token.i)
+        if match and any(t.category == "statement" for t in match.terms) and token.dep_ == "dobj":
+            subject = g.subject(token.head)
+            named = self._phrase(subject) if subject is not None else []
+            if named:
+                return named[0].entity
         for ancestor in list(g.clause_chain(token, limit=8))[1:]:
             if ancestor.pos_ in ("VERB", "AUX") and g.lemma(ancestor) in self.speech:
                 subject = g.subject(ancestor)
