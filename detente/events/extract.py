@@ -170,8 +170,10 @@ class EventFinder:
                 return None
             if not _sector_fits(pattern, actor):
                 continue
-            if pattern.actor == "speaker" and not {e.country for e in recipient} - {e.country for e in actor}:
+            if pattern.actor == "speaker" and recipient and not {e.country for e in recipient} - {e.country for e in actor}:
                 continue  # a speaker accuses someone else, or this reading does not apply
+            if pattern.actor == "speaker" and not recipient and (theme is None or theme.pos_ == "PRON"):
+                continue  # "that demand breached the law": a thing of the other side; "we breached": no
             consumed.update(used)
             trigger = (verb.i,) + tuple(c.i for c in verb.children if c.dep_ == "prt")
             return self._finding(trigger, verb, pattern, actor, recipient, theme)
@@ -568,7 +570,13 @@ class EventFinder:
         return speakers[0] if speakers else None
 
     def _speaker_of(self, token: Token, include_self: bool = False) -> list[Entity]:
-        """Who reports the clause of ``token``: the subject of a governing speech verb."""
+        """Who reports the clause of ``token``: the subject of a governing or inserted speech verb."""
+        inserted = self._parenthetical(token)
+        if inserted is not None:
+            subject = g.subject(inserted)
+            found = self._entities(subject) if subject is not None else []
+            if found:
+                return found
         for ancestor in list(g.clause_chain(token))[(0 if include_self else 1):]:
             if ancestor.pos_ in ("VERB", "AUX") and g.lemma(ancestor) in self.speech:
                 subject = g.subject(ancestor)
@@ -589,9 +597,19 @@ class EventFinder:
         """Whether the sentence attributes itself ("according to the ministry")."""
         return any(t.lower_ in SPEAKER_PREPS for t in token.sent)
 
+    def _parenthetical(self, token: Token) -> Token | None:
+        """A speech verb inserted in the clause: "That demand, *the spokesperson said*, breached the law"."""
+        for node in g.clause_chain(token, limit=4):
+            for child in node.children:
+                if child.dep_ == "parataxis" and g.lemma(child) in self.speech:
+                    return child
+        return None
+
     def _reported(self, token: Token, quotes: bool = True) -> bool:
         """Whether a clause is reported speech: quoted, or governed by a speech verb."""
         if quotes and any(t.text in QUOTES for t in token.sent):
+            return True
+        if self._parenthetical(token) is not None:
             return True
         return any(a.pos_ in ("VERB", "AUX") and g.lemma(a) in self.speech for a in list(g.clause_chain(token))[1:])
 
