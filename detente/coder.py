@@ -316,7 +316,9 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
     if not dates:
         return None
     node = predicate
-    for _ in range(6):
+    # a noun's event ("London's expulsion of 23 Russians") is not dated by the clauses that mention it
+    levels = 1 if predicate.pos_ in ("NOUN", "PROPN") else 6
+    for _ in range(levels):
         clause_date = _date_before_mark(node, sent, dates, reference, anchor, lexicon)
         if clause_date is not None:
             return clause_date
