@@ -30,15 +30,11 @@ from .nlp import load_model
 from .records import Document, Event, Sentence, Size, stable_id
 from .settings import Settings
 from .size import size_of
-from .time import ResolvedDate, is_deadline, resolve_anaphoric, resolve_expression
+from .time import ResolvedDate, is_deadline, load_time_words, resolve_anaphoric, resolve_expression
 
 log = logging.getLogger(__name__)
 
-# Cooperative events stated in the future are intentions: PLOVER codes them AGREE
-# ("All cooperative actions reported in future tense are also taken to imply intentions").
-COOPERATIVE = {"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"}
 DATE_LABELS = ("DATE", "TIME")
-ANAPHORIC_WORDS = {"later", "after", "afterwards", "earlier", "before", "previously"}
 
 
 @dataclass
@@ -293,12 +289,13 @@ def _converted(coder: Coder, finding: Finding) -> tuple[Code, str]:
     """
     codes, lexicon = coder.resources.codes, coder.resources.lexicon
     code, status = codes[finding.pattern.cameo], finding.status
-    if code.event in COOPERATIVE and code.event != "AGREE" and (status in ("planned", "threatened") or finding.future):
+    cooperative = code.event.lower() in lexicon.word_list("cooperative_events")
+    if cooperative and code.event != "AGREE" and (status in ("planned", "threatened") or finding.future):
         return codes[lexicon.convert("intent", code.code, code.event)], "actual"
     if code.quad_class == 4 and (status in ("planned", "threatened")
                                  or (status == "hypothetical" and finding.consequent)):
         return codes[lexicon.convert("threat", code.code, code.event)], "actual"
-    if status == "denied" and code.event in COOPERATIVE and finding.future:
+    if status == "denied" and cooperative and finding.future:
         return codes[lexicon.convert("refusal", code.code, code.event)], "actual"
     return code, status
 
@@ -331,7 +328,8 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
             resolved = resolve_expression(ent.text, reference)
             if resolved is None and anchor is not None:
                 following = sent.doc[ent.end].lower_ if ent.end < len(sent.doc) else ""
-                text = f"{ent.text} {following}" if following in ANAPHORIC_WORDS else ent.text
+                directions = load_time_words().anaphoric_directions
+                text = f"{ent.text} {following}" if following in directions else ent.text
                 resolved = resolve_anaphoric(text, anchor)
             if resolved is not None:
                 return resolved

@@ -20,20 +20,34 @@ from .records import Size
 
 NUMBERS = Path(__file__).parent / "data" / "numbers.yaml"
 VOTE = re.compile(r"\b(\d{1,3})\s*(?:-|–|—|to)\s*(\d{1,3})\b")
-VOTING_VERBS = {"vote", "pass", "approve", "adopt", "back", "endorse", "reject", "impose"}
-CEILING_VERBS = {"reduce", "cut", "cap", "limit", "slash", "bring", "lower", "trim", "shrink", "decrease"}
 
 
 @functools.cache
 def _numbers() -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
-    data = datafiles.load(NUMBERS)
+    data = _vocabulary()
     try:
         units = {str(k): int(v) for k, v in data["units"].items() if k != datafiles.LINE}
         multipliers = {str(k): int(v) for k, v in data["multipliers"].items() if k != datafiles.LINE}
         not_units = frozenset(str(w) for w in data["not_units"])
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise DataFileError(str(NUMBERS), None, f"expected units, multipliers and not_units: {error}") from None
     return units, multipliers, not_units
+
+
+@functools.cache
+def _verbs(name: str) -> frozenset[str]:
+    words = _vocabulary().get(name)
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataFileError(str(NUMBERS), None, f"`{name}` must be a list of verbs")
+    return frozenset(words)
+
+
+@functools.cache
+def _vocabulary() -> dict:
+    data = datafiles.load(NUMBERS)
+    if not isinstance(data, dict):
+        raise DataFileError(str(NUMBERS), None, "expected a mapping")
+    return data
 
 
 def number_value(token: Token) -> int | None:
@@ -90,7 +104,7 @@ def size_of(theme: Token | None, predicate: Token, sent: Span) -> Size | None:
                     words = theme.doc[child.left_edge.i:child.i + 1].text
                     return Size(value, theme.lower_, "affected", f"{words} {theme.text}")
     for token in (predicate, *[c for c in predicate.children if c.dep_ in ("xcomp", "ccomp", "conj")]):
-        if token.lemma_.lower() in CEILING_VERBS:
+        if token.lemma_.lower() in _verbs("ceiling_verbs"):
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "to":
                     for obj in prep.children:
@@ -102,7 +116,7 @@ def size_of(theme: Token | None, predicate: Token, sent: Span) -> Size | None:
                             reduced = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), theme)
                             unit = reduced.lower_ if reduced is not None else "staff"
                             return Size(value, unit, "ceiling", f"to {obj.text}")
-    voting = predicate.lemma_.lower() in VOTING_VERBS or any(
+    voting = predicate.lemma_.lower() in _verbs("voting_verbs") or any(
         c.lemma_.lower() == "vote" for c in predicate.subtree)
     if voting and any(t.lemma_.lower() == "vote" for t in sent):
         match = VOTE.search(sent.text)

@@ -83,6 +83,7 @@ class TimeWords:
     numbers: Mapping[str, int]
     ago_units: Mapping[str, str]
     anaphoric_days: Mapping[str, int]
+    anaphoric_directions: tuple[str, ...]
     deadline_words: tuple[str, ...]
     deadline_fillers: tuple[str, ...]
     not_deadlines: tuple[str, ...]
@@ -93,6 +94,7 @@ class TimeWords:
 # ---------------------------------------------------------------- the data file
 
 _WORD_LISTS = (
+    "anaphoric_directions",
     "prepositions",
     "qualifiers",
     "day_parts",

@@ -30,6 +30,11 @@ DATA = Path(__file__).parent / "data"
 # Codes that are not ISO 3166-1 but are used for states in event data.
 EXTRA_STATE_CODES = {"XKX"}
 
+# The word lists of reference_words.yaml.
+REFERENCE_WORDS = ("personal_pronouns", "neuter_pronouns", "plural_pronouns", "first_person_pronouns",
+                   "former_words", "not_a_country_before", "not_a_country_after", "locative_prepositions",
+                   "person_categories")
+
 # Term kinds, i.e. what a matched phrase can be.
 STATE, ADJECTIVE, CAPITAL, SEAT = "state", "adjective", "capital", "seat"
 ORGANISATION, INSTITUTION, GENERIC, GROUP = "organisation", "institution", "generic", "group"
@@ -119,6 +124,7 @@ class KnowledgeBase:
     states: dict[str, str] = field(default_factory=dict)
     organisations: dict[str, str] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
     generic_roles: dict[str, str] = field(default_factory=dict)
     specific_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
     _holders: dict[tuple[str, str], list[tuple[Office, Person]]] = field(default_factory=dict)
@@ -216,6 +222,21 @@ class _Builder:
             self.kb.terms.append(Term(text=text, ambiguous=all_ambiguous or text in ambiguous, **fields))
 
     # -- files ---------------------------------------------------------------------------
+
+    def words(self, path: Path) -> None:
+        """Word lists of the resolver: each key a list of lower-case words."""
+        data = datafiles.load(path)
+        if not isinstance(data, dict):
+            raise DataFileError(str(path), None, "expected a mapping of word lists")
+        for name, words in data.items():
+            if name == datafiles.LINE:
+                continue
+            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                raise DataFileError(str(path), key_line(data, name), f"`{name}` must be a list of words")
+            self.kb.words[name] = frozenset(w.lower() for w in words)
+        missing = set(REFERENCE_WORDS) - set(self.kb.words)
+        if missing:
+            raise DataFileError(str(path), None, f"missing word lists: {', '.join(sorted(missing))}")
 
     def sectors(self, path: Path) -> None:
         data = datafiles.load(path)
@@ -366,6 +387,7 @@ def load_knowledge(extra: str | None = None, data_dir: str | None = None) -> Kno
     folder = Path(data_dir) if data_dir else DATA
     builder = _Builder()
     builder.sectors(folder / "sectors.yaml")
+    builder.words(folder / "reference_words.yaml")
     builder.states(folder / "states.yaml", _list(folder / "states.yaml"))
     builder.organisations(folder / "organisations.yaml", _list(folder / "organisations.yaml"))
     builder.institutions(folder / "institutions.yaml", datafiles.load(folder / "institutions.yaml"))

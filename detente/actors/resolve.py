@@ -46,19 +46,6 @@ ANCHOR_PRIORITY = {PERSON: 0, INSTITUTION: 1, SEAT: 2, GROUP: 3, ORGANISATION: 4
 # Dependency labels of the modifiers that belong to a name.
 NAME_MODIFIERS = {"compound", "amod", "poss", "nmod", "flat", "appos", "npadvmod", "nummod", "det", "punct",
                   "cc", "conj", "case", "quantmod", "advmod"}
-PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-NEUTER = {"it", "its", "itself"}
-PLURAL = {"they", "them", "their", "theirs", "themselves"}
-FIRST_PERSON = {"we", "us", "our", "ours", "ourselves", "i", "me", "my"}
-NOT_A_COUNTRY_AFTER = {"backed", "led", "sponsored", "allied", "leaning", "speaking", "born", "made", "style",
-                       "era", "controlled", "occupied", "annexed", "based", "friendly", "linked", "funded",
-                       "supported", "brokered", "installed"}
-NOT_A_COUNTRY_BEFORE = {"pro", "anti", "non", "ex"}
-PERSON_CATEGORIES = {"head_of_state_or_government", "minister", "head_of_state", "head_of_government",
-                     "foreign_minister", "defence_minister", "spokesperson"}
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"}
-FORMER = {"former", "ex", "late", "then", "erstwhile", "previous", "outgoing"}
-
 
 @dataclass
 class Discourse:
@@ -114,13 +101,16 @@ class Resolver:
             for i in range(match.start, match.end):
                 self.by_token[i] = match
         self.discourse = Discourse()
+        self.words = kb.words
+        self.pronouns = frozenset().union(*(kb.words[name] for name in (
+            "personal_pronouns", "neuter_pronouns", "plural_pronouns", "first_person_pronouns")))
 
     # -- public ------------------------------------------------------------------------
 
     def has_actor(self, start: int, end: int) -> bool:
         """Whether tokens start..end hold any term naming (part of) an actor."""
         return any(start <= m.start < end for m in self.matches) or any(
-            t.lower_ in PERSONAL | NEUTER | PLURAL | FIRST_PERSON for t in self.doc[start:end]
+            t.lower_ in self.pronouns for t in self.doc[start:end]
         )
 
     def entities(self, head: Token, *, speaker: Entity | None = None) -> list[Entity]:
@@ -136,9 +126,9 @@ class Resolver:
                context: Entity | None = None) -> list[NamedPhrase]:
         """Resolve one phrase (without its conjuncts); several entities for "Hungarian and Romanian officials"."""
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in PERSONAL | NEUTER | PLURAL | FIRST_PERSON:
+        if head.pos_ == "PRON" or lower in self.pronouns:
             entity = self._pronoun(lower, speaker)
-            return [NamedPhrase(entity, lower in PERSONAL, None, True)] if entity else []
+            return [NamedPhrase(entity, lower in self.words["personal_pronouns"], None, True)] if entity else []
         tokens = self._name_tokens(head)
         matches = self._matches(tokens)
         if not matches:
@@ -152,7 +142,7 @@ class Resolver:
         head_match = self.by_token.get(head.i)
         head_terms = head_match.terms if head_match and head_match in matches else ()
         role_term = _role_term(head_terms) or _role_term([t for m in matches for t in m.terms])
-        former = any(t.lower_ in FORMER for t in tokens)
+        former = any(t.lower_ in self.words["former_words"] for t in tokens)
         anchors = self._anchors(matches)
         if not anchors:
             owner = self._possessive_pronoun(head, speaker) if role_term else None
@@ -207,11 +197,11 @@ class Resolver:
         doc = self.doc
         last = doc[match.end - 1]
         if any(t.kind == CAPITAL for t in match.terms) and last.dep_ == "pobj" \
-                and last.head.lower_ in LOCATIVE_PREPS:
+                and last.head.lower_ in self.words["locative_prepositions"]:
             return False
-        if match.start >= 2 and doc[match.start - 1].text == "-" and doc[match.start - 2].lower_ in NOT_A_COUNTRY_BEFORE:
+        if match.start >= 2 and doc[match.start - 1].text == "-" and doc[match.start - 2].lower_ in self.words["not_a_country_before"]:
             return False
-        if match.end + 1 < len(doc) and doc[match.end].text == "-" and doc[match.end + 1].lower_ in NOT_A_COUNTRY_AFTER:
+        if match.end + 1 < len(doc) and doc[match.end].text == "-" and doc[match.end + 1].lower_ in self.words["not_a_country_after"]:
             return False
         return True
 
@@ -288,7 +278,7 @@ class Resolver:
         if former:
             return None
         category = role_term.category or role_term.role
-        person = role_term.kind == TITLE or category in PERSON_CATEGORIES
+        person = role_term.kind == TITLE or category in self.words["person_categories"]
         previous = context if context is not None and context.country else None
         if previous is None:
             # "the ministry" after "the Russian Foreign Ministry": the last entity named with the same noun
@@ -318,11 +308,11 @@ class Resolver:
 
     def _pronoun(self, lower: str, speaker: Entity | None) -> Entity | None:
         discourse = self.discourse
-        if lower in FIRST_PERSON:
+        if lower in self.words["first_person_pronouns"]:
             return speaker or discourse.speaker
-        if lower in PERSONAL:
+        if lower in self.words["personal_pronouns"]:
             return discourse.persons[0] if discourse.persons else None
-        if lower in NEUTER or lower in PLURAL:
+        if lower in self.words["neuter_pronouns"] | self.words["plural_pronouns"]:
             return discourse.agents[0] if discourse.agents else None
         return None
 

@@ -15,11 +15,6 @@ SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj"}
 COMPLEMENTS = {"xcomp", "ccomp", "acomp", "attr", "oprd", "advcl", "pcomp"}
-# Verbs whose object is the subject of their infinitive ("ordered the diplomats to leave").
-OBJECT_CONTROL = {"order", "tell", "ask", "urge", "force", "instruct", "allow", "invite", "persuade", "require",
-                  "pressure", "press", "push", "call", "encourage", "want", "permit", "compel", "direct",
-                  "oblige", "summon", "warn", "advise", "help", "enable"}
-
 
 def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]

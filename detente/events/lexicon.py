@@ -49,7 +49,10 @@ NO_THEME = frozenset({"<none>"})
 CONVERSIONS = ("intent", "threat", "demand", "refusal")
 WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "deadline_preps", "planning_verbs",
               "demanding_verbs", "threatening_verbs", "refusing_verbs", "wishing_words", "hypothetical_modals",
-              "future_auxiliaries", "negations")
+              "future_auxiliaries", "negations", "obligation_auxiliaries", "decision_nouns", "carrier_nouns",
+              "circumstance_preps", "theme_preps", "attribution_words", "object_control_verbs",
+              "personal_pronouns", "third_person_pronouns", "quotation_marks", "reciprocal_events",
+              "context_recipient_events", "cooperative_events")
 
 
 @dataclass(frozen=True)

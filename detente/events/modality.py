@@ -1,0 +1,114 @@
+"""The modality of an event's clause: negated, conditional, planned, demanded, threatened, future.
+
+``Modality.status`` gives the status of the spec (actual, planned,
+threatened, demanded, hypothetical, denied) from negation, conditions, modal
+verbs and the verbs that govern the clause; ``is_future``, ``intended``,
+``consequent`` and ``obliged`` answer the narrower questions the coder's
+conversions ask ("will visit" is an intention, "would close … if" a threat).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import grammar as g
+from .codebook import Code
+from .lexicon import Lexicon, Pattern
+from .roles import Roles
+
+
+class Modality:
+    """Reads the modality of clauses with the lexicon's word lists."""
+
+    def __init__(self, lexicon: Lexicon, codes: dict[str, Code], roles: Roles) -> None:
+        self.codes = codes
+        self.roles = roles
+        words = lexicon.word_list
+        self.speech = words("speech_verbs")
+        self.hypothetical = words("hypothetical_modals")
+        self.future = words("future_auxiliaries")
+        self.planning = words("planning_verbs")
+        self.demanding = words("demanding_verbs")
+        self.threatening = words("threatening_verbs")
+        self.refusing = words("refusing_verbs")
+        self.wishing = words("wishing_words")
+        self.obligation = words("obligation_auxiliaries")
+
+    def obliged(self, verb: Token) -> bool:
+        """ "must release", "should withdraw", "has to leave", "needs to cooperate"."""
+        if any(a in self.obligation for a in g.auxiliaries(verb)):
+            return True
+        head = verb.head
+        return verb.dep_ == "xcomp" and g.lemma(head) in ("have", "need") and head.i != verb.i
+
+    def intended(self, verb: Token) -> bool:
+        """Future, modal or intended: "will respond", "would retaliate", "is prepared to take action",
+        "the consequences *would* be devastating"."""
+        if verb.pos_ in ("NOUN", "PROPN") and verb.head.i != verb.i:
+            verb = verb.head
+        for token in g.clause_chain(verb, limit=4):
+            auxes = g.auxiliaries(token)
+            if any(a in self.future or a in self.hypothetical or a == "must" for a in auxes):
+                return True
+            if token.i != verb.i and g.lemma(token) in self.planning | self.threatening:
+                return True
+            if token.dep_ not in ("xcomp", "conj", "acomp"):
+                break
+        return False
+
+    def status(self, predicate: Token, trigger: Token, pattern: Pattern) -> str:
+        for token in (predicate, trigger):
+            if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+                return "denied"
+        chain = list(g.clause_chain(predicate, limit=5))
+        threat = self.codes[pattern.cameo].event == "THREATEN"
+        for token in chain:
+            marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+            if not threat and ((token.dep_ == "advcl" and marks & {"if", "unless"}) or "whether" in marks):
+                return "hypothetical"
+        for below, token in zip(chain, chain[1:]):
+            if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or below.dep_ == "conj":
+                continue
+            word = g.lemma(token)
+            negated = any(c.dep_ == "neg" for c in token.children)
+            if word in self.wishing:
+                return "hypothetical"
+            if token.pos_ in ("VERB", "ADJ"):
+                if word in self.refusing:
+                    return "denied"
+                if word in self.threatening and word not in self.speech:
+                    return "threatened"
+                if word in self.demanding and word not in ("order", "tell", "instruct", "require"):
+                    return "denied" if negated else "demanded"
+                if word in self.planning and below.dep_ in ("xcomp", "pcomp", "prep"):
+                    return "denied" if negated else "planned"
+            if word in self.speech or token.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "pcomp", "pobj",
+                                                         "prep", "dobj"):
+                break
+        auxiliaries = g.auxiliaries(predicate)
+        if pattern.when != "future" and self.obliged(predicate) and self.roles.reported(predicate, quotes=False):
+            subject = g.subject(predicate) or g.first_child(predicate, *g.PASSIVE_SUBJECTS)
+            if subject is not None and self.roles.speaker_of(predicate) != self.roles.entities(subject):
+                return "demanded"
+        if pattern.when != "future" and not threat and any(a in self.hypothetical for a in auxiliaries) \
+                and not ("would" in auxiliaries and self.roles.reported(predicate, quotes=False)):
+            return "hypothetical"
+        return "actual"
+
+    def is_future(self, predicate: Token) -> bool:
+        """Stated as to come: "will visit", and "said it would visit" (reported "will")."""
+        auxiliaries = g.auxiliaries(predicate)
+        if any(a in self.future for a in auxiliaries):
+            return True
+        return "would" in auxiliaries and self.roles.reported(predicate, quotes=False)
+
+    def consequent(self, predicate: Token) -> bool:
+        """The clause is what would follow ("… *would* close the border", "*if* …, we *will* respond",
+        "is *prepared* to impose martial law"), not the condition itself."""
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in predicate.children):
+            return True
+        if any(a in self.hypothetical for a in g.auxiliaries(predicate)):
+            return True
+        head = predicate.head
+        return predicate.dep_ == "xcomp" and g.lemma(head) in self.planning

@@ -1,0 +1,327 @@
+"""Who does what to whom: the roles of an event in a parsed sentence.
+
+``Roles`` answers, for a clause or a noun, who acts (the subject, the agent of
+a passive, a possessor, the actor of the clause above, the speaker who reports
+it), what is acted upon (the theme) and who receives the action (the entity
+the theme names, an indirect object, a preposition), resolving noun phrases
+through the ``Resolver`` of the document.  The words it needs (light verbs,
+speech verbs, prepositions …) come from the lexicon's word lists.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..actors.resolve import NamedPhrase, Resolver
+from ..records import Entity
+from . import grammar as g
+from .lexicon import Lexicon
+
+
+class Roles:
+    """The roles of the events of one document, sentence by sentence."""
+
+    def __init__(self, lexicon: Lexicon, resolver: Resolver) -> None:
+        self.lexicon = lexicon
+        self.resolver = resolver
+        words = lexicon.word_list
+        self.light = words("light_verbs")
+        self.speech = words("speech_verbs")
+        self.quantity = words("quantity_nouns")
+        self.decision_nouns = words("decision_nouns")
+        self.carrier_nouns = words("carrier_nouns")
+        self.circumstance_preps = words("circumstance_preps")
+        self.theme_preps = words("theme_preps")
+        self.attribution = words("attribution_words")
+        self.object_control = words("object_control_verbs")
+        self.personal = words("personal_pronouns")
+        self.third_person = words("third_person_pronouns")
+        self.quotes = words("quotation_marks")
+        self.recipient_preps = frozenset(lexicon.recipient_preps)
+        self._phrases: dict[int, list[NamedPhrase]] = {}
+
+    def reset(self) -> None:
+        """Forget the phrases of the previous sentence."""
+        self._phrases = {}
+
+    def remember(self, sent: Span) -> None:
+        """Let the next sentences refer back to this one's actors, subjects last (most salient)."""
+        heads = [t for t in sent if t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "amod", "poss")]
+        subjects = [t for t in heads if t.dep_ in g.SUBJECTS | g.PASSIVE_SUBJECTS]
+        for token in [t for t in heads if t not in subjects]:
+            self.resolver.remember(self.phrase(token))
+        for token in sorted(subjects, key=lambda t: -len(list(g.clause_chain(t, limit=12)))):
+            self.resolver.remember(self.phrase(token), subject=True)
+        speaker = self._sentence_speaker(sent)
+        if speaker is not None:
+            self.resolver.discourse.speaker = speaker
+
+    def circumstance(self, noun: Token) -> Token | None:
+        """The clause a meeting is the circumstance of: "agreed … *after a summit*", "said *during talks*"."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in self.circumstance_preps and head.head.pos_ in ("VERB", "AUX"):
+            return head.head
+        return None
+
+    def light_verb(self, noun: Token) -> Token | None:
+        """The verb that carries a noun's event: "*imposed* sanctions", "sanctions *were approved*",
+        "the sanctions bill *passed*", "a sanctions regime Congress *approved*"."""
+        if noun.dep_ == "compound" and g.lemma(noun.head) in self.carrier_nouns:
+            noun = noun.head
+            for child in noun.children:
+                if child.dep_ == "relcl" and g.lemma(child) in self.light and g.first_child(child, "dobj") is None:
+                    return child
+        head = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX") \
+                and g.lemma(head) in self.light:
+            return head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
+                and g.lemma(head.head) in self.light and head.lower_ in ("with", "by"):
+            return head.head
+        return None
+
+    def own_actors(self, noun: Token) -> list[Entity]:
+        """The actor a noun names itself: its possessor, a country adjective, "by X", "the decision *of X*"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.entities(child)
+        for prep, obj in g.prep_objects(noun, frozenset({"by"})):
+            return self.entities(obj)
+        if g.lemma(noun) in self.decision_nouns:
+            for prep, obj in g.prep_objects(noun, frozenset({"of"})):
+                found = self.entities(obj)
+                if found:
+                    return found
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
+                found = self.entities(child)
+                if found:
+                    return found
+        return []
+
+    def actors(self, verb: Token, depth: int = 0) -> list[Entity]:
+        """Who does what ``verb`` says, climbing to governing clauses when it has no subject."""
+        if depth > 5:
+            return []
+        if g.is_passive(verb):
+            agent = g.passive_agent(verb)
+            if agent is not None:
+                return self.entities(agent)
+            return self.speaker_of(verb) if self.reported(verb, quotes=False) or self.according(verb) else []
+        else:
+            subject = g.subject(verb)
+            if subject is not None:
+                subject = self.through_quantity(subject)
+                found = self.entities(subject)
+                if found or subject.pos_ != "PRON":
+                    return found
+        head, dep = verb.head, verb.dep_
+        if head.i == verb.i:
+            return []
+        if dep == "xcomp" or (dep == "ccomp" and head.pos_ == "VERB" and g.lemma(head) in self.object_control):
+            if g.lemma(head) in self.object_control:
+                obj = g.first_child(head, "dobj")
+                if obj is not None:
+                    return self.entities(obj)
+            return self.actors(head, depth + 1)
+        if dep in ("conj", "advcl", "pcomp", "xcomp", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+            return self.actors(head, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep":
+            return self.actors(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if verb.tag_ == "VBN" and g.first_child(verb, "dobj") is None:
+                return []  # "a man accused of spying": a passive participle names no accuser
+            named = [n.entity for n in self.phrase(head)]
+            if named:
+                return named  # "Belarus, for its part, handed over …": the noun acts
+            own = self.own_actors(head)
+            if own:
+                return own
+            carrier = self.light_verb(head) if g.lemma(head) in self.decision_nouns else None
+            if carrier is None and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+                carrier = head.head
+            return self.actors(carrier, depth + 1) if carrier is not None else []
+        if dep == "relcl":
+            return [n.entity for n in self.phrase(head)]
+        if dep == "ccomp" and head.pos_ in ("VERB", "AUX") and g.lemma(head) not in self.speech:
+            return self.actors(head, depth + 1)
+        return []
+
+    def theme(self, token: Token) -> Token | None:
+        """What the event is done to: the object, or for a noun its "of" phrase or compound."""
+        if token.pos_ in ("VERB", "AUX"):
+            obj = g.direct_object(token)
+        else:
+            obj = next((o for p, o in g.prep_objects(token, frozenset({"of"}))), None)
+            if obj is None:
+                obj = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        return self.through_quantity(obj) if obj is not None else None
+
+    def through_quantity(self, token: Token) -> Token:
+        """"hundreds of diplomats" → "diplomats"."""
+        if g.lemma(token) in self.quantity or token.like_num:
+            inner = next((o for p, o in g.prep_objects(token, frozenset({"of"}))), None)
+            if inner is not None:
+                return inner
+        return token
+
+    def recipients(self, token: Token, theme: Token | None) -> list[Entity]:
+        if theme is not None and theme.lower_ == "own":
+            theme = None  # "expulsions of their own": the actor's, not the other side's
+        if theme is not None:
+            found = self.entities(theme)
+            if found:
+                return found
+            for owner in [c for c in theme.children if c.dep_ == "poss"] + [
+                    o for p, o in g.prep_objects(theme, frozenset({"of", "by"}))]:
+                found = self.entities(self.through_quantity(owner))
+                if found:
+                    return found
+            if self.lexicon.patterns(g.lemma(theme), "NOUN"):
+                inner = self.theme(theme)
+                found = self.entities(inner) if inner is not None else []
+                if found:
+                    return found
+                found = self.recipients(theme, None) if theme.i != token.i else []
+                if found:
+                    return found
+        dative = g.first_child(token, "dative", "iobj")
+        if dative is not None:
+            found = self.entities(dative)
+            if found:
+                return found
+        by_prep: dict[str, list[Entity]] = {}
+        for prep, obj in g.prep_objects(token, self.recipient_preps):
+            by_prep.setdefault(prep, []).extend(self.entities(self.through_quantity(obj)))
+        for prep in self.lexicon.recipient_preps:
+            if by_prep.get(prep):
+                return by_prep[prep]
+        if theme is not None and theme.i != token.i:
+            for prep, obj in g.prep_objects(theme, self.theme_preps):
+                found = self.entities(self.through_quantity(obj))
+                if found:
+                    return found
+        if token.pos_ in ("VERB", "AUX"):
+            obj = g.first_child(token, "dobj")
+            if obj is not None and (theme is None or obj.i != theme.i):
+                return self.entities(obj)
+        return []
+
+    def entities(self, head: Token | None) -> list[Entity]:
+        if head is None:
+            return []
+        out: list[Entity] = []
+        for token in (head, *head.conjuncts):
+            for named in self.phrase(token):
+                if named.entity not in out:
+                    out.append(named.entity)
+        return out
+
+    def phrase(self, token: Token) -> list[NamedPhrase]:
+        if token.i not in self._phrases:
+            self._phrases[token.i] = []  # guards against cycles through speakers
+            found = self._pronoun_in_sentence(token)
+            if found is None:
+                found = self.resolver.phrase(token, speaker=self._speaker_of_token(token),
+                                             context=self._context_of(token))
+            self._phrases[token.i] = found
+        return self._phrases[token.i]
+
+    def _context_of(self, token: Token) -> Entity | None:
+        """For a bare institution ("the National Security Council"), the speaker reporting the clause;
+        for a statement, whoever issued it ("Washington released *a statement*")."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        match = self.resolver.by_token.get(token.i)
+        if match and any(t.category == "statement" for t in match.terms) and token.dep_ == "dobj":
+            subject = g.subject(token.head)
+            named = self.phrase(subject) if subject is not None else []
+            if named:
+                return named[0].entity
+        for ancestor in list(g.clause_chain(token, limit=8))[1:]:
+            if ancestor.pos_ in ("VERB", "AUX") and g.lemma(ancestor) in self.speech:
+                subject = g.subject(ancestor)
+                if subject is not None and subject.i != token.i and subject.i < token.i:
+                    named = self.phrase(subject)
+                    if named:
+                        return named[0].entity
+        return None
+
+    def _pronoun_in_sentence(self, token: Token) -> list[NamedPhrase] | None:
+        """A third-person pronoun that refers to the subject of a clause above it in the same sentence:
+        "Russia said *it* would respond", "Germany freed him and *its* minister said …"."""
+        lower = token.lower_
+        if lower not in self.third_person:
+            return None
+        for ancestor in list(g.clause_chain(token, limit=8))[1:]:
+            subject = g.first_child(ancestor, *g.SUBJECTS, *g.PASSIVE_SUBJECTS) \
+                if ancestor.pos_ in ("VERB", "AUX") else None
+            if subject is None or subject.i >= token.i or subject.pos_ == "PRON":
+                continue
+            named = [n for n in self.phrase(subject) if n.person == (lower in self.personal)
+                     or lower in ("they", "them", "their")]
+            if named:
+                return named
+            if lower in self.personal and subject.ent_type_ == "PERSON":
+                return []  # "Gershkovich was arrested … charges that he rejected": someone we cannot code
+        return None
+
+    def _speaker_of_token(self, token: Token) -> Entity | None:
+        if token.lower_ not in ("we", "us", "our", "ours", "i", "me", "my"):
+            return None
+        speakers = self.speaker_of(token.head, include_self=True)
+        return speakers[0] if speakers else None
+
+    def speaker_of(self, token: Token, include_self: bool = False) -> list[Entity]:
+        """Who reports the clause of ``token``: the subject of a governing or inserted speech verb."""
+        inserted = self._parenthetical(token)
+        if inserted is not None:
+            subject = g.subject(inserted)
+            found = self.entities(subject) if subject is not None else []
+            if found:
+                return found
+        for ancestor in list(g.clause_chain(token))[(0 if include_self else 1):]:
+            if ancestor.pos_ in ("VERB", "AUX") and g.lemma(ancestor) in self.speech:
+                subject = g.subject(ancestor)
+                if subject is not None and subject.lower_ not in ("we", "us", "i"):
+                    found = self.entities(subject)
+                    if found:
+                        return found
+            for prep, obj in g.prep_objects(ancestor, self.attribution):
+                found = self.entities(obj)
+                if found:
+                    return found
+        sentence_speaker = self._sentence_speaker(token.sent)
+        if sentence_speaker is not None:
+            return [sentence_speaker]
+        return [self.resolver.discourse.speaker] if self.resolver.discourse.speaker else []
+
+    def according(self, token: Token) -> bool:
+        """Whether the sentence attributes itself ("according to the ministry")."""
+        return any(t.lower_ in self.attribution for t in token.sent)
+
+    def _parenthetical(self, token: Token) -> Token | None:
+        """A speech verb inserted in the clause: "That demand, *the spokesperson said*, breached the law"."""
+        for node in g.clause_chain(token, limit=4):
+            for child in node.children:
+                if child.dep_ == "parataxis" and g.lemma(child) in self.speech:
+                    return child
+        return None
+
+    def reported(self, token: Token, quotes: bool = True) -> bool:
+        """Whether a clause is reported speech: quoted, or governed by a speech verb."""
+        if quotes and any(t.text in self.quotes for t in token.sent):
+            return True
+        if self._parenthetical(token) is not None:
+            return True
+        return any(a.pos_ in ("VERB", "AUX") and g.lemma(a) in self.speech for a in list(g.clause_chain(token))[1:])
+
+    def _sentence_speaker(self, sent: Span) -> Entity | None:
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") and g.lemma(token) in self.speech:
+                subject = g.subject(token)
+                if subject is not None and subject.pos_ != "PRON":
+                    found = self.entities(subject)
+                    if found:
+                        return found[0]
+        return None
