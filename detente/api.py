@@ -14,7 +14,7 @@ from datetime import date
 from .coder import Coder
 from .errors import InputError
 from .ingest import read_inputs
-from .records import STATUSES, Event, Sentence
+from .records import STATUSES, Event
 from .settings import Settings
 from .store import EventFilter, Store
 

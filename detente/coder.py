@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -27,7 +27,7 @@ from .events.codebook import Code, load_codebook
 from .events.extract import EventFinder, Finding
 from .events.lexicon import Lexicon, load_lexicon
 from .nlp import load_model
-from .records import Document, Event, Sentence, Size, stable_id
+from .records import Document, Event, Sentence, stable_id
 from .settings import Settings
 from .size import size_of
 from .time import ResolvedDate, is_deadline, load_time_words, resolve_anaphoric, resolve_expression
@@ -103,7 +103,7 @@ class Coder:
 
     def _work_batch(self, batch: list[Document]) -> Iterator[Work]:
         parsed = self.resources.nlp.pipe(d.text for d in batch)
-        for document, doc in zip(batch, parsed):
+        for document, doc in zip(batch, parsed, strict=True):
             work = Work(document=document, parsed=doc)
             run_stages(self, work, STAGES[1:])
             yield work

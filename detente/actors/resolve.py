@@ -221,7 +221,7 @@ class Resolver:
         best_rank, _, best_match, best_term = candidates[0]
         chosen = [(best_match, best_term)]
         conjoined = {t.i for t in self.doc[best_match.start].conjuncts}
-        for rank, _, match, term in candidates[1:]:
+        for _rank, _, match, term in candidates[1:]:
             if match.start in conjoined and term.country != best_term.country and term.kind in (ADJECTIVE, STATE):
                 chosen.append((match, term))
         return chosen

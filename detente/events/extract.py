@@ -35,6 +35,7 @@ from .lexicon import NO_THEME, Lexicon, Pattern
 from .modality import Modality
 from .roles import Roles
 
+
 @dataclass(frozen=True)
 class Finding:
     """An event found in a sentence, before its date, size and record are made."""

@@ -154,7 +154,7 @@ def _patterns(path: Path, table: Any, pos: str, classes: dict[str, frozenset[str
             if not isinstance(entry.get("bare", False), bool):
                 raise DataFileError(str(path), line_of(entry), f"{lemma}: `bare` must be true or false")
 
-            def words(key: str) -> frozenset[str] | None:
+            def words(key: str, entry: dict = entry) -> frozenset[str] | None:
                 if key == "object" and entry.get(key) == "none":
                     return NO_THEME
                 return _words(path, entry, entry[key], classes) if key in entry else None

@@ -9,6 +9,8 @@ conversions ask ("will visit" is an intention, "would close … if" a threat).
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Token
 
 from . import grammar as g
@@ -66,7 +68,7 @@ class Modality:
             marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
             if not threat and ((token.dep_ == "advcl" and marks & {"if", "unless"}) or "whether" in marks):
                 return "hypothetical"
-        for below, token in zip(chain, chain[1:]):
+        for below, token in itertools.pairwise(chain):
             if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or below.dep_ == "conj":
                 continue
             word = g.lemma(token)

@@ -85,10 +85,10 @@ class Roles:
         for child in noun.children:
             if child.dep_ == "poss":
                 return self.entities(child)
-        for prep, obj in g.prep_objects(noun, frozenset({"by"})):
+        for _prep, obj in g.prep_objects(noun, frozenset({"by"})):
             return self.entities(obj)
         if g.lemma(noun) in self.decision_nouns:
-            for prep, obj in g.prep_objects(noun, frozenset({"of"})):
+            for _prep, obj in g.prep_objects(noun, frozenset({"of"})):
                 found = self.entities(obj)
                 if found:
                     return found
@@ -197,7 +197,7 @@ class Roles:
             if by_prep.get(prep):
                 return by_prep[prep]
         if theme is not None and theme.i != token.i:
-            for prep, obj in g.prep_objects(theme, self.theme_preps):
+            for _prep, obj in g.prep_objects(theme, self.theme_preps):
                 found = self.entities(self.through_quantity(obj))
                 if found:
                     return found
@@ -287,7 +287,7 @@ class Roles:
                     found = self.entities(subject)
                     if found:
                         return found
-            for prep, obj in g.prep_objects(ancestor, self.attribution):
+            for _prep, obj in g.prep_objects(ancestor, self.attribution):
                 found = self.entities(obj)
                 if found:
                     return found
