@@ -160,6 +160,18 @@ class Resolver:
                 out.append(named)
         return out
 
+    def place(self, head: Token) -> list[Entity]:
+        """The state a place names: a state ("in Lebanon") or its capital ("in Amman"), as a location."""
+        match = self.by_token.get(head.i)
+        if match is None:
+            return []
+        for term in match.terms:
+            if term.kind in (STATE, CAPITAL) and term.country:
+                text = self.doc[match.start:match.end].text
+                return [Entity(text=text, name=self.kb.name_of(term.country), country=term.country,
+                               sector=None, id=term.id)]
+        return []
+
     def remember(self, named: list[NamedPhrase], *, subject: bool = False) -> None:
         """Let later pronouns and role nouns refer to these phrases."""
         for item in named:

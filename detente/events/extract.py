@@ -72,6 +72,8 @@ class EventFinder:
         self.modality = Modality(lexicon, codes, self.roles)
         self.reciprocal = lexicon.word_list("reciprocal_events")
         self.context_events = lexicon.word_list("context_recipient_events")
+        self.placed_events = lexicon.word_list("placed_events")
+        self.state_sectors = frozenset(s.upper() for s in lexicon.word_list("state_sectors"))
 
     def sentence(self, sent: Span) -> list[Finding]:
         """The events of one sentence; afterwards the sentence's actors join the discourse."""
@@ -292,13 +294,24 @@ class EventFinder:
             return self._finding(trigger, predicate or noun, pattern, actor, recipient, theme)
         return None
 
+    def _same_side(self, entity: Entity, actor: list[Entity]) -> bool:
+        """Whether a recipient is the actor's own state: same country, and not a government acting on its
+        own rebels, opposition or people ("Sudan accused Darfur rebels" is an event of one country)."""
+        same = [a for a in actor if a.country == entity.country]
+        if not same:
+            return False
+        inside = {"NONE"} | self.state_sectors
+        return (entity.sector or "NONE") in inside and all((a.sector or "NONE") in inside for a in same)
+
     def _finding(self, trigger: tuple[int, ...], predicate: Token, pattern: Pattern, actor: list[Entity],
                  recipient: list[Entity], theme: Token | None) -> Finding | None:
         code = self.codes[pattern.cameo]
+        recipient = [e for e in recipient if not self._same_side(e, actor)]
         if not recipient and len({e.country for e in actor}) > 1 and code.event.lower() in self.reciprocal:
             actor, recipient = actor[:1], actor[1:]
         actor_countries = {e.country for e in actor}
-        recipient = [e for e in recipient if e.country not in actor_countries]
+        if not recipient and code.event.lower() in self.placed_events:
+            recipient = [e for e in self.roles.place(predicate) if e.country not in actor_countries]
         inferred = False
         if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events):
             other = next((e for e in self.resolver.discourse.mentioned

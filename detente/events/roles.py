@@ -37,6 +37,7 @@ class Roles:
         self.personal = words("personal_pronouns")
         self.third_person = words("third_person_pronouns")
         self.quotes = words("quotation_marks")
+        self.place_preps = words("place_preps")
         self.recipient_preps = frozenset(lexicon.recipient_preps)
         self._phrases: dict[int, list[NamedPhrase]] = {}
 
@@ -165,7 +166,7 @@ class Roles:
                 return inner
         return token
 
-    def recipients(self, token: Token, theme: Token | None) -> list[Entity]:
+    def recipients(self, token: Token, theme: Token | None, depth: int = 0) -> list[Entity]:
         if theme is not None and theme.lower_ == "own":
             theme = None  # "expulsions of their own": the actor's, not the other side's
         if theme is not None:
@@ -197,14 +198,43 @@ class Roles:
             if by_prep.get(prep):
                 return by_prep[prep]
         if theme is not None and theme.i != token.i:
-            for _prep, obj in g.prep_objects(theme, self.theme_preps):
+            ranged = any(p == "from" for p, _ in g.prep_objects(theme, frozenset({"from"})))
+            for prep, obj in g.prep_objects(theme, self.theme_preps):
+                if prep == "to" and ranged:
+                    continue  # "countries from Iraq to Afghanistan" is a range, not a recipient
                 found = self.entities(self.through_quantity(obj))
                 if found:
                     return found
         if token.pos_ in ("VERB", "AUX"):
             obj = g.first_child(token, "dobj")
             if obj is not None and (theme is None or obj.i != theme.i):
-                return self.entities(obj)
+                found = self.entities(obj)
+                if found:
+                    return found
+            for clause in g.children(token, "ccomp", "xcomp"):
+                # "demanded that *the US* cancel the sale", "offered to hand them over *to Britain*"
+                subject = g.subject(clause)
+                found = self.entities(subject) if subject is not None and clause.dep_ == "ccomp" else []
+                if found:
+                    return found
+                if depth < 1:
+                    found = self.recipients(clause, self.theme(clause), depth + 1)
+                    if found:
+                        return found
+        return []
+
+    def place(self, token: Token) -> list[Entity]:
+        """The state a clause happens in or goes to ("arrived *in Amman*", "lifted a curfew *in Montenegro*")."""
+        for prep, obj in g.prep_objects(token, self.place_preps):
+            found = self.resolver.place(obj)
+            if found:
+                return found
+        theme = self.theme(token)
+        if theme is not None:
+            for prep, obj in g.prep_objects(theme, self.place_preps):
+                found = self.resolver.place(obj)
+                if found:
+                    return found
         return []
 
     def entities(self, head: Token | None) -> list[Entity]:
