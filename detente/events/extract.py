@@ -310,8 +310,14 @@ class EventFinder:
         if not recipient and len({e.country for e in actor}) > 1 and code.event.lower() in self.reciprocal:
             actor, recipient = actor[:1], actor[1:]
         actor_countries = {e.country for e in actor}
+        if not recipient and code.event == "THREATEN":
+            recipient = [e for e in self.roles.condition_subject(predicate) if e.country not in actor_countries]
         if not recipient and code.event.lower() in self.placed_events:
             recipient = [e for e in self.roles.place(predicate) if e.country not in actor_countries]
+        if not recipient and code.event == "PROTEST":
+            # people protest against their own government unless the sentence names another
+            recipient = [Entity(text=e.text, name=e.name, country=e.country, sector="GOV", id=e.id)
+                         for e in actor[:1] if (e.sector or "NONE") not in self.state_sectors]
         inferred = False
         if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events):
             other = next((e for e in self.resolver.discourse.mentioned

@@ -223,6 +223,18 @@ class Roles:
                         return found
         return []
 
+    def condition_subject(self, token: Token) -> list[Entity]:
+        """Who a condition is put to: "… will strike back *if Israel* attacks", "*unless Baghdad* accepts"."""
+        for node in g.clause_chain(token, limit=3):
+            for child in node.children:
+                if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                 for m in child.children):
+                    subject = g.subject(child) or g.first_child(child, *g.PASSIVE_SUBJECTS)
+                    found = self.entities(subject) if subject is not None else []
+                    if found:
+                        return found
+        return []
+
     def place(self, token: Token) -> list[Entity]:
         """The state a clause happens in or goes to ("arrived *in Amman*", "lifted a curfew *in Montenegro*")."""
         for prep, obj in g.prep_objects(token, self.place_preps):
