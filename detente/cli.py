@@ -9,6 +9,7 @@ Exit codes: 0 success; 1 an error stopped the command; 2 bad usage;
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import sys
 from datetime import date
@@ -18,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import api, export
+from . import evaluate as evaluation
 from .errors import DetenteError, UsageError
 from .settings import Settings, describe
 from .store import EventFilter, Store
@@ -195,6 +197,82 @@ def summary(db, top):
     console.print(table)
     for pair, rows in result.timelines.items():
         _print_timeline(f"{pair[0]}–{pair[1]}", rows, out)
+
+
+@main.command()
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.argument("inputs", nargs=-1)
+@click.option("--predictions", type=click.Path(dir_okay=False),
+              help="the coder's JSON Lines output to score; without it, INPUTS (or the gold's own texts) are coded")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="output format")
+@click.option("--details/--no-details", default=False, show_default=True,
+              help="also list the missed gold events and the extra predictions")
+@settings_options
+@_fail_cleanly
+def evaluate(gold, inputs, predictions, fmt, details, **options):
+    """Score events against gold: precision, recall, F1, per type, confusions.
+
+    GOLD is article gold JSON Lines, sentence gold JSON Lines, PLOVER gold
+    JSON or PETRARCH validation XML.  INPUTS are documents to code when no
+    --predictions file is given (sentence gold with texts needs none).
+    """
+    result = evaluation.evaluate(gold, predictions, inputs, settings=_settings(options))
+    for skipped in result.skipped:
+        click.echo(f"error: {skipped}", err=True)
+    out = _stdout()
+    if fmt == "json":
+        out.write(json.dumps(result.to_dict(details), ensure_ascii=False) + "\n")
+    else:
+        _print_evaluation(result, out, details)
+
+
+def _print_evaluation(result, out, details: bool) -> None:
+    console = Console(file=out, width=140)
+    source = result.predictions or "coded by detente"
+    console.print(f"[bold]{result.gold.path}[/bold] ({evaluation.FORMATS[result.gold.format]}) against {source}",
+                  highlight=False)
+    console.print(result.score.summary, highlight=False)
+    table = Table(title="Per event type")
+    for column in ("event", "gold", "found", "predicted", "correct", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "event" else "right")
+    for name, m in result.score.by_type.items():
+        table.add_row(name or "(none)", str(m.gold), str(m.found), str(m.predicted), str(m.correct),
+                      f"{m.precision:.3f}", f"{m.recall:.3f}", f"{m.f1:.3f}")
+    console.print(table)
+    if result.score.confusion:
+        confusion = Table(title="Confusions (gold type missed → type coded instead)")
+        for column in ("gold", "coded as", "times"):
+            confusion.add_column(column, justify="right" if column == "times" else "left")
+        for (gold_type, coded), times in result.score.confusion.items():
+            confusion.add_row(gold_type, coded or "(none)", str(times))
+        console.print(confusion)
+    else:
+        console.print("No confusions between types.")
+    if details:
+        misses = Table(title="Misses and extras")
+        for column in ("document", "missed", "extra"):
+            misses.add_column(column, overflow="fold")
+        for row in _misses(result.score):
+            misses.add_row(*row)
+        console.print(misses)
+
+
+def _misses(score):
+    """(document, missed, extra) rows, one per document or sentence with something missed or extra."""
+    if isinstance(score, evaluation.ArticleScore):
+        for doc in score.documents:
+            if doc.missed or doc.extras:
+                yield (doc.doc_id,
+                       "\n".join(f"{g.id} {'+'.join(g.source)}→{'+'.join(g.target)} {g.event} {g.date or '?'}"
+                                 for g in doc.missed),
+                       "\n".join(f"{t.source}→{t.target} {t.event} {t.date or '?'}" for t in doc.extras))
+        return
+    for sentence in score.results:
+        missed = [*sentence.missed_types, *(f"{s}→{t} {e}" for s, t, e in sentence.missed_triples)]
+        extra = [*sentence.extra_types, *(f"{s}→{t} {e}" for s, t, e in sentence.extra_triples)]
+        if missed or extra:
+            yield sentence.id, "\n".join(missed), "\n".join(extra)
 
 
 def _print_table(records, out) -> None:

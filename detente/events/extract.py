@@ -184,6 +184,11 @@ class EventFinder:
             elif child.dep_ in ("prep", "prt"):
                 candidates.append(child)
                 candidates.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        if g.lemma(token) in self.roles.object_control:
+            # "allow refugees who have lived in Iraq to return": the infinitive may hang anywhere under the object
+            for obj in g.children(token, "dobj"):
+                candidates.extend(t for t in obj.subtree
+                                  if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
         expanded = []
         for candidate in candidates:
             expanded.append(candidate)
