@@ -126,7 +126,8 @@ class Resolver:
                context: Entity | None = None) -> list[NamedPhrase]:
         """Resolve one phrase (without its conjuncts); several entities for "Hungarian and Romanian officials"."""
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in self.pronouns:
+        named = self.by_token.get(head.i)  # "the US" may be tagged as the pronoun "us"
+        if (head.pos_ == "PRON" or lower in self.pronouns) and named is None:
             entity = self._pronoun(lower, speaker)
             return [NamedPhrase(entity, lower in self.words["personal_pronouns"], None, True)] if entity else []
         tokens = self._name_tokens(head)
@@ -150,6 +151,9 @@ class Resolver:
                 entity = Entity(text=head.text, name=owner.name, country=owner.country,
                                 sector=role_term.sector or owner.sector, id=owner.id)
                 return [NamedPhrase(entity, False, role_term.category or role_term.role, True)]
+            located = self._located(head, role_term) if role_term else None
+            if located is not None:
+                return [located]
             plural = head.tag_ in ("NNS", "NNPS")
             inferred = self._from_role(role_term, former, context, head) if role_term and not plural else None
             return [inferred] if inferred else []
@@ -242,7 +246,8 @@ class Resolver:
         person = self.kb.persons.get(term.id)
         if person is None:
             return None
-        return person.office_on(self.day) or person.last_office_before(self.day)
+        return person.office_on(self.day) or person.last_office_before(self.day) or min(
+            person.offices, key=lambda o: o.start, default=None)
 
     def _anchored(self, match: Match, term: Term, role_term: Term | None, former: bool) -> NamedPhrase | None:
         text = self.doc[match.start:match.end].text
@@ -252,7 +257,7 @@ class Resolver:
             person = self.kb.persons[term.id]
             office = person.office_on(self.day)
             if office is None or former:
-                office = office or person.last_office_before(self.day)
+                office = office or self._person_office(term)
                 sector = "ELI"
             else:
                 sector = _office_sector(office.role)
@@ -310,6 +315,21 @@ class Resolver:
         entity = Entity(text=role_term.text, name=previous.name, country=previous.country,
                         sector=role_term.sector or previous.sector, id=previous.id)
         return NamedPhrase(entity, person, category, True)
+
+    def _located(self, head: Token, role_term: Term) -> NamedPhrase | None:
+        """A group placed in a state: "opposition groups *in Zimbabwe*", "rebels *in the Ivory Coast*"."""
+        if role_term.kind != GENERIC or role_term.sector in ("GOV", "IGO"):
+            return None
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "inside"):
+                for obj in child.children:
+                    match = self.by_token.get(obj.i) if obj.dep_ == "pobj" else None
+                    state = next((t for t in match.terms if t.kind in (STATE, CAPITAL)), None) if match else None
+                    if state is not None:
+                        entity = Entity(text=head.text, name=self.kb.name_of(state.country), country=state.country,
+                                        sector=role_term.sector, id=state.id)
+                        return NamedPhrase(entity, False, role_term.category, False)
+        return None
 
     def _possessive_pronoun(self, head: Token, speaker: Entity | None) -> Entity | None:
         """ "her department", "its embassy", "our ministry": the owner the pronoun refers to."""

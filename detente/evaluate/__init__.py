@@ -67,7 +67,7 @@ def evaluate(gold_path: str | Path, predictions_path: str | Path | None = None,
     whose id is the sentence id.  Inputs that cannot be read are listed in
     ``Evaluation.skipped``.
     """
-    inputs = [str(path) for path in inputs or []]
+    inputs = [str(inputs)] if isinstance(inputs, (str, Path)) else [str(path) for path in inputs or []]
     if predictions_path is not None and inputs:
         raise UsageError("give either a predictions file or inputs to code, not both")
     gold = load_gold(gold_path)

@@ -292,8 +292,6 @@ def _plover(text: str, path: str):
     except json.JSONDecodeError as error:
         raise FormatError(f"{path}:{error.lineno}", f"invalid JSON ({error.msg} at column {error.colno}); "
                                                     "fix the file") from None
-    if not isinstance(records, list):
-        raise FormatError(path, _UNKNOWN)
     for number, record in enumerate(records, start=1):
         where = f"{path}: record {number}"
         if not isinstance(record, dict) or not isinstance(record.get("event"), str):
