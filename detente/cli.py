@@ -230,8 +230,8 @@ def evaluate(gold, inputs, predictions, fmt, details, **options):
 def _print_evaluation(result, out, details: bool) -> None:
     console = Console(file=out, width=140)
     source = result.predictions or "the events detente codes from the inputs"
-    console.print(f"[bold]{result.gold.path}[/bold] ({evaluation.FORMATS[result.gold.format]}) scored against "
-                  f"{source}", highlight=False)
+    console.print(f"{result.gold.path} ({evaluation.FORMATS[result.gold.format]}) scored against {source}",
+                  markup=False, highlight=False)
     console.print(result.score.summary, highlight=False)
     table = Table(title="Per event type")
     for column in ("event", "gold", "found", "predicted", "correct", "precision", "recall", "F1"):

@@ -192,7 +192,8 @@ class Resolver:
             for child in token.children:
                 if child.dep_ in NAME_MODIFIERS and not (child.dep_ == "conj" and token.i == head.i):
                     stack.append(child)
-                elif child.dep_ == "prep" and child.lower_ == "of" and self._is_role_noun(token):
+                elif child.dep_ == "prep" and child.lower_ == "of" and (self._is_role_noun(token)
+                                                                       or token.ent_type_ == "PERSON"):
                     stack.extend(c for c in child.children if c.dep_ == "pobj")
         return sorted(out, key=lambda t: t.i)
 

@@ -35,6 +35,7 @@ class Modality:
         self.refusing = words("refusing_verbs")
         self.wishing = words("wishing_words")
         self.obligation = words("obligation_auxiliaries")
+        self.intent_nouns = words("intention_nouns")
 
     def obliged(self, verb: Token) -> bool:
         """ "must release", "should withdraw", "has to leave", "needs to cooperate"."""
@@ -75,6 +76,8 @@ class Modality:
             negated = any(c.dep_ == "neg" for c in token.children)
             if word in self.wishing:
                 return "hypothetical"
+            if token.pos_ == "NOUN" and word in self.intent_nouns and below.dep_ == "acl":
+                return "denied" if negated else "planned"  # "a consensus *to exchange* information"
             if token.pos_ in ("VERB", "ADJ"):
                 if word in self.refusing:
                     return "denied"
@@ -87,6 +90,9 @@ class Modality:
             if word in self.speech or token.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "pcomp", "pobj",
                                                          "prep", "dobj"):
                 break
+        if predicate.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children) \
+                and predicate.tag_ == "VB" and self.intended(predicate.head):
+            return "planned"  # the purpose of what is to come: "will visit Senegal *to mediate*"
         auxiliaries = g.auxiliaries(predicate)
         if pattern.when != "future" and self.obliged(predicate) and self.roles.reported(predicate, quotes=False):
             subject = g.subject(predicate) or g.first_child(predicate, *g.PASSIVE_SUBJECTS)
