@@ -23,6 +23,7 @@ dates, sizes and the final record are attached by the coder.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -222,7 +223,8 @@ class EventFinder:
         else:
             cameo = self.lexicon.convert("demand", "", "")
         pattern = Pattern(lemma=g.lemma(verb), pos="VERB", cameo=cameo)
-        return self._finding((verb.i,), verb, pattern, speaker, obliged, None)
+        found = self._finding((verb.i,), verb, pattern, speaker, obliged, None)
+        return dataclasses.replace(found, status="actual") if found else None  # the demand itself was made
 
     def _is_adjective(self, token: Token) -> bool:
         """ "was *alarmed*", "is *concerned* by", "*ready* to talk": an adjective or a passive participle."""

@@ -76,6 +76,9 @@ class Roles:
         if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX") \
                 and g.lemma(head) in self.light:
             return head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass") \
+                and head.head.head.pos_ == "VERB" and g.lemma(head.head.head) in self.light:
+            return head.head.head  # "launched *ten days of* war games", "held *a round of* talks"
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
                 and g.lemma(head.head) in self.light and head.lower_ in ("with", "by"):
             return head.head
