@@ -282,13 +282,17 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
 def _converted(coder: Coder, finding: Finding) -> tuple[Code, str]:
     """The code and status of a finding once its clause is taken into account.
 
-    An intended cooperation is AGREE ("will visit"); a planned, threatened or
-    conditional material conflict is THREATEN ("would close the border if");
+    An act made to depend on the other side yielding is THREATEN ("will withdraw
+    unless …"); an intended cooperation is AGREE ("will visit"); a planned,
+    threatened or conditional material conflict is THREATEN ("would close the
+    border if");
     a cooperation refused for the future is REJECT ("will not accept"); the
     statement itself then happened (status ``actual``).
     """
     codes, lexicon = coder.resources.codes, coder.resources.lexicon
     code, status = codes[finding.pattern.cameo], finding.status
+    if finding.ultimatum and code.event != "THREATEN" and (finding.future or status == "planned"):
+        return codes[lexicon.convert("threat", code.code, code.event)], "actual"
     cooperative = code.event.lower() in lexicon.word_list("cooperative_events")
     if cooperative and code.event != "AGREE" and (status in ("planned", "threatened") or finding.future):
         return codes[lexicon.convert("intent", code.code, code.event)], "actual"

@@ -318,14 +318,15 @@ class Resolver:
         return NamedPhrase(entity, person, category, True)
 
     def _located(self, head: Token, role_term: Term) -> NamedPhrase | None:
-        """A group placed in a state: "opposition groups *in Zimbabwe*", "rebels *in the Ivory Coast*"."""
+        """A group placed in a state or a movement: "opposition groups *in Zimbabwe*", "activists *from Fatah*"."""
         if role_term.kind != GENERIC or role_term.sector in ("GOV", "IGO"):
             return None
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "inside"):
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "inside", "throughout", "across"):
                 for obj in child.children:
                     match = self.by_token.get(obj.i) if obj.dep_ == "pobj" else None
-                    state = next((t for t in match.terms if t.kind in (STATE, CAPITAL)), None) if match else None
+                    state = next((t for t in match.terms if t.kind in (STATE, CAPITAL, GROUP) and t.country),
+                                 None) if match else None
                     if state is not None:
                         entity = Entity(text=head.text, name=self.kb.name_of(state.country), country=state.country,
                                         sector=role_term.sector, id=state.id)

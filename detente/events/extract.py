@@ -50,6 +50,7 @@ class Finding:
     status: str
     future: bool = False
     consequent: bool = False
+    ultimatum: bool = False
     recipient_inferred: bool = False
 
 
@@ -336,4 +337,5 @@ class EventFinder:
         return Finding(trigger=trigger, predicate=predicate.i, pattern=pattern, actor=tuple(actor),
                        recipient=tuple(recipient), theme=theme.i if theme is not None else None, status=status,
                        future=self.modality.is_future(predicate), consequent=self.modality.consequent(predicate),
+                       ultimatum=self.modality.ultimatum(predicate),
                        recipient_inferred=inferred)

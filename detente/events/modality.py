@@ -110,6 +110,11 @@ class Modality:
             return True
         return "would" in auxiliaries and self.roles.reported(predicate, quotes=False)
 
+    def ultimatum(self, predicate: Token) -> bool:
+        """ "… will withdraw its force *unless* …": a future act made to depend on the other side yielding."""
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                   for c in predicate.children)
+
     def consequent(self, predicate: Token) -> bool:
         """The clause is what would follow ("… *would* close the border", "*if* …, we *will* respond",
         "is *prepared* to impose martial law"), not the condition itself."""

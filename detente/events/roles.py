@@ -162,11 +162,14 @@ class Roles:
         return self.through_quantity(obj) if obj is not None else None
 
     def through_quantity(self, token: Token) -> Token:
-        """"hundreds of diplomats" → "diplomats"."""
-        if g.lemma(token) in self.quantity or token.like_num:
-            inner = next((o for p, o in g.prep_objects(token, frozenset({"of"}))), None)
-            if inner is not None:
-                return inner
+        """ "hundreds of diplomats" → "diplomats", "hundreds of thousands of people" → "people"."""
+        for _ in range(3):
+            if not (g.lemma(token) in self.quantity or token.like_num):
+                break
+            inner = next((o for _p, o in g.prep_objects(token, frozenset({"of"}))), None)
+            if inner is None:
+                break
+            token = inner
         return token
 
     def recipients(self, token: Token, theme: Token | None, depth: int = 0) -> list[Entity]:
