@@ -36,6 +36,7 @@ class Modality:
         self.wishing = words("wishing_words")
         self.obligation = words("obligation_auxiliaries")
         self.intent_nouns = words("intention_nouns")
+        self.alleging = words("alleging_verbs")
 
     def obliged(self, verb: Token) -> bool:
         """ "must release", "should withdraw", "has to leave", "needs to cooperate"."""
@@ -74,7 +75,7 @@ class Modality:
                 continue
             word = g.lemma(token)
             negated = any(c.dep_ == "neg" for c in token.children)
-            if word in self.wishing:
+            if word in self.wishing or (word in self.alleging and token.pos_ == "VERB"):
                 return "hypothetical"
             if token.pos_ == "NOUN" and word in self.intent_nouns and below.dep_ == "acl":
                 return "denied" if negated else "planned"  # "a consensus *to exchange* information"
