@@ -75,6 +75,9 @@ class Modality:
                 continue
             word = g.lemma(token)
             negated = any(c.dep_ == "neg" for c in token.children)
+            if pattern.when != "future" and any(a in self.obligation for a in g.auxiliaries(token)) \
+                    and self.roles.reported(token, quotes=False):
+                return "demanded"  # "the US must be ready *to mediate*, Mubarak said"
             if word in self.wishing or (word in self.alleging and token.pos_ == "VERB"):
                 return "hypothetical"
             if token.pos_ == "NOUN" and word in self.intent_nouns and below.dep_ == "acl":
