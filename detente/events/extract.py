@@ -75,6 +75,7 @@ class EventFinder:
         self.reciprocal = lexicon.word_list("reciprocal_events")
         self.context_events = lexicon.word_list("context_recipient_events")
         self.placed_events = lexicon.word_list("placed_events")
+        self.needs_counterpart = lexicon.word_list("counterpart_events")
         self.state_sectors = frozenset(s.upper() for s in lexicon.word_list("state_sectors"))
 
     def sentence(self, sent: Span) -> list[Finding]:
@@ -332,6 +333,8 @@ class EventFinder:
                           if e.country and e.country not in actor_countries), None)
             if other is not None:
                 recipient, inferred = [other], True
+        if not recipient and code.event.lower() in self.needs_counterpart:
+            return None  # "the cabinet met on Sunday": a meeting of one side is no event between two
         trigger_token = predicate.doc[trigger[-1]] if predicate.i in trigger else predicate.doc[trigger[0]]
         status = self.modality.status(predicate, trigger_token, pattern)
         return Finding(trigger=trigger, predicate=predicate.i, pattern=pattern, actor=tuple(actor),

@@ -70,14 +70,14 @@ class Modality:
             marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
             if not threat and ((token.dep_ == "advcl" and marks & {"if", "unless"}) or "whether" in marks):
                 return "hypothetical"
+        if pattern.when != "future" and any(any(a in self.obligation for a in g.auxiliaries(token))
+                                            and self.roles.reported(token, quotes=False) for token in chain[1:]):
+            return "demanded"  # "the US must be ready *to mediate*, Mubarak said"
         for below, token in itertools.pairwise(chain):
             if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or below.dep_ == "conj":
                 continue
             word = g.lemma(token)
             negated = any(c.dep_ == "neg" for c in token.children)
-            if pattern.when != "future" and any(a in self.obligation for a in g.auxiliaries(token)) \
-                    and self.roles.reported(token, quotes=False):
-                return "demanded"  # "the US must be ready *to mediate*, Mubarak said"
             if word in self.wishing or (word in self.alleging and token.pos_ == "VERB"):
                 return "hypothetical"
             if token.pos_ == "NOUN" and word in self.intent_nouns and below.dep_ == "acl":
