@@ -294,13 +294,13 @@ def _converted(coder: Coder, finding: Finding) -> tuple[Code, str]:
     if finding.ultimatum and code.event != "THREATEN" and (finding.future or status == "planned"):
         return codes[lexicon.convert("threat", code.code, code.event)], "actual"
     cooperative = code.event.lower() in lexicon.word_list("cooperative_events")
+    if status == "denied" and cooperative and finding.future:
+        return codes[lexicon.convert("refusal", code.code, code.event)], "actual"
     if cooperative and code.event != "AGREE" and (status in ("planned", "threatened") or finding.future):
         return codes[lexicon.convert("intent", code.code, code.event)], "actual"
     if code.quad_class == 4 and (status in ("planned", "threatened")
                                  or (status == "hypothetical" and finding.consequent)):
         return codes[lexicon.convert("threat", code.code, code.event)], "actual"
-    if status == "denied" and cooperative and finding.future:
-        return codes[lexicon.convert("refusal", code.code, code.event)], "actual"
     return code, status
 
 

@@ -1,4 +1,7 @@
-"""The docs describe what the code and data define (STYLE.md rule 9): names are read from the package, not listed by hand."""
+"""The docs describe what the code and data define (STYLE.md rule 9).
+
+The names checked are read from the package, not listed by hand.
+"""
 
 import re
 from pathlib import Path
@@ -65,7 +68,7 @@ def test_conversion_is_documented(lexicon_doc, kind):
 
 @pytest.mark.parametrize("section", SECTIONS)
 def test_lexicon_section_is_documented(lexicon_doc, section):
-    assert as_code(lexicon_doc, section), f"{LEXICON_DOC.name} does not describe the section `{section}` of lexicon.yaml"
+    assert as_code(lexicon_doc, section), f"{LEXICON_DOC.name} does not describe `{section}` of lexicon.yaml"
 
 
 @pytest.mark.parametrize("name", DATA_FILES)

@@ -61,6 +61,10 @@ def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
     return any((e.sector or "NONE") in pattern.sector for e in actor)
 
 
+# Dependencies of a clause that states what the act above it is for.
+PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pcomp"}
+
+
 class EventFinder:
     """Finds the events of the sentences of one document, in order."""
 
@@ -108,7 +112,24 @@ class EventFinder:
                 if found:
                     findings.append(found)
         self.roles.remember(sent)
-        return findings
+        return self._without_purposes(findings)
+
+    def _without_purposes(self, findings: list[Finding]) -> list[Finding]:
+        """Drop the demands and complaints that only state what a protest is for ("students staged
+        demonstrations *to demand* reforms"): the protest is the event."""
+        protests = {f.predicate for f in findings if self.codes[f.pattern.cameo].event == "PROTEST"} | {
+            i for f in findings if self.codes[f.pattern.cameo].event == "PROTEST" for i in f.trigger}
+        if not protests:
+            return findings
+        kept = []
+        for finding in findings:
+            event = self.codes[finding.pattern.cameo].event
+            doc = self.resolver.doc
+            head = doc[finding.predicate].head.i
+            if event in ("REQUEST", "ACCUSE") and head in protests and doc[finding.predicate].dep_ in PURPOSE_DEPS:
+                continue
+            kept.append(finding)
+        return kept
 
     def _verb_event(self, verb: Token, consumed: set[int]) -> Finding | None:
         for pattern in self.lexicon.patterns(g.lemma(verb), "VERB"):
