@@ -259,7 +259,7 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
         date=day,
         date_source=source,
         event=code.event,
-        mode=finding.pattern.mode or code.mode,
+        mode=(finding.pattern.mode if code.code == finding.pattern.cameo else None) or code.mode,
         context=code.context,
         cameo=code.code,
         quad_class=code.quad_class,
@@ -311,11 +311,15 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
     Expressions are resolved against the publication date, or, when they count
     from another event ("three days later", "the next day"), against ``anchor``.
     """
-    if reference is None:
-        return None
     dates = [ent for ent in sent.ents if ent.label_ in DATE_LABELS]
     if not dates:
         return None
+    if reference is None:
+        # no publication date: only a full date with its year ("on 29 July 2017") can be read
+        dates = [ent for ent in dates if any(t.like_num and len(t.text) == 4 for t in ent)]
+        reference = date.today()
+        if not dates:
+            return None
     node = predicate
     # a noun's event ("London's expulsion of 23 Russians") is not dated by the clauses that mention it
     levels = 1 if predicate.pos_ in ("NOUN", "PROPN") else 6

@@ -15,8 +15,17 @@ from click.testing import CliRunner
 from detente import api
 from detente.cli import main
 from detente.errors import DetenteError, FormatError, InputError, UsageError
-from detente.evaluate import (FORMATS, ArticleScore, Measure, SentenceScore, evaluate, load_gold, load_predictions,
-                              score_articles, score_sentences)
+from detente.evaluate import (
+    FORMATS,
+    ArticleScore,
+    Measure,
+    SentenceScore,
+    evaluate,
+    load_gold,
+    load_predictions,
+    score_articles,
+    score_sentences,
+)
 from tests import accuracy
 
 needs_shared = pytest.mark.skipif(not (accuracy.SHARED / "eval").is_dir(), reason="../shared is absent")

@@ -40,6 +40,8 @@ from .knowledge import (
 )
 from .match import ActorMatcher, Match
 
+# Roles a state fills many times over (an ambassador in every capital): the title names no one holder.
+ROLES_WITHOUT_ONE_HOLDER = {"ambassador"}
 # Which term wins when a phrase names several: the most specific first.
 ANCHOR_PRIORITY = {PERSON: 0, INSTITUTION: 1, SEAT: 2, GROUP: 3, ORGANISATION: 4, STATE: 5, CAPITAL: 6,
                    ADJECTIVE: 7, TITLE: 8, GENERIC: 9}
@@ -267,7 +269,8 @@ class Resolver:
         if former and role_term is not None:
             sector = "ELI"
         country = term.country
-        if role_term is not None and role_term.kind == TITLE and role_term.role and sector != "ELI":
+        if role_term is not None and role_term.kind == TITLE and role_term.role and sector != "ELI" \
+                and role_term.role not in ROLES_WITHOUT_ONE_HOLDER:
             holder = self.kb.holder(country, role_term.role, self.day)
             if holder is not None:
                 entity = Entity(text=text, name=holder.name, country=country, sector="GOV", id=holder.id)

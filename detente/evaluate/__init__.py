@@ -23,8 +23,7 @@ from .. import api
 from ..errors import UsageError
 from ..settings import Settings
 from .articles import ArticleResult, ArticleScore, EventTuple, score_articles
-from .gold import (ARTICLE, FORMATS, SENTENCE, ArticleGold, Gold, GoldEvent, SentenceGold, SentenceGoldEvent,
-                   load_gold)
+from .gold import ARTICLE, FORMATS, SENTENCE, ArticleGold, Gold, GoldEvent, SentenceGold, SentenceGoldEvent, load_gold
 from .measure import Measure, load_predictions
 from .sentences import SentenceResult, SentenceScore, score_sentences
 

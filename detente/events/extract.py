@@ -146,7 +146,7 @@ class EventFinder:
             else:
                 actor = self.roles.actors(verb)
                 theme = self.roles.theme(verb)
-                recipient = self.roles.recipients(verb, theme)
+                recipient = self.roles.recipients(verb, theme, exclude=self._own_side(actor))
             if not actor:
                 return None
             if not _sector_fits(pattern, actor):
@@ -317,12 +317,17 @@ class EventFinder:
             if not _sector_fits(pattern, actor):
                 continue
             theme = self.roles.theme(noun)
-            recipient = self.roles.recipients(noun, theme)
+            own_side = self._own_side(actor)
+            recipient = self.roles.recipients(noun, theme, exclude=own_side)
             if not recipient and predicate is not None:
-                recipient = self.roles.recipients(predicate, None)
+                recipient = self.roles.recipients(predicate, None, exclude=own_side)
             trigger = tuple(sorted({noun.i} | ({predicate.i} if predicate is not None else set())))
             return self._finding(trigger, predicate or noun, pattern, actor, recipient, theme)
         return None
+
+    def _own_side(self, actor: list[Entity]):
+        """A test of whether a recipient is the actor's own state (see ``_same_side``)."""
+        return lambda entity: self._same_side(entity, actor)
 
     def _same_side(self, entity: Entity, actor: list[Entity]) -> bool:
         """Whether a recipient is the actor's own state: same country, and not a government acting on its

@@ -10,6 +10,8 @@ speech verbs, prepositions …) come from the lexicon's word lists.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from ..actors.resolve import NamedPhrase, Resolver
@@ -172,34 +174,44 @@ class Roles:
             token = inner
         return token
 
-    def recipients(self, token: Token, theme: Token | None, depth: int = 0) -> list[Entity]:
+    def recipients(self, token: Token, theme: Token | None, depth: int = 0,
+                   exclude: Callable[[Entity], bool] = lambda entity: False) -> list[Entity]:
+        """Who receives the action of ``token``, passing over the entities ``exclude`` says are the
+        actor's own ("Canada recalled *its* ambassador *from Saudi Arabia*" is about Saudi Arabia)."""
+        return self._recipients(token, theme, depth, exclude)
+
+    def _recipients(self, token: Token, theme: Token | None, depth: int,
+                    exclude: Callable[[Entity], bool]) -> list[Entity]:
+        def other(entities: list[Entity]) -> list[Entity]:
+            return [e for e in entities if not exclude(e)]
+
         if theme is not None and theme.lower_ == "own":
             theme = None  # "expulsions of their own": the actor's, not the other side's
         if theme is not None:
-            found = self.entities(theme)
+            found = other(self.entities(theme))
             if found:
                 return found
             for owner in [c for c in theme.children if c.dep_ == "poss"] + [
                     o for p, o in g.prep_objects(theme, frozenset({"of", "by"}))]:
-                found = self.entities(self.through_quantity(owner))
+                found = other(self.entities(self.through_quantity(owner)))
                 if found:
                     return found
             if self.lexicon.patterns(g.lemma(theme), "NOUN"):
                 inner = self.theme(theme)
-                found = self.entities(inner) if inner is not None else []
+                found = other(self.entities(inner)) if inner is not None else []
                 if found:
                     return found
-                found = self.recipients(theme, None) if theme.i != token.i else []
+                found = self._recipients(theme, None, depth, exclude) if theme.i != token.i else []
                 if found:
                     return found
         dative = g.first_child(token, "dative", "iobj")
         if dative is not None:
-            found = self.entities(dative)
+            found = other(self.entities(dative))
             if found:
                 return found
         by_prep: dict[str, list[Entity]] = {}
         for prep, obj in g.prep_objects(token, self.recipient_preps):
-            by_prep.setdefault(prep, []).extend(self.entities(self.through_quantity(obj)))
+            by_prep.setdefault(prep, []).extend(other(self.entities(self.through_quantity(obj))))
         for prep in self.lexicon.recipient_preps:
             if by_prep.get(prep):
                 return by_prep[prep]
@@ -208,23 +220,23 @@ class Roles:
             for prep, obj in g.prep_objects(theme, self.theme_preps):
                 if prep == "to" and ranged:
                     continue  # "countries from Iraq to Afghanistan" is a range, not a recipient
-                found = self.entities(self.through_quantity(obj))
+                found = other(self.entities(self.through_quantity(obj)))
                 if found:
                     return found
         if token.pos_ in ("VERB", "AUX"):
             obj = g.first_child(token, "dobj")
             if obj is not None and (theme is None or obj.i != theme.i):
-                found = self.entities(obj)
+                found = other(self.entities(obj))
                 if found:
                     return found
             for clause in g.children(token, "ccomp", "xcomp"):
                 # "demanded that *the US* cancel the sale", "offered to hand them over *to Britain*"
                 subject = g.subject(clause)
-                found = self.entities(subject) if subject is not None and clause.dep_ == "ccomp" else []
+                found = other(self.entities(subject)) if subject is not None and clause.dep_ == "ccomp" else []
                 if found:
                     return found
                 if depth < 1:
-                    found = self.recipients(clause, self.theme(clause), depth + 1)
+                    found = self._recipients(clause, self.theme(clause), depth + 1, exclude)
                     if found:
                         return found
         return []
@@ -243,13 +255,13 @@ class Roles:
 
     def place(self, token: Token) -> list[Entity]:
         """The state a clause happens in or goes to ("arrived *in Amman*", "lifted a curfew *in Montenegro*")."""
-        for prep, obj in g.prep_objects(token, self.place_preps):
+        for _prep, obj in g.prep_objects(token, self.place_preps):
             found = self.resolver.place(obj)
             if found:
                 return found
         theme = self.theme(token)
         if theme is not None:
-            for prep, obj in g.prep_objects(theme, self.place_preps):
+            for _prep, obj in g.prep_objects(theme, self.place_preps):
                 found = self.resolver.place(obj)
                 if found:
                     return found
