@@ -16,7 +16,6 @@ conditions a pattern may state:
 ``when``         ``future`` or ``past``: the tense the clause must have
 ``actor``        ``speaker``: the actor is whoever reports the clause and the
                  subject becomes the recipient ("755 diplomats must leave")
-``bare``         true: the noun counts only with an actor of its own
 ``light``        for a noun: the verb that carries it must be one of these
                  ("*lodged* a protest" vs "*staged* a protest")
 ``sector``       the actor's sector must be one of these (``none`` for no sector)
@@ -44,12 +43,12 @@ from .codebook import NO_EVENT, load_codebook
 
 LEXICON = Path(__file__).parent / "data" / "lexicon.yaml"
 PATTERN_KEYS = {"cameo", "mode", "object", "complement", "subject", "prep", "particle", "when", "actor",
-                "bare", "light", "sector", "note", datafiles.LINE}
+                "light", "sector", "note", datafiles.LINE}
 NO_THEME = frozenset({"<none>"})
 CONVERSIONS = ("intent", "threat", "demand", "refusal")
-WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "deadline_preps", "planning_verbs",
+WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "demanding_verbs", "threatening_verbs", "refusing_verbs", "wishing_words", "hypothetical_modals",
-              "future_auxiliaries", "negations", "obligation_auxiliaries", "decision_nouns", "carrier_nouns",
+              "future_auxiliaries", "obligation_auxiliaries", "decision_nouns", "carrier_nouns",
               "circumstance_preps", "theme_preps", "attribution_words", "object_control_verbs",
               "personal_pronouns", "third_person_pronouns", "quotation_marks", "reciprocal_events",
               "context_recipient_events", "cooperative_events", "place_preps", "placed_events", "state_sectors",
@@ -71,7 +70,6 @@ class Pattern:
     particle: str | None = None
     when: str | None = None
     actor: str | None = None
-    bare: bool = False
     light: frozenset[str] | None = None
     sector: frozenset[str] | None = None
     line: int | None = None
@@ -152,8 +150,6 @@ def _patterns(path: Path, table: Any, pos: str, classes: dict[str, frozenset[str
                 raise DataFileError(str(path), line_of(entry), f"{lemma}: `when` must be future or past")
             if entry.get("actor") not in (None, "speaker"):
                 raise DataFileError(str(path), line_of(entry), f"{lemma}: `actor` can only be speaker")
-            if not isinstance(entry.get("bare", False), bool):
-                raise DataFileError(str(path), line_of(entry), f"{lemma}: `bare` must be true or false")
 
             def words(key: str, entry: dict = entry) -> frozenset[str] | None:
                 if key == "object" and entry.get(key) == "none":
@@ -164,7 +160,7 @@ def _patterns(path: Path, table: Any, pos: str, classes: dict[str, frozenset[str
                 lemma=str(lemma).lower(), pos=pos, cameo=code, mode=entry.get("mode"),
                 object=words("object"), complement=words("complement"), subject=words("subject"),
                 prep=words("prep"), particle=entry.get("particle"), when=entry.get("when"),
-                actor=entry.get("actor"), bare=bool(entry.get("bare")), light=words("light"),
+                actor=entry.get("actor"), light=words("light"),
                 sector=frozenset(str(v).upper() for v in as_list(entry["sector"])) if "sector" in entry else None,
                 line=line_of(entry),
             ))

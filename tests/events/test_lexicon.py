@@ -105,8 +105,8 @@ def test_broken_lexicon_names_the_line(tmp_path: Path, pattern: str, message: st
 
 def test_missing_word_list_is_named(tmp_path: Path) -> None:
     broken = tmp_path / "lexicon.yaml"
-    broken.write_text(LEXICON.read_text(encoding="utf-8").replace("\nnegations:", "\nnegation:", 1), encoding="utf-8")
-    with pytest.raises(DataFileError, match="lexicon.yaml: missing word list `negations`"):
+    broken.write_text(LEXICON.read_text(encoding="utf-8").replace("\nspeech_verbs:", "\nspeech_verb:", 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match="lexicon.yaml: missing word list `speech_verbs`"):
         load_lexicon(str(broken))
 
 
