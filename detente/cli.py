@@ -19,8 +19,10 @@ from rich.console import Console
 from rich.table import Table
 
 from . import api, export
-from . import evaluate as evaluation
 from .errors import DetenteError, UsageError
+from .evaluate import FORMATS as GOLD_FORMATS
+from .evaluate import ArticleScore
+from .evaluate import evaluate as evaluate_gold
 from .settings import Settings, describe
 from .store import EventFilter, Store
 
@@ -217,7 +219,7 @@ def evaluate(gold, inputs, predictions, fmt, details, **options):
     JSON or PETRARCH validation XML.  INPUTS are documents to code when no
     --predictions file is given (sentence gold with texts needs none).
     """
-    result = evaluation.evaluate(gold, predictions, inputs, settings=_settings(options))
+    result = evaluate_gold(gold, predictions, inputs, settings=_settings(options))
     for skipped in result.skipped:
         click.echo(f"error: {skipped}", err=True)
     out = _stdout()
@@ -230,7 +232,7 @@ def evaluate(gold, inputs, predictions, fmt, details, **options):
 def _print_evaluation(result, out, details: bool) -> None:
     console = Console(file=out, width=140)
     source = result.predictions or "the events detente codes from the inputs"
-    console.print(f"{result.gold.path} ({evaluation.FORMATS[result.gold.format]}) scored against {source}",
+    console.print(f"{result.gold.path} ({GOLD_FORMATS[result.gold.format]}) scored against {source}",
                   markup=False, highlight=False)
     console.print(result.score.summary, highlight=False)
     table = Table(title="Per event type")
@@ -260,7 +262,7 @@ def _print_evaluation(result, out, details: bool) -> None:
 
 def _misses(score):
     """(document, missed, extra) rows, one per document or sentence with something missed or extra."""
-    if isinstance(score, evaluation.ArticleScore):
+    if isinstance(score, ArticleScore):
         for doc in score.documents:
             if doc.missed or doc.extras:
                 yield (doc.doc_id,
