@@ -123,6 +123,11 @@ class Event:
     cue: str | None = _help(
         "a response cue in the sentence (`in retaliation for` …), kept for linking", default=None
     )
+    recipient_source: str = _help(
+        "`sentence` when the sentence names the recipient, `context` when it was taken from the surrounding "
+        "sentences (setting context_recipient)",
+        default="sentence",
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of ``shared/spec/event-record.md`` (plus the extra fields above)."""
