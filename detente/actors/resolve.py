@@ -134,6 +134,12 @@ class Resolver:
             return [NamedPhrase(entity, lower in self.words["personal_pronouns"], None, True)] if entity else []
         tokens = self._name_tokens(head)
         matches = self._matches(tokens)
+        if not matches and head.pos_ == "NOUN":
+            owner = self._possessive_pronoun(head, speaker)  # "her department", "its office"
+            if owner is not None:
+                entity = Entity(text=head.text, name=owner.name, country=owner.country, sector=owner.sector,
+                                id=owner.id)
+                return [NamedPhrase(entity, False, None, True)]
         if not matches:
             # "officers of Russia's military intelligence", "members of the delegation of Iran"
             for child in head.children:

@@ -109,6 +109,10 @@ class Roles:
         """Who does what ``verb`` says, climbing to governing clauses when it has no subject."""
         if depth > 5:
             return []
+        if g.is_passive(verb) and self.lexicon.patterns(verb.lower_, "ADJ"):
+            # "Canada was concerned by the arrests, and urged …": a feeling, held by its subject
+            subject = g.first_child(verb, *g.PASSIVE_SUBJECTS)
+            return self.entities(self.through_quantity(subject)) if subject is not None else []
         if g.is_passive(verb):
             agent = g.passive_agent(verb)
             if agent is not None:
