@@ -80,6 +80,7 @@ class EventFinder:
         self.context_events = lexicon.word_list("context_recipient_events")
         self.placed_events = lexicon.word_list("placed_events")
         self.needs_counterpart = lexicon.word_list("counterpart_events")
+        self.feeling_preps = lexicon.word_list("feeling_preps")
         self.state_sectors = frozenset(s.upper() for s in lexicon.word_list("state_sectors"))
 
     def sentence(self, sent: Span) -> list[Finding]:
@@ -279,7 +280,7 @@ class EventFinder:
                 return None
             recipient: list[Entity] = []
             for prep, obj in g.prep_objects(adjective, None):
-                if prep in ("by", "about", "at", "over", "with", "toward", "towards", "against", "of", "to"):
+                if prep in self.feeling_preps:
                     recipient = self.roles.entities(obj) or self.roles.recipients(obj, self.roles.theme(obj))
                     if recipient:
                         break

@@ -87,7 +87,7 @@ class Modality:
                     return "denied"
                 if word in self.threatening and word not in self.speech:
                     return "threatened"
-                if word in self.demanding and word not in ("order", "tell", "instruct", "require"):
+                if word in self.demanding:
                     return "denied" if negated else "demanded"
                 if word in self.planning and below.dep_ in ("xcomp", "pcomp", "prep"):
                     return "denied" if negated else "planned"
