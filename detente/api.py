@@ -1,4 +1,5 @@
-"""The library calls behind the commands: ``code``, ``events``, ``timeline``, ``summary``.
+"""The library calls behind the commands: ``code``, ``events``, ``timeline``, ``summary``, and the
+reciprocity calls ``aggregate``, ``aggregated``, ``parity``, ``dyad``, ``chain``, ``sources``.
 
 Each command of the CLI is a thin wrapper over the function of the same name
 here; the web service (later) calls the same functions.
@@ -11,8 +12,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from . import reciprocity as _reciprocity
 from .coder import Coder
-from .errors import InputError
+from .errors import InputError, UsageError
+from .reciprocity.analysis import ChainNode, Reciprocity, SeriesPoint
+from .reciprocity.analysis import chain as _chain
+from .reciprocity.analysis import escalation_series
+from .reciprocity.analysis import reciprocity as _reciprocity_statistics
+from .reciprocity.events import aggregated_event, aggregated_events
+from .reciprocity.parity import ParityLedger
+from .reciprocity.parity import parity as _parity
 from .ingest import read_inputs
 from .records import STATUSES, Event
 from .settings import Settings
@@ -34,6 +43,7 @@ class Report:
     already_stored: int = 0
     events: int = 0
     failures: list[InputError] = field(default_factory=list)
+    update: _reciprocity.UpdateReport | None = None
 
     @property
     def failed(self) -> int:
@@ -49,7 +59,6 @@ def parse_statuses(text: str | None) -> tuple[str, ...]:
     statuses = tuple(s.strip().lower() for s in text.split(",") if s.strip())
     unknown = [s for s in statuses if s not in STATUSES]
     if unknown:
-        from .errors import UsageError
         raise UsageError(f"unknown status {', '.join(unknown)}; choose from {', '.join(STATUSES)} or all")
     return statuses
 
@@ -84,11 +93,13 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
     for work in coder.work_all(documents()):
         report.documents += 1
         if store is not None:
-            store.add(work.document, work.sentences or [], work.events or [])
+            store.add(work.document, work.sentences or [], work.events or [], work.claims or [])
         for event in work.events or []:
             if event.status in statuses:
                 report.events += 1
                 yield event
+    if store is not None:
+        report.update = _reciprocity.update(store, coder.settings)
 
 
 def events(store: Store, where: EventFilter | None = None) -> list[dict]:
@@ -146,3 +157,69 @@ def summary(store: Store, *, top: int = 3, statuses: tuple[str, ...] = DEFAULT_S
     timelines = {pair: timeline(store, pair, statuses) for pair in pairs[:top]}
     total = sum(1 for _ in store.events(EventFilter(statuses=statuses)))
     return Summary(store.count("documents"), total, dyads, timelines)
+
+
+# -- reciprocity ---------------------------------------------------------------------------------
+
+def aggregate(store: Store, settings: Settings | None = None, *, rebuild: bool = False) -> _reciprocity.UpdateReport:
+    """Place stored events into aggregated events and link them; ``rebuild`` starts from scratch."""
+    if rebuild:
+        return _reciprocity.rebuild(store, settings)
+    return _reciprocity.update(store, settings)
+
+
+def aggregated(store: Store, where: EventFilter | None = None) -> list[dict]:
+    """Aggregated events (with mentions, outlets, links and disagreements) matching a filter."""
+    return list(aggregated_events(store, where))
+
+
+def find_aggregate(store: Store, reference: str) -> str:
+    """The id of the aggregated event named by its id, its number, or the id of one of its mentions."""
+    reference = reference.strip()
+    if store.aggregate(reference) is not None:
+        return reference
+    by_mention = store.aggregate_of(reference)
+    if by_mention is not None:
+        return by_mention
+    if reference.isdigit():
+        found = store.aggregate_by_number(int(reference))
+        if found is not None:
+            return found
+    raise UsageError(f"no aggregated event {reference!r} in {store.path}: give an id or number shown by "
+                     "`detente aggregated` or the id of a stored event")
+
+
+def sources(store: Store, reference: str) -> dict:
+    """One aggregated event with every report of it and where the reports disagree."""
+    row = store.aggregate(find_aggregate(store, reference))
+    return aggregated_event(store, row)
+
+
+def parity(store: Store, first: str, second: str, statuses: tuple[str, ...] = DEFAULT_STATUSES) -> ParityLedger:
+    """The parity ledger of two countries: staff ceilings, people expelled, facilities closed."""
+    return _parity(store, first.upper(), second.upper(), statuses)
+
+
+@dataclass(frozen=True)
+class Dyad:
+    """Escalation series and reciprocity statistics of two countries."""
+
+    first: str
+    second: str
+    series: list[SeriesPoint]
+    reciprocity: list[Reciprocity]
+
+
+def dyad(store: Store, first: str, second: str, *, period: str = "week",
+         statuses: tuple[str, ...] = DEFAULT_STATUSES) -> Dyad:
+    """Escalation per direction and period, and how each side answers the other."""
+    first, second = first.upper(), second.upper()
+    if period not in ("day", "week", "month"):
+        raise UsageError(f"unknown period {period!r}; choose day, week or month")
+    return Dyad(first, second, escalation_series(store, first, second, period, statuses),
+                _reciprocity_statistics(store, first, second, statuses))
+
+
+def chain(store: Store, reference: str, max_depth: int = 10) -> list[ChainNode]:
+    """The retaliation chain of an event: what it answered, recursively, and what answered it."""
+    return _chain(store, find_aggregate(store, reference), max_depth)

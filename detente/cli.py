@@ -136,6 +136,8 @@ def code(paths, pub_date, source, fmt, output, db, status_text, quiet, **options
             store.close()
     click.echo(f"{report.documents} documents coded, {report.events} events, "
                f"{report.already_stored} already stored, {report.failed} failed", err=True)
+    if report.update is not None:
+        click.echo(_update_line(report.update), err=True)
     if report.failures:
         sys.exit(PARTIAL_FAILURE)
 
@@ -227,6 +229,221 @@ def evaluate(gold, inputs, predictions, fmt, details, **options):
         out.write(json.dumps(result.to_dict(details), ensure_ascii=False) + "\n")
     else:
         _print_evaluation(result, out, details)
+
+
+_DB = click.option("--db", type=click.Path(exists=True, dir_okay=False), required=True, help="the SQLite store")
+_STATUS = click.option("--status", "status_text", default=",".join(api.DEFAULT_STATUSES), show_default=True,
+                       help="statuses, comma-separated, or `all`")
+_AS = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+                   help="output format")
+
+
+@main.command()
+@_DB
+@click.option("--rebuild", is_flag=True, help="forget all aggregated events and links and build them again")
+@settings_options
+@_fail_cleanly
+def aggregate(db, rebuild, **options):
+    """Merge stored reports into events and link answers to causes.
+
+    `detente code --db` does this after each run; run it by hand with
+    --rebuild after changing the aggregation or linking settings.
+    """
+    with Store.open(db) as store:
+        click.echo(_update_line(api.aggregate(store, _settings(options), rebuild=rebuild)))
+
+
+def _update_line(update) -> str:
+    placed, links = update.aggregation, update.links
+    return (f"{placed.placed} reports placed ({placed.created} new events); links: {links.stated} stated, "
+            f"{links.inferred} inferred, {links.open_claims} stated responses still without their cause")
+
+
+@main.command()
+@_DB
+@click.option("--dyad", callback=_dyad, help="two country codes, e.g. USA-RUS (both directions)")
+@click.option("--type", "event_type", help="PLOVER event type, e.g. SANCTION")
+@_STATUS
+@click.option("--since", callback=_iso_date, help="first event date (YYYY-MM-DD)")
+@click.option("--until", callback=_iso_date, help="last event date (YYYY-MM-DD)")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="output format")
+@_fail_cleanly
+def aggregated(db, dyad, event_type, status_text, since, until, fmt):
+    """List aggregated events: one line per real-world event, with its reports, outlets and links."""
+    where = EventFilter(dyad=dyad, event=event_type, statuses=api.parse_statuses(status_text), since=since,
+                        until=until)
+    with Store.open(db) as store:
+        found = api.aggregated(store, where)
+    out = _stdout()
+    if fmt == "jsonl":
+        for record in found:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    console = Console(file=out, width=160)
+    table = Table()
+    for column in ("no.", "date", "who", "event", "size", "reports", "outlets", "answers", "trigger"):
+        table.add_column(column, overflow="fold")
+    for record in found:
+        size = record.get("size")
+        table.add_row(str(record["number"]), record["date"] or "?", _who(record), f"{record['event']} {record['cameo']}",
+                      f"{size['count']} {size['unit']}" if size else "", str(len(record["mentions"])),
+                      ", ".join(record["sources"]), ", ".join(_short(link) for link in record["links"]),
+                      record["trigger"])
+    console.print(table)
+
+
+def _who(record: dict) -> str:
+    actors = "+".join(sorted({str(e["country"]) for e in record["actor"] if e.get("country")})) or "?"
+    recipients = "+".join(sorted({str(e["country"]) for e in record["recipient"] if e.get("country")})) or "?"
+    return f"{actors} → {recipients}"
+
+
+def _short(link: dict) -> str:
+    return f"{link['event'][:8]} ({link['type']}, {link['score']:.2f})"
+
+
+@main.command()
+@click.argument("reference")
+@_DB
+@_AS
+@_fail_cleanly
+def sources(reference, db, fmt):
+    """Which outlets reported an event and where their reports disagree (numbers, dates, who acted).
+
+    REFERENCE is an aggregated event's id or number, or the id of one of its reports.
+    """
+    with Store.open(db) as store:
+        record = api.sources(store, reference)
+    out = _stdout()
+    if fmt == "json":
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    console = Console(file=out, width=160)
+    console.print(f"[bold]{record['number']}. {_who(record)} {record['event']} {record['cameo']} "
+                  f"{record['date'] or '?'}[/bold] — {len(record['mentions'])} reports, "
+                  f"{len(record['sources'])} outlets")
+    table = Table(title="Reports")
+    for column in ("outlet", "published", "date given", "size", "who", "sentence"):
+        table.add_column(column, overflow="fold")
+    for mention in record["mentions"]:
+        size = mention["size"]
+        table.add_row(mention["source"] or mention["doc_id"], mention["published"] or "?",
+                      f"{mention['date'] or '?'} ({mention['date_source']})",
+                      f"{size['count']} {size['unit']}" if size else "",
+                      ", ".join(e["name"] for e in mention["actor"]), " ".join(mention["text"].split()))
+    console.print(table)
+    if not record["disagreements"]:
+        console.print("The reports agree on numbers, dates and actors.")
+    for what, values in record["disagreements"].items():
+        console.print(f"[bold]They disagree on {what}:[/bold] " + "; ".join(
+            f"{v['value']} ({', '.join(v['sources'] or v['doc_ids'])})" for v in values), highlight=False)
+
+
+@main.command()
+@click.argument("first")
+@click.argument("second")
+@_DB
+@_STATUS
+@_AS
+@_fail_cleanly
+def parity(first, second, db, status_text, fmt):
+    """The parity ledger of two countries: staff ceilings, people expelled, facilities closed, with evidence."""
+    with Store.open(db) as store:
+        ledger = api.parity(store, first, second, api.parse_statuses(status_text))
+    out = _stdout()
+    if fmt == "json":
+        out.write(json.dumps(ledger.to_dict(), ensure_ascii=False) + "\n")
+        return
+    console = Console(file=out, width=160)
+    table = Table(title=f"Parity ledger {ledger.first}–{ledger.second}")
+    for column in ("date", "presence of", "set by", "measure", "number", "outlets", "evidence"):
+        table.add_column(column, overflow="fold")
+    for entry in ledger.entries:
+        table.add_row(entry.date.isoformat() if entry.date else "?", f"{entry.side} in {entry.host}", entry.host,
+                      entry.measure, f"{entry.count} {entry.unit}", ", ".join(entry.sources), entry.evidence)
+    console.print(table)
+    for side in (ledger.first, ledger.second):
+        host = ledger.second if side == ledger.first else ledger.first
+        totals = ledger.totals.get(side, {"expelled": 0, "closed": 0})
+        ceiling = ledger.ceilings.get(side)
+        console.print(f"{side} in {host}: {totals['expelled']} people expelled, {totals['closed']} facilities "
+                      f"closed" + (f", staff ceiling {ceiling.count} (since {ceiling.date})" if ceiling else ""))
+
+
+@main.command()
+@click.argument("first")
+@click.argument("second")
+@_DB
+@click.option("--period", type=click.Choice(["day", "week", "month"]), default="week", show_default=True,
+              help="length of the periods of the escalation series")
+@_STATUS
+@_AS
+@_fail_cleanly
+def dyad(first, second, db, period, status_text, fmt):
+    """Escalation series per direction and reciprocity statistics of two countries."""
+    with Store.open(db) as store:
+        result = api.dyad(store, first, second, period=period, statuses=api.parse_statuses(status_text))
+    out = _stdout()
+    if fmt == "json":
+        out.write(json.dumps({"dyad": [result.first, result.second],
+                              "series": [p.to_dict() for p in result.series],
+                              "reciprocity": [r.to_dict() for r in result.reciprocity]}, ensure_ascii=False) + "\n")
+        return
+    console = Console(file=out, width=140)
+    table = Table(title=f"Escalation {result.first}–{result.second} per {period}")
+    for column in ("period", "direction", "events", "Goldstein", "PLOVER score"):
+        table.add_column(column, justify="left" if column in ("period", "direction") else "right")
+    for point in result.series:
+        table.add_row(point.period.isoformat(), f"{point.actor} → {point.recipient}", str(point.events),
+                      f"{point.goldstein:+.1f}", f"{point.plover:+.1f}")
+    console.print(table)
+    stats = Table(title="Reciprocity (hostile acts of the first side, answered by the second)")
+    for column in ("acts of", "answered by", "hostile acts", "answered", "in kind", "share in kind",
+                   "median lag (days)", "proportionality"):
+        stats.add_column(column, justify="left" if column in ("acts of", "answered by") else "right")
+    for r in result.reciprocity:
+        share = r.share_answered_in_kind
+        stats.add_row(r.actor, r.recipient, str(r.hostile), str(r.answered), str(r.answered_in_kind),
+                      f"{share:.0%}" if share is not None else "–",
+                      f"{r.median_lag_days:g}" if r.median_lag_days is not None else "–",
+                      f"{r.proportionality:g}" if r.proportionality is not None else "–")
+    console.print(stats)
+
+
+@main.command()
+@click.argument("reference")
+@_DB
+@click.option("--depth", default=10, show_default=True, help="follow causes and answers this many steps")
+@_fail_cleanly
+def chain(reference, db, depth):
+    """The retaliation chain of an event: the causes it answered and the answers it drew, as a tree.
+
+    REFERENCE is an aggregated event's id or number, or the id of one of its reports.
+    """
+    with Store.open(db) as store:
+        nodes = api.chain(store, reference, depth)
+    out = _stdout()
+    causes = [n for n in nodes if n.depth < 0]
+    answers = [n for n in nodes if n.depth > 0]
+    if causes:
+        out.write("answers:\n")
+        for node in causes:
+            out.write("  " * -node.depth + "◂ " + _chain_line(node) + "\n")
+    out.write("▸ " + _chain_line(nodes[0]) + "\n")
+    if answers:
+        out.write("answered by:\n")
+        for node in answers:
+            out.write("  " * node.depth + "▹ " + _chain_line(node) + "\n")
+
+
+def _chain_line(node) -> str:
+    row = node.event
+    how = ""
+    if node.link_type:
+        how = f"  [{node.link_type} {node.score:.2f}" + (f", {node.cue!r}" if node.cue else "") + "]"
+    return (f"{row.number}. {row.date or '?'} {row.actors or '?'} → {row.recipients or '?'} {row.event} {row.cameo} "
+            f"({row.mentions} reports, id {row.id}){how}")
 
 
 def _print_evaluation(result, out, details: bool) -> None:

@@ -27,7 +27,8 @@ from .events.codebook import Code, load_codebook
 from .events.extract import EventFinder, Finding
 from .events.lexicon import Lexicon, load_lexicon
 from .nlp import load_model
-from .records import Document, Event, Sentence, stable_id
+from .reciprocity.claims import stated_claims
+from .records import Claim, Document, Event, Sentence, stable_id
 from .settings import Settings
 from .size import size_of
 from .time import ResolvedDate, is_deadline, load_time_words, resolve_anaphoric, resolve_expression
@@ -47,6 +48,7 @@ class Work:
     resolver: Resolver | None = None
     findings: list[tuple[int, Finding]] | None = None
     events: list[Event] | None = None
+    claims: list[Claim] | None = None
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,10 @@ def _records(coder: Coder, work: Work) -> None:
     work.events = _share_dates(events, nominal)
 
 
+def _claims(coder: Coder, work: Work) -> None:
+    work.claims = stated_claims(work.parsed, work.events, coder.resources.lexicon)
+
+
 def _share_dates(events: list[Event], nominal: set[str]) -> list[Event]:
     """An undated mention of an event takes the date of a dated mention of the same event.
 
@@ -225,6 +231,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("actors/v1", _actors, ("parsed",), ("resolver",), "knowledge-base terms and noun-phrase resolution"),
     Stage("events/v1", _events, ("parsed", "resolver"), ("findings",), "triggers, patterns, actor and recipient"),
     Stage("records/v1", _records, ("parsed", "findings"), ("events",), "codes, dates, sizes, status, cues"),
+    Stage("claims/v1", _claims, ("parsed", "events"), ("claims",), "stated responses: cue, effect and cause"),
 )
 
 

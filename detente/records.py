@@ -145,3 +145,57 @@ class Event:
 def describe(record_type: type) -> list[tuple[str, str]]:
     """(field name, help text) for each field of a record type, in order."""
     return [(f.name, f.metadata.get("help", "")) for f in dataclasses.fields(record_type)]
+
+
+CLAIM_KINDS = ("retaliation", "response", "reciprocity", "cause")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence's statement that one action answers another, read while coding its document.
+
+    The effect is an event of the document; the cause is an event of the same
+    document when the sentence reports it ("in retaliation for *London's
+    expulsion of 23 diplomats*"), else only a description that the link stage
+    looks up among all stored events.
+    """
+
+    id: str = _help("stable id of the claim")
+    doc_id: str = _help("id of the document")
+    sentence: int = _help("index of the sentence that states the response")
+    cue: str = _help("the words that state it (`in retaliation for`, `tit-for-tat` …)")
+    kind: str = _help("`retaliation`, `response`, `reciprocity` or `cause` (after, over …)")
+    effect: str = _help("id of the event that answers")
+    cause: str | None = _help("id of the answered event when the document reports it, else null")
+    cause_text: str | None = _help("the words that name the answered action (`the sanctions bill`)")
+    cause_codes: tuple[str, ...] = _help("CAMEO codes the cause words suggest (`163` for sanctions)")
+    cause_count: int | None = _help("a number stated for the answered action (`755`), else null")
+    evidence: str = _help("the sentence that states the response")
+
+    def to_dict(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        out["cause_codes"] = list(self.cause_codes)
+        return out
+
+
+LINK_TYPES = ("responds_to", "inferred")
+
+
+@dataclass(frozen=True)
+class Link:
+    """An action → reaction link between two aggregated events."""
+
+    effect: str = _help("id of the aggregated event that answers")
+    cause: str = _help("id of the aggregated event it answers")
+    type: str = _help("`responds_to` when an article states it, `inferred` for a counter-action of the same "
+                      "kind by the target within the window")
+    score: float = _help("1.0 for a stated link whose cause the sentence reports; lower when the cause was "
+                         "looked up from a description or inferred (see docs/reciprocity.md)")
+    cue: str | None = _help("the words that state the response, null for inferred links", default=None)
+    evidence: str | None = _help("the sentence that states it, null for inferred links", default=None)
+    doc_id: str | None = _help("the document of that sentence", default=None)
+    claim: str | None = _help("id of the claim the link comes from", default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "event": self.cause, "cue": self.cue, "evidence": self.evidence,
+                "doc_id": self.doc_id, "score": self.score}

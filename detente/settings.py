@@ -30,6 +30,20 @@ class Settings:
         "surrounding sentences",
     )
     extra_actors: str | None = _setting(None, "a YAML file of extra knowledge-base entries merged at load time")
+    same_event_days: int = _setting(
+        1, "aggregation: reports whose text dates an event at most this many days apart can be one event"
+    )
+    background_days: int = _setting(
+        400,
+        "aggregation: a report without a date of its own that states the same number (755 diplomats) can "
+        "join an event up to this many days older",
+    )
+    link_days: int = _setting(
+        365, "linking: a stated response is looked up among events up to this many days before it"
+    )
+    inferred_days: int = _setting(
+        30, "linking: a counter-action of the same kind by the target within this many days is an inferred link"
+    )
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)

@@ -89,12 +89,22 @@ class GoldEvent:
 
 
 @dataclass(frozen=True)
+class GoldLink:
+    """An action → reaction pair the article states: ``effect`` answers ``cause`` (gold event ids)."""
+
+    effect: str
+    cause: str
+    cue: str | None = None
+
+
+@dataclass(frozen=True)
 class ArticleGold:
-    """The gold events of one article."""
+    """The gold events of one article, and the links between them."""
 
     doc_id: str
     events: tuple[GoldEvent, ...]
     pub_date: str | None = None
+    links: tuple[GoldLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -211,8 +221,23 @@ def _article(item: dict, where: str) -> ArticleGold:
     if not isinstance(events, list):
         raise FormatError(where, "`events` must be a list of events")
     pub_date = item.get("pub_date")
-    return ArticleGold(doc_id, tuple(_gold_event(e, f"{where}: event {i}") for i, e in enumerate(events, 1)),
-                       pub_date if isinstance(pub_date, str) else None)
+    parsed = tuple(_gold_event(e, f"{where}: event {i}") for i, e in enumerate(events, 1))
+    return ArticleGold(doc_id, parsed, pub_date if isinstance(pub_date, str) else None,
+                       _links(item.get("links"), {e.id for e in parsed}, where))
+
+
+def _links(links: Any, ids: set[str], where: str) -> tuple[GoldLink, ...]:
+    if links is None:
+        return ()
+    if not isinstance(links, list):
+        raise FormatError(where, "`links` must be a list of {effect, cause, cue}")
+    out = []
+    for number, entry in enumerate(links, 1):
+        if not isinstance(entry, dict) or entry.get("effect") not in ids or entry.get("cause") not in ids:
+            raise FormatError(where, f"link {number}: `effect` and `cause` must be ids of the article's events")
+        cue = entry.get("cue")
+        out.append(GoldLink(str(entry["effect"]), str(entry["cause"]), str(cue) if cue else None))
+    return tuple(out)
 
 
 def _gold_event(event: Any, where: str) -> GoldEvent:

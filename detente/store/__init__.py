@@ -16,8 +16,14 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from ..errors import StoreError
-from ..records import Document, Event, Sentence
+from ..records import Claim, Document, Event, Sentence
+from .aggregates import AggregateRow, AggregateTables, Mention
 from .migrations import MIGRATIONS
+
+
+TABLES = ("documents", "sentences", "events", "participants", "claims", "aggregates", "mentions", "links")
+
+__all__ = ["AggregateRow", "EventFilter", "Mention", "Store", "StoreError"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,7 @@ class EventFilter:
     both_directions: bool = True
 
 
-class Store:
+class Store(AggregateTables):
     """A detente database."""
 
     def __init__(self, connection: sqlite3.Connection, path: str) -> None:
@@ -96,8 +102,9 @@ class Store:
         row = self.connection.execute("SELECT 1 FROM documents WHERE hash = ?", (document.content_hash,)).fetchone()
         return row is not None
 
-    def add(self, document: Document, sentences: Sequence[Sentence], events: Sequence[Event]) -> bool:
-        """Store a coded document; False when the same text was stored before."""
+    def add(self, document: Document, sentences: Sequence[Sentence], events: Sequence[Event],
+            claims: Sequence[Claim] = ()) -> bool:
+        """Store a coded document with its stated responses; False when the same text was stored before."""
         db = self.connection
         try:
             with self._transaction():
@@ -115,6 +122,7 @@ class Store:
                 )
                 for event in events:
                     self._add_event(document.content_hash, event)
+                self._add_claims(document.content_hash, claims)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot store {document.origin or document.id}: {error}") from error
         return True
@@ -138,10 +146,14 @@ class Store:
     def _transaction(self):
         return _Transaction(self.connection)
 
+    def transaction(self):
+        """``with store.transaction():`` — BEGIN IMMEDIATE … COMMIT, rolled back on any error."""
+        return _Transaction(self.connection)
+
     # -- reading ------------------------------------------------------------------------------
 
     def count(self, table: str) -> int:
-        if table not in ("documents", "sentences", "events", "participants"):
+        if table not in TABLES:
             raise StoreError(f"no table {table!r}")
         return self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 

@@ -78,4 +78,56 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX participants_country ON participants(country, role)",
     )),
+    Migration("0002_claims_aggregates_links", (
+        """CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            document TEXT NOT NULL REFERENCES documents(hash),
+            doc_id TEXT NOT NULL,
+            sentence INTEGER NOT NULL,
+            cue TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            effect TEXT NOT NULL REFERENCES events(id),
+            cause TEXT REFERENCES events(id),
+            record TEXT NOT NULL,
+            resolved INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX claims_unresolved ON claims(resolved)",
+        """CREATE TABLE aggregates (
+            id TEXT PRIMARY KEY,
+            number INTEGER NOT NULL UNIQUE,
+            event TEXT NOT NULL,
+            cameo TEXT NOT NULL,
+            mode TEXT,
+            status TEXT NOT NULL,
+            actors TEXT NOT NULL,
+            recipients TEXT NOT NULL,
+            date TEXT,
+            date_first TEXT,
+            date_last TEXT,
+            first_seen TEXT,
+            last_seen TEXT,
+            mentions INTEGER NOT NULL,
+            sources INTEGER NOT NULL,
+            representative TEXT NOT NULL REFERENCES events(id)
+        )""",
+        "CREATE INDEX aggregates_key ON aggregates(actors, recipients, event)",
+        "CREATE INDEX aggregates_date ON aggregates(date)",
+        """CREATE TABLE mentions (
+            event TEXT PRIMARY KEY REFERENCES events(id),
+            aggregate TEXT NOT NULL REFERENCES aggregates(id)
+        )""",
+        "CREATE INDEX mentions_aggregate ON mentions(aggregate)",
+        """CREATE TABLE links (
+            effect TEXT NOT NULL REFERENCES aggregates(id),
+            cause TEXT NOT NULL REFERENCES aggregates(id),
+            type TEXT NOT NULL CHECK (type IN ('responds_to', 'inferred')),
+            score REAL NOT NULL,
+            cue TEXT,
+            evidence TEXT,
+            doc_id TEXT,
+            claim TEXT REFERENCES claims(id),
+            PRIMARY KEY (effect, cause, type)
+        )""",
+        "CREATE INDEX links_cause ON links(cause)",
+    )),
 )

@@ -109,7 +109,7 @@ def counts(store):
 
 
 def test_migrations_are_recorded(store):
-    assert store.migrations() == ["0001_documents_sentences_events"]
+    assert store.migrations() == ["0001_documents_sentences_events", "0002_claims_aggregates_links"]
     assert store.migrations() == [migration.name for migration in MIGRATIONS]
 
 

@@ -1,0 +1,184 @@
+"""Dyad analyses over aggregated events: escalation series, reciprocity statistics, retaliation chains.
+
+Everything counts *events* (aggregates), not reports, so that an event
+covered by ten outlets weighs as much as one covered by one.
+
+The **PLOVER score** of an event is the mean Goldstein value of the CAMEO
+codes that PLOVER files under its event type (from the CAMEO→PLOVER table
+the codebook carries): ASSAULT about −9, SANCTION about −5, CONSULT about +1.
+It ranks events by type alone, where Goldstein ranks them by CAMEO code.
+"""
+
+from __future__ import annotations
+
+import functools
+import statistics
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..events.codebook import NO_EVENT, load_codebook
+from ..store import AggregateRow, Store
+from .aggregate import unit_kind
+
+DONE = ("actual", "planned")
+PERIODS = ("day", "week", "month")
+
+
+@functools.cache
+def plover_scores() -> dict[str, float]:
+    """PLOVER event type → mean Goldstein value of its CAMEO codes."""
+    values: dict[str, list[float]] = {}
+    for code in load_codebook().values():
+        if code.event != NO_EVENT:
+            values.setdefault(code.event, []).append(code.goldstein)
+    return {event: round(statistics.fmean(v), 2) for event, v in values.items()}
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One period of one direction of a dyad."""
+
+    period: date
+    actor: str
+    recipient: str
+    events: int
+    goldstein: float
+    plover: float
+
+    def to_dict(self) -> dict:
+        return {**self.__dict__, "period": self.period.isoformat()}
+
+
+def escalation_series(store: Store, first: str, second: str, period: str = "week",
+                      statuses: tuple[str, ...] = DONE) -> list[SeriesPoint]:
+    """Per period and direction: number of events, sum of Goldstein values, sum of PLOVER scores."""
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of {', '.join(PERIODS)}")
+    codes, scores = load_codebook(), plover_scores()
+    sums: dict[tuple[date, str, str], list[float]] = {}
+    for row in dyad_events(store, first, second, statuses):
+        key = (period_start(row.date, period), row.actors, row.recipients)
+        total = sums.setdefault(key, [0, 0.0, 0.0])
+        total[0] += 1
+        total[1] += codes[row.cameo].goldstein if row.cameo in codes else 0.0
+        total[2] += scores.get(row.event, 0.0)
+    return [SeriesPoint(day, actor, recipient, int(n), round(g, 2), round(p, 2))
+            for (day, actor, recipient), (n, g, p) in sorted(sums.items())]
+
+
+def dyad_events(store: Store, first: str, second: str, statuses: tuple[str, ...] = DONE) -> list[AggregateRow]:
+    """Dated aggregated events from one country of the dyad to the other, by date."""
+    rows = store.aggregates_with(first, second) + store.aggregates_with(second, first)
+    return sorted((r for r in rows if r.status in statuses and r.date), key=lambda r: (r.date, r.number))
+
+
+def period_start(day: date, period: str) -> date:
+    if period == "week":
+        return day - timedelta(days=day.weekday())
+    if period == "month":
+        return day.replace(day=1)
+    return day
+
+
+@dataclass(frozen=True)
+class Reciprocity:
+    """How one side answers the other's hostile acts."""
+
+    actor: str                 # the side whose hostile acts are answered
+    recipient: str             # the side that answers
+    hostile: int               # hostile acts (quad class 3 and 4) of actor → recipient
+    answered: int              # … that some link says were answered
+    answered_in_kind: int      # … answered with an event of the same PLOVER type
+    median_lag_days: float | None
+    proportionality: float | None   # median of answer count / cause count where both give numbers
+    pairs: tuple[tuple[str, str, int, float | None], ...]  # (cause id, answer id, lag, ratio)
+
+    @property
+    def share_answered_in_kind(self) -> float | None:
+        return self.answered_in_kind / self.hostile if self.hostile else None
+
+    def to_dict(self) -> dict:
+        out = dict(self.__dict__)
+        out["pairs"] = [{"cause": c, "answer": a, "lag_days": lag, "ratio": r} for c, a, lag, r in self.pairs]
+        out["share_answered_in_kind"] = self.share_answered_in_kind
+        return out
+
+
+def reciprocity(store: Store, first: str, second: str, statuses: tuple[str, ...] = DONE) -> list[Reciprocity]:
+    """Reciprocity statistics in both directions of a dyad."""
+    codes = load_codebook()
+    out = []
+    for actor, recipient in ((first, second), (second, first)):
+        hostile = [r for r in store.aggregates_with(actor, recipient) if r.status in statuses
+                   and r.cameo in codes and codes[r.cameo].quad_class >= 3]
+        answered = in_kind = 0
+        pairs = []
+        for cause in hostile:
+            answers = [store.aggregate(link.effect) for link in store.links(cause.id, as_cause=True)]
+            answers = [a for a in answers if a and a.actors == recipient and a.status in statuses]
+            if not answers:
+                continue
+            answered += 1
+            in_kind += any(a.event == cause.event for a in answers)
+            first_answer = min(answers, key=lambda a: (a.date or date.max, a.number))
+            lag = (first_answer.date - cause.date).days if first_answer.date and cause.date else None
+            pairs.append((cause.id, first_answer.id, lag, _ratio(store, cause, first_answer)))
+        lags = [p[2] for p in pairs if p[2] is not None]
+        ratios = [p[3] for p in pairs if p[3] is not None]
+        out.append(Reciprocity(actor, recipient, len(hostile), answered, in_kind,
+                               statistics.median(lags) if lags else None,
+                               round(statistics.median(ratios), 2) if ratios else None, tuple(pairs)))
+    return out
+
+
+def _ratio(store: Store, cause: AggregateRow, answer: AggregateRow) -> float | None:
+    """Answer's number / cause's number, when both count the same kind of thing (people, or facilities)."""
+    def count(row: AggregateRow) -> tuple[int, str] | None:
+        counts = [(m.count, unit_kind(m.unit)) for m in store.mentions_of(row.id)
+                  if m.count and m.relation == "affected"]
+        return max(set(counts), key=counts.count) if counts else None
+    cause_count, answer_count = count(cause), count(answer)
+    if not cause_count or not answer_count or cause_count[1] != answer_count[1]:
+        return None
+    return round(answer_count[0] / cause_count[0], 2)
+
+
+
+@dataclass(frozen=True)
+class ChainNode:
+    """An event of a retaliation chain with the link that brought it in."""
+
+    event: AggregateRow
+    depth: int                  # negative: a cause (−1 answered by the root …); positive: an answer
+    link_type: str | None
+    cue: str | None
+    score: float | None
+
+
+def chain(store: Store, aggregate_id: str, max_depth: int = 10) -> list[ChainNode]:
+    """The causes (recursively) and answers (recursively) of an event, root at depth 0."""
+    root = store.aggregate(aggregate_id)
+    if root is None:
+        return []
+    nodes = [ChainNode(root, 0, None, None, None)]
+    seen = {root.id}
+    _walk(store, root.id, -1, max_depth, nodes, seen, upward=True)
+    _walk(store, root.id, 1, max_depth, nodes, seen, upward=False)
+    return nodes
+
+
+def _walk(store: Store, start: str, depth: int, max_depth: int, nodes: list[ChainNode], seen: set[str],
+          upward: bool) -> None:
+    if abs(depth) > max_depth:
+        return
+    links = store.links(start) if upward else store.links(start, as_cause=True)
+    for link in links:
+        other = link.cause if upward else link.effect
+        if other in seen:
+            continue
+        seen.add(other)
+        row = store.aggregate(other)
+        if row is None:
+            continue
+        nodes.append(ChainNode(row, depth, link.type, link.cue, link.score))
+        _walk(store, other, depth - 1 if upward else depth + 1, max_depth, nodes, seen, upward)

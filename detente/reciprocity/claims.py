@@ -1,0 +1,214 @@
+"""Stated responses: which event of a document answers which, in the words of a sentence.
+
+This runs inside the coder (stage ``claims/v1``) because it needs the parse.
+A response cue of the lexicon ("in retaliation for", "in response to",
+"answering", "tit-for-tat", "after") is found in a sentence.  The phrase the
+cue governs names the cause: the object of its preposition ("in retaliation
+for *the sanctions bill*"), of its verb ("answering *London's expulsion of 23
+diplomats*") or the clause it introduces ("after *Prague expelled 18
+Russians*").  An event of the sentence inside that phrase is the cause; the
+sentence's other events are the effects.  When the sentence has no other
+event, the cue refers back ("The move was a response to …"): the effects are
+the events of the nearest earlier sentence that has some.
+
+A cue of kind ``cause`` (after, following, over) only says that one thing came
+after another, so it makes a claim only when the phrase reports an event of
+the other side and the effect answers it (actor and recipient swapped).
+
+When no event of the phrase was coded, the claim keeps a description — the
+words, the CAMEO codes they suggest, a number — for the link stage to look up
+among the events of every stored document.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..events.lexicon import Cue, Lexicon
+from ..records import Claim, Event, stable_id
+from ..size import number_value
+
+# Statuses an effect can have: what was done, decided or threatened in answer.
+EFFECT_STATUSES = ("actual", "planned", "threatened")
+# How many sentences back a cue without an effect of its own may refer ("The move was …").
+LOOK_BACK = 2
+PHRASE_PREPOSITIONS = ("to", "for", "against", "at", "of", "over")
+CONFLICT = (3, 4)  # quad classes of verbal and material conflict
+
+
+def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon) -> list[Claim]:
+    """The claims of one parsed document whose coded events are ``events``."""
+    by_sentence: dict[int, list[Event]] = {}
+    for event in events:
+        by_sentence.setdefault(event.sentence, []).append(event)
+    patterns = _cue_patterns(lexicon.cues)
+    claims: list[Claim] = []
+    claimed: set[str] = set()
+    for index, sent in enumerate(doc.sents):
+        for cue, kind in _cues_in(sent, patterns):
+            claims.extend(_claims_of_cue(doc, sent, index, cue, kind, by_sentence, lexicon, claimed))
+    return claims
+
+
+def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
+                   by_sentence: dict[int, list[Event]], lexicon: Lexicon, claimed: set[str]) -> list[Claim]:
+    phrase = cause_phrase(cue)
+    own = by_sentence.get(index, [])
+    causes = [e for e in own if phrase and _inside(e, phrase) and e.status != "denied"]
+    effects = [e for e in own if not (phrase and _inside(e, phrase)) and e.status in EFFECT_STATUSES
+               and not _inside(e, cue)]
+    if kind == "cause":  # "after" and "over" say that one conflict answered another, nothing more
+        causes = [c for c in causes if c.quad_class in CONFLICT]
+        effects = [e for e in effects if e.quad_class in CONFLICT and any(answers(e, c) for c in causes)]
+        if not effects:
+            return []
+    elif not effects and not _inside_any(own, cue) and cue.start == sent.start + _first_word(sent):
+        return []  # a cue opening a sentence without events: "In response, …" says nothing we can place
+    elif not effects:
+        effects = _earlier_effects(index, by_sentence)
+    out = []
+    for effect in effects:
+        if effect.id in claimed:
+            continue
+        cause = _best_cause(effect, causes)
+        if cause is None and causes:
+            continue  # the phrase reports an act of the effect's own side: not an answer
+        claimed.add(effect.id)
+        words = " ".join(phrase.text.split()) if phrase is not None else None
+        out.append(Claim(
+            id=stable_id("claim", effect.id, cue.start_char),
+            doc_id=effect.doc_id,
+            sentence=index,
+            cue=cue.text,
+            kind=kind,
+            effect=effect.id,
+            cause=cause.id if cause else None,
+            cause_text=words,
+            cause_codes=_suggested_codes(phrase, lexicon) if phrase is not None and cause is None else (),
+            cause_count=_stated_count(phrase) if phrase is not None and cause is None else None,
+            evidence=sent.text.strip(),
+        ))
+    return out
+
+
+def answers(effect: Event, cause: Event) -> bool:
+    """Whether ``effect`` is done by the side ``cause`` was done to, to the side that did it."""
+    effect_actor = {e.country for e in effect.actor if e.country}
+    effect_recipient = {e.country for e in effect.recipient if e.country}
+    cause_actor = {e.country for e in cause.actor if e.country}
+    cause_recipient = {e.country for e in cause.recipient if e.country}
+    if not effect_actor or not cause_actor or effect_actor & cause_actor:
+        return False
+    toward_cause = not effect_recipient or bool(effect_recipient & cause_actor)
+    from_target = not cause_recipient or bool(effect_actor & cause_recipient)
+    return toward_cause and from_target
+
+
+def _best_cause(effect: Event, causes: list[Event]) -> Event | None:
+    for cause in causes:
+        if answers(effect, cause):
+            return cause
+    return None
+
+
+def _earlier_effects(index: int, by_sentence: dict[int, list[Event]]) -> list[Event]:
+    for earlier in range(index - 1, max(-1, index - 1 - LOOK_BACK), -1):
+        found = [e for e in by_sentence.get(earlier, []) if e.status in EFFECT_STATUSES]
+        if found:
+            return found
+    return []
+
+
+# -- the cue and its phrase -----------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=8)
+def _cue_patterns(cues: tuple[Cue, ...]) -> tuple[tuple[re.Pattern, str], ...]:
+    """One regular expression per cue, longest first, hyphens and spaces alike ("tit-for-tat")."""
+    out = []
+    for cue in sorted(cues, key=lambda c: -len(" ".join(c.words))):
+        parts = [re.escape(part) for word in cue.words for part in re.split(r"-", word) if part]
+        out.append((re.compile(r"(?<![\w-])" + r"(?:\s+|\s*-\s*)".join(parts) + r"(?![\w-])", re.IGNORECASE),
+                    cue.kind))
+    return tuple(out)
+
+
+def _cues_in(sent: Span, patterns: tuple[tuple[re.Pattern, str], ...]) -> list[tuple[Span, str]]:
+    """The cues of a sentence as token spans, in order, without overlaps (the longest wins)."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[Span, str]] = []
+    for pattern, kind in patterns:
+        for match in pattern.finditer(sent.text):
+            start, end = match.start() + sent.start_char, match.end() + sent.start_char
+            if any(start < b and a < end for a, b in taken):
+                continue
+            span = sent.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            taken.append((start, end))
+            found.append((span, kind))
+    return sorted(found, key=lambda item: item[0].start)
+
+
+def cause_phrase(cue: Span) -> Span | None:
+    """The words naming what the cue says was answered, or None ("in kind", "tit-for-tat")."""
+    last = cue[-1]
+    if last.dep_ == "mark" and last.head.dep_ != "ROOT":  # after Prague expelled 18 Russians
+        return _subtree(last.head)
+    if last.pos_ == "ADP" or last.dep_ in ("prep", "agent"):
+        objects = [t for t in last.children if t.dep_ in ("pobj", "pcomp")]
+        return _subtree(objects[0]) if objects else None
+    if last.pos_ in ("VERB", "NOUN"):
+        for child in last.children:
+            if last.pos_ == "VERB" and child.dep_ in ("dobj", "obj"):
+                return _subtree(child)
+            if child.dep_ == "prep" and child.lower_ in PHRASE_PREPOSITIONS:
+                objects = [t for t in child.children if t.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    return _subtree(objects[0])
+    return None
+
+
+def _subtree(token: Token) -> Span:
+    tokens = list(token.subtree)
+    return token.doc[min(t.i for t in tokens): max(t.i for t in tokens) + 1]
+
+
+def _inside(event: Event, span: Span) -> bool:
+    return span.start_char <= event.trigger_span[0] < span.end_char
+
+
+def _inside_any(events: list[Event], span: Span) -> bool:
+    return any(_inside(e, span) for e in events)
+
+
+def _first_word(sent: Span) -> int:
+    for offset, token in enumerate(sent):
+        if not (token.is_punct or token.is_space):
+            return offset
+    return 0
+
+
+def _suggested_codes(phrase: Span, lexicon: Lexicon) -> tuple[str, ...]:
+    """CAMEO codes of the trigger words of the phrase: sanctions → 163, expulsion → 161."""
+    codes: list[str] = []
+    for token in phrase:
+        pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
+        if pos not in ("NOUN", "VERB"):
+            continue
+        for pattern in lexicon.patterns(token.lemma_.lower(), pos) or lexicon.patterns(token.lower_, pos):
+            if pattern.cameo not in codes:
+                codes.append(pattern.cameo)
+    return tuple(codes)
+
+
+def _stated_count(phrase: Span) -> int | None:
+    for token in phrase:
+        if token.like_num:
+            value = number_value(token)
+            if value is not None and value > 1:
+                return value
+    return None

@@ -1,0 +1,168 @@
+"""Links: which aggregated event answers which.
+
+**Stated links** (``responds_to``) come from the claims the coder read
+(``claims.py``).  When the claim's sentence reports the cause, the link joins
+the two aggregates of those mentions (score 1.0) — and because mentions from
+every article join their aggregates, a cause first reported by another
+outlet is found the same way.  When the sentence only describes the cause
+("in retaliation for the sanctions bill") or gives none ("in kind"), the
+cause is looked up among stored events: done by the effect's recipient to
+its actor, at most ``link_days`` before it, of a type the words suggest
+(sanctions → 163) or, failing words, of the effect's own type; an event the
+same article reports, then one with the number the words state, then the
+most recent, wins.  Claims whose cause is not in the store yet stay open
+and are tried again on the next update.
+
+**Inferred links** (``inferred``) are counter-actions nobody called one: a
+material conflict event (quad class 4) done by the target of an earlier one
+of the same type back to its actor, within ``inferred_days``, when no
+article states what the later event answers.  Their score falls with the
+lag and rises when code, mode and numbers match (docs/reciprocity.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from ..events.codebook import load_codebook
+from ..records import Claim, Link
+from ..settings import Settings
+from ..store import AggregateRow, Store
+
+DONE = ("actual", "planned")
+INFERRED_QUAD_CLASS = 4
+
+
+@dataclass
+class LinkReport:
+    """What one run of the linking did."""
+
+    stated: int = 0
+    open_claims: int = 0
+    inferred: int = 0
+
+
+def link(store: Store, touched: set[str], settings: Settings | None = None) -> LinkReport:
+    """Resolve open claims, and infer links around the aggregates that changed."""
+    settings = settings or Settings()
+    report = LinkReport()
+    with store.transaction():
+        for claim in store.unresolved_claims():
+            found = resolve(store, claim, settings)
+            if found is None:
+                report.open_claims += 1
+                continue
+            store.add_link(found)
+            store.mark_resolved(claim.id)
+            report.stated += 1
+        report.inferred = _infer(store, touched, settings)
+    return report
+
+
+def resolve(store: Store, claim: Claim, settings: Settings) -> Link | None:
+    """The stated link of a claim, or None while its cause is not in the store."""
+    effect_id = store.aggregate_of(claim.effect)
+    effect = store.aggregate(effect_id) if effect_id else None
+    if effect is None:
+        return None
+    if claim.cause:
+        cause_id = store.aggregate_of(claim.cause)
+        if cause_id is None or cause_id == effect_id:
+            return None
+        return Link(effect=effect_id, cause=cause_id, type="responds_to", score=1.0, cue=claim.cue,
+                    evidence=claim.evidence, doc_id=claim.doc_id, claim=claim.id)
+    cause, score = _described_cause(store, claim, effect, settings)
+    if cause is None:
+        return None
+    return Link(effect=effect_id, cause=cause.id, type="responds_to", score=score, cue=claim.cue,
+                evidence=claim.evidence, doc_id=claim.doc_id, claim=claim.id)
+
+
+def _described_cause(store: Store, claim: Claim, effect: AggregateRow,
+                     settings: Settings) -> tuple[AggregateRow | None, float]:
+    if not effect.recipients or effect.date is None:
+        return None, 0.0
+    codes = load_codebook()
+    types = {codes[c].event for c in claim.cause_codes if c in codes}
+    bases = {c[:3] for c in claim.cause_codes}
+    earliest = effect.date - timedelta(days=settings.link_days)
+    candidates = []
+    for row in store.aggregates_with(effect.recipients, effect.actors) + _without_recipient(store, effect):
+        if row.id == effect.id or row.status not in DONE or row.date is None:
+            continue
+        if not earliest <= row.date <= effect.date + timedelta(days=1):
+            continue
+        if types and row.event not in types:
+            continue
+        if not types and row.event != effect.event and (_quad(row) != INFERRED_QUAD_CLASS or _quad(effect) < 3):
+            continue  # "in kind": the same type; a conflict may also answer a material conflict
+        mentions = store.mentions_of(row.id)
+        same_article = any(m.doc_id == claim.doc_id for m in mentions)
+        same_number = claim.cause_count is not None and any(m.count == claim.cause_count for m in mentions)
+        same_code = row.cameo[:3] in bases or (not bases and row.event == effect.event)
+        candidates.append(((same_article, same_number, same_code, bool(row.recipients), row.date), row))
+    if not candidates:
+        return None, 0.0
+    (same_article, same_number, same_code, _, _), best = max(candidates, key=lambda c: c[0])
+    score = 0.5 + 0.2 * same_article + 0.2 * same_number + 0.1 * same_code
+    return best, round(score, 2)
+
+
+def _without_recipient(store: Store, effect: AggregateRow) -> list[AggregateRow]:
+    """Events by the effect's recipient that name no recipient ("Congress passed new sanctions")."""
+    return store.aggregates_with(effect.recipients, "")
+
+
+def _infer(store: Store, touched: set[str], settings: Settings) -> int:
+    """Recompute the inferred links that start or end at a touched aggregate."""
+    if not touched:
+        return 0
+    store.drop_inferred_links(touched)
+    rows = list(store.aggregate_rows(touched))
+    window = timedelta(days=settings.inferred_days)
+    added = 0
+    effects: dict[str, AggregateRow] = {}
+    for row in rows:
+        if not _counter_action(row):
+            continue
+        effects[row.id] = row
+        for later in store.aggregates_with(row.recipients, row.actors, row.event):  # touched row as a cause
+            if _counter_action(later) and later.date and row.date < later.date <= row.date + window:
+                effects[later.id] = later
+    for effect in effects.values():
+        if store.has_stated_link(effect.id):
+            continue
+        found = _inferred_cause(store, effect, window)
+        if found is not None:
+            store.add_link(found)
+            added += 1
+    return added
+
+
+def _inferred_cause(store: Store, effect: AggregateRow, window: timedelta) -> Link | None:
+    candidates = [row for row in store.aggregates_with(effect.recipients, effect.actors, effect.event)
+                  if _counter_action(row) and row.date and effect.date - window <= row.date < effect.date]
+    if not candidates:
+        return None
+    cause = max(candidates, key=lambda row: (row.date, row.cameo[:3] == effect.cameo[:3], -row.number))
+    lag = (effect.date - cause.date).days
+    score = 0.3 + 0.3 * (1 - lag / max(window.days, 1))
+    score += 0.1 * (cause.cameo[:3] == effect.cameo[:3]) + 0.1 * (bool(cause.mode) and cause.mode == effect.mode)
+    score += 0.1 * _same_count(store, cause, effect)
+    return Link(effect=effect.id, cause=cause.id, type="inferred", score=round(min(score, 0.9), 2))
+
+
+def _counter_action(row: AggregateRow) -> bool:
+    return (row.status in DONE and row.date is not None and bool(row.actors) and bool(row.recipients)
+            and _quad(row) == INFERRED_QUAD_CLASS)
+
+
+def _quad(row: AggregateRow) -> int:
+    code = load_codebook().get(row.cameo)
+    return code.quad_class if code else 0
+
+
+def _same_count(store: Store, cause: AggregateRow, effect: AggregateRow) -> bool:
+    counts = {m.count for m in store.mentions_of(cause.id) if m.count}
+    return any(m.count in counts for m in store.mentions_of(effect.id) if m.count)

@@ -1,0 +1,225 @@
+"""The store's side of aggregation and linking: claims, aggregates, mentions, links.
+
+The rules (which mentions are one event, which claim links which events)
+live in ``detente.reciprocity``; this module only reads and writes rows.
+Every stored event ("mention") belongs to exactly one aggregate once the
+aggregation has run; aggregates are never split or deleted by an update,
+so their ids stay valid as coverage grows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from ..records import Claim, Link
+
+MENTION_COLUMNS = """e.id, e.doc_id, d.date, d.source, d.url, e.date, e.date_source, e.date_precision, e.event, e.cameo,
+    e.mode, e.quad_class, e.status, e.size_count, e.size_unit, e.sentence, e.record, LENGTH(d.text)"""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stored event as the aggregation sees it: one report of a real-world event."""
+
+    id: str
+    doc_id: str
+    published: date | None
+    source: str | None
+    url: str | None
+    date: date | None
+    date_source: str
+    date_precision: str | None
+    event: str
+    cameo: str
+    mode: str | None
+    quad_class: int
+    status: str
+    count: int | None
+    unit: str | None
+    sentence: int
+    record: dict
+    doc_length: int
+
+    @property
+    def actors(self) -> str:
+        return _countries(self.record["actor"])
+
+    @property
+    def recipients(self) -> str:
+        return _countries(self.record["recipient"])
+
+    @property
+    def relation(self) -> str | None:
+        size = self.record.get("size")
+        return size.get("relation") if size else None
+
+    @classmethod
+    def from_row(cls, row: tuple) -> "Mention":
+        (id_, doc_id, published, source, url, day, date_source, precision, event, cameo, mode, quad, status,
+         count, unit, sentence, record, length) = row
+        return cls(id_, doc_id, _day(published), source, url, _day(day), date_source, precision, event, cameo,
+                   mode, quad, status, count, unit, sentence, json.loads(record), length or 0)
+
+
+@dataclass(frozen=True)
+class AggregateRow:
+    """The summary columns of an aggregate, as stored."""
+
+    id: str
+    number: int
+    event: str
+    cameo: str
+    mode: str | None
+    status: str
+    actors: str
+    recipients: str
+    date: date | None
+    date_first: date | None
+    date_last: date | None
+    first_seen: date | None
+    last_seen: date | None
+    mentions: int
+    sources: int
+    representative: str
+
+    @classmethod
+    def from_row(cls, row: tuple) -> "AggregateRow":
+        values = list(row)
+        for i in (8, 9, 10, 11, 12):
+            values[i] = _day(values[i])
+        return cls(*values)
+
+
+class AggregateTables:
+    """Queries over claims, aggregates, mentions and links (mixed into ``Store``)."""
+
+    connection: object
+
+    # -- claims ------------------------------------------------------------------------------
+
+    def _add_claims(self, document_hash: str, claims: Iterable[Claim]) -> None:
+        self.connection.executemany(
+            "INSERT OR IGNORE INTO claims (id, document, doc_id, sentence, cue, kind, effect, cause, record) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(c.id, document_hash, c.doc_id, c.sentence, c.cue, c.kind, c.effect, c.cause,
+              json.dumps(c.to_dict(), ensure_ascii=False)) for c in claims],
+        )
+
+    def unresolved_claims(self) -> list[Claim]:
+        rows = self.connection.execute("SELECT record FROM claims WHERE resolved = 0 ORDER BY doc_id, sentence, id")
+        return [_claim(json.loads(record)) for (record,) in rows]
+
+    def mark_resolved(self, claim_id: str) -> None:
+        self.connection.execute("UPDATE claims SET resolved = 1 WHERE id = ?", (claim_id,))
+
+    # -- mentions and aggregates -------------------------------------------------------------------
+
+    def unassigned_mentions(self) -> list[Mention]:
+        """Stored events not yet in an aggregate, in the order they join: by publication date, then text."""
+        sql = (f"SELECT {MENTION_COLUMNS} FROM events e JOIN documents d ON d.hash = e.document "
+               "WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.id) "
+               "ORDER BY d.date IS NULL, d.date, e.doc_id, e.sentence, e.id")
+        return [Mention.from_row(row) for row in self.connection.execute(sql)]
+
+    def mentions_of(self, aggregate: str) -> list[Mention]:
+        sql = (f"SELECT {MENTION_COLUMNS} FROM mentions m JOIN events e ON e.id = m.event "
+               "JOIN documents d ON d.hash = e.document WHERE m.aggregate = ? "
+               "ORDER BY d.date IS NULL, d.date, e.doc_id, e.sentence, e.id")
+        return [Mention.from_row(row) for row in self.connection.execute(sql, (aggregate,))]
+
+    def aggregates_with(self, actors: str, recipients: str, event: str | None = None) -> list[AggregateRow]:
+        sql = "SELECT * FROM aggregates WHERE actors = ? AND recipients = ?"
+        params: list = [actors, recipients]
+        if event:
+            sql += " AND event = ?"
+            params.append(event)
+        return [AggregateRow.from_row(row) for row in self.connection.execute(sql + " ORDER BY number", params)]
+
+    def aggregate(self, aggregate_id: str) -> AggregateRow | None:
+        row = self.connection.execute("SELECT * FROM aggregates WHERE id = ?", (aggregate_id,)).fetchone()
+        return AggregateRow.from_row(row) if row else None
+
+    def aggregate_by_number(self, number: int) -> str | None:
+        row = self.connection.execute("SELECT id FROM aggregates WHERE number = ?", (number,)).fetchone()
+        return row[0] if row else None
+
+    def aggregate_of(self, event_id: str) -> str | None:
+        row = self.connection.execute("SELECT aggregate FROM mentions WHERE event = ?", (event_id,)).fetchone()
+        return row[0] if row else None
+
+    def aggregate_rows(self, ids: Iterable[str] | None = None) -> Iterator[AggregateRow]:
+        if ids is None:
+            rows = self.connection.execute("SELECT * FROM aggregates ORDER BY date IS NULL, date, number")
+        else:
+            wanted = list(ids)
+            rows = self.connection.execute(
+                f"SELECT * FROM aggregates WHERE id IN ({','.join('?' * len(wanted))}) ORDER BY number", wanted)
+        for row in rows:
+            yield AggregateRow.from_row(row)
+
+    def next_number(self) -> int:
+        return (self.connection.execute("SELECT MAX(number) FROM aggregates").fetchone()[0] or 0) + 1
+
+    def write_aggregate(self, row: AggregateRow) -> None:
+        """Insert or replace the summary of an aggregate."""
+        values = [v.isoformat() if isinstance(v, date) else v for v in row.__dict__.values()]
+        self.connection.execute(f"INSERT OR REPLACE INTO aggregates VALUES ({','.join('?' * len(values))})", values)
+
+    def assign(self, mention: str, aggregate: str) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO mentions VALUES (?, ?)", (mention, aggregate))
+
+    def clear_aggregates(self) -> None:
+        """Forget every aggregate and link (``detente aggregate --rebuild``); mentions and claims stay."""
+        for statement in ("DELETE FROM links", "DELETE FROM mentions", "DELETE FROM aggregates",
+                          "UPDATE claims SET resolved = 0"):
+            self.connection.execute(statement)
+
+    # -- links ---------------------------------------------------------------------------------------
+
+    def add_link(self, link: Link) -> None:
+        self.connection.execute(
+            "INSERT OR IGNORE INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (link.effect, link.cause, link.type, link.score, link.cue, link.evidence, link.doc_id, link.claim),
+        )
+
+    def drop_inferred_links(self, aggregates: Iterable[str]) -> None:
+        ids = list(aggregates)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            self.connection.execute(
+                f"DELETE FROM links WHERE type = 'inferred' AND (effect IN ({marks}) OR cause IN ({marks}))",
+                chunk + chunk)
+
+    def links(self, aggregate: str | None = None, *, as_cause: bool = False) -> list[Link]:
+        """Links whose effect (or, with ``as_cause``, whose cause) is ``aggregate``; all links without one."""
+        sql = "SELECT effect, cause, type, score, cue, evidence, doc_id, claim FROM links"
+        params: tuple = ()
+        if aggregate is not None:
+            sql += " WHERE cause = ?" if as_cause else " WHERE effect = ?"
+            params = (aggregate,)
+        rows = self.connection.execute(sql + " ORDER BY type DESC, score DESC, cause, effect", params)
+        return [Link(effect=r[0], cause=r[1], type=r[2], score=r[3], cue=r[4], evidence=r[5], doc_id=r[6],
+                     claim=r[7]) for r in rows]
+
+    def has_stated_link(self, effect: str) -> bool:
+        row = self.connection.execute(
+            "SELECT 1 FROM links WHERE effect = ? AND type = 'responds_to'", (effect,)).fetchone()
+        return row is not None
+
+
+def _countries(entities: list[dict]) -> str:
+    return "+".join(sorted({str(e["country"]) for e in entities if e.get("country")}))
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _claim(record: dict) -> Claim:
+    record = dict(record)
+    record["cause_codes"] = tuple(record.get("cause_codes") or ())
+    return Claim(**record)
