@@ -5,7 +5,7 @@ covered by ten outlets weighs as much as one covered by one.
 
 The **PLOVER score** of an event is the mean Goldstein value of the CAMEO
 codes that PLOVER files under its event type (from the CAMEO→PLOVER table
-the codebook carries): ASSAULT about −9, SANCTION about −5, CONSULT about +1.
+the codebook carries): ASSAULT about −9.6, SANCTION about −6, CONSULT about +2.8.
 It ranks events by type alone, where Goldstein ranks them by CAMEO code.
 """
 

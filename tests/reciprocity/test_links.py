@@ -1,0 +1,136 @@
+"""Stated responses read while coding (claims) and the links made of them, on articles written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente import api
+from detente.coder import Coder
+from detente.records import Document
+from detente.store import EventFilter, Store
+
+from .conftest import code_articles
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder()
+
+
+def claims_of(coder, text, day="2021-04-20"):
+    from datetime import date
+    work = next(coder.work_all([Document(id="t", text=text, date=date.fromisoformat(day), date_source="option")]))
+    events = {e.id: e for e in work.events}
+    return [(c, events[c.effect], events.get(c.cause)) for c in work.claims]
+
+
+def _pair(event):
+    return (event.actor[0].country, event.recipient[0].country if event.recipient else None)
+
+
+def test_the_cause_inside_the_cue_phrase(coder):
+    found = claims_of(coder, "Russia expelled 20 Czech diplomats on Sunday in retaliation for Prague's "
+                             "expulsion of 18 Russian embassy staff.")
+    assert len(found) == 1
+    claim, effect, cause = found[0]
+    assert claim.kind == "retaliation" and claim.cue == "in retaliation for"
+    assert _pair(effect) == ("RUS", "CZE") and cause is not None and _pair(cause) == ("CZE", "RUS")
+
+
+def test_a_cue_that_refers_back_takes_the_event_before(coder):
+    found = claims_of(coder, "The State Department ordered Russia to close its consulate in Seattle. "
+                             "The move was a response to Moscow's expulsion of 60 American diplomats.",
+                      day="2018-04-02")
+    assert len(found) == 1
+    claim, effect, cause = found[0]
+    assert claim.sentence == 1 and effect.sentence == 0
+    assert _pair(effect) == ("USA", "RUS")
+
+
+def test_a_reciprocity_cue_without_a_phrase_keeps_no_cause(coder):
+    found = claims_of(coder, "India expelled a senior Canadian diplomat on Tuesday in a tit-for-tat move.",
+                      day="2023-09-19")
+    assert [(c.kind, cause) for c, _, cause in found] == [("reciprocity", None)]
+
+
+def test_the_words_of_an_unreported_cause_are_kept(coder):
+    found = claims_of(coder, "Moscow ordered 23 British diplomats out in retaliation for the sanctions bill.",
+                      day="2018-03-17")
+    claim, effect, cause = found[0]
+    assert cause is None and "sanctions" in claim.cause_text and "163" in claim.cause_codes
+
+
+@pytest.mark.parametrize("text", [
+    "The two ministers met in Geneva after the talks in Vienna had ended.",
+    "Russia expelled 20 Czech diplomats after Prague agreed to host the talks.",
+])
+def test_after_alone_is_no_claim(coder, text):
+    assert claims_of(coder, text) == []
+
+
+# -- links across documents ---------------------------------------------------------------------------
+
+CAUSE = ("cause-1", "Harbour Wire", "2021-04-17",
+         "Czech Republic expels 18 Russians\n\nPRAGUE — The Czech Republic on Saturday expelled 18 Russian "
+         "diplomats over an explosion at an ammunition depot in 2014.")
+ANSWER = ("answer-1", "Evening Courier", "2021-04-19",
+          "Russia hits back at Prague\n\nMOSCOW — Russia on Sunday expelled 20 Czech diplomats in retaliation "
+          "for the expulsion of 18 Russians.")
+UNRELATED = ("later-1", "Harbour Wire", "2021-07-30",
+             "Russia expels a Czech attaché\n\nMOSCOW — Russia on Friday expelled a Czech military attaché.")
+
+
+@pytest.fixture()
+def store(tmp_path):
+    store = Store.open(tmp_path / "store.sqlite")
+    yield store
+    store.close()
+
+
+def _only(store, actor, recipient):
+    found = [r for r in api.aggregated(store, EventFilter(dyad=(actor, recipient), event="SANCTION",
+                                                           both_directions=False)) if r["mode"] == "expel"]
+    return found
+
+
+def test_a_stated_response_links_to_a_cause_reported_by_another_outlet(store):
+    code_articles(store, [CAUSE, ANSWER])
+    cause = _only(store, "CZE", "RUS")
+    answer = [r for r in _only(store, "RUS", "CZE") if r["date"] == "2021-04-18"]
+    assert len(cause) == 1 and len(answer) == 1
+    stated = [link for link in answer[0]["links"] if link["type"] == "responds_to"]
+    assert [link["event"] for link in stated] == [cause[0]["id"]]
+    assert stated[0]["cue"] == "in retaliation for" and "20 Czech diplomats" in stated[0]["evidence"]
+
+
+def test_a_claim_waits_for_its_cause(store):
+    code_articles(store, [ANSWER])
+    assert store.unresolved_claims()
+    code_articles(store, [CAUSE])
+    assert not store.unresolved_claims()
+    answer = [r for r in _only(store, "RUS", "CZE") if r["date"] == "2021-04-18"][0]
+    assert any(link["type"] == "responds_to" for link in answer["links"])
+
+
+def test_a_counter_action_within_the_window_is_an_inferred_link(store):
+    quiet_answer = ("answer-2", "Evening Courier", "2021-04-19",
+                    "Russia expels 20 Czechs\n\nMOSCOW — Russia on Sunday expelled 20 Czech diplomats.")
+    code_articles(store, [CAUSE, quiet_answer, UNRELATED])
+    cause = _only(store, "CZE", "RUS")[0]
+    by_date = {r["date"]: r for r in _only(store, "RUS", "CZE")}
+    inferred = by_date["2021-04-18"]["links"]
+    assert [(link["type"], link["event"]) for link in inferred] == [("inferred", cause["id"])]
+    assert 0 < inferred[0]["score"] < 1
+    assert by_date["2021-07-30"]["links"] == []  # more than 30 days later: not an answer
+
+
+def test_chain_and_reciprocity(store):
+    code_articles(store, [CAUSE, ANSWER])
+    answer = [r for r in _only(store, "RUS", "CZE") if r["date"] == "2021-04-18"][0]
+    nodes = api.chain(store, str(answer["number"]))
+    assert [n.depth for n in nodes] == [0, -1]
+    assert nodes[1].event.actors == "CZE" and nodes[1].link_type == "responds_to"
+    stats = {r.actor: r for r in api.dyad(store, "CZE", "RUS").reciprocity}
+    assert stats["CZE"].answered == 1 and stats["CZE"].answered_in_kind == 1
+    assert stats["CZE"].median_lag_days == 1
+    assert stats["CZE"].proportionality == round(20 / 18, 2)
