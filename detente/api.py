@@ -223,3 +223,80 @@ def dyad(store: Store, first: str, second: str, *, period: str = "week",
 def chain(store: Store, reference: str, max_depth: int = 10) -> list[ChainNode]:
     """The retaliation chain of an event: what it answered, recursively, and what answered it."""
     return _chain(store, find_aggregate(store, reference), max_depth)
+
+
+EXPORT_FORMATS = ("plover", "gdelt", "csv", "parquet")
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """What an export wrote: rows per file, and events left out of the GDELT tables for want of a date."""
+
+    files: dict[str, int]
+    skipped: int = 0
+
+
+def export(store: Store, fmt: str, output: str, *, mentions: str | None = None, header: bool = True,
+           where: EventFilter | None = None) -> ExportReport:
+    """Write the aggregated events matching ``where`` as PLOVER JSON Lines, GDELT 2.0 tables, CSV or Parquet.
+
+    The GDELT format writes two files: the event table to ``output`` and the
+    mentions table to ``mentions`` (default: ``output`` with ``.mentions``
+    before its suffix).  Files are replaced only when complete.
+    """
+    from . import export as writers
+
+    records = aggregated(store, where)
+    if fmt == "plover":
+        return ExportReport({output: writers.write_aggregated_jsonl(records, output)})
+    if fmt == "csv":
+        return ExportReport({output: writers.write_aggregated_csv(records, output)})
+    if fmt == "parquet":
+        return ExportReport({output: writers.write_aggregated_parquet(records, output)})
+    if fmt == "gdelt":
+        mentions = mentions or _beside(output, "mentions")
+        events = writers.write_gdelt_events(records, output, header=header)
+        written = writers.write_gdelt_mentions(records, mentions, header=header)
+        return ExportReport({output: events.rows, mentions: written.rows}, events.skipped)
+    raise UsageError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
+
+
+def _beside(path: str, tag: str) -> str:
+    from pathlib import Path
+
+    target = Path(path)
+    return str(target.with_name(f"{target.stem}.{tag}{target.suffix}"))
+
+
+def plot(store: Store, first: str, second: str, output: str, *, period: str = "week",
+         statuses: tuple[str, ...] = DEFAULT_STATUSES) -> str:
+    """Draw the escalation series of a dyad, with its linked events marked, to a PNG or SVG file."""
+    from .plot import plot_escalation
+
+    result = dyad(store, first, second, period=period, statuses=statuses)
+    if not result.series:
+        raise UsageError(f"no dated events between {result.first} and {result.second} in {store.path}")
+    records = {r["id"]: r for r in aggregated(store, EventFilter(dyad=(result.first, result.second),
+                                                                  statuses=statuses))}
+    marks = []
+    for record in records.values():
+        for link in record["links"]:
+            cause = records.get(link["event"])
+            if cause is None or not record["date"]:
+                continue
+            size = record.get("size")
+            marks.append({"date": record["date"], "actor": _countries(record["actor"]),
+                          "recipient": _countries(record["recipient"]), "kind": link["type"],
+                          "label": f"{record['event']} {record['cameo']}: {record['trigger']}"
+                                   + (f" {size['count']}" if size else ""),
+                          "cause_date": cause["date"]})
+    try:
+        plot_escalation([p.to_dict() for p in result.series], marks, output,
+                        title=f"{result.first}–{result.second}: escalation per {period}")
+    except ValueError as error:
+        raise UsageError(str(error)) from error
+    return output
+
+
+def _countries(entities: list[dict]) -> str:
+    return "+".join(sorted({str(e["country"]) for e in entities if e.get("country")}))

@@ -446,6 +446,50 @@ def _chain_line(node) -> str:
             f"({row.mentions} reports, id {row.id}){how}")
 
 
+@main.command("export")
+@_DB
+@click.option("--format", "fmt", type=click.Choice(api.EXPORT_FORMATS), required=True,
+              help="plover: JSON Lines of aggregated events with mentions and links; gdelt: the GDELT 2.0 event "
+                   "table (61 columns) and its mentions table; csv or parquet: one row per aggregated event")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="the file to write")
+@click.option("--mentions", type=click.Path(dir_okay=False),
+              help="gdelt: where to write the mentions table (default: OUTPUT with .mentions before its suffix)")
+@click.option("--header/--no-header", default=True, show_default=True,
+              help="gdelt: a first line with the column names (--no-header for strict GDELT files)")
+@click.option("--dyad", callback=_dyad, help="two country codes, e.g. USA-RUS (both directions)")
+@click.option("--type", "event_type", help="PLOVER event type, e.g. SANCTION")
+@_STATUS
+@click.option("--since", callback=_iso_date, help="first event date (YYYY-MM-DD)")
+@click.option("--until", callback=_iso_date, help="last event date (YYYY-MM-DD)")
+@_fail_cleanly
+def export_command(db, fmt, output, mentions, header, dyad, event_type, status_text, since, until):
+    """Write aggregated events for pandas, R or GDELT tools: PLOVER JSONL, GDELT TSV, CSV or Parquet."""
+    where = EventFilter(dyad=dyad, event=event_type, statuses=api.parse_statuses(status_text), since=since,
+                        until=until)
+    with Store.open(db) as store:
+        report = api.export(store, fmt, output, mentions=mentions, header=header, where=where)
+    for path, rows in report.files.items():
+        click.echo(f"{rows} rows written to {path}")
+    if report.skipped:
+        click.echo(f"{report.skipped} events without a date left out of the GDELT tables", err=True)
+
+
+@main.command()
+@click.argument("first")
+@click.argument("second")
+@_DB
+@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="a .png or .svg file")
+@click.option("--period", type=click.Choice(["day", "week", "month"]), default="week", show_default=True,
+              help="length of the periods of the escalation series")
+@_STATUS
+@_fail_cleanly
+def plot(first, second, db, output, period, status_text):
+    """Draw a dyad's escalation series (Goldstein and PLOVER score) with its linked events marked."""
+    with Store.open(db) as store:
+        api.plot(store, first, second, output, period=period, statuses=api.parse_statuses(status_text))
+    click.echo(f"wrote {output}")
+
+
 def _print_evaluation(result, out, details: bool) -> None:
     console = Console(file=out, width=140)
     source = result.predictions or "the events detente codes from the inputs"

@@ -117,8 +117,9 @@ def test_code_prints_jsonl_events(stored):
     assert ("london-expels", "SANCTION", "2018-03-14") in expulsions
     assert ("geneva-2021", "CONSULT", "2021-06-16") in {
         (record["doc_id"], record["event"], record["date"]) for record in records if is_between(record, "USA", "RUS")}
-    assert stored.result.stderr.splitlines()[-1] == (
-        f"3 documents coded, {len(records)} events, 0 already stored, 0 failed")
+    summary, update = stored.result.stderr.splitlines()[-2:]
+    assert summary == f"3 documents coded, {len(records)} events, 0 already stored, 0 failed"
+    assert update.startswith(f"{counts(stored.db)['events']} reports placed (")
 
 
 def test_code_stores_the_documents_and_events_it_printed(stored):
@@ -155,7 +156,9 @@ def test_second_run_stores_nothing_new(stored, articles):
     result = run("code", articles / "moscow-expels.txt", "--db", stored.db)
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert result.stderr.splitlines()[-1] == "0 documents coded, 0 events, 1 already stored, 0 failed"
+    assert result.stderr.splitlines()[-2:] == [
+        "0 documents coded, 0 events, 1 already stored, 0 failed",
+        "0 reports placed (0 new events); links: 0 stated, 0 inferred, 0 stated responses still without their cause"]
     assert counts(stored.db) == before
 
 
@@ -281,6 +284,6 @@ def test_unreadable_inputs_are_named_and_the_rest_is_stored(stored, articles, tm
         assert len([line for line in lines if name in line]) == 1, (name, result.stderr)
     assert not [line for line in lines if "wire.jsonl:1" in line or "wire.jsonl:3" in line]
     assert "Traceback" not in result.stderr
-    assert lines[-1] == f"2 documents coded, {len(result.stdout.splitlines())} events, 1 already stored, 4 failed"
+    assert lines[-2] == f"2 documents coded, {len(result.stdout.splitlines())} events, 1 already stored, 4 failed"
     assert {record["doc_id"] for record in jsonl(result.stdout)} == {"washington-2016", "prague-2021"}
     assert document_ids(db) == before | {"washington-2016", "prague-2021"}

@@ -79,3 +79,49 @@ def test_dyad(db):
     directions = {(p["actor"], p["recipient"]) for p in data["series"]}
     assert directions == {("USA", "RUS"), ("RUS", "USA")}
     assert {r["actor"] for r in data["reciprocity"]} == {"USA", "RUS"}
+
+
+def test_gdelt_export_rereads_with_61_columns(db, tmp_path):
+    import pandas
+
+    from detente.export import GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS
+
+    events, mentions = tmp_path / "events.tsv", tmp_path / "events.mentions.tsv"
+    result = run("export", "--db", db, "--format", "gdelt", "--output", events)
+    assert result.exit_code == 0, result.output
+    table = pandas.read_csv(events, sep="\t", dtype=str, keep_default_na=False, quoting=3)
+    assert list(table.columns) == GDELT_EVENT_COLUMNS and len(table.columns) == 61 and len(table) > 0
+    assert all(len(line.split("\t")) == 61 for line in events.read_text(encoding="utf-8").splitlines())
+    mention_table = pandas.read_csv(mentions, sep="\t", dtype=str, keep_default_na=False, quoting=3)
+    assert list(mention_table.columns) == GDELT_MENTION_COLUMNS
+    assert set(mention_table["GLOBALEVENTID"]) <= set(table["GLOBALEVENTID"])
+    assert (table["NumMentions"].astype(int) >= 1).all()
+
+
+@pytest.mark.parametrize("fmt, suffix", [("csv", "csv"), ("parquet", "parquet"), ("plover", "jsonl")])
+def test_exports_reread(db, tmp_path, fmt, suffix, corpus_store):
+    import pandas
+
+    path = tmp_path / f"events.{suffix}"
+    assert run("export", "--db", db, "--format", fmt, "--output", path, "--status", "all").exit_code == 0
+    if fmt == "csv":
+        frame = pandas.read_csv(path)
+    elif fmt == "parquet":
+        frame = pandas.read_parquet(path)
+    else:
+        frame = pandas.read_json(path, lines=True)
+    assert len(frame) == corpus_store.count("aggregates")
+    assert frame["id"].is_unique
+
+
+def test_plot_writes_png_and_svg(db, tmp_path):
+    png, svg = tmp_path / "usa-rus.png", tmp_path / "usa-rus.svg"
+    assert run("plot", "USA", "RUS", "--db", db, "--output", png, "--period", "month").exit_code == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert run("plot", "USA", "RUS", "--db", db, "--output", svg).exit_code == 0
+    assert "USA → RUS" in svg.read_text(encoding="utf-8")
+
+
+def test_plot_of_an_empty_dyad_is_a_usage_error(db, tmp_path):
+    result = run("plot", "FRA", "BRA", "--db", db, "--output", tmp_path / "none.png")
+    assert result.exit_code == 2 and "no dated events between FRA and BRA" in result.output
