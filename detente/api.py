@@ -15,14 +15,13 @@ from datetime import date
 from . import reciprocity as _reciprocity
 from .coder import Coder
 from .errors import InputError, UsageError
-from .reciprocity.analysis import ChainNode, Reciprocity, SeriesPoint
+from .ingest import read_inputs
+from .reciprocity.analysis import ChainNode, Reciprocity, SeriesPoint, escalation_series
 from .reciprocity.analysis import chain as _chain
-from .reciprocity.analysis import escalation_series
 from .reciprocity.analysis import reciprocity as _reciprocity_statistics
 from .reciprocity.events import aggregated_event, aggregated_events
 from .reciprocity.parity import ParityLedger
 from .reciprocity.parity import parity as _parity
-from .ingest import read_inputs
 from .records import STATUSES, Event
 from .settings import Settings
 from .store import EventFilter, Store

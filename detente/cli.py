@@ -286,7 +286,8 @@ def aggregated(db, dyad, event_type, status_text, since, until, fmt):
         table.add_column(column, overflow="fold")
     for record in found:
         size = record.get("size")
-        table.add_row(str(record["number"]), record["date"] or "?", _who(record), f"{record['event']} {record['cameo']}",
+        table.add_row(str(record["number"]), record["date"] or "?", _who(record),
+                      f"{record['event']} {record['cameo']}",
                       f"{size['count']} {size['unit']}" if size else "", str(len(record["mentions"])),
                       ", ".join(record["sources"]), ", ".join(_short(link) for link in record["links"]),
                       record["trigger"])

@@ -68,10 +68,10 @@ def plot_escalation(series: Iterable[dict], marks: Iterable[dict], path: str | o
     colours = {direction: COLOURS[index % len(COLOURS)] for index, direction in enumerate(lines)}
     figure = Figure(figsize=FIGURE_SIZE, layout="constrained")
     axes = figure.subplots(len(PANELS), 1, sharex=True)
-    for axis, (key, label) in zip(axes, PANELS):
+    for axis, (key, label) in zip(axes, PANELS, strict=True):
         _draw_lines(axis, lines, colours, key, label)
     marks = [dict(mark, date=as_date(mark["date"]), cause_date=as_date(mark.get("cause_date"))) for mark in marks]
-    for axis, (key, _) in zip(axes, PANELS):
+    for axis, (key, _) in zip(axes, PANELS, strict=True):
         _draw_marks(axis, marks, lines, colours, key)
     _draw_labels(axes[0], _labelled(marks, lines, max_labels), lines)
     _legend(axes[0], lines, colours, marks)

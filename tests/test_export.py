@@ -11,9 +11,23 @@ import pytest
 
 from detente.errors import UsageError
 from detente.export import (
-    AGGREGATED_COLUMNS, CSV_COLUMNS, GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, TABLE_HEADER, Written,
-    aggregated_row, fraction_date, gdelt_event_row, gdelt_mention_rows, table_rows, write_aggregated_csv,
-    write_aggregated_jsonl, write_aggregated_parquet, write_csv, write_gdelt_events, write_gdelt_mentions,
+    AGGREGATED_COLUMNS,
+    CSV_COLUMNS,
+    GDELT_EVENT_COLUMNS,
+    GDELT_MENTION_COLUMNS,
+    TABLE_HEADER,
+    Written,
+    aggregated_row,
+    fraction_date,
+    gdelt_event_row,
+    gdelt_mention_rows,
+    table_rows,
+    write_aggregated_csv,
+    write_aggregated_jsonl,
+    write_aggregated_parquet,
+    write_csv,
+    write_gdelt_events,
+    write_gdelt_mentions,
     write_jsonl,
 )
 from detente.records import Entity, Event, Size
@@ -285,7 +299,7 @@ AGGREGATED = [LONDON, MOSCOW, NATO]
 
 
 def gdelt(record):
-    return dict(zip(GDELT_EVENT_COLUMNS, gdelt_event_row(record)))
+    return dict(zip(GDELT_EVENT_COLUMNS, gdelt_event_row(record), strict=True))
 
 
 def test_gdelt_columns_are_the_codebook():
@@ -420,7 +434,7 @@ def test_gdelt_undated_events_are_skipped_and_counted(tmp_path):
 
 
 def mention_rows(record):
-    return [dict(zip(GDELT_MENTION_COLUMNS, row)) for row in gdelt_mention_rows(record)]
+    return [dict(zip(GDELT_MENTION_COLUMNS, row, strict=True)) for row in gdelt_mention_rows(record)]
 
 
 def test_gdelt_mention_rows_have_16_fields():

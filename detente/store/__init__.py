@@ -20,7 +20,6 @@ from ..records import Claim, Document, Event, Sentence
 from .aggregates import AggregateRow, AggregateTables, Mention
 from .migrations import MIGRATIONS
 
-
 TABLES = ("documents", "sentences", "events", "participants", "claims", "aggregates", "mentions", "links")
 
 __all__ = ["AggregateRow", "EventFilter", "Mention", "Store", "StoreError"]

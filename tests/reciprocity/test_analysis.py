@@ -29,7 +29,8 @@ def test_series_sums_the_events_of_each_period(corpus_store):
     assert len(march) == 1 and march[0].events >= 2
     assert march[0].goldstein < 0 and march[0].plover < 0
     events = api.aggregated(corpus_store)
-    in_march = [r for r in events if r["date"] and r["date"].startswith("2018-03") and r["status"] in api.DEFAULT_STATUSES
+    in_march = [r for r in events
+                if r["date"] and r["date"].startswith("2018-03") and r["status"] in api.DEFAULT_STATUSES
                 and {e["country"] for e in r["actor"]} == {"RUS"} and {e["country"] for e in r["recipient"]} == {"GBR"}]
     assert march[0].events == len(in_march)
 
