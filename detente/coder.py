@@ -165,14 +165,18 @@ def _records(coder: Coder, work: Work) -> None:
     sentences = list(doc.sents)
     events: list[Event] = []
     seen: set[tuple] = set()
-    anchor: date | None = None
+    dated: list[tuple[int, date]] = []  # (position of the predicate, date) of events dated to the day
     nominal: set[str] = set()
     for index, finding in work.findings:
+        # "the same day", "three days later" count from the event told before, in the order of the text
+        earlier = [day for position, day in dated if position < finding.predicate]
+        anchor = earlier[-1] if earlier else None
         event = make_event(coder, document, sentences[index], index, finding, anchor)
         if event is None:
             continue
         if event.date_source != "publication" and event.date_precision == "day":
-            anchor = event.date
+            dated.append((finding.predicate, event.date))
+            dated.sort(key=lambda item: item[0])
         key = (index, event.cameo[:3], tuple(e.country for e in event.actor),
                tuple(e.country for e in event.recipient))
         if key in seen:
@@ -376,6 +380,7 @@ def _governs(node: Token, token: Token, events: Lexicon) -> bool:
     """Whether ``token`` hangs below ``node`` ("*on Friday*", "messages posted late *on Sunday*") through
     phrases only, not through another clause or another event's noun ("the expulsion … *in 2014*")."""
     current = token
+    nouns = 0
     for _ in range(7):
         if current == node:
             return True
@@ -383,6 +388,10 @@ def _governs(node: Token, token: Token, events: Lexicon) -> bool:
             return False
         if current.pos_ == "NOUN" and current.i != token.i and events.patterns(current.lemma_.lower(), "NOUN"):
             return False
+        if current.pos_ in ("NOUN", "PROPN") and current.i != token.i and current.dep_ == "pobj":
+            nouns += 1
+            if nouns > 1:
+                return False  # "over explosions at a depot *in 2014*": the date of a thing named deeper down
         current = current.head
     return False
 

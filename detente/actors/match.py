@@ -78,9 +78,21 @@ class ActorMatcher:
                 taken.update(range(match.start, match.end))
         return sorted(chosen, key=lambda m: m.start)
 
-    @staticmethod
-    def _plausible(term: Term, span: Span) -> bool:
+    def _plausible(self, term: Term, span: Span) -> bool:
+        if term.kind == PERSON and self._inside_other_name(term, span):
+            return False
         if not term.ambiguous:
             return True
         labels = {t.ent_type_ for t in span} - {""}
         return bool(labels & CONFIRMING_LABELS.get(term.kind, PLACE_LABELS))
+
+    def _inside_other_name(self, term: Term, span: Span) -> bool:
+        """ "Levy Mwanawasa" is not David Levy: a short name of a known person followed by more of a
+        person's name belongs to someone else."""
+        person = self.kb.persons.get(term.id)
+        if person is None or span.text == person.name:
+            return False
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        return after is not None and after.pos_ == "PROPN" and after.ent_type_ == "PERSON" \
+            and after.ent_iob_ == "I" and after.text[:1].isupper()

@@ -38,6 +38,7 @@ from .knowledge import (
     KnowledgeBase,
     Term,
 )
+from ..events.grammar import listed_appositions, members
 from .match import ActorMatcher, Match
 
 # Roles a state fills many times over (an ambassador in every capital): the title names no one holder.
@@ -45,6 +46,12 @@ ROLES_WITHOUT_ONE_HOLDER = {"ambassador"}
 # Which term wins when a phrase names several: the most specific first.
 ANCHOR_PRIORITY = {PERSON: 0, INSTITUTION: 1, SEAT: 2, GROUP: 3, ORGANISATION: 4, STATE: 5, CAPITAL: 6,
                    ADJECTIVE: 7, TITLE: 8, GENERIC: 9}
+# Sectors of people who belong to the country they act in when the phrase names none ("police fired on
+# protesters in Cairo"); soldiers, diplomats and officials often act abroad, so they are not among them.
+CLAUSE_PLACED_SECTORS = {"CVL", "REB", "OPP", "LAB", "EDU", "REF", "REL", "HLH", "MED", "PTY", "BUS", "COP", "NGO"}
+SUBJECT_OR_OBJECT = {"nsubj", "nsubjpass", "dobj"}
+# Sectors of the bodies of a state, which a bare noun may take from the speaker who reports it.
+STATE_BODY_SECTORS = {None, "GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 # Dependency labels of the modifiers that belong to a name.
 NAME_MODIFIERS = {"compound", "amod", "poss", "nmod", "flat", "appos", "npadvmod", "nummod", "det", "punct",
                   "cc", "conj", "case", "quantmod", "advmod"}
@@ -118,7 +125,7 @@ class Resolver:
     def entities(self, head: Token, *, speaker: Entity | None = None) -> list[Entity]:
         """The entities the phrase headed by ``head`` names, conjuncts included ("Britain and France")."""
         out: list[Entity] = []
-        for token in (head, *head.conjuncts):
+        for token in members(head):
             for named in self.phrase(token, speaker=speaker):
                 if named.entity not in out:
                     out.append(named.entity)
@@ -151,6 +158,9 @@ class Resolver:
         head_match = self.by_token.get(head.i)
         head_terms = head_match.terms if head_match and head_match in matches else ()
         role_term = _role_term(head_terms) or _role_term([t for m in matches for t in m.terms])
+        if role_term is None:
+            # an institution that did not fix the country still says which part of the state acts
+            role_term = next((t for t in head_terms if t.kind == INSTITUTION and t.ambiguous), None)
         former = any(t.lower_ in self.words["former_words"] for t in tokens)
         anchors = self._anchors(matches)
         if not anchors:
@@ -165,6 +175,9 @@ class Resolver:
             plural = head.tag_ in ("NNS", "NNPS")
             inferred = self._from_role(role_term, former, context, head) if role_term and not plural else None
             return [inferred] if inferred else []
+        ethnic = self._ethnic(head, tokens, anchors, role_term)
+        if ethnic is not None:
+            return [ethnic]
         out = []
         for match, term in anchors:
             named = self._anchored(match, term, role_term, former)
@@ -172,16 +185,35 @@ class Resolver:
                 out.append(named)
         return out
 
-    def place(self, head: Token) -> list[Entity]:
-        """The state a place names: a state ("in Lebanon") or its capital ("in Amman"), as a location."""
+    def place(self, head: Token, depth: int = 0) -> list[Entity]:
+        """The state a place names: a state ("in Lebanon") or its capital ("in Amman"), as a location.
+
+        A place that is not itself a state is placed by its modifiers: "*Montenegro* province", "the
+        *Bosnian* town of Gorazde", "the town of Cizre *in Turkey*", "the capital city *of Algiers*".
+        """
         match = self.by_token.get(head.i)
-        if match is None:
+        if match is not None:
+            kinds = (STATE, CAPITAL) if depth == 0 or head.dep_ != "amod" else (STATE, CAPITAL, ADJECTIVE)
+            for term in match.terms:
+                if term.kind in kinds and term.country:
+                    text = self.doc[match.start:match.end].text
+                    return [Entity(text=text, name=self.kb.name_of(term.country), country=term.country,
+                                   sector=None, id=term.id)]
+            return []  # a person or a body named by the place's head is no place
+        if depth > 1 or head.pos_ not in ("NOUN", "PROPN"):
             return []
-        for term in match.terms:
-            if term.kind in (STATE, CAPITAL) and term.country:
-                text = self.doc[match.start:match.end].text
-                return [Entity(text=text, name=self.kb.name_of(term.country), country=term.country,
-                               sector=None, id=term.id)]
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < head.i:
+                found = self.place(child, depth + 1)
+                if found:
+                    return found
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found = self.place(obj, depth + 1)
+                        if found:
+                            return found
         return []
 
     def remember(self, named: list[NamedPhrase], *, subject: bool = False) -> None:
@@ -194,10 +226,13 @@ class Resolver:
     def _name_tokens(self, head: Token) -> list[Token]:
         """The head and the modifiers that are part of its name."""
         out, stack = [], [head]
+        listed = {t.i for t in listed_appositions(head)}
         while stack:
             token = stack.pop()
             out.append(token)
             for child in token.children:
+                if child.i in listed:
+                    continue  # "Canada, Ukraine and …": the next of a list, not part of the name
                 if child.dep_ in NAME_MODIFIERS and not (child.dep_ == "conj" and token.i == head.i):
                     stack.append(child)
                 elif child.dep_ == "prep" and child.lower_ == "of" and (self._is_role_noun(token)
@@ -244,6 +279,12 @@ class Resolver:
             return []
         candidates.sort(key=lambda c: (c[0], c[1]))
         best_rank, _, best_match, best_term = candidates[0]
+        if best_term.kind == INSTITUTION and best_term.ambiguous:
+            # "the Ivory Coast's Supreme Court": a body's common name yields to the state the phrase names
+            state = next((c for c in candidates if c[3].kind in (STATE, ADJECTIVE)
+                          and c[3].country != best_term.country), None)
+            if state is not None:
+                best_rank, _, best_match, best_term = state
         chosen = [(best_match, best_term)]
         conjoined = {t.i for t in self.doc[best_match.start].conjuncts}
         for _rank, _, match, term in candidates[1:]:
@@ -306,7 +347,10 @@ class Resolver:
             return None
         category = role_term.category or role_term.role
         person = role_term.kind == TITLE or category in self.words["person_categories"]
-        previous = context if context is not None and context.country else None
+        # the speaker's own body ("Downing Street said the National Security Council …"); people, media and
+        # groups of no named country are not the speaker's ("Canada was concerned by arrests of civil society")
+        own_body = role_term.kind == TITLE or role_term.sector in STATE_BODY_SECTORS or category == "statement"
+        previous = context if context is not None and context.country and own_body else None
         if previous is None:
             # "the ministry" after "the Russian Foreign Ministry": the last entity named with the same noun
             word = head.lemma_.lower()
@@ -340,7 +384,53 @@ class Resolver:
                         entity = Entity(text=head.text, name=self.kb.name_of(state.country), country=state.country,
                                         sector=role_term.sector, id=state.id)
                         return NamedPhrase(entity, False, role_term.category, False)
+        if role_term.sector in CLAUSE_PLACED_SECTORS and head.dep_ in SUBJECT_OR_OBJECT:
+            # "protesters blocked roads *in Algiers*": people of no named country are of the place they act in
+            for child in head.head.children:
+                if child.dep_ == "prep" and child.lower_ in self.words["locative_prepositions"]:
+                    for obj in child.children:
+                        found = self.place(obj) if obj.dep_ == "pobj" else []
+                        if found:
+                            entity = Entity(text=head.text, name=found[0].name, country=found[0].country,
+                                            sector=role_term.sector, id=found[0].id)
+                            return NamedPhrase(entity, False, role_term.category, True)
         return None
+
+    def _ethnic(self, head: Token, tokens: list[Token], anchors: list[tuple[Match, Term]],
+                role_term: Term | None) -> NamedPhrase | None:
+        """ "ethnic Albanians in Serbia", "ethnic Turks demonstrated in Sweden": a people of the state they
+        live in, named by a nationality; None when the phrase is not such a people or names no place."""
+        if len(anchors) != 1 or anchors[0][1].kind != ADJECTIVE \
+                or not any(t.lower_ in self.words["ethnic_words"] for t in tokens):
+            return None
+        places = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+                  for o in c.children if o.dep_ == "pobj"]
+        if head.dep_ in SUBJECT_OR_OBJECT:
+            places += [o for c in head.head.children
+                       if c.dep_ == "prep" and c.lower_ in self.words["locative_prepositions"]
+                       for o in c.children if o.dep_ == "pobj"]
+        for place in places:
+            found = self.place(place)
+            if found:
+                sector = role_term.sector if role_term is not None and role_term.sector else "CVL"
+                entity = Entity(text=head.text, name=found[0].name, country=found[0].country, sector=sector,
+                                id=found[0].id)
+                return NamedPhrase(entity, False, None, True)
+        return None
+
+    def domestic_group(self, head: Token) -> str | None:
+        """The sector of a bare noun of people inside a state ("demonstrators", "the rebels", "students"),
+        which names no country of its own; None for anything else."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        matches = self._matches(self._name_tokens(head))
+        terms = [t for m in matches for t in m.terms]
+        if not terms or any(t.kind not in (GENERIC,) for t in terms):
+            return None
+        role_term = _role_term(terms)
+        if role_term is None or role_term.sector not in CLAUSE_PLACED_SECTORS - {"REF", "NGO", "BUS"}:
+            return None
+        return role_term.sector
 
     def _possessive_pronoun(self, head: Token, speaker: Entity | None) -> Entity | None:
         """ "her department", "its embassy", "our ministry": the owner the pronoun refers to."""

@@ -79,9 +79,11 @@ class EventFinder:
         self.reciprocal = lexicon.word_list("reciprocal_events")
         self.context_events = lexicon.word_list("context_recipient_events")
         self.placed_events = lexicon.word_list("placed_events")
+        self.domestic_events = lexicon.word_list("domestic_placed_events")
         self.needs_counterpart = lexicon.word_list("counterpart_events")
         self.feeling_preps = lexicon.word_list("feeling_preps")
         self.state_sectors = frozenset(s.upper() for s in lexicon.word_list("state_sectors"))
+        self.earlier: list[Finding] = []  # the findings of the document's previous sentences
 
     def sentence(self, sent: Span) -> list[Finding]:
         """The events of one sentence; afterwards the sentence's actors join the discourse."""
@@ -113,7 +115,26 @@ class EventFinder:
                 if found:
                     findings.append(found)
         self.roles.remember(sent)
-        return self._without_purposes(findings)
+        findings = self._shared_recipients(self._without_purposes(findings))
+        self.earlier.extend(findings)
+        return findings
+
+    def _shared_recipients(self, findings: list[Finding]) -> list[Finding]:
+        """ "Canada was concerned by the arrests and urged *the Saudi authorities* to release them": a verbal
+        conflict without a recipient, conjoined to an act of the same actor that has one, is aimed at the same
+        side."""
+        doc = self.resolver.doc
+        out = []
+        for finding in findings:
+            if not finding.recipient and self.codes[finding.pattern.cameo].quad_class == 3:
+                conjoined = {finding.predicate} | {t.i for t in doc[finding.predicate].conjuncts}
+                actor = {e.country for e in finding.actor}
+                other = next((f for f in findings if f is not finding and f.recipient and f.predicate in conjoined
+                              and {e.country for e in f.actor} == actor and not f.recipient_inferred), None)
+                if other is not None:
+                    finding = dataclasses.replace(finding, recipient=other.recipient)
+            out.append(finding)
+        return out
 
     def _without_purposes(self, findings: list[Finding]) -> list[Finding]:
         """Drop the demands and complaints that only state what a protest is for ("students staged
@@ -236,8 +257,10 @@ class EventFinder:
             return None
         obliged = self.roles.entities(self.roles.through_quantity(subject))
         speaker = self.roles.speaker_of(verb)
-        if not obliged or not speaker or {e.country for e in obliged} & {e.country for e in speaker}:
-            return None
+        if not obliged or not speaker or any(self._same_side(e, speaker) for e in obliged) \
+                or {e.country for e in obliged} == {e.country for e in speaker} \
+                and all((e.sector or "NONE") not in self.state_sectors for e in obliged):
+            return None  # a demand is put on another side: another state, or a state by its own people
         embedded = next((f for f in findings if f.predicate == verb.i), None)
         if embedded is not None and embedded.pattern.when == "future":
             return None  # "755 diplomats must leave": the obligation is the event itself
@@ -343,6 +366,13 @@ class EventFinder:
                  recipient: list[Entity], theme: Token | None) -> Finding | None:
         code = self.codes[pattern.cameo]
         recipient = [e for e in recipient if not self._same_side(e, actor)]
+        if not recipient and theme is not None and theme.lower_ == "own":
+            # "announced expulsions of their own": the same act as another actor's, against the same side
+            earlier = next((f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].event == code.event
+                            and f.recipient and {e.country for e in f.actor}.isdisjoint(e.country for e in actor)),
+                           None)
+            if earlier is not None:
+                recipient = [e for e in earlier.recipient if not self._same_side(e, actor)]
         if not recipient and len({e.country for e in actor}) > 1 and code.event.lower() in self.reciprocal:
             actor, recipient = actor[:1], actor[1:]
         actor_countries = {e.country for e in actor}
@@ -354,12 +384,24 @@ class EventFinder:
             # people protest against their own government unless the sentence names another
             recipient = [Entity(text=e.text, name=e.name, country=e.country, sector="GOV", id=e.id)
                          for e in actor[:1] if (e.sector or "NONE") not in self.state_sectors]
+        if not recipient and len(actor_countries) == 1 and (pattern.mode or code.mode) != "deport" \
+                and all((e.sector or "NONE") in {"NONE"} | self.state_sectors for e in actor):
+            # "Egyptian police dispersed demonstrators": a state acts on a group of its own people
+            sector = self.roles.domestic_sector(predicate, theme)
+            if sector is not None:
+                state = actor[0]
+                recipient = [Entity(text=state.text, name=state.name, country=state.country, sector=sector,
+                                    id=state.id)]
         inferred = False
         if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events):
             other = next((e for e in self.resolver.discourse.mentioned
                           if e.country and e.country not in actor_countries), None)
             if other is not None:
                 recipient, inferred = [other], True
+        if not recipient and code.event.lower() in self.domestic_events:
+            # "imposed a curfew in Sudan": a state's act at home falls on the people of the place
+            recipient = [dataclasses.replace(e, sector="CVL") for e in self.roles.place(predicate)
+                         if e.country in actor_countries]
         if not recipient and code.event.lower() in self.needs_counterpart:
             return None  # "the cabinet met on Sunday": a meeting of one side is no event between two
         trigger_token = predicate.doc[trigger[-1]] if predicate.i in trigger else predicate.doc[trigger[0]]

@@ -75,6 +75,25 @@ def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None) -
                             yield "from", obj
 
 
+def listed_appositions(head: Token) -> list[Token]:
+    """Nouns the parser put in apposition to ``head`` although they continue a list: "Canada, *Ukraine* and
+    more than a dozen EU *states*" (a list has "and"/"or" on the head or on one of them)."""
+    appositions = [c for c in head.children if c.dep_ == "appos"]
+    if not appositions or not any(c.dep_ == "cc" for t in (head, *appositions) for c in t.children):
+        return []
+    return appositions
+
+
+def members(head: Token) -> list[Token]:
+    """The head of a noun phrase and the heads of the phrases listed with it ("Britain and France")."""
+    out = [head]
+    for token in (*head.conjuncts, *listed_appositions(head)):
+        for member in (token, *token.conjuncts):
+            if member not in out:
+                out.append(member)
+    return out
+
+
 def particle(verb: Token) -> str | None:
     prt = first_child(verb, "prt")
     return prt.lower_ if prt is not None else None

@@ -19,6 +19,10 @@ from .lexicon import Lexicon, Pattern
 from .roles import Roles
 
 
+# Prepositions of an act that comes after the clause it hangs on.
+LATER_PREPS = {"before", "until", "ahead"}
+
+
 class Modality:
     """Reads the modality of clauses with the lexicon's word lists."""
 
@@ -56,7 +60,10 @@ class Modality:
                 return True
             if token.i != verb.i and g.lemma(token) in self.planning | self.threatening:
                 return True
-            if token.dep_ not in ("xcomp", "conj", "acomp"):
+            # "would study the measures *before announcing* its reaction": the later act is to come as well
+            later = (token.dep_ == "pcomp" and token.head.lower_ in LATER_PREPS) or \
+                (token.dep_ == "prep" and token.lower_ in LATER_PREPS)
+            if token.dep_ not in ("xcomp", "conj", "acomp") and not later:
                 break
         return False
 

@@ -195,8 +195,10 @@ class Roles:
             found = other(self.entities(theme))
             if found:
                 return found
+            users = [g.passive_agent(c) for c in theme.children if c.dep_ == "acl" and c.tag_ == "VBN"]
             for owner in [c for c in theme.children if c.dep_ == "poss"] + [
-                    o for p, o in g.prep_objects(theme, frozenset({"of", "by"}))]:
+                    o for p, o in g.prep_objects(theme, frozenset({"of", "by", "from"}))] + [
+                    u for u in users if u is not None]:  # "a dacha *used by the embassy*"
                 found = other(self.entities(self.through_quantity(owner)))
                 if found:
                     return found
@@ -215,7 +217,12 @@ class Roles:
                 return found
         by_prep: dict[str, list[Entity]] = {}
         for prep, obj in g.prep_objects(token, self.recipient_preps):
-            by_prep.setdefault(prep, []).extend(other(self.entities(self.through_quantity(obj))))
+            found = other(self.entities(self.through_quantity(obj)))
+            if not found:
+                # "mobilised reservists for a war *against Iraq*": the target of what the prep names
+                found = [e for _p, inner in g.prep_objects(obj, frozenset({"against", "on", "upon"}))
+                         for e in other(self.entities(inner))]
+            by_prep.setdefault(prep, []).extend(found)
         for prep in self.lexicon.recipient_preps:
             if by_prep.get(prep):
                 return by_prep[prep]
@@ -245,9 +252,29 @@ class Roles:
                         return found
         return []
 
+    def domestic_sector(self, token: Token, theme: Token | None) -> str | None:
+        """The sector of a bare group of people the action falls on ("dispersed *demonstrators*", "accused
+        *rebels*", "demands *from* rebels"), which names no country of its own."""
+        candidates = []
+        if theme is not None:
+            candidates.append(theme)
+            candidates.extend(o for _p, o in g.prep_objects(theme, frozenset({"of", "by", "from"})))
+        candidates.extend(self.through_quantity(o) for _p, o in g.prep_objects(token, self.recipient_preps))
+        for clause in g.children(token, "xcomp", "advcl"):
+            obj = g.first_child(clause, "dobj")  # "opened fire to disperse *demonstrators*"
+            if obj is not None:
+                candidates.append(self.through_quantity(obj))
+        for candidate in candidates:
+            sector = self.resolver.domestic_group(candidate)
+            if sector is not None:
+                return sector
+        return None
+
     def condition_subject(self, token: Token) -> list[Entity]:
         """Who a condition is put to: "… will strike back *if Israel* attacks", "*unless Baghdad* accepts"."""
-        for node in g.clause_chain(token, limit=3):
+        # the clauses above, and the threatened act below ("threatened to stop talks *if* …")
+        nodes = list(g.clause_chain(token, limit=3)) + g.children(token, "xcomp", "ccomp")
+        for node in nodes:
             for child in node.children:
                 if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                                  for m in child.children):
@@ -275,7 +302,7 @@ class Roles:
         if head is None:
             return []
         out: list[Entity] = []
-        for token in (head, *head.conjuncts):
+        for token in g.members(head):
             for named in self.phrase(token):
                 if named.entity not in out:
                     out.append(named.entity)

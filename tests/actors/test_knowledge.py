@@ -55,6 +55,11 @@ def test_packaged_term(kb, text: str, kind: str, country: str) -> None:
 
 # (country, role, day, holder on that day)
 HOLDER_CASES = [
+    ("UGA", "head_of_state", "1999-06-01", "Yoweri Museveni"),
+    ("SDN", "head_of_state", "2010-06-01", "Omar al-Bashir"),
+    ("ZWE", "head_of_state", "2010-06-01", "Robert Mugabe"),
+    ("FRA", "head_of_state", "1990-06-01", "François Mitterrand"),
+    ("ISR", "head_of_government", "1990-06-01", "Yitzhak Shamir"),
     ("USA", "foreign_minister", "2007-06-01", "Condoleezza Rice"),
     ("USA", "foreign_minister", "2017-06-01", "Rex Tillerson"),
     ("USA", "foreign_minister", "2019-06-01", "Mike Pompeo"),

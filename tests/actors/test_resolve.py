@@ -43,6 +43,19 @@ def resolve(nlp, kb, matcher):
 
 # (sentence, head word, day, the entities of the phrase as "COUNTRY SECTOR", sector "-" when none)
 ENTITY_CASES = [
+    # a short name of a known person followed by more of a name is someone else
+    ("President Levy Mwanawasa spoke.", "Mwanawasa", "2005-03-01", ["ZMB GOV"]),
+    # a common name of one state's body yields to the state the phrase names
+    ("The Kenyan Supreme Court ruled.", "Court", DAY, ["KEN JUD"]),
+    # a state in apposition to a state is one more of a list
+    ("Norway, Denmark and Finland protested.", "Norway", DAY, ["NOR -", "DNK -", "FIN -"]),
+    # a people named by a nationality lives where the phrase places it
+    ("Ethnic Hungarians in Slovakia protested.", "Hungarians", DAY, ["SVK CVL"]),
+    ("Ethnic Hungarians protested in Slovakia.", "Hungarians", DAY, ["SVK CVL"]),
+    ("Ethnic Hungarians protested.", "Hungarians", DAY, ["HUN -"]),
+    # people of no named country are of the place they act in
+    ("Students marched in Nairobi.", "Students", DAY, ["KEN EDU"]),
+    ("Diplomats met in Nairobi.", "Diplomats", DAY, []),
     # persons, by their office on the day
     ("Russian Deputy Foreign Minister Sergei Ryabkov spoke.", "Ryabkov", DAY, ["RUS GOV"]),
     ("Kremlin spokesman Dmitry Peskov said so.", "Peskov", "2017-07-30", ["RUS GOV"]),
