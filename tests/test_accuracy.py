@@ -36,12 +36,12 @@ def test_seed_articles(seeds, measure, floor):
 
 
 @needs_shared
-@pytest.mark.parametrize("measure, floor", [("precision", 0.80), ("recall", 0.72), ("f1", 0.80)])
+@pytest.mark.parametrize("measure, floor", [("precision", 0.85), ("recall", 0.78), ("f1", 0.82)])
 def test_bundled_examples(examples, measure, floor):
     assert examples[measure] >= floor, examples
 
 
 @needs_shared
-@pytest.mark.parametrize("measure, floor", [("type_f1", 0.75), ("triple_f1", 0.40)])
+@pytest.mark.parametrize("measure, floor", [("type_f1", 0.76), ("triple_f1", 0.47)])
 def test_plover_gold_standard_sentences(plover_gsr, measure, floor):
     assert plover_gsr[measure] >= floor, plover_gsr["report"]
