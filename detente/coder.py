@@ -166,6 +166,7 @@ def _records(coder: Coder, work: Work) -> None:
     events: list[Event] = []
     seen: set[tuple] = set()
     dated: list[tuple[int, date]] = []  # (position of the predicate, date) of events dated to the day
+    actors: dict[int, set[str | None]] = {}  # position of a dated predicate → its actor countries
     nominal: set[str] = set()
     for index, finding in work.findings:
         # "the same day", "three days later" count from the event told before, in the order of the text
@@ -174,9 +175,12 @@ def _records(coder: Coder, work: Work) -> None:
         event = make_event(coder, document, sentences[index], index, finding, anchor)
         if event is None:
             continue
+        if event.date_source == "publication" and _continues(doc[finding.predicate], index):
+            event = _continued(event, sentences[index - 1], dated, actors)
         if event.date_source != "publication" and event.date_precision == "day":
             dated.append((finding.predicate, event.date))
             dated.sort(key=lambda item: item[0])
+            actors[finding.predicate] = {e.country for e in event.actor}
         key = (index, event.cameo[:3], tuple(e.country for e in event.actor),
                tuple(e.country for e in event.recipient))
         if key in seen:
@@ -186,6 +190,43 @@ def _records(coder: Coder, work: Work) -> None:
         if finding.pattern.pos == "NOUN":
             nominal.add(event.id)
     work.events = _share_dates(events, nominal)
+
+
+def _dated_clause(coder: Coder, finding: Finding, predicate: Token) -> Token:
+    """The clause whose date is the event's: the predicate's own, but for a speaker's charge named by a noun
+    ("Lavrov said on Tuesday that it was *blackmail* by Washington") the speech that makes it."""
+    if finding.pattern.actor != "speaker" or predicate.pos_ not in ("NOUN", "PROPN"):
+        return predicate
+    speech = coder.resources.lexicon.word_list("speech_verbs")
+    node = predicate
+    for _ in range(8):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in speech:
+            return node
+    return predicate
+
+
+def _continues(predicate: Token, index: int) -> bool:
+    """Whether a clause goes on with the story of the sentence before: its subject is a pronoun
+    ("*He* urged New Delhi …"), and it is not in the first sentence."""
+    if index == 0:
+        return False
+    subject = next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ in ("he", "she", "it", "they", "we")
+
+
+def _continued(event: Event, before: Span, dated: list[tuple[int, date]],
+               actors: dict[int, set[str | None]]) -> Event:
+    """ "Trudeau spoke in parliament on Monday. *He* urged India to cooperate": an undated event that goes on
+    with the sentence before takes the date of that sentence's dated event of the same actor."""
+    countries = {e.country for e in event.actor}
+    previous = [day for position, day in dated
+                if before.start <= position < before.end and actors.get(position) == countries]
+    if not previous:
+        return event
+    return dataclasses.replace(event, date=previous[-1], date_source="relative", date_precision="day")
 
 
 def _claims(coder: Coder, work: Work) -> None:
@@ -252,7 +293,8 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
     doc = sent.doc
     code, status = _converted(coder, finding)
     predicate = doc[finding.predicate]
-    resolved = _event_date(predicate, sent, document.date, anchor, coder.resources.lexicon)
+    resolved = _event_date(_dated_clause(coder, finding, predicate), sent, document.date, anchor,
+                           coder.resources.lexicon)
     if resolved is not None:
         day, source, precision = resolved.date, resolved.source, resolved.precision
     else:

@@ -30,18 +30,18 @@ def plover_gsr():
 
 
 @needs_shared
-@pytest.mark.parametrize("measure, floor", [("precision", 0.75), ("recall", 0.95), ("f1", 0.85)])
+@pytest.mark.parametrize("measure, floor", [("precision", 0.78), ("recall", 0.95), ("f1", 0.87)])
 def test_seed_articles(seeds, measure, floor):
     assert seeds[measure] >= floor, seeds
 
 
 @needs_shared
-@pytest.mark.parametrize("measure, floor", [("precision", 0.85), ("recall", 0.78), ("f1", 0.82)])
+@pytest.mark.parametrize("measure, floor", [("precision", 0.87), ("recall", 0.80), ("f1", 0.84)])
 def test_bundled_examples(examples, measure, floor):
     assert examples[measure] >= floor, examples
 
 
 @needs_shared
-@pytest.mark.parametrize("measure, floor", [("type_f1", 0.76), ("triple_f1", 0.47)])
+@pytest.mark.parametrize("measure, floor", [("type_f1", 0.77), ("triple_f1", 0.52)])
 def test_plover_gold_standard_sentences(plover_gsr, measure, floor):
     assert plover_gsr[measure] >= floor, plover_gsr["report"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .knowledge import ADJECTIVE, GROUP, ORGANISATION, PERSON, KnowledgeBase, Term
+from .knowledge import ADJECTIVE, GENERIC, GROUP, ORGANISATION, PERSON, KnowledgeBase, Term
 
 # Named-entity labels that confirm an ambiguous term of each kind.
 CONFIRMING_LABELS = {
@@ -25,6 +25,8 @@ CONFIRMING_LABELS = {
     GROUP: {"ORG", "NORP"},
 }
 PLACE_LABELS = {"GPE", "LOC", "ORG", "FAC", "NORP"}
+# Named-entity labels of a word before an ambiguous common noun that make it an actor ("Serb forces").
+OWNER_LABELS = {"NORP", "GPE"}
 
 
 @dataclass(frozen=True)
@@ -84,15 +86,28 @@ class ActorMatcher:
         if not term.ambiguous:
             return True
         labels = {t.ent_type_ for t in span} - {""}
+        if term.kind == GENERIC and _named_owner(span):
+            return True  # "Serb *forces*", "Iraq's *extremists*": a nationality makes the common noun an actor
         return bool(labels & CONFIRMING_LABELS.get(term.kind, PLACE_LABELS))
 
     def _inside_other_name(self, term: Term, span: Span) -> bool:
         """ "Levy Mwanawasa" is not David Levy: a short name of a known person followed by more of a
-        person's name belongs to someone else."""
+        person's name belongs to someone else, and a name in brackets after a name abbreviates that name."""
         person = self.kb.persons.get(term.id)
         if person is None or span.text == person.name:
             return False
         doc = span.doc
+        if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")":
+            return True  # "the Montenegro Municipality Association (AKK)": an abbreviation, not a person
         after = doc[span.end] if span.end < len(doc) else None
         return after is not None and after.pos_ == "PROPN" and after.ent_type_ == "PERSON" \
             and after.ent_iob_ == "I" and after.text[:1].isupper()
+
+
+def _named_owner(span: Span) -> bool:
+    """Whether a nationality or a state names whose the phrase is: "*Serb* forces", "*Iraq's* militias"."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text in ("'s", "’s") and span.start > 1:
+        before = doc[span.start - 2]
+    return before is not None and before.ent_type_ in OWNER_LABELS

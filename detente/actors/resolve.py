@@ -384,9 +384,15 @@ class Resolver:
                         entity = Entity(text=head.text, name=self.kb.name_of(state.country), country=state.country,
                                         sector=role_term.sector, id=state.id)
                         return NamedPhrase(entity, False, role_term.category, False)
-        if role_term.sector in CLAUSE_PLACED_SECTORS and head.dep_ in SUBJECT_OR_OBJECT:
-            # "protesters blocked roads *in Algiers*": people of no named country are of the place they act in
-            for child in head.head.children:
+        if role_term.sector in CLAUSE_PLACED_SECTORS:
+            # "protesters blocked roads *in Algiers*", "demonstrators protesting *in Monrovia*": people of no
+            # named country are of the place they act in
+            clauses = [c for c in head.children if c.dep_ in ("acl", "relcl")]
+            # and the object of a clause of theirs ("protesting election results *in Monrovia*")
+            clauses += [o for c in clauses for o in c.children if o.dep_ == "dobj"]
+            if head.dep_ in SUBJECT_OR_OBJECT:
+                clauses.append(head.head)
+            for child in (c for clause in clauses for c in clause.children):
                 if child.dep_ == "prep" and child.lower_ in self.words["locative_prepositions"]:
                     for obj in child.children:
                         found = self.place(obj) if obj.dep_ == "pobj" else []

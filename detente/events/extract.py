@@ -61,6 +61,11 @@ def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
     return any((e.sector or "NONE") in pattern.sector for e in actor)
 
 
+def _is_time(token: Token) -> bool:
+    """ "on *Thursday*", "for *two days*": a prepositional object that is a date or a time."""
+    return token.ent_type_ in ("DATE", "TIME")
+
+
 # Dependencies of a clause that states what the act above it is for.
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pcomp"}
 
@@ -82,6 +87,8 @@ class EventFinder:
         self.domestic_events = lexicon.word_list("domestic_placed_events")
         self.needs_counterpart = lexicon.word_list("counterpart_events")
         self.feeling_preps = lexicon.word_list("feeling_preps")
+        self.refusing = lexicon.word_list("refusing_verbs")
+        self.no_comment = lexicon.word_list("comment_verbs")
         self.state_sectors = frozenset(s.upper() for s in lexicon.word_list("state_sectors"))
         self.earlier: list[Finding] = []  # the findings of the document's previous sentences
 
@@ -122,12 +129,20 @@ class EventFinder:
     def _shared_recipients(self, findings: list[Finding]) -> list[Finding]:
         """ "Canada was concerned by the arrests and urged *the Saudi authorities* to release them": a verbal
         conflict without a recipient, conjoined to an act of the same actor that has one, is aimed at the same
-        side."""
+        side; so is an act without an object that follows from such an act ("…, arresting twelve")."""
         doc = self.resolver.doc
         out = []
         for finding in findings:
-            if not finding.recipient and self.codes[finding.pattern.cameo].quad_class == 3:
-                conjoined = {finding.predicate} | {t.i for t in doc[finding.predicate].conjuncts}
+            predicate = doc[finding.predicate]
+            # "police opened fire on the crowd, *killing* one and *arresting* twelve": what the act leads to
+            first = predicate
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            consequence = first.dep_ == "advcl" and first.tag_ == "VBG"
+            if not finding.recipient and (self.codes[finding.pattern.cameo].quad_class == 3 or consequence):
+                conjoined = {finding.predicate} | {t.i for t in predicate.conjuncts}
+                if consequence:
+                    conjoined |= {first.head.i} | {t.i for t in first.head.conjuncts}
                 actor = {e.country for e in finding.actor}
                 other = next((f for f in findings if f is not finding and f.recipient and f.predicate in conjoined
                               and {e.country for e in f.actor} == actor and not f.recipient_inferred), None)
@@ -154,6 +169,8 @@ class EventFinder:
         return kept
 
     def _verb_event(self, verb: Token, consumed: set[int]) -> Finding | None:
+        if g.lemma(verb) in self.refusing and any(g.lemma(c) in self.no_comment for c in g.children(verb, "xcomp")):
+            return None  # "refused to comment", "declined to confirm": no answer is not a rejection
         for pattern in self.lexicon.patterns(g.lemma(verb), "VERB"):
             used = self._conditions(pattern, verb)
             if used is None:
@@ -168,7 +185,8 @@ class EventFinder:
             else:
                 actor = self.roles.actors(verb)
                 theme = self.roles.theme(verb)
-                recipient = self.roles.recipients(verb, theme, exclude=self._own_side(actor))
+                recipient = self.roles.recipients(verb, theme, exclude=self._own_side(actor),
+                                                  own=frozenset(e.country for e in actor))
             if not actor:
                 return None
             if not _sector_fits(pattern, actor):
@@ -187,9 +205,12 @@ class EventFinder:
         used: set[int] = set()
         if pattern.particle is not None and g.particle(token) != pattern.particle:
             return None
-        if pattern.prep is not None and not any(True for _ in g.prep_objects(token, pattern.prep)) \
-                and not any(c.dep_ == "prep" and c.lower_ in pattern.prep for c in token.children):
-            return None
+        if pattern.prep is not None:
+            objects = [obj for _p, obj in g.prep_objects(token, pattern.prep)]
+            stranded = any(c.dep_ == "prep" and c.lower_ in pattern.prep and not list(c.children)
+                           for c in token.children)
+            if not stranded and all(_is_time(obj) for obj in objects):
+                return None  # no such preposition, or only a date: "called on Thursday" is no "call on"
         if pattern.object is NO_THEME:
             if self.roles.theme(token) is not None:
                 return None
@@ -241,6 +262,9 @@ class EventFinder:
             if candidate.dep_ == "prep":
                 expanded.extend(c for c in candidate.children if c.dep_ in ("pobj", "pcomp"))
             expanded.extend(c for c in candidate.children if c.dep_ in ("dobj", "pobj", "amod", "compound"))
+        # "described them as *intelligence* officers": the modifiers of what something is described as
+        expanded.extend(c for p in list(expanded) if p.dep_ == "pobj" and p.head.lower_ == "as" for c in p.children
+                        if c.dep_ in ("compound", "amod"))
         for candidate in expanded:
             if g.lemma(candidate) in words or candidate.lower_ in words:
                 return candidate
@@ -334,6 +358,10 @@ class EventFinder:
             elif self.codes[pattern.cameo].event == "CONSULT" and self.roles.circumstance(noun) is not None:
                 predicate = self.roles.circumstance(noun)
                 actor = self.roles.actors(predicate)
+            elif self._joined_protest(noun, pattern):
+                # "thousands converged *for a rally*": those who go to a protest hold it
+                predicate = self.roles.circumstance(noun)
+                actor = [e for e in self.roles.actors(predicate) if (e.sector or "NONE") not in self.state_sectors]
             else:
                 return None
             if not actor:
@@ -342,12 +370,21 @@ class EventFinder:
                 continue
             theme = self.roles.theme(noun)
             own_side = self._own_side(actor)
-            recipient = self.roles.recipients(noun, theme, exclude=own_side)
+            countries = frozenset(e.country for e in actor)
+            recipient = self.roles.recipients(noun, theme, exclude=own_side, own=countries)
             if not recipient and predicate is not None:
-                recipient = self.roles.recipients(predicate, None, exclude=own_side)
+                recipient = self.roles.recipients(predicate, None, exclude=own_side, own=countries)
             trigger = tuple(sorted({noun.i} | ({predicate.i} if predicate is not None else set())))
             return self._finding(trigger, predicate or noun, pattern, actor, recipient, theme)
         return None
+
+    def _joined_protest(self, noun: Token, pattern: Pattern) -> bool:
+        """Whether a protest noun is the circumstance of a clause that is no event of its own ("converged for a
+        rally", "joined in the demonstrations"), unlike "arrested dozens during the protest"."""
+        if self.codes[pattern.cameo].event != "PROTEST":
+            return False
+        clause = self.roles.circumstance(noun)
+        return clause is not None and not self.lexicon.patterns(g.lemma(clause), "VERB")
 
     def _own_side(self, actor: list[Entity]):
         """A test of whether a recipient is the actor's own state (see ``_same_side``)."""
@@ -359,6 +396,8 @@ class EventFinder:
         same = [a for a in actor if a.country == entity.country]
         if not same:
             return False
+        if any(a.sector == entity.sector for a in same):
+            return True  # "demonstrators … to show *their* anger": the actor itself
         inside = {"NONE"} | self.state_sectors
         return (entity.sector or "NONE") in inside and all((a.sector or "NONE") in inside for a in same)
 
@@ -378,6 +417,10 @@ class EventFinder:
         actor_countries = {e.country for e in actor}
         if not recipient and code.event == "THREATEN":
             recipient = [e for e in self.roles.condition_subject(predicate) if e.country not in actor_countries]
+        if not recipient and code.event == "THREATEN":
+            # "threatened to resume attacks *in Israel*": a threat is aimed where the threatened act would fall
+            recipient = [e for clause in g.children(predicate, "xcomp", "ccomp")
+                         for e in self.roles.place(clause) if e.country not in actor_countries][:1]
         if not recipient and code.event.lower() in self.placed_events:
             recipient = [e for e in self.roles.place(predicate) if e.country not in actor_countries]
         if not recipient and code.event == "PROTEST":

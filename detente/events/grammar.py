@@ -63,7 +63,9 @@ def direct_object(verb: Token) -> Token | None:
 def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs governed by ``token``."""
     for child in token.children:
-        if child.dep_ in ("prep", "agent") and (preps is None or child.lower_ in preps):
+        # "provided intelligence *to* Macedonia": the parser may label "to" as a dative
+        prepositional = child.dep_ in ("prep", "agent") or (child.dep_ == "dative" and child.pos_ == "ADP")
+        if prepositional and (preps is None or child.lower_ in preps):
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     yield child.lower_, obj

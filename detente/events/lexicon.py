@@ -52,7 +52,7 @@ WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "circumstance_preps", "theme_preps", "attribution_words", "object_control_verbs",
               "personal_pronouns", "third_person_pronouns", "quotation_marks", "reciprocal_events",
               "context_recipient_events", "cooperative_events", "place_preps", "placed_events", "state_sectors",
-              "domestic_placed_events", "intention_nouns", "alleging_verbs", "counterpart_events",
+              "domestic_placed_events", "comment_verbs", "intention_nouns", "alleging_verbs", "counterpart_events",
               "feeling_preps")
 
 

@@ -20,6 +20,13 @@ from . import grammar as g
 from .lexicon import Lexicon
 
 
+# Sectors of a country's own politics, which an act of that country may aim at ("to protest *the president's*
+# failure"), unlike its people, whom it acts for ("to protect *American students*").
+POLITICAL_SECTORS = frozenset({"ELI", "OPP", "REB", "PTY"})
+# Prepositions of a prepositional object's own target: "for a war *against* Iraq", "to a demand *from* the US".
+NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by"})
+
+
 class Roles:
     """The roles of the events of one document, sentence by sentence."""
 
@@ -40,6 +47,7 @@ class Roles:
         self.third_person = words("third_person_pronouns")
         self.quotes = words("quotation_marks")
         self.place_preps = words("place_preps")
+        self.state = words("state_sectors")
         self.recipient_preps = frozenset(lexicon.recipient_preps)
         self._phrases: dict[int, list[NamedPhrase]] = {}
 
@@ -144,6 +152,8 @@ class Roles:
             named = [n.entity for n in self.phrase(head)]
             if named:
                 return named  # "Belarus, for its part, handed over …": the noun acts
+            if self.resolver.domestic_group(head) is not None:
+                return []  # "police dispersed demonstrators *protesting* …": the demonstrators, whoever they are
             own = self.own_actors(head)
             if own:
                 return own
@@ -179,13 +189,16 @@ class Roles:
         return token
 
     def recipients(self, token: Token, theme: Token | None, depth: int = 0,
-                   exclude: Callable[[Entity], bool] = lambda entity: False) -> list[Entity]:
+                   exclude: Callable[[Entity], bool] = lambda entity: False,
+                   own: frozenset[str | None] = frozenset()) -> list[Entity]:
         """Who receives the action of ``token``, passing over the entities ``exclude`` says are the
-        actor's own ("Canada recalled *its* ambassador *from Saudi Arabia*" is about Saudi Arabia)."""
-        return self._recipients(token, theme, depth, exclude)
+        actor's own ("Canada recalled *its* ambassador *from Saudi Arabia*" is about Saudi Arabia).
+        ``own`` are the actor's countries, whose people a purpose clause names as whom the act is for, not
+        as its target ("closed the mission to protect *American students*")."""
+        return self._recipients(token, theme, depth, exclude, own)
 
     def _recipients(self, token: Token, theme: Token | None, depth: int,
-                    exclude: Callable[[Entity], bool]) -> list[Entity]:
+                    exclude: Callable[[Entity], bool], own: frozenset[str | None] = frozenset()) -> list[Entity]:
         def other(entities: list[Entity]) -> list[Entity]:
             return [e for e in entities if not exclude(e)]
 
@@ -220,7 +233,7 @@ class Roles:
             found = other(self.entities(self.through_quantity(obj)))
             if not found:
                 # "mobilised reservists for a war *against Iraq*": the target of what the prep names
-                found = [e for _p, inner in g.prep_objects(obj, frozenset({"against", "on", "upon"}))
+                found = [e for _p, inner in g.prep_objects(obj, NESTED_TARGET_PREPS)
                          for e in other(self.entities(inner))]
             by_prep.setdefault(prep, []).extend(found)
         for prep in self.lexicon.recipient_preps:
@@ -240,14 +253,27 @@ class Roles:
                 found = other(self.entities(obj))
                 if found:
                     return found
-            for clause in g.children(token, "ccomp", "xcomp"):
-                # "demanded that *the US* cancel the sale", "offered to hand them over *to Britain*"
+            purposes = [c for c in g.children(token, "advcl")
+                        if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            for clause in g.children(token, "ccomp", "xcomp") + purposes:
+                # "demanded that *the US* cancel the sale", "offered to hand them over *to Britain*",
+                # "blocked a road to show their anger at *the United States*"
                 subject = g.subject(clause)
                 found = other(self.entities(subject)) if subject is not None and clause.dep_ == "ccomp" else []
                 if found:
                     return found
                 if depth < 1:
                     found = self._recipients(clause, self.theme(clause), depth + 1, exclude)
+                    if clause.dep_ == "advcl":  # the actor's own people are whom it acts for, not its target
+                        found = [e for e in found if e.country not in own or e.sector is None
+                                 or e.sector.lower() in self.state or e.sector in POLITICAL_SECTORS]
+                    if found:
+                        return found
+            for _prep, obj in g.prep_objects(token, frozenset({"as"})):
+                # "denounced as a crime *Serbia's suppression* of …": the object after its description
+                for moved in g.children(obj, "appos"):
+                    found = other(self.entities(moved)) or [
+                        e for owner in g.children(moved, "poss") for e in other(self.entities(owner))]
                     if found:
                         return found
         return []
@@ -259,8 +285,12 @@ class Roles:
         if theme is not None:
             candidates.append(theme)
             candidates.extend(o for _p, o in g.prep_objects(theme, frozenset({"of", "by", "from"})))
+            candidates.extend(a for a in (g.passive_agent(c) for c in theme.children
+                                          if c.dep_ == "acl" and c.tag_ == "VBN") if a is not None)
         candidates.extend(self.through_quantity(o) for _p, o in g.prep_objects(token, self.recipient_preps))
         for clause in g.children(token, "xcomp", "advcl"):
+            if clause.dep_ == "advcl" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+                continue  # "…, citing domestic opposition": a reason, not what the act falls on
             obj = g.first_child(clause, "dobj")  # "opened fire to disperse *demonstrators*"
             if obj is not None:
                 candidates.append(self.through_quantity(obj))
@@ -355,6 +385,9 @@ class Roles:
                 return named
             if lower in self.personal and subject.ent_type_ == "PERSON":
                 return []  # "Gershkovich was arrested … charges that he rejected": someone we cannot code
+            if lower in ("it", "its") and subject.pos_ in ("NOUN", "PROPN") and subject.tag_ in ("NN", "NNP") \
+                    and subject.ent_type_ not in ("PERSON", "NORP", "DATE", "TIME"):
+                return []  # "the state airline said *it* would suspend flights": the airline, not a state
         return None
 
     def _speaker_of_token(self, token: Token) -> Entity | None:

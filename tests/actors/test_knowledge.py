@@ -60,6 +60,7 @@ HOLDER_CASES = [
     ("ZWE", "head_of_state", "2010-06-01", "Robert Mugabe"),
     ("FRA", "head_of_state", "1990-06-01", "François Mitterrand"),
     ("ISR", "head_of_government", "1990-06-01", "Yitzhak Shamir"),
+    ("ARG", "head_of_state", "1995-06-01", "Carlos Menem"),
     ("USA", "foreign_minister", "2007-06-01", "Condoleezza Rice"),
     ("USA", "foreign_minister", "2017-06-01", "Rex Tillerson"),
     ("USA", "foreign_minister", "2019-06-01", "Mike Pompeo"),

@@ -49,6 +49,12 @@ ENTITY_CASES = [
     ("The Kenyan Supreme Court ruled.", "Court", DAY, ["KEN JUD"]),
     # a state in apposition to a state is one more of a list
     ("Norway, Denmark and Finland protested.", "Norway", DAY, ["NOR -", "DNK -", "FIN -"]),
+    # a nationality makes an ambiguous common noun an actor
+    ("Serb forces shelled the town.", "forces", DAY, ["SRB MIL"]),
+    # a known person's alias in brackets after a name abbreviates that name
+    ("The Kosovo Kindergarten Association (AKK) protested.", "AKK", DAY, []),
+    # a part of a state is the state
+    ("Police in Northern Ireland spoke.", "Ireland", DAY, ["GBR -"]),
     # a people named by a nationality lives where the phrase places it
     ("Ethnic Hungarians in Slovakia protested.", "Hungarians", DAY, ["SVK CVL"]),
     ("Ethnic Hungarians protested in Slovakia.", "Hungarians", DAY, ["SVK CVL"]),

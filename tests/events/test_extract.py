@@ -41,6 +41,29 @@ ROLE_CASES = [
     ("Ecuador threatened to halt the talks unless Peru withdrew its troops.", "THREATEN", ("ECU",), ("PER -",)),
     # the target of what a preposition names
     ("Estonia mobilized its reservists on Friday for a war against Russia.", "MOBILIZE", ("EST",), ("RUS -",)),
+    # the author of what a prepositional object names ("a demand *from* Chile")
+    ("Bolivia refused to answer a demand from Chile to reopen the port.", "REJECT", ("BOL",), ("CHL -",)),
+    # a threat is aimed where the threatened act would fall
+    ("Sudan threatened to resume air raids in Chad.", "THREATEN", ("SDN",), ("TCD -",)),
+    # a purpose clause names the target, and a group is not its own target
+    ("Protesters in Lima blocked a highway to show their disapproval of Chile's fishing policy.", "PROTEST", ("PER",),
+     ("CHL -",)),
+    # the group that staged what a state's body acts on
+    ("Kenyan police banned a march organised by students.", "COERCE", ("KEN",), ("KEN EDU",)),
+    # those who go to a protest hold it, unless the clause is an event of its own
+    ("Thousands of Chileans gathered on Sunday for a rally in Santiago.", "PROTEST", ("CHL",), ("CHL GOV",)),
+    # people acting in a participle clause are the actor, placed where their clause is
+    ("Kenyan police used tear gas against students protesting fee increases in Nairobi.", "PROTEST", ("KEN",),
+     ("KEN GOV",)),
+    # what follows from an act falls on the same side
+    ("Chilean police fired on protesters in Santiago, wounding four and arresting twenty.", "COERCE", ("CHL",),
+     ("CHL CVL",)),
+    # troops that arrive are deployed, not visiting
+    ("Turkish troops arrived in Qatar on Monday.", "MOBILIZE", ("TUR",), ("QAT -",)),
+    ("Nepali peacekeepers arrived in Lebanon on Monday.", "AID", ("NPL",), ("LBN -",)),
+    ("The Turkish president arrived in Qatar on Monday.", "CONSULT", ("TUR",), ("QAT -",)),
+    # "to" labelled as a dative is still a preposition
+    ("Norway is providing military intelligence to Estonia.", "AID", ("NOR",), ("EST -",)),
     # a verbal conflict conjoined to an act of the same actor shares its recipient
     ("Norway was deeply concerned by the detentions and urged the Russian authorities to free the men.",
      "ACCUSE", ("NOR",), ("RUS GOV",)),
@@ -70,3 +93,54 @@ def test_facility_taken_away_is_a_sanction(coder) -> None:
 def test_staff_who_must_stop_working_are_expelled(coder) -> None:
     events = coded(coder, "Two hundred staff will stop working for the Dutch mission, the Iranian minister said.")
     assert any(event == "SANCTION" and actor == ("IRN",) for event, actor, _ in events), events
+
+
+def dates(coder, text: str, day: str = "2018-03-17") -> list[tuple]:
+    document = Document(id="case", text=text, date=date.fromisoformat(day))
+    return [(event.event, event.date.isoformat() if event.date else None) for event in coder.code(document)]
+
+
+def test_pronoun_subject_goes_on_with_the_day_of_the_sentence_before(coder) -> None:
+    found = dates(coder, "The Danish prime minister criticised Norway on Tuesday. "
+                         "She urged Oslo to release the fishermen.")
+    assert ("REQUEST", "2018-03-13") in found, found
+
+
+def test_other_actor_does_not_take_the_day_of_the_sentence_before(coder) -> None:
+    found = dates(coder, "Denmark expelled two Norwegian diplomats on Tuesday. "
+                         "It said Norway would answer.")
+    assert ("THREATEN", "2018-03-17") in found or ("THREATEN", "2018-03-13") in found, found
+
+
+def test_called_on_a_day_is_no_appeal(coder) -> None:
+    assert [e for e, _ in dates(coder, "On Monday the Austrian chancellor called the talks useful.")
+            if e == "REQUEST"] == []
+
+
+def test_same_day_counts_from_the_event_told_before(coder) -> None:
+    found = dates(coder, "On Monday, March 12, Finland expelled two Russian diplomats. "
+                         "Estonia expelled diplomats of its own the same day, and on Tuesday Latvia sent home three staff.")
+    assert ("SANCTION", "2018-03-12") in found and ("SANCTION", "2018-03-13") in found, found
+
+
+def test_arrests_during_a_rally_are_not_the_police_protest(coder) -> None:
+    events = coded(coder, "Chilean police detained dozens of students during the rally in Santiago.")
+    assert [e for e in events if e[0] == "PROTEST"] == [], events
+
+
+def test_declining_to_comment_rejects_nobody(coder) -> None:
+    assert coded(coder, "The Danish ministry declined to comment on the number of Russian diplomats.") == []
+
+
+def test_charge_named_by_a_noun_is_dated_by_the_speech(coder) -> None:
+    found = dates(coder, "The Danish foreign minister said on Tuesday that the move was blackmail by Norway.")
+    assert ("ACCUSE", "2018-03-13") in found, found
+
+
+def test_purpose_clause_does_not_make_the_actors_own_people_the_target(coder) -> None:
+    events = coded(coder, "Ottawa closed the Iranian consulate to protect Canadian students.")
+    assert ("SANCTION", ("CAN",), ("IRN GOV",)) in events, events
+
+
+def test_mobilising_support_is_no_mobilisation(coder) -> None:
+    assert coded(coder, "Qatar mobilised lobby groups in Washington.") == []
