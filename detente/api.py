@@ -184,7 +184,7 @@ def find_aggregate(store: Store, reference: str) -> str:
         found = store.aggregate_by_number(int(reference))
         if found is not None:
             return found
-    raise UsageError(f"no aggregated event {reference!r} in {store.path}: give an id or number shown by "
+    raise UsageError(f"no aggregated event {reference!r} in the store: give an id or number shown by "
                      "`detente aggregated` or the id of a stored event")
 
 

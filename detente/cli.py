@@ -491,6 +491,31 @@ def plot(first, second, db, output, period, status_text):
     click.echo(f"wrote {output}")
 
 
+@main.command()
+@click.option("--db", required=True, help="the store: a SQLite file (created if missing) or a postgresql:// URL")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="address to listen on; 0.0.0.0 makes the service reachable from other machines")
+@click.option("--port", default=8000, show_default=True, help="port to listen on")
+@click.option("--token", envvar="DETENTE_TOKEN", show_envvar=True,
+              help="token that allows storing articles (POST /api/documents); without it the service only reads")
+@click.option("--max-request-bytes", default=2_000_000, show_default=True, help="larger request bodies are refused")
+@click.option("--cors-origin", "cors_origins", multiple=True,
+              help="a web origin allowed to call the API from a browser (repeatable); none by default")
+@settings_options
+@_fail_cleanly
+def serve(db, host, port, token, max_request_bytes, cors_origins, **options):
+    """Serve the web page and the JSON API (OpenAPI description at /docs and /openapi.json)."""
+    import uvicorn
+
+    from .serve import create_app
+
+    app = create_app(db, token=token, settings=_settings(options), max_request_bytes=max_request_bytes,
+                     cors_origins=tuple(cors_origins))
+    click.echo(f"detente serving {db} on http://{host}:{port}/ (writing {'allowed with the token' if token else 'off'})",
+               err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def _print_evaluation(result, out, details: bool) -> None:
     console = Console(file=out, width=140)
     source = result.predictions or "the events detente codes from the inputs"

@@ -8,6 +8,7 @@ from the mention that speaks for the event, with the aggregate's id) plus
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 from ..store import AggregateRow, EventFilter, Mention, Store
@@ -104,3 +105,88 @@ def _mention(mention: Mention) -> dict:
         "actor": record["actor"], "recipient": record["recipient"], "status": mention.status,
         "doc_length": mention.doc_length,
     }
+
+
+SORTS = {"date": "a.date IS NULL, a.date, a.number", "-date": "a.date IS NULL, a.date DESC, a.number DESC",
+         "reports": "a.mentions DESC, a.number", "outlets": "a.sources DESC, a.number",
+         "number": "a.number", "-number": "a.number DESC"}
+
+
+def event_page(store: Store, where: EventFilter | None = None, *, sort: str = "date", limit: int = 50,
+               offset: int = 0) -> tuple[int, list[dict]]:
+    """(total, one page of summaries) of the aggregated events matching ``where``, paged in the database."""
+    where = where or EventFilter()
+    clauses, params = _page_filter(where)
+    condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    db = store.connection
+    total = db.execute(f"SELECT COUNT(*) FROM aggregates a{condition}", params).fetchone()[0]
+    rows = db.execute(
+        "SELECT a.id, a.number, a.date, a.event, a.cameo, a.mode, a.status, a.actors, a.recipients, a.mentions, "
+        "a.sources, a.first_seen, a.last_seen, e.record, "
+        "(SELECT COUNT(*) FROM links l WHERE l.effect = a.id), (SELECT COUNT(*) FROM links l WHERE l.cause = a.id) "
+        f"FROM aggregates a JOIN events e ON e.id = a.representative{condition} "
+        f"ORDER BY {SORTS.get(sort, SORTS['date'])} LIMIT ? OFFSET ?", [*params, limit, offset])
+    page = []
+    for (id_, number, day, event, cameo, mode, status, actors, recipients, mentions, sources, first_seen, last_seen,
+         record, answers, answered_by) in rows:
+        record = json.loads(record)
+        page.append({"id": id_, "number": number, "date": str(day) if day else None, "event": event,
+                     "cameo": cameo, "mode": mode, "status": status, "actors": actors, "recipients": recipients,
+                     "mentions": mentions, "sources": sources, "first_seen": first_seen and str(first_seen),
+                     "last_seen": last_seen and str(last_seen), "trigger": record["trigger"],
+                     "text": record["text"], "size": record.get("size"), "goldstein": record["goldstein"],
+                     "answers": answers, "answered_by": answered_by})
+    return total, page
+
+
+def _page_filter(where: EventFilter) -> tuple[list[str], list]:
+    clauses: list[str] = []
+    params: list = []
+    if where.dyad:
+        first, second = where.dyad
+        pair = "('+' || a.actors || '+') LIKE ? AND ('+' || a.recipients || '+') LIKE ?"
+        forward = [f"%+{first}+%", f"%+{second}+%"]
+        if where.both_directions:
+            clauses.append(f"(({pair}) OR ({pair}))")
+            params += forward + [f"%+{second}+%", f"%+{first}+%"]
+        else:
+            clauses.append(f"({pair})")
+            params += forward
+    if where.event:
+        clauses.append("a.event = ?")
+        params.append(where.event.upper())
+    if where.statuses:
+        clauses.append(f"a.status IN ({','.join('?' * len(where.statuses))})")
+        params.extend(where.statuses)
+    if where.since:
+        clauses.append("a.date >= ?")
+        params.append(where.since.isoformat())
+    if where.until:
+        clauses.append("a.date <= ?")
+        params.append(where.until.isoformat())
+    if where.outlet:
+        clauses.append("EXISTS (SELECT 1 FROM mentions m JOIN events e2 ON e2.id = m.event "
+                       "WHERE m.aggregate = a.id AND LOWER(e2.source) = LOWER(?))")
+        params.append(where.outlet)
+    return clauses, params
+
+
+def dyads(store: Store, statuses: tuple[str, ...] | None = None) -> list[dict]:
+    """Pairs of countries with the number of aggregated events in each direction, busiest first."""
+    sql = "SELECT actors, recipients, COUNT(*) FROM aggregates WHERE actors != '' AND recipients != ''"
+    params: list = []
+    if statuses:
+        sql += f" AND status IN ({','.join('?' * len(statuses))})"
+        params.extend(statuses)
+    counts: dict[tuple[str, str], dict] = {}
+    for actors, recipients, n in store.connection.execute(sql + " GROUP BY actors, recipients", params):
+        for actor in actors.split("+"):
+            for recipient in recipients.split("+"):
+                if actor == recipient:
+                    continue
+                pair = tuple(sorted((actor, recipient)))
+                entry = counts.setdefault(pair, {"dyad": list(pair), "events": 0, "directions": {}})
+                entry["events"] += n
+                key = f"{actor}-{recipient}"
+                entry["directions"][key] = entry["directions"].get(key, 0) + n
+    return sorted(counts.values(), key=lambda e: (-e["events"], e["dyad"]))

@@ -1,0 +1,292 @@
+"""The service: a JSON API over the store and the analyses, and the web page that uses it.
+
+``create_app`` builds the FastAPI application; ``detente serve`` runs it on
+uvicorn.  Every handler parses its input, calls one library function
+(``detente.api``, ``detente.reciprocity``) and returns its result.  Rules:
+
+* reading needs nothing; writing (``POST /api/documents``) needs the token
+  given to ``detente serve --token`` (sent as ``Authorization: Bearer …``), and
+  is refused when the service has none;
+* request bodies over ``max_request_bytes`` are refused (413);
+* every error has one JSON shape: ``{"error": {"status": 404, "message": "…"}}``;
+* the page escapes all article text (it only ever sets ``textContent``) and is
+  served with a Content-Security-Policy that allows no inline script;
+* CORS is off unless origins are given.
+"""
+
+
+import hmac
+import io
+import logging
+import tempfile
+import threading
+import datetime
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Path as PathParameter
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import api
+from ..errors import DetenteError, InputError, UsageError
+from ..reciprocity.events import SORTS, dyads, event_page
+from ..settings import Settings
+from ..store import EventFilter, Store
+
+log = logging.getLogger(__name__)
+
+PAGES = Path(__file__).parent / "page"
+MAX_PAGE = 500
+Country = Annotated[str, PathParameter(pattern=r"^[A-Za-z]{2,6}$",
+                                       description="a country or organisation code (USA, RUS, EU)")]
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                               "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+class Article(BaseModel):
+    """A text to code: plain text or an HTML page, with what the text itself may not say."""
+
+    text: str = Field(min_length=1, description="the article: plain text or HTML")
+    date: datetime.date | None = Field(None, description="publication date, when the text carries none")
+    source: str | None = Field(None, max_length=200, description="the outlet, when the text names none")
+
+
+def create_app(db: str, *, token: str | None = None, settings: Settings | None = None,
+               max_request_bytes: int = 2_000_000, cors_origins: tuple[str, ...] = ()) -> FastAPI:
+    """The application over the store at ``db`` (a SQLite path or a PostgreSQL URL)."""
+    settings = settings or Settings()
+    Store.open(db).close()  # create and migrate once, and fail now rather than on the first request
+    app = FastAPI(title="detente", version=_version(),
+                  description="Event data that knows about reciprocity: aggregated events, links, parity, dyads.")
+    writing = threading.Lock()  # one coder and one writer at a time: spaCy and SQLite writes are not shared
+
+    def store():
+        opened = Store.open(db)
+        try:
+            yield opened
+        finally:
+            opened.close()
+
+    def authorised(authorization: Annotated[str | None, Header()] = None) -> None:
+        if not token:
+            raise HTTPException(403, "this service stores nothing: start it with --token to allow writing")
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            raise HTTPException(401, "a valid token is needed to write: send `Authorization: Bearer TOKEN`")
+
+    _guards(app, max_request_bytes, cors_origins)
+    Opened = Annotated[Store, Depends(store)]
+
+    @app.get("/api/health", summary="The service is up")
+    def health() -> dict:
+        return {"status": "ok", "version": _version()}
+
+    @app.get("/api/documents", summary="Stored documents, newest first")
+    def documents(store: Opened, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                  offset: Annotated[int, Query(ge=0)] = 0) -> dict:
+        total, items = _documents_page(store, limit, offset)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/events", summary="Aggregated events, filtered, sorted and paged")
+    def events(store: Opened, dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,6}-[A-Za-z]{2,6}$")] = None,
+               type: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3,10}$")] = None,
+               status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
+               since: date | None = None, until: date | None = None,
+               outlet: Annotated[str | None, Query(max_length=200)] = None,
+               sort: Annotated[str, Query(pattern="^(" + "|".join(SORTS) + ")$")] = "date",
+               limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+               offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict:
+        pair = tuple(dyad.upper().split("-")) if dyad else None
+        where = EventFilter(dyad=pair, event=type, statuses=api.parse_statuses(status), since=since, until=until,
+                            outlet=outlet)
+        total, items = event_page(store, where, sort=sort, limit=limit, offset=offset)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/events/{reference}", summary="One aggregated event: its reports with highlights, causes, answers")
+    def event(store: Opened, reference: str) -> dict:
+        record = api.sources(store, reference)
+        record["mentions"] = [_highlighted(m) for m in record["mentions"]]
+        record["links"] = [{**link, "summary": _summary(store, link["event"])} for link in record["links"]]
+        record["answered_by"] = [{**link, "summary": _summary(store, link["event"])}
+                                 for link in record["answered_by"]]
+        return record
+
+    @app.get("/api/events/{reference}/chain", summary="The retaliation chain of an event")
+    def chain(store: Opened, reference: str, depth: Annotated[int, Query(ge=1, le=50)] = 10) -> dict:
+        nodes = api.chain(store, reference, depth)
+        return {"nodes": [{"depth": n.depth, "link": n.link_type, "cue": n.cue, "score": n.score,
+                           "event": _row(n.event)} for n in nodes]}
+
+    @app.get("/api/dyads", summary="Pairs of countries with events, busiest first")
+    def dyad_list(store: Opened, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict:
+        return {"items": dyads(store, api.DEFAULT_STATUSES)[:limit]}
+
+    @app.get("/api/dyads/{first}/{second}/series", summary="Escalation series and reciprocity statistics")
+    def series(store: Opened, first: Country, second: Country,
+               period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week") -> dict:
+        result = api.dyad(store, first, second, period=period)
+        return {"dyad": [result.first, result.second], "period": period,
+                "series": [p.to_dict() for p in result.series],
+                "reciprocity": [r.to_dict() for r in result.reciprocity]}
+
+    @app.get("/api/dyads/{first}/{second}/parity", summary="The parity ledger of two countries")
+    def parity(store: Opened, first: Country, second: Country) -> dict:
+        return api.parity(store, first, second).to_dict()
+
+    @app.get("/api/dyads/{first}/{second}/plot.svg", summary="The escalation chart with linked events marked",
+             response_class=Response, responses={200: {"content": {"image/svg+xml": {}}}})
+    def plot(store: Opened, first: Country, second: Country,
+             period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week") -> Response:
+        with tempfile.TemporaryDirectory() as folder, writing:  # matplotlib's text layout is shared state
+            chart = Path(folder) / "chart.svg"
+            api.plot(store, first, second, str(chart), period=period)
+            return Response(chart.read_bytes(), media_type="image/svg+xml")
+
+    @app.post("/api/code", summary="Code a text and return its events, without storing anything")
+    def code_text(article: Article) -> dict:
+        with writing:
+            found = list(_code(article, settings, None))
+        return {"events": [event.to_dict() for event in found]}
+
+    @app.post("/api/documents", summary="Code and store a text (needs the token)", status_code=201,
+              dependencies=[Depends(authorised)])
+    def store_text(article: Article, store: Opened) -> dict:
+        report = api.Report()
+        with writing:
+            found = list(_code(article, settings, store, report))
+        return {"documents": report.documents, "already_stored": report.already_stored,
+                "events": [event.to_dict() for event in found]}
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(PAGES / "index.html", media_type="text/html")
+
+    app.mount("/page", StaticFiles(directory=PAGES), name="page")
+    return app
+
+
+def _code(article: Article, settings: Settings, store: Store | None, report: api.Report | None = None):
+    report = report if report is not None else api.Report()
+    events = list(api.code(["-"], settings=settings, date=article.date, source=article.source, store=store,
+                           report=report, stdin=io.StringIO(article.text)))
+    if report.failures:
+        raise report.failures[0]
+    return events
+
+
+def _documents_page(store: Store, limit: int, offset: int) -> tuple[int, list[dict]]:
+    db = store.connection
+    total = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    rows = db.execute("SELECT d.id, d.title, d.date, d.source, d.url, d.coded_at, "
+                      "(SELECT COUNT(*) FROM events e WHERE e.document = d.hash) FROM documents d "
+                      "ORDER BY d.date IS NULL, d.date DESC, d.id LIMIT ? OFFSET ?", (limit, offset))
+    keys = ("id", "title", "date", "source", "url", "coded_at", "events")
+    return total, [{k: (str(v) if k in ("date", "coded_at") and v is not None else v) for k, v in zip(keys, row,
+                                                                                                 strict=True)}
+                   for row in rows]
+
+
+def _highlighted(mention: dict) -> dict:
+    """A report with the offsets, within its sentence, of the trigger and of the actors' and recipients' words."""
+    text, start = mention["text"], mention["span"][0]
+    marks = []
+    if mention.get("trigger_span"):
+        a, b = mention["trigger_span"]
+        marks.append({"start": a - start, "end": b - start, "role": "trigger"})
+    for role in ("actor", "recipient"):
+        for entity in mention[role]:
+            found = text.find(entity.get("text") or "\0")
+            if found >= 0:
+                marks.append({"start": found, "end": found + len(entity["text"]), "role": role})
+    marks = [m for m in marks if 0 <= m["start"] < m["end"] <= len(text)]
+    return {**mention, "highlights": sorted(marks, key=lambda m: (m["start"], -m["end"]))}
+
+
+def _summary(store: Store, aggregate_id: str) -> dict | None:
+    row = store.aggregate(aggregate_id)
+    return _row(row) if row else None
+
+
+def _row(row) -> dict:
+    return {"id": row.id, "number": row.number, "date": row.date.isoformat() if row.date else None,
+            "event": row.event, "cameo": row.cameo, "actors": row.actors, "recipients": row.recipients,
+            "mentions": row.mentions, "sources": row.sources}
+
+
+def _guards(app: FastAPI, max_request_bytes: int, cors_origins: tuple[str, ...]) -> None:
+    """Size limit, security headers, CORS when asked for, and one JSON shape for every error."""
+
+    @app.middleware("http")
+    async def limits(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > max_request_bytes):
+            return _error(413, f"the request body is larger than {max_request_bytes} bytes")
+        if request.method in ("POST", "PUT", "PATCH") and length is None:
+            body = b""
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > max_request_bytes:
+                    return _error(413, f"the request body is larger than {max_request_bytes} bytes")
+            request._body = body  # starlette reads the cached body
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    if cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "Content-Type"])
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException):
+        return _error(error.status_code, str(error.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError):
+        first = error.errors()[0] if error.errors() else {}
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        return _error(422, f"{where}: {first.get('msg', 'invalid request')}")
+
+    @app.exception_handler(UsageError)
+    async def usage(request: Request, error: UsageError):
+        status = 404 if str(error).startswith("no aggregated event") else 400
+        return _error(status, str(error))
+
+    @app.exception_handler(InputError)
+    async def bad_input(request: Request, error: InputError):
+        return _error(422, str(error))
+
+    @app.exception_handler(DetenteError)
+    async def failed(request: Request, error: DetenteError):
+        log.error("%s", error)
+        return _error(500, str(error))
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, error: Exception):
+        log.exception("unexpected error on %s", request.url.path)
+        return _error(500, f"internal error ({type(error).__name__}); see the service log")
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status,
+                        headers=SECURITY_HEADERS)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("detente")
+    except PackageNotFoundError:
+        return "0"
