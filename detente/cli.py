@@ -24,7 +24,7 @@ from .evaluate import FORMATS as GOLD_FORMATS
 from .evaluate import ArticleScore
 from .evaluate import evaluate as evaluate_gold
 from .settings import Settings, describe
-from .store import EventFilter, Store
+from .store import EventFilter, Store, is_url
 
 PARTIAL_FAILURE = 3
 
@@ -40,6 +40,16 @@ def _fail_cleanly(command):
         except DetenteError as error:
             raise click.ClickException(str(error)) from error
     return wrapper
+
+
+class _StorePath(click.Path):
+    """An existing SQLite file, or a ``postgresql://`` URL (which ``click.Path`` would reject as missing)."""
+
+    def convert(self, value, param, ctx):
+        return value if is_url(value) else super().convert(value, param, ctx)
+
+
+_STORE = _StorePath(exists=True, dir_okay=False)
 
 
 def _stdout():
@@ -103,7 +113,8 @@ def main(verbose: bool) -> None:
               help="output format")
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
               help="write events here instead of standard output")
-@click.option("--db", type=click.Path(dir_okay=False), help="also store documents, sentences and events in this SQLite file")
+@click.option("--db", type=click.Path(dir_okay=False),
+              help="also store documents, sentences and events in this SQLite file or postgresql:// URL")
 @click.option("--status", "status_text", default=",".join(api.DEFAULT_STATUSES), show_default=True,
               help="statuses to write, comma-separated, or `all`")
 @click.option("--quiet", "-q", is_flag=True, help="write no events (useful with --db)")
@@ -143,7 +154,7 @@ def code(paths, pub_date, source, fmt, output, db, status_text, quiet, **options
 
 
 @main.command()
-@click.option("--db", type=click.Path(exists=True, dir_okay=False), required=True, help="the SQLite store")
+@click.option("--db", type=_STORE, required=True, help="the store: a SQLite file or a postgresql:// URL")
 @click.option("--dyad", callback=_dyad, help="two country codes, e.g. USA-RUS (both directions)")
 @click.option("--type", "event_type", help="PLOVER event type, e.g. SANCTION")
 @click.option("--status", "status_text", default=",".join(api.DEFAULT_STATUSES), show_default=True,
@@ -170,7 +181,7 @@ def events(db, dyad, event_type, status_text, since, until, outlet, fmt):
 
 
 @main.command()
-@click.option("--db", type=click.Path(exists=True, dir_okay=False), required=True, help="the SQLite store")
+@click.option("--db", type=_STORE, required=True, help="the store: a SQLite file or a postgresql:// URL")
 @click.option("--dyad", callback=_dyad, required=True, help="two country codes, e.g. USA-RUS")
 @click.option("--status", "status_text", default=",".join(api.DEFAULT_STATUSES), show_default=True,
               help="statuses, comma-separated, or `all`")
@@ -183,7 +194,7 @@ def timeline(db, dyad, status_text):
 
 
 @main.command()
-@click.option("--db", type=click.Path(exists=True, dir_okay=False), required=True, help="the SQLite store")
+@click.option("--db", type=_STORE, required=True, help="the store: a SQLite file or a postgresql:// URL")
 @click.option("--top", default=3, show_default=True, help="timelines of this many busiest pairs")
 @_fail_cleanly
 def summary(db, top):
@@ -231,7 +242,7 @@ def evaluate(gold, inputs, predictions, fmt, details, **options):
         _print_evaluation(result, out, details)
 
 
-_DB = click.option("--db", type=click.Path(exists=True, dir_okay=False), required=True, help="the SQLite store")
+_DB = click.option("--db", type=_STORE, required=True, help="the store: a SQLite file or a postgresql:// URL")
 _STATUS = click.option("--status", "status_text", default=",".join(api.DEFAULT_STATUSES), show_default=True,
                        help="statuses, comma-separated, or `all`")
 _AS = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
@@ -504,7 +515,7 @@ def plot(first, second, db, output, period, status_text):
 @settings_options
 @_fail_cleanly
 def serve(db, host, port, token, max_request_bytes, cors_origins, **options):
-    """Serve the web page and the JSON API (OpenAPI description at /docs and /openapi.json)."""
+    """Serve the web page and the JSON API (its OpenAPI description at /openapi.json)."""
     import uvicorn
 
     from .serve import create_app

@@ -67,16 +67,14 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
     """The application over the store at ``db`` (a SQLite path or a PostgreSQL URL)."""
     settings = settings or Settings()
     Store.open(db).close()  # create and migrate once, and fail now rather than on the first request
-    app = FastAPI(title="detente", version=_version(),
+    app = FastAPI(title="detente", version=_version(), docs_url=None, redoc_url=None,
                   description="Event data that knows about reciprocity: aggregated events, links, parity, dyads.")
     writing = threading.Lock()  # one coder and one writer at a time: spaCy and SQLite writes are not shared
 
-    def store():
-        opened = Store.open(db)
-        try:
-            yield opened
-        finally:
-            opened.close()
+    def opened() -> Store:
+        # A connection per request, opened and closed in the worker thread that handles it (SQLite
+        # connections belong to one thread).
+        return Store.open(db)
 
     def authorised(authorization: Annotated[str | None, Header()] = None) -> None:
         if not token:
@@ -86,20 +84,20 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
             raise HTTPException(401, "a valid token is needed to write: send `Authorization: Bearer TOKEN`")
 
     _guards(app, max_request_bytes, cors_origins)
-    Opened = Annotated[Store, Depends(store)]
 
     @app.get("/api/health", summary="The service is up")
     def health() -> dict:
         return {"status": "ok", "version": _version()}
 
     @app.get("/api/documents", summary="Stored documents, newest first")
-    def documents(store: Opened, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    def documents(limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                   offset: Annotated[int, Query(ge=0)] = 0) -> dict:
-        total, items = _documents_page(store, limit, offset)
+        with opened() as store:
+            total, items = _documents_page(store, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/events", summary="Aggregated events, filtered, sorted and paged")
-    def events(store: Opened, dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,6}-[A-Za-z]{2,6}$")] = None,
+    def events(dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,6}-[A-Za-z]{2,6}$")] = None,
                type: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3,10}$")] = None,
                status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
                since: date | None = None, until: date | None = None,
@@ -110,45 +108,51 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
         pair = tuple(dyad.upper().split("-")) if dyad else None
         where = EventFilter(dyad=pair, event=type, statuses=api.parse_statuses(status), since=since, until=until,
                             outlet=outlet)
-        total, items = event_page(store, where, sort=sort, limit=limit, offset=offset)
+        with opened() as store:
+            total, items = event_page(store, where, sort=sort, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/events/{reference}", summary="One aggregated event: its reports with highlights, causes, answers")
-    def event(store: Opened, reference: str) -> dict:
-        record = api.sources(store, reference)
+    def event(reference: str) -> dict:
+        with opened() as store:
+            record = api.sources(store, reference)
+            record["links"] = [{**link, "summary": _summary(store, link["event"])} for link in record["links"]]
+            record["answered_by"] = [{**link, "summary": _summary(store, link["event"])}
+                                     for link in record["answered_by"]]
         record["mentions"] = [_highlighted(m) for m in record["mentions"]]
-        record["links"] = [{**link, "summary": _summary(store, link["event"])} for link in record["links"]]
-        record["answered_by"] = [{**link, "summary": _summary(store, link["event"])}
-                                 for link in record["answered_by"]]
         return record
 
     @app.get("/api/events/{reference}/chain", summary="The retaliation chain of an event")
-    def chain(store: Opened, reference: str, depth: Annotated[int, Query(ge=1, le=50)] = 10) -> dict:
-        nodes = api.chain(store, reference, depth)
+    def chain(reference: str, depth: Annotated[int, Query(ge=1, le=50)] = 10) -> dict:
+        with opened() as store:
+            nodes = api.chain(store, reference, depth)
         return {"nodes": [{"depth": n.depth, "link": n.link_type, "cue": n.cue, "score": n.score,
                            "event": _row(n.event)} for n in nodes]}
 
     @app.get("/api/dyads", summary="Pairs of countries with events, busiest first")
-    def dyad_list(store: Opened, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict:
-        return {"items": dyads(store, api.DEFAULT_STATUSES)[:limit]}
+    def dyad_list(limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict:
+        with opened() as store:
+            return {"items": dyads(store, api.DEFAULT_STATUSES)[:limit]}
 
     @app.get("/api/dyads/{first}/{second}/series", summary="Escalation series and reciprocity statistics")
-    def series(store: Opened, first: Country, second: Country,
+    def series(first: Country, second: Country,
                period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week") -> dict:
-        result = api.dyad(store, first, second, period=period)
+        with opened() as store:
+            result = api.dyad(store, first, second, period=period)
         return {"dyad": [result.first, result.second], "period": period,
                 "series": [p.to_dict() for p in result.series],
                 "reciprocity": [r.to_dict() for r in result.reciprocity]}
 
     @app.get("/api/dyads/{first}/{second}/parity", summary="The parity ledger of two countries")
-    def parity(store: Opened, first: Country, second: Country) -> dict:
-        return api.parity(store, first, second).to_dict()
+    def parity(first: Country, second: Country) -> dict:
+        with opened() as store:
+            return api.parity(store, first, second).to_dict()
 
     @app.get("/api/dyads/{first}/{second}/plot.svg", summary="The escalation chart with linked events marked",
              response_class=Response, responses={200: {"content": {"image/svg+xml": {}}}})
-    def plot(store: Opened, first: Country, second: Country,
+    def plot(first: Country, second: Country,
              period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week") -> Response:
-        with tempfile.TemporaryDirectory() as folder, writing:  # matplotlib's text layout is shared state
+        with opened() as store, tempfile.TemporaryDirectory() as folder, writing:  # matplotlib's layout is shared
             chart = Path(folder) / "chart.svg"
             api.plot(store, first, second, str(chart), period=period)
             return Response(chart.read_bytes(), media_type="image/svg+xml")
@@ -161,9 +165,9 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
 
     @app.post("/api/documents", summary="Code and store a text (needs the token)", status_code=201,
               dependencies=[Depends(authorised)])
-    def store_text(article: Article, store: Opened) -> dict:
+    def store_text(article: Article) -> dict:
         report = api.Report()
-        with writing:
+        with writing, opened() as store:
             found = list(_code(article, settings, store, report))
         return {"documents": report.documents, "already_stored": report.already_stored,
                 "events": [event.to_dict() for event in found]}

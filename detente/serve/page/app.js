@@ -143,9 +143,9 @@ async function showEvents(box, filter, offset, limit = 25) {
 
 // -- one event --------------------------------------------------------------------------------------
 
-function linkList(links, empty) {
-  if (!links.length) return el("p", { class: "muted" }, empty);
-  return el("ul", {}, ...links.map((link) => {
+function linkList(id, links, empty) {
+  if (!links.length) return el("p", { id, class: "muted" }, empty);
+  return el("ul", { id }, ...links.map((link) => {
     const s = link.summary;
     const label = s ? `${s.number}. ${s.date || "?"} ${who(s.actors, s.recipients)} ${s.event} ${s.cameo}` : link.event;
     return el("li", { class: "link" }, el("span", { class: `badge ${link.type === "responds_to" ? "stated" : "inferred"}` },
@@ -165,8 +165,8 @@ async function showEvent(reference) {
       + (e.size ? ` · ${sizeText(e.size)}` : "")),
     el("p", { class: "legend muted" }, "Highlighted: ", el("mark", { class: "trigger" }, "what was done"), " ",
       el("mark", { class: "actor" }, "who did it"), " ", el("mark", { class: "recipient" }, "to whom")));
-  root.append(el("h2", {}, "What it answers"), linkList(e.links, "No link says what this event answers."));
-  root.append(el("h2", {}, "Answered by"), linkList(e.answered_by, "No answer to this event is known."));
+  root.append(el("h2", {}, "What it answers"), linkList("causes", e.links, "No link says what this event answers."));
+  root.append(el("h2", {}, "Answered by"), linkList("answers", e.answered_by, "No answer to this event is known."));
   root.append(el("h2", {}, "Reports"));
   for (const m of e.mentions) {
     root.append(el("div", { class: "report" },
