@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 PAGES = Path(__file__).parent / "page"
 MAX_PAGE = 500
+MAX_OFFSET = 1_000_000_000
 Country = Annotated[str, PathParameter(pattern=r"^[A-Za-z]{2,6}$",
                                        description="a country or organisation code (USA, RUS, EU)")]
 SECURITY_HEADERS = {
@@ -91,7 +92,7 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
 
     @app.get("/api/documents", summary="Stored documents, newest first")
     def documents(limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                  offset: Annotated[int, Query(ge=0)] = 0) -> dict:
+                  offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict:
         with opened() as store:
             total, items = _documents_page(store, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
@@ -104,7 +105,7 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
                outlet: Annotated[str | None, Query(max_length=200)] = None,
                sort: Annotated[str, Query(pattern="^(" + "|".join(SORTS) + ")$")] = "date",
                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-               offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict:
+               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict:
         pair = tuple(dyad.upper().split("-")) if dyad else None
         where = EventFilter(dyad=pair, event=type, statuses=api.parse_statuses(status), since=since, until=until,
                             outlet=outlet)

