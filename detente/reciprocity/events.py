@@ -118,14 +118,15 @@ def event_page(store: Store, where: EventFilter | None = None, *, sort: str = "d
     where = where or EventFilter()
     clauses, params = _page_filter(where)
     condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    order = SORTS.get(sort, SORTS["date"])
     db = store.connection
     total = db.execute(f"SELECT COUNT(*) FROM aggregates a{condition}", params).fetchone()[0]
     rows = db.execute(
         "SELECT a.id, a.number, a.date, a.event, a.cameo, a.mode, a.status, a.actors, a.recipients, a.mentions, "
         "a.sources, a.first_seen, a.last_seen, e.record, "
         "(SELECT COUNT(*) FROM links l WHERE l.effect = a.id), (SELECT COUNT(*) FROM links l WHERE l.cause = a.id) "
-        f"FROM aggregates a JOIN events e ON e.id = a.representative{condition} "
-        f"ORDER BY {SORTS.get(sort, SORTS['date'])} LIMIT ? OFFSET ?", [*params, limit, offset])
+        f"FROM (SELECT * FROM aggregates a{condition} ORDER BY {order} LIMIT ? OFFSET ?) a "
+        f"JOIN events e ON e.id = a.representative ORDER BY {order}", [*params, limit, offset])
     page = []
     for (id_, number, day, event, cameo, mode, status, actors, recipients, mentions, sources, first_seen, last_seen,
          record, answers, answered_by) in rows:

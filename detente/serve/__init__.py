@@ -21,6 +21,7 @@ import logging
 import tempfile
 import threading
 import datetime
+import functools
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -289,6 +290,7 @@ def _error(status: int, message: str) -> JSONResponse:
                         headers=SECURITY_HEADERS)
 
 
+@functools.cache
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
     try:
