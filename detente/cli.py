@@ -24,7 +24,8 @@ from .evaluate import FORMATS as GOLD_FORMATS
 from .evaluate import ArticleScore
 from .evaluate import evaluate as evaluate_gold
 from .settings import Settings, describe
-from .store import EventFilter, Store, is_url
+from .store import EventFilter, Store
+from .store.backends import is_url, masked
 
 PARTIAL_FAILURE = 3
 
@@ -522,8 +523,8 @@ def serve(db, host, port, token, max_request_bytes, cors_origins, **options):
 
     app = create_app(db, token=token, settings=_settings(options), max_request_bytes=max_request_bytes,
                      cors_origins=tuple(cors_origins))
-    click.echo(f"detente serving {db} on http://{host}:{port}/ (writing {'allowed with the token' if token else 'off'})",
-               err=True)
+    click.echo(f"detente serving {masked(db)} on http://{host}:{port}/ "
+               f"(writing {'allowed with the token' if token else 'off'})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

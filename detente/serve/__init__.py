@@ -15,16 +15,16 @@ uvicorn.  Every handler parses its input, calls one library function
 """
 
 
+import datetime
+import functools
 import hmac
 import io
 import logging
 import tempfile
 import threading
-import datetime
-import functools
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParameter

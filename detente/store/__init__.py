@@ -1,6 +1,8 @@
-"""The store: documents, sentences and events in SQLite (the embedded default).
+"""The store: documents, sentences and events in SQLite (the embedded default) or PostgreSQL.
 
-``Store.open(path)`` creates or migrates the database.  ``Store.add`` writes
+``Store.open(path)`` creates or migrates the database: a SQLite file, or the
+PostgreSQL database of a ``postgresql://`` URL (``backends.py`` holds what
+differs between the two; the SQL here is the same for both).  ``Store.add`` writes
 one document with its sentences and events in one transaction, keyed by the
 content hash of the cleaned text, so that coding the same document twice adds
 nothing and a crash never leaves half a document behind.
@@ -18,11 +20,12 @@ from pathlib import Path
 from ..errors import StoreError
 from ..records import Claim, Document, Event, Sentence
 from .aggregates import AggregateRow, AggregateTables, Mention
+from .backends import DatabaseError, PostgreSQL, SQLite, connect, is_url
 from .migrations import MIGRATIONS
 
 TABLES = ("documents", "sentences", "events", "participants", "claims", "aggregates", "mentions", "links")
 
-__all__ = ["AggregateRow", "EventFilter", "Mention", "Store", "StoreError"]
+__all__ = ["AggregateRow", "EventFilter", "Mention", "Store", "StoreError", "is_url"]
 
 
 @dataclass(frozen=True)
@@ -39,30 +42,33 @@ class EventFilter:
 
 
 class Store(AggregateTables):
-    """A detente database."""
+    """A detente database.
 
-    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+    ``connection`` is the backend (``backends.SQLite`` or ``backends.PostgreSQL``):
+    ``store.connection.execute(sql, params)`` runs the store's SQL on either.
+    ``path`` names the database in messages: the SQLite path, or the URL with
+    its password masked.
+    """
+
+    def __init__(self, connection: SQLite | PostgreSQL | sqlite3.Connection, path: str) -> None:
+        if isinstance(connection, sqlite3.Connection):
+            connection = SQLite(connection, path)
         self.connection = connection
         self.path = path
 
     @classmethod
     def open(cls, path: str | Path) -> "Store":
-        """Open (creating and migrating when needed) the SQLite database at ``path``."""
-        path = str(path)
-        connection = None
+        """Open (creating and migrating when needed) the SQLite file at ``path``, or the PostgreSQL
+        database when ``path`` is a ``postgresql://`` URL."""
+        backend = None
         try:
-            if path != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(path, timeout=30, isolation_level=None)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA foreign_keys=ON")
-            connection.execute("PRAGMA busy_timeout=30000")
-            store = cls(connection, path)
+            backend = connect(path)
+            store = cls(backend, backend.location)
             store.migrate()
-        except (sqlite3.DatabaseError, OSError) as error:
-            if connection is not None:
-                connection.close()
-            raise StoreError(f"{path}: cannot open the store: {error}") from error
+        except DatabaseError as error:
+            if backend is not None:
+                backend.close()
+            raise StoreError(f"{error.location}: cannot open the store: {error.reason}") from error
         return store
 
     def close(self) -> None:
@@ -77,17 +83,31 @@ class Store(AggregateTables):
     # -- schema --------------------------------------------------------------------------
 
     def migrate(self) -> list[str]:
-        """Apply the migrations not yet applied; returns their names."""
+        """Apply the migrations not yet applied; returns their names.
+
+        An up-to-date store is only read.  Otherwise each migration is checked
+        again and applied inside a write transaction, so that two processes
+        opening a new database at once apply it only once.
+        """
         db = self.connection
-        db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        done = {row[0] for row in db.execute("SELECT name FROM migrations")}
+        try:
+            done = {row[0] for row in db.execute("SELECT name FROM migrations")}
+        except DatabaseError:  # a new database: no migrations table yet
+            done = set()
+        if all(migration.name in done for migration in MIGRATIONS):
+            return []
+        with self._transaction():
+            db.execute(db.schema("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, "
+                                 "applied_at TEXT NOT NULL)"))
         applied = []
         for migration in MIGRATIONS:
             if migration.name in done:
                 continue
             with self._transaction():
+                if db.execute("SELECT 1 FROM migrations WHERE name = ?", (migration.name,)).fetchone():
+                    continue  # another process applied it meanwhile
                 for statement in migration.statements:
-                    db.execute(statement)
+                    db.execute(db.schema(statement))
                 db.execute("INSERT INTO migrations VALUES (?, ?)", (migration.name, _now()))
             applied.append(migration.name)
         return applied
@@ -108,7 +128,7 @@ class Store(AggregateTables):
         try:
             with self._transaction():
                 cursor = db.execute(
-                    "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     (document.content_hash, document.id, document.title,
                      document.date.isoformat() if document.date else None, document.date_source,
                      document.source, document.url, document.origin, document.text, _now()),
@@ -122,14 +142,14 @@ class Store(AggregateTables):
                 for event in events:
                     self._add_event(document.content_hash, event)
                 self._add_claims(document.content_hash, claims)
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: cannot store {document.origin or document.id}: {error}") from error
+        except DatabaseError as error:
+            raise StoreError(f"{self.path}: cannot store {document.origin or document.id}: {error.reason}") from error
         return True
 
     def _add_event(self, document_hash: str, event: Event) -> None:
         record = event.to_dict()
         self.connection.execute(
-            "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO events VALUES ({', '.join('?' * 20)}) ON CONFLICT DO NOTHING",
             (event.id, document_hash, event.doc_id, record["date"], event.date_source, event.date_precision,
              event.event, event.mode, event.cameo, event.quad_class, event.goldstein, event.status,
              event.actor[0].country if event.actor else None,
@@ -140,13 +160,14 @@ class Store(AggregateTables):
         rows = [(event.id, role, position, e.country, e.sector, e.name, e.id, e.text)
                 for role, entities in (("actor", event.actor), ("recipient", event.recipient))
                 for position, e in enumerate(entities)]
-        self.connection.executemany("INSERT OR IGNORE INTO participants VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.connection.executemany(
+            "INSERT INTO participants VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows)
 
     def _transaction(self):
         return _Transaction(self.connection)
 
     def transaction(self):
-        """``with store.transaction():`` — BEGIN IMMEDIATE … COMMIT, rolled back on any error."""
+        """``with store.transaction():`` — one write transaction (writers queue), rolled back on any error."""
         return _Transaction(self.connection)
 
     # -- reading ------------------------------------------------------------------------------
@@ -213,19 +234,19 @@ def _event_query(where: EventFilter) -> tuple[str, list]:
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any error."""
+    """Begin a write transaction; commit it, or roll it back on any error."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: SQLite | PostgreSQL) -> None:
         self.connection = connection
 
     def __enter__(self) -> None:
-        self.connection.execute("BEGIN IMMEDIATE")
+        self.connection.begin()
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
-            self.connection.execute("COMMIT")
+            self.connection.commit()
         else:
-            self.connection.execute("ROLLBACK")
+            self.connection.rollback()
 
 
 def _now() -> str:

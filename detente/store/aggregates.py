@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 from ..records import Claim, Link
@@ -93,6 +93,13 @@ class AggregateRow:
         return cls(*values)
 
 
+_AGGREGATE_COLUMNS = [field.name for field in fields(AggregateRow)]
+AGGREGATE_UPSERT = (
+    f"INSERT INTO aggregates VALUES ({', '.join('?' * len(_AGGREGATE_COLUMNS))}) ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{column} = excluded.{column}" for column in _AGGREGATE_COLUMNS if column != "id")
+)
+
+
 class AggregateTables:
     """Queries over claims, aggregates, mentions and links (mixed into ``Store``)."""
 
@@ -102,8 +109,8 @@ class AggregateTables:
 
     def _add_claims(self, document_hash: str, claims: Iterable[Claim]) -> None:
         self.connection.executemany(
-            "INSERT OR IGNORE INTO claims (id, document, doc_id, sentence, cue, kind, effect, cause, record) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO claims (id, document, doc_id, sentence, cue, kind, effect, cause, record) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [(c.id, document_hash, c.doc_id, c.sentence, c.cue, c.kind, c.effect, c.cause,
               json.dumps(c.to_dict(), ensure_ascii=False)) for c in claims],
         )
@@ -166,10 +173,13 @@ class AggregateTables:
     def write_aggregate(self, row: AggregateRow) -> None:
         """Insert or replace the summary of an aggregate."""
         values = [v.isoformat() if isinstance(v, date) else v for v in row.__dict__.values()]
-        self.connection.execute(f"INSERT OR REPLACE INTO aggregates VALUES ({','.join('?' * len(values))})", values)
+        self.connection.execute(AGGREGATE_UPSERT, values)
 
     def assign(self, mention: str, aggregate: str) -> None:
-        self.connection.execute("INSERT OR REPLACE INTO mentions VALUES (?, ?)", (mention, aggregate))
+        """Place a mention in an aggregate (moving it when it was in another)."""
+        self.connection.execute(
+            "INSERT INTO mentions VALUES (?, ?) ON CONFLICT (event) DO UPDATE SET aggregate = excluded.aggregate",
+            (mention, aggregate))
 
     def clear_aggregates(self) -> None:
         """Forget every aggregate and link (``detente aggregate --rebuild``); mentions and claims stay."""
@@ -181,7 +191,7 @@ class AggregateTables:
 
     def add_link(self, link: Link) -> None:
         self.connection.execute(
-            "INSERT OR IGNORE INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (link.effect, link.cause, link.type, link.score, link.cue, link.evidence, link.doc_id, link.claim),
         )
 

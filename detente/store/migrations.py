@@ -4,6 +4,11 @@ Each migration runs once per database, in order, and is recorded in the
 ``migrations`` table with the time it was applied.  A migration is never
 edited after it has been released: a change of schema is a new migration
 appended to ``MIGRATIONS``.
+
+The statements are written for SQLite and run unchanged there; on PostgreSQL
+the backend widens their types (``backends.PostgreSQL.schema``: ``INTEGER``
+→ ``BIGINT``, ``REAL`` → ``DOUBLE PRECISION``, ``TEXT`` compared byte by
+byte), so the one list serves both.  The ``migrations`` table is the same in both.
 """
 
 from __future__ import annotations

@@ -87,13 +87,8 @@ ALL = ["usa-plans-closure", "rus-cuts-usa", "gbr-expels-rus", "usa-gbr-accuse-ru
 
 
 @pytest.fixture
-def path(tmp_path):
-    return tmp_path / "store.sqlite"
-
-
-@pytest.fixture
-def store(path):
-    with Store.open(path) as opened:
+def store(database):
+    with Store.open(database) as opened:
         yield opened
 
 
@@ -121,11 +116,11 @@ def test_migrate_applies_each_migration_once():
         assert store.migrations() == [migration.name for migration in MIGRATIONS]
 
 
-def test_opening_twice_applies_nothing_new(path):
-    with Store.open(path) as first:
+def test_opening_twice_applies_nothing_new(database):
+    with Store.open(database) as first:
         applied = list(first.connection.execute("SELECT name, applied_at FROM migrations"))
         assert first.add(MOSCOW, split(MOSCOW), EVENTS[MOSCOW])
-    with Store.open(path) as second:
+    with Store.open(database) as second:
         assert second.migrate() == []
         assert list(second.connection.execute("SELECT name, applied_at FROM migrations")) == applied
         assert second.count("events") == len(EVENTS[MOSCOW])
