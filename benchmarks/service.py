@@ -81,7 +81,8 @@ def main() -> None:
         print(f"{args.events} aggregated events; baseline GET /api/health {baseline * 1000:.1f} ms")
         for url in ["/api/events?limit=50", "/api/events?limit=50&sort=-date",
                     f"/api/events?limit=50&offset={args.events // 2}&sort=-date",
-                    "/api/events?limit=50&dyad=USA-RUS&sort=-date", "/api/events?limit=50&type=SANCTION&since=2020-01-01",
+                    "/api/events?limit=50&dyad=USA-RUS&sort=-date",
+                    "/api/events?limit=50&type=SANCTION&since=2020-01-01",
                     f"/api/events/{args.events // 2}", "/api/dyads"]:
             took = timed(client, url)
             print(f"{took * 1000:8.1f} ms  {took / baseline:7.1f} × baseline  GET {url}")

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import reciprocity as _reciprocity
-from .coder import Coder
 from .errors import InputError, UsageError
 from .ingest import read_inputs
 from .reciprocity.analysis import ChainNode, Reciprocity, SeriesPoint, escalation_series
@@ -65,19 +64,31 @@ def parse_statuses(text: str | None) -> tuple[str, ...]:
 def code(paths: Iterable[str], *, settings: Settings | None = None, date: date | None = None,
          source: str | None = None, store: Store | None = None, statuses: tuple[str, ...] = DEFAULT_STATUSES,
          report: Report | None = None, stdin=None,
-         on_failure: Callable[[InputError], None] | None = None) -> Iterator[Event]:
+         on_failure: Callable[[InputError], None] | None = None,
+         on_document: Callable[[Report], None] | None = None,
+         workers: int = 1, dask: str | None = None, shards: str | None = None) -> Iterator[Event]:
     """Read, code and (with a store) store documents; yields the events with the given statuses.
 
-    Inputs that cannot be read are recorded in ``report.failures``, passed to
-    ``on_failure`` as they happen, and skipped.  A
-    document whose text is already in the store is not coded again.
+    Inputs stream through: memory does not grow with their number.  Inputs
+    that cannot be read are recorded in ``report.failures``, passed to
+    ``on_failure`` as they happen, and skipped.  A document whose text is
+    already in the store is not coded again, so running the same command
+    after an interruption resumes it without duplicates or gaps.  With a
+    store, the new events then join the aggregated events and links
+    (``aggregate``) once the last document is stored.  ``workers`` processes
+    or the Dask cluster at ``dask`` (``local`` for one on this machine) code
+    the documents; results come in input order, the same as on one process.
+    ``shards`` is a folder that receives the events as Parquet files.
+    ``on_document`` is called with the report after each document (progress).
     """
+    from .batch import code_documents
+    from .shards import ShardWriter
+
     report = report if report is not None else Report()
-    coder = Coder(settings)
+    settings = settings or Settings()
 
     def documents():
-        for item in read_inputs(paths, date=date, source=source, stdin=stdin,
-                                max_bytes=coder.settings.max_bytes):
+        for item in read_inputs(paths, date=date, source=source, stdin=stdin, max_bytes=settings.max_bytes):
             if isinstance(item, InputError):
                 log.debug("skipped %s", item)
                 report.failures.append(item)
@@ -89,16 +100,25 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
                 continue
             yield item
 
-    for work in coder.work_all(documents()):
-        report.documents += 1
-        if store is not None:
-            store.add(work.document, work.sentences or [], work.events or [], work.claims or [])
-        for event in work.events or []:
-            if event.status in statuses:
-                report.events += 1
-                yield event
+    writer = ShardWriter(shards) if shards else None
+    try:
+        for coded in code_documents(documents(), settings, workers=workers, dask=dask):
+            report.documents += 1
+            if store is not None:
+                store.add(coded.document, coded.sentences, coded.events, coded.claims)
+            if writer is not None:
+                writer.add(coded.events)
+            for event in coded.events:
+                if event.status in statuses:
+                    report.events += 1
+                    yield event
+            if on_document is not None:
+                on_document(report)
+    finally:
+        if writer is not None:
+            writer.close()
     if store is not None:
-        report.update = _reciprocity.update(store, coder.settings)
+        report.update = _reciprocity.update(store, settings)
 
 
 def events(store: Store, where: EventFilter | None = None) -> list[dict]:

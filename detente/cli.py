@@ -119,9 +119,18 @@ def main(verbose: bool) -> None:
 @click.option("--status", "status_text", default=",".join(api.DEFAULT_STATUSES), show_default=True,
               help="statuses to write, comma-separated, or `all`")
 @click.option("--quiet", "-q", is_flag=True, help="write no events (useful with --db)")
+@click.option("--workers", default=1, show_default=True, help="code on this many processes")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="code on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), or `local` for a "
+                   "cluster of this machine's cores")
+@click.option("--shards", type=click.Path(file_okay=False),
+              help="also write the events as numbered Parquet files in this folder")
+@click.option("--progress/--no-progress", default=None,
+              help="show documents, documents/s, events and failures while coding [default: on a terminal]")
 @settings_options
 @_fail_cleanly
-def code(paths, pub_date, source, fmt, output, db, status_text, quiet, **options):
+def code(paths, pub_date, source, fmt, output, db, status_text, quiet, workers, dask_address, shards, progress,
+         **options):
     """Code news articles into events.
 
     PATHS are text, HTML, JSON Lines or JSON files, folders of them, or `-` for
@@ -131,9 +140,11 @@ def code(paths, pub_date, source, fmt, output, db, status_text, quiet, **options
     report = api.Report()
     store = Store.open(db) if db else None
     try:
+        meter = _Progress(progress)
         events = api.code(paths, settings=_settings(options), date=pub_date, source=source, store=store,
-                          statuses=statuses, report=report,
-                          on_failure=lambda failure: click.echo(f"error: {failure}", err=True))
+                          statuses=statuses, report=report, on_document=meter.update,
+                          on_failure=lambda failure: meter.echo(f"error: {failure}"),
+                          workers=workers, dask=dask_address, shards=shards)
         if quiet:
             for _ in events:
                 pass
@@ -144,6 +155,7 @@ def code(paths, pub_date, source, fmt, output, db, status_text, quiet, **options
         else:
             _print_table(list(events), output)
     finally:
+        meter.close()
         if store is not None:
             store.close()
     click.echo(f"{report.documents} documents coded, {report.events} events, "
@@ -152,6 +164,40 @@ def code(paths, pub_date, source, fmt, output, db, status_text, quiet, **options
         click.echo(_update_line(report.update), err=True)
     if report.failures:
         sys.exit(PARTIAL_FAILURE)
+
+
+class _Progress:
+    """Documents, documents/s, events and failures on standard error while `detente code` runs."""
+
+    def __init__(self, enabled: bool | None) -> None:
+        self.live = None
+        if enabled is None:
+            enabled = sys.stderr.isatty()
+        if enabled:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.live = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"),
+                                 TextColumn("{task.fields[rate]:.1f}/s"), TextColumn("{task.fields[events]} events"),
+                                 TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn(),
+                                 console=Console(stderr=True), transient=False)
+            self.task = self.live.add_task("coding", total=None, rate=0.0, events=0, failed=0)
+            self.live.start()
+
+    def update(self, report: api.Report) -> None:
+        if self.live is not None:
+            elapsed = self.live.tasks[0].elapsed or 0.0
+            self.live.update(self.task, completed=report.documents, events=report.events, failed=report.failed,
+                             rate=report.documents / elapsed if elapsed else 0.0)
+
+    def echo(self, message: str) -> None:
+        if self.live is not None:
+            self.live.console.print(message, markup=False, highlight=False)
+        else:
+            click.echo(message, err=True)
+
+    def close(self) -> None:
+        if self.live is not None:
+            self.live.stop()
 
 
 @main.command()

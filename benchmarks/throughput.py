@@ -1,0 +1,104 @@
+"""Throughput of `detente code` into the SQLite store, against spaCy's own full pipeline on the same texts.
+
+    .venv/bin/python benchmarks/throughput.py [--articles 2000] [--workers 1 2]
+
+The corpus is generated from the bundled examples: each article is repeated
+with a numbered line added, so that every text is new to the store (the store
+skips texts it has seen).  For each number of workers the script codes the
+whole corpus into a fresh store (`detente.api.code`, as `detente code --db`
+does, including the reciprocity update) and reports articles/s, words/s, the
+ratio to the baseline — `nlp.pipe` of the full spaCy pipeline over the same
+texts in the same run, on one process — and the peak resident memory of the
+coding processes.  Finally it times one article coded after warm-up (the
+path of `POST /api/code`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from detente import api
+from detente.ingest import read_inputs
+from detente.nlp import load_model
+from detente.records import Document
+from detente.settings import Settings
+from detente.store import Store
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
+
+
+def corpus(n: int) -> list[Document]:
+    originals = [d for d in read_inputs([str(EXAMPLES)]) if isinstance(d, Document)]
+    out = []
+    for i in range(n):
+        base = originals[i % len(originals)]
+        out.append(Document(id=f"{base.id}-{i}", text=f"{base.text}\n\nArchive copy {i}.", date=base.date,
+                            date_source=base.date_source, source=base.source))
+    return out
+
+
+def peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    documents = corpus(args.articles)
+    words = sum(len(d.text.split()) for d in documents)
+    print(f"{len(documents)} articles, {words} words, {os.cpu_count()} cores")
+
+    nlp = load_model(Settings().model)
+    list(nlp.pipe(d.text for d in documents[:20]))  # warm-up
+    began = time.perf_counter()
+    for _ in nlp.pipe((d.text for d in documents), batch_size=32):
+        pass
+    baseline = time.perf_counter() - began
+    print(f"baseline: spaCy full pipeline (nlp.pipe), 1 process: {len(documents) / baseline:.1f} articles/s, "
+          f"{words / baseline:,.0f} words/s")
+
+    rates = {}
+    for workers in args.workers:
+        with tempfile.TemporaryDirectory() as folder:
+            folder_path = Path(folder)
+            inputs = folder_path / "corpus.jsonl"
+            import json
+            with inputs.open("w", encoding="utf-8") as out:
+                for d in documents:
+                    out.write(json.dumps({"id": d.id, "text": d.text, "date": d.date.isoformat() if d.date else None,
+                                          "source": d.source}) + "\n")
+            began = time.perf_counter()
+            with Store.open(folder_path / "bench.sqlite") as store:
+                report = api.Report()
+                for _ in api.code([str(inputs)], store=store, report=report, workers=workers):
+                    pass
+            took = time.perf_counter() - began
+        rates[workers] = len(documents) / took
+        memory = peak_mb(resource.RUSAGE_SELF if workers == 1 else resource.RUSAGE_CHILDREN)
+        print(f"detente code --db, {workers} worker(s): {rates[workers]:.1f} articles/s, {words / took:,.0f} words/s, "
+              f"{baseline / took:.2f} × the speed of spaCy's pipeline alone, {report.events} events, "
+              f"peak memory per worker {memory:.0f} MB")
+    if 1 in rates and 2 in rates:
+        print(f"speed-up from 1 to 2 workers: {rates[2] / rates[1]:.2f}×")
+
+    from detente.coder import Coder
+    coder = Coder()
+    coder.code(documents[0])
+    times = []
+    for document in documents[1:11]:
+        began = time.perf_counter()
+        coder.code(document)
+        times.append(time.perf_counter() - began)
+    print(f"one article after warm-up: {sorted(times)[len(times) // 2]:.3f} s (median of 10)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""Batch coding: the same coder on one process, on several (``--workers N``), or on a Dask cluster.
+
+Documents stream in; they are cut into chunks of ``batch_size`` and each
+chunk is coded where the run says — in this process, in a pool of worker
+processes, or on the workers of a Dask cluster (``--dask ADDRESS`` or
+``--dask local``).  Results come back **in input order**, whatever finished
+first, so a parallel run stores and prints exactly what a single-process run
+does.  At most a few chunks per worker are in flight, so memory does not grow
+with the corpus.  The store stays written by this process alone (one writer).
+
+Each worker process loads the coder once (model, knowledge base, lexicon) and
+keeps it for every chunk it is given.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from .coder import Coder
+from .errors import UsageError
+from .records import Claim, Document, Event, Sentence
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Chunks waiting or running per worker: enough to keep every worker busy, few enough to keep memory flat.
+IN_FLIGHT_PER_WORKER = 2
+
+
+@dataclass(frozen=True)
+class Coded:
+    """What coding one document gives: what the store keeps (no parse, which does not travel between processes)."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    events: tuple[Event, ...]
+    claims: tuple[Claim, ...]
+
+
+def code_documents(documents: Iterable[Document], settings: Settings, *, workers: int = 1,
+                   dask: str | None = None) -> Iterator[Coded]:
+    """Code documents in input order: here, on ``workers`` processes, or on the Dask cluster at ``dask``."""
+    if workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {workers}")
+    chunks = _chunks(documents, settings.batch_size)
+    if dask:
+        yield from _on_dask(chunks, settings, dask)
+    elif workers > 1:
+        yield from _on_processes(chunks, settings, workers)
+    else:
+        coder = _coder(settings)
+        for chunk in chunks:
+            yield from _code(coder, chunk)
+
+
+def code_chunk(settings: Settings, documents: list[Document]) -> list[Coded]:
+    """Code one chunk with this process's coder (loaded on first use): what a worker runs."""
+    return list(_code(_coder(settings), documents))
+
+
+@functools.lru_cache(maxsize=2)
+def _coder(settings: Settings) -> Coder:
+    return Coder(settings)
+
+
+def _code(coder: Coder, documents: list[Document]) -> Iterator[Coded]:
+    for work in coder.work_all(documents):
+        yield Coded(work.document, tuple(work.sentences or ()), tuple(work.events or ()), tuple(work.claims or ()))
+
+
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while chunk := list(itertools.islice(iterator, max(size, 1))):
+        yield chunk
+
+
+def _in_order(submit, chunks: Iterator[list[Document]], window: int) -> Iterator[Coded]:
+    """Submit chunks keeping at most ``window`` in flight; yield their results in submission order."""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            yield from _result(pending.popleft())
+    while pending:
+        yield from _result(pending.popleft())
+
+
+def _result(future) -> list[Coded]:
+    return future.result()
+
+
+def _on_processes(chunks: Iterator[list[Document]], settings: Settings, workers: int) -> Iterator[Coded]:
+    # "spawn": each worker starts clean and loads its own coder; forking a process that holds a loaded
+    # model and threads is not safe on every platform.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        def submit(chunk: list[Document]) -> Future:
+            return pool.submit(code_chunk, settings, chunk)
+        yield from _in_order(submit, chunks, workers * IN_FLIGHT_PER_WORKER)
+
+
+def _on_dask(chunks: Iterator[list[Document]], settings: Settings, address: str) -> Iterator[Coded]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as error:  # pragma: no cover - distributed is a dependency
+        raise UsageError("--dask needs the `distributed` package") from error
+    cluster = None
+    if address == "local":
+        cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None)
+        client = Client(cluster)
+    else:
+        try:
+            client = Client(address, timeout="30s")
+        except OSError as error:
+            raise UsageError(f"cannot reach the Dask scheduler at {address}: {error}") from error
+    try:
+        workers = max(len(client.scheduler_info().get("workers", {})), 1)
+
+        def submit(chunk: list[Document]):
+            return client.submit(code_chunk, settings, chunk, pure=False)
+        yield from _in_order(submit, chunks, workers * IN_FLIGHT_PER_WORKER)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
