@@ -569,7 +569,7 @@ def serve(db, host, port, token, max_request_bytes, cors_origins, **options):
 
     app = create_app(db, token=token, settings=_settings(options), max_request_bytes=max_request_bytes,
                      cors_origins=tuple(cors_origins))
-    click.echo(f"detente serving {masked(db)} on http://{host}:{port}/ "
+    click.echo(f"detente serving {masked(db) if is_url(db) else db} on http://{host}:{port}/ "
                f"(writing {'allowed with the token' if token else 'off'})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
