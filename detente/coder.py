@@ -167,29 +167,45 @@ def _records(coder: Coder, work: Work) -> None:
     seen: set[tuple] = set()
     dated: list[tuple[int, date]] = []  # (position of the predicate, date) of events dated to the day
     actors: dict[int, set[str | None]] = {}  # position of a dated predicate → its actor countries
+    months: list[tuple[int, date]] = []  # the same for events dated to the month
     nominal: set[str] = set()
+    speech = coder.resources.lexicon.word_list("speech_verbs")
     for index, finding in work.findings:
         # "the same day", "three days later" count from the event told before, in the order of the text
-        earlier = [day for position, day in dated if position < finding.predicate]
-        anchor = earlier[-1] if earlier else None
-        event = make_event(coder, document, sentences[index], index, finding, anchor)
+        earlier = sorted([(position, day, "day") for position, day in dated if position < finding.predicate]
+                         + [(position, day, "month") for position, day in months if position < finding.predicate])
+        anchor, anchor_precision = (earlier[-1][1], earlier[-1][2]) if earlier else (None, "day")
+        event = make_event(coder, document, sentences[index], index, finding, anchor, anchor_precision)
         if event is None:
             continue
-        if event.date_source == "publication" and _continues(doc[finding.predicate], index):
-            event = _continued(event, sentences[index - 1], dated, actors)
+        story = _continues(doc[finding.predicate], index, speech) if event.date_source == "publication" else None
+        if story is not None:
+            event = _continued(event, story, dated, actors)
         if event.date_source != "publication" and event.date_precision == "day":
             dated.append((finding.predicate, event.date))
             dated.sort(key=lambda item: item[0])
             actors[finding.predicate] = {e.country for e in event.actor}
+        elif event.date_source != "publication" and event.date_precision == "month":
+            months.append((finding.predicate, event.date))  # "In April …; the next day …" is in April
         key = (index, event.cameo[:3], tuple(e.country for e in event.actor),
                tuple(e.country for e in event.recipient))
         if key in seen:
             continue
         seen.add(key)
         events.append(event)
-        if finding.pattern.pos == "NOUN":
+        if finding.pattern.pos == "NOUN" or _refers_back(doc, finding):
             nominal.add(event.id)
     work.events = _share_dates(events, nominal)
+
+
+def _refers_back(doc: Doc, finding: Finding) -> bool:
+    """ "Moscow answered by expelling *the 20 Czechs*": an object counted with the definite article names
+    people already told of, so the clause mentions an event told before."""
+    if finding.theme is None:
+        return False
+    theme = doc[finding.theme]
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in theme.children) \
+        and any(c.dep_ == "nummod" and c.like_num for c in theme.children)
 
 
 def _dated_clause(coder: Coder, finding: Finding, predicate: Token) -> Token:
@@ -208,13 +224,29 @@ def _dated_clause(coder: Coder, finding: Finding, predicate: Token) -> Token:
     return predicate
 
 
-def _continues(predicate: Token, index: int) -> bool:
-    """Whether a clause goes on with the story of the sentence before: its subject is a pronoun
-    ("*He* urged New Delhi …"), and it is not in the first sentence."""
+def _continues(predicate: Token, index: int, speech: frozenset[str]) -> Span | None:
+    """The sentence whose story a clause goes on with, if any (never for the first sentence): the one before
+    when its subject is a pronoun ("*He* urged New Delhi …"), or one of the two before when the one who
+    reports it spoke there ("Joly said on Thursday … / *Joly* said …"). ``_continued`` then takes the day
+    of an event of the same actor there."""
     if index == 0:
-        return False
+        return None
+    doc = predicate.doc
+    before = doc[predicate.sent.start - 1].sent
     subject = next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.lower_ in ("he", "she", "it", "they", "we")
+    if subject is not None and subject.lower_ in ("he", "she", "it", "they", "we"):
+        return before
+    speaker = next((c for node in [predicate, *predicate.ancestors] if node.lemma_.lower() in speech
+                    for c in node.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.pos_ != "PROPN":
+        return None
+    for _ in range(2):
+        if any(t.text == speaker.text and t.dep_ == "nsubj" and t.head.lemma_.lower() in speech for t in before):
+            return before
+        if before.start == 0:
+            break
+        before = doc[before.start - 1].sent
+    return None
 
 
 def _continued(event: Event, before: Span, dated: list[tuple[int, date]],
@@ -287,14 +319,14 @@ def _reference_day(document: Document) -> date:
 
 
 def make_event(coder: Coder, document: Document, sent: Span, index: int, finding: Finding,
-               anchor: date | None = None) -> Event | None:
+               anchor: date | None = None, anchor_precision: str = "day") -> Event | None:
     """The record of one finding; ``anchor`` is the date of the event mentioned before, for
-    "three days later"."""
+    "three days later", known to the day or only to the month (``anchor_precision``)."""
     doc = sent.doc
     code, status = _converted(coder, finding)
     predicate = doc[finding.predicate]
     resolved = _event_date(_dated_clause(coder, finding, predicate), sent, document.date, anchor,
-                           coder.resources.lexicon)
+                           coder.resources.lexicon, anchor_precision)
     if resolved is not None:
         day, source, precision = resolved.date, resolved.source, resolved.precision
     else:
@@ -340,8 +372,9 @@ def _converted(coder: Coder, finding: Finding) -> tuple[Code, str]:
     unless …"); an intended cooperation is AGREE ("will visit"); a planned,
     threatened or conditional material conflict is THREATEN ("would close the
     border if");
-    a cooperation refused for the future is REJECT ("will not accept"); the
-    statement itself then happened (status ``actual``).
+    a cooperation refused for the future is REJECT ("will not accept"); an
+    endorsement denied is a disapproval ("did not agree with the decision");
+    the statement itself then happened (status ``actual``).
     """
     codes, lexicon = coder.resources.codes, coder.resources.lexicon
     code, status = codes[finding.pattern.cameo], finding.status
@@ -350,6 +383,9 @@ def _converted(coder: Coder, finding: Finding) -> tuple[Code, str]:
     cooperative = code.event.lower() in lexicon.word_list("cooperative_events")
     if status == "denied" and cooperative and finding.future:
         return codes[lexicon.convert("refusal", code.code, code.event)], "actual"
+    disapproval = lexicon.convert("disapproval", code.code, code.event) if status == "denied" else None
+    if disapproval is not None:
+        return codes[disapproval], "actual"
     if cooperative and code.event != "AGREE" and (status in ("planned", "threatened") or finding.future):
         return codes[lexicon.convert("intent", code.code, code.event)], "actual"
     if code.quad_class == 4 and (status in ("planned", "threatened")
@@ -359,7 +395,7 @@ def _converted(coder: Coder, finding: Finding) -> tuple[Code, str]:
 
 
 def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: date | None,
-                lexicon: Lexicon) -> ResolvedDate | None:
+                lexicon: Lexicon, anchor_precision: str = "day") -> ResolvedDate | None:
     """The date expression attached to the predicate's clause, climbing to the clauses above it.
 
     Expressions are resolved against the publication date, or, when they count
@@ -392,7 +428,7 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
                 following = sent.doc[ent.end].lower_ if ent.end < len(sent.doc) else ""
                 directions = load_time_words().anaphoric_directions
                 text = f"{ent.text} {following}" if following in directions else ent.text
-                resolved = resolve_anaphoric(text, anchor)
+                resolved = resolve_anaphoric(text, anchor, anchor_precision)
             if resolved is not None:
                 return resolved
         if node.head.i == node.i or node.dep_ == "ROOT":
@@ -431,6 +467,8 @@ def _governs(node: Token, token: Token, events: Lexicon) -> bool:
         if current.pos_ == "NOUN" and current.i != token.i and events.patterns(current.lemma_.lower(), "NOUN"):
             return False
         if current.pos_ in ("NOUN", "PROPN") and current.i != token.i and current.dep_ == "pobj":
+            if node.pos_ in ("NOUN", "PROPN") and current.head.lower_ != "of":
+                return False  # "the expulsion … at a depot *in 2014*": a noun's date is its own or its object's
             nouns += 1
             if nouns > 1:
                 return False  # "over explosions at a depot *in 2014*": the date of a thing named deeper down

@@ -503,17 +503,19 @@ def _parse_with_dateparser(phrase: str, reference: datetime.date) -> _Found | No
 
 # ---------------------------------------------------------------- dates stated from another event
 
-def resolve_anaphoric(text: str, anchor: datetime.date) -> ResolvedDate | None:
+def resolve_anaphoric(text: str, anchor: datetime.date, precision: str = "day") -> ResolvedDate | None:
     """Resolve "three days later", "a week earlier", "the next day" against the date of the event before.
 
     The anchor is the date of the event the article mentioned last; the
-    result's source is ``relative``.  Returns None for anything else.
+    result's source is ``relative``.  Returns None for anything else.  An
+    anchor known only to the month ("In April Washington expelled …; Moscow
+    replied *the next day*") gives that month, for a shift of a week at most.
     """
     phrase = _normalize(text)
     words = load_time_words()
     for expression, offset in words.anaphoric_days.items():
         if phrase.endswith(expression):
-            return ResolvedDate(anchor + datetime.timedelta(days=offset), "day", "relative", text.strip())
+            return _shifted(anchor, offset, precision, text)
     found = _ANAPHORIC.search(phrase)
     if found is None:
         return None
@@ -524,7 +526,15 @@ def resolve_anaphoric(text: str, anchor: datetime.date) -> ResolvedDate | None:
     days = count * (7 if found["unit"].startswith("week") else 1)
     if found["direction"] in ("earlier", "before", "previously"):
         days = -days
-    return ResolvedDate(anchor + datetime.timedelta(days=days), "day", "relative", text.strip())
+    return _shifted(anchor, days, precision, text)
+
+
+def _shifted(anchor: datetime.date, days: int, precision: str, text: str) -> ResolvedDate | None:
+    if precision == "day":
+        return ResolvedDate(anchor + datetime.timedelta(days=days), "day", "relative", text.strip())
+    if precision == "month" and abs(days) <= 7:
+        return ResolvedDate(anchor, "month", "relative", text.strip())
+    return None
 
 
 _ANAPHORIC = re.compile(

@@ -15,6 +15,7 @@ from detente.time import (
     is_deadline,
     load_time_words,
     publication_date_from_text,
+    resolve_anaphoric,
     resolve_expression,
 )
 
@@ -151,6 +152,8 @@ DEADLINE_CASES = [
     ("by the end of", True),
     ("until", True),
     ("sanctions stay in force until next", True),
+    ("gave Russia until noon on", True),
+    ("met at noon on", False),
     ("no later than", True),
     ("before", True),
     ("within", True),
@@ -237,3 +240,14 @@ def test_missing_section_is_named(tmp_path: Path) -> None:
     broken.write_text("weekdays:\n  monday: 0\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="missing section"):
         load_time_words(broken)
+
+
+@pytest.mark.parametrize(("text", "precision", "expected"), [
+    ("the next day", "day", ("2021-04-13", "day")),
+    ("the next day", "month", ("2021-04-12", "month")),
+    ("three days later", "month", ("2021-04-12", "month")),
+    ("three weeks later", "month", None),
+])
+def test_resolve_anaphoric_against_a_day_or_a_month(text: str, precision: str, expected: tuple | None) -> None:
+    resolved = resolve_anaphoric(text, datetime.date(2021, 4, 12), precision)
+    assert (resolved.date.isoformat(), resolved.precision) == expected if expected else resolved is None

@@ -104,10 +104,20 @@ class ActorMatcher:
             and after.ent_iob_ == "I" and after.text[:1].isupper()
 
 
+# Prepositions after an ambiguous common noun whose state makes it an actor ("security forces *in* Guinea").
+OWNER_PREPS = {"in", "of", "from", "inside"}
+
+
 def _named_owner(span: Span) -> bool:
-    """Whether a nationality or a state names whose the phrase is: "*Serb* forces", "*Iraq's* militias"."""
+    """Whether a nationality or a state names whose the phrase is: "*Serb* forces", "*Iraq's* militias",
+    "security forces *in Guinea*", "the militias *of Sudan*"."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.text in ("'s", "’s") and span.start > 1:
         before = doc[span.start - 2]
-    return before is not None and before.ent_type_ in OWNER_LABELS
+    if before is not None and before.ent_type_ in OWNER_LABELS:
+        return True
+    head = span.root
+    return any(prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS and obj.dep_ == "pobj"
+               and obj.ent_type_ in OWNER_LABELS
+               for prep in head.children if prep.i >= span.end for obj in prep.children)

@@ -66,6 +66,9 @@ def _is_time(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME")
 
 
+# Prepositions that give the reason of a measure ("sanctions *over* the interference").
+REASON_PREPS = frozenset({"over", "for"})
+
 # Dependencies of a clause that states what the act above it is for.
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pcomp"}
 
@@ -85,6 +88,8 @@ class EventFinder:
         self.context_events = lexicon.word_list("context_recipient_events")
         self.placed_events = lexicon.word_list("placed_events")
         self.domestic_events = lexicon.word_list("domestic_placed_events")
+        self.domestic_codes = tuple(sorted(lexicon.word_list("domestic_codes")))
+        self.instruments = lexicon.word_list("attack_instruments")
         self.needs_counterpart = lexicon.word_list("counterpart_events")
         self.feeling_preps = lexicon.word_list("feeling_preps")
         self.refusing = lexicon.word_list("refusing_verbs")
@@ -179,14 +184,17 @@ class EventFinder:
                 if not self.roles.reported(verb):
                     continue
                 actor = self.roles.speaker_of(verb)
-                subject = g.subject(verb) or g.first_child(verb, *g.PASSIVE_SUBJECTS)
-                recipient = self.roles.entities(subject) if subject is not None else []
+                subject = self._subject(verb)
+                # "said India was making life difficult *by breaking* a principle": the doer of the clause above
+                recipient = self.roles.entities(subject) if subject is not None else self.roles.actors(verb)
                 theme = subject
             else:
                 actor = self.roles.actors(verb)
                 theme = self.roles.theme(verb)
                 recipient = self.roles.recipients(verb, theme, exclude=self._own_side(actor),
                                                   own=frozenset(e.country for e in actor))
+            if not actor and self.codes[pattern.cameo].event == "ASSAULT":
+                actor = self._unattributed_attack(verb)
             if not actor:
                 return None
             if not _sector_fits(pattern, actor):
@@ -225,7 +233,7 @@ class EventFinder:
                 return None
             used.add(hit.i)
         if pattern.subject is not None:
-            subject = g.subject(token) or g.first_child(token, *g.PASSIVE_SUBJECTS)
+            subject = self._subject(token)
             if subject is None and token.dep_ == "acl":
                 subject = token.head  # "demonstrators protesting election results"
             if subject is None:
@@ -233,11 +241,31 @@ class EventFinder:
             subject = self.roles.through_quantity(subject)
             if not g.phrase_lemmas(subject) & pattern.subject:
                 return None
-        if pattern.when == "future" and not self.modality.intended(token):
-            return None
+        if pattern.when == "future" and not self.modality.intended(token) \
+                and not (pattern.actor == "speaker" and self.modality.obliged(token)):
+            return None  # a speaker's order is stated as an obligation too: "23 diplomats *had to* leave"
         if pattern.when == "past" and self.modality.intended(token):
             return None
         return used
+
+    def _unattributed_attack(self, verb: Token) -> list[Entity]:
+        """ "A roadside bombing near Kirkuk killed three soldiers", "were killed in a car bomb explosion in
+        Beirut": an attack that only names what killed is coded with the state where it happened as actor."""
+        if g.is_passive(verb):
+            means = [a for a in [g.passive_agent(verb)] if a is not None] + [
+                o for p, o in g.prep_objects(verb, frozenset({"in", "by"}))]
+        else:
+            means = [s for s in [g.subject(verb)] if s is not None]
+        if not any(g.phrase_lemmas(m) & self.instruments for m in means):
+            return []
+        return self.roles.scene(verb)[:1]
+
+    def _subject(self, token: Token) -> Token | None:
+        """The subject of a clause, active or passive; for "23 diplomats *had to* leave" that of "have"."""
+        subject = g.subject(token) or g.first_child(token, *g.PASSIVE_SUBJECTS)
+        if subject is None and token.dep_ == "xcomp" and self.modality.obliged(token):
+            subject = g.subject(token.head) or g.first_child(token.head, *g.PASSIVE_SUBJECTS)
+        return subject
 
     def _complement_hit(self, token: Token, words: frozenset[str]) -> Token | None:
         """A complement of ``token`` (or its object, adjective, noun) whose lemma is in ``words``."""
@@ -343,10 +371,18 @@ class EventFinder:
             if pattern.light is not None and (predicate is None or g.lemma(predicate) not in pattern.light):
                 continue
             if pattern.actor == "speaker":
+                owners = self.roles.own_actors(noun) or self.roles.entities(self.roles.theme(noun))
+                reason = self._measure_for(noun)
+                if reason is not None:
+                    # "imposed sanctions *over election interference*": who takes a measure for an act imputes it
+                    actor = self.roles.actors(reason)
+                    if actor:
+                        target = owners or self.roles.recipients(reason, self.roles.theme(reason),
+                                                                 exclude=self._own_side(actor))
+                        return self._finding((noun.i,), reason, pattern, actor, target, None)
                 if not (self.roles.reported(noun) or self.roles.according(noun)):
                     continue
                 actor = self.roles.speaker_of(noun)
-                owners = self.roles.own_actors(noun) or self.roles.entities(self.roles.theme(noun))
                 if not actor:
                     continue
                 return self._finding((noun.i,), noun, pattern, actor, owners, None)
@@ -376,6 +412,23 @@ class EventFinder:
                 recipient = self.roles.recipients(predicate, None, exclude=own_side, own=countries)
             trigger = tuple(sorted({noun.i} | ({predicate.i} if predicate is not None else set())))
             return self._finding(trigger, predicate or noun, pattern, actor, recipient, theme)
+        return None
+
+    def _measure_for(self, noun: Token) -> Token | None:
+        """The predicate of a material conflict that ``noun`` is the reason of ("expelled ten diplomats *over*
+        …", "imposed sanctions *for* …"), or None."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in REASON_PREPS:
+            return None
+        head = noun.head.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            head = self.roles.light_verb(head) or head
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        measures = [p for p in self.lexicon.patterns(g.lemma(head), "VERB") if self._conditions(p, head) is not None]
+        carried = [p for c in head.children if c.dep_ == "dobj"
+                   for p in self.lexicon.patterns(g.lemma(c), "NOUN") if self._conditions(p, c) is not None]
+        if any(self.codes[p.cameo].quad_class == 4 for p in (measures or carried)[:1]):
+            return head
         return None
 
     def _joined_protest(self, noun: Token, pattern: Pattern) -> bool:
@@ -435,6 +488,11 @@ class EventFinder:
                 state = actor[0]
                 recipient = [Entity(text=state.text, name=state.name, country=state.country, sector=sector,
                                     id=state.id)]
+        if not recipient and code.code.startswith(self.domestic_codes) and len(actor_countries) == 1 \
+                and all((e.sector or "NONE") in {"NONE"} | self.state_sectors for e in actor):
+            # "is prepared to impose martial law": a state's measure at home falls on its own people
+            placed = [e for e in self.roles.place(predicate) if e.country in actor_countries]
+            recipient = [dataclasses.replace(e, sector="CVL") for e in (placed or actor)[:1]]
         inferred = False
         if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events):
             other = next((e for e in self.resolver.discourse.mentioned

@@ -45,7 +45,7 @@ LEXICON = Path(__file__).parent / "data" / "lexicon.yaml"
 PATTERN_KEYS = {"cameo", "mode", "object", "complement", "subject", "prep", "particle", "when", "actor",
                 "light", "sector", "note", datafiles.LINE}
 NO_THEME = frozenset({"<none>"})
-CONVERSIONS = ("intent", "threat", "demand", "refusal")
+CONVERSIONS = ("intent", "threat", "demand", "refusal", "disapproval")
 WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "demanding_verbs", "threatening_verbs", "refusing_verbs", "wishing_words", "hypothetical_modals",
               "future_auxiliaries", "obligation_auxiliaries", "decision_nouns", "carrier_nouns",
@@ -53,7 +53,8 @@ WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "personal_pronouns", "third_person_pronouns", "quotation_marks", "reciprocal_events",
               "context_recipient_events", "cooperative_events", "place_preps", "placed_events", "state_sectors",
               "domestic_placed_events", "comment_verbs", "intention_nouns", "alleging_verbs", "counterpart_events",
-              "feeling_preps")
+              "feeling_preps", "domestic_codes",
+              "scene_preps", "attack_instruments")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,10 @@ POLITICAL_SECTORS = frozenset({"ELI", "OPP", "REB", "PTY"})
 NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by"})
 
 
+# Prepositions that name some of what a clause's object counts ("16 people, *among* them …").
+MEMBER_PREPS = frozenset({"among", "including"})
+
+
 class Roles:
     """The roles of the events of one document, sentence by sentence."""
 
@@ -47,6 +51,7 @@ class Roles:
         self.third_person = words("third_person_pronouns")
         self.quotes = words("quotation_marks")
         self.place_preps = words("place_preps")
+        self.scene_preps = words("scene_preps")
         self.state = words("state_sectors")
         self.recipient_preps = frozenset(lexicon.recipient_preps)
         self._phrases: dict[int, list[NamedPhrase]] = {}
@@ -146,6 +151,10 @@ class Roles:
             return self.actors(head, depth + 1)
         if dep == "pcomp" and head.dep_ == "prep":
             return self.actors(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
+        if dep == "acl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+                and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+            # "Prague expelled 18 diplomats …, *accusing* Russia": after a comma, the participle is the clause's
+            return self.actors(head.head, depth + 1)
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
             if verb.tag_ == "VBN" and g.first_child(verb, "dobj") is None:
                 return []  # "a man accused of spying": a passive participle names no accuser
@@ -206,6 +215,12 @@ class Roles:
             theme = None  # "expulsions of their own": the actor's, not the other side's
         if theme is not None:
             found = other(self.entities(theme))
+            if found:
+                return found
+            # "freed 16 people, *among them* a US reporter", "expelled staff *including* two Czech attachés"
+            named = [o for p, o in [*g.prep_objects(theme, MEMBER_PREPS), *g.prep_objects(token, MEMBER_PREPS)]
+                     if o.pos_ != "PRON"]
+            found = [e for o in named for e in other(self.entities(o))]
             if found:
                 return found
             users = [g.passive_agent(c) for c in theme.children if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -328,6 +343,25 @@ class Roles:
                     return found
         return []
 
+    def scene(self, token: Token) -> list[Entity]:
+        """The state a clause happens in, named anywhere in its phrases ("killed by a device *outside of the
+        Iraqi city of Basra*", "a bombing *near the town of X in Iraq*"), not in clauses below it."""
+        stack = [token]
+        while stack:
+            node = stack.pop(0)
+            for child in node.children:
+                if child.pos_ in ("VERB", "AUX") and child.dep_ not in ("amod", "compound"):
+                    continue
+                prep = child.head
+                if prep.lower_ == "of" and prep.head.dep_ in ("prep", "advmod"):
+                    prep = prep.head  # "*outside of* the city", "south of the capital"
+                if child.dep_ == "pobj" and prep.lower_ in self.scene_preps:
+                    found = self.resolver.place(child)
+                    if found:
+                        return found
+                stack.append(child)
+        return []
+
     def entities(self, head: Token | None) -> list[Entity]:
         if head is None:
             return []
@@ -345,8 +379,24 @@ class Roles:
             if found is None:
                 found = self.resolver.phrase(token, speaker=self._speaker_of_token(token),
                                              context=self._context_of(token))
+            if not found:
+                found = self._counted_before(token)
             self._phrases[token.i] = found
         return self._phrases[token.i]
+
+    def _counted_before(self, token: Token) -> list[NamedPhrase]:
+        """ "ordered 60 Russians out … / officials described *all 60* as intelligence officers": a bare number
+        refers back to the nearest phrase counted with it in the two sentences before."""
+        if token.pos_ != "NUM" or token.dep_ in ("nummod", "compound", "quantmod") or not token.sent.start:
+            return []
+        doc = token.doc
+        start = doc[token.sent.start - 1].sent.start
+        if start:
+            start = doc[start - 1].sent.start
+        for earlier in reversed(doc[start:token.sent.start]):
+            if earlier.text == token.text and earlier.dep_ == "nummod" and earlier.head.pos_ in ("NOUN", "PROPN"):
+                return self.resolver.phrase(earlier.head)
+        return []
 
     def _context_of(self, token: Token) -> Entity | None:
         """For a bare institution ("the National Security Council"), the speaker reporting the clause;

@@ -51,6 +51,9 @@ ENTITY_CASES = [
     ("Norway, Denmark and Finland protested.", "Norway", DAY, ["NOR -", "DNK -", "FIN -"]),
     # a nationality makes an ambiguous common noun an actor
     ("Serb forces shelled the town.", "forces", DAY, ["SRB MIL"]),
+    # so does a state in a phrase that places it
+    ("Security forces in Togo arrested them.", "forces", DAY, ["TGO COP"]),
+    ("Security forces arrested them.", "forces", DAY, []),
     # a known person's alias in brackets after a name abbreviates that name
     ("The Kosovo Kindergarten Association (AKK) protested.", "AKK", DAY, []),
     # a part of a state is the state

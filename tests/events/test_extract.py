@@ -67,6 +67,33 @@ ROLE_CASES = [
     # a verbal conflict conjoined to an act of the same actor shares its recipient
     ("Norway was deeply concerned by the detentions and urged the Russian authorities to free the men.",
      "ACCUSE", ("NOR",), ("RUS GOV",)),
+    # a state's measure at home (curfew, martial law, its threat or easing) falls on its own people
+    ("The Kenyan cabinet said it was ready to impose martial law.", "THREATEN", ("KEN",), ("KEN CVL",)),
+    ("Chile lifted the state of emergency in the northern provinces on Friday.", "CONCEDE", ("CHL",),
+     ("CHL CVL",)),
+    # an attack that only names what killed: the state of its scene is the actor
+    ("Two Nigerian soldiers were killed by a roadside device outside of the Malian town of Gao.", "ASSAULT",
+     ("MLI",), ("NGA MIL",)),
+    ("A bomb blast in Nairobi wounded four policemen on Monday.", "ASSAULT", ("KEN",), ("KEN COP",)),
+    # an endorsement denied is a disapproval
+    ("Austria said it did not agree with the Hungarian decision.", "ACCUSE", ("AUT",), ("HUN -",)),
+    ("Austria disagreed with the Slovak position on the dam.", "ACCUSE", ("AUT",), ("SVK -",)),
+    # a speaker's claim about an act with no subject of its own is about the doer of the clause above
+    ("The Danish minister said Norway was harming both peoples by breaking a basic principle of diplomacy.",
+     "ACCUSE", ("DNK",), ("NOR -",)),
+    # people counted by the object and named "among them" or "including"
+    ("Iran freed six prisoners on Friday, including two French citizens.", "RETREAT", ("IRN",), ("FRA CVL",)),
+    # who takes a measure over an act imputes the act
+    ("Canada expelled two Chinese diplomats on Monday over interference in its elections.", "ACCUSE", ("CAN",),
+     ("CHN GOV",)),
+    # a deadline given for the other side's act is an ultimatum
+    ("Norway gave Russia until noon on Friday to let the fishermen go home.", "THREATEN", ("NOR",), ("RUS -",)),
+    # a participle after a comma is the clause's, even when the parser hangs it on the object
+    ("The step came days after Lisbon expelled two Iranian diplomats it said were spies, accusing Iran's "
+     "intelligence ministry of plotting an attack.", "ACCUSE", ("PRT",), ("IRN GOV",)),
+    # a speaker's order stated as an obligation
+    ("Norway said on Tuesday that four Russian diplomats had to leave the country.", "SANCTION", ("NOR",),
+     ("RUS GOV",)),
 ]
 
 
@@ -144,3 +171,36 @@ def test_purpose_clause_does_not_make_the_actors_own_people_the_target(coder) ->
 
 def test_mobilising_support_is_no_mobilisation(coder) -> None:
     assert coded(coder, "Qatar mobilised lobby groups in Washington.") == []
+
+
+def test_a_victim_of_a_poisoning_names_no_attacker(coder) -> None:
+    assert [e for e in coded(coder, "A Russian banker was poisoned in Oslo on Sunday.") if e[0] == "ASSAULT"] == []
+
+
+def test_a_nouns_date_is_not_that_of_a_place_in_its_phrases(coder) -> None:
+    found = dates(coder, "Prague's expulsion of 18 diplomats over the blasts at a depot in 2014 angered Moscow.")
+    assert found and ("SANCTION", "2014-01-01") not in found, found
+
+
+def test_statements_of_one_speaker_share_the_day_of_the_first(coder) -> None:
+    found = dates(coder, "Norway's foreign minister Kari Holm said on Tuesday that Norway had expelled two Danish "
+                         "diplomats. The rest of the staff stayed. Holm said Denmark had violated the Vienna Convention.")
+    assert ("ACCUSE", "2018-03-13") in found, found
+
+
+def test_a_bare_number_refers_back_to_what_it_counted(coder) -> None:
+    events = coded(coder, "On Monday, Norway ordered 15 Russians out of the country. "
+                          "Norwegian officials described all 15 as intelligence officers.")
+    assert ("ACCUSE", ("NOR",), ("RUS -",)) in events, events
+
+
+def test_the_next_day_after_a_month_is_that_month(coder) -> None:
+    found = dates(coder, "In April, Norway expelled ten Russian diplomats; Moscow replied the next day by expelling "
+                         "ten Norwegians.", day="2021-06-17")
+    assert found.count(("SANCTION", "2021-04-01")) == 2, found
+
+
+def test_a_counted_definite_object_mentions_an_event_told_before(coder) -> None:
+    found = dates(coder, "On Sunday, Russia expelled 20 Czech diplomats. Prague was furious. "
+                         "Moscow answered by expelling the 20 Czechs.", day="2021-04-22")
+    assert found.count(("SANCTION", "2021-04-18")) == 2, found
