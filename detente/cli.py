@@ -643,5 +643,93 @@ def _print_timeline(title: str, rows, out) -> None:
     console.print(table)
 
 
+
+def _watch_options(command):
+    """Options shared by `detente watch` and `detente fetch`."""
+    options = [
+        click.option("--db", required=True, type=click.Path(dir_okay=False),
+                     help="the store: a SQLite file (created if missing) or a postgresql:// URL"),
+        click.option("--alerts", "alerts_file", type=click.Path(exists=True, dir_okay=False),
+                     help="a YAML file of alert rules and sinks (see docs/watch.md)"),
+        click.option("--allow-private", is_flag=True,
+                     help="allow private, loopback and link-local addresses (refused by default)"),
+        click.option("--timeout", default=10.0, show_default=True, help="seconds to wait for a server"),
+        click.option("--min-interval", default=1.0, show_default=True,
+                     help="seconds between two requests to the same host"),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _watch_limits(options: dict, settings: Settings):
+    from .watch import Limits
+
+    return Limits(allow_private=options["allow_private"], timeout=options["timeout"],
+                  min_interval=options["min_interval"], max_bytes=settings.max_bytes)
+
+
+def _poll_line(report) -> str:
+    return (f"{report.feeds} feeds read ({report.not_modified} not modified), {report.pages} pages coded, "
+            f"{report.events} events, {len(report.failures)} failed")
+
+
+@main.command()
+@click.argument("feed_urls", nargs=-1)
+@click.option("--feeds", "feeds_file", type=click.Path(exists=True, dir_okay=False),
+              help="a file of feed addresses, one a line (# comments)")
+@click.option("--once", is_flag=True, help="poll every feed once and exit")
+@click.option("--interval", default=600.0, show_default=True, help="seconds between two polls")
+@_watch_options
+@settings_options
+@_fail_cleanly
+def watch(feed_urls, feeds_file, once, interval, db, alerts_file, allow_private, timeout, min_interval,
+          **options):
+    """Poll RSS/Atom feeds and code their new articles into the store.
+
+    Failures of single feeds or pages are named on standard error and the
+    others go on.  Without --once, polls every --interval seconds until
+    interrupted.
+    """
+    from . import watch as watching
+
+    feeds = list(feed_urls) + (watching.read_feed_list(feeds_file) if feeds_file else [])
+    if not feeds:
+        raise UsageError("give feed addresses or --feeds FILE")
+    settings = _settings(options)
+    limits = _watch_limits(dict(allow_private=allow_private, timeout=timeout, min_interval=min_interval), settings)
+    alerts = watching.load_alerts(alerts_file) if alerts_file else None
+    with Store.open(db) as store:
+        try:
+            report = watching.watch(feeds, store, settings=settings, limits=limits, alerts=alerts, once=once,
+                                    interval=interval, console=click.echo,
+                                    on_failure=lambda failure: click.echo(f"error: {failure}", err=True),
+                                    on_poll=lambda polled, _: click.echo(_poll_line(polled), err=True))
+        except KeyboardInterrupt:
+            return
+    if report.failures:
+        sys.exit(PARTIAL_FAILURE)
+
+
+@main.command()
+@click.argument("urls", nargs=-1, required=True)
+@_watch_options
+@settings_options
+@_fail_cleanly
+def fetch(urls, db, alerts_file, allow_private, timeout, min_interval, **options):
+    """Fetch single article pages and code them into the store."""
+    from . import watch as watching
+
+    settings = _settings(options)
+    limits = _watch_limits(dict(allow_private=allow_private, timeout=timeout, min_interval=min_interval), settings)
+    alerts = watching.load_alerts(alerts_file) if alerts_file else None
+    with Store.open(db) as store:
+        report = watching.fetch(urls, store, settings=settings, limits=limits, alerts=alerts, console=click.echo,
+                                     on_failure=lambda failure: click.echo(f"error: {failure}", err=True))
+    click.echo(_poll_line(report), err=True)
+    if report.failures:
+        sys.exit(PARTIAL_FAILURE)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

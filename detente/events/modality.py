@@ -18,7 +18,6 @@ from .codebook import Code
 from .lexicon import Lexicon, Pattern
 from .roles import Roles
 
-
 # Prepositions of an act that comes after the clause it hangs on.
 LATER_PREPS = {"before", "until", "ahead"}
 

@@ -19,7 +19,6 @@ from ..records import Entity
 from . import grammar as g
 from .lexicon import Lexicon
 
-
 # Sectors of a country's own politics, which an act of that country may aim at ("to protest *the president's*
 # failure"), unlike its people, whom it acts for ("to protect *American students*").
 POLITICAL_SECTORS = frozenset({"ELI", "OPP", "REB", "PTY"})

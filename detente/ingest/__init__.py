@@ -5,8 +5,9 @@
 * a file, read by its suffix: ``.txt .text .md`` plain text or markdown
   (one document), ``.html .htm`` a web page (one document), ``.jsonl
   .ndjson`` JSON Lines (one document per line), ``.json`` an article object
-  or a list of them; a file with another suffix is sniffed like standard
-  input;
+  or a list of them, ``.warc .warc.gz`` a WARC archive (one document per
+  archived HTML page, ``ingest/warc.py``); a file with another suffix is
+  sniffed like standard input;
 * a folder, walked recursively in sorted order, taking the files with those
   suffixes and skipping hidden files and folders;
 * ``-``, standard input, sniffed: JSON Lines if its first non-blank
@@ -48,6 +49,7 @@ from .document import Defaults
 from .html import read_html
 from .jsonl import read_json, read_jsonl
 from .text import read_text
+from .warc import is_warc, read_warc
 
 __all__ = ["SUFFIXES", "read_inputs"]
 
@@ -106,11 +108,14 @@ def _walk(folder: str) -> Iterator[str]:
     for root, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+            if not name.startswith(".") and (Path(name).suffix.lower() in SUFFIXES or is_warc(name)):
                 yield os.path.join(root, name)
 
 
 def _read_file(path: str, defaults: Defaults, max_bytes: int) -> Iterator[Document | InputError]:
+    if is_warc(path):  # an archive of many pages: the size limit applies to each record
+        yield from read_warc(path, defaults=defaults, max_bytes=max_bytes)
+        return
     try:
         data = read_file(path, max_bytes=max_bytes)
         kind = SUFFIXES.get(Path(path).suffix.lower())

@@ -17,8 +17,10 @@ one order of precedence, whatever the format:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date as Date
+from urllib.parse import urlsplit
 
 from ..clean import clean_text, plain_text, source_from_text
 from ..errors import EmptyInputError
@@ -95,3 +97,13 @@ def headline_of(text: str) -> str | None:
     if not 2 <= len(words) <= _HEADLINE_MAX_WORDS or first.endswith(_NOT_HEADLINE_ENDINGS):
         return None
     return first
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def page_id(url: str) -> str:
+    """A document id from the address: host and path, safe as a file name."""
+    parts = urlsplit(url)
+    stem = _UNSAFE.sub("-", f"{parts.hostname}{parts.path}{'-' + parts.query if parts.query else ''}")
+    return stem.strip("-")[:150] or "page"
