@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -102,12 +103,26 @@ class SQLite:
             raise DatabaseError(path, _one_line(error)) from error
         backend = cls(connection, path)
         try:
-            for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=30000"):
+            for pragma in ("busy_timeout=30000", "foreign_keys=ON"):
                 backend.execute(f"PRAGMA {pragma}")
+            backend._write_ahead_log()
         except DatabaseError:
             connection.close()
             raise
         return backend
+
+    def _write_ahead_log(self) -> None:
+        """Switch to WAL; SQLite answers "locked" at once, without waiting, while another connection
+        creates the same new database, so the switch is retried for a while."""
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                self.connection.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise DatabaseError(self.location, _one_line(error)) from error
+                time.sleep(0.05)
 
     def execute(self, sql: str, params=()) -> sqlite3.Cursor:
         try:
