@@ -119,8 +119,9 @@ class SQLite:
             try:
                 self.connection.execute("PRAGMA journal_mode=WAL")
                 return
-            except sqlite3.OperationalError as error:
-                if "locked" not in str(error) or time.monotonic() > deadline:
+            except sqlite3.DatabaseError as error:
+                locked = isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+                if not locked or time.monotonic() > deadline:
                     raise DatabaseError(self.location, _one_line(error)) from error
                 time.sleep(0.05)
 
