@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from ..store import AggregateRow, EventFilter, Mention, Store
+from ..store import AggregateRow, EventFilter, Mention, Store, filter_clauses
 
 
 def aggregated_events(store: Store, where: EventFilter | None = None) -> Iterator[dict]:
@@ -153,18 +153,9 @@ def _page_filter(where: EventFilter) -> tuple[list[str], list]:
         else:
             clauses.append(f"({pair})")
             params += forward
-    if where.event:
-        clauses.append("a.event = ?")
-        params.append(where.event.upper())
-    if where.statuses:
-        clauses.append(f"a.status IN ({','.join('?' * len(where.statuses))})")
-        params.extend(where.statuses)
-    if where.since:
-        clauses.append("a.date >= ?")
-        params.append(where.since.isoformat())
-    if where.until:
-        clauses.append("a.date <= ?")
-        params.append(where.until.isoformat())
+    type_and_time = filter_clauses(where, "a")
+    clauses += type_and_time[0]
+    params += type_and_time[1]
     if where.outlet:
         clauses.append("EXISTS (SELECT 1 FROM mentions m JOIN events e2 ON e2.id = m.event "
                        "WHERE m.aggregate = a.id AND LOWER(e2.source) = LOWER(?))")

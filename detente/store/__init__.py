@@ -197,6 +197,26 @@ class Store(AggregateTables):
         return [tuple(row) for row in self.connection.execute(sql, params)]
 
 
+def filter_clauses(where: EventFilter, table: str) -> tuple[list[str], list]:
+    """SQL conditions (and their parameters) of a filter's type, statuses and dates, on the columns
+    ``event``, ``status`` and ``date`` of ``table``: shared by stored events and aggregated events."""
+    clauses: list[str] = []
+    params: list = []
+    if where.event:
+        clauses.append(f"{table}.event = ?")
+        params.append(where.event.upper())
+    if where.statuses:
+        clauses.append(f"{table}.status IN ({','.join('?' * len(where.statuses))})")
+        params.extend(where.statuses)
+    if where.since:
+        clauses.append(f"{table}.date >= ?")
+        params.append(where.since.isoformat())
+    if where.until:
+        clauses.append(f"{table}.date <= ?")
+        params.append(where.until.isoformat())
+    return clauses, params
+
+
 def _event_query(where: EventFilter) -> tuple[str, list]:
     sql = "SELECT e.record FROM events e"
     clauses: list[str] = []
@@ -212,18 +232,9 @@ def _event_query(where: EventFilter) -> tuple[str, list]:
         else:
             clauses.append(f"({pair})")
             params.extend([first, second])
-    if where.event:
-        clauses.append("e.event = ?")
-        params.append(where.event.upper())
-    if where.statuses:
-        clauses.append(f"e.status IN ({','.join('?' * len(where.statuses))})")
-        params.extend(where.statuses)
-    if where.since:
-        clauses.append("e.date >= ?")
-        params.append(where.since.isoformat())
-    if where.until:
-        clauses.append("e.date <= ?")
-        params.append(where.until.isoformat())
+    type_and_time = filter_clauses(where, "e")
+    clauses += type_and_time[0]
+    params += type_and_time[1]
     if where.outlet:
         clauses.append("LOWER(e.source) = LOWER(?)")
         params.append(where.outlet)
