@@ -29,6 +29,7 @@ from .events.lexicon import Lexicon, load_lexicon
 from .nlp import load_model
 from .reciprocity.claims import stated_claims
 from .records import Claim, Document, Event, Sentence, stable_id
+from .screen import Screen
 from .settings import Settings
 from .size import size_of
 from .time import ResolvedDate, is_deadline, load_time_words, resolve_anaphoric, resolve_expression
@@ -82,6 +83,7 @@ class Coder:
         kb = load_knowledge(self.settings.extra_actors)
         self.resources = Resources(nlp=nlp, kb=kb, matcher=ActorMatcher(kb, nlp), lexicon=load_lexicon(),
                                    codes=load_codebook())
+        self.screen = Screen(nlp, self.resources.matcher, self.resources.lexicon)
 
     def code(self, document: Document) -> list[Event]:
         """The events of one document."""
@@ -104,9 +106,15 @@ class Coder:
             yield from self._work_batch(batch)
 
     def _work_batch(self, batch: list[Document]) -> Iterator[Work]:
-        parsed = self.resources.nlp.pipe(d.text for d in batch)
-        for document, doc in zip(batch, parsed, strict=True):
-            work = Work(document=document, parsed=doc)
+        nlp = self.resources.nlp
+        tokens = [nlp.make_doc(d.text) for d in batch]
+        coded = [not self.settings.fast_path or self.screen.may_hold_events(doc) for doc in tokens]
+        parsed = nlp.pipe(doc for doc, keep in zip(tokens, coded, strict=True) if keep)
+        for document, keep in zip(batch, coded, strict=True):
+            if not keep:  # the fast path: no actor or no trigger word, so no event (detente/screen.py)
+                yield Work(document=document, sentences=[], findings=[], events=[], claims=[])
+                continue
+            work = Work(document=document, parsed=next(parsed))
             run_stages(self, work, STAGES[1:])
             yield work
 
@@ -479,8 +487,9 @@ def _governs(node: Token, token: Token, events: Lexicon) -> bool:
 def _cue(lexicon: Lexicon, sent: Span) -> str | None:
     """The first response cue of the sentence ("in retaliation for"), if any."""
     words = [t.lower_ for t in sent]
+    present = set(words)
     for cue in lexicon.cues:
-        if cue.kind == "cause":
+        if cue.kind == "cause" or not present.issuperset(cue.words):
             continue
         n = len(cue.words)
         for i in range(len(words) - n + 1):

@@ -29,6 +29,11 @@ class Settings:
         "when a sentence names no recipient for an event that needs one, take the other party of the "
         "surrounding sentences",
     )
+    fast_path: bool = _setting(
+        True,
+        "skip the parse of documents that name no actor or have no trigger word: they cannot hold an event "
+        "(docs/scale.md)",
+    )
     extra_actors: str | None = _setting(None, "a YAML file of extra knowledge-base entries merged at load time")
     same_event_days: int = _setting(
         1, "aggregation: reports whose text dates an event at most this many days apart can be one event"

@@ -80,6 +80,12 @@ class ActorMatcher:
                 taken.update(range(match.start, match.end))
         return sorted(chosen, key=lambda m: m.start)
 
+    def raw(self, doc: Doc) -> list[Match]:
+        """Every match with every reading, plausible or not: what a document could name, read off its
+        tokens alone (the fast path's screen runs before the entity recogniser)."""
+        return [Match(start, end, self.readings[self.vocab.strings[match_id]])
+                for matcher in (self.exact, self.folded) for match_id, start, end in matcher(doc)]
+
     def _plausible(self, term: Term, span: Span) -> bool:
         if term.kind == PERSON and self._inside_other_name(term, span):
             return False

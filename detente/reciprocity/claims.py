@@ -136,12 +136,21 @@ def _cue_patterns(cues: tuple[Cue, ...]) -> tuple[tuple[re.Pattern, str], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=8)
+def _any_cue(patterns: tuple[tuple[re.Pattern, str], ...]) -> re.Pattern:
+    """All cues in one expression: most sentences have none, and one search tells."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in patterns), re.IGNORECASE)
+
+
 def _cues_in(sent: Span, patterns: tuple[tuple[re.Pattern, str], ...]) -> list[tuple[Span, str]]:
     """The cues of a sentence as token spans, in order, without overlaps (the longest wins)."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[Span, str]] = []
+    text = sent.text  # built from the tokens on each access: once per sentence, not once per cue
+    if not _any_cue(patterns).search(text):
+        return found
     for pattern, kind in patterns:
-        for match in pattern.finditer(sent.text):
+        for match in pattern.finditer(text):
             start, end = match.start() + sent.start_char, match.end() + sent.start_char
             if any(start < b and a < end for a, b in taken):
                 continue

@@ -97,9 +97,8 @@ def _described_cause(store: Store, claim: Claim, effect: AggregateRow,
             continue
         if not types and row.event != effect.event and (_quad(row) != INFERRED_QUAD_CLASS or _quad(effect) < 3):
             continue  # "in kind": the same type; a conflict may also answer a material conflict
-        mentions = store.mentions_of(row.id)
-        same_article = any(m.doc_id == claim.doc_id for m in mentions)
-        same_number = claim.cause_count is not None and any(m.count == claim.cause_count for m in mentions)
+        same_article = store.reported_in(row.id, claim.doc_id)
+        same_number = claim.cause_count is not None and claim.cause_count in store.counts_of(row.id)
         same_code = row.cameo[:3] in bases or (not bases and row.event == effect.event)
         candidates.append(((same_article, same_number, same_code, bool(row.recipients), row.date), row))
     if not candidates:
@@ -164,5 +163,4 @@ def _quad(row: AggregateRow) -> int:
 
 
 def _same_count(store: Store, cause: AggregateRow, effect: AggregateRow) -> bool:
-    counts = {m.count for m in store.mentions_of(cause.id) if m.count}
-    return any(m.count in counts for m in store.mentions_of(effect.id) if m.count)
+    return not store.counts_of(cause.id).isdisjoint(store.counts_of(effect.id) - {0})

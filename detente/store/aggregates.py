@@ -137,6 +137,18 @@ class AggregateTables:
                "ORDER BY d.date IS NULL, d.date, e.doc_id, e.sentence, e.id")
         return [Mention.from_row(row) for row in self.connection.execute(sql, (aggregate,))]
 
+    def reported_in(self, aggregate: str, doc_id: str) -> bool:
+        """Whether document ``doc_id`` reports the aggregated event (without reading its mentions)."""
+        sql = ("SELECT 1 FROM mentions m JOIN events e ON e.id = m.event "
+               "WHERE m.aggregate = ? AND e.doc_id = ? LIMIT 1")
+        return self.connection.execute(sql, (aggregate, doc_id)).fetchone() is not None
+
+    def counts_of(self, aggregate: str) -> set[int]:
+        """The numbers its reports state for an aggregated event (755 diplomats …)."""
+        sql = ("SELECT DISTINCT e.size_count FROM mentions m JOIN events e ON e.id = m.event "
+               "WHERE m.aggregate = ? AND e.size_count IS NOT NULL")
+        return {row[0] for row in self.connection.execute(sql, (aggregate,))}
+
     def aggregates_with(self, actors: str, recipients: str, event: str | None = None) -> list[AggregateRow]:
         sql = "SELECT * FROM aggregates WHERE actors = ? AND recipients = ?"
         params: list = [actors, recipients]
