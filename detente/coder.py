@@ -26,6 +26,7 @@ from .errors import DetenteError, StageError
 from .events.codebook import Code, load_codebook
 from .events.extract import EventFinder, Finding
 from .events.lexicon import Lexicon, load_lexicon
+from .geo import Locator, load_gazetteer
 from .nlp import load_model
 from .reciprocity.claims import stated_claims
 from .records import Claim, Document, Event, Sentence, stable_id
@@ -84,6 +85,13 @@ class Coder:
         self.resources = Resources(nlp=nlp, kb=kb, matcher=ActorMatcher(kb, nlp), lexicon=load_lexicon(),
                                    codes=load_codebook())
         self.screen = Screen(nlp, self.resources.matcher, self.resources.lexicon)
+        self._locator: Locator | None = None
+
+    def locator(self) -> Locator:
+        """The place finder, with the gazetteer loaded on first use (a few seconds, once per process)."""
+        if self._locator is None:
+            self._locator = Locator(load_gazetteer(), self.resources.kb)
+        return self._locator
 
     def code(self, document: Document) -> list[Event]:
         """The events of one document."""
@@ -269,6 +277,15 @@ def _continued(event: Event, before: Span, dated: list[tuple[int, date]],
     return dataclasses.replace(event, date=previous[-1], date_source="relative", date_precision="day")
 
 
+def _places(coder: Coder, work: Work) -> None:
+    """Each event's place (docs/geolocation.md); no other field of the event changes."""
+    locator = coder.locator()
+    dateline = locator.dateline_place(work.document.text)
+    published = work.document.date
+    work.events = [dataclasses.replace(event, event_loc=locator.locate(work.parsed, event, dateline, published))
+                   for event in work.events]
+
+
 def _claims(coder: Coder, work: Work) -> None:
     work.claims = stated_claims(work.parsed, work.events, coder.resources.lexicon)
 
@@ -316,6 +333,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("actors/v1", _actors, ("parsed",), ("resolver",), "knowledge-base terms and noun-phrase resolution"),
     Stage("events/v1", _events, ("parsed", "resolver"), ("findings",), "triggers, patterns, actor and recipient"),
     Stage("records/v1", _records, ("parsed", "findings"), ("events",), "codes, dates, sizes, status, cues"),
+    Stage("places/v1", _places, ("parsed", "events"), ("events",), "where: the sentence's place, the dateline, "
+          "the actor's country"),
     Stage("claims/v1", _claims, ("parsed", "events"), ("claims",), "stated responses: cue, effect and cause"),
 )
 

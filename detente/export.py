@@ -31,7 +31,13 @@ FORMATS = ("jsonl", "csv", "table")
 CSV_COLUMNS = ["id", "doc_id", "date", "date_source", "event", "mode", "context", "cameo", "quad_class",
                "goldstein", "actor_country", "actor_sector", "actor_name", "actor_text", "recipient_country",
                "recipient_sector", "recipient_name", "recipient_text", "size_count", "size_unit", "status",
-               "trigger", "source", "cue", "span_start", "span_end", "text"]
+               "trigger", "source", "cue", "location_name", "location_country", "location_region", "location_lat",
+               "location_lon", "location_geonames_id", "location_resolution", "location_source", "span_start",
+               "span_end", "text"]
+# The columns of an event's place (`event_loc`) in the flat tables, and the key of each in the record.
+LOCATION_COLUMNS = {"location_name": "name", "location_country": "country", "location_region": "region",
+                    "location_lat": "lat", "location_lon": "lon", "location_geonames_id": "geonames_id",
+                    "location_resolution": "resolution", "location_source": "source"}
 
 
 def as_record(event: Any) -> dict:
@@ -66,8 +72,15 @@ def csv_row(record: dict) -> dict:
         "recipient_text": joined(record["recipient"], "text"),
         "size_count": size.get("count", ""), "size_unit": size.get("unit", ""), "status": record["status"],
         "trigger": record["trigger"], "source": record.get("source") or "", "cue": record.get("cue") or "",
+        **{column: "" if value is None else value for column, value in location_values(record).items()},
         "span_start": record["span"][0], "span_end": record["span"][1], "text": record["text"],
     }
+
+
+def location_values(record: dict) -> dict[str, Any]:
+    """The place of an event (its `event_loc`) as the LOCATION_COLUMNS; None for each without one."""
+    place = record.get("event_loc") or {}
+    return {column: place.get(key) for column, key in LOCATION_COLUMNS.items()}
 
 
 def write_csv(events: Iterable[Any], out: TextIO) -> int:
@@ -223,9 +236,36 @@ def _actor_columns(entities: list[dict]) -> list[str]:
 
 
 def _geo_columns(record: dict, role: str) -> list[str]:
-    """The eight GDELT geography columns of ``role`` from the record's `geo` hook; empty without one."""
-    place = (record.get("geo") or {}).get(role) or {}
-    return [_text(place.get(key)) for key in GEO_KEYS]
+    """The eight GDELT geography columns of ``role`` from the record's `geo` hook, else, for the action, from
+    the event's place (`event_loc`); empty without either."""
+    place = (record.get("geo") or {}).get(role)
+    if place is None and role == "action" and record.get("event_loc"):
+        place = gdelt_place(record["event_loc"])
+    return [_text((place or {}).get(key)) for key in GEO_KEYS]
+
+
+def gdelt_place(location: dict) -> dict:
+    """An event's `event_loc` as GDELT's geography (GEO_KEYS): the type (1 country, 2 US state, 3 US city,
+    4 world city, 5 world state), a full name "city, state, country", FIPS 10-4 country and ADM1 codes as
+    GDELT writes them, and the GeoNames id as the feature id (docs/geolocation.md)."""
+    from .geo import load_gazetteer  # the gazetteer only loads when an export has places to write
+
+    gazetteer = load_gazetteer()
+    country = gazetteer.countries.get(location["country"])
+    fips = gazetteer.fips.get(location["country"], "")
+    region = location.get("region")
+    division = region.split(".", 1)[1] if region and "." in region else ""
+    state = gazetteer.us_states.get(division) if location["country"] == "USA" else None
+    resolution = location["resolution"]
+    names = [location["name"]] if resolution != "country" else []
+    if state is not None and resolution == "city":
+        names.append(state.name)
+    names.append(country.name if country else location["country"])
+    us = location["country"] == "USA"
+    kind = {"country": 1, "region": 2 if us else 5, "city": 3 if us else 4}[resolution]
+    return {"type": kind, "full_name": ", ".join(names), "country_code": fips,
+            "adm1_code": fips + division if resolution != "country" else fips, "adm2_code": "",
+            "lat": location.get("lat"), "long": location.get("lon"), "feature_id": location.get("geonames_id")}
 
 
 def fraction_date(day: date) -> float:
@@ -354,7 +394,10 @@ AGGREGATED_TYPES = {
     "recipient_countries": STRINGS,
     "size_count": INTEGER, "size_unit": STRING, "size_relation": STRING,
     "mentions": INTEGER, "sources": INTEGER, "outlets": STRINGS, "first_seen": DATE, "last_seen": DATE,
-    "responds_to": STRINGS, "inferred_from": STRINGS, "trigger": STRING, "text": STRING,
+    "responds_to": STRINGS, "inferred_from": STRINGS,
+    "location_name": STRING, "location_country": STRING, "location_region": STRING, "location_lat": FLOAT,
+    "location_lon": FLOAT, "location_geonames_id": INTEGER, "location_resolution": STRING,
+    "location_source": STRING, "trigger": STRING, "text": STRING,
 }
 AGGREGATED_COLUMNS = list(AGGREGATED_TYPES)
 
@@ -386,7 +429,7 @@ def aggregated_row(record: dict) -> dict[str, Any]:
         "outlets": list(record.get("sources") or []),
         "first_seen": as_date(record.get("first_seen")), "last_seen": as_date(record.get("last_seen")),
         "responds_to": linked("responds_to"), "inferred_from": linked("inferred"),
-        "trigger": record.get("trigger"), "text": record.get("text"),
+        **location_values(record), "trigger": record.get("trigger"), "text": record.get("text"),
     }
 
 

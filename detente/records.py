@@ -91,6 +91,28 @@ class Size:
         return dataclasses.asdict(self)
 
 
+RESOLUTIONS = ("city", "region", "country")
+LOCATION_SOURCES = ("sentence", "dateline", "actor")
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an event took place (PLOVER's location object), resolved against the GeoNames gazetteer."""
+
+    text: str = _help("the words that name the place: the sentence's, the dateline's, or the actor's country")
+    name: str = _help("the resolved place name (GeoNames)")
+    geonames_id: int | None = _help("GeoNames id of the place, null when it has none")
+    lat: float | None = _help("latitude in degrees (a country's or state's population centre)")
+    lon: float | None = _help("longitude in degrees")
+    country: str = _help("ISO 3166-1 alpha-3 code of the country the place is in")
+    region: str | None = _help("GeoNames first-level division code (`US.TX`, `RU.48`), null for a country")
+    resolution: str = _help("how precise the place is: `city`, `region` or `country`")
+    source: str = _help("where it was found: `sentence`, `dateline` (the article's) or `actor` (the actor's country)")
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
 STATUSES = ("actual", "threatened", "planned", "demanded", "hypothetical", "denied")
 DATE_SOURCES = ("explicit", "relative", "publication")
 
@@ -128,6 +150,10 @@ class Event:
         "sentences (setting context_recipient)",
         default="sentence",
     )
+    event_loc: Location | None = _help(
+        "where the event took place (PLOVER location): the sentence's place, else the dateline's, else the "
+        "actor's country; null when none is known", default=None,
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of ``shared/spec/event-record.md`` (plus the extra fields above)."""
@@ -139,6 +165,7 @@ class Event:
         out["size"] = self.size.to_dict() if self.size else None
         out["span"] = list(self.span)
         out["trigger_span"] = list(self.trigger_span)
+        out["event_loc"] = self.event_loc.to_dict() if self.event_loc else None
         return out
 
 

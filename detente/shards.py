@@ -18,8 +18,8 @@ from .export import CSV_COLUMNS, as_record, csv_row, open_target
 from .records import Event
 
 ROWS_PER_SHARD = 50_000
-INTEGERS = {"quad_class", "span_start", "span_end", "size_count"}
-FLOATS = {"goldstein"}
+INTEGERS = {"quad_class", "span_start", "span_end", "size_count", "location_geonames_id"}
+FLOATS = {"goldstein", "location_lat", "location_lon"}
 
 
 class ShardWriter:
@@ -64,5 +64,5 @@ def _value(name: str, value):
     if name in INTEGERS:
         return None if value in ("", None) else int(value)
     if name in FLOATS:
-        return float(value)
+        return None if value in ("", None) else float(value)
     return None if value == "" else str(value)

@@ -21,8 +21,9 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def summarise(record: dict) -> dict:
-    """The fields a reviewer reads: what, who, to whom, when, how much, from which words."""
+    """The fields a reviewer reads: what, who, to whom, when, how much, where, from which words."""
     size = record.get("size")
+    place = record.get("event_loc")
     return {
         "sentence": record["sentence"],
         "trigger": record["trigger"],
@@ -33,6 +34,8 @@ def summarise(record: dict) -> dict:
         "recipient": [e["country"] for e in record["recipient"]],
         "date": record["date"],
         "size": [size["count"], size["unit"]] if size else None,
+        "place": [place["country"], place["name"] if place["resolution"] != "country" else None, place["source"]]
+        if place else None,
     }
 
 

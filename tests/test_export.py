@@ -30,7 +30,7 @@ from detente.export import (
     write_gdelt_mentions,
     write_jsonl,
 )
-from detente.records import Entity, Event, Size
+from detente.records import Entity, Event, Location, Size
 
 TEXT = 'Russia said on Saturday, March 17, it would expel 23 British diplomats, calling London\'s move "provocative".'
 TRICKY_TEXT = 'Moscow, in turn, "regretted" the step;\nit said, quote, "we will respond".\r\nEnd, "finally".'
@@ -187,6 +187,25 @@ def test_csv_header_is_the_csv_columns(as_records):
 def test_csv_values(one, column, expected):
     _, [row] = csv_rows([one])
     assert row[column] == expected
+
+
+MOSCOW_PLACE = Location(text="MOSCOW", name="Moscow", geonames_id=524901, lat=55.75222, lon=37.61556, country="RUS",
+                        region="RU.48", resolution="city", source="dateline")
+
+
+def test_csv_carries_the_events_place():
+    _, [located, unplaced] = csv_rows([event(event_loc=MOSCOW_PLACE), FULL])
+    assert {k: v for k, v in located.items() if k.startswith("location_")} == {
+        "location_name": "Moscow", "location_country": "RUS", "location_region": "RU.48",
+        "location_lat": "55.75222", "location_lon": "37.61556", "location_geonames_id": "524901",
+        "location_resolution": "city", "location_source": "dateline"}
+    assert all(unplaced[k] == "" for k in unplaced if k.startswith("location_"))
+
+
+def test_jsonl_carries_the_events_place():
+    [record] = jsonl([event(event_loc=MOSCOW_PLACE)])
+    assert record["event_loc"] == dataclasses.asdict(MOSCOW_PLACE)
+    assert jsonl([FULL])[0]["event_loc"] is None
 
 
 def test_csv_text_with_commas_quotes_and_newlines_round_trips():
@@ -371,6 +390,37 @@ def test_gdelt_event_row_has_61_fields(record):
 )
 def test_gdelt_event_values(record, column, expected):
     assert gdelt(record)[column] == expected
+
+
+def place(name, country, resolution, region=None, geonames_id=1, lat=1.5, lon=-2.5):
+    return {"text": name, "name": name, "geonames_id": geonames_id, "lat": lat, "lon": lon, "country": country,
+            "region": region, "resolution": resolution, "source": "sentence"}
+
+
+@pytest.mark.parametrize(
+    ("location", "expected"),
+    [
+        (place("Houston", "USA", "city", "US.TX", 4699066, 29.76328, -95.36327),
+         ["3", "Houston, Texas, United States", "US", "USTX", "", "29.76328", "-95.36327", "4699066"]),
+        (place("Moscow", "RUS", "city", "RU.48", 524901), ["4", "Moscow, Russia", "RS", "RS48", "", "1.5", "-2.5",
+                                                            "524901"]),
+        (place("Texas", "USA", "region", "US.TX"), ["2", "Texas, United States", "US", "USTX", "", "1.5", "-2.5", "1"]),
+        (place("United Kingdom", "GBR", "country"), ["1", "United Kingdom", "UK", "UK", "", "1.5", "-2.5", "1"]),
+    ],
+    ids=["us-city", "world-city", "us-state", "country"],
+)
+def test_gdelt_action_geography_comes_from_the_events_place(location, expected):
+    row = gdelt(aggregated(event_loc=location))
+    assert [row[f"ActionGeo_{name}"] for name in
+            ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]] == expected
+    assert row["Actor1Geo_FullName"] == row["Actor2Geo_FullName"] == ""
+
+
+def test_the_flat_table_carries_the_events_place():
+    row = aggregated_row(aggregated(event_loc=place("Moscow", "RUS", "city", "RU.48", 524901)))
+    assert (row["location_name"], row["location_country"], row["location_lat"], row["location_geonames_id"]) == \
+        ("Moscow", "RUS", 1.5, 524901)
+    assert aggregated_row(LONDON)["location_name"] is None
 
 
 def test_gdelt_geography_comes_from_the_geo_hook_only():

@@ -23,6 +23,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from ..events.grammar import listed_appositions, members
 from ..records import Entity
 from .knowledge import (
     ADJECTIVE,
@@ -38,7 +39,6 @@ from .knowledge import (
     KnowledgeBase,
     Term,
 )
-from ..events.grammar import listed_appositions, members
 from .match import ActorMatcher, Match
 
 # Roles a state fills many times over (an ambassador in every capital): the title names no one holder.

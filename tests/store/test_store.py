@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from detente.errors import StoreError
-from detente.records import Document, Entity, Event, Sentence, Size, stable_id
+from detente.records import Document, Entity, Event, Location, Sentence, Size, stable_id
 from detente.store import EventFilter, Store
 from detente.store.migrations import MIGRATIONS
 
@@ -334,3 +334,14 @@ def test_unusable_path_raises_store_error_naming_it(tmp_path, make_path):
 def test_count_only_counts_the_store_tables(store, table):
     with pytest.raises(StoreError):
         store.count(table)
+
+
+def test_an_events_place_survives_the_store(database):
+    place = Location(text="Moscow", name="Moscow", geonames_id=524901, lat=55.75222, lon=37.61556, country="RUS",
+                     region="RU.48", resolution="city", source="dateline")
+    located = dataclasses.replace(EVENTS[MOSCOW][0], event_loc=place)
+    with Store.open(database) as store:
+        store.add(MOSCOW, split(MOSCOW), [located])
+        record = next(r for r in store.events() if r["id"] == located.id)
+    assert record["event_loc"] == place.to_dict()
+    assert Location(**record["event_loc"]) == place
