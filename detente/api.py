@@ -87,13 +87,16 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
     report = report if report is not None else Report()
     settings = settings or Settings()
 
+    def failed(error: InputError) -> None:
+        log.debug("skipped %s", error)
+        report.failures.append(error)
+        if on_failure is not None:
+            on_failure(error)
+
     def documents():
         for item in read_inputs(paths, date=date, source=source, stdin=stdin, max_bytes=settings.max_bytes):
             if isinstance(item, InputError):
-                log.debug("skipped %s", item)
-                report.failures.append(item)
-                if on_failure is not None:
-                    on_failure(item)
+                failed(item)
                 continue
             if store is not None and store.has(item):
                 report.already_stored += 1
@@ -103,6 +106,9 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
     writer = ShardWriter(shards) if shards else None
     try:
         for coded in code_documents(documents(), settings, workers=workers, dask=dask):
+            if coded.failure is not None:  # over the time limit: recorded, not stored, so a re-run tries again
+                failed(coded.failure)
+                continue
             report.documents += 1
             if store is not None:
                 store.add(coded.document, coded.sentences, coded.events, coded.claims)

@@ -24,7 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from .coder import Coder
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .records import Claim, Document, Event, Sentence
 from .settings import Settings
 
@@ -42,6 +42,7 @@ class Coded:
     sentences: tuple[Sentence, ...]
     events: tuple[Event, ...]
     claims: tuple[Claim, ...]
+    failure: InputError | None = None  # not coded (over the time limit): recorded and skipped, not stored
 
 
 def code_documents(documents: Iterable[Document], settings: Settings, *, workers: int = 1,
@@ -72,7 +73,8 @@ def _coder(settings: Settings) -> Coder:
 
 def _code(coder: Coder, documents: list[Document]) -> Iterator[Coded]:
     for work in coder.work_all(documents):
-        yield Coded(work.document, tuple(work.sentences or ()), tuple(work.events or ()), tuple(work.claims or ()))
+        yield Coded(work.document, tuple(work.sentences or ()), tuple(work.events or ()), tuple(work.claims or ()),
+                    work.failure)
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

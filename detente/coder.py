@@ -22,11 +22,13 @@ from spacy.tokens import Doc, Span, Token
 from .actors.knowledge import KnowledgeBase, load_knowledge
 from .actors.match import ActorMatcher
 from .actors.resolve import Resolver
-from .errors import DetenteError, StageError
+from .errors import DetenteError, InputError, StageError
 from .events.codebook import Code, load_codebook
 from .events.extract import EventFinder, Finding
 from .events.lexicon import Lexicon, load_lexicon
 from .geo import Locator, load_gazetteer
+from .limits import TimeLimitError, deadline
+from .limits import check as check_time_limit
 from .nlp import load_model
 from .reciprocity.claims import stated_claims
 from .records import Claim, Document, Event, Sentence, stable_id
@@ -51,6 +53,7 @@ class Work:
     findings: list[tuple[int, Finding]] | None = None
     events: list[Event] | None = None
     claims: list[Claim] | None = None
+    failure: InputError | None = None  # the document could not be coded (time limit): skipped, not stored
 
 
 @dataclass(frozen=True)
@@ -85,17 +88,14 @@ class Coder:
         self.resources = Resources(nlp=nlp, kb=kb, matcher=ActorMatcher(kb, nlp), lexicon=load_lexicon(),
                                    codes=load_codebook())
         self.screen = Screen(nlp, self.resources.matcher, self.resources.lexicon)
-        self._locator: Locator | None = None
-
-    def locator(self) -> Locator:
-        """The place finder, with the gazetteer loaded on first use (a few seconds, once per process)."""
-        if self._locator is None:
-            self._locator = Locator(load_gazetteer(), self.resources.kb)
-        return self._locator
+        self.locator = Locator(load_gazetteer(), kb)  # loaded here, not inside the first document's time limit
 
     def code(self, document: Document) -> list[Event]:
-        """The events of one document."""
-        return next(self.work_all([document])).events or []
+        """The events of one document; raises the ``InputError`` of a document over the time limit."""
+        work = next(self.work_all([document]))
+        if work.failure is not None:
+            raise work.failure
+        return work.events or []
 
     def code_all(self, documents: Iterable[Document]) -> Iterator[list[Event]]:
         """The events of each document, in order."""
@@ -123,7 +123,14 @@ class Coder:
                 yield Work(document=document, sentences=[], findings=[], events=[], claims=[])
                 continue
             work = Work(document=document, parsed=next(parsed))
-            run_stages(self, work, STAGES[1:])
+            limit = None
+            try:
+                with deadline(self.settings.time_limit, document.origin or document.id) as limit:
+                    run_stages(self, work, STAGES[1:])
+            except TimeLimitError as error:
+                if error is not limit:
+                    raise  # an enclosing deadline's: it stops more than this document
+                work = Work(document=document, failure=error)  # the caller reports it, once
             yield work
 
     def _bounded(self, document: Document) -> Document:
@@ -137,6 +144,7 @@ class Coder:
 def run_stages(coder: Coder, work: Work, stages: Iterable[Stage]) -> None:
     """Run stages in order, checking what each reads and writes."""
     for stage in stages:
+        check_time_limit()  # where no alarm can be delivered (threads), the time limit is checked here
         missing = [name for name in stage.reads if getattr(work, name) is None]
         if missing:
             raise StageError(stage.name, f"needs {', '.join(missing)}, which no earlier stage wrote")
@@ -279,7 +287,7 @@ def _continued(event: Event, before: Span, dated: list[tuple[int, date]],
 
 def _places(coder: Coder, work: Work) -> None:
     """Each event's place (docs/geolocation.md); no other field of the event changes."""
-    locator = coder.locator()
+    locator = coder.locator
     dateline = locator.dateline_place(work.document.text)
     published = work.document.date
     work.events = [dataclasses.replace(event, event_loc=locator.locate(work.parsed, event, dateline, published))

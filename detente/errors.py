@@ -35,6 +35,9 @@ class InputError(DetenteError):
         self.reason = reason
         super().__init__(f"{source}: {reason}")
 
+    def __reduce__(self):  # travels back from worker processes whole
+        return type(self), (self.source, self.reason)
+
 
 class EmptyInputError(InputError):
     """The input holds no text."""

@@ -89,9 +89,14 @@ def listed_appositions(head: Token) -> list[Token]:
 def members(head: Token) -> list[Token]:
     """The head of a noun phrase and the heads of the phrases listed with it ("Britain and France")."""
     out = [head]
-    for token in (*head.conjuncts, *listed_appositions(head)):
-        for member in (token, *token.conjuncts):
-            if member not in out:
+    seen = {head.i}
+    # a conjunct's conjuncts are the head's own: only the listed appositions can bring more (and a list of
+    # n names must not cost n² token comparisons — a sentence of 10⁵ listed words would never end)
+    groups = [head.conjuncts, *((token, *token.conjuncts) for token in listed_appositions(head))]
+    for group in groups:
+        for member in group:
+            if member.i not in seen:
+                seen.add(member.i)
                 out.append(member)
     return out
 

@@ -61,7 +61,7 @@ class Gazetteer:
         return next((p for p in self.lookup(name) if p.kind == CITY and p.country == country), None)
 
     def _index(self) -> dict[str, tuple[Place, ...]]:
-        """The name index, built on first use: loading the files is quick, indexing 34,000 cities is not."""
+        """The name index of every place and alternate name (built once, by ``load_gazetteer``)."""
         started = time.perf_counter()
         index: dict[str, list[Place]] = defaultdict(list)
         for place in [*self.countries.values(), *self.us_states.values()]:
@@ -127,5 +127,6 @@ def load_gazetteer() -> Gazetteer:
                                 *_centre(inside), sum(c.population for c in inside))
     gazetteer = Gazetteer(countries=countries, fips={c["iso3"]: c["fips"] for c in raw_countries.values()},
                           us_states=us_states, cities=cities, city_names=names)
+    gazetteer._by_name = gazetteer._index()  # now, not inside the first document's time limit
     log.debug("gazetteer: %d cities loaded in %.2f s", len(cities), time.perf_counter() - started)
     return gazetteer

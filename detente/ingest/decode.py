@@ -130,6 +130,9 @@ def _decode_strict(data: bytes, encoding: str, name: str) -> str:
 def _refuse_binary(data: bytes, name: str) -> None:
     head = data[:_SNIFF_BYTES]
     if b"\x00" in head:
+        if _looks_like_utf16(head):
+            raise BinaryInputError(name, "NUL bytes found: this looks like UTF-16 without a byte order mark; "
+                                         "re-save the file as UTF-8")
         raise BinaryInputError(name, f"NUL bytes found: this is binary data, not text; {_FORMATS_HINT}")
     if not head:
         return
@@ -139,6 +142,18 @@ def _refuse_binary(data: bytes, name: str) -> None:
             name, f"{controls} control characters in the first {len(head)} bytes: this is binary data, "
             f"not text; {_FORMATS_HINT}"
         )
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """Every other byte NUL, the others printable ASCII: English text saved as UTF-16 with no byte order mark.
+    It is still refused (without the mark the byte order is a guess), with a message that says how to fix it."""
+    pairs = len(head) // 2
+    if pairs < 8:
+        return False
+    for zeros, letters in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
+        if zeros.count(0) >= 0.9 * pairs and sum(32 <= b < 127 or b in _TEXT_CONTROLS for b in letters) >= 0.9 * pairs:
+            return True
+    return False
 
 
 def _guess(data: bytes, name: str) -> str:

@@ -34,6 +34,8 @@ _BLOCK_TAGS = (
     "main", "figure", "figcaption", "td", "th", "tr", "dd", "dt", "pre", "table", "ul", "ol", "body",
 )
 _WHITESPACE = re.compile(r"\s+")
+# Characters XML forbids (C0 controls other than tab and line breaks, and the two non-characters).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def read_html(markup: str, *, doc_id: str, origin: str, defaults: Defaults) -> Document:
@@ -76,7 +78,8 @@ def _extract(markup: str, doc_id: str, origin: str) -> Found:
 def _block_text(markup: str, origin: str) -> tuple[str, str | None]:
     """The text of the page's blocks, one per line, and its title: for pages trafilatura cannot read."""
     try:
-        root = lxml.html.document_fromstring(markup)
+        # lxml parses control characters into text but refuses to set such text again (ValueError).
+        root = lxml.html.document_fromstring(_NOT_XML.sub(" ", markup))
     except (lxml.etree.ParserError, ValueError) as error:
         raise FormatError(origin, f"cannot be parsed as HTML ({error}); check that it is an HTML page") from error
     title = _strip(root.findtext(".//title")) or _strip(next((h.text_content() for h in root.iter("h1")), None))

@@ -35,9 +35,12 @@ def read_jsonl(text: str, *, stem: str, origin: str, defaults: Defaults) -> Iter
             continue
         where = f"{origin}:{number}"
         try:
-            item = json.loads(line)
+            item = _loads(line)
         except json.JSONDecodeError as error:
             yield FormatError(where, f"invalid JSON ({error.msg} at column {error.colno}); {_FIX_LINE}")
+            continue
+        except _Unreadable as error:
+            yield FormatError(where, f"{error}; {_FIX_LINE}")
             continue
         yield from _read_item(item, f"{stem}:{number}", where, origin, defaults, _FIX_LINE)
 
@@ -45,7 +48,10 @@ def read_jsonl(text: str, *, stem: str, origin: str, defaults: Defaults) -> Iter
 def read_json(text: str, *, stem: str, origin: str, defaults: Defaults) -> Iterator[Document | InputError]:
     """The documents of a JSON file holding one article object or a list of them."""
     try:
-        content = json.loads(text)
+        content = _loads(text)
+    except _Unreadable as error:
+        yield FormatError(origin, f"{error}; fix the file")
+        return
     except json.JSONDecodeError as error:
         if error.msg == "Extra data":  # one object per line: JSON Lines named .json
             yield from read_jsonl(text, stem=stem, origin=origin, defaults=defaults)
@@ -63,6 +69,23 @@ def read_json(text: str, *, stem: str, origin: str, defaults: Defaults) -> Itera
     for number, item in enumerate(content, start=1):
         where = f"{origin}: item {number}"
         yield from _read_item(item, f"{stem}:{number}", where, origin, defaults, "fix or remove it")
+
+
+class _Unreadable(ValueError):
+    """Valid JSON that Python's parser cannot hold: nesting deeper than the recursion limit, an integer
+    of more digits than ``sys.get_int_max_str_digits``."""
+
+
+def _loads(text: str) -> Any:
+    """``json.loads``, with the parser's own limits turned into ``_Unreadable`` rather than a crash."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError as error:
+        raise _Unreadable("JSON nested too deeply to read") from error
+    except ValueError as error:  # int(): "Exceeds the limit (4300 digits) for integer string conversion"
+        raise _Unreadable(f"JSON number too long to read ({str(error).split(';')[0]})") from error
 
 
 def _read_item(
