@@ -453,7 +453,7 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
         if clause_date is not None:
             return clause_date
         for ent in dates:
-            if not _governs(node, ent.root, lexicon):
+            if not _governs(node, ent.root, lexicon) or _nearer_happening(predicate, ent, lexicon):
                 continue
             prefix = sent.doc[max(sent.start, ent.start - 4):ent.start].text
             if is_deadline(prefix):
@@ -487,6 +487,20 @@ def _date_before_mark(predicate: Token, sent: Span, dates: list[Span], reference
     base = main.date if main is not None and main.precision == "day" else reference
     direction = "earlier" if mark.lower_ == "after" else "later"
     return resolve_anaphoric(f"{span.text} {direction}", base)
+
+
+def _nearer_happening(predicate: Token, date_span: Span, lexicon: Lexicon) -> bool:
+    """Whether a date after the predicate follows a nearer thing that happens, named in a phrase ("what it
+    called groundless accusations over *the poisoning* of Sergei Skripal in Salisbury *on March 4*"): the
+    date is that thing's, however the parser attached it."""
+    happenings = lexicon.word_list("happenings") | lexicon.word_list("attack_instruments")
+    for token in predicate.doc[predicate.i + 1:date_span.start]:
+        lemma = token.lemma_.lower()
+        counted = any(c.dep_ == "nummod" for c in token.children)  # "by 98 votes": a count, not a happening
+        if token.pos_ == "NOUN" and token.dep_ in ("pobj", "conj") and not counted \
+                and (lemma in happenings or lexicon.patterns(lemma, "NOUN")):
+            return True
+    return False
 
 
 def _governs(node: Token, token: Token, events: Lexicon) -> bool:

@@ -7,7 +7,9 @@ end sentences (a headline and its first paragraph are two sentences), except
 where a line was broken inside a sentence ("his strong⏎⏎disappointment").
 The attribute ruler finds its matches through an index
 (``IndexedRulerMatches``): the same annotations as spaCy's, about a seventh
-less time for the whole pipeline.
+less time for the whole pipeline.  One repair runs last: a capitalised
+"modal" before a verb in the past tense is a name ("*May* announced on
+Wednesday …"), since a modal takes the base form.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ import logging
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .errors import ModelError
+from .time import load_time_words
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +74,101 @@ def _dateline_boundaries(doc: Doc) -> None:
                     for inner in doc[start + 1:token.i + 1]:
                         inner.is_sent_start = False
                 break
+
+
+# Penn tags of the verb a modal cannot govern: a modal takes the base form ("may announce").
+NOT_AFTER_MODAL = {"VBD", "VBZ", "VBN"}
+
+
+@Language.component("detente_names_read_as_modals")
+def names_read_as_modals(doc: Doc) -> Doc:
+    """Names the small English model reads as a modal or a month ("May announced …", "Theresa May said …").
+
+    A capitalised modal whose verb is in the past tense or the third person is
+    that verb's subject, since a modal takes the base form.  A month standing
+    alone as a date entity is a name when it is a subject or ends a run of
+    capitalised names ("Theresa May").  Either becomes a proper noun inside a
+    PERSON entity.
+    """
+    months = load_time_words().months
+    names: list[tuple[int, int]] = []
+    for token in doc:
+        head = token.head
+        if token.tag_ == "MD" and token.is_title and token.dep_ == "aux" and head.tag_ in NOT_AFTER_MODAL \
+                and head.i > token.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            token.tag_, token.pos_, token.dep_, token.lemma_ = "NNP", "PROPN", "nsubj", token.text
+            names.append((token.i, token.i + 1))
+    for ent in doc.ents:
+        token = ent[0]
+        if ent.label_ != "DATE" or len(ent) != 1 or not token.is_title or token.lower_ not in months \
+                or (token.i, token.i + 1) in names:
+            continue
+        first = token.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title \
+                and doc[first - 1].head.i == token.i and doc[first - 1].dep_ == "compound":
+            first -= 1
+        if first < token.i or token.dep_ in ("nsubj", "nsubjpass"):
+            token.tag_, token.pos_ = "NNP", "PROPN"
+            names.append((first, token.i + 1))
+    if names:
+        kept = [ent for ent in doc.ents if not any(start < ent.end and ent.start < end for start, end in names)]
+        doc.ents = kept + [Span(doc, start, end, label="PERSON") for start, end in names]
+    return doc
+
+
+@Language.component("detente_reduced_relatives")
+def reduced_relatives(doc: Doc) -> Doc:
+    """ "… that 23 diplomats *identified as* intelligence officers *had* to leave": the small English model
+    reads a participle right after a noun as that noun's verb, and leaves the real verb with no subject.
+
+    A past-tense verb that follows its subject, takes no object but a phrase ("as", "by", "of" …), and is
+    followed, with no conjunction between, by a verb of the same clause that has no subject of its own,
+    is a participle modifying the noun; the noun becomes the later verb's subject.
+    """
+    for verb in doc:
+        if verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("ccomp", "ROOT", "conj", "advcl"):
+            continue
+        subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i != verb.i - 1 or subject.pos_ not in ("NOUN", "PROPN"):
+            continue
+        deps = {c.dep_ for c in verb.children}
+        if deps & {"dobj", "ccomp", "xcomp", "cc", "conj", "aux", "auxpass", "neg"} or not deps & {"prep", "agent"}:
+            continue
+        later = _subjectless_verb_after(verb)
+        if later is None:
+            continue
+        mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+        if verb.dep_ == "ROOT":
+            later.head, later.dep_ = later, "ROOT"
+        elif later.head.i == verb.head.i:
+            later.dep_ = verb.dep_
+        elif later.head.i == verb.i:
+            later.head, later.dep_ = verb.head, verb.dep_
+        subject.head = later
+        subject.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in later.children) else "nsubj"
+        verb.head, verb.dep_, verb.tag_ = subject, "acl", "VBN"
+        if mark is not None:
+            mark.head = later
+    return doc
+
+
+def _subjectless_verb_after(verb):
+    """The verb after ``verb``'s phrases, in the same clause or the clause above, with no subject and
+    no conjunction before it ("diplomats identified as spies *had* to leave"), if there is one."""
+    end = max(t.i for t in verb.subtree) + 1
+    doc = verb.doc
+    if end >= len(doc) or doc[end - 1].is_punct:  # "arrived in Britain, had lunch": a list of acts
+        return None
+    later = doc[end]
+    while later.dep_ in ("aux", "auxpass", "neg", "advmod") and later.head.i > later.i:
+        later = later.head
+    if later.pos_ not in ("VERB", "AUX") or later.dep_ not in ("ccomp", "conj", "ROOT", "advcl"):
+        return None
+    if later.head.i not in (verb.i, verb.head.i) or any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in later.children):
+        return None
+    if any(c.dep_ == "cc" and verb.i < c.i < later.i for c in verb.head.children):
+        return None
+    return later
 
 
 # Token attributes the attribute ruler's patterns test, and how to read them off a token.
@@ -184,6 +282,9 @@ def load_model(name: str):
         ) from error
     if "parser" in nlp.pipe_names and "detente_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("detente_paragraphs", before="parser")
+    if "parser" in nlp.pipe_names and "detente_names_read_as_modals" not in nlp.pipe_names:
+        nlp.add_pipe("detente_names_read_as_modals", last=True)
+        nlp.add_pipe("detente_reduced_relatives", last=True)
     _index_attribute_ruler(nlp)
     log.debug("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp

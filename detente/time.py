@@ -288,7 +288,7 @@ def _patterns() -> _Patterns:
         ),
         numeric=re.compile(r"(?<![\d/.])(?P<first>\d{1,2})([/.])(?P<second>\d{1,2})\2(?P<year>\d{4})(?!\d)"),
         month_year=re.compile(rf"{month}(?:\s+of)?\s+(?P<year>\d{{4}})", flags),
-        month=re.compile(month, flags),
+        month=re.compile(rf"(?:(?P<modifier>{_alternation(words.weekday_modifiers)})\s+)?{month}", flags),
         year=re.compile(r"(?P<year>\d{4})"),
         weekday=re.compile(rf"(?:(?P<modifier>{_alternation(words.weekday_modifiers)})\s+)?{weekday}", flags),
         ago=re.compile(
@@ -351,7 +351,8 @@ def resolve_expression(text: str, reference: datetime.date) -> ResolvedDate | No
     - a month and day without a year take the year that puts them closest to
       the reference, the future counting double ("December 29" in a paper of
       January 3 is the past December); a month alone is the last such month
-      at or before the reference's month; a numeric date whose day and month
+      at or before the reference's month, "last May" the last before it,
+      "next May" the first after it and "this May" the reference's year's; a numeric date whose day and month
       could be swapped takes the reading closest to the reference likewise.
     """
     if isinstance(reference, datetime.datetime):
@@ -420,8 +421,16 @@ def _explicit_date(phrase: str, reference: datetime.date) -> _Found | None:
         return datetime.date(int(match["year"]), months[match["month"]], 1), "month", "explicit"
     if match := patterns.month.fullmatch(phrase):
         month = months[match["month"]]
-        year = reference.year if month <= reference.month else reference.year - 1
-        return datetime.date(year, month, 1), "month", "explicit"
+        kind = load_time_words().weekday_modifiers.get(match["modifier"] or "")
+        if kind == "next":
+            year = reference.year if month > reference.month else reference.year + 1
+        elif kind == "this":
+            year = reference.year
+        elif kind == "past":
+            year = reference.year if month < reference.month else reference.year - 1
+        else:
+            year = reference.year if month <= reference.month else reference.year - 1
+        return datetime.date(year, month, 1), "month", "explicit" if kind is None else "relative"
     if (match := patterns.year.fullmatch(phrase)) and int(match["year"]) >= 1000:
         return datetime.date(int(match["year"]), 1, 1), "year", "explicit"
     return None

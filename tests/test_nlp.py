@@ -92,6 +92,8 @@ def test_the_indexed_attribute_ruler_annotates_as_spacys_own(nlp):
 
     stock = spacy.load(MODEL)
     stock.add_pipe("detente_paragraphs", before="parser")
+    stock.add_pipe("detente_names_read_as_modals", last=True)
+    stock.add_pipe("detente_reduced_relatives", last=True)
     examples = Path(__file__).resolve().parent.parent / "examples" / "articles"
     texts = [d.text for d in read_inputs([str(examples)]) if isinstance(d, Document)]
     texts.append("They ain't gonna leave, y'all know it; we're gonna see. I'd've gone. She isn't here, is she?")
@@ -106,3 +108,45 @@ def test_patterns_with_an_unknown_operator_keep_spacys_matcher():
     assert IndexedRulerMatches.supports([{"patterns": [[{"LOWER": {"IN": ["a"]}}, {"TAG": "NN"}]]}])
     assert not IndexedRulerMatches.supports([{"patterns": [[{"LOWER": "a", "OP": "+"}]]}])
     assert not IndexedRulerMatches.supports([{"patterns": [[{"LENGTH": {">=": 3}}]]}])
+
+
+def _parsed(nlp, text: str) -> dict[str, tuple[str, str, str]]:
+    """Each word's tag, dependency label and head word (the words of these cases are unique)."""
+    return {t.text: (t.tag_, t.dep_, t.head.text) for t in nlp(text)}
+
+
+def test_a_capitalised_modal_before_a_past_tense_is_a_name(nlp) -> None:
+    doc = nlp("May announced on Wednesday that the diplomats had to leave.")
+    assert (doc[0].tag_, doc[0].dep_, doc[0].ent_type_) == ("NNP", "nsubj", "PERSON")
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["Wednesday"]
+
+
+def test_a_month_ending_a_name_is_a_person(nlp) -> None:
+    doc = nlp("Theresa May announced on Wednesday that 23 Russian diplomats had to leave Britain.")
+    assert ("Theresa May", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["Wednesday"]
+
+
+@pytest.mark.parametrize("text", ["In May, Russia expelled two diplomats.", "Russia expelled two diplomats last May.",
+                                  "Russia may expel two diplomats.", "May 4 saw Russia expel two diplomats."])
+def test_months_and_modals_stay_what_they_are(nlp, text: str) -> None:
+    doc = nlp(text)
+    may = next(t for t in doc if t.lower_ == "may")
+    assert may.ent_type_ != "PERSON", text
+
+
+def test_a_participle_after_a_noun_modifies_it(nlp) -> None:
+    words = _parsed(nlp, "Theresa May announced that 23 Russian diplomats identified as undeclared intelligence "
+                         "officers had to leave Britain.")
+    assert words["diplomats"][1:] == ("nsubj", "had")
+    assert words["identified"] == ("VBN", "acl", "diplomats")
+    assert words["that"][2] == "had"
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The diplomats arrived as tourists and had to leave.", "arrived"),
+    ("Officials said the men arrived in Britain, had lunch and left.", "arrived"),
+    ("Russia expelled 23 diplomats.", "expelled"),
+])
+def test_a_clause_verb_stays_a_clause_verb(nlp, text: str, verb: str) -> None:
+    assert _parsed(nlp, text)[verb][1] != "acl"

@@ -182,6 +182,44 @@ def test_a_nouns_date_is_not_that_of_a_place_in_its_phrases(coder) -> None:
     assert found and ("SANCTION", "2014-01-01") not in found, found
 
 
+def _hand_parsed(coder, words: list[str], heads: list[int], deps: list[str], pos: list[str], date: tuple[int, int]):
+    """A parse as the model might give it, with the date attached to the first verb."""
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(coder.resources.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+              lemmas=[w.lower() for w in words])
+    doc.ents = [Span(doc, *date, label="DATE")]
+    return doc
+
+
+def test_a_date_after_a_nearer_happening_is_that_happenings(coder) -> None:
+    from detente.coder import _event_date
+
+    words = ["Oslo", "called", "them", "accusations", "over", "the", "poisoning", "of", "a", "defector", "on",
+             "March", "4", "."]
+    heads = [1, 1, 3, 1, 3, 6, 4, 6, 9, 7, 1, 10, 11, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "oprd", "prep", "det", "pobj", "prep", "det", "pobj", "prep", "pobj",
+            "nummod", "punct"]
+    pos = ["PROPN", "VERB", "PRON", "NOUN", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "NUM",
+           "PUNCT"]
+    doc = _hand_parsed(coder, words, heads, deps, pos, (11, 13))
+    lexicon = coder.resources.lexicon
+    assert _event_date(doc[1], doc[:], date(2018, 3, 17), None, lexicon) is None
+    doc = _hand_parsed(coder, [w if w != "poisoning" else "table" for w in words], heads, deps, pos, (11, 13))
+    assert _event_date(doc[1], doc[:], date(2018, 3, 17), None, lexicon).date == date(2018, 3, 4)
+
+
+def test_a_counted_vote_does_not_take_the_date_of_its_act(coder) -> None:
+    found = dates(coder, "The Danish parliament passed new sanctions on Norway by 98 votes to 2 on March 14.")
+    assert ("SANCTION", "2018-03-14") in found, found
+
+
+def test_a_name_the_model_reads_as_a_month_or_a_modal_acts(coder) -> None:
+    found = dates(coder, "Prime Minister Theresa May spoke in London. May announced on Wednesday that 23 Russian "
+                         "diplomats identified as undeclared intelligence officers had to leave Britain.")
+    assert ("SANCTION", "2018-03-14") in found, found
+
+
 def test_statements_of_one_speaker_share_the_day_of_the_first(coder) -> None:
     found = dates(coder, "Norway's foreign minister Kari Holm said on Tuesday that Norway had expelled two Danish "
                          "diplomats. The rest of the staff stayed. Holm said Denmark had violated the Vienna Convention.")
