@@ -1,7 +1,7 @@
 """Accuracy floors on the development sets: a regression fails the build.
 
 The floors are the targets of the issues where the coder reaches them (article
-F1 0.8 on the bundled examples) and otherwise the scores it reaches today,
+F1 0.9 on the bundled examples, triple F1 0.55 on the PLOVER sentences) and otherwise the scores it reaches today,
 rounded down, so that a change that loses accuracy is caught; `docs/accuracy.md` records the scores and
 the targets still ahead.  The shared sets are skipped only when ../shared is
 absent.
@@ -36,7 +36,7 @@ def test_seed_articles(seeds, measure, floor):
 
 
 @needs_shared
-@pytest.mark.parametrize("measure, floor", [("precision", 0.90), ("recall", 0.85), ("f1", 0.87)])
+@pytest.mark.parametrize("measure, floor", [("precision", 0.92), ("recall", 0.88), ("f1", 0.90)])
 def test_bundled_examples(examples, measure, floor):
     assert examples[measure] >= floor, examples
 
