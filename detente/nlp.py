@@ -19,6 +19,7 @@ import logging
 import re
 
 from spacy.language import Language
+from spacy.attrs import DEP, ORTH, TAG
 from spacy.tokens import Doc, Span
 
 from .errors import ModelError
@@ -176,6 +177,30 @@ RULER_ATTRIBUTES = {"TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP":
                     "ORTH": lambda t: t.text, "IS_SPACE": lambda t: t.is_space}
 
 
+class _PatternIndex:
+    """Patterns filed under what their first token must be: a lowercase word, else a tag, else anything."""
+
+    def __init__(self) -> None:
+        self.by_word: dict[str, list] = {}
+        self.by_tag: dict[str, list] = {}
+        self.anywhere: list = []
+
+    def add(self, first: dict, candidate: tuple) -> None:
+        words, tag = first.get("LOWER"), first.get("TAG")
+        if isinstance(words, str):
+            self.by_word.setdefault(words, []).append(candidate)
+        elif isinstance(words, dict) and set(words) == {"IN"}:
+            for word in words["IN"]:
+                self.by_word.setdefault(word, []).append(candidate)
+        elif isinstance(tag, str):
+            self.by_tag.setdefault(tag, []).append(candidate)
+        else:
+            self.anywhere.append(candidate)
+
+    def candidates(self, token) -> list:
+        return self.by_word.get(token.lower_, []) + self.by_tag.get(token.tag_, []) + self.anywhere
+
+
 class IndexedRulerMatches:
     """The matches of spaCy's attribute ruler, found through an index instead of trying every pattern.
 
@@ -184,29 +209,27 @@ class IndexedRulerMatches:
     must be (a lowercase word, else a tag), so a token is tried only against
     the few patterns that can start there; the matches, their order (pattern
     number, start, end: later patterns win) and what the ruler then sets are
-    those of spaCy.  ``tests/test_nlp.py`` checks every token's annotations
-    against the stock component.
+    those of spaCy.  Which one-token patterns match a token, and which longer
+    ones start there, depends only on its text, tag and dependency label, so
+    it is remembered for each such triple.  ``tests/test_nlp.py`` checks every token's annotations against
+    the stock component.
     """
 
+    CACHE_SIZE = 200_000  # (text, tag, label) triples remembered before the memory is cleared
+
     def __init__(self, patterns: list[dict]) -> None:
-        self.by_word: dict[str, list] = {}
-        self.by_tag: dict[str, list] = {}
-        self.anywhere: list = []
+        self.one_token, self.longer = _PatternIndex(), _PatternIndex()
+        self.remembered: dict[tuple[str, str, str], tuple[int, ...]] = {}
         for number, entry in enumerate(patterns):
             for tokens in entry["patterns"]:
-                candidate = (number, [self._predicate(spec) for spec in tokens])
-                first = tokens[0]
-                words = first.get("LOWER")
-                tag = first.get("TAG")
-                if isinstance(words, str):
-                    self.by_word.setdefault(words, []).append(candidate)
-                elif isinstance(words, dict) and set(words) == {"IN"}:
-                    for word in words["IN"]:
-                        self.by_word.setdefault(word, []).append(candidate)
-                elif isinstance(tag, str):
-                    self.by_tag.setdefault(tag, []).append(candidate)
-                else:
-                    self.anywhere.append(candidate)
+                index = self.one_token if len(tokens) == 1 else self.longer
+                index.add(tokens[0], (number, [self._predicate(spec) for spec in tokens]))
+
+    def _first_token(self, token) -> tuple[tuple[int, ...], tuple]:
+        """The one-token patterns that match ``token``, and the longer ones whose first token it matches:
+        both depend only on its text, tag and label."""
+        return (tuple(number for number, (test,) in self.one_token.candidates(token) if test(token)),
+                tuple(c for c in self.longer.candidates(token) if c[1][0](token)))
 
     @staticmethod
     def _predicate(spec: dict):
@@ -233,12 +256,22 @@ class IndexedRulerMatches:
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         found = set()
-        for token in doc:
-            for number, predicates in (self.by_word.get(token.lower_, []) + self.by_tag.get(token.tag_, [])
-                                       + self.anywhere):
-                end = token.i + len(predicates)
-                if end <= len(doc) and all(test(doc[token.i + k]) for k, test in enumerate(predicates)):
-                    found.add((number, token.i, end))
+        remembered = self.remembered
+        # the hashes of each token's text, tag and label, read at once (no Token objects)
+        for i, key in enumerate(doc.to_array([ORTH, TAG, DEP]).tolist()):
+            key = tuple(key)
+            known = remembered.get(key)
+            if known is None:
+                known = self._first_token(doc[i])
+                if len(remembered) >= self.CACHE_SIZE:
+                    remembered.clear()
+                remembered[key] = known
+            numbers, started = known
+            found.update((number, i, i + 1) for number in numbers)
+            for number, predicates in started:
+                end = i + len(predicates)
+                if end <= len(doc) and all(test(doc[i + k]) for k, test in enumerate(predicates) if k):
+                    found.add((number, i, end))
         strings = doc.vocab.strings
         return [(number, strings[str(number)], start, end) for number, start, end in sorted(found)]
 
