@@ -79,9 +79,13 @@ def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None) -
 
 def listed_appositions(head: Token) -> list[Token]:
     """Nouns the parser put in apposition to ``head`` although they continue a list: "Canada, *Ukraine* and
-    more than a dozen EU *states*" (a list has "and"/"or" on the head or on one of them)."""
+    more than a dozen EU *states*", "Saudi Arabia, *the United Arab Emirates*, Bahrain and Egypt" (a list
+    has "and"/"or" on the head, on one of them or on one of their conjuncts)."""
     appositions = [c for c in head.children if c.dep_ == "appos"]
-    if not appositions or not any(c.dep_ == "cc" for t in (head, *appositions) for c in t.children):
+    if not appositions:
+        return []
+    listed = [head, *appositions, *(c for a in appositions for c in a.conjuncts)]
+    if not any(c.dep_ == "cc" for t in listed for c in t.children):
         return []
     return appositions
 
