@@ -213,9 +213,9 @@ class Roles:
         if theme is not None and theme.lower_ == "own":
             theme = None  # "expulsions of their own": the actor's, not the other side's
         if theme is not None:
-            # a thing a pronoun owns is the actor's own ("Egypt closed *its* airspace to Qatari planes")
-            owned = self.resolver.by_token.get(theme.i) is None \
-                and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in theme.children)
+            # what a pronoun owns is the actor's own ("Egypt closed *its* airspace to Qatari planes",
+            # "Beijing recalled *its* ambassador from Vilnius")
+            owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in theme.children)
             found = [] if owned else other(self.entities(theme))
             if found:
                 return found
