@@ -94,6 +94,7 @@ class EventFinder:
         self.feeling_preps = lexicon.word_list("feeling_preps")
         self.refusing = lexicon.word_list("refusing_verbs")
         self.no_comment = lexicon.word_list("comment_verbs")
+        self.deciding = lexicon.word_list("deciding_verbs")
         self.state_sectors = frozenset(s.upper() for s in lexicon.word_list("state_sectors"))
         self.earlier: list[Finding] = []  # the findings of the document's previous sentences
 
@@ -127,7 +128,7 @@ class EventFinder:
                 if found:
                     findings.append(found)
         self.roles.remember(sent)
-        findings = self._shared_recipients(self._without_purposes(findings))
+        findings = self._shared_recipients(self._without_decisions(self._without_purposes(findings)))
         self.earlier.extend(findings)
         return findings
 
@@ -172,6 +173,15 @@ class EventFinder:
                 continue
             kept.append(finding)
         return kept
+
+    def _without_decisions(self, findings: list[Finding]) -> list[Finding]:
+        """Drop the agreement that only decides a material conflict ("the EU agreed *to ban* Belarusian
+        airlines"): the ban is the event, not an agreement with Belarus."""
+        doc = self.resolver.doc
+        decided = {doc[f.predicate].head.i for f in findings
+                   if doc[f.predicate].dep_ == "xcomp" and self.codes[f.pattern.cameo].quad_class == 4}
+        return [f for f in findings if not (f.predicate in decided and self.codes[f.pattern.cameo].event == "AGREE"
+                                            and g.lemma(doc[f.predicate]) in self.deciding)]
 
     def _verb_event(self, verb: Token, consumed: set[int]) -> Finding | None:
         if g.lemma(verb) in self.refusing and any(g.lemma(c) in self.no_comment for c in g.children(verb, "xcomp")):

@@ -33,6 +33,7 @@ class Modality:
         self.hypothetical = words("hypothetical_modals")
         self.future = words("future_auxiliaries")
         self.planning = words("planning_verbs")
+        self.deciding = words("deciding_verbs")
         self.demanding = words("demanding_verbs")
         self.threatening = words("threatening_verbs")
         self.refusing = words("refusing_verbs")
@@ -95,6 +96,8 @@ class Modality:
                     return "threatened"
                 if word in self.demanding:
                     return "denied" if negated else "demanded"
+                if word in self.deciding and below.dep_ == "xcomp" and self.codes[pattern.cameo].quad_class == 4:
+                    return "denied" if negated else "actual"  # "agreed to ban Belarusian airlines"
                 if word in self.planning and below.dep_ in ("xcomp", "pcomp", "prep"):
                     return "denied" if negated else "planned"
             if word in self.speech or token.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "pcomp", "pobj",
