@@ -18,6 +18,7 @@ takes the head token of a noun phrase and returns the entities it names:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -70,11 +71,13 @@ class Discourse:
     mentioned: list[Entity] = field(default_factory=list)
     categories: dict[str, Entity] = field(default_factory=dict)
     speaker: Entity | None = None
+    counts: Counter = field(default_factory=Counter)  # mentions of each country
 
     def note(self, entity: Entity, *, category: str | None = None, person: bool = False,
              subject: bool = False) -> None:
         if entity.country is None:
             return
+        self.counts[entity.country] += 1
         targets = [self.mentioned]
         if subject:
             targets.append(self.persons if person else self.agents)
@@ -85,6 +88,14 @@ class Discourse:
             del target[16:]
         if category:
             self.categories[category] = entity
+
+    def pair(self) -> list[Entity]:
+        """The two countries named most so far (the more recent first among equals), as last named."""
+        recency = {}
+        for position, entity in enumerate(self.mentioned):
+            recency.setdefault(entity.country, (position, entity))
+        ranked = sorted(recency, key=lambda country: (-self.counts[country], recency[country][0]))
+        return [recency[country][1] for country in ranked[:2]] if len(ranked) >= 2 else []
 
 
 @dataclass(frozen=True)
@@ -139,6 +150,11 @@ class Resolver:
         if (head.pos_ == "PRON" or lower in self.pronouns) and named is None:
             entity = self._pronoun(lower, speaker)
             return [NamedPhrase(entity, lower in self.words["personal_pronouns"], None, True)] if entity else []
+        if lower in self.words["pair_nouns"] and any(c.lower_ in self.words["pair_words"] for c in head.children) \
+                and self.by_token.get(head.i) is None:
+            # "urged both sides to respect the agreement", "the two countries agreed …"
+            return [NamedPhrase(Entity(text=head.text, name=e.name, country=e.country, id=f"state:{e.country}"),
+                                False, None, True) for e in self.discourse.pair()]
         tokens = self._name_tokens(head)
         matches = self._matches(tokens)
         if not matches and head.pos_ == "NOUN":

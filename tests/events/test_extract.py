@@ -94,6 +94,23 @@ ROLE_CASES = [
     # a speaker's order stated as an obligation
     ("Norway said on Tuesday that four Russian diplomats had to leave the country.", "SANCTION", ("NOR",),
      ("RUS GOV",)),
+    # a list whose "and" hangs on a conjunct of an apposition
+    ("Chile, the Republic of Peru, Bolivia and Ecuador severed diplomatic relations with Paraguay on Monday.",
+     "SANCTION", ("CHL", "PER", "BOL", "ECU"), ("PRY -",)),
+    # what a pronoun owns is the actor's own, not the recipient
+    ("Chile said it would close its border with Peru. Bolivia also closed its airspace to Peruvian planes.",
+     "SANCTION", ("BOL",), ("PER -",)),
+    ("Peru opened an office in Santiago. In August, Bolivia recalled its ambassador from Quito.", "SANCTION",
+     ("BOL",), ("ECU GOV",)),
+    # a material conflict decided is that act
+    ("The EU agreed on Monday to ban Belarusian airlines from its airspace.", "SANCTION", ("EU",), ("BLR BUS",)),
+    ("Chile's foreign ministry said it was lowering its diplomatic relations with Peru.", "SANCTION", ("CHL",),
+     ("PER -",)),
+    # names called are a condemnation
+    ("Erdoğan called the Dutch government Nazi remnants and fascists.", "ACCUSE", ("TUR",), ("NLD GOV",)),
+    # "both sides", "the two countries": the two states the document names most
+    ("Chile and Peru clashed on the border. Chilean troops shelled a Peruvian post. Brazil urged both sides to "
+     "respect the truce.", "REQUEST", ("BRA",), ("CHL -", "PER -")),
 ]
 
 
@@ -207,6 +224,11 @@ def test_a_date_after_a_nearer_happening_is_that_happenings(coder) -> None:
     assert _event_date(doc[1], doc[:], date(2018, 3, 17), None, lexicon) is None
     doc = _hand_parsed(coder, [w if w != "poisoning" else "table" for w in words], heads, deps, pos, (11, 13))
     assert _event_date(doc[1], doc[:], date(2018, 3, 17), None, lexicon).date == date(2018, 3, 4)
+
+
+def test_a_decided_material_conflict_is_no_agreement(coder) -> None:
+    events = coded(coder, "The EU agreed on Monday to ban Belarusian airlines from its airspace.")
+    assert [e for e in events if e[0] in ("AGREE", "THREATEN")] == [], events
 
 
 def test_a_counted_vote_does_not_take_the_date_of_its_act(coder) -> None:
