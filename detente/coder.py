@@ -260,6 +260,9 @@ def _continues(predicate: Token, index: int, speech: frozenset[str]) -> Span | N
     subject = next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("he", "she", "it", "they", "we"):
         return before
+    if subject is not None and subject.pos_ == "NOUN" \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return before  # "China announced on Sunday … / *The statement* accused Vilnius …"
     speaker = next((c for node in [predicate, *predicate.ancestors] if node.lemma_.lower() in speech
                     for c in node.children if c.dep_ == "nsubj"), None)
     if speaker is None or speaker.pos_ != "PROPN":

@@ -242,6 +242,12 @@ def test_a_name_the_model_reads_as_a_month_or_a_modal_acts(coder) -> None:
     assert ("SANCTION", "2018-03-14") in found, found
 
 
+def test_a_definite_subject_goes_on_with_the_day_of_the_sentence_before(coder) -> None:
+    found = dates(coder, "On Tuesday, Norway's foreign ministry announced that it was lowering its diplomatic relations "
+                         "with Denmark. The statement accused Copenhagen of an egregious act.")
+    assert ("SANCTION", "2018-03-13") in found and ("ACCUSE", "2018-03-13") in found, found
+
+
 def test_statements_of_one_speaker_share_the_day_of_the_first(coder) -> None:
     found = dates(coder, "Norway's foreign minister Kari Holm said on Tuesday that Norway had expelled two Danish "
                          "diplomats. The rest of the staff stayed. Holm said Denmark had violated the Vienna Convention.")
