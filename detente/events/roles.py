@@ -245,6 +245,14 @@ class Roles:
             found = other(self.entities(dative))
             if found:
                 return found
+        if token.pos_ == "NOUN":
+            # "their demand *that Tokyo withdraw* the curbs": who is to act is the one asked
+            for clause in token.children:
+                subject = g.subject(clause) if clause.dep_ in ("acl", "ccomp") \
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) else None
+                found = other(self.entities(subject)) if subject is not None else []
+                if found:
+                    return found
         by_prep: dict[str, list[Entity]] = {}
         for prep, obj in g.prep_objects(token, self.recipient_preps):
             found = other(self.entities(self.through_quantity(obj)))
@@ -258,7 +266,11 @@ class Roles:
                 return by_prep[prep]
         if theme is not None and theme.i != token.i:
             ranged = any(p == "from" for p, _ in g.prep_objects(theme, frozenset({"from"})))
-            for prep, obj in g.prep_objects(theme, self.theme_preps):
+            # "a duty of 73.6 percent *on Australian barley*": also the phrases of the theme's amount
+            amounts = [o for _, o in g.prep_objects(theme, frozenset({"of"})) if o.like_num or any(
+                c.like_num for c in o.children)]
+            for prep, obj in [*g.prep_objects(theme, self.theme_preps),
+                              *(po for amount in amounts for po in g.prep_objects(amount, self.theme_preps))]:
                 if prep == "to" and ranged:
                     continue  # "countries from Iraq to Afghanistan" is a range, not a recipient
                 found = other(self.entities(self.through_quantity(obj)))

@@ -108,6 +108,11 @@ ROLE_CASES = [
      ("PER -",)),
     # names called are a condemnation
     ("Erdoğan called the Dutch government Nazi remnants and fascists.", "ACCUSE", ("TUR",), ("NLD GOV",)),
+    # the one asked is who is to act in the demand's clause
+    ("Chilean officials repeated their demand that Lima withdraw the curbs.", "REQUEST", ("CHL",), ("PER GOV",)),
+    # a measure's target in the phrase of its amount; raising tariffs
+    ("Chile imposed an anti-dumping duty of 73.6 percent on Peruvian barley.", "SANCTION", ("CHL",), ("PER -",)),
+    ("Chile raised tariffs on Peruvian imports to 25 percent.", "SANCTION", ("CHL",), ("PER -",)),
     # "both sides", "the two countries": the two states the document names most
     ("Chile and Peru clashed on the border. Chilean troops shelled a Peruvian post. Brazil urged both sides to "
      "respect the truce.", "REQUEST", ("BRA",), ("CHL -", "PER -")),
