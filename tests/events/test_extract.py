@@ -113,6 +113,13 @@ ROLE_CASES = [
     # a measure's target in the phrase of its amount; raising tariffs
     ("Chile imposed an anti-dumping duty of 73.6 percent on Peruvian barley.", "SANCTION", ("CHL",), ("PER -",)),
     ("Chile raised tariffs on Peruvian imports to 25 percent.", "SANCTION", ("CHL",), ("PER -",)),
+    # troops leaving or withdrawing, lines cut off, a minister received, forces massed or put on alert
+    ("The last Dutch troops left Mali on Friday.", "RETREAT", ("NLD",), ("MLI -",)),
+    ("Chilean troops withdrew from northern Peru.", "RETREAT", ("CHL",), ("PER -",)),
+    ("Chile cut off all communication lines with Peru.", "SANCTION", ("CHL",), ("PER -",)),
+    ("The Chilean president received the Peruvian foreign minister in Santiago.", "CONSULT", ("CHL",),
+     ("PER GOV",)),
+    ("Ghana flew emergency supplies to Togo on Monday.", "AID", ("GHA",), ("TGO -",)),
     # "both sides", "the two countries": the two states the document names most
     ("Chile and Peru clashed on the border. Chilean troops shelled a Peruvian post. Brazil urged both sides to "
      "respect the truce.", "REQUEST", ("BRA",), ("CHL -", "PER -")),
