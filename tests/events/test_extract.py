@@ -120,6 +120,11 @@ ROLE_CASES = [
     ("The Chilean president received the Peruvian foreign minister in Santiago.", "CONSULT", ("CHL",),
      ("PER GOV",)),
     ("Ghana flew emergency supplies to Togo on Monday.", "AID", ("GHA",), ("TGO -",)),
+    # sanctions suspended, censorship abolished, exports resumed, police deployed, an embassy besieged
+    ("Canada suspended its sanctions against Chile on Monday.", "RETREAT", ("CAN",), ("CHL -",)),
+    ("Chile's interior ministry abolished the censorship of newspapers.", "CONCEDE", ("CHL",), ("CHL MED",)),
+    ("Peru resumed copper exports to Chile on Sunday.", "COOPERATE", ("PER",), ("CHL -",)),
+    ("Hundreds of Peruvian protesters besieged the Chilean embassy in Lima.", "PROTEST", ("PER",), ("CHL GOV",)),
     # "both sides", "the two countries": the two states the document names most
     ("Chile and Peru clashed on the border. Chilean troops shelled a Peruvian post. Brazil urged both sides to "
      "respect the truce.", "REQUEST", ("BRA",), ("CHL -", "PER -")),
