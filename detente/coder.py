@@ -257,7 +257,10 @@ def _continues(predicate: Token, index: int, speech: frozenset[str]) -> Span | N
         return None
     doc = predicate.doc
     before = doc[predicate.sent.start - 1].sent
-    subject = next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    clause = predicate
+    while clause.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        clause = clause.head  # "The statement accused Vilnius … and *demanded* …": the subject they share
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("he", "she", "it", "they", "we"):
         return before
     if subject is not None and subject.pos_ == "NOUN" \
