@@ -505,8 +505,10 @@ class EventFinder:
             recipient = [dataclasses.replace(e, sector="CVL") for e in (placed or actor)[:1]]
         inferred = False
         if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events):
-            other = next((e for e in self.resolver.discourse.mentioned
-                          if e.country and e.country not in actor_countries), None)
+            discourse = self.resolver.discourse
+            others = [e for e in discourse.mentioned if e.country and e.country not in actor_countries]
+            # the other party of the story: the country named most, the more recent among equals
+            other = max(others, key=lambda e: discourse.counts[e.country], default=None)
             if other is not None:
                 recipient, inferred = [other], True
         if not recipient and code.event.lower() in self.domestic_events:

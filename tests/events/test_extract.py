@@ -125,6 +125,9 @@ ROLE_CASES = [
     ("Chile's interior ministry abolished the censorship of newspapers.", "CONCEDE", ("CHL",), ("CHL MED",)),
     ("Peru resumed copper exports to Chile on Sunday.", "COOPERATE", ("PER",), ("CHL -",)),
     ("Hundreds of Peruvian protesters besieged the Chilean embassy in Lima.", "PROTEST", ("PER",), ("CHL GOV",)),
+    # a recipient from context is the other party the document names most, not the last country named
+    ("Norway expelled two Russian diplomats on Monday. Oslo said they were spies. A Swedish newspaper first "
+     "reported the story. Moscow said it would respond.", "THREATEN", ("RUS",), ("NOR GOV",)),
     # "both sides", "the two countries": the two states the document names most
     ("Chile and Peru clashed on the border. Chilean troops shelled a Peruvian post. Brazil urged both sides to "
      "respect the truce.", "REQUEST", ("BRA",), ("CHL -", "PER -")),
