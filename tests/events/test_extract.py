@@ -125,6 +125,9 @@ ROLE_CASES = [
     ("Chile's interior ministry abolished the censorship of newspapers.", "CONCEDE", ("CHL",), ("CHL MED",)),
     ("Peru resumed copper exports to Chile on Sunday.", "COOPERATE", ("PER",), ("CHL -",)),
     ("Hundreds of Peruvian protesters besieged the Chilean embassy in Lima.", "PROTEST", ("PER",), ("CHL GOV",)),
+    # citizens ordered out are deported, diplomats ordered out expelled
+    ("Chile ordered Peruvian citizens living in the country to depart within 14 days.", "COERCE", ("CHL",),
+     ("PER CVL",)),
     # a recipient from context is the other party the document names most, not the last country named
     ("Norway expelled two Russian diplomats on Monday. Oslo said they were spies. A Swedish newspaper first "
      "reported the story. Moscow said it would respond.", "THREATEN", ("RUS",), ("NOR GOV",)),
