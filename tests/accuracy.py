@@ -2,6 +2,7 @@
 
     python -m tests.accuracy seeds       # ../shared/corpus/seeds against seeds-dev.gold.jsonl
     python -m tests.accuracy examples    # examples/articles against examples/gold.jsonl
+    python -m tests.accuracy second-set  # examples/second-set against its gold.jsonl
     python -m tests.accuracy plover-gsr  # the PLOVER gold-standard sentences
 
 Each writes the coder's predictions to out/<set>.pred.jsonl and prints the
@@ -57,6 +58,10 @@ def code_examples() -> Path:
     return _write(api.code([str(ROOT / "examples" / "articles")]), OUT / "examples.pred.jsonl")
 
 
+def code_second_set() -> Path:
+    return _write(api.code([str(ROOT / "examples" / "second-set" / "articles.jsonl")]), OUT / "second-set.pred.jsonl")
+
+
 def code_plover_gsr() -> Path:
     source = SHARED / "eval" / "plover-gsr" / "plover_gsr.input.jsonl"
     return _write(api.code([str(source)]), OUT / "plover-gsr.pred.jsonl")
@@ -85,6 +90,7 @@ def score_sentences(gold: Path, predictions: Path) -> dict:
 SETS = {
     "seeds": lambda: score_articles(SHARED / "eval" / "seeds-dev.gold.jsonl", code_seeds()),
     "examples": lambda: score_articles(ROOT / "examples" / "gold.jsonl", code_examples()),
+    "second-set": lambda: score_articles(ROOT / "examples" / "second-set" / "gold.jsonl", code_second_set()),
     "plover-gsr": lambda: score_sentences(SHARED / "eval" / "plover-gsr" / "plover_gsr.gold.jsonl",
                                           code_plover_gsr()),
 }

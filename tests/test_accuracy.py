@@ -25,6 +25,11 @@ def examples():
 
 
 @pytest.fixture(scope="module")
+def second_set():
+    return accuracy.SETS["second-set"]()
+
+
+@pytest.fixture(scope="module")
 def plover_gsr():
     return accuracy.SETS["plover-gsr"]()
 
@@ -39,6 +44,12 @@ def test_seed_articles(seeds, measure, floor):
 @pytest.mark.parametrize("measure, floor", [("precision", 0.92), ("recall", 0.88), ("f1", 0.90)])
 def test_bundled_examples(examples, measure, floor):
     assert examples[measure] >= floor, examples
+
+
+@needs_shared
+@pytest.mark.parametrize("measure, floor", [("precision", 0.78), ("recall", 0.52), ("f1", 0.63)])
+def test_second_set(second_set, measure, floor):
+    assert second_set[measure] >= floor, second_set
 
 
 @needs_shared
