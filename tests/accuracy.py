@@ -4,6 +4,7 @@
     python -m tests.accuracy examples    # examples/articles against examples/gold.jsonl
     python -m tests.accuracy second-set  # examples/second-set against its gold.jsonl
     python -m tests.accuracy plover-gsr  # the PLOVER gold-standard sentences
+    python -m tests.accuracy sentences   # examples/sentences, our own sentence set
 
 Each writes the coder's predictions to out/<set>.pred.jsonl and prints the
 shared scorer's summary.  ``tests/test_accuracy.py`` runs the same functions
@@ -62,6 +63,10 @@ def code_second_set() -> Path:
     return _write(api.code([str(ROOT / "examples" / "second-set" / "articles.jsonl")]), OUT / "second-set.pred.jsonl")
 
 
+def code_sentences() -> Path:
+    return _write(api.code([str(ROOT / "examples" / "sentences" / "input.jsonl")]), OUT / "sentences.pred.jsonl")
+
+
 def code_plover_gsr() -> Path:
     source = SHARED / "eval" / "plover-gsr" / "plover_gsr.input.jsonl"
     return _write(api.code([str(source)]), OUT / "plover-gsr.pred.jsonl")
@@ -93,6 +98,7 @@ SETS = {
     "second-set": lambda: score_articles(ROOT / "examples" / "second-set" / "gold.jsonl", code_second_set()),
     "plover-gsr": lambda: score_sentences(SHARED / "eval" / "plover-gsr" / "plover_gsr.gold.jsonl",
                                           code_plover_gsr()),
+    "sentences": lambda: score_sentences(ROOT / "examples" / "sentences" / "gold.jsonl", code_sentences()),
 }
 
 

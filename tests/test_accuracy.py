@@ -30,6 +30,11 @@ def second_set():
 
 
 @pytest.fixture(scope="module")
+def sentences():
+    return accuracy.SETS["sentences"]()
+
+
+@pytest.fixture(scope="module")
 def plover_gsr():
     return accuracy.SETS["plover-gsr"]()
 
@@ -56,3 +61,9 @@ def test_second_set(second_set, measure, floor):
 @pytest.mark.parametrize("measure, floor", [("type_f1", 0.78), ("triple_f1", 0.55)])
 def test_plover_gold_standard_sentences(plover_gsr, measure, floor):
     assert plover_gsr[measure] >= floor, plover_gsr["report"]
+
+
+@needs_shared
+@pytest.mark.parametrize("measure, floor", [("type_f1", 0.79), ("triple_f1", 0.69)])
+def test_our_sentences(sentences, measure, floor):
+    assert sentences[measure] >= floor, sentences["report"]
