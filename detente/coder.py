@@ -250,7 +250,8 @@ def _dated_clause(coder: Coder, finding: Finding, predicate: Token) -> Token:
 
 def _continues(predicate: Token, index: int, speech: frozenset[str]) -> Span | None:
     """The sentence whose story a clause goes on with, if any (never for the first sentence): the one before
-    when its subject is a pronoun ("*He* urged New Delhi …"), or one of the two before when the one who
+    when its subject (or that of the verb it is conjoined to) is a pronoun ("*He* urged New Delhi …") or a
+    noun with "the" ("*The statement* accused Vilnius …"), or one of the two before when the one who
     reports it spoke there ("Joly said on Thursday … / *Joly* said …"). ``_continued`` then takes the day
     of an event of the same actor there."""
     if index == 0:

@@ -36,8 +36,6 @@ from .events.lexicon import Lexicon
 
 # Parts of speech whose lemmatizer rules can turn a trigger's form into its lemma.
 LEMMA_POS = ("verb", "noun", "adj")
-# Verbs whose complement is an obligation ("has to leave", "needs to cooperate").
-OBLIGATION_VERBS = ("have", "need")
 SEEN_WORDS = 200_000
 
 
@@ -47,7 +45,7 @@ class Screen:
     def __init__(self, nlp, matcher: ActorMatcher, lexicon: Lexicon) -> None:
         self.matcher = matcher
         self.triggers = frozenset(lexicon.verbs) | frozenset(lexicon.nouns) | frozenset(lexicon.adjectives) \
-            | lexicon.word_list("obligation_auxiliaries") | frozenset(OBLIGATION_VERBS)
+            | lexicon.word_list("obligation_auxiliaries") | lexicon.word_list("obligation_verbs")
         lookups = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
         self.exceptions = {pos: lookups.get_table("lemma_exc").get(pos, {}) for pos in LEMMA_POS} if lookups else {}
         self.rules = {pos: lookups.get_table("lemma_rules").get(pos, []) for pos in LEMMA_POS} if lookups else {}

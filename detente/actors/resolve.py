@@ -153,7 +153,8 @@ class Resolver:
         if lower in self.words["pair_nouns"] and any(c.lower_ in self.words["pair_words"] for c in head.children) \
                 and self.by_token.get(head.i) is None:
             # "urged both sides to respect the agreement", "the two countries agreed …"
-            return [NamedPhrase(Entity(text=head.text, name=e.name, country=e.country, id=f"state:{e.country}"),
+            return [NamedPhrase(Entity(text=head.text, name=e.name, country=e.country,
+                                       id=e.id if e.sector is None else f"state:{e.country}"),
                                 False, None, True) for e in self.discourse.pair()]
         tokens = self._name_tokens(head)
         matches = self._matches(tokens)

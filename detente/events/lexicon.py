@@ -54,7 +54,8 @@ WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "context_recipient_events", "cooperative_events", "place_preps", "placed_events", "state_sectors",
               "domestic_placed_events", "comment_verbs", "intention_nouns", "alleging_verbs", "counterpart_events",
               "feeling_preps", "domestic_codes",
-              "scene_preps", "attack_instruments", "happenings", "deciding_verbs")
+              "scene_preps", "attack_instruments", "happenings", "deciding_verbs",
+              "obligation_verbs")
 
 
 @dataclass(frozen=True)

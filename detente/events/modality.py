@@ -39,6 +39,7 @@ class Modality:
         self.refusing = words("refusing_verbs")
         self.wishing = words("wishing_words")
         self.obligation = words("obligation_auxiliaries")
+        self.obligation_verbs = words("obligation_verbs")
         self.intent_nouns = words("intention_nouns")
         self.alleging = words("alleging_verbs")
 
@@ -47,7 +48,7 @@ class Modality:
         if any(a in self.obligation for a in g.auxiliaries(verb)):
             return True
         head = verb.head
-        return verb.dep_ == "xcomp" and g.lemma(head) in ("have", "need") and head.i != verb.i
+        return verb.dep_ == "xcomp" and g.lemma(head) in self.obligation_verbs and head.i != verb.i
 
     def intended(self, verb: Token) -> bool:
         """Future, modal or intended: "will respond", "would retaliate", "is prepared to take action",

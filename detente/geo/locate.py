@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import datafiles
 from ..actors.knowledge import CAPITAL, SEAT, STATE, KnowledgeBase, Term
 from ..records import Entity, Event, Location
+from ..time import load_time_words
 from .places import CITY, COUNTRY, REGION, Gazetteer, Place
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -34,12 +35,18 @@ COOPERATION = (1, 2)
 NEWS_DAYS = 3
 # Dependencies through which a trigger hangs below the clause a locative phrase may attach to.
 _CLAUSE_LINKS = ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "advcl", "nsubjpass")
-# "MOSCOW, July 28 (Outlet) —", "Prague, 19.4.2021 —", "BERLIN — Thursday", "HOUSTON/BEIJING, July 22": a
-# capitalised name at the start of a line, then a comma and a date, or a dash.
-_MONTHS_AND_DAYS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
-_DATELINE = re.compile(rf"^([A-Z][A-Za-z.'’\- ]*[A-Za-z])(?:/[A-Za-z.'’\- ]+)?"
-                       rf"(?:, *(?:\d|{_MONTHS_AND_DAYS}|{_MONTHS_AND_DAYS.upper()})| +(?:—|–|--|-) )")
 _DATELINE_LINES = 6
+
+
+@functools.cache
+def _dateline() -> re.Pattern[str]:
+    """ "MOSCOW, July 28 (Outlet) —", "Prague, 19.4.2021 —", "BERLIN — Thursday", "HOUSTON/BEIJING, July 22": a
+    capitalised name at the start of a line, then a comma and a date (a number, or the first three letters of a
+    month or day of detente/data/time_words.yaml), or a dash."""
+    words = load_time_words()
+    starts = sorted({name[:3] for name in (*words.months, *words.weekdays) if len(name) >= 3 and name.isalpha()})
+    names = "|".join(f"{start.title()}|{start.upper()}" for start in starts)
+    return re.compile(rf"^([A-Z][A-Za-z.'’\- ]*[A-Za-z])(?:/[A-Za-z.'’\- ]+)?(?:, *(?:\d|{names})| +(?:—|–|--|-) )")
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,7 @@ def dateline_lines(text: str) -> list[str]:
     """The names that start a dateline-like line among the first lines of the text, as written
     ("WASHINGTON"); the locator takes the first that is a place."""
     lines = islice((line.strip() for line in text.splitlines() if line.strip()), _DATELINE_LINES)
-    return [m.group(1).strip() for line in lines if (m := _DATELINE.match(line))]
+    return [m.group(1).strip() for line in lines if (m := _dateline().match(line))]
 
 
 class Locator:
