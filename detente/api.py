@@ -206,7 +206,7 @@ def find_aggregate(store: Store, reference: str) -> str:
     by_mention = store.aggregate_of(reference)
     if by_mention is not None:
         return by_mention
-    if reference.isdigit():
+    if reference.isdecimal():
         found = store.aggregate_by_number(int(reference))
         if found is not None:
             return found

@@ -54,7 +54,7 @@ def number_value(token: Token) -> int | None:
     """The integer a number token states ("755", "1,200", "three"), or None."""
     units, multipliers, _ = _numbers()
     text = token.text.lower().replace(",", "")
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if text in units:
         value = units[text]
@@ -69,7 +69,7 @@ def _plain_number(token: Token) -> int | None:
     """The number of one word, without looking at the words after it."""
     units, _, _ = _numbers()
     text = token.text.lower().replace(",", "")
-    return int(text) if text.isdigit() else units.get(text)
+    return int(text) if text.isdecimal() else units.get(text)
 
 
 def _compound_number(token: Token) -> int | None:

@@ -453,7 +453,7 @@ def _weekday_date(match: re.Match[str], reference: datetime.date) -> datetime.da
 def _ago_date(match: re.Match[str], reference: datetime.date) -> _Found:
     words = load_time_words()
     count_word = match["count"]
-    count = int(count_word) if count_word.isdigit() else words.numbers[count_word]
+    count = int(count_word) if count_word.isdecimal() else words.numbers[count_word]
     unit = words.ago_units[match["unit"]]
     if unit == "day":
         return reference - datetime.timedelta(days=count), "day", "relative"
@@ -529,7 +529,7 @@ def resolve_anaphoric(text: str, anchor: datetime.date, precision: str = "day") 
     if found is None:
         return None
     count_word = found["count"]
-    count = int(count_word) if count_word.isdigit() else words.numbers.get(count_word)
+    count = int(count_word) if count_word.isdecimal() else words.numbers.get(count_word)
     if count is None:
         return None
     days = count * (7 if found["unit"].startswith("week") else 1)
@@ -618,7 +618,7 @@ def _head_date(match: re.Match[str]) -> datetime.date | None:
         readings = {day for day in (_date(year, second, first), _date(year, first, second)) if day}
         return readings.pop() if len(readings) == 1 else None
     month = groups["month"]
-    month_number = int(month) if month.isdigit() else load_time_words().months[month.lower()]
+    month_number = int(month) if month.isdecimal() else load_time_words().months[month.lower()]
     return _date(year, month_number, int(groups["day"]))
 
 

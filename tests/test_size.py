@@ -88,6 +88,7 @@ NUMBER_CASES = [
     ("in 2017", "2017", 2017),
     ("three consulates", "consulates", None),
     ("a third of them", "third", None),
+    ("² diplomats", "²", None),  # a digit by Unicode, not a number int() reads
 ]
 
 

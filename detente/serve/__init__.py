@@ -236,7 +236,7 @@ def _guards(app: FastAPI, max_request_bytes: int, cors_origins: tuple[str, ...])
     @app.middleware("http")
     async def limits(request: Request, call_next):
         length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > max_request_bytes):
+        if length is not None and (not length.isdecimal() or int(length) > max_request_bytes):
             return _error(413, f"the request body is larger than {max_request_bytes} bytes")
         if request.method in ("POST", "PUT", "PATCH") and length is None:
             body = b""

@@ -94,7 +94,7 @@ class Fetcher:
 
     def _read(self, url: str, response: httpx.Response) -> bytes:
         declared = response.headers.get("Content-Length")
-        if declared and declared.isdigit() and int(declared) > self.max_bytes:
+        if declared and declared.isdecimal() and int(declared) > self.max_bytes:
             raise FetchError(url, f"larger than max_bytes ({declared} > {self.max_bytes} bytes)")
         chunks, size = [], 0
         deadline = time.monotonic() + self.timeout * TOTAL_TIMEOUTS

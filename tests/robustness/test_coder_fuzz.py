@@ -61,7 +61,8 @@ def test_any_text_gives_events_within_the_text_or_a_detente_error(coder, text):
     "\x01\x02 Russia \x1b[31mexpelled\x1b[0m 23 diplomats.\x7f",
     "Russia expelled " + "x" * 1_000_000 + " diplomats.",
     " \n\t ",
-], ids=["bidi-and-joiners", "control-characters", "million-character-word", "whitespace"])
+    "Russia expelled ² diplomats and ³ officers on Friday; Ukraine said ١٢ soldiers were killed.",
+], ids=["bidi-and-joiners", "control-characters", "million-character-word", "whitespace", "digits-int-cannot-read"])
 def test_strange_text_is_coded(coder, text):
     events = coder.code(Document(id="strange", text=text))
     assert all(0 <= event.span[0] <= event.span[1] <= len(text) for event in events)

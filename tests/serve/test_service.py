@@ -79,7 +79,8 @@ def test_chain_dyads_series_parity_plot(client, corpus_store):
 
 
 @pytest.mark.parametrize("path, status", [
-    ("/api/events/no-such-event", 404), ("/api/events?limit=0", 422), ("/api/events?dyad=USA", 422),
+    ("/api/events/no-such-event", 404), ("/api/events/%C2%B2", 404), ("/api/events?limit=0", 422),
+    ("/api/events?dyad=USA", 422),
     ("/api/events?sort=DROP%20TABLE", 422), ("/api/dyads/USA/RUS/series?period=year", 422), ("/api/nothing", 404),
 ])
 def test_errors_have_one_shape(client, path, status):
