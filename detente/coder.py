@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors.knowledge import KnowledgeBase, load_knowledge
 from .actors.match import ActorMatcher
 from .actors.resolve import Resolver
-from .errors import DetenteError, InputError, StageError
+from .errors import CodingError, DetenteError, InputError, StageError
 from .events.codebook import Code, load_codebook
 from .events.extract import EventFinder, Finding
 from .events.lexicon import Lexicon, load_lexicon
@@ -131,6 +131,12 @@ class Coder:
                 if error is not limit:
                     raise  # an enclosing deadline's: it stops more than this document
                 work = Work(document=document, failure=error)  # the caller reports it, once
+            except StageError as error:
+                if not isinstance(error.__cause__, Exception) or isinstance(error.__cause__, DetenteError):
+                    raise  # a stage that breaks its contract breaks it for every document
+                # a bug met on this document only: the run goes on, the document is recorded as not coded
+                log.error("%s: %s", document.origin or document.id, error, exc_info=error)
+                work = Work(document=document, failure=CodingError(document.origin or document.id, str(error)))
             yield work
 
     def _bounded(self, document: Document) -> Document:

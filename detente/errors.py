@@ -9,7 +9,9 @@ exception the package raises on purpose derives from ``DetenteError``::
     │   ├── BinaryInputError      not text (NUL bytes, an image, an archive …)
     │   ├── DecodingError         bytes that no supported encoding decodes
     │   ├── FormatError           malformed JSON Lines, HTML, feed …
-    │   └── TooLargeError         over the size limit setting
+    │   ├── TooLargeError         over the size limit setting
+    │   ├── TimeLimitError        coding took longer than the time limit (detente.limits)
+    │   └── CodingError           a stage failed on this document only (a bug): recorded and skipped
     ├── DataFileError         a packaged or user data file is invalid (names file and line)
     ├── ModelError            the spaCy pipeline is missing or unusable
     ├── StageError            a pipeline stage failed or broke its contract (names the stage)
@@ -57,6 +59,10 @@ class FormatError(InputError):
 
 class TooLargeError(InputError):
     """The input is larger than the size limit."""
+
+
+class CodingError(InputError):
+    """A stage of the coder failed on this document (a bug in detente): it is recorded and skipped."""
 
 
 class DataFileError(DetenteError):

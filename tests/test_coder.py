@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from detente.coder import STAGES, Coder, Stage, Work, run_stages
-from detente.errors import DataFileError, StageError
+from detente.errors import CodingError, DataFileError, StageError
 from detente.records import Document
 from detente.settings import Settings
 
@@ -87,6 +87,25 @@ def test_failing_stage_is_named_with_the_document(coder) -> None:
     assert raised.value.stage == "broken/v1"
     assert str(raised.value) == "stage broken/v1: ValueError: no verb in sight (document moscow-expels)"
     assert isinstance(raised.value.__cause__, ValueError)
+
+
+def test_a_bug_met_on_one_document_skips_that_document_only(coder, monkeypatch, caplog) -> None:
+    import detente.coder as coder_module
+
+    def records_unless_bad(coder, work):
+        if work.document.id == "bad":
+            raise ValueError("no verb in sight")
+        coder_module._records(coder, work)
+
+    stages = tuple(dataclasses.replace(s, run=records_unless_bad) if s.name == "records/v1" else s
+                   for s in coder_module.STAGES)
+    monkeypatch.setattr(coder_module, "STAGES", stages)
+    bad, good = dataclasses.replace(ARTICLE, id="bad"), dataclasses.replace(ARTICLE, id="good")
+    with caplog.at_level(logging.ERROR, logger="detente.coder"):
+        first, second = coder.work_all([bad, good])
+    assert isinstance(first.failure, CodingError) and "no verb in sight" in str(first.failure)
+    assert second.failure is None and second.events
+    assert "stage records/v1: ValueError: no verb in sight (document bad)" in caplog.text
 
 
 def test_errors_of_detente_pass_through(coder) -> None:
