@@ -19,6 +19,7 @@ takes the head token of a noun phrase and returns the entities it names:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -72,6 +73,7 @@ class Discourse:
     categories: dict[str, Entity] = field(default_factory=dict)
     speaker: Entity | None = None
     counts: Counter = field(default_factory=Counter)  # mentions of each country
+    dyads: Counter = field(default_factory=Counter)  # events between each two countries
 
     def note(self, entity: Entity, *, category: str | None = None, person: bool = False,
              subject: bool = False) -> None:
@@ -89,11 +91,22 @@ class Discourse:
         if category:
             self.categories[category] = entity
 
+    def note_dyad(self, actor: Iterable[Entity], recipient: Iterable[Entity]) -> None:
+        """An event between these parties was told."""
+        for first in {e.country for e in actor if e.country}:
+            for second in {e.country for e in recipient if e.country} - {first}:
+                self.dyads[frozenset((first, second))] += 1
+
     def pair(self) -> list[Entity]:
-        """The two countries named most so far (the more recent first among equals), as last named."""
+        """The two parties of the story so far: the two countries with the most events between them, else
+        the two countries named most (the more recent first among equals), as last named."""
         recency = {}
         for position, entity in enumerate(self.mentioned):
             recency.setdefault(entity.country, (position, entity))
+        dyads = [d for d in self.dyads if d <= recency.keys()]
+        if dyads:
+            best = max(dyads, key=lambda d: (self.dyads[d], sum(self.counts[c] for c in d)))
+            return [recency[country][1] for country in sorted(best, key=lambda c: recency[c][0])]
         ranked = sorted(recency, key=lambda country: (-self.counts[country], recency[country][0]))
         return [recency[country][1] for country in ranked[:2]] if len(ranked) >= 2 else []
 

@@ -129,6 +129,8 @@ class EventFinder:
                     findings.append(found)
         self.roles.remember(sent)
         findings = self._shared_recipients(self._without_decisions(self._without_purposes(findings)))
+        for finding in findings:  # who did what to whom so far: "both sides" are the parties of the story
+            self.resolver.discourse.note_dyad(finding.actor, finding.recipient)
         self.earlier.extend(findings)
         return findings
 

@@ -134,6 +134,10 @@ ROLE_CASES = [
     # "both sides", "the two countries": the two states the document names most
     ("Chile and Peru clashed on the border. Chilean troops shelled a Peruvian post. Brazil urged both sides to "
      "respect the truce.", "REQUEST", ("BRA",), ("CHL -", "PER -")),
+    # … the two with events between them, not a mediator named more often
+    ("Azerbaijani forces shelled Armenian positions on Monday. Armenia accused Azerbaijan of breaking the truce. "
+     "Moscow offered talks, the Kremlin said, and Russia's foreign minister flew to Moscow from Russia's south. "
+     "The two sides agreed to a ceasefire on Friday.", "AGREE", ("ARM",), ("AZE -",)),
 ]
 
 
