@@ -420,6 +420,8 @@ def _converted(coder: Coder, finding: Finding) -> tuple[Code, str]:
     unless …"); an intended cooperation is AGREE ("will visit"); a planned,
     threatened or conditional material conflict is THREATEN ("would close the
     border if");
+    a material conflict stated for the future under a condition is THREATEN ("said it would close the
+    strait if …");
     a cooperation refused for the future is REJECT ("will not accept"); an
     endorsement denied is a disapproval ("did not agree with the decision");
     the statement itself then happened (status ``actual``).
@@ -437,7 +439,8 @@ def _converted(coder: Coder, finding: Finding) -> tuple[Code, str]:
     if cooperative and code.event != "AGREE" and (status in ("planned", "threatened") or finding.future):
         return codes[lexicon.convert("intent", code.code, code.event)], "actual"
     if code.quad_class == 4 and (status in ("planned", "threatened")
-                                 or (status == "hypothetical" and finding.consequent)):
+                                 or (status == "hypothetical" and finding.consequent)
+                                 or (finding.future and finding.conditional)):
         return codes[lexicon.convert("threat", code.code, code.event)], "actual"
     return code, status
 

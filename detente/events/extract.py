@@ -52,6 +52,7 @@ class Finding:
     consequent: bool = False
     ultimatum: bool = False
     recipient_inferred: bool = False
+    conditional: bool = False
 
 
 def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
@@ -480,7 +481,8 @@ class EventFinder:
         if not recipient and len({e.country for e in actor}) > 1 and code.event.lower() in self.reciprocal:
             actor, recipient = actor[:1], actor[1:]
         actor_countries = {e.country for e in actor}
-        if not recipient and code.event == "THREATEN":
+        if not recipient and (code.event == "THREATEN" or code.quad_class == 4 and self.modality.conditional(predicate)):
+            # "… would close the strait *if the United States* imposed an embargo": aimed at who sets the condition
             recipient = [e for e in self.roles.condition_subject(predicate) if e.country not in actor_countries]
         if not recipient and code.event == "THREATEN":
             # "threatened to resume attacks *in Israel*": a threat is aimed where the threatened act would fall
@@ -525,4 +527,4 @@ class EventFinder:
                        recipient=tuple(recipient), theme=theme.i if theme is not None else None, status=status,
                        future=self.modality.is_future(predicate), consequent=self.modality.consequent(predicate),
                        ultimatum=self.modality.ultimatum(predicate),
-                       recipient_inferred=inferred)
+                       recipient_inferred=inferred, conditional=self.modality.conditional(predicate))

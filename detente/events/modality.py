@@ -129,11 +129,16 @@ class Modality:
         return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
                    for c in predicate.children)
 
+    @staticmethod
+    def conditional(predicate: Token) -> bool:
+        """The clause has a condition of its own ("would close the strait *if* …", "… *unless* …")."""
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                   for c in predicate.children)
+
     def consequent(self, predicate: Token) -> bool:
         """The clause is what would follow ("… *would* close the border", "*if* …, we *will* respond",
         "is *prepared* to impose martial law"), not the condition itself."""
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in predicate.children):
+        if self.conditional(predicate):
             return True
         if any(a in self.hypothetical for a in g.auxiliaries(predicate)):
             return True

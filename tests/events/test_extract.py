@@ -128,6 +128,13 @@ ROLE_CASES = [
     # citizens ordered out are deported, diplomats ordered out expelled
     ("Chile ordered Peruvian citizens living in the country to depart within 14 days.", "COERCE", ("CHL",),
      ("PER CVL",)),
+    # talks with, money deposited, held responsible
+    ("The Chilean president spoke with his Peruvian counterpart on Friday.", "CONSULT", ("CHL",), ("PER -",)),
+    ("Chile deposited 1 billion dollars with Peru's central bank.", "AID", ("CHL",), ("PER GOV",)),
+    ("Chile and Ecuador held Peru responsible for the attack.", "ACCUSE", ("CHL", "ECU"), ("PER -",)),
+    # a material conflict under a condition is a threat aimed at who sets the condition
+    ("Chile said it would close the Strait of Magellan if Peru imposed an embargo on its copper.", "THREATEN",
+     ("CHL",), ("PER -",)),
     # a recipient from context is the other party the document names most, not the last country named
     ("Norway expelled two Russian diplomats on Monday. Oslo said they were spies. A Swedish newspaper first "
      "reported the story. Moscow said it would respond.", "THREATEN", ("RUS",), ("NOR GOV",)),
