@@ -52,7 +52,7 @@ def test_bundled_examples(examples, measure, floor):
 
 
 @needs_shared
-@pytest.mark.parametrize("measure, floor", [("precision", 0.78), ("recall", 0.52), ("f1", 0.63)])
+@pytest.mark.parametrize("measure, floor", [("precision", 0.79), ("recall", 0.53), ("f1", 0.64)])
 def test_second_set(second_set, measure, floor):
     assert second_set[measure] >= floor, second_set
 
@@ -64,6 +64,6 @@ def test_plover_gold_standard_sentences(plover_gsr, measure, floor):
 
 
 @needs_shared
-@pytest.mark.parametrize("measure, floor", [("type_f1", 0.79), ("triple_f1", 0.69)])
+@pytest.mark.parametrize("measure, floor", [("type_f1", 0.80), ("triple_f1", 0.70)])
 def test_our_sentences(sentences, measure, floor):
     assert sentences[measure] >= floor, sentences["report"]
