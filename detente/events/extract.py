@@ -481,7 +481,8 @@ class EventFinder:
         if not recipient and len({e.country for e in actor}) > 1 and code.event.lower() in self.reciprocal:
             actor, recipient = actor[:1], actor[1:]
         actor_countries = {e.country for e in actor}
-        if not recipient and (code.event == "THREATEN" or code.quad_class == 4 and self.modality.conditional(predicate)):
+        conditioned = code.event == "THREATEN" or code.quad_class == 4 and self.modality.conditional(predicate)
+        if not recipient and conditioned:
             # "… would close the strait *if the United States* imposed an embargo": aimed at who sets the condition
             recipient = [e for e in self.roles.condition_subject(predicate) if e.country not in actor_countries]
         if not recipient and code.event == "THREATEN":

@@ -46,7 +46,8 @@ def _dateline() -> re.Pattern[str]:
     words = load_time_words()
     starts = sorted({name[:3] for name in (*words.months, *words.weekdays) if len(name) >= 3 and name.isalpha()})
     names = "|".join(f"{start.title()}|{start.upper()}" for start in starts)
-    return re.compile(rf"^([A-Z][A-Za-z.'’\- ]*[A-Za-z])(?:/[A-Za-z.'’\- ]+)?(?:, *(?:\d|{names})| +(?:—|–|--|-) )")
+    return re.compile(rf"^([A-Z][A-Za-z.'’\- ]*[A-Za-z])(?:/[A-Za-z.'’\- ]+)?"
+                      rf"(?:, *(?:\d|{names})| +(?:—|–|--|-) )")
 
 
 @dataclass(frozen=True)

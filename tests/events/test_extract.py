@@ -277,9 +277,9 @@ def test_a_name_the_model_reads_as_a_month_or_a_modal_acts(coder) -> None:
 
 
 def test_a_definite_subject_goes_on_with_the_day_of_the_sentence_before(coder) -> None:
-    found = dates(coder, "On Tuesday, Norway's foreign ministry announced that it was lowering its diplomatic relations "
-                         "with Denmark. The statement accused Copenhagen of an egregious act and demanded that it "
-                         "correct its mistake.")
+    found = dates(coder, "On Tuesday, Norway's foreign ministry announced that it was lowering its diplomatic "
+                         "relations with Denmark. The statement accused Copenhagen of an egregious act and demanded "
+                         "that it correct its mistake.")
     assert ("SANCTION", "2018-03-13") in found and ("ACCUSE", "2018-03-13") in found, found
     assert ("REQUEST", "2018-03-13") in found, found  # a conjunct shares the subject of the first verb
 
