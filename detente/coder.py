@@ -509,12 +509,13 @@ def _nearer_happening(predicate: Token, date_span: Span, lexicon: Lexicon) -> bo
     """Whether a date after the predicate follows a nearer thing that happens, named in a phrase ("what it
     called groundless accusations over *the poisoning* of Sergei Skripal in Salisbury *on March 4*"): the
     date is that thing's, however the parser attached it."""
-    happenings = lexicon.word_list("happenings") | lexicon.word_list("attack_instruments")
+    happenings, instruments = lexicon.word_list("happenings"), lexicon.word_list("attack_instruments")
     for token in predicate.doc[predicate.i + 1:date_span.start]:
+        if token.pos_ != "NOUN" or token.dep_ not in ("pobj", "conj") \
+                or any(c.dep_ == "nummod" for c in token.children):  # "by 98 votes": a count, not a happening
+            continue
         lemma = token.lemma_.lower()
-        counted = any(c.dep_ == "nummod" for c in token.children)  # "by 98 votes": a count, not a happening
-        if token.pos_ == "NOUN" and token.dep_ in ("pobj", "conj") and not counted \
-                and (lemma in happenings or lexicon.patterns(lemma, "NOUN")):
+        if lemma in happenings or lemma in instruments or lexicon.patterns(lemma, "NOUN"):
             return True
     return False
 

@@ -481,8 +481,8 @@ class EventFinder:
         if not recipient and len({e.country for e in actor}) > 1 and code.event.lower() in self.reciprocal:
             actor, recipient = actor[:1], actor[1:]
         actor_countries = {e.country for e in actor}
-        conditioned = code.event == "THREATEN" or code.quad_class == 4 and self.modality.conditional(predicate)
-        if not recipient and conditioned:
+        conditional = self.modality.conditional(predicate)
+        if not recipient and (code.event == "THREATEN" or code.quad_class == 4 and conditional):
             # "… would close the strait *if the United States* imposed an embargo": aimed at who sets the condition
             recipient = [e for e in self.roles.condition_subject(predicate) if e.country not in actor_countries]
         if not recipient and code.event == "THREATEN":
@@ -528,4 +528,4 @@ class EventFinder:
                        recipient=tuple(recipient), theme=theme.i if theme is not None else None, status=status,
                        future=self.modality.is_future(predicate), consequent=self.modality.consequent(predicate),
                        ultimatum=self.modality.ultimatum(predicate),
-                       recipient_inferred=inferred, conditional=self.modality.conditional(predicate))
+                       recipient_inferred=inferred, conditional=conditional)
