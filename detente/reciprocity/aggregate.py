@@ -31,6 +31,7 @@ re-run finds nothing to place and changes nothing.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -45,6 +46,8 @@ TEXT_DATES = ("explicit", "relative")
 # The smallest number that identifies an event referred back to ("two diplomats" does not).
 DISTINCTIVE_COUNT = 3
 UNITS = Path(__file__).parent / "data" / "units.yaml"
+# Placements kept in memory before they are written, with the summaries they change.
+WRITE_EVERY = 1000
 
 
 @dataclass
@@ -57,34 +60,85 @@ class AggregationReport:
 
 
 def aggregate(store: Store, settings: Settings | None = None) -> AggregationReport:
-    """Place every stored mention that is not yet in an aggregated event."""
+    """Place every stored mention that is not yet in an aggregated event.
+
+    The mentions are read as a stream.  Each aggregate is summarised in memory
+    (``Members``) as mentions join it, and summaries and placements are
+    written in batches, so the work per mention does not grow with the number
+    of reports of its event.
+    """
     settings = settings or Settings()
     report = AggregationReport()
-    members: dict[str, list[Mention]] = {}
+    gathered = _Gathered(store)
     with store.transaction():
         for mention in store.unassigned_mentions():
             best: tuple[float, AggregateRow] | None = None
-            for row in store.aggregates_with(mention.actors, mention.recipients, mention.event):
-                if row.id not in members:
-                    members[row.id] = store.mentions_of(row.id)
-                distance = fit(mention, row, members[row.id], settings)
+            for row in gathered.candidates(mention):
+                distance = fit(mention, row, gathered.members(row.id), settings)
                 if distance is not None and (best is None or distance < best[0]):
                     best = (distance, row)
-            if best is None:
-                row = _new(store, mention)
-                members[row.id] = []
-                report.created += 1
-            else:
-                row = best[1]
-            members[row.id].append(mention)
-            store.assign(mention.id, row.id)
-            store.write_aggregate(summarise(row.id, row.number, members[row.id]))
+            row = gathered.join(mention, best[1] if best else None)
+            report.created += best is None
             report.placed += 1
             report.touched.add(row.id)
+        gathered.write()
     return report
 
 
-def fit(mention: Mention, row: AggregateRow, members: list[Mention], settings: Settings) -> float | None:
+class _Gathered:
+    """The aggregates one run reads and changes, kept in memory until the run writes them."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.rows: dict[str, AggregateRow] = {}
+        self.keyed: dict[tuple[str, str, str], list[str]] = {}
+        self.gathered: dict[str, Members] = {}
+        self.number = store.next_number()
+        self.assigned: list[tuple[str, str]] = []  # (mention, aggregate), written in batches
+        self.changed: set[str] = set()
+
+    def candidates(self, mention: Mention) -> list[AggregateRow]:
+        """The aggregates with the mention's actors, recipients and type, in order of number."""
+        key = (mention.actors, mention.recipients, mention.event)
+        if key not in self.keyed:
+            stored = self.store.aggregates_with(*key)
+            self.rows.update((row.id, row) for row in stored)
+            self.keyed[key] = [row.id for row in stored]
+        return [self.rows[id_] for id_ in self.keyed[key]]
+
+    def members(self, aggregate_id: str) -> Members:
+        if aggregate_id not in self.gathered:
+            self.gathered[aggregate_id] = Members(self.store.mentions_of(aggregate_id))
+        return self.gathered[aggregate_id]
+
+    def join(self, mention: Mention, row: AggregateRow | None) -> AggregateRow:
+        """Place ``mention`` in ``row``, or in a new aggregate when ``row`` is None; the new summary."""
+        if row is None:
+            aggregate_id, number = stable_id("aggregate", mention.id), self.number
+            self.number += 1
+            self.gathered[aggregate_id] = Members()
+            self.keyed[(mention.actors, mention.recipients, mention.event)].append(aggregate_id)
+        else:
+            aggregate_id, number = row.id, row.number
+        members = self.members(aggregate_id)
+        members.add(mention)
+        self.rows[aggregate_id] = members.summary(aggregate_id, number)
+        self.changed.add(aggregate_id)
+        self.assigned.append((mention.id, aggregate_id))
+        if len(self.assigned) >= WRITE_EVERY:
+            self.write()
+        return self.rows[aggregate_id]
+
+    def write(self) -> None:
+        """Write the changed summaries, then the placements (a mention's aggregate must exist first)."""
+        for aggregate_id in sorted(self.changed, key=lambda id_: self.rows[id_].number):
+            self.store.write_aggregate(self.rows[aggregate_id])
+        self.store.assign_all(self.assigned)
+        self.changed.clear()
+        self.assigned.clear()
+
+
+def fit(mention: Mention, row: AggregateRow, members: Members, settings: Settings) -> float | None:
     """How far ``mention`` is from the aggregate (0 = same day), or None when it is another event."""
     if _status_group(mention.status) != _status_group(row.status):
         return None
@@ -92,7 +146,7 @@ def fit(mention: Mention, row: AggregateRow, members: list[Mention], settings: S
         return None
     if mention.mode and row.mode and mention.mode != row.mode:
         return None
-    same_time = _same_time(mention, row, members, settings)
+    same_time = _same_time(mention, members, settings)
     if same_time is not None:
         return same_time
     return _same_number(mention, row, members, settings)
@@ -107,36 +161,33 @@ def codes_agree(first: str, second: str, quad_class: int) -> bool:
     return generic and first[:2] == second[:2]
 
 
-def _same_time(mention: Mention, row: AggregateRow, members: list[Mention], settings: Settings) -> float | None:
+def _same_time(mention: Mention, members: Members, settings: Settings) -> float | None:
     if mention.date is None:
         return None
     text_dated = _text_dated(mention)
-    dates = [m.date for m in members if m.date and _text_dated(m) and m.date_precision != "month"]
-    if not dates:
-        dates = [m.date for m in members if m.date]
+    dates = members.day_dates or members.dates
     if not dates:
         return None
     if mention.date_precision == "month" and text_dated:
         same_month = any((d.year, d.month) == (mention.date.year, mention.date.month) for d in dates)
-        return 10.0 if same_month and _counts_agree(mention, members) else None
+        return 10.0 if same_month and members.counts_agree(mention) else None
     gap = min(abs((mention.date - d).days) for d in dates)
     if gap > settings.same_event_days:
         return None
-    if gap > 0 and not _counts_agree(mention, members):
+    if gap > 0 and not members.counts_agree(mention):
         return None
-    loose = not text_dated or not any(_text_dated(m) for m in members)
+    loose = not text_dated or not members.text_dated
     return gap + (0.5 if loose else 0.0)
 
 
-def _same_number(mention: Mention, row: AggregateRow, members: list[Mention], settings: Settings) -> float | None:
+def _same_number(mention: Mention, row: AggregateRow, members: Members, settings: Settings) -> float | None:
     """A report that refers back to an event by its number."""
     if mention.count is None or mention.count < DISTINCTIVE_COUNT:
         return None
-    matching = [m for m in members if m.count == mention.count and _units_agree(m, mention)
-                and m.relation == mention.relation]
-    if not matching:
+    key = (mention.count, mention.relation, unit_kind(mention.unit))
+    if key not in members.numbered:
         return None
-    if _text_dated(mention) and any(_text_dated(m) for m in matching):
+    if _text_dated(mention) and members.numbered[key]:
         return None  # both give dates, and they are too far apart: two events with the same number
     if mention.date is None or row.date is None:
         return 20.0
@@ -148,27 +199,84 @@ def _same_number(mention: Mention, row: AggregateRow, members: list[Mention], se
     return 20.0 + abs(gap) / 1000
 
 
-def summarise(aggregate_id: str, number: int, members: list[Mention]) -> AggregateRow:
+class Members:
+    """What the rules and the summary need from the mentions of one aggregate, kept up to date as mentions join.
+
+    It holds sets and the best-ranked mentions, not the mentions themselves,
+    so testing a new mention and summarising after it joins take the same
+    time whether the event has two reports or two thousand.
+    """
+
+    def __init__(self, mentions: Iterable[Mention] = ()) -> None:
+        self.count = 0
+        self.day_dates: set[date] = set()  # dates the texts give to the day (not only a month)
+        self.text_dates: set[date] = set()  # dates the texts give
+        self.dates: set[date] = set()  # every date, publication dates included
+        self.text_dated = False
+        self.numbers: dict[tuple, set[int]] = {}  # (relation, unit kind) → the numbers stated
+        self.numbered: dict[tuple, bool] = {}  # (number, relation, unit kind) → whether one of them is text-dated
+        self.published: set[date] = set()
+        self.sources: set[str] = set()
+        self.statuses: set[str] = set()
+        self.representative: Mention | None = None
+        self.with_mode: Mention | None = None  # the best-ranked mention that names a mode
+        self._ranks: dict[str, tuple] = {}
+        for mention in mentions:
+            self.add(mention)
+
+    def add(self, mention: Mention) -> None:
+        self.count += 1
+        text_dated = _text_dated(mention)
+        if mention.date:
+            self.dates.add(mention.date)
+            if text_dated:
+                self.text_dates.add(mention.date)
+                if mention.date_precision != "month":
+                    self.day_dates.add(mention.date)
+        self.text_dated = self.text_dated or text_dated
+        if mention.count is not None:
+            kind = unit_kind(mention.unit)
+            self.numbers.setdefault((mention.relation, kind), set()).add(mention.count)
+            key = (mention.count, mention.relation, kind)
+            self.numbered[key] = self.numbered.get(key, False) or text_dated
+        if mention.published:
+            self.published.add(mention.published)
+        if mention.source:
+            self.sources.add(mention.source)
+        self.statuses.add(mention.status)
+        rank = _rank(mention)
+        if self.representative is None or rank < self._ranks["representative"]:
+            self.representative, self._ranks["representative"] = mention, rank
+        if mention.mode and (self.with_mode is None or rank < self._ranks["with_mode"]):
+            self.with_mode, self._ranks["with_mode"] = mention, rank
+
+    def counts_agree(self, mention: Mention) -> bool:
+        """Whether no report states another number of the same kind than ``mention`` does."""
+        if mention.count is None:
+            return True
+        return self.numbers.get((mention.relation, unit_kind(mention.unit)), set()) <= {mention.count}
+
+    def summary(self, aggregate_id: str, number: int) -> AggregateRow:
+        """The stored summary of the aggregate."""
+        representative = self.representative
+        if representative is None:
+            raise ValueError(f"aggregate {aggregate_id} has no mentions")
+        dates = self.text_dates or self.dates
+        return AggregateRow(
+            id=aggregate_id, number=number, event=representative.event, cameo=representative.cameo,
+            mode=self.with_mode.mode if self.with_mode else None,
+            status="actual" if "actual" in self.statuses else min(self.statuses),
+            actors=representative.actors, recipients=representative.recipients, date=representative.date,
+            date_first=min(dates) if dates else None, date_last=max(dates) if dates else None,
+            first_seen=min(self.published) if self.published else None,
+            last_seen=max(self.published) if self.published else None,
+            mentions=self.count, sources=len(self.sources), representative=representative.id,
+        )
+
+
+def summarise(aggregate_id: str, number: int, mentions: Iterable[Mention]) -> AggregateRow:
     """The stored summary of an aggregate with these mentions."""
-    representative = min(members, key=_rank)
-    text_dates = [m.date for m in members if m.date and _text_dated(m)]
-    dates = text_dates or [m.date for m in members if m.date]
-    published = [m.published for m in members if m.published]
-    return AggregateRow(
-        id=aggregate_id, number=number, event=representative.event, cameo=representative.cameo,
-        mode=next((m.mode for m in sorted(members, key=_rank) if m.mode), None),
-        status=_status(members), actors=representative.actors, recipients=representative.recipients,
-        date=representative.date, date_first=min(dates) if dates else None, date_last=max(dates) if dates else None,
-        first_seen=min(published) if published else None, last_seen=max(published) if published else None,
-        mentions=len(members), sources=len({m.source for m in members if m.source}),
-        representative=representative.id,
-    )
-
-
-def _new(store: Store, mention: Mention) -> AggregateRow:
-    row = summarise(stable_id("aggregate", mention.id), store.next_number(), [mention])
-    store.write_aggregate(row)
-    return row
+    return Members(mentions).summary(aggregate_id, number)
 
 
 def _rank(mention: Mention) -> tuple:
@@ -178,21 +286,12 @@ def _rank(mention: Mention) -> tuple:
             mention.published or date.max, mention.doc_id, mention.sentence, mention.id)
 
 
-def _status(members: list[Mention]) -> str:
-    statuses = {m.status for m in members}
-    return "actual" if "actual" in statuses else min(statuses)
-
-
 def _status_group(status: str) -> str:
     return "done" if status in DONE else status
 
 
 def _text_dated(mention: Mention) -> bool:
     return mention.date_source in TEXT_DATES
-
-
-def _units_agree(first: Mention, second: Mention) -> bool:
-    return unit_kind(first.unit) == unit_kind(second.unit)
 
 
 @functools.cache
@@ -207,11 +306,3 @@ def unit_kind(unit: str | None) -> str:
     return _units().get(unit, unit)
 
 
-def _counts_agree(mention: Mention, members: list[Mention]) -> bool:
-    if mention.count is None:
-        return True
-    for member in members:
-        if member.count is not None and member.relation == mention.relation and _units_agree(member, mention):
-            if member.count != mention.count:
-                return False
-    return True

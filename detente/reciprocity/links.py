@@ -88,6 +88,7 @@ def _described_cause(store: Store, claim: Claim, effect: AggregateRow,
     bases = {c[:3] for c in claim.cause_codes}
     earliest = effect.date - timedelta(days=settings.link_days)
     candidates = []
+    in_article = None
     for row in store.aggregates_with(effect.recipients, effect.actors) + _without_recipient(store, effect):
         if row.id == effect.id or row.status not in DONE or row.date is None:
             continue
@@ -97,7 +98,9 @@ def _described_cause(store: Store, claim: Claim, effect: AggregateRow,
             continue
         if not types and row.event != effect.event and (_quad(row) != INFERRED_QUAD_CLASS or _quad(effect) < 3):
             continue  # "in kind": the same type; a conflict may also answer a material conflict
-        same_article = store.reported_in(row.id, claim.doc_id)
+        if in_article is None:
+            in_article = store.reported_in(claim.doc_id)
+        same_article = row.id in in_article
         same_number = claim.cause_count is not None and claim.cause_count in store.counts_of(row.id)
         same_code = row.cameo[:3] in bases or (not bases and row.event == effect.event)
         candidates.append(((same_article, same_number, same_code, bool(row.recipients), row.date), row))

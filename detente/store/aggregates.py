@@ -124,12 +124,18 @@ class AggregateTables:
 
     # -- mentions and aggregates -------------------------------------------------------------------
 
-    def unassigned_mentions(self) -> list[Mention]:
-        """Stored events not yet in an aggregate, in the order they join: by publication date, then text."""
+    def unassigned_mentions(self) -> Iterator[Mention]:
+        """Stored events not yet in an aggregate, in the order they join: by publication date, then text.
+
+        A stream: the database sorts them, and they are read one at a time.
+        Placing the mention just read (``assign_all``) does not change what
+        the stream gives next.
+        """
         sql = (f"SELECT {MENTION_COLUMNS} FROM events e JOIN documents d ON d.hash = e.document "
                "WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.id) "
                "ORDER BY d.date IS NULL, d.date, e.doc_id, e.sentence, e.id")
-        return [Mention.from_row(row) for row in self.connection.execute(sql)]
+        for row in self.connection.execute(sql):
+            yield Mention.from_row(row)
 
     def mentions_of(self, aggregate: str) -> list[Mention]:
         sql = (f"SELECT {MENTION_COLUMNS} FROM mentions m JOIN events e ON e.id = m.event "
@@ -137,11 +143,11 @@ class AggregateTables:
                "ORDER BY d.date IS NULL, d.date, e.doc_id, e.sentence, e.id")
         return [Mention.from_row(row) for row in self.connection.execute(sql, (aggregate,))]
 
-    def reported_in(self, aggregate: str, doc_id: str) -> bool:
-        """Whether document ``doc_id`` reports the aggregated event (without reading its mentions)."""
-        sql = ("SELECT 1 FROM mentions m JOIN events e ON e.id = m.event "
-               "WHERE m.aggregate = ? AND e.doc_id = ? LIMIT 1")
-        return self.connection.execute(sql, (aggregate, doc_id)).fetchone() is not None
+    def reported_in(self, doc_id: str) -> set[str]:
+        """The aggregated events document ``doc_id`` reports (found from the document, not the events' reports)."""
+        sql = ("SELECT DISTINCT m.aggregate FROM documents d JOIN events e ON e.document = d.hash "
+               "JOIN mentions m ON m.event = e.id WHERE d.id = ? AND e.doc_id = ?")
+        return {row[0] for row in self.connection.execute(sql, (doc_id, doc_id))}
 
     def counts_of(self, aggregate: str) -> set[int]:
         """The numbers its reports state for an aggregated event (755 diplomats …)."""
@@ -189,9 +195,13 @@ class AggregateTables:
 
     def assign(self, mention: str, aggregate: str) -> None:
         """Place a mention in an aggregate (moving it when it was in another)."""
-        self.connection.execute(
+        self.assign_all([(mention, aggregate)])
+
+    def assign_all(self, placed: Iterable[tuple[str, str]]) -> None:
+        """Place each (mention, aggregate) pair, as ``assign`` does."""
+        self.connection.executemany(
             "INSERT INTO mentions VALUES (?, ?) ON CONFLICT (event) DO UPDATE SET aggregate = excluded.aggregate",
-            (mention, aggregate))
+            list(placed))
 
     def clear_aggregates(self) -> None:
         """Forget every aggregate and link (``detente aggregate --rebuild``); mentions and claims stay."""

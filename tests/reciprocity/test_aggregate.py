@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from detente import api
-from detente.reciprocity.aggregate import codes_agree, fit, summarise, unit_kind
+from detente.reciprocity.aggregate import Members, codes_agree, fit, summarise, unit_kind
 from detente.settings import Settings
 from detente.store import EventFilter, Mention, Store
 
@@ -28,7 +28,7 @@ def mention(id="m1", day="2018-03-17", date_source="relative", precision="day", 
 
 def verdict(new: Mention, *members: Mention) -> float | None:
     row = summarise("a1", 1, list(members))
-    return fit(new, row, list(members), Settings())
+    return fit(new, row, Members(members), Settings())
 
 
 @pytest.mark.parametrize("new, members, joins", [
