@@ -15,6 +15,12 @@ from datetime import date
 from typing import Any
 
 
+def _fields(record: Any) -> dict[str, Any]:
+    """A record's fields by name, not copied (``dataclasses.asdict`` deep-copies: slow, and not needed for
+    records whose fields are strings, numbers and tuples of them)."""
+    return dict(vars(record))
+
+
 def _help(text: str, **kwargs: Any) -> Any:
     return field(metadata={"help": text}, **kwargs)
 
@@ -71,7 +77,7 @@ class Entity:
     id: str = _help("id of the knowledge-base entry the entity was resolved to", default="")
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return _fields(self)
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,7 @@ class Size:
     text: str = _help("the words that state the quantity", default="")
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return _fields(self)
 
 
 RESOLUTIONS = ("city", "region", "country")
@@ -110,7 +116,7 @@ class Location:
     source: str = _help("where it was found: `sentence`, `dateline` (the article's) or `actor` (the actor's country)")
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return _fields(self)
 
 
 STATUSES = ("actual", "threatened", "planned", "demanded", "hypothetical", "denied")
@@ -157,7 +163,7 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of ``shared/spec/event-record.md`` (plus the extra fields above)."""
-        out = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        out = _fields(self)
         out["date"] = self.date.isoformat() if self.date else None
         out["context"] = list(self.context)
         out["actor"] = [e.to_dict() for e in self.actor]
@@ -200,7 +206,7 @@ class Claim:
     evidence: str = _help("the sentence that states the response")
 
     def to_dict(self) -> dict[str, Any]:
-        out = dataclasses.asdict(self)
+        out = _fields(self)
         out["cause_codes"] = list(self.cause_codes)
         return out
 
