@@ -45,11 +45,10 @@ def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon) -> list[C
     by_sentence: dict[int, list[Event]] = {}
     for event in events:
         by_sentence.setdefault(event.sentence, []).append(event)
-    patterns = _cue_patterns(lexicon.cues)
     claims: list[Claim] = []
     claimed: set[str] = set()
     for index, sent in enumerate(doc.sents):
-        for cue, kind in _cues_in(sent, patterns):
+        for cue, kind in _cues_in(sent, lexicon.cues):
             claims.extend(_claims_of_cue(doc, sent, index, cue, kind, by_sentence, lexicon, claimed))
     return claims
 
@@ -125,31 +124,38 @@ def _earlier_effects(index: int, by_sentence: dict[int, list[Event]]) -> list[Ev
 
 # -- the cue and its phrase -----------------------------------------------------------------------
 
+# A cue is whole words: no letter, digit or hyphen just before or after it.
+CUE_BEFORE, CUE_AFTER = r"(?<![\w-])", r"(?![\w-])"
+
+
 @functools.lru_cache(maxsize=8)
 def _cue_patterns(cues: tuple[Cue, ...]) -> tuple[tuple[re.Pattern, str], ...]:
     """One regular expression per cue, longest first, hyphens and spaces alike ("tit-for-tat")."""
-    out = []
-    for cue in sorted(cues, key=lambda c: -len(" ".join(c.words))):
-        parts = [re.escape(part) for word in cue.words for part in re.split(r"-", word) if part]
-        out.append((re.compile(r"(?<![\w-])" + r"(?:\s+|\s*-\s*)".join(parts) + r"(?![\w-])", re.IGNORECASE),
-                    cue.kind))
-    return tuple(out)
+    ordered = sorted(cues, key=lambda c: -len(" ".join(c.words)))
+    return tuple((re.compile(CUE_BEFORE + _cue_words(cue) + CUE_AFTER, re.IGNORECASE), cue.kind) for cue in ordered)
 
 
 @functools.lru_cache(maxsize=8)
-def _any_cue(patterns: tuple[tuple[re.Pattern, str], ...]) -> re.Pattern:
-    """All cues in one expression: most sentences have none, and one search tells."""
-    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in patterns), re.IGNORECASE)
+def _any_cue(cues: tuple[Cue, ...]) -> re.Pattern:
+    """All cues in one expression: most sentences have none, and one search tells.  The word boundaries
+    are tested once per position, not once per cue (ten times faster than joining the cues' patterns)."""
+    return re.compile(CUE_BEFORE + "(?:" + "|".join(_cue_words(cue) for cue in cues) + ")" + CUE_AFTER,
+                      re.IGNORECASE)
 
 
-def _cues_in(sent: Span, patterns: tuple[tuple[re.Pattern, str], ...]) -> list[tuple[Span, str]]:
+def _cue_words(cue: Cue) -> str:
+    parts = [re.escape(part) for word in cue.words for part in re.split(r"-", word) if part]
+    return r"(?:\s+|\s*-\s*)".join(parts)
+
+
+def _cues_in(sent: Span, cues: tuple[Cue, ...]) -> list[tuple[Span, str]]:
     """The cues of a sentence as token spans, in order, without overlaps (the longest wins)."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[Span, str]] = []
     text = sent.text  # built from the tokens on each access: once per sentence, not once per cue
-    if not _any_cue(patterns).search(text):
+    if not _any_cue(cues).search(text):
         return found
-    for pattern, kind in patterns:
+    for pattern, kind in _cue_patterns(cues):
         for match in pattern.finditer(text):
             start, end = match.start() + sent.start_char, match.end() + sent.start_char
             if any(start < b and a < end for a, b in taken):
