@@ -10,10 +10,12 @@ sport …), as in a real news stream, where the fast path skips the parse of
 the texts that name no actor.  For each number of workers the script codes the
 whole corpus into a fresh store (`detente.api.code`, as `detente code --db`
 does, including the reciprocity update) and reports articles/s, words/s, the
-ratio to the baseline — `nlp.pipe` of spaCy's full pipeline as installed over the same
-texts in the same run, on one process — and the peak resident memory of the
-coding processes.  Finally it times one article coded after warm-up (the
-path of `POST /api/code`).
+ratio to the baseline, and the peak resident memory and CPU time of the coding
+processes.  The baseline is `nlp.pipe` of spaCy's full pipeline as installed,
+over the same texts in the same run: on one process, and on as many processes
+as the most workers asked for (``n_process``, which shows what this machine
+gives two processes side by side).  Finally it times one article coded after
+warm-up (the path of `POST /api/code`).
 """
 
 from __future__ import annotations
@@ -56,6 +58,12 @@ def peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
 
 
+def _children_cpu() -> float:
+    """CPU seconds used by the finished child processes (the workers of a finished run)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -68,12 +76,15 @@ def main() -> None:
 
     nlp = spacy.load(Settings().model)  # spaCy's own pipeline, as installed: none of detente's changes
     list(nlp.pipe(d.text for d in documents[:20]))  # warm-up
-    began = time.perf_counter()
-    for _ in nlp.pipe((d.text for d in documents), batch_size=32):
-        pass
-    baseline = time.perf_counter() - began
-    print(f"baseline: spaCy full pipeline (nlp.pipe), 1 process: {len(documents) / baseline:.1f} articles/s, "
-          f"{words / baseline:,.0f} words/s")
+    baselines = {}
+    for processes in sorted({1, max(args.workers)}):
+        began = time.perf_counter()
+        for _ in nlp.pipe((d.text for d in documents), batch_size=32, n_process=processes):
+            pass
+        baselines[processes] = time.perf_counter() - began
+        print(f"baseline: spaCy full pipeline (nlp.pipe), {processes} process(es): "
+              f"{len(documents) / baselines[processes]:.1f} articles/s, {words / baselines[processes]:,.0f} words/s")
+    baseline = baselines[1]
 
     rates = {}
     for workers in args.workers:
@@ -85,7 +96,7 @@ def main() -> None:
                 for d in documents:
                     out.write(json.dumps({"id": d.id, "text": d.text, "date": d.date.isoformat() if d.date else None,
                                           "source": d.source}) + "\n")
-            began, cpu = time.perf_counter(), time.process_time()
+            began, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
             with Store.open(folder_path / "bench.sqlite") as store:
                 report = api.Report()
                 coded_at = [began]
@@ -98,13 +109,18 @@ def main() -> None:
                 update_took = time.perf_counter() - coded_at[0]  # after the last document: the reciprocity update
                 parsed = store.connection.execute("SELECT COUNT(DISTINCT document) FROM sentences").fetchone()[0]
             took, writer_cpu = time.perf_counter() - began, time.process_time() - cpu
+            workers_cpu = _children_cpu() - children
         rates[workers] = len(documents) / took
         memory = peak_mb(resource.RUSAGE_SELF if workers == 1 else resource.RUSAGE_CHILDREN)
         print(f"detente code --db, {workers} worker(s): {rates[workers]:.1f} articles/s, {words / took:,.0f} words/s, "
-              f"{baseline / took:.2f} × the speed of spaCy's pipeline alone, {report.events} events, "
+              f"{baseline / took:.2f} × the speed of spaCy's pipeline alone"
+              + (f" ({baselines[workers] / took:.2f} × on as many processes)" if workers in baselines and workers > 1
+                 else "")
+              + f", {report.events} events, "
               f"peak memory per worker {memory:.0f} MB; {len(documents) - parsed} articles skipped by the fast path; "
               f"reciprocity update {update_took:.1f} s"
-              + (f"; the writing process used {writer_cpu:.0f} s of CPU in {took:.0f} s" if workers > 1 else ""))
+              + (f"; the writing process used {writer_cpu:.0f} s of CPU in {took:.0f} s, the workers "
+                 f"{workers_cpu:.0f} s (at most {workers * took:.0f})" if workers > 1 else ""))
     if 1 in rates and 2 in rates:
         print(f"speed-up from 1 to 2 workers: {rates[2] / rates[1]:.2f}×")
 

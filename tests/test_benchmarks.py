@@ -1,0 +1,49 @@
+"""The benchmarks still run: each on a tiny input, checking what it prints, not how fast (docs/scale.md)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def run(script: str, *args: str) -> str:
+    done = subprocess.run([sys.executable, str(BENCHMARKS / script), *args], capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_throughput_codes_the_same_events_on_one_and_two_workers():
+    out = run("throughput.py", "--articles", "8", "--workers", "1", "2")
+    assert re.search(r"^8 articles \(0% off-topic\), \d+ words", out, re.M)
+    for processes in (1, 2):
+        assert re.search(rf"^baseline: spaCy full pipeline \(nlp\.pipe\), {processes} process\(es\): [\d.]+ articles/s",
+                         out, re.M)
+    events = {int(workers): int(count) for workers, count in
+              re.findall(r"^detente code --db, (\d) worker\(s\): .*?, (\d+) events,", out, re.M)}
+    assert set(events) == {1, 2}
+    assert events[1] == events[2] > 0
+    assert re.search(r"^speed-up from 1 to 2 workers: [\d.]+×", out, re.M)
+    assert re.search(r"^one article after warm-up: [\d.]+ s", out, re.M)
+
+
+def test_throughput_skips_off_topic_articles_on_the_fast_path():
+    out = run("throughput.py", "--articles", "6", "--workers", "1", "--off-topic", "0.5")
+    skipped = re.search(r"(\d+) articles skipped by the fast path", out)
+    assert skipped and int(skipped.group(1)) >= 1
+
+
+def test_screen_counts_sentences():
+    out = run("screen.py", str(Path(__file__).resolve().parent.parent / "examples" / "articles"))
+    found = re.search(r"^(\d+) documents, (\d+) sentences: (\d+) with a trigger lemma", out, re.M)
+    assert found and int(found.group(1)) > 0 and 0 < int(found.group(3)) <= int(found.group(2))
+
+
+def test_service_times_requests():
+    out = run("service.py", "--events", "300")
+    assert re.search(r"^300 aggregated events; baseline GET /api/health [\d.]+ ms", out, re.M)
+    assert re.search(r"ms +[\d.]+ × baseline +GET /api/", out)
