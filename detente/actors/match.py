@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .knowledge import ADJECTIVE, GENERIC, GROUP, ORGANISATION, PERSON, KnowledgeBase, Term
+from .knowledge import ADJECTIVE, GENERIC, GROUP, ORGANISATION, PERSON, TITLE, KnowledgeBase, Term
 
 # Named-entity labels that confirm an ambiguous term of each kind.
 CONFIRMING_LABELS = {
@@ -46,6 +46,9 @@ class ActorMatcher:
 
     def __init__(self, kb: KnowledgeBase, nlp) -> None:
         self.kb = kb
+        # Words before a surname inside a person's name that are not given names: "Mr", "President" …
+        self.titles = kb.words["courtesy_titles"] | {word for term in kb.terms if term.kind == TITLE
+                                                     for word in term.text.lower().split()}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_text: dict[tuple[bool, str], list[Term]] = defaultdict(list)
@@ -98,7 +101,9 @@ class ActorMatcher:
 
     def _inside_other_name(self, term: Term, span: Span) -> bool:
         """ "Levy Mwanawasa" is not David Levy: a short name of a known person followed by more of a
-        person's name belongs to someone else, and a name in brackets after a name abbreviates that name."""
+        person's name belongs to someone else.  So does a surname the knowledge base marks as shared
+        (``ambiguous``) after a given name that is not the known person's: "Lars Løkke Rasmussen" is not
+        Anders Fogh Rasmussen.  A name in brackets after a name abbreviates that name."""
         person = self.kb.persons.get(term.id)
         if person is None or span.text == person.name:
             return False
@@ -106,8 +111,13 @@ class ActorMatcher:
         if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")":
             return True  # "the Montenegro Municipality Association (AKK)": an abbreviation, not a person
         after = doc[span.end] if span.end < len(doc) else None
-        return after is not None and after.pos_ == "PROPN" and after.ent_type_ == "PERSON" \
-            and after.ent_iob_ == "I" and after.text[:1].isupper()
+        if after is not None and after.pos_ == "PROPN" and after.ent_type_ == "PERSON" \
+                and after.ent_iob_ == "I" and after.text[:1].isupper():
+            return True
+        before = doc[span.start - 1] if span.start > 0 else None
+        return (term.ambiguous and before is not None and span[0].ent_iob_ == "I" and before.ent_type_ == "PERSON"
+                and before.pos_ == "PROPN" and before.is_alpha and before.text[:1].isupper()
+                and before.lower_ not in self.titles and before.text not in person.name.split())
 
 
 # Prepositions after an ambiguous common noun whose state makes it an actor ("security forces *in* Guinea").

@@ -27,6 +27,9 @@ def coded(coder, text: str, day: str = "2018-03-17") -> list[tuple]:
 
 # (sentence, PLOVER type, actor countries, recipients "COUNTRY SECTOR")
 ROLE_CASES = [
+    # the object of a verb that makes someone act does the act ("the poisoning led Britain to expel …")
+    ("The raid led Chile to expel three Peruvian diplomats.", "SANCTION", ("CHL",), ("PER GOV",)),
+    ("The vote prompted Peru to recall its ambassador from Chile.", "SANCTION", ("PER",), ("CHL -",)),
     # a proposal's author is the recipient of its rejection
     ("Chile rejected a new offer from Peru on the border.", "REJECT", ("CHL",), ("PER -",)),
     # a place named through its modifiers: "X province", "the Ruritanian town of …", "a town in X"
