@@ -292,6 +292,9 @@ class EventFinder:
             elif child.dep_ in ("prep", "prt"):
                 candidates.append(child)
                 candidates.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        if token.pos_ == "NOUN" and token.dep_ == "dobj":
+            # "imposed controls *on exports*": the phrase right after an object is often hung on the verb
+            candidates.extend(c for c in token.head.children if c.dep_ == "prep" and c.i == token.right_edge.i + 1)
         if g.lemma(token) in self.roles.object_control:
             # "allow refugees who have lived in Iraq to return": the infinitive may hang anywhere under the object
             for obj in g.children(token, "dobj"):

@@ -53,6 +53,7 @@ class Roles:
         self.scene_preps = words("scene_preps")
         self.state = words("state_sectors")
         self.recipient_preps = frozenset(lexicon.recipient_preps)
+        self.shipped = words("shipped_nouns")
         self._phrases: dict[int, list[NamedPhrase]] = {}
 
     def reset(self) -> None:
@@ -257,9 +258,10 @@ class Roles:
         for prep, obj in g.prep_objects(token, self.recipient_preps):
             found = other(self.entities(self.through_quantity(obj)))
             if not found:
-                # "mobilised reservists for a war *against Iraq*": the target of what the prep names
-                found = [e for _p, inner in g.prep_objects(obj, NESTED_TARGET_PREPS)
-                         for e in other(self.entities(inner))]
+                # "mobilised reservists for a war *against Iraq*", "controls on exports *to Korea*": the target
+                # of what the prep names
+                nested = NESTED_TARGET_PREPS | ({"to"} if g.lemma(obj) in self.shipped else set())
+                found = [e for _p, inner in g.prep_objects(obj, nested) for e in other(self.entities(inner))]
             by_prep.setdefault(prep, []).extend(found)
         for prep in self.lexicon.recipient_preps:
             if by_prep.get(prep):

@@ -27,6 +27,9 @@ def coded(coder, text: str, day: str = "2018-03-17") -> list[tuple]:
 
 # (sentence, PLOVER type, actor countries, recipients "COUNTRY SECTOR")
 ROLE_CASES = [
+    # export controls are an embargo; the state the exports go to is the recipient
+    ("Chile imposed tighter controls on exports to Peru.", "SANCTION", ("CHL",), ("PER -",)),
+    ("Chile ordered the freezing of the assets of Peruvian officials.", "SANCTION", ("CHL",), ("PER GOV",)),
     # the object of a verb that makes someone act does the act ("the poisoning led Britain to expel …")
     ("The raid led Chile to expel three Peruvian diplomats.", "SANCTION", ("CHL",), ("PER GOV",)),
     ("The vote prompted Peru to recall its ambassador from Chile.", "SANCTION", ("PER",), ("CHL -",)),
