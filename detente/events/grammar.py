@@ -105,9 +105,19 @@ def members(head: Token) -> list[Token]:
     return out
 
 
+# Adverbs that the parser often labels advmod where they are a verb's particle ("fired *back*", "hit *back*").
+PARTICLE_ADVERBS = frozenset({"back", "off", "out", "down", "up", "away", "over"})
+
+
 def particle(verb: Token) -> str | None:
+    """The verb's particle: a ``prt`` child, or one of PARTICLE_ADVERBS right after it."""
     prt = first_child(verb, "prt")
-    return prt.lower_ if prt is not None else None
+    if prt is not None:
+        return prt.lower_
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.head.i == verb.i and after.dep_ == "advmod" and after.lower_ in PARTICLE_ADVERBS:
+        return after.lower_
+    return None
 
 
 def auxiliaries(verb: Token) -> list[str]:

@@ -27,6 +27,8 @@ def coded(coder, text: str, day: str = "2018-03-17") -> list[tuple]:
 
 # (sentence, PLOVER type, actor countries, recipients "COUNTRY SECTOR")
 ROLE_CASES = [
+    # "fired back" in words is a retort, with weapons an attack
+    ("The Chilean president fired back on Twitter, saying Peru had lied.", "ACCUSE", ("CHL",), ()),
     # export controls are an embargo; the state the exports go to is the recipient
     ("Chile imposed tighter controls on exports to Peru.", "SANCTION", ("CHL",), ("PER -",)),
     ("Chile ordered the freezing of the assets of Peruvian officials.", "SANCTION", ("CHL",), ("PER GOV",)),
@@ -157,6 +159,11 @@ ROLE_CASES = [
 @pytest.mark.parametrize(("text", "event", "actor", "recipient"), ROLE_CASES)
 def test_roles(coder, text: str, event: str, actor: tuple, recipient: tuple) -> None:
     assert (event, actor, recipient) in coded(coder, text), coded(coder, text)
+
+
+def test_firing_back_with_weapons_is_an_attack(coder) -> None:
+    assert [(event, actor) for event, actor, _ in coded(coder, "Chilean soldiers fired back at Peruvian troops.")] \
+        == [("ASSAULT", ("CHL",))]
 
 
 def test_deportation_gets_no_domestic_recipient(coder) -> None:
