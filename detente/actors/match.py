@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .knowledge import ADJECTIVE, GENERIC, GROUP, ORGANISATION, PERSON, TITLE, KnowledgeBase, Term
+from .knowledge import ADJECTIVE, GENERIC, GROUP, ORGANISATION, PERSON, STATE, TITLE, KnowledgeBase, Term
 
 # Named-entity labels that confirm an ambiguous term of each kind.
 CONFIRMING_LABELS = {
@@ -23,6 +23,9 @@ CONFIRMING_LABELS = {
     ADJECTIVE: {"NORP", "GPE"},
     ORGANISATION: {"ORG", "GPE", "NORP"},
     GROUP: {"ORG", "NORP"},
+    # the small model calls a state it knows less well a work of art or an event ("sanctions on Niger"); a
+    # person's name ("Chad", "Jordan") is what the label must rule out
+    STATE: {"GPE", "LOC", "ORG", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"},
 }
 PLACE_LABELS = {"GPE", "LOC", "ORG", "FAC", "NORP"}
 # Named-entity labels of a word before an ambiguous common noun that make it an actor ("Serb forces").
@@ -66,14 +69,28 @@ class ActorMatcher:
         self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc) -> list[Match]:
-        """Longest non-overlapping matches, leftmost first."""
+        """Longest non-overlapping matches, leftmost first.
+
+        An ambiguous name that its entity label confirms once in the document
+        is taken in its other mentions too, unless they are part of a longer
+        name ("sanctions on Niger" where the model, unsure, calls Niger a
+        person, in an article that says "the junta in Niger" elsewhere)."""
         found = []
+        confirmed: set[Term] = set()
+        doubtful: list[tuple[int, int, str]] = []
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 key = self.vocab.strings[match_id]
                 terms = tuple(t for t in self.readings[key] if self._plausible(t, doc[start:end]))
                 if terms:
                     found.append(Match(start, end, terms))
+                    confirmed.update(t for t in terms if t.ambiguous)
+                else:
+                    doubtful.append((start, end, key))
+        for start, end, key in doubtful:
+            terms = tuple(t for t in self.readings[key] if t in confirmed and _whole_entity(doc[start:end]))
+            if terms:
+                found.append(Match(start, end, terms))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         chosen: list[Match] = []
         taken: set[int] = set()
@@ -118,6 +135,14 @@ class ActorMatcher:
         return (term.ambiguous and before is not None and span[0].ent_iob_ == "I" and before.ent_type_ == "PERSON"
                 and before.pos_ == "PROPN" and before.is_alpha and before.text[:1].isupper()
                 and before.lower_ not in self.titles and before.text not in person.name.split())
+
+
+def _whole_entity(span: Span) -> bool:
+    """Whether the span has no entity label, or is a whole entity (not "Chad" of "Chad Smith")."""
+    if not any(t.ent_type_ for t in span):
+        return True
+    doc = span.doc
+    return span[0].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
 
 
 # Prepositions after an ambiguous common noun whose state makes it an actor ("security forces *in* Guinea").

@@ -393,7 +393,7 @@ class Resolver:
         if previous is None and category == "statement":
             previous = self.discourse.speaker
         if previous is None and determined and role_term.sector == "GOV":
-            previous = next((e for e in self.discourse.agents if e.sector in ("GOV", None)), None)
+            previous = next((e for e in self.discourse.agents if e.sector in ("GOV", "MIL", None)), None)
         if previous is None:
             return None
         entity = Entity(text=role_term.text, name=previous.name, country=previous.country,

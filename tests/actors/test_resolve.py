@@ -169,3 +169,17 @@ def test_remembered_subject_resolves_later_words(resolve, text: str, subject: st
     named = resolver.phrase(token)
     assert [n.entity.country for n in named] == [country]
     assert all(n.inferred for n in named)
+
+
+def test_an_ambiguous_name_confirmed_once_holds_in_the_whole_document(nlp, matcher) -> None:
+    # the small model calls "Niger" a place after "in" and a person after "to"
+    confirmed = nlp("Protests spread in Niger in July. France suspended its aid to Niger.")
+    alone = nlp("France suspended its aid to Niger.")
+    assert [t.ent_type_ for t in confirmed if t.text == "Niger"] == ["GPE", "PERSON"]
+    assert [t.ent_type_ for t in alone if t.text == "Niger"] == ["PERSON"]
+    assert [m.span(confirmed).text for m in matcher(confirmed)] == ["Niger", "France", "Niger"]
+    assert [m.span(alone).text for m in matcher(alone)] == ["France"]
+    # but not where it begins a longer name
+    doc = nlp("Protests spread in Chad in July. Chad Smith spoke.")
+    assert [(t.text, t.ent_type_) for t in doc if t.text == "Chad"] == [("Chad", "GPE"), ("Chad", "PERSON")]
+    assert [m.start for m in matcher(doc) if m.span(doc).text == "Chad"] == [3]

@@ -161,6 +161,12 @@ def test_roles(coder, text: str, event: str, actor: tuple, recipient: tuple) -> 
     assert (event, actor, recipient) in coded(coder, text), coded(coder, text)
 
 
+def test_the_junta_is_the_military_government_named_before(coder) -> None:
+    events = coded(coder, "Chile's military government expelled the Peruvian ambassador. "
+                          "The junta then renounced the border treaty with Peru.")
+    assert [actor for _, actor, _ in events] == [("CHL",), ("CHL",)]
+
+
 def test_firing_back_with_weapons_is_an_attack(coder) -> None:
     assert [(event, actor) for event, actor, _ in coded(coder, "Chilean soldiers fired back at Peruvian troops.")] \
         == [("ASSAULT", ("CHL",))]
