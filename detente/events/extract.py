@@ -511,6 +511,15 @@ class EventFinder:
             # "is prepared to impose martial law": a state's measure at home falls on its own people
             placed = [e for e in self.roles.place(predicate) if e.country in actor_countries]
             recipient = [dataclasses.replace(e, sector="CVL") for e in (placed or actor)[:1]]
+        about = theme.head.head if theme is not None and theme.lower_ in ("which", "that") \
+            and theme.head.dep_ == "relcl" else theme  # "the decision, *which* it called unjustified"
+        decided = about is not None and g.lemma(about) in self.roles.decision_nouns
+        if not recipient and code.quad_class == 3 and decided and not any(c.dep_ == "poss" for c in about.children):
+            # "Qatar regretted *the decision*": aimed at all who took the last measure against the speaker, and
+            # the same measure before it ("Saudi Arabia, Egypt … cut ties with Qatar")
+            against = [f for f in self.earlier if {e.country for e in f.recipient} & actor_countries]
+            same = [f for f in against if f.pattern.cameo[:3] == against[-1].pattern.cameo[:3]] if against else []
+            recipient = list({e.country: e for f in same for e in f.actor if e.country not in actor_countries}.values())
         inferred = False
         if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events):
             discourse = self.resolver.discourse

@@ -161,6 +161,12 @@ def test_roles(coder, text: str, event: str, actor: tuple, recipient: tuple) -> 
     assert (event, actor, recipient) in coded(coder, text), coded(coder, text)
 
 
+def test_criticising_the_decision_aims_at_all_who_took_it(coder) -> None:
+    events = coded(coder, "Chile and Bolivia cut diplomatic ties with Peru on Monday. Peru said it regretted the "
+                          "decision, which it called unjustified.")
+    assert [recipient for event, _, recipient in events if event == "ACCUSE"] == [("CHL -", "BOL -")]
+
+
 def test_the_junta_is_the_military_government_named_before(coder) -> None:
     events = coded(coder, "Chile's military government expelled the Peruvian ambassador. "
                           "The junta then renounced the border treaty with Peru.")
