@@ -66,6 +66,9 @@ RESOLVE_CASES = [
     ("last month", WEDNESDAY_IN_JANUARY, "2017-12-01", "month", "relative"),
     ("this month", SATURDAY, "2017-07-01", "month", "relative"),
     ("earlier this month", SATURDAY, "2017-07-01", "month", "relative"),
+    # "at the start of the month", "the beginning of the year": the publication's month and year
+    ("the start of the month", SATURDAY, "2017-07-01", "month", "relative"),
+    ("the beginning of the year", SATURDAY, "2017-01-01", "year", "relative"),
     ("next month", datetime.date(2017, 12, 15), "2018-01-01", "month", "relative"),
     ("a month ago", SATURDAY, "2017-06-01", "month", "relative"),
     ("last year", SATURDAY, "2016-01-01", "year", "relative"),
