@@ -27,6 +27,9 @@ def coded(coder, text: str, day: str = "2018-03-17") -> list[tuple]:
 
 # (sentence, PLOVER type, actor countries, recipients "COUNTRY SECTOR")
 ROLE_CASES = [
+    # attacks on an economy or a currency are words or policy, not an assault; said by the victim, an accusation
+    ("Peru's president said the tariffs answered attacks by Chile on the Peruvian economy.", "ACCUSE", ("PER",),
+     ("CHL -",)),
     # "fired back" in words is a retort, with weapons an attack
     ("The Chilean president fired back on Twitter, saying Peru had lied.", "ACCUSE", ("CHL",), ()),
     # export controls are an embargo; the state the exports go to is the recipient
