@@ -286,6 +286,9 @@ def test_a_date_after_a_nearer_happening_is_that_happenings(coder) -> None:
     assert _event_date(doc[1], doc[:], date(2018, 3, 17), None, lexicon) is None
     doc = _hand_parsed(coder, [w if w != "poisoning" else "table" for w in words], heads, deps, pos, (11, 13))
     assert _event_date(doc[1], doc[:], date(2018, 3, 17), None, lexicon).date == date(2018, 3, 4)
+    # a happening "during" which the event happens is at its time: the date is the event's too
+    doc = _hand_parsed(coder, [w if w != "over" else "during" for w in words], heads, deps, pos, (11, 13))
+    assert _event_date(doc[1], doc[:], date(2018, 3, 17), None, lexicon).date == date(2018, 3, 4)
 
 
 def test_a_decided_material_conflict_is_no_agreement(coder) -> None:
