@@ -98,14 +98,16 @@ class Discourse:
                 self.dyads[frozenset((first, second))] += 1
 
     def pair(self) -> list[Entity]:
-        """The two parties of the story so far: the two countries with the most events between them, else
-        the two countries named most (the more recent first among equals), as last named."""
+        """The two parties of the story so far: the two countries with the most events between them (the
+        pair told first among equals: a mediator named often is not a party), else the two countries named
+        most (the more recent first among equals), as last named."""
         recency = {}
         for position, entity in enumerate(self.mentioned):
             recency.setdefault(entity.country, (position, entity))
+        told = {d: i for i, d in enumerate(self.dyads)}  # a Counter keeps the order in which keys came
         dyads = [d for d in self.dyads if d <= recency.keys()]
         if dyads:
-            best = max(dyads, key=lambda d: (self.dyads[d], sum(self.counts[c] for c in d)))
+            best = max(dyads, key=lambda d: (self.dyads[d], -told[d]))
             return [recency[country][1] for country in sorted(best, key=lambda c: recency[c][0])]
         ranked = sorted(recency, key=lambda country: (-self.counts[country], recency[country][0]))
         return [recency[country][1] for country in ranked[:2]] if len(ranked) >= 2 else []

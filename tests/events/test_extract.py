@@ -156,6 +156,9 @@ ROLE_CASES = [
     ("Azerbaijani forces shelled Armenian positions on Monday. Armenia accused Azerbaijan of breaking the truce. "
      "Moscow offered talks, the Kremlin said, and Russia's foreign minister flew to Moscow from Russia's south. "
      "The two sides agreed to a ceasefire on Friday.", "AGREE", ("ARM",), ("AZE -",)),
+    # … and when a mediator has as many events with one of them, the pair told first
+    ("Chile and Peru held talks in Brasilia on Monday. Brazil's president, who hosted them, urged Chile to stop "
+     "the shelling. The two sides agreed to a ceasefire on Friday.", "AGREE", ("CHL",), ("PER -",)),
 ]
 
 
