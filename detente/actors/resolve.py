@@ -163,8 +163,7 @@ class Resolver:
         lower = head.lower_
         named = self.by_token.get(head.i)  # "the US" may be tagged as the pronoun "us"
         if (head.pos_ == "PRON" or lower in self.pronouns) and named is None:
-            bound = self._bound(head) if lower in self.words["personal_pronouns"] else None
-            entity = bound or self._pronoun(lower, speaker)
+            entity = self._bound(head) or self._pronoun(lower, speaker)
             return [NamedPhrase(entity, lower in self.words["personal_pronouns"], None, True)] if entity else []
         if lower in self.words["pair_nouns"] and any(c.lower_ in self.words["pair_words"] for c in head.children) \
                 and self.by_token.get(head.i) is None:
@@ -475,22 +474,29 @@ class Resolver:
         """ "her department", "its embassy", "our ministry": the owner the pronoun refers to."""
         for child in head.children:
             if child.dep_ == "poss" and child.pos_ == "PRON":
-                return self._pronoun(child.lower_, speaker)
+                return self._bound(child) or self._pronoun(child.lower_, speaker)
         return None
 
     def _bound(self, pronoun: Token) -> Entity | None:
-        """The person a "he" or "she" subject of a "that" clause stands for: the subject of the verb above
-        ("Trump, who announced that *he* was doubling tariffs" — who is Trump), or None."""
-        clause = pronoun.head
-        if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        """What a third-person pronoun stands for inside its own sentence, or None: the subject of the verb
+        above a "that" clause whose subject it is ("Trump, who announced that *he* was doubling tariffs" —
+        who is Trump), or the subject of the verb whose object it owns ("Britain told *its* airlines")."""
+        personal = pronoun.lower_ in self.words["personal_pronouns"]
+        if not personal and pronoun.lower_ not in self.words["neuter_pronouns"] | self.words["plural_pronouns"]:
             return None
-        verb = clause.head
+        clause = pronoun.head
+        if pronoun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and personal:
+            verb = clause.head
+        elif pronoun.dep_ == "poss" and clause.dep_ == "dobj" and clause.head.pos_ in ("VERB", "AUX"):
+            verb = clause.head
+        else:
+            return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
             subject = verb.head
         if subject is None or subject.pos_ == "PRON":
             return None
-        return next((named.entity for named in self.phrase(subject) if named.person), None)
+        return next((named.entity for named in self.phrase(subject) if named.person == personal), None)
 
     def _pronoun(self, lower: str, speaker: Entity | None) -> Entity | None:
         discourse = self.discourse

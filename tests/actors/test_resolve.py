@@ -46,6 +46,8 @@ ENTITY_CASES = [
     # "he" as the subject of a "that" clause is the subject of the verb above, also through "who"
     ("The vote angered Obama, who said that he would veto the bill.", "he", "2012-06-01", ["USA GOV"]),
     ("Obama said he would veto the bill.", "he", "2012-06-01", ["USA GOV"]),
+    # "its" owning the object of a verb is the verb's subject
+    ("Britain told its airlines to avoid the area.", "its", DAY, ["GBR -"]),
     # a short name of a known person followed by more of a name is someone else
     ("President Levy Mwanawasa spoke.", "Mwanawasa", "2005-03-01", ["ZMB GOV"]),
     # so is a shared surname after a given name that is not the known person's; a courtesy title is no name
