@@ -96,6 +96,7 @@ class EventFinder:
         self.refusing = lexicon.word_list("refusing_verbs")
         self.no_comment = lexicon.word_list("comment_verbs")
         self.deciding = lexicon.word_list("deciding_verbs")
+        self.particle_adverbs = lexicon.word_list("particle_adverbs")
         self.state_sectors = frozenset(s.upper() for s in lexicon.word_list("state_sectors"))
         self.earlier: list[Finding] = []  # the findings of the document's previous sentences
 
@@ -224,7 +225,7 @@ class EventFinder:
     def _conditions(self, pattern: Pattern, token: Token) -> set[int] | None:
         """The token indices a pattern's conditions used, or None when they do not hold."""
         used: set[int] = set()
-        if pattern.particle is not None and g.particle(token) != pattern.particle:
+        if pattern.particle is not None and g.particle(token, self.particle_adverbs) != pattern.particle:
             return None
         if pattern.prep is not None:
             objects = [obj for _p, obj in g.prep_objects(token, pattern.prep)]

@@ -105,17 +105,14 @@ def members(head: Token) -> list[Token]:
     return out
 
 
-# Adverbs that the parser often labels advmod where they are a verb's particle ("fired *back*", "hit *back*").
-PARTICLE_ADVERBS = frozenset({"back", "off", "out", "down", "up", "away", "over"})
-
-
-def particle(verb: Token) -> str | None:
-    """The verb's particle: a ``prt`` child, or one of PARTICLE_ADVERBS right after it."""
+def particle(verb: Token, adverbs: frozenset[str] = frozenset()) -> str | None:
+    """The verb's particle: a ``prt`` child, or one of ``adverbs`` right after it, which the parser often
+    labels advmod ("fired *back*")."""
     prt = first_child(verb, "prt")
     if prt is not None:
         return prt.lower_
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if after is not None and after.head.i == verb.i and after.dep_ == "advmod" and after.lower_ in PARTICLE_ADVERBS:
+    if after is not None and after.head.i == verb.i and after.dep_ == "advmod" and after.lower_ in adverbs:
         return after.lower_
     return None
 

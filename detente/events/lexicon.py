@@ -55,7 +55,8 @@ WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "domestic_placed_events", "comment_verbs", "intention_nouns", "alleging_verbs", "counterpart_events",
               "feeling_preps", "domestic_codes",
               "scene_preps", "attack_instruments", "happenings", "deciding_verbs",
-              "obligation_verbs", "shipped_nouns", "simultaneous_preps")
+              "obligation_verbs", "shipped_nouns", "simultaneous_preps",
+              "particle_adverbs")
 
 
 @dataclass(frozen=True)
