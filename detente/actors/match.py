@@ -13,9 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from .knowledge import ADJECTIVE, GENERIC, GROUP, ORGANISATION, PERSON, STATE, TITLE, KnowledgeBase, Term
+from .knowledge import ADJECTIVE, CAPITAL, GENERIC, GROUP, ORGANISATION, PERSON, STATE, TITLE, KnowledgeBase, Term
 
 # Named-entity labels that confirm an ambiguous term of each kind.
 CONFIRMING_LABELS = {
@@ -30,6 +30,8 @@ CONFIRMING_LABELS = {
 PLACE_LABELS = {"GPE", "LOC", "ORG", "FAC", "NORP"}
 # Named-entity labels of a word before an ambiguous common noun that make it an actor ("Serb forces").
 OWNER_LABELS = {"NORP", "GPE"}
+# Kinds of knowledge-base terms that own such a noun wherever they are found ("the generals *in Niamey*").
+OWNER_KINDS = {STATE, CAPITAL, ADJECTIVE}
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,13 @@ class ActorMatcher:
                     confirmed.update(t for t in terms if t.ambiguous)
                 else:
                     doubtful.append((start, end, key))
+        # tokens of the states, capitals and nationalities found: owners of an ambiguous common noun even
+        # where the model gives them no place label ("the generals in Niamey", Niamey tagged ORG)
+        places = {i for m in found if any(t.kind in OWNER_KINDS for t in m.terms) for i in range(m.start, m.end)}
         for start, end, key in doubtful:
-            terms = tuple(t for t in self.readings[key] if t in confirmed and _whole_entity(doc[start:end]))
+            span = doc[start:end]
+            terms = tuple(t for t in self.readings[key] if (t in confirmed and _whole_entity(span))
+                          or (t.kind == GENERIC and _named_owner(span, places)))
             if terms:
                 found.append(Match(start, end, terms))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -149,16 +156,20 @@ def _whole_entity(span: Span) -> bool:
 OWNER_PREPS = {"in", "of", "from", "inside"}
 
 
-def _named_owner(span: Span) -> bool:
+def _named_owner(span: Span, places: set[int] = frozenset()) -> bool:
     """Whether a nationality or a state names whose the phrase is: "*Serb* forces", "*Iraq's* militias",
-    "security forces *in Guinea*", "the militias *of Sudan*"."""
+    "security forces *in Guinea*", "the militias *of Sudan*".  The owner is a word with a place or
+    nationality label, or one of the token positions ``places`` (where the knowledge base found one)."""
     doc = span.doc
+
+    def owner(token: Token) -> bool:
+        return token.ent_type_ in OWNER_LABELS or token.i in places
+
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.text in ("'s", "’s") and span.start > 1:
         before = doc[span.start - 2]
-    if before is not None and before.ent_type_ in OWNER_LABELS:
+    if before is not None and owner(before):
         return True
     head = span.root
-    return any(prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS and obj.dep_ == "pobj"
-               and obj.ent_type_ in OWNER_LABELS
+    return any(prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS and obj.dep_ == "pobj" and owner(obj)
                for prep in head.children if prep.i >= span.end for obj in prep.children)

@@ -54,6 +54,8 @@ CLAUSE_PLACED_SECTORS = {"CVL", "REB", "OPP", "LAB", "EDU", "REF", "REL", "HLH",
 SUBJECT_OR_OBJECT = {"nsubj", "nsubjpass", "dobj"}
 # Sectors of the bodies of a state, which a bare noun may take from the speaker who reports it.
 STATE_BODY_SECTORS = {None, "GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
+# Categories of government nouns that a state or capital after "in" owns ("the authorities in Kabul").
+PLACED_GOVERNMENTS = {"executive"}
 # Dependency labels of the modifiers that belong to a name.
 NAME_MODIFIERS = {"compound", "amod", "poss", "nmod", "flat", "appos", "npadvmod", "nummod", "det", "punct",
                   "cc", "conj", "case", "quantmod", "advmod"}
@@ -403,8 +405,10 @@ class Resolver:
         return NamedPhrase(entity, person, category, True)
 
     def _located(self, head: Token, role_term: Term) -> NamedPhrase | None:
-        """A group placed in a state or a movement: "opposition groups *in Zimbabwe*", "activists *from Fatah*"."""
-        if role_term.kind != GENERIC or role_term.sector in ("GOV", "IGO"):
+        """A group placed in a state or a movement: "opposition groups *in Zimbabwe*", "activists *from Fatah*";
+        a government in its state or capital: "the junta *in Niamey*" (but diplomats in Moscow are not Russia's)."""
+        if role_term.kind != GENERIC or role_term.sector == "IGO" \
+                or (role_term.sector == "GOV" and role_term.category not in PLACED_GOVERNMENTS):
             return None
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "inside", "throughout", "across"):

@@ -63,6 +63,11 @@ ENTITY_CASES = [
     # so does a state in a phrase that places it
     ("Security forces in Togo arrested them.", "forces", DAY, ["TGO COP"]),
     ("Security forces arrested them.", "forces", DAY, []),
+    # … also a capital the model does not tag as a place (Niamey as ORG), and a government in its capital,
+    # but not diplomats in a capital
+    ("Security forces in Niamey arrested them.", "forces", DAY, ["NER COP"]),
+    ("The authorities in Kabul denied it.", "authorities", DAY, ["AFG GOV"]),
+    ("Western diplomats in Moscow protested.", "diplomats", DAY, []),
     # a known person's alias in brackets after a name abbreviates that name
     ("The Kosovo Kindergarten Association (AKK) protested.", "AKK", DAY, []),
     # a part of a state is the state
