@@ -25,7 +25,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from ..events.grammar import listed_appositions, members
+from ..events.grammar import antecedent, listed_appositions, members
 from ..records import Entity
 from .knowledge import (
     ADJECTIVE,
@@ -495,9 +495,7 @@ class Resolver:
             verb = clause.head
         else:
             return None
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
-            subject = verb.head
+        subject = next((antecedent(c) for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ == "PRON":
             return None
         return next((named.entity for named in self.phrase(subject) if named.person == personal), None)

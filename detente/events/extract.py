@@ -512,8 +512,7 @@ class EventFinder:
             # "is prepared to impose martial law": a state's measure at home falls on its own people
             placed = [e for e in self.roles.place(predicate) if e.country in actor_countries]
             recipient = [dataclasses.replace(e, sector="CVL") for e in (placed or actor)[:1]]
-        about = theme.head.head if theme is not None and theme.lower_ in ("which", "that") \
-            and theme.head.dep_ == "relcl" else theme  # "the decision, *which* it called unjustified"
+        about = g.antecedent(theme) if theme is not None else None  # "the decision, *which* it called unjustified"
         decided = about is not None and g.lemma(about) in self.roles.decision_nouns
         if not recipient and code.quad_class == 3 and decided and not any(c.dep_ == "poss" for c in about.children):
             # "Qatar regretted *the decision*": aimed at all who took the last measure against the speaker, and

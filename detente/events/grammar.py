@@ -105,6 +105,14 @@ def members(head: Token) -> list[Token]:
     return out
 
 
+def antecedent(token: Token) -> Token:
+    """What a relative pronoun of a relative clause stands for ("Trump, *who* announced …", "the decision,
+    *which* it called …"); any other token is itself."""
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
 def particle(verb: Token, adverbs: frozenset[str] = frozenset()) -> str | None:
     """The verb's particle: a ``prt`` child, or one of ``adverbs`` right after it, which the parser often
     labels advmod ("fired *back*")."""
