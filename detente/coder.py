@@ -231,7 +231,7 @@ def _records(coder: Coder, work: Work) -> None:
 def _refers_back(doc: Doc, finding: Finding) -> bool:
     """ "Moscow answered by expelling *the 20 Czechs*": an object counted with the definite article names
     people already told of, so the clause mentions an event told before."""
-    if finding.theme is None:
+    if finding.theme is None or finding.counted is not None:
         return False
     theme = doc[finding.theme]
     return any(c.dep_ == "det" and c.lower_ == "the" for c in theme.children) \
@@ -380,7 +380,8 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
     else:
         day, source, precision = document.date, "publication", "day" if document.date else None
     theme = doc[finding.theme] if finding.theme is not None else None
-    size = size_of(theme, predicate, sent)
+    counted = doc[finding.counted] if finding.counted is not None else None
+    size = size_of(theme, predicate, sent, counted)
     trigger_tokens = [doc[i] for i in finding.trigger]
     start = min(t.idx for t in trigger_tokens)
     end = max(t.idx + len(t.text) for t in trigger_tokens)

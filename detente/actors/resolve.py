@@ -74,6 +74,7 @@ class Discourse:
     mentioned: list[Entity] = field(default_factory=list)
     categories: dict[str, Entity] = field(default_factory=dict)
     speaker: Entity | None = None
+    group: list[Entity] = field(default_factory=list)  # the last subject that listed several states
     counts: Counter = field(default_factory=Counter)  # mentions of each country
     dyads: Counter = field(default_factory=Counter)  # events between each two countries
 
@@ -165,6 +166,9 @@ class Resolver:
         lower = head.lower_
         named = self.by_token.get(head.i)  # "the US" may be tagged as the pronoun "us"
         if (head.pos_ == "PRON" or lower in self.pronouns) and named is None:
+            group = self._group(lower)
+            if group:  # "Latvia and Estonia condemned the move. *They* said …": all of them
+                return [NamedPhrase(entity, False, None, True) for entity in group]
             entity = self._bound(head) or self._pronoun(lower, speaker)
             return [NamedPhrase(entity, lower in self.words["personal_pronouns"], None, True)] if entity else []
         if lower in self.words["pair_nouns"] and any(c.lower_ in self.words["pair_words"] for c in head.children) \
@@ -499,6 +503,14 @@ class Resolver:
         if subject is None or subject.pos_ == "PRON":
             return None
         return next((named.entity for named in self.phrase(subject) if named.person == personal), None)
+
+    def _group(self, lower: str) -> list[Entity]:
+        """The states a plural pronoun stands for when the last subject listed several."""
+        discourse = self.discourse
+        if lower not in self.words["plural_pronouns"] or not discourse.agents \
+                or discourse.agents[0] not in discourse.group:
+            return []
+        return discourse.group
 
     def _pronoun(self, lower: str, speaker: Entity | None) -> Entity | None:
         discourse = self.discourse

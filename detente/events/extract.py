@@ -53,6 +53,7 @@ class Finding:
     ultimatum: bool = False
     recipient_inferred: bool = False
     conditional: bool = False
+    counted: int | None = None  # a number standing for the theme told before ("Estonia expelled *two*")
 
 
 def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
@@ -112,7 +113,7 @@ class EventFinder:
                 continue
             found = self._verb_event(token, consumed)
             if found:
-                findings.append(found)
+                findings.extend(self._gapped(found))
         for token in nouns:
             if token.i in consumed:
                 continue
@@ -161,20 +162,42 @@ class EventFinder:
             out.append(finding)
         return out
 
+    def _gapped(self, finding: Finding) -> list[Finding]:
+        """ "Latvia expelled two Russian diplomats, *Estonia three* and *Lithuania one*": states listed with a
+        number after the object, the verb left out, do the same act to the same side, each its own event."""
+        if finding.theme is None or finding.counted is not None:
+            return [finding]
+        doc = self.resolver.doc
+        gapped = [(member, number) for member in g.members(doc[finding.theme])[1:] if member.pos_ == "PROPN"
+                  for number in [next((c for c in member.children if c.like_num), None)] if number is not None]
+        doers = [(self.roles.entities(member)[:1], number) for member, number in gapped]
+        doers = [(actor, number) for actor, number in doers if actor]
+        if not doers:
+            return [finding]
+        countries = {actor[0].country for actor, _number in doers}
+        recipient = tuple(e for e in finding.recipient if e.country not in countries)
+        first = dataclasses.replace(finding, recipient=recipient)
+        return [first, *(dataclasses.replace(first, actor=tuple(actor), counted=number.i) for actor, number in doers)]
+
     def _without_purposes(self, findings: list[Finding]) -> list[Finding]:
         """Drop the demands and complaints that only state what a protest is for ("students staged
-        demonstrations *to demand* reforms"): the protest is the event."""
-        protests = {f.predicate for f in findings if self.codes[f.pattern.cameo].event == "PROTEST"} | {
-            i for f in findings if self.codes[f.pattern.cameo].event == "PROTEST" for i in f.trigger}
-        if not protests:
+        demonstrations *to demand* reforms"), and the protest that only states what a summons is for ("summoned
+        the envoy *to protest*"): the protest, and the summons, are the event."""
+        def places(event: str) -> set[int]:
+            return {i for f in findings if self.codes[f.pattern.cameo].event == event for i in (f.predicate, *f.trigger)}
+
+        protests, accusations = places("PROTEST"), places("ACCUSE")
+        if not protests and not accusations:
             return findings
         kept = []
         for finding in findings:
             event = self.codes[finding.pattern.cameo].event
-            doc = self.resolver.doc
-            head = doc[finding.predicate].head.i
-            if event in ("REQUEST", "ACCUSE") and head in protests and doc[finding.predicate].dep_ in PURPOSE_DEPS:
+            predicate = self.resolver.doc[finding.predicate]
+            purpose = predicate.dep_ in PURPOSE_DEPS and predicate.head.i != predicate.i
+            if purpose and event in ("REQUEST", "ACCUSE") and predicate.head.i in protests:
                 continue
+            if purpose and event in ("PROTEST", "ACCUSE") and predicate.head.i in accusations - {predicate.i}:
+                continue  # "summoned the ambassador *to protest* against the arrests": one protest
             kept.append(finding)
         return kept
 
@@ -219,7 +242,12 @@ class EventFinder:
                 continue  # "that demand breached the law": a thing of the other side; "we breached": no
             consumed.update(used)
             trigger = (verb.i,) + tuple(c.i for c in verb.children if c.dep_ == "prt")
-            return self._finding(trigger, verb, pattern, actor, recipient, theme)
+            found = self._finding(trigger, verb, pattern, actor, recipient, theme)
+            written = self.roles.elided_theme(verb)
+            if found is not None and written is not None and theme is not None and written.i != theme.i \
+                    and self.roles.stand_in(written) is theme:
+                found = dataclasses.replace(found, counted=written.i)
+            return found
         return None
 
     def _conditions(self, pattern: Pattern, token: Token) -> set[int] | None:
@@ -255,6 +283,8 @@ class EventFinder:
             subject = self.roles.through_quantity(subject)
             if not g.phrase_lemmas(subject) & pattern.subject:
                 return None
+        if pattern.negated and not self.modality.negated(token, self.roles.theme(token)):
+            return None  # "the decision had *no* justification": the judgement is in the negation
         if pattern.when == "future" and not self.modality.intended(token) \
                 and not (pattern.actor == "speaker" and self.modality.obliged(token)):
             return None  # a speaker's order is stated as an obligation too: "23 diplomats *had to* leave"
@@ -456,6 +486,19 @@ class EventFinder:
         clause = self.roles.circumstance(noun)
         return clause is not None and not self.lexicon.patterns(g.lemma(clause), "VERB")
 
+    def _judged(self, thing: Token, speakers: set[str | None]) -> list[Entity]:
+        """Whom a verdict on "the decision", "the move", "the expulsions" is aimed at: all who took the last
+        act against the speaker (of the kind the noun names: "the expulsions" is a SANCTION), and the same act
+        before it ("Saudi Arabia, Egypt … cut ties with Qatar" / "Qatar regretted the decision")."""
+        kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
+        if (g.lemma(thing) not in self.roles.decision_nouns and not kinds) \
+                or any(c.dep_ == "poss" for c in thing.children):
+            return []
+        against = [f for f in self.earlier if {e.country for e in f.recipient} & speakers]
+        against = [f for f in against if self.codes[f.pattern.cameo].event in kinds] or against
+        same = [f for f in against if f.pattern.cameo[:3] == against[-1].pattern.cameo[:3]] if against else []
+        return list({e.country: e for f in same for e in f.actor if e.country not in speakers}.values())
+
     def _own_side(self, actor: list[Entity]):
         """A test of whether a recipient is the actor's own state (see ``_same_side``)."""
         return lambda entity: self._same_side(entity, actor)
@@ -513,13 +556,8 @@ class EventFinder:
             placed = [e for e in self.roles.place(predicate) if e.country in actor_countries]
             recipient = [dataclasses.replace(e, sector="CVL") for e in (placed or actor)[:1]]
         about = g.antecedent(theme) if theme is not None else None  # "the decision, *which* it called unjustified"
-        decided = about is not None and g.lemma(about) in self.roles.decision_nouns
-        if not recipient and code.quad_class == 3 and decided and not any(c.dep_ == "poss" for c in about.children):
-            # "Qatar regretted *the decision*": aimed at all who took the last measure against the speaker, and
-            # the same measure before it ("Saudi Arabia, Egypt … cut ties with Qatar")
-            against = [f for f in self.earlier if {e.country for e in f.recipient} & actor_countries]
-            same = [f for f in against if f.pattern.cameo[:3] == against[-1].pattern.cameo[:3]] if against else []
-            recipient = list({e.country: e for f in same for e in f.actor if e.country not in actor_countries}.values())
+        if not recipient and code.quad_class == 3 and about is not None:
+            recipient = self._judged(about, actor_countries)
         inferred = False
         if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events):
             discourse = self.resolver.discourse
@@ -534,6 +572,8 @@ class EventFinder:
                          if e.country in actor_countries]
         if not recipient and code.event.lower() in self.needs_counterpart:
             return None  # "the cabinet met on Sunday": a meeting of one side is no event between two
+        if theme is not None:
+            self.roles.note_theme(theme)
         trigger_token = predicate.doc[trigger[-1]] if predicate.i in trigger else predicate.doc[trigger[0]]
         status = self.modality.status(predicate, trigger_token, pattern)
         return Finding(trigger=trigger, predicate=predicate.i, pattern=pattern, actor=tuple(actor),

@@ -43,7 +43,7 @@ from .codebook import NO_EVENT, load_codebook
 
 LEXICON = Path(__file__).parent / "data" / "lexicon.yaml"
 PATTERN_KEYS = {"cameo", "mode", "object", "complement", "subject", "prep", "particle", "when", "actor",
-                "light", "sector", "note", datafiles.LINE}
+                "light", "sector", "negated", "note", datafiles.LINE}
 NO_THEME = frozenset({"<none>"})
 CONVERSIONS = ("intent", "threat", "demand", "refusal", "disapproval")
 WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
@@ -56,7 +56,7 @@ WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "feeling_preps", "domestic_codes",
               "scene_preps", "attack_instruments", "happenings", "deciding_verbs",
               "obligation_verbs", "shipped_nouns", "simultaneous_preps",
-              "particle_adverbs")
+              "particle_adverbs", "elliptic_words")
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,7 @@ class Pattern:
     actor: str | None = None
     light: frozenset[str] | None = None
     sector: frozenset[str] | None = None
+    negated: bool = False
     line: int | None = None
 
 
@@ -154,6 +155,8 @@ def _patterns(path: Path, table: Any, pos: str, classes: dict[str, frozenset[str
                 raise DataFileError(str(path), line_of(entry), f"{lemma}: `when` must be future or past")
             if entry.get("actor") not in (None, "speaker"):
                 raise DataFileError(str(path), line_of(entry), f"{lemma}: `actor` can only be speaker")
+            if entry.get("negated") not in (None, True):
+                raise DataFileError(str(path), line_of(entry), f"{lemma}: `negated` can only be true")
 
             def words(key: str, entry: dict = entry) -> frozenset[str] | None:
                 if key == "object" and entry.get(key) == "none":
@@ -166,7 +169,7 @@ def _patterns(path: Path, table: Any, pos: str, classes: dict[str, frozenset[str
                 prep=words("prep"), particle=entry.get("particle"), when=entry.get("when"),
                 actor=entry.get("actor"), light=words("light"),
                 sector=frozenset(str(v).upper() for v in as_list(entry["sector"])) if "sector" in entry else None,
-                line=line_of(entry),
+                negated=bool(entry.get("negated")), line=line_of(entry),
             ))
         out[str(lemma).lower()] = tuple(patterns)
     return out

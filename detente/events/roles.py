@@ -30,6 +30,16 @@ NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by"})
 MEMBER_PREPS = frozenset({"among", "including"})
 
 
+def _sentences_back(token: Token, count: int) -> int:
+    """The first token of the sentence ``count`` sentences before that of ``token`` (or of the first one)."""
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
+
+
 class Roles:
     """The roles of the events of one document, sentence by sentence."""
 
@@ -54,7 +64,9 @@ class Roles:
         self.state = words("state_sectors")
         self.recipient_preps = frozenset(lexicon.recipient_preps)
         self.shipped = words("shipped_nouns")
+        self.elliptic = words("elliptic_words")
         self._phrases: dict[int, list[NamedPhrase]] = {}
+        self._themes: list[Token] = []  # themes of the events told so far, in the order of the text
 
     def reset(self) -> None:
         """Forget the phrases of the previous sentence."""
@@ -68,6 +80,9 @@ class Roles:
             self.resolver.remember(self.phrase(token))
         for token in sorted(subjects, key=lambda t: -len(list(g.clause_chain(t, limit=12)))):
             self.resolver.remember(self.phrase(token), subject=True)
+            listed = self.entities(token) if len(g.members(token)) > 1 else []
+            if len({e.country for e in listed}) > 1:
+                self.resolver.discourse.group = listed
         speaker = self._sentence_speaker(sent)
         if speaker is not None:
             self.resolver.discourse.speaker = speaker
@@ -177,14 +192,44 @@ class Roles:
         return []
 
     def theme(self, token: Token) -> Token | None:
-        """What the event is done to: the object, or for a noun its "of" phrase or compound."""
+        """What the event is done to: the object, or for a noun its "of" phrase or compound; for an object
+        left out ("Estonia expelled *two*"), the noun it stands for (``stand_in``)."""
+        obj = self.elided_theme(token)
+        if obj is None:
+            return None
+        obj = self.through_quantity(obj)
+        return self.stand_in(obj) or obj
+
+    def elided_theme(self, token: Token) -> Token | None:
+        """The object as written: for "Estonia expelled *two*" the number itself."""
         if token.pos_ in ("VERB", "AUX"):
-            obj = g.direct_object(token)
-        else:
-            obj = next((o for p, o in g.prep_objects(token, frozenset({"of"}))), None)
-            if obj is None:
-                obj = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
-        return self.through_quantity(obj) if obj is not None else None
+            return g.direct_object(token)
+        obj = next((o for p, o in g.prep_objects(token, frozenset({"of"}))), None)
+        if obj is None:
+            obj = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        return obj
+
+    def note_theme(self, theme: Token) -> None:
+        """An event's theme was told: a later number or "one" without a noun may stand for it."""
+        if theme.pos_ in ("NOUN", "PROPN") and not self._elliptic(theme):
+            self._themes.append(theme)
+
+    def stand_in(self, token: Token) -> Token | None:
+        """The noun a word without one stands for: "Latvia expelled two Russian diplomats. Estonia said it
+        would send home *two*" → "diplomats", the theme of the last event told before it, within the two
+        sentences before; None when ``token`` has a noun of its own or nothing was told."""
+        if not self._elliptic(token):
+            return None
+        start = _sentences_back(token, 2)
+        return next((theme for theme in reversed(self._themes) if start <= theme.i < token.i), None)
+
+    def _elliptic(self, token: Token) -> bool:
+        """A number or quantifier standing alone where a noun phrase should be ("expelled *two*")."""
+        if not (token.like_num or token.lower_ in self.elliptic) or token.pos_ in ("NOUN", "PROPN") \
+                or token.dep_ in ("nummod", "quantmod", "compound", "amod", "det", "npadvmod"):
+            return False
+        return not any(c.dep_ in ("prep", "compound", "amod") or c.pos_ in ("NOUN", "PROPN")
+                       for c in token.children)
 
     def through_quantity(self, token: Token) -> Token:
         """ "hundreds of diplomats" → "diplomats", "hundreds of thousands of people" → "people"."""
@@ -406,10 +451,7 @@ class Roles:
         if token.pos_ != "NUM" or token.dep_ in ("nummod", "compound", "quantmod") or not token.sent.start:
             return []
         doc = token.doc
-        start = doc[token.sent.start - 1].sent.start
-        if start:
-            start = doc[start - 1].sent.start
-        for earlier in reversed(doc[start:token.sent.start]):
+        for earlier in reversed(doc[_sentences_back(token, 2):token.sent.start]):
             if earlier.text == token.text and earlier.dep_ == "nummod" and earlier.head.pos_ in ("NOUN", "PROPN"):
                 return self.resolver.phrase(earlier.head)
         return []
@@ -445,8 +487,10 @@ class Roles:
                 if ancestor.pos_ in ("VERB", "AUX") else None
             if subject is None or subject.i >= token.i or subject.pos_ == "PRON":
                 continue
-            named = [n for n in self.phrase(subject) if n.person == (lower in self.personal)
-                     or lower in ("they", "them", "their")]
+            plural = lower in ("they", "them", "their")
+            # "Germany, France and Poland said *they* would expel …": all the listed subjects
+            heads = g.members(subject) if plural else [subject]
+            named = [n for head in heads for n in self.phrase(head) if n.person == (lower in self.personal) or plural]
             if named:
                 return named
             if lower in self.personal and subject.ent_type_ == "PERSON":

@@ -1,0 +1,114 @@
+"""Constructions of real agency copy, one table per capability (docs/coding-decisions.md, "Wire copy").
+
+Every sentence here is written for these tests. A row gives a short text and the events the coder must
+find in it, as (PLOVER type, actor countries, recipient countries); other events may be found as well,
+unless the row is in a table of things that must *not* be found.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.coder import Coder
+from detente.records import Document
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder()
+
+
+def coded(coder, text: str, day: str = "2024-03-15") -> list[tuple]:
+    document = Document(id="case", text=text, date=date.fromisoformat(day))
+    return [(event.event, tuple(e.country for e in event.actor), tuple(e.country for e in event.recipient))
+            for event in coder.code(document)]
+
+
+def sizes(coder, text: str) -> list[tuple]:
+    document = Document(id="case", text=text, date=date(2024, 3, 15))
+    return [(tuple(e.country for e in event.actor), event.size.count if event.size else None)
+            for event in coder.code(document)]
+
+
+# -- 1. ellipsis and lists of actors ---------------------------------------------------------------------------
+
+ELLIPSIS = [
+    # a number standing for the noun told before: its head and its owner
+    ("Latvia expelled two Russian diplomats on Monday. Estonia said it would send home two.",
+     [("SANCTION", ("EST",), ("RUS",))]),
+    ("Poland ordered four Belarusian diplomats to leave. Norway, too, is expelling one.",
+     [("SANCTION", ("NOR",), ("BLR",))]),
+    # a plural pronoun after a list of subjects stands for all of them
+    ("Germany, France and Poland said they would expel Russian diplomats.",
+     [("SANCTION", ("DEU", "FRA", "POL"), ("RUS",))]),
+    ("Latvia and Estonia condemned the Russian move. They said they would expel two Russian diplomats.",
+     [("SANCTION", ("LVA", "EST"), ("RUS",))]),
+    # gapping: states listed with a number after the object do the same act
+    ("Latvia expelled two Russian diplomats, Estonia three and Lithuania one.",
+     [("SANCTION", ("LVA",), ("RUS",)), ("SANCTION", ("EST",), ("RUS",)), ("SANCTION", ("LTU",), ("RUS",))]),
+    ("Latvia expelled one Russian diplomat and Estonia two.",
+     [("SANCTION", ("LVA",), ("RUS",)), ("SANCTION", ("EST",), ("RUS",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ELLIPSIS)
+def test_ellipsis_and_lists(coder, text: str, expected: list[tuple]) -> None:
+    found = coded(coder, text)
+    for event in expected:
+        assert event in found
+
+
+def test_a_number_standing_for_a_noun_counts_it(coder) -> None:
+    found = sizes(coder, "Latvia expelled two Russian diplomats, Estonia three and Lithuania one. "
+                         "Finland said it would send home four.")
+    assert found == [(("LVA",), 2), (("EST",), 3), (("LTU",), 1), (("FIN",), 4)]
+
+
+def test_a_number_does_not_stand_for_a_noun_told_long_before(coder) -> None:
+    text = ("Latvia expelled two Russian diplomats. The talks went on. The weather was cold. "
+            "Officials were tired. Estonia said it would send home two.")
+    assert not [e for e in coded(coder, text) if e[1] == ("EST",)]
+
+
+# -- 2. judgements that are events -------------------------------------------------------------------------------
+
+JUDGEMENTS = [
+    ("Russia expelled ten Czech diplomats. Prague called the move unfounded.", [("ACCUSE", ("CZE",), ("RUS",))]),
+    ("Russia expelled ten Czech diplomats. The Czech foreign ministry said the decision had no justification.",
+     [("ACCUSE", ("CZE",), ("RUS",))]),
+    ("Russia expelled ten Czech diplomats. The Czech foreign ministry said the move lacked any legal basis.",
+     [("ACCUSE", ("CZE",), ("RUS",))]),
+    ("China closed the US consulate in Chengdu. The State Department said it deeply regrets the decision.",
+     [("ACCUSE", ("USA",), ("CHN",))]),
+    ("Japan voiced grave concern over China's military drills near Taiwan.", [("ACCUSE", ("JPN",), ("CHN",))]),
+    ("Sweden expressed deep concern about Iran's detention of a Swedish doctor.", [("ACCUSE", ("SWE",), ("IRN",))]),
+    # the thing judged names the kind of act: its last doer against the speaker, not the last one named
+    ("Russia expelled two Latvian diplomats. Estonia praised Latvia. Latvia described the expulsions as a "
+     "provocation.", [("ACCUSE", ("LVA",), ("RUS",))]),
+    ("Britain summoned the Russian ambassador to protest against the detention.", [("ACCUSE", ("GBR",), ("RUS",))]),
+]
+
+NOT_JUDGEMENTS = [
+    # a verdict needs its negation: having grounds is no accusation
+    ("Russia expelled ten Czech diplomats. The Czech foreign ministry said the decision had a legal basis.",
+     ("ACCUSE", ("CZE",), ("RUS",))),
+    # the purpose of a summons is the summons, not a protest of the summoner against itself
+    ("Britain summoned the Russian ambassador to protest against the detention.", ("PROTEST", ("GBR",), ("GBR",))),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JUDGEMENTS)
+def test_judgements(coder, text: str, expected: list[tuple]) -> None:
+    found = coded(coder, text)
+    for event in expected:
+        assert event in found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_JUDGEMENTS)
+def test_not_judgements(coder, text: str, unexpected: tuple) -> None:
+    document = Document(id="case", text=text, date=date(2024, 3, 15))
+    found = [(e.event, tuple(a.country for a in e.actor), tuple(r.country for r in e.recipient))
+             for e in coder.code(document)]
+    assert unexpected not in found
