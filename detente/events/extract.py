@@ -71,6 +71,9 @@ def _is_time(token: Token) -> bool:
 # Prepositions that give the reason of a measure ("sanctions *over* the interference").
 REASON_PREPS = frozenset({"over", "for"})
 
+# Prepositions that name on whom a threatened act would fall ("consequences *for* Israel").
+THREAT_PREPS = frozenset({"for", "against", "on"})
+
 # Dependencies of a clause that states what the act above it is for.
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pcomp"}
 
@@ -486,6 +489,13 @@ class EventFinder:
         clause = self.roles.circumstance(noun)
         return clause is not None and not self.lexicon.patterns(g.lemma(clause), "VERB")
 
+    def _answered(self, speakers: set[str | None]) -> list[Entity]:
+        """Whom a threat without a named target is aimed at: who did the last hostile act against the speaker
+        ("Britain expelled 23 Russian diplomats. The Kremlin said it *will not leave this unanswered*")."""
+        last = next((f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].quad_class in (3, 4)
+                     and {e.country for e in f.recipient} & speakers), None)
+        return [e for e in last.actor if e.country not in speakers] if last is not None else []
+
     def _judged(self, thing: Token, speakers: set[str | None]) -> list[Entity]:
         """Whom a verdict on "the decision", "the move", "the expulsions" is aimed at: all who took the last
         act against the speaker (of the kind the noun names: "the expulsions" is a SANCTION), and the same act
@@ -533,9 +543,15 @@ class EventFinder:
             # "… would close the strait *if the United States* imposed an embargo": aimed at who sets the condition
             recipient = [e for e in self.roles.condition_subject(predicate) if e.country not in actor_countries]
         if not recipient and code.event == "THREATEN":
-            # "threatened to resume attacks *in Israel*": a threat is aimed where the threatened act would fall
-            recipient = [e for clause in g.children(predicate, "xcomp", "ccomp")
-                         for e in self.roles.place(clause) if e.country not in actor_countries][:1]
+            # "threatened to resume attacks *in Israel*": a threat is aimed where the threatened act would fall,
+            # or on whom its consequences would ("warned there will be consequences *for Israel*")
+            clauses = g.children(predicate, "xcomp", "ccomp")
+            recipient = [e for clause in clauses for e in self.roles.place(clause)
+                         if e.country not in actor_countries][:1] or [
+                e for clause in clauses for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ in THREAT_PREPS
+                for e in self.roles.entities(t) if e.country not in actor_countries][:1]
+        if not recipient and code.event == "THREATEN":
+            recipient = self._answered(actor_countries)
         if not recipient and code.event.lower() in self.placed_events:
             recipient = [e for e in self.roles.place(predicate) if e.country not in actor_countries]
         if not recipient and code.event == "PROTEST":

@@ -112,3 +112,41 @@ def test_not_judgements(coder, text: str, unexpected: tuple) -> None:
     found = [(e.event, tuple(a.country for a in e.actor), tuple(r.country for r in e.recipient))
              for e in coder.code(document)]
     assert unexpected not in found
+
+
+# -- 3. threats that reserve a response ---------------------------------------------------------------------------
+
+THREATS = [
+    ("China imposed tariffs on Australian wine. Australia said it keeps the option of retaliating open.",
+     [("THREATEN", ("AUS",), ("CHN",))]),
+    # aimed at whoever did the last hostile act against the speaker, not at the last state named
+    ("Britain expelled 23 Russian diplomats on Monday. France praised Britain. The Kremlin said it will not leave "
+     "this unanswered.", [("THREATEN", ("RUS",), ("GBR",))]),
+    ("Britain expelled 23 Russian diplomats on Monday. The Kremlin said the move will not go unanswered.",
+     [("THREATEN", ("RUS",), ("GBR",))]),
+    ("Russia said further steps against Britain are not ruled out.", [("THREATEN", ("RUS",), ("GBR",))]),
+    ("Britain expelled 23 Russian diplomats. Moscow did not rule out expelling more British diplomats.",
+     [("THREATEN", ("RUS",), ("GBR",))]),
+    ("Beijing stands ready to take additional measures against Washington, the ministry said.",
+     [("THREATEN", ("CHN",), ("USA",))]),
+    ("Iran warned there will be consequences for Israel.", [("THREATEN", ("IRN",), ("ISR",))]),
+    ("Iran vowed to make Israel pay.", [("THREATEN", ("IRN",), ("ISR",))]),
+]
+
+NOT_THREATS = [
+    # ruling a response out is the opposite of a threat; so is leaving nothing unanswered in the past
+    "Russia expelled two Czech diplomats. Prague ruled out further steps against Russia.",
+    "The Kremlin said it had kept the archives open.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THREATS)
+def test_threats_that_reserve_a_response(coder, text: str, expected: list[tuple]) -> None:
+    found = coded(coder, text)
+    for event in expected:
+        assert event in found
+
+
+@pytest.mark.parametrize("text", NOT_THREATS)
+def test_not_threats(coder, text: str) -> None:
+    assert not [e for e in coded(coder, text) if e[0] == "THREATEN"]
