@@ -178,7 +178,8 @@ def _sentences(coder: Coder, work: Work) -> None:
 
 def _actors(coder: Coder, work: Work) -> None:
     resources = coder.resources
-    work.resolver = Resolver(resources.kb, resources.matcher, work.parsed, _reference_day(work.document))
+    work.resolver = Resolver(resources.kb, resources.matcher, work.parsed, _reference_day(work.document),
+                             cities=coder.locator.city_country)
 
 
 def _events(coder: Coder, work: Work) -> None:

@@ -19,7 +19,7 @@ takes the head token of a noun phrase and returns the entities it names:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -56,6 +56,10 @@ SUBJECT_OR_OBJECT = {"nsubj", "nsubjpass", "dobj"}
 STATE_BODY_SECTORS = {None, "GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 # Categories of government nouns that a state or capital after "in" owns ("the authorities in Kabul").
 PLACED_GOVERNMENTS = {"executive"}
+# Entity labels of a name that may be a city the knowledge base does not know, and the population from which
+# a city name the model labels a person is taken for the city ("shelled Kharkiv").
+PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", ""}
+BIG_CITY = 300_000
 # Dependency labels of the modifiers that belong to a name.
 NAME_MODIFIERS = {"compound", "amod", "poss", "nmod", "flat", "appos", "npadvmod", "nummod", "det", "punct",
                   "cc", "conj", "case", "quantmod", "advmod"}
@@ -129,8 +133,10 @@ class NamedPhrase:
 class Resolver:
     """Resolves noun phrases of one document to entities."""
 
-    def __init__(self, kb: KnowledgeBase, matcher: ActorMatcher, doc: Doc, day: date) -> None:
+    def __init__(self, kb: KnowledgeBase, matcher: ActorMatcher, doc: Doc, day: date,
+                 cities: Callable[[str, int], str | None] | None = None) -> None:
         self.kb = kb
+        self.cities = cities  # the country of a city the knowledge base does not know ("Kharkiv"), if given
         self.doc = doc
         self.day = day
         self.matches: list[Match] = matcher(doc)
@@ -179,6 +185,9 @@ class Resolver:
                                 False, None, True) for e in self.discourse.pair()]
         tokens = self._name_tokens(head)
         matches = self._matches(tokens)
+        sponsored = self._sponsored(head, tokens, matches)
+        if sponsored is not None:
+            return [sponsored]
         if not matches and head.pos_ == "NOUN":
             owner = self._possessive_pronoun(head, speaker)  # "her department", "its office"
             if owner is not None:
@@ -238,6 +247,9 @@ class Resolver:
                     return [Entity(text=text, name=self.kb.name_of(term.country), country=term.country,
                                    sector=None, id=term.id)]
             return []  # a person or a body named by the place's head is no place
+        city = self._city(head)
+        if city is not None:
+            return [city]
         if depth > 1 or head.pos_ not in ("NOUN", "PROPN"):
             return []
         for child in head.children:
@@ -253,6 +265,22 @@ class Resolver:
                         if found:
                             return found
         return []
+
+    def _city(self, head: Token) -> Entity | None:
+        """A city the knowledge base does not know, placed by the gazetteer ("shelled *Kharkiv*")."""
+        if self.cities is None or head.pos_ != "PROPN" or head.ent_type_ not in PLACE_LABELS:
+            return None
+        start, end = head.i, head.i + 1
+        while start > 0 and self.doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+            end += 1
+        text = self.doc[start:end].text
+        # the small model often takes a foreign city for a person: then only a big city is believed
+        country = self.cities(text, BIG_CITY if head.ent_type_ == "PERSON" else 0)
+        if country is None:
+            return None
+        return Entity(text=text, name=self.kb.name_of(country), country=country, sector=None, id=f"place:{country}")
 
     def remember(self, named: list[NamedPhrase], *, subject: bool = False) -> None:
         """Let later pronouns and role nouns refer to these phrases."""
@@ -277,6 +305,27 @@ class Resolver:
                                                                        or token.ent_type_ == "PERSON"):
                     stack.extend(c for c in child.children if c.dep_ == "pobj")
         return sorted(out, key=lambda t: t.i)
+
+    def _sponsored(self, head: Token, tokens: list[Token], matches: list[Match]) -> NamedPhrase | None:
+        """ "Russian-backed separatists", "Iran-funded militias": an armed group that only its backer places
+        is the backer's (sector REB); a group of its own ("Iranian-backed Houthi rebels") keeps its own state."""
+        terms = [t for m in matches for t in m.terms]
+        role_term = _role_term(terms)
+        if role_term is None or role_term.sector != "REB" or any(t.country for t in terms):
+            return None
+        doc = self.doc
+        for token in tokens:
+            backer = self.by_token.get(token.i)
+            after = backer.end if backer is not None else 0
+            if backer is None or after + 1 >= len(doc) or doc[after].text != "-" \
+                    or doc[after + 1].lower_ not in self.words["sponsor_words"]:
+                continue
+            state = next((t for t in backer.terms if t.kind in (STATE, ADJECTIVE) and t.country), None)
+            if state is not None:
+                entity = Entity(text=f"{doc[backer.start:after + 2].text} {head.text}",
+                                name=self.kb.name_of(state.country), country=state.country, sector="REB", id=state.id)
+                return NamedPhrase(entity, False, role_term.category, False)
+        return None
 
     def _is_role_noun(self, token: Token) -> bool:
         match = self.by_token.get(token.i)

@@ -134,7 +134,8 @@ class EventFinder:
                 if found:
                     findings.append(found)
         self.roles.remember(sent)
-        findings = self._shared_recipients(self._without_decisions(self._without_purposes(findings)))
+        findings = self._shared_recipients(self._without_means(self._without_decisions(
+            self._without_purposes(findings))))
         for finding in findings:  # who did what to whom so far: "both sides" are the parties of the story
             self.resolver.discourse.note_dyad(finding.actor, finding.recipient)
         self.earlier.extend(findings)
@@ -212,6 +213,18 @@ class EventFinder:
                    if doc[f.predicate].dep_ == "xcomp" and self.codes[f.pattern.cameo].quad_class == 4}
         return [f for f in findings if not (f.predicate in decided and self.codes[f.pattern.cameo].event == "AGREE"
                                             and g.lemma(doc[f.predicate]) in self.deciding)]
+
+    def _without_means(self, findings: list[Finding]) -> list[Finding]:
+        """Drop an attack named by a noun that is the means of an attack verb ("an air strike by coalition jets
+        *killed* 12 civilians"): the verb's event, with its victims, is the attack."""
+        doc = self.resolver.doc
+        verbs = [f for f in findings if self.codes[f.pattern.cameo].event == "ASSAULT" and doc[f.predicate].pos_ == "VERB"]
+        def means(finding: Finding) -> bool:
+            noun = doc[finding.trigger[-1]]
+            return noun.pos_ == "NOUN" and any(
+                (noun.head.i == verb.predicate or noun.head.head.i == verb.predicate) and verb.actor == finding.actor
+                for verb in verbs if verb is not finding)
+        return [f for f in findings if not (self.codes[f.pattern.cameo].event == "ASSAULT" and means(f))]
 
     def _verb_event(self, verb: Token, consumed: set[int]) -> Finding | None:
         if g.lemma(verb) in self.refusing and any(g.lemma(c) in self.no_comment for c in g.children(verb, "xcomp")):
@@ -303,8 +316,17 @@ class EventFinder:
                 o for p, o in g.prep_objects(verb, frozenset({"in", "by"}))]
         else:
             means = [s for s in [g.subject(verb)] if s is not None]
-        if not any(g.phrase_lemmas(m) & self.instruments for m in means):
+        means = [m for m in means if g.phrase_lemmas(m) & self.instruments]
+        if not means:
             return []
+        # "were killed in shelling *by Russian forces*", "an air strike *by coalition jets* killed …", "a bombing
+        # *claimed by* the group": whoever the attack is owned by
+        for instrument in means:
+            owners = self.roles.own_actors(instrument) or [
+                e for clause in g.children(instrument, "acl") for agent in [g.passive_agent(clause)]
+                if agent is not None for e in self.roles.entities(agent)]
+            if owners:
+                return owners
         return self.roles.scene(verb)[:1]
 
     def _subject(self, token: Token) -> Token | None:
@@ -553,7 +575,10 @@ class EventFinder:
         if not recipient and code.event == "THREATEN":
             recipient = self._answered(actor_countries)
         if not recipient and code.event.lower() in self.placed_events:
-            recipient = [e for e in self.roles.place(predicate) if e.country not in actor_countries]
+            # an attack falls on the state of its scene, named in any of its phrases ("struck fighters *near
+            # Qamishli*")
+            places = self.roles.place(predicate) or (self.roles.scene(predicate) if code.event == "ASSAULT" else [])
+            recipient = [e for e in places if e.country not in actor_countries]
         if not recipient and code.event == "PROTEST":
             # people protest against their own government unless the sentence names another
             recipient = [Entity(text=e.text, name=e.name, country=e.country, sector="GOV", id=e.id)

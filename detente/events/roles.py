@@ -26,6 +26,9 @@ POLITICAL_SECTORS = frozenset({"ELI", "OPP", "REB", "PTY"})
 NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by"})
 
 
+# Prepositions of an object-control verb that name who is to act ("called *on* Russia to withdraw").
+CONTROL_PREPS = frozenset({"on", "upon", "to"})
+
 # Prepositions that name some of what a clause's object counts ("16 people, *among* them …").
 MEMBER_PREPS = frozenset({"among", "including"})
 
@@ -158,7 +161,9 @@ class Roles:
             return []
         if dep == "xcomp" or (dep == "ccomp" and head.pos_ == "VERB" and g.lemma(head) in self.object_control):
             if g.lemma(head) in self.object_control:
-                obj = g.first_child(head, "dobj")
+                # "ordered *the diplomats* to leave", "called *on Russia* to withdraw", "appealed *to Iran* to …"
+                obj = g.first_child(head, "dobj") or next(
+                    (o for _p, o in g.prep_objects(head, CONTROL_PREPS) if o.i < verb.i), None)
                 if obj is not None:
                     return self.entities(obj)
             return self.actors(head, depth + 1)
@@ -391,12 +396,17 @@ class Roles:
         return []
 
     def place(self, token: Token) -> list[Entity]:
-        """The state a clause happens in or goes to ("arrived *in Amman*", "lifted a curfew *in Montenegro*")."""
+        """The state a clause happens in or goes to ("arrived *in Amman*", "lifted a curfew *in Montenegro*"), or
+        the place it falls on ("shelled *Kharkiv*")."""
         for _prep, obj in g.prep_objects(token, self.place_preps):
             found = self.resolver.place(obj)
             if found:
                 return found
         theme = self.theme(token)
+        if theme is not None and token.pos_ in ("VERB", "AUX"):
+            found = self.resolver.place(theme)  # "shelled *Kharkiv*", "bombed *the Syrian town of Idlib*"
+            if found:
+                return found
         if theme is not None:
             for _prep, obj in g.prep_objects(theme, self.place_preps):
                 found = self.resolver.place(obj)

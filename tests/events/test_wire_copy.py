@@ -150,3 +150,67 @@ def test_threats_that_reserve_a_response(coder, text: str, expected: list[tuple]
 @pytest.mark.parametrize("text", NOT_THREATS)
 def test_not_threats(coder, text: str) -> None:
     assert not [e for e in coded(coder, text) if e[0] == "THREATEN"]
+
+
+# -- 4. requests, consultations and attributed acts --------------------------------------------------------------
+
+REQUESTS_AND_MEETINGS = [
+    ("Biden called on Russia to withdraw its troops.", [("REQUEST", ("USA",), ("RUS",))]),
+    ("The EU wants Belarus to free the journalist.", [("REQUEST", ("EU",), ("BLR",))]),
+    ("Washington expects Moscow to withdraw its troops from the border.", [("REQUEST", ("USA",), ("RUS",))]),
+    ("France demanded that Mali release the hostages.", [("REQUEST", ("FRA",), ("MLI",))]),
+    ("Erdogan held a phone call with Putin on Monday.", [("CONSULT", ("TUR",), ("RUS",))]),
+    ("Macron raised the issue with Xi at a summit in Bali.", [("CONSULT", ("FRA",), ("CHN",))]),
+    ("Kyiv officials blamed Russia for the attack on the power plant.", [("ACCUSE", ("UKR",), ("RUS",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REQUESTS_AND_MEETINGS)
+def test_requests_and_consultations(coder, text: str, expected: list[tuple]) -> None:
+    found = coded(coder, text)
+    for event in expected:
+        assert event in found
+
+
+def test_who_is_called_on_does_the_act_asked_for(coder) -> None:
+    document = Document(id="case", text="The UN appealed to Iran to release the sailors.", date=date(2024, 3, 15))
+    released = [e for e in coder.code(document) if e.event == "RETREAT"]
+    assert [(tuple(a.country for a in e.actor), e.status) for e in released] == [(("IRN",), "demanded")]
+
+
+# -- 5. violence and non-state armed actors ----------------------------------------------------------------------
+
+VIOLENCE = [
+    ("Syrian rebels attacked a Turkish border post on Monday.", [("ASSAULT", ("SYR",), ("TUR",))]),
+    # a group placed by its backer only is the backer's
+    ("Russian-backed separatists shelled Ukrainian positions near Donetsk.", [("ASSAULT", ("RUS",), ("UKR",))]),
+    # a group of its own keeps its own state
+    ("Iranian-backed Houthi rebels fired missiles at Saudi Arabia.", [("ASSAULT", ("YEM",), ("SAU",))]),
+    ("Israeli troops killed two Palestinians in Jenin.", [("ASSAULT", ("ISR",), ("PSE",))]),
+    # passive and nominal violence: the attack's owner acts, the victims' state receives
+    ("Four Ukrainian soldiers were killed in shelling by Russian forces.", [("ASSAULT", ("RUS",), ("UKR",))]),
+    ("An air strike by Saudi jets killed 12 Yemeni civilians.", [("ASSAULT", ("SAU",), ("YEM",))]),
+    ("A bombing claimed by Pakistani militants killed five Afghan policemen in Kabul.",
+     [("ASSAULT", ("PAK",), ("AFG",))]),
+    ("Two Indian soldiers were killed by Pakistani gunfire.", [("ASSAULT", ("PAK",), ("IND",))]),
+    # a city the knowledge base does not know is placed by the gazetteer
+    ("Russian forces shelled Kharkiv overnight.", [("ASSAULT", ("RUS",), ("UKR",))]),
+    ("Russian jets bombed targets near Idlib on Sunday.", [("ASSAULT", ("RUS",), ("SYR",))]),
+    ("Turkish drones struck Kurdish fighters near Qamishli in Syria.", [("ASSAULT", ("TUR",), ("SYR",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VIOLENCE)
+def test_violence(coder, text: str, expected: list[tuple]) -> None:
+    found = coded(coder, text)
+    for event in expected:
+        assert event in found
+
+
+def test_an_attack_noun_that_is_the_means_of_a_killing_is_one_event(coder) -> None:
+    found = coded(coder, "An air strike by Saudi jets killed 12 Yemeni civilians.")
+    assert found == [("ASSAULT", ("SAU",), ("YEM",))]
+
+
+def test_an_armed_group_named_for_nobody_is_nobody(coder) -> None:
+    assert coded(coder, "Pro-Russian separatists shelled Ukrainian positions.") == []
