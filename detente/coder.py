@@ -197,7 +197,7 @@ def _records(coder: Coder, work: Work) -> None:
     events: list[Event] = []
     seen: set[tuple] = set()
     dated: list[tuple[int, date]] = []  # (position of the predicate, date) of events dated to the day
-    actors: dict[int, set[str | None]] = {}  # position of a dated predicate → its actor countries
+    actors: dict[int, list[set[str | None]]] = {}  # position of a dated predicate → the actor countries of its events
     months: list[tuple[int, date]] = []  # the same for events dated to the month
     nominal: set[str] = set()
     speech = coder.resources.lexicon.word_list("speech_verbs")
@@ -215,7 +215,7 @@ def _records(coder: Coder, work: Work) -> None:
         if event.date_source != "publication" and event.date_precision == "day":
             dated.append((finding.predicate, event.date))
             dated.sort(key=lambda item: item[0])
-            actors[finding.predicate] = {e.country for e in event.actor}
+            actors.setdefault(finding.predicate, []).append({e.country for e in event.actor})
         elif event.date_source != "publication" and event.date_precision == "month":
             months.append((finding.predicate, event.date))  # "In April …; the next day …" is in April
         key = (index, event.cameo[:3], tuple(e.country for e in event.actor),
@@ -288,12 +288,12 @@ def _continues(predicate: Token, index: int, speech: frozenset[str]) -> Span | N
 
 
 def _continued(event: Event, before: Span, dated: list[tuple[int, date]],
-               actors: dict[int, set[str | None]]) -> Event:
+               actors: dict[int, list[set[str | None]]]) -> Event:
     """ "Trudeau spoke in parliament on Monday. *He* urged India to cooperate": an undated event that goes on
     with the sentence before takes the date of that sentence's dated event of the same actor."""
     countries = {e.country for e in event.actor}
     previous = [day for position, day in dated
-                if before.start <= position < before.end and actors.get(position) == countries]
+                if before.start <= position < before.end and countries in actors.get(position, [])]
     if not previous:
         return event
     return dataclasses.replace(event, date=previous[-1], date_source="relative", date_precision="day")

@@ -9,6 +9,8 @@ Alliance") count only where spaCy's named entities agree.
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -69,6 +71,11 @@ class ActorMatcher:
             for key, text in patterns:
                 matcher.add(key, [nlp.make_doc(text)])
         self.vocab = nlp.vocab
+        self._others: dict[str, set[str]] = {}  # the document's surnames and the other names with them
+        self._name_words: dict[str, set[str]] = {}  # the words of each known person's names ("Sergei", "Sergey")
+        for term in kb.terms:
+            if term.kind == PERSON:
+                self._name_words.setdefault(term.id, set()).update(re.split(r"[\s\-]+", term.text))
 
     def __call__(self, doc: Doc) -> list[Match]:
         """Longest non-overlapping matches, leftmost first.
@@ -80,6 +87,7 @@ class ActorMatcher:
         found = []
         confirmed: set[Term] = set()
         doubtful: list[tuple[int, int, str]] = []
+        self._others = _other_bearers(doc, self.titles)
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 key = self.vocab.strings[match_id]
@@ -131,6 +139,8 @@ class ActorMatcher:
         person = self.kb.persons.get(term.id)
         if person is None or span.text == person.name:
             return False
+        if len(span) == 1 and self._others.get(span.text, set()) - self._name_words.get(person.id, set()):
+            return True  # "Kang" in an article about "Kang Chol" is not the known Kang
         doc = span.doc
         if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")":
             return True  # "the Montenegro Municipality Association (AKK)": an abbreviation, not a person
@@ -142,6 +152,19 @@ class ActorMatcher:
         return (term.ambiguous and before is not None and span[0].ent_iob_ == "I" and before.ent_type_ == "PERSON"
                 and before.pos_ == "PROPN" and before.is_alpha and before.text[:1].isupper()
                 and before.lower_ not in self.titles and before.text not in person.name.split())
+
+
+def _other_bearers(doc: Doc, titles: frozenset[str]) -> dict[str, set[str]]:
+    """The given names the document puts before each surname in the names of people it tells of ("Kang Chol" →
+    {"Kang": {"Chol"}} as well, since East Asian names put the family name first)."""
+    bearers: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        words = [t.text for t in ent if t.is_alpha and t.lower_ not in titles]
+        if ent.label_ != "PERSON" or len(words) < 2:
+            continue
+        for word in (words[0], words[-1]):
+            bearers.setdefault(word, set()).update(w for w in words if w != word)
+    return bearers
 
 
 def _whole_entity(span: Span) -> bool:

@@ -79,6 +79,7 @@ class Discourse:
     categories: dict[str, Entity] = field(default_factory=dict)
     speaker: Entity | None = None
     group: list[Entity] = field(default_factory=list)  # the last subject that listed several states
+    names: dict[str, Entity] = field(default_factory=dict)  # people the knowledge base does not know, by name
     counts: Counter = field(default_factory=Counter)  # mentions of each country
     dyads: Counter = field(default_factory=Counter)  # events between each two countries
 
@@ -185,6 +186,9 @@ class Resolver:
                                 False, None, True) for e in self.discourse.pair()]
         tokens = self._name_tokens(head)
         matches = self._matches(tokens)
+        if not matches and head.ent_type_ == "PERSON" and head.text in self.discourse.names:
+            # "North Korea's envoy, Kang Chol, …" / "*Kang* refused": the person named before
+            return [NamedPhrase(self.discourse.names[head.text], True, None, True)]
         sponsored = self._sponsored(head, tokens, matches)
         if sponsored is not None:
             return [sponsored]
@@ -230,7 +234,20 @@ class Resolver:
             named = self._anchored(match, term, role_term, former)
             if named:
                 out.append(named)
+        # the name in apposition, also where the parser hung it on the place of the role ("the envoy in Kuala
+        # Lumpur, Kang Chol, …")
+        placed = [a for prep in head.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj"
+                  for a in obj.children if a.dep_ in ("appos", "conj") and a.ent_type_ == "PERSON"]
+        named_person = [t for t in [*tokens, *(w for a in placed for w in a.subtree)]
+                        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.i not in self.by_token]
+        if len(out) == 1 and named_person:
+            # "North Korea's envoy in Kuala Lumpur, Kang Chol": a person, whom "Kang" and "he" refer to later
+            for token in named_person:
+                self.discourse.names[token.text] = out[0].entity
+            out = [NamedPhrase(out[0].entity, True, out[0].category, out[0].inferred)]
         return out
+
+
 
     def place(self, head: Token, depth: int = 0) -> list[Entity]:
         """The state a place names: a state ("in Lebanon") or its capital ("in Amman"), as a location.

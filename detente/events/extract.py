@@ -54,6 +54,7 @@ class Finding:
     recipient_inferred: bool = False
     conditional: bool = False
     counted: int | None = None  # a number standing for the theme told before ("Estonia expelled *two*")
+    joint: bool = False  # the recipients are both parties of the story, as the thing the act is about is theirs
 
 
 def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
@@ -63,6 +64,11 @@ def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
     return any((e.sector or "NONE") in pattern.sector for e in actor)
 
 
+def _distinct(entities: list[Entity]) -> list[Entity]:
+    """The entities without repeats of a country in one sector ("Russia's GRU and FSB" is Russia's, once)."""
+    return list({(e.country, e.sector): e for e in entities}.values())
+
+
 def _is_time(token: Token) -> bool:
     """ "on *Thursday*", "for *two days*": a prepositional object that is a date or a time."""
     return token.ent_type_ in ("DATE", "TIME")
@@ -70,6 +76,15 @@ def _is_time(token: Token) -> bool:
 
 # Prepositions that give the reason of a measure ("sanctions *over* the interference").
 REASON_PREPS = frozenset({"over", "for"})
+
+# Sectors of those whose report of another state's hostile act is an accusation: the state and its bodies.
+STATE_VOICES = frozenset({"NONE", "GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
+
+# Types of the acts that, about a thing two parties have together, are aimed at both of them.
+JOINT_EVENTS = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONSULT", "COOPERATE", "AID", "ACCUSE"})
+
+# Prepositions that lead to the thing two parties have together ("a halt *to* the fighting", "called *for* talks").
+JOINT_PREPS = frozenset({"to", "for", "of", "on", "in", "with"})
 
 # Prepositions that name on whom a threatened act would fall ("consequences *for* Israel").
 THREAT_PREPS = frozenset({"for", "against", "on"})
@@ -101,6 +116,12 @@ class EventFinder:
         self.no_comment = lexicon.word_list("comment_verbs")
         self.deciding = lexicon.word_list("deciding_verbs")
         self.particle_adverbs = lexicon.word_list("particle_adverbs")
+        self.joint_things = lexicon.word_list("joint_things")
+        self.mutual = lexicon.word_list("mutual_words")
+        self.drawing = lexicon.word_list("drawing_verbs")
+        self.hosted = lexicon.word_list("hosted_people")
+        self.arriving = lexicon.word_list("arriving_verbs")
+        self.reactions = lexicon.word_list("reaction_nouns")
         self.state_sectors = frozenset(s.upper() for s in lexicon.word_list("state_sectors"))
         self.earlier: list[Finding] = []  # the findings of the document's previous sentences
 
@@ -133,11 +154,14 @@ class EventFinder:
                 found = self._modal_demand(token, findings)
                 if found:
                     findings.append(found)
+        findings = [split for finding in findings for split in self._mutual(finding)]
+        findings.extend(self._reported_acts(findings))
         self.roles.remember(sent)
         findings = self._shared_recipients(self._without_means(self._without_decisions(
             self._without_purposes(findings))))
         for finding in findings:  # who did what to whom so far: "both sides" are the parties of the story
-            self.resolver.discourse.note_dyad(finding.actor, finding.recipient)
+            if not finding.joint:  # a mediator's welcome of "the accord" makes it no party
+                self.resolver.discourse.note_dyad(finding.actor, finding.recipient)
         self.earlier.extend(findings)
         return findings
 
@@ -164,6 +188,58 @@ class EventFinder:
                 if other is not None:
                     finding = dataclasses.replace(finding, recipient=other.recipient)
             out.append(finding)
+        return out
+
+    def _mutual(self, finding: Finding) -> list[Finding]:
+        """ "India and Pakistan accused *each other*", "each side accuses *the other*", "the two *traded* fire":
+        an act of several states without a recipient, done by each to each other, is one event per ordered
+        pair."""
+        states = list({e.country: e for e in finding.actor if e.country}.values())
+        if len(states) < 2:
+            return [finding]
+        doc = self.resolver.doc
+        predicate = doc[finding.predicate]
+        subject = g.subject(predicate)
+        if subject is not None and len(states) == 2 and any(c.lower_ == "each" for c in subject.children):
+            finding = dataclasses.replace(finding, recipient=())  # "each side expelled one diplomat"
+        if finding.recipient:
+            return [finding]
+        theme = doc[finding.theme] if finding.theme is not None else None
+        words = {g.lemma(predicate)} | ({theme.lower_} if theme is not None else set())
+        each = subject is not None and any(c.lower_ == "each" for c in subject.children)
+        if not words & self.mutual and not each:
+            return [finding]
+        return [dataclasses.replace(finding, actor=(first,), recipient=(second,))
+                for first in states for second in states if first is not second]
+
+    def _reported_acts(self, findings: list[Finding]) -> list[Finding]:
+        """ "Ethiopia's spokeswoman said *Eritrean forces had attacked*": a state that reports a hostile act of
+        another against itself, or against nobody named, accuses it (ACCUSE 112, by the speaker, dated by the
+        speech); the act itself is kept as the text tells it."""
+        out = []
+        for finding in findings:
+            code = self.codes[finding.pattern.cameo]
+            predicate = self.resolver.doc[finding.predicate]
+            # an act told as a clause ("said Russian forces *shelled* …"), not one named by a noun, which the
+            # speaker takes as known ("said the cap answered *Moscow's expulsion* of …")
+            told_as_clause = predicate.pos_ == "VERB" and code.quad_class == 4 and finding.status == "actual"
+            speech = self.roles.speech_of(predicate) if told_as_clause else None
+            if speech is None or finding.pattern.actor == "speaker":
+                continue
+            speaker = list({e.country: e for e in self.roles.speaker_of(predicate)
+                            if (e.sector or "NONE") in STATE_VOICES}.values())
+            speakers, doers = {e.country for e in speaker}, {e.country for e in finding.actor}
+            victims = {e.country for e in finding.recipient}
+            parties = {e.country for e in self.resolver.discourse.pair()}
+            # the victim reports it, or, with no victim named, one party of the story tells of the other's act
+            told = victims & speakers if victims else speakers <= parties and doers <= parties
+            if not speaker or speakers & doers or not told:
+                continue
+            if any(f.predicate == speech.i and self.codes[f.pattern.cameo].event == "ACCUSE" for f in findings):
+                continue
+            pattern = Pattern(lemma=g.lemma(speech), pos="VERB", cameo="112")
+            out.append(Finding(trigger=(speech.i,), predicate=speech.i, pattern=pattern, actor=tuple(speaker),
+                               recipient=finding.actor, theme=None, status="actual"))
         return out
 
     def _gapped(self, finding: Finding) -> list[Finding]:
@@ -248,6 +324,9 @@ class EventFinder:
                                                   own=frozenset(e.country for e in actor))
             if not actor and self.codes[pattern.cameo].event == "ASSAULT":
                 actor = self._unattributed_attack(verb)
+            if not actor and (pattern.mode or self.codes[pattern.cameo].mode) == "expel" and g.is_passive(verb) \
+                    and verb.dep_ in ("ROOT", "conj"):  # told as done, not inside "Moscow's demand that …"
+                actor = self._host(theme)
             if not actor:
                 return None
             if not _sector_fits(pattern, actor):
@@ -307,6 +386,22 @@ class EventFinder:
         if pattern.when == "past" and self.modality.intended(token):
             return None
         return used
+
+    def _host(self, expelled: Token | None) -> list[Entity]:
+        """Who expels a diplomat a passive names no agent for ("he *was declared* persona non grata", "the
+        envoys were told to leave"): the state he serves in ("North Korea's envoy *in Kuala Lumpur*"), else the
+        other party of the story."""
+        if expelled is None or not (expelled.pos_ == "PRON" or expelled.ent_type_ == "PERSON"
+                                    or g.phrase_lemmas(expelled) & self.hosted):
+            return []  # "their own nationals were told to leave": not diplomats, whom only a host expels
+        senders = {e.country for e in self.roles.entities(expelled)}
+        if not senders:
+            return []
+        for _prep, place in g.prep_objects(expelled, frozenset({"in", "to"})):
+            host = [e for e in self.resolver.place(place) if e.country not in senders]
+            if host:
+                return host
+        return self._other_party(senders)
 
     def _unattributed_attack(self, verb: Token) -> list[Entity]:
         """ "A roadside bombing near Kirkuk killed three soldiers", "were killed in a car bomb explosion in
@@ -459,8 +554,20 @@ class EventFinder:
                     continue
                 return self._finding((noun.i,), noun, pattern, actor, owners, None)
             own = self.roles.own_actors(noun)
+            voiced = self._voiced(noun) if not own and g.lemma(noun) in self.reactions else None
             if own:
                 actor = own
+            elif voiced is not None:
+                actor, drawer = voiced
+                if not actor:
+                    return None
+                countries = {e.country for e in actor}
+                if drawer is not None:
+                    recipient = [e for e in self.roles.actors(drawer) if e.country not in countries]
+                else:  # solidarity goes to the victim of the last hostile act, criticism to its doer
+                    recipient = self._last_hostile(countries, victim=self.codes[pattern.cameo].quad_class == 1) \
+                        or self._other_party(countries)
+                return self._finding((noun.i,), drawer or noun, pattern, actor, recipient, None)
             elif predicate is not None:
                 actor = self.roles.actors(predicate)
             elif self.codes[pattern.cameo].event == "CONSULT" and self.roles.circumstance(noun) is not None:
@@ -471,7 +578,10 @@ class EventFinder:
                 predicate = self.roles.circumstance(noun)
                 actor = [e for e in self.roles.actors(predicate) if (e.sector or "NONE") not in self.state_sectors]
             else:
-                return None
+                actor = []
+            if not actor and self.codes[pattern.cameo].event == "COERCE":
+                # "the arrest *in Phnom Penh* of a Thai engineer": the state where it happened holds him
+                actor = self.roles.place(noun)[:1]
             if not actor:
                 return None
             if not _sector_fits(pattern, actor):
@@ -485,6 +595,22 @@ class EventFinder:
             trigger = tuple(sorted({noun.i} | ({predicate.i} if predicate is not None else set())))
             return self._finding(trigger, predicate or noun, pattern, actor, recipient, theme)
         return None
+
+    def _voiced(self, noun: Token) -> tuple[list[Entity], Token | None] | None:
+        """Who voices a reaction named by a noun, when a "from" says it: "*drawing* condemnation *from* Tokyo,
+        Seoul and Washington", "expressions of solidarity *came from* Riga and Vilnius"; with the verb whose
+        subject drew the reaction (its target), if any.  None when no "from" names the voices."""
+        holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+        nodes = [noun, holder]
+        verb = holder.head if holder.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+        if verb is not None and g.lemma(verb) in self.drawing | self.arriving:
+            nodes.append(verb)
+        voices = [e for node in nodes for _prep, obj in g.prep_objects(node, frozenset({"from"}))
+                  for e in self.roles.entities(obj)]
+        if not voices:
+            return None
+        drawer = verb if verb is not None and g.lemma(verb) in self.drawing else None
+        return voices, drawer
 
     def _measure_for(self, noun: Token) -> Token | None:
         """The predicate of a material conflict that ``noun`` is the reason of ("expelled ten diplomats *over*
@@ -510,6 +636,35 @@ class EventFinder:
             return False
         clause = self.roles.circumstance(noun)
         return clause is not None and not self.lexicon.patterns(g.lemma(clause), "VERB")
+
+    def _last_hostile(self, outsiders: set[str | None], victim: bool) -> list[Entity]:
+        """The victims (or the doers) of the last hostile act told, which ``outsiders`` took no part in."""
+        for finding in reversed(self.earlier):
+            if self.codes[finding.pattern.cameo].quad_class not in (3, 4):
+                continue
+            parties = {e.country for e in (*finding.actor, *finding.recipient)}
+            side = finding.recipient if victim else finding.actor
+            if side and not parties & outsiders:
+                return list({e.country: e for e in side}.values())
+        return []
+
+    def _other_party(self, actor_countries: set[str | None]) -> list[Entity]:
+        """The other party of the story: the country named most, the more recent among equals."""
+        discourse = self.resolver.discourse
+        others = [e for e in discourse.mentioned if e.country and e.country not in actor_countries]
+        other = max(others, key=lambda e: discourse.counts[e.country], default=None)
+        return [other] if other is not None else []
+
+    def _about_joint_thing(self, predicate: Token, theme: Token | None) -> bool:
+        """Whether an act is about something two parties have together, owned by nobody named ("welcomed *the
+        accord*", "urged both to show *restraint*", "called for a *halt* to the fighting")."""
+        objects = [theme] if theme is not None else []
+        objects += g.children(predicate, "dobj") + [o for _p, o in g.prep_objects(predicate, JOINT_PREPS)]
+        objects += [o for clause in g.children(predicate, "xcomp", "ccomp") for o in g.children(clause, "dobj")]
+        # "demanded a halt *to* the fighting", "called for an end *to* the war"
+        near = objects + [o for obj in objects for _p, o in g.prep_objects(obj, JOINT_PREPS)]
+        return any(token.pos_ in ("NOUN", "PROPN") and g.lemma(token) in self.joint_things
+                   and not any(c.dep_ == "poss" for c in token.children) for token in near)
 
     def _answered(self, speakers: set[str | None]) -> list[Entity]:
         """Whom a threat without a named target is aimed at: who did the last hostile act against the speaker
@@ -549,7 +704,8 @@ class EventFinder:
     def _finding(self, trigger: tuple[int, ...], predicate: Token, pattern: Pattern, actor: list[Entity],
                  recipient: list[Entity], theme: Token | None) -> Finding | None:
         code = self.codes[pattern.cameo]
-        recipient = [e for e in recipient if not self._same_side(e, actor)]
+        actor = _distinct(actor)
+        recipient = _distinct([e for e in recipient if not self._same_side(e, actor)])
         if not recipient and theme is not None and theme.lower_ == "own":
             # "announced expulsions of their own": the same act as another actor's, against the same side
             earlier = next((f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].event == code.event
@@ -599,14 +755,15 @@ class EventFinder:
         about = g.antecedent(theme) if theme is not None else None  # "the decision, *which* it called unjustified"
         if not recipient and code.quad_class == 3 and about is not None:
             recipient = self._judged(about, actor_countries)
+        joint = False
+        if not recipient and code.event in JOINT_EVENTS and self._about_joint_thing(predicate, theme):
+            # "welcomed the accord", "urged restraint": both parties of the story, but the actor
+            recipient = [e for e in self.resolver.discourse.pair() if e.country not in actor_countries]
+            joint = bool(recipient)
         inferred = False
         if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events):
-            discourse = self.resolver.discourse
-            others = [e for e in discourse.mentioned if e.country and e.country not in actor_countries]
-            # the other party of the story: the country named most, the more recent among equals
-            other = max(others, key=lambda e: discourse.counts[e.country], default=None)
-            if other is not None:
-                recipient, inferred = [other], True
+            recipient = self._other_party(actor_countries)
+            inferred = bool(recipient)
         if not recipient and code.event.lower() in self.domestic_events:
             # "imposed a curfew in Sudan": a state's act at home falls on the people of the place
             recipient = [dataclasses.replace(e, sector="CVL") for e in self.roles.place(predicate)
@@ -621,4 +778,4 @@ class EventFinder:
                        recipient=tuple(recipient), theme=theme.i if theme is not None else None, status=status,
                        future=self.modality.is_future(predicate), consequent=self.modality.consequent(predicate),
                        ultimatum=self.modality.ultimatum(predicate),
-                       recipient_inferred=inferred, conditional=conditional)
+                       recipient_inferred=inferred, conditional=conditional, joint=joint)

@@ -80,6 +80,10 @@ class Modality:
             if not pattern.negated and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
                                            for c in token.children):
                 return "denied"
+        if not pattern.negated and any(c.dep_ in ("nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no"
+                                                                               for d in c.children)
+                                       for c in predicate.children):
+            return "denied"  # "*no* Russian diplomats are being expelled"
         chain = list(g.clause_chain(predicate, limit=5))
         threat = self.codes[pattern.cameo].event == "THREATEN"
         for token in chain:
@@ -98,6 +102,8 @@ class Modality:
                 return "hypothetical"
             if token.pos_ == "NOUN" and word in self.intent_nouns and below.dep_ == "acl":
                 return "denied" if negated else "planned"  # "a consensus *to exchange* information"
+            if token.pos_ == "NOUN" and word in self.demanding and below.dep_ in ("acl", "ccomp"):
+                return "demanded"  # "Moscow's *demand* that the mission be cut"
             if token.pos_ in ("VERB", "ADJ"):
                 if word in self.refusing:
                     return "denied"

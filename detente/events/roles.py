@@ -23,7 +23,7 @@ from .lexicon import Lexicon
 # failure"), unlike its people, whom it acts for ("to protect *American students*").
 POLITICAL_SECTORS = frozenset({"ELI", "OPP", "REB", "PTY"})
 # Prepositions of a prepositional object's own target: "for a war *against* Iraq", "to a demand *from* the US".
-NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by"})
+NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by", "between"})
 
 
 # Prepositions of an object-control verb that name who is to act ("called *on* Russia to withdraw").
@@ -212,6 +212,10 @@ class Roles:
         obj = next((o for p, o in g.prep_objects(token, frozenset({"of"}))), None)
         if obj is None:
             obj = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        if obj is None:  # "the arrest *in Phnom Penh of* a Thai engineer": the "of" hung on the place
+            obj = next((o for _p, place in g.prep_objects(token, self.place_preps)
+                        for _q, o in g.prep_objects(place, frozenset({"of"})) if o.pos_ in ("NOUN", "PROPN")
+                        and not self.resolver.place(o)), None)
         return obj
 
     def note_theme(self, theme: Token) -> None:
@@ -539,6 +543,17 @@ class Roles:
         if sentence_speaker is not None:
             return [sentence_speaker]
         return [self.resolver.discourse.speaker] if self.resolver.discourse.speaker else []
+
+    def speech_of(self, token: Token) -> Token | None:
+        """The speech verb that reports the clause of ``token``: an inserted "X said", or the nearest one above."""
+        inserted = self._parenthetical(token)
+        speech = inserted or next((a for a in list(g.clause_chain(token))[1:] if a.pos_ in ("VERB", "AUX")
+                                   and g.lemma(a) in self.speech), None)
+        # "companies *said to* have supported …" reports nobody's words; "*replied by* expelling" is a deed
+        if speech is None or g.is_passive(speech) or (speech.tag_ == "VBN" and speech.dep_ == "acl") \
+                or any(c.dep_ == "prep" and c.lower_ == "by" for c in speech.children):
+            return None
+        return speech
 
     def according(self, token: Token) -> bool:
         """Whether the sentence attributes itself ("according to the ministry")."""

@@ -214,3 +214,85 @@ def test_an_attack_noun_that_is_the_means_of_a_killing_is_one_event(coder) -> No
 
 def test_an_armed_group_named_for_nobody_is_nobody(coder) -> None:
     assert coded(coder, "Pro-Russian separatists shelled Ukrainian positions.") == []
+
+
+# -- acts aimed at both parties, and acts of each on the other ----------------------------------------------------
+
+BOTH_PARTIES = [
+    # a welcome, an appeal or a demand about what two parties have together goes to both
+    ("Ecuador and Peru signed a ceasefire on Friday. Brazil welcomed the accord.",
+     [("SUPPORT", ("BRA",), ("ECU", "PER"))]),
+    ("Venezuela cut ties with Colombia. Brazil urged dialogue.", [("REQUEST", ("BRA",), ("VEN", "COL"))]),
+    ("Sudan bombed South Sudan. China urged restraint.", [("REQUEST", ("CHN",), ("SDN", "SSD"))]),
+    ("Ethiopia and Eritrea fought. The UN Security Council demanded a halt to fighting between Ethiopia and "
+     "Eritrea.", [("REQUEST", ("UN",), ("ETH", "ERI"))]),
+    # each on the other
+    ("Ecuador and Peru fought a border war. Each side accuses the other of having fired first.",
+     [("ACCUSE", ("ECU",), ("PER",)), ("ACCUSE", ("PER",), ("ECU",))]),
+    ("India and Pakistan accused each other of violating the ceasefire.",
+     [("ACCUSE", ("IND",), ("PAK",)), ("ACCUSE", ("PAK",), ("IND",))]),
+    ("India and Pakistan traded fire on Monday.", [("ASSAULT", ("IND",), ("PAK",)), ("ASSAULT", ("PAK",), ("IND",))]),
+    ("Canada and India traded barbs. Each side then expelled one diplomat.",
+     [("SANCTION", ("CAN",), ("IND",)), ("SANCTION", ("IND",), ("CAN",))]),
+    # reactions voiced "from" several states
+    ("Pyongyang fired four ballistic missiles into the sea, drawing condemnation from Tokyo, Seoul and Washington.",
+     [("ACCUSE", ("JPN", "KOR", "USA"), ("PRK",))]),
+    ("Russian protesters besieged the Estonian embassy. Expressions of solidarity came quickly from Riga and "
+     "Vilnius.", [("SUPPORT", ("LVA", "LTU"), ("EST",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BOTH_PARTIES)
+def test_both_parties_and_each_other(coder, text: str, expected: list[tuple]) -> None:
+    found = coded(coder, text)
+    for event in expected:
+        assert event in found
+
+
+def test_a_mediators_welcome_does_not_make_it_a_party(coder) -> None:
+    text = ("Armenia and Azerbaijan agreed a truce in Moscow. Russia welcomed the accord. Turkey welcomed the "
+            "agreement. Lavrov urged both sides to respect the truce.")
+    requests = [e for e in coded(coder, text) if e[0] == "REQUEST"]
+    assert requests == [("REQUEST", ("RUS",), ("ARM", "AZE"))]
+
+
+# -- reported acts, expulsions without an agent, arrests placed by where they happened ---------------------------
+
+REPORTED = [
+    # the victim's report of the other side's act is an accusation
+    ("Ukraine's defence ministry said Russian forces shelled Kharkiv overnight.", [("ACCUSE", ("UKR",), ("RUS",))]),
+    ("Ethiopia and Eritrea fought over Badme. Ethiopian government spokeswoman Selome Tadesse said Eritrean "
+     "forces had attacked.", [("ACCUSE", ("ETH",), ("ERI",))]),
+    ("Ethiopia and Eritrea fought over Badme. Eritrea said Ethiopia had launched a major offensive.",
+     [("ACCUSE", ("ERI",), ("ETH",)), ("ASSAULT", ("ETH",), ())]),
+    # a diplomat declared unwelcome without an agent is expelled by the state he serves in
+    ("North Korea's envoy in Kuala Lumpur, Kang Chol, accused Malaysia of bias. When Kang refused to apologise, "
+     "he was declared persona non grata.", [("SANCTION", ("MYS",), ("PRK",)), ("REJECT", ("PRK",), ("MYS",))]),
+    ("The expulsions followed the arrest in Phnom Penh of a Thai engineer.", [("COERCE", ("KHM",), ("THA",))]),
+]
+
+NOT_REPORTED = [
+    # a report by someone who is no state, or of an act that is no party's to the story, accuses nobody
+    "A camp for Congolese refugees was attacked by Burundian militiamen, the UN refugee agency reported.",
+    "Sudanese rebels shelled the town of Juba on Sunday, relief officials in Nairobi said.",
+    # "said to have" reports nobody's words
+    "Washington sanctioned three Russian companies said to have attacked Ukrainian servers.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED)
+def test_reported_acts_and_placed_acts(coder, text: str, expected: list[tuple]) -> None:
+    found = coded(coder, text)
+    for event in expected:
+        assert event in found
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED)
+def test_reports_that_accuse_nobody(coder, text: str) -> None:
+    assert not [e for e in coded(coder, text) if e[0] == "ACCUSE"]
+
+
+def test_a_surname_of_someone_the_article_names_is_not_the_known_bearer(coder) -> None:
+    text = "North Korea's envoy, Kang Chol, accused Malaysia of bias. Kang refused to apologise."
+    actors = {e[1] for e in coded(coder, text)}
+    assert ("KOR",) not in actors
