@@ -40,6 +40,8 @@ from .time import ResolvedDate, is_deadline, load_time_words, resolve_anaphoric,
 log = logging.getLogger(__name__)
 
 DATE_LABELS = ("DATE", "TIME")
+# How many days before its publication a dated event may be that an undated repeat of it refers to.
+RECENT_DAYS = 7
 
 
 @dataclass
@@ -212,6 +214,8 @@ def _records(coder: Coder, work: Work) -> None:
         story = _continues(doc[finding.predicate], index, speech) if event.date_source == "publication" else None
         if story is not None:
             event = _continued(event, story, dated, actors)
+        if finding.joint and event.date_source == "publication":
+            event = _about_told(event, events, finding.joint)
         if event.date_source != "publication" and event.date_precision == "day":
             dated.append((finding.predicate, event.date))
             dated.sort(key=lambda item: item[0])
@@ -299,6 +303,23 @@ def _continued(event: Event, before: Span, dated: list[tuple[int, date]],
     return dataclasses.replace(event, date=previous[-1], date_source="relative", date_precision="day")
 
 
+def _about_told(event: Event, told: list[Event], kinds: tuple[str, ...]) -> Event:
+    """ "Lavrov mediated *the talks*", "Turkey welcomed *the truce*": an act about what the two parties did
+    together, with no date of its own, has the date of the last dated event of that kind between them (an
+    agreement, a meeting) told before."""
+    named = set(kinds) - {"JOINT"}  # "restraint", "the fighting": nothing told to date the act by
+    if not named:
+        return event
+    if named & {"SUPPORT", "RETREAT", "CONCEDE"}:
+        named.add("AGREE")  # an accord, a truce: what the two sides agreed
+    parties = {e.country for e in event.recipient}
+    before = next((e for e in reversed(told) if e.date_source != "publication" and e.date_precision == "day"
+                   and e.event in named and {a.country for a in (*e.actor, *e.recipient)} == parties), None)
+    if before is None:
+        return event
+    return dataclasses.replace(event, date=before.date, date_source="relative", date_precision="day")
+
+
 def _places(coder: Coder, work: Work) -> None:
     """Each event's place (docs/geolocation.md); no other field of the event changes."""
     locator = coder.locator
@@ -333,6 +354,12 @@ def _share_dates(events: list[Event], nominal: set[str]) -> list[Event]:
         candidates = []
         if mention and event.date_source == "publication":
             candidates = dated.get(_event_key(event), [])
+        elif event.date_source == "publication" and event.status == "actual" and event.date is not None \
+                and event.quad_class in (2, 4):
+            # "Venezuela broke off relations on Thursday … / … had no choice but to break relations": a repeated
+            # deed without a date of its own is the same as a dated one of the last days (words are repeated
+            # on other days: two threats of a week are two)
+            candidates = [c for c in dated.get(_event_key(event), []) if 0 <= (event.date - c.date).days <= RECENT_DAYS]
         elif mention and event.date_precision == "month":  # "Moscow's demand in July" → the day in July
             candidates = [c for c in dated.get(_event_key(event), [])
                           if (c.date.year, c.date.month) == (event.date.year, event.date.month)]

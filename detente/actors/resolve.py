@@ -100,9 +100,11 @@ class Discourse:
             self.categories[category] = entity
 
     def note_dyad(self, actor: Iterable[Entity], recipient: Iterable[Entity]) -> None:
-        """An event between these parties was told."""
-        for first in {e.country for e in actor if e.country}:
-            for second in {e.country for e in recipient if e.country} - {first}:
+        """An event between these parties was told; an organisation is no party of a dispute between states
+        ("the Security Council demanded a halt to fighting between Ethiopia and Eritrea")."""
+        parties = [{e.country for e in side if e.country and e.sector != "IGO"} for side in (actor, recipient)]
+        for first in parties[0]:
+            for second in parties[1] - {first}:
                 self.dyads[frozenset((first, second))] += 1
 
     def pair(self) -> list[Entity]:

@@ -54,7 +54,7 @@ class Finding:
     recipient_inferred: bool = False
     conditional: bool = False
     counted: int | None = None  # a number standing for the theme told before ("Estonia expelled *two*")
-    joint: bool = False  # the recipients are both parties of the story, as the thing the act is about is theirs
+    joint: tuple[str, ...] = ()  # the thing of both parties the act is about: the types of event it names
 
 
 def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
@@ -639,13 +639,14 @@ class EventFinder:
 
     def _last_hostile(self, outsiders: set[str | None], victim: bool) -> list[Entity]:
         """The victims (or the doers) of the last hostile act told, which ``outsiders`` took no part in."""
-        for finding in reversed(self.earlier):
-            if self.codes[finding.pattern.cameo].quad_class not in (3, 4):
-                continue
-            parties = {e.country for e in (*finding.actor, *finding.recipient)}
-            side = finding.recipient if victim else finding.actor
-            if side and not parties & outsiders:
-                return list({e.country: e for e in side}.values())
+        for classes in ((4,), (3,)):  # deeds before words
+            for finding in reversed(self.earlier):
+                if self.codes[finding.pattern.cameo].quad_class not in classes:
+                    continue
+                parties = {e.country for e in (*finding.actor, *finding.recipient)}
+                side = finding.recipient if victim else finding.actor
+                if side and finding.recipient and not parties & outsiders:
+                    return list({e.country: e for e in side}.values())
         return []
 
     def _other_party(self, actor_countries: set[str | None]) -> list[Entity]:
@@ -655,16 +656,16 @@ class EventFinder:
         other = max(others, key=lambda e: discourse.counts[e.country], default=None)
         return [other] if other is not None else []
 
-    def _about_joint_thing(self, predicate: Token, theme: Token | None) -> bool:
-        """Whether an act is about something two parties have together, owned by nobody named ("welcomed *the
-        accord*", "urged both to show *restraint*", "called for a *halt* to the fighting")."""
+    def _joint_thing(self, predicate: Token, theme: Token | None) -> Token | None:
+        """The thing two parties have together, owned by nobody named, that an act is about ("welcomed *the
+        accord*", "urged both to show *restraint*", "called for a *halt* to the fighting"), if any."""
         objects = [theme] if theme is not None else []
         objects += g.children(predicate, "dobj") + [o for _p, o in g.prep_objects(predicate, JOINT_PREPS)]
         objects += [o for clause in g.children(predicate, "xcomp", "ccomp") for o in g.children(clause, "dobj")]
         # "demanded a halt *to* the fighting", "called for an end *to* the war"
         near = objects + [o for obj in objects for _p, o in g.prep_objects(obj, JOINT_PREPS)]
-        return any(token.pos_ in ("NOUN", "PROPN") and g.lemma(token) in self.joint_things
-                   and not any(c.dep_ == "poss" for c in token.children) for token in near)
+        return next((token for token in near if token.pos_ in ("NOUN", "PROPN") and g.lemma(token) in self.joint_things
+                     and not any(c.dep_ == "poss" for c in token.children)), None)
 
     def _answered(self, speakers: set[str | None]) -> list[Entity]:
         """Whom a threat without a named target is aimed at: who did the last hostile act against the speaker
@@ -755,11 +756,15 @@ class EventFinder:
         about = g.antecedent(theme) if theme is not None else None  # "the decision, *which* it called unjustified"
         if not recipient and code.quad_class == 3 and about is not None:
             recipient = self._judged(about, actor_countries)
-        joint = False
-        if not recipient and code.event in JOINT_EVENTS and self._about_joint_thing(predicate, theme):
-            # "welcomed the accord", "urged restraint": both parties of the story, but the actor
-            recipient = [e for e in self.resolver.discourse.pair() if e.country not in actor_countries]
-            joint = bool(recipient)
+        joint: tuple[str, ...] = ()
+        pair = self.resolver.discourse.pair() if not recipient and code.event in JOINT_EVENTS else []
+        thing = self._joint_thing(predicate, theme) if pair and not {e.country for e in pair} & actor_countries \
+            else None
+        if thing is not None:
+            # "welcomed the accord", "urged restraint": a third party's act aimed at both parties of the story
+            recipient = pair
+            joint = tuple(sorted({self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
+                                 | {"JOINT"}))
         inferred = False
         if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events):
             recipient = self._other_party(actor_countries)
