@@ -60,6 +60,9 @@ PLACED_GOVERNMENTS = {"executive"}
 # a city name the model labels a person is taken for the city ("shelled Kharkiv").
 PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", ""}
 BIG_CITY = 300_000
+# Nouns whose "of" phrase names a place: "the town of Samarra", "the port city of Hodeidah".
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "port", "capital", "county",
+               "municipality", "settlement", "enclave", "island", "area"}
 # Dependency labels of the modifiers that belong to a name.
 NAME_MODIFIERS = {"compound", "amod", "poss", "nmod", "flat", "appos", "npadvmod", "nummod", "det", "punct",
                   "cc", "conj", "case", "quantmod", "advmod"}
@@ -287,8 +290,9 @@ class Resolver:
 
     def _city(self, head: Token) -> Entity | None:
         """A city the knowledge base does not know, placed by the gazetteer ("shelled *Kharkiv*")."""
-        if self.cities is None or head.pos_ != "PROPN" or head.ent_type_ not in PLACE_LABELS:
-            return None
+        named_place = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in PLACE_NOUNS
+        if self.cities is None or head.pos_ != "PROPN" or (head.ent_type_ not in PLACE_LABELS and not named_place):
+            return None  # "the town *of Samarra*" is a place whatever label the model gives it
         start, end = head.i, head.i + 1
         while start > 0 and self.doc[start].ent_iob_ == "I":
             start -= 1
@@ -296,7 +300,7 @@ class Resolver:
             end += 1
         text = self.doc[start:end].text
         # the small model often takes a foreign city for a person: then only a big city is believed
-        country = self.cities(text, BIG_CITY if head.ent_type_ == "PERSON" else 0)
+        country = self.cities(text, BIG_CITY if head.ent_type_ == "PERSON" and not named_place else 0)
         if country is None:
             return None
         return Entity(text=text, name=self.kb.name_of(country), country=country, sector=None, id=f"place:{country}")
@@ -561,10 +565,13 @@ class Resolver:
         if not personal and pronoun.lower_ not in self.words["neuter_pronouns"] | self.words["plural_pronouns"]:
             return None
         clause = pronoun.head
+        owned = clause
+        while owned.dep_ == "conj" and owned.head.i != owned.i:
+            owned = owned.head  # "to defend itself and *its* allies": the object the owned noun is listed with
         if pronoun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and personal:
             verb = clause.head
-        elif pronoun.dep_ == "poss" and clause.dep_ == "dobj" and clause.head.pos_ in ("VERB", "AUX"):
-            verb = clause.head
+        elif pronoun.dep_ == "poss" and owned.dep_ == "dobj" and owned.head.pos_ in ("VERB", "AUX"):
+            verb = owned.head
         else:
             return None
         subject = next((antecedent(c) for c in verb.children if c.dep_ == "nsubj"), None)

@@ -78,7 +78,7 @@ def _is_time(token: Token) -> bool:
 REASON_PREPS = frozenset({"over", "for"})
 
 # Sectors of those whose report of another state's hostile act is an accusation: the state and its bodies.
-STATE_VOICES = frozenset({"NONE", "GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
+STATE_VOICES = frozenset({"NONE", "GOV", "MIL", "LEG", "JUD"})
 
 # Types of the acts that, about a thing two parties have together, are aimed at both of them.
 JOINT_EVENTS = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONSULT", "COOPERATE", "AID", "ACCUSE"})

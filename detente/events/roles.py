@@ -26,6 +26,9 @@ POLITICAL_SECTORS = frozenset({"ELI", "OPP", "REB", "PTY"})
 NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by", "between"})
 
 
+# Verbs whose "in" phrase is what their subject does ("engaged in ethnic cleansing", "took part in the raid").
+INVOLVING_VERBS = frozenset({"engage", "involve", "participate"})
+
 # Prepositions of an object-control verb that name who is to act ("called *on* Russia to withdraw").
 CONTROL_PREPS = frozenset({"on", "upon", "to"})
 
@@ -112,9 +115,10 @@ class Roles:
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass") \
                 and head.head.head.pos_ == "VERB" and g.lemma(head.head.head) in self.light:
             return head.head.head  # "launched *ten days of* war games", "held *a round of* talks"
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
-                and g.lemma(head.head) in self.light and head.lower_ in ("with", "by"):
-            return head.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+                and g.lemma(head.head) in self.light and (head.lower_ in ("with", "by") or (
+                    head.lower_ == "in" and g.lemma(head.head) in INVOLVING_VERBS)):
+            return head.head  # "engaged *in* ethnic cleansing"
         return None
 
     def own_actors(self, noun: Token) -> list[Entity]:
@@ -140,8 +144,9 @@ class Roles:
         """Who does what ``verb`` says, climbing to governing clauses when it has no subject."""
         if depth > 5:
             return []
-        if g.is_passive(verb) and self.lexicon.patterns(verb.lower_, "ADJ"):
-            # "Canada was concerned by the arrests, and urged …": a feeling, held by its subject
+        if g.is_passive(verb) and (self.lexicon.patterns(verb.lower_, "ADJ") or g.lemma(verb) in INVOLVING_VERBS):
+            # "Canada was concerned by the arrests, and urged …": a feeling, held by its subject; "Serb forces were
+            # engaged in ethnic cleansing": a state, of its subject
             subject = g.first_child(verb, *g.PASSIVE_SUBJECTS)
             return self.entities(self.through_quantity(subject)) if subject is not None else []
         if g.is_passive(verb):

@@ -121,11 +121,13 @@ ENTITY_CASES = [
     ("The UN Security Council met.", "Council", DAY, ["UN IGO"]),
     ("ASEAN leaders met.", "leaders", DAY, ["ASEAN IGO"]),
     ("Hamas fired rockets.", "Hamas", "2021-05-10", ["PSE REB"]),
-    # nothing to resolve: a place after "in", a country that backs or is opposed, a bare noun
+    # an armed group only its backer places is the backer's
+    ("Russian-backed separatists seized the airport.", "separatists", "2014-05-01", ["RUS REB"]),
+    ("Iranian-funded militias shelled the base.", "militias", DAY, ["IRN REB"]),
+    # nothing to resolve: a place after "in", a country opposed or supported, a bare noun
     ("Diplomats in Moscow protested.", "Diplomats", DAY, []),
     ("Pro-Russian rebels seized the airport.", "rebels", "2014-05-01", []),
     ("The pro-Russian rebels seized the airport.", "rebels", "2014-05-01", []),
-    ("Russian-backed separatists seized the airport.", "separatists", "2014-05-01", []),
     ("Anti-American protesters gathered.", "protesters", DAY, []),
     ("The ministry said so.", "ministry", DAY, []),
 ]
