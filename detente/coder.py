@@ -25,7 +25,7 @@ from .actors.resolve import Resolver
 from .errors import CodingError, DetenteError, InputError, StageError
 from .events.codebook import Code, load_codebook
 from .events.extract import EventFinder, Finding
-from .events.lexicon import Lexicon, load_lexicon
+from .events.lexicon import Lexicon, Pattern, load_lexicon
 from .geo import Locator, load_gazetteer
 from .limits import TimeLimitError, deadline
 from .limits import check as check_time_limit
@@ -40,6 +40,14 @@ from .time import ResolvedDate, is_deadline, load_time_words, resolve_anaphoric,
 log = logging.getLogger(__name__)
 
 DATE_LABELS = ("DATE", "TIME")
+# Prepositions of a cause noun that name its victim ("the poisoning *of* Sergei Skripal", "attacks *on*
+# Unity state", "interference *in* the election").
+VICTIM_PREPS = frozenset({"of", "on", "against", "in", "into"})
+# Words that make a cause only alleged ("the *alleged* interference", "which London *blames* on Moscow").
+ALLEGING_WORDS = frozenset({"alleged", "allegedly", "suspected", "accused", "accuses", "blamed", "blames",
+                            "blaming", "claims", "claimed", "purported"})
+# Words that tell an event as earlier than the news ("*previously* expelled", "the *earlier* expulsion").
+EARLIER_WORDS = frozenset({"previously", "earlier", "formerly", "prior", "previous"})
 # How many days before its publication a dated event may be that an undated repeat of it refers to.
 RECENT_DAYS = 7
 
@@ -202,6 +210,7 @@ def _records(coder: Coder, work: Work) -> None:
     actors: dict[int, list[set[str | None]]] = {}  # position of a dated predicate → the actor countries of its events
     months: list[tuple[int, date]] = []  # the same for events dated to the month
     nominal: set[str] = set()
+    retold: set[str] = set()  # events the text tells as earlier than its news, with no date of their own
     speech = coder.resources.lexicon.word_list("speech_verbs")
     for index, finding in work.findings:
         # "the same day", "three days later" count from the event told before, in the order of the text
@@ -230,7 +239,32 @@ def _records(coder: Coder, work: Work) -> None:
         events.append(event)
         if finding.pattern.pos == "NOUN" or _refers_back(doc, finding):
             nominal.add(event.id)
-    work.events = _share_dates(events, nominal)
+        if event.date_source == "publication" and _retold(doc[finding.predicate], doc[finding.trigger[-1]], speech):
+            retold.add(event.id)
+    work.events = [_in_background(e) if e.id in retold and e.date_source == "publication" else e
+                   for e in _share_dates(events, nominal)]
+
+
+def _retold(predicate: Token, trigger: Token, speech: frozenset[str]) -> bool:
+    """Whether the text tells an event as earlier than its news: a clause in the past perfect that nobody's
+    words report ("Russia *had already recalled* its ambassador"; "she said they *had attacked*" is only
+    reported past), a clause said to be earlier ("*previously* expelled"), or "the *earlier* expulsion"."""
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in EARLIER_WORDS
+                                                 for c in trigger.children):
+        return True
+    if predicate.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in EARLIER_WORDS - {"earlier"} for c in predicate.children):
+        return True  # ("*Earlier*, the spokesman said …" is earlier the same day)
+    perfect = predicate.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had"
+                                             for c in predicate.children)
+    reported = any(a.lemma_.lower() in speech for a in predicate.ancestors)
+    return perfect and not reported
+
+
+def _in_background(event: Event) -> Event:
+    """An event retold from before the news, whose date the text does not give: no date, not the story's."""
+    return dataclasses.replace(event, date=None, date_source="background", date_precision=None)
 
 
 def _refers_back(doc: Doc, finding: Finding) -> bool:
@@ -330,7 +364,73 @@ def _places(coder: Coder, work: Work) -> None:
 
 
 def _claims(coder: Coder, work: Work) -> None:
-    work.claims = stated_claims(work.parsed, work.events, coder.resources.lexicon)
+    def make_cause(phrase: Span, effect: Event, sent: Span, index: int) -> Event | None:
+        return _cause_event(coder, work, phrase, effect, sent, index)
+
+    work.claims, causes = stated_claims(work.parsed, work.events, coder.resources.lexicon, make_cause)
+    work.events = work.events + causes
+
+
+def _cause_event(coder: Coder, work: Work, phrase: Span, effect: Event, sent: Span, index: int) -> Event | None:
+    """The event a cause phrase names when the coder coded none in it: "expelled 23 diplomats over *the
+    poisoning of Sergei Skripal* in Salisbury" is ASSAULT 185.  Its actor is the side the phrase names as
+    its doer ("*Russia's* interference"), else the side the answering measure falls on; its recipient the
+    victim the phrase names, else the side that answers.  It is ``alleged`` unless the phrase names its
+    doer without "alleged", "suspected" …; with no date of its own it is told from the background."""
+    lexicon, resolver = coder.resources.lexicon, work.resolver
+    noun = _cause_noun(phrase, lexicon)
+    if noun is None:
+        return None
+    code = lexicon.causes.get(noun.lemma_.lower()) or next(
+        (p.cameo for p in lexicon.patterns(noun.lemma_.lower(), "NOUN") if p.actor != "speaker"), None)
+    if code is None:
+        return None
+    named = [e for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") for e in resolver.entities(c)]
+    named += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+              for o in c.children if o.dep_ == "pobj" for e in resolver.entities(o)]
+    actor = tuple(named) or effect.recipient
+    doers = {e.country for e in actor}
+    victims = tuple(e for c in noun.children if c.dep_ == "prep" and c.lower_ in VICTIM_PREPS
+                    for o in c.children if o.dep_ == "pobj"
+                    for e in (resolver.entities(o) or resolver.place(o)) if e.country not in doers)
+    recipient = victims or tuple(e for e in effect.actor if e.country not in doers)
+    if not actor or not recipient:
+        return None
+    alleged = not named or any(t.lower_ in ALLEGING_WORDS for t in sent)
+    pattern = Pattern(lemma=noun.lemma_.lower(), pos="NOUN", cameo=code)
+    finding = Finding(trigger=(noun.i,), predicate=noun.i, pattern=pattern, actor=actor, recipient=recipient,
+                      theme=None, status="alleged" if alleged else "actual")
+    event = make_event(coder, work.document, sent, index, finding)
+    if event is not None and event.date_source == "publication":
+        event = _phrase_dated(event, phrase, work.document.date) or _in_background(event)
+    return event
+
+
+def _phrase_dated(event: Event, phrase: Span, published: date | None) -> Event | None:
+    """A cause dated in its phrase or right after it, however the parser attached the date ("over the
+    poisoning of Sergei Skripal in Salisbury *on March 4*")."""
+    doc = phrase.doc
+    end = min(phrase.end + 3, phrase.sent.end)
+    for ent in doc[phrase.start:end].ents:
+        if ent.label_ not in DATE_LABELS or published is None:
+            continue
+        prefix = doc[max(phrase.sent.start, ent.start - 4):ent.start].text
+        resolved = None if is_deadline(prefix) else resolve_expression(ent.text, published)
+        if resolved is not None:
+            return dataclasses.replace(event, date=resolved.date, date_source=resolved.source,
+                                       date_precision=resolved.precision)
+    return None
+
+
+def _cause_noun(phrase: Span, lexicon: Lexicon) -> Token | None:
+    """The noun of a cause phrase that names an event: its head, a noun listed with it, or a noun compounded
+    into it ("the SolarWinds cyber *espionage* campaign")."""
+    root = phrase.root
+    for token in [root, *root.conjuncts, *(c for c in root.children if c.dep_ in ("compound", "amod"))]:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("NOUN", "PROPN") and (lemma in lexicon.causes or lexicon.patterns(lemma, "NOUN")):
+            return token
+    return None
 
 
 def _share_dates(events: list[Event], nominal: set[str]) -> list[Event]:
@@ -359,7 +459,8 @@ def _share_dates(events: list[Event], nominal: set[str]) -> list[Event]:
             # "Venezuela broke off relations on Thursday … / … had no choice but to break relations": a repeated
             # deed without a date of its own is the same as a dated one of the last days (words are repeated
             # on other days: two threats of a week are two)
-            candidates = [c for c in dated.get(_event_key(event), []) if 0 <= (event.date - c.date).days <= RECENT_DAYS]
+            candidates = [c for c in dated.get(_event_key(event), []) if c.sentence < event.sentence
+                          and 0 <= (event.date - c.date).days <= RECENT_DAYS]
         elif mention and event.date_precision == "month":  # "Moscow's demand in July" → the day in July
             candidates = [c for c in dated.get(_event_key(event), [])
                           if (c.date.year, c.date.month) == (event.date.year, event.date.month)]
@@ -382,9 +483,10 @@ STAGES: tuple[Stage, ...] = (
     Stage("actors/v1", _actors, ("parsed",), ("resolver",), "knowledge-base terms and noun-phrase resolution"),
     Stage("events/v1", _events, ("parsed", "resolver"), ("findings",), "triggers, patterns, actor and recipient"),
     Stage("records/v1", _records, ("parsed", "findings"), ("events",), "codes, dates, sizes, status, cues"),
+    Stage("claims/v2", _claims, ("parsed", "events"), ("claims", "events"),
+          "stated responses: cue, effect and cause, and the events of causes coded nowhere else"),
     Stage("places/v1", _places, ("parsed", "events"), ("events",), "where: the sentence's place, the dateline, "
           "the actor's country"),
-    Stage("claims/v1", _claims, ("parsed", "events"), ("claims",), "stated responses: cue, effect and cause"),
 )
 
 
@@ -562,8 +664,10 @@ def _governs(node: Token, token: Token, events: Lexicon) -> bool:
             return True
         if (current.pos_ in ("VERB", "AUX") and current.dep_ not in ("xcomp", "acl")) or current.head.i == current.i:
             return False
-        if current.pos_ == "NOUN" and current.i != token.i and events.patterns(current.lemma_.lower(), "NOUN"):
-            return False
+        if current.pos_ == "NOUN" and current.i != token.i and (events.patterns(current.lemma_.lower(), "NOUN")
+                                                                or current.lemma_.lower() in events.causes
+                                                                or current.lemma_.lower() in events.word_list("happenings")):
+            return False  # "over *the 2014 explosions*": the date of what the noun names
         if current.pos_ in ("NOUN", "PROPN") and current.i != token.i and current.dep_ == "pobj":
             if node.pos_ in ("NOUN", "PROPN") and current.head.lower_ != "of":
                 return False  # "the expulsion … at a depot *in 2014*": a noun's date is its own or its object's

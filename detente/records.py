@@ -119,8 +119,8 @@ class Location:
         return _fields(self)
 
 
-STATUSES = ("actual", "threatened", "planned", "demanded", "hypothetical", "denied")
-DATE_SOURCES = ("explicit", "relative", "publication")
+STATUSES = ("actual", "threatened", "planned", "demanded", "hypothetical", "denied", "alleged")
+DATE_SOURCES = ("explicit", "relative", "publication", "background")
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,8 @@ class Event:
     id: str = _help("stable id of the event record (same input and settings give the same id)")
     doc_id: str = _help("id of the document the event was read from")
     date: date | None = _help("date of the event itself, resolved from the text; null when unknown")
-    date_source: str = _help("how the date was found: `explicit`, `relative` or `publication` (fallback)")
+    date_source: str = _help("how the date was found: `explicit`, `relative`, `publication` (fallback) or "
+                             "`background` (an earlier event retold, its date unknown: `date` is null)")
     event: str = _help("PLOVER event type, upper case (AGREE … ASSAULT)")
     mode: str | None = _help("PLOVER mode")
     context: tuple[str, ...] = _help("PLOVER contexts")
@@ -140,7 +141,8 @@ class Event:
     actor: tuple[Entity, ...] = _help("who acts (several for a compound actor)")
     recipient: tuple[Entity, ...] = _help("who is acted upon; empty when none")
     size: Size | None = _help("quantity stated for the event")
-    status: str = _help("actual, threatened, planned, demanded, hypothetical or denied")
+    status: str = _help("actual, threatened, planned, demanded, hypothetical, denied, or alleged (only reported "
+                        "as the reason for another state's measure)")
     text: str = _help("the sentence the event was read from")
     span: tuple[int, int] = _help("character offsets of that sentence in the cleaned document text")
     trigger: str = _help("the words that express the event")

@@ -32,7 +32,7 @@ Lists may name a word class (``"@diplomat"``) defined under ``classes``.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +100,7 @@ class Lexicon:
     recipient_preps: tuple[str, ...]
     cues: tuple[Cue, ...]
     conversions: dict[str, dict[str, str]]
+    causes: dict[str, str] = field(default_factory=dict)  # what a measure answers, by lemma → CAMEO code
 
     def convert(self, kind: str, code: str, event: str) -> str | None:
         """The code an event of CAMEO ``code`` and PLOVER type ``event`` takes under conversion ``kind``."""
@@ -212,6 +213,14 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             if str(code) not in codes:
                 raise DataFileError(str(source), line_of(table), f"conversion {kind}: {code!r} is not a CAMEO code")
             conversions[kind][str(key)] = str(code)
+    causes: dict[str, str] = {}
+    raw_causes = data.get("causes") or {}
+    for lemma, code in raw_causes.items():
+        if lemma == datafiles.LINE:
+            continue
+        if str(code) not in codes or codes[str(code)].event == NO_EVENT:
+            raise DataFileError(str(source), line_of(raw_causes), f"cause {lemma}: {code!r} is not a coded CAMEO event")
+        causes[str(lemma).lower()] = str(code)
     return Lexicon(
         verbs=_patterns(source, data.get("verbs") or {}, "VERB", classes),
         nouns=_patterns(source, data.get("nouns") or {}, "NOUN", classes),
@@ -220,4 +229,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         recipient_preps=tuple(as_list(data.get("recipient_preps"))),
         cues=tuple(cues),
         conversions=conversions,
+        causes=causes,
     )

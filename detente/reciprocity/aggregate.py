@@ -146,10 +146,24 @@ def fit(mention: Mention, row: AggregateRow, members: Members, settings: Setting
         return None
     if mention.mode and row.mode and mention.mode != row.mode:
         return None
+    if mention.date_source == BACKGROUND:
+        return _retold(mention, row, settings)
     same_time = _same_time(mention, members, settings)
     if same_time is not None:
         return same_time
     return _same_number(mention, row, members, settings)
+
+
+def _retold(mention: Mention, row: AggregateRow, settings: Settings) -> float | None:
+    """A report of an earlier event whose date its text does not give ("Russia had already recalled its
+    ambassador") is the most recent such event of the same dyad and type before its article, within
+    ``background_days``; it starts no event on the day of the story."""
+    if row.date is None or mention.published is None:
+        return None
+    gap = (mention.published - row.date).days
+    if not 0 <= gap <= settings.background_days:
+        return None
+    return 30.0 + gap / 1000
 
 
 def codes_agree(first: str, second: str, quad_class: int) -> bool:
@@ -288,6 +302,9 @@ def _rank(mention: Mention) -> tuple:
 
 def _status_group(status: str) -> str:
     return "done" if status in DONE else status
+
+
+BACKGROUND = "background"
 
 
 def _text_dated(mention: Mention) -> bool:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -40,26 +40,45 @@ PHRASE_PREPOSITIONS = ("to", "for", "against", "at", "of", "over")
 CONFLICT = (3, 4)  # quad classes of verbal and material conflict
 
 
-def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon) -> list[Claim]:
-    """The claims of one parsed document whose coded events are ``events``."""
+# Makes the event a cause phrase names when the coder coded none there ("over *the poisoning* of …"): the
+# phrase, the effect that answers it, the sentence and its index; None when the words name no such event.
+CauseMaker = Callable[[Span, Event, Span, int], Event | None]
+
+
+def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon,
+                  make_cause: CauseMaker | None = None) -> tuple[list[Claim], list[Event]]:
+    """The claims of one parsed document whose coded events are ``events``, and the events of the causes
+    that ``make_cause`` made for phrases that had none."""
     by_sentence: dict[int, list[Event]] = {}
     for event in events:
         by_sentence.setdefault(event.sentence, []).append(event)
     claims: list[Claim] = []
+    made: list[Event] = []
     claimed: set[str] = set()
     for index, sent in enumerate(doc.sents):
         for cue, kind in _cues_in(sent, lexicon.cues):
-            claims.extend(_claims_of_cue(doc, sent, index, cue, kind, by_sentence, lexicon, claimed))
-    return claims
+            claims.extend(_claims_of_cue(doc, sent, index, cue, kind, by_sentence, lexicon, claimed,
+                                         make_cause, made))
+    return claims, made
 
 
 def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
-                   by_sentence: dict[int, list[Event]], lexicon: Lexicon, claimed: set[str]) -> list[Claim]:
+                   by_sentence: dict[int, list[Event]], lexicon: Lexicon, claimed: set[str],
+                   make_cause: CauseMaker | None = None, made: list[Event] | None = None) -> list[Claim]:
     phrase = cause_phrase(cue)
     own = by_sentence.get(index, [])
     causes = [e for e in own if phrase and _inside(e, phrase) and e.status != "denied"]
     effects = [e for e in own if not (phrase and _inside(e, phrase)) and e.status in EFFECT_STATUSES
                and not _inside(e, cue)]
+    if phrase is not None and make_cause is not None and not any(answers(e, c) for e in effects for c in causes):
+        # "expelled 23 diplomats *over the poisoning* of …": the cause is an event too
+        answering = [e for e in effects if e.quad_class in CONFLICT and e.recipient]
+        cause = make_cause(phrase, answering[0], sent, index) if answering else None
+        if cause is not None:
+            causes = [cause]
+            by_sentence.setdefault(index, []).append(cause)
+            if made is not None:
+                made.append(cause)
     if kind == "cause":  # "after" and "over" say that one conflict answered another, nothing more
         causes = [c for c in causes if c.quad_class in CONFLICT]
         effects = [e for e in effects if e.quad_class in CONFLICT and any(answers(e, c) for c in causes)]
