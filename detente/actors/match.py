@@ -4,7 +4,9 @@
 ``PhraseMatcher`` objects (proper names by exact spelling, generic nouns and
 titles in any case) and returns, for a document, the longest
 non-overlapping matches.  Ambiguous names ("Jordan", "Chad", "the
-Alliance") count only where spaCy's named entities agree.
+Alliance") count only where spaCy's named entities agree.  Longer names of
+something else ("New Jersey", the word list ``other_names``) hide the names
+inside them.
 """
 
 from __future__ import annotations
@@ -70,6 +72,8 @@ class ActorMatcher:
         for matcher, patterns in ((self.exact, exact_patterns), (self.folded, folded_patterns)):
             for key, text in patterns:
                 matcher.add(key, [nlp.make_doc(text)])
+        self.other_names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.other_names.add("other_names", [nlp.make_doc(name) for name in sorted(kb.words["other_names"])])
         self.vocab = nlp.vocab
         self._others: dict[str, set[str]] = {}  # the document's surnames and the other names with them
         self._name_words: dict[str, set[str]] = {}  # the words of each known person's names ("Sergei", "Sergey")
@@ -83,13 +87,19 @@ class ActorMatcher:
         An ambiguous name that its entity label confirms once in the document
         is taken in its other mentions too, unless they are part of a longer
         name ("sanctions on Niger" where the model, unsure, calls Niger a
-        person, in an article that says "the junta in Niger" elsewhere)."""
+        person, in an article that says "the junta in Niger" elsewhere).
+
+        A longer name of something else (``other_names``) hides the names
+        inside it: "Jersey" in "New Jersey" neither counts nor confirms."""
         found = []
         confirmed: set[Term] = set()
         doubtful: list[tuple[int, int, str]] = []
         self._others = _other_bearers(doc, self.titles)
+        hidden = [Match(start, end, ()) for _, start, end in self.other_names(doc)]
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
+                if any(h.start <= start and end <= h.end for h in hidden):
+                    continue
                 key = self.vocab.strings[match_id]
                 terms = tuple(t for t in self.readings[key] if self._plausible(t, doc[start:end]))
                 if terms:
@@ -109,11 +119,11 @@ class ActorMatcher:
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         chosen: list[Match] = []
         taken: set[int] = set()
-        for match in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        for match in sorted(hidden + found, key=lambda m: (-(m.end - m.start), m.start)):
             if taken.isdisjoint(range(match.start, match.end)):
                 chosen.append(match)
                 taken.update(range(match.start, match.end))
-        return sorted(chosen, key=lambda m: m.start)
+        return sorted((m for m in chosen if m.terms), key=lambda m: m.start)  # the other names name no actor
 
     def raw(self, doc: Doc) -> list[Match]:
         """Every match with every reading, plausible or not: what a document could name, read off its
