@@ -70,8 +70,10 @@ def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
     causes = [e for e in own if phrase and _inside(e, phrase) and e.status != "denied"]
     effects = [e for e in own if not (phrase and _inside(e, phrase)) and e.status in EFFECT_STATUSES
                and not _inside(e, cue)]
+    effects = _governed(cue, effects, doc) or effects if len(effects) > 1 else effects
     if phrase is not None and make_cause is not None and not any(answers(e, c) for e in effects for c in causes):
-        # "expelled 23 diplomats *over the poisoning* of …": the cause is an event too
+        # "expelled 23 diplomats *over the poisoning* of …": the cause is an event too, done by the side the
+        # measure the cue hangs on falls on
         answering = [e for e in effects if e.quad_class in CONFLICT and e.recipient]
         cause = make_cause(phrase, answering[0], sent, index) if answering else None
         if cause is not None:
@@ -111,6 +113,26 @@ def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
             evidence=sent.text.strip(),
         ))
     return out
+
+
+def _governed(cue: Span, effects: list[Event], doc: Doc) -> list[Event]:
+    """The effects the cue speaks of: the event of the clause or noun the cue hangs on ("Russia *expelled* 23
+    diplomats *in retaliation for* …", "a *tit-for-tat* move", "*responded by expelling* …"), and of the
+    clauses below it; not every event of a long sentence."""
+    anchor = cue.root
+    while anchor.dep_ in ("prep", "pobj", "agent", "mark", "advmod", "npadvmod", "amod", "det", "compound") \
+            and anchor.head.i != anchor.i and anchor.pos_ not in ("VERB", "AUX"):
+        anchor = anchor.head  # up from the cue's words to what they modify
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("pobj", "dobj", "attr") and anchor.head.head.i != anchor.i:
+        anchor = anchor.head if anchor.head.pos_ in ("VERB", "AUX") else anchor.head.head  # "in a tit-for-tat move"
+    scope = {t.i for t in anchor.subtree} | {anchor.i} | {t.i for t in anchor.conjuncts}
+    near = {a.i for a in list(anchor.ancestors)[:2]}
+    return [e for e in effects if _trigger_index(e, doc) in scope or _trigger_index(e, doc) in near]
+
+
+def _trigger_index(event: Event, doc: Doc) -> int | None:
+    span = doc.char_span(*event.trigger_span, alignment_mode="expand")
+    return span.root.i if span is not None else None
 
 
 def answers(effect: Event, cause: Event) -> bool:
