@@ -381,6 +381,15 @@ class Store(AggregateTables):
         for record, number, event_number in self.connection.execute(sql, params):
             yield {**json.loads(record), "number": number, "event_number": event_number}
 
+    def report_page(self, where: EventFilter | None = None, *, limit: int = 50,
+                    offset: int = 0) -> tuple[int, list[dict]]:
+        """(total, one page) of the reports matching ``where``, paged in the database."""
+        sql, params = _event_query(where or EventFilter())
+        total = self.connection.execute(f"SELECT COUNT(*) FROM ({sql}) matching", params).fetchone()[0]
+        rows = self.connection.execute(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])
+        return total, [{**json.loads(record), "number": number, "event_number": event_number}
+                       for record, number, event_number in rows]
+
     def report_number(self, event_id: str) -> int | None:
         row = self.connection.execute("SELECT number FROM events WHERE id = ?", (event_id,)).fetchone()
         return row[0] if row else None
