@@ -777,12 +777,15 @@ def serve(db, host, port, token, max_request_bytes, cors_origins, **options):
 
 def _listen(host: str, port: int) -> socket.socket:
     """A socket bound to the address, before the service says it serves: a busy port is one error line."""
+    listening = None
     try:
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
         listening = socket.socket(family, socket.SOCK_STREAM)
         listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listening.bind((host, port))
     except OSError as error:
+        if listening is not None:
+            listening.close()
         reason = error.strerror or str(error)
         raise DetenteError(f"cannot listen on {host}:{port}: {reason} (is another service using the port? "
                            "choose another with --port)") from error
