@@ -490,16 +490,17 @@ def plot(store: Store, first: str, second: str, output: str, *, period: str = "w
                                                                   statuses=statuses, since=since, until=until))}
     marks = []
     for record in records.values():
-        for link in record["links"]:
-            cause = records.get(link["event"])
-            if cause is None or not record["date"]:
-                continue
-            size = record.get("size")
-            marks.append({"date": record["date"], "actor": _countries(record["actor"]),
-                          "recipient": _countries(record["recipient"]), "kind": link["type"],
-                          "label": f"{record['number']}. {record['event']} {record['cameo']}: {record['trigger']}"
-                                   + (f" {size['count']}" if size else ""),
-                          "cause_date": cause["date"]})
+        causes = [{"date": records[link["event"]]["date"], "kind": link["type"]} for link in record["links"]
+                  if link["event"] in records]
+        if not causes or not record["date"]:
+            continue
+        size = record.get("size")
+        stated = any(cause["kind"] == "responds_to" for cause in causes)
+        marks.append({"date": record["date"], "actor": _countries(record["actor"]),
+                      "recipient": _countries(record["recipient"]), "kind": "responds_to" if stated else "inferred",
+                      "label": f"{record['number']}. {record['event']} {record['cameo']}: {record['trigger']}"
+                               + (f" {size['count']}" if size else ""),
+                      "causes": causes})
     window = f", {since or '…'} to {until or '…'}" if since or until else ""
     try:
         return plot_escalation([p.to_dict() for p in result.series], marks, output,

@@ -269,12 +269,13 @@ def _code_line(report: api.Report, statuses: tuple[str, ...], quiet: bool, *, st
     """What `detente code` did, in the numbers that are stored."""
     written = "" if quiet else f" ({report.events} written with the statuses {', '.join(statuses)})"
     if not stored:
-        return f"{report.documents} documents coded, {report.reports or report.events} reports{written}, " \
-               f"{report.failed} failed"
+        return f"{_count(report.documents, 'document')} coded, {_count(report.reports or report.events, 'report')}" \
+               f"{written}, {report.failed} failed"
     coded = report.documents - report.copied
     shared = f"; {report.copied} reusing the coding of the same text from another outlet" if report.copied else ""
-    duplicates = f"{report.duplicates} duplicate{'s' if report.duplicates != 1 else ''} skipped"
-    return (f"{report.documents} documents stored ({coded} coded{shared}), {report.reports} reports{written}, "
+    duplicates = f"{_count(report.duplicates, 'duplicate')} skipped"
+    return (f"{_count(report.documents, 'document')} stored ({coded} coded{shared}), "
+            f"{_count(report.reports, 'report')}{written}, "
             f"{duplicates}, {report.failed} failed")
 
 
@@ -332,7 +333,8 @@ def recode(db, since, until, outlet, workers, **options):
         chosen = query.outlet(outlet, store.outlets()) if outlet else None
         result = api.recode(store, _settings(options), since=since, until=until, outlet=chosen, workers=workers,
                             on_failure=lambda failure: click.echo(f"error: {failure}", err=True))
-    click.echo(f"{result.documents} documents coded again ({result.outdated} had been coded by an older version); "
+    click.echo(f"{_count(result.documents, 'document')} coded again ({result.outdated} had been coded by an older "
+               "version); "
                f"reports: {result.kept} unchanged, {result.removed} removed, {result.added} added, "
                f"{len(result.failures)} documents failed and kept their reports", err=True)
     if result.update is not None:
@@ -478,10 +480,12 @@ def summary(db, top, status_text, fmt):
         out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
         return
     console = Console(file=out, width=140)
-    console.print(f"[bold]{result.documents} documents, {result.reports} reports, {result.events} events[/bold] "
+    console.print(f"[bold]{_count(result.documents, 'document')}, {_count(result.reports, 'report')}, "
+                  f"{_count(result.events, 'event')}[/bold] "
                   "(an event is one real-world event, merged from its reports)", highlight=False)
     if result.outdated_documents:
-        console.print(f"{result.outdated_documents} documents ({result.outdated_reports} reports) were coded by an "
+        console.print(f"{_count(result.outdated_documents, 'document')} "
+                      f"({_count(result.outdated_reports, 'report')}) were coded by an "
                       f"older version of the coder (lexicon, knowledge base or code): `detente recode --db {db}` "
                       "codes them again", markup=False, highlight=False)
     table = Table(title=f"Events per dyad (actor → recipient; statuses {', '.join(result.statuses)})")
@@ -537,9 +541,15 @@ def aggregate(db, rebuild, **options):
         click.echo(_update_line(api.aggregate(store, _settings(options), rebuild=rebuild)))
 
 
+def _count(n: int, word: str) -> str:
+    """``1 report``, ``2 reports``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _update_line(update) -> str:
     placed, links = update.aggregation, update.links
-    return (f"{placed.placed} reports placed ({placed.created} new events); links: {links.stated} stated, "
+    return (f"{_count(placed.placed, 'report')} placed ({_count(placed.created, 'new event')}); links: "
+            f"{links.stated} stated, "
             f"{links.inferred} inferred, {links.open_claims} stated responses still without their cause")
 
 
@@ -561,8 +571,8 @@ def sources(reference, db, fmt):
         return
     console = Console(file=out, width=160)
     console.print(f"[bold]Event {record['number']}. {_who(record)} {record['event']} {record['cameo']} "
-                  f"{record['date'] or '?'}[/bold] — {len(record['mentions'])} reports, "
-                  f"{len(record['sources'])} outlets", highlight=False)
+                  f"{record['date'] or '?'}[/bold] — {_count(len(record['mentions']), 'report')}, "
+                  f"{_count(len(record['sources']), 'outlet')}", highlight=False)
     table = Table(title="Its reports")
     for column in ("report", "outlet", "published", "date given", "size", "who", "sentence"):
         table.add_column(column, overflow="fold")
@@ -703,7 +713,7 @@ def _chain_line(node) -> str:
     if node.link_type:
         how = f"  [{node.link_type} {node.score:.2f}" + (f", {node.cue!r}" if node.cue else "") + "]"
     return (f"{row.number}. {row.date or '?'} {row.actors or '?'} → {row.recipients or '?'} {row.event} {row.cameo} "
-            f"({row.mentions} reports, {row.sources} outlets){how}")
+            f"({_count(row.mentions, 'report')}, {_count(row.sources, 'outlet')}){how}")
 
 
 @main.command("export")

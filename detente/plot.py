@@ -87,8 +87,9 @@ def plot_escalation(series: Iterable[dict], marks: Iterable[dict], path: str | o
     """Write the escalation plot of ``series`` with ``marks`` to ``path`` (.png or .svg).
 
     ``series``: {"period", "actor", "recipient", "events", "goldstein", "plover"} per direction and period.
-    ``marks``: linked events, {"date", "actor", "recipient", "label", "kind", "cause_date"}: each is marked
-    on its direction's line with an arrow from its cause's date (solid when stated, dashed when inferred).
+    ``marks``: linked events, {"date", "actor", "recipient", "label", "kind", "causes"}: each is marked on its
+    direction's line (filled when a link is stated) with an arrow from each cause, {"date", "kind"} (solid when
+    stated, dashed when inferred); a mark may give one ``cause_date`` instead of ``causes``.
     At most ``max_labels`` of them get a label, the largest first, where a label fits; the others are
     listed below the panels.  ``window`` (since, until) bounds the time axis; without it the axis spans
     the series.
@@ -99,7 +100,7 @@ def plot_escalation(series: Iterable[dict], marks: Iterable[dict], path: str | o
                          f"use {' or '.join(FORMATS)}")
     lines = _lines(series)
     colours = {direction: COLOURS[index % len(COLOURS)] for index, direction in enumerate(lines)}
-    marks = [dict(mark, date=as_date(mark["date"]), cause_date=as_date(mark.get("cause_date"))) for mark in marks]
+    marks = [dict(mark, date=as_date(mark["date"]), causes=_causes(mark)) for mark in marks]
     ranked = _ranked(marks, lines)
     with matplotlib.rc_context(SVG_SETTINGS):
         # The panels' size does not depend on the list: place the labels once to know what is listed,
@@ -164,6 +165,14 @@ def _limits(axis: Axes, lines: dict[Direction, _Line], marks: list[dict],
     axis.set_xlim(low - margin, high + margin)
 
 
+def _causes(mark: dict) -> list[dict]:
+    """The causes a mark's arrows start from: its ``causes`` ({"date", "kind"}), or its one ``cause_date``."""
+    if "causes" in mark:
+        return [{"date": as_date(c["date"]), "kind": c.get("kind")} for c in mark["causes"] if as_date(c["date"])]
+    day = as_date(mark.get("cause_date"))
+    return [{"date": day, "kind": mark.get("kind")}] if day else []
+
+
 def _lines(series: Iterable[dict]) -> dict[Direction, _Line]:
     points: dict[Direction, list[dict]] = {}
     for point in series:
@@ -196,15 +205,16 @@ def _draw_marks(axis: Axes, marks: list[dict], lines: dict[Direction, _Line], co
         stated = style == "-"
         axis.plot([x], [y], marker="o", markersize=6, color=colour, markerfacecolor=colour if stated else "white",
                   markeredgewidth=1.3, linestyle="none", zorder=4)
-        cause = mark["cause_date"]
-        if cause is None:
-            continue
-        # The cause is usually the other side's act: start the arrow on the reverse direction when drawn.
-        reverse = (direction[1], direction[0])
-        start = (mdates.date2num(cause), _height(lines, reverse if reverse in lines else direction, cause, key))
-        axis.annotate("", xy=(x, y), xytext=start, zorder=3,
-                      arrowprops={"arrowstyle": "-|>", "linestyle": style, "color": colour, "linewidth": 1.0,
-                                  "connectionstyle": "arc3,rad=0.25", "shrinkA": 3, "shrinkB": 5})
+        for cause in mark["causes"]:
+            # The cause is usually the other side's act: start the arrow on the reverse direction when drawn.
+            reverse = (direction[1], direction[0])
+            day = cause["date"]
+            start = (mdates.date2num(day), _height(lines, reverse if reverse in lines else direction, day, key))
+            line_style, _ = LINK_STYLES.get(cause.get("kind"), LINK_STYLES["inferred"])
+            axis.annotate("", xy=(x, y), xytext=start, zorder=3,
+                          arrowprops={"arrowstyle": "-|>", "linestyle": line_style, "color": colour,
+                                      "linewidth": 1.0, "connectionstyle": "arc3,rad=0.25", "shrinkA": 3,
+                                      "shrinkB": 5})
 
 
 def _ranked(marks: list[dict], lines: dict[Direction, _Line]) -> list[dict]:

@@ -44,14 +44,17 @@ def refresh(store: Store, settings: Settings | None = None, *,
     publication, gives those keys what aggregating from scratch gives; the
     other aggregated events stay as they are.  An event made again of the same
     first report keeps its number (``numbers``: those dissolved before).  Links
-    of the dissolved events go with them; their stated responses are resolved
-    again, and inferred links are recomputed around every event that changed
-    and those its links ``joined``.
+    of the dissolved events go with them, and so do the stated responses whose
+    cause was looked up among events of those keys' countries (a new event may
+    be the better cause): all are resolved again, and inferred links are
+    recomputed around every event that changed and those its links ``joined``.
     """
     settings = settings or Settings()
     numbers = dict(numbers or {})
+    keys = set(keys)
     with store.transaction():
-        dissolved, linked = store.dissolve(store.aggregates_keyed(set(keys)))
+        dissolved, linked = store.dissolve(store.aggregates_keyed(keys))
+        linked |= store.reopen_described(keys)
     numbers.update(dissolved)
     placed = aggregate(store, settings, numbers)
     touched = placed.touched | {id_ for id_ in {*joined, *linked} if store.aggregate(id_) is not None}

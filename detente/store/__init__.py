@@ -325,7 +325,8 @@ class Store(AggregateTables):
 
     def documents(self, *, since: date | None = None, until: date | None = None,
                   outlet: str | None = None) -> list[StoredDocument]:
-        """Stored documents published within the dates (inclusive) and from the outlet, in the order stored."""
+        """Stored documents published within the dates (inclusive) and from the outlet, in the order their reports
+        were stored (a twin stored with the events of another comes after it)."""
         clauses, params = [], []
         if since:
             clauses.append("d.date >= ?")
@@ -340,7 +341,8 @@ class Store(AggregateTables):
         rows = self.connection.execute(
             "SELECT d.hash, d.id, d.title, d.date, d.date_source, d.source, d.url, d.origin, d.text, d.coder, "
             f"(SELECT COUNT(*) FROM events e WHERE e.document = d.hash) FROM documents d{where} "
-            "ORDER BY d.coded_at, d.hash", params).fetchall()
+            "ORDER BY (SELECT MIN(e.number) FROM events e WHERE e.document = d.hash) IS NULL, "
+            "(SELECT MIN(e.number) FROM events e WHERE e.document = d.hash), d.coded_at, d.hash", params).fetchall()
         return [StoredDocument(key, Document(id=id_, text=text, title=title, date=_day(day),
                                              date_source=date_source, source=source, url=url, origin=origin or ""),
                                coder, reports)

@@ -128,9 +128,11 @@ class AggregateTables:
         joined: set[str] = set()
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
-            for effect, cause in self.connection.execute(
-                    f"SELECT effect, cause FROM links WHERE claim IN ({marks})", chunk).fetchall():
+            links = self.connection.execute(f"SELECT effect, cause FROM links WHERE claim IN ({marks})",
+                                            chunk).fetchall()
+            for effect, cause in links:
                 joined |= {effect, cause}
+            self._reopen_claims({effect for effect, _ in links})
             self.connection.execute(f"DELETE FROM links WHERE claim IN ({marks})", chunk)
             self.connection.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
         return joined
@@ -267,19 +269,42 @@ class AggregateTables:
             numbers.update(self.connection.execute(
                 f"SELECT id, number FROM aggregates WHERE id IN ({marks})", chunk).fetchall())
             links = self.connection.execute(
-                f"SELECT effect, cause, claim FROM links WHERE effect IN ({marks}) OR cause IN ({marks})",
+                f"SELECT effect, cause FROM links WHERE effect IN ({marks}) OR cause IN ({marks})",
                 chunk + chunk).fetchall()
-            for effect, cause, _ in links:
+            for effect, cause in links:
                 joined |= {effect, cause}
-            claims = sorted({claim for _, _, claim in links if claim})
-            for claim_chunk in _chunks(claims):
-                self.connection.execute(
-                    f"UPDATE claims SET resolved = 0 WHERE id IN ({','.join('?' * len(claim_chunk))})", claim_chunk)
+            self._reopen_claims({effect for effect, _ in links})
             self.connection.execute(f"DELETE FROM links WHERE effect IN ({marks}) OR cause IN ({marks})",
                                     chunk + chunk)
             self.connection.execute(f"DELETE FROM mentions WHERE aggregate IN ({marks})", chunk)
             self.connection.execute(f"DELETE FROM aggregates WHERE id IN ({marks})", chunk)
         return numbers, joined - set(ids)
+
+    def reopen_described(self, keys: Iterable[tuple[str, str, str]]) -> set[str]:
+        """Reopen the stated responses whose cause was looked up from a description (the claim's sentence does
+        not report the cause) among events of these keys' countries: an event of those keys may now be the
+        better cause.  Their links are deleted and their claims open again; returns the events the links joined.
+        """
+        joined: set[str] = set()
+        for actors, recipients in sorted({(actors, recipients) for actors, recipients, _ in keys}):
+            rows = self.connection.execute(
+                "SELECT l.effect, l.cause, l.claim FROM links l JOIN claims c ON c.id = l.claim "
+                "JOIN aggregates a ON a.id = l.effect WHERE l.type = 'responds_to' AND c.cause IS NULL "
+                "AND a.recipients = ? AND (a.actors = ? OR ? = '')", (actors, recipients, recipients)).fetchall()
+            self._reopen_claims({effect for effect, _, _ in rows})
+            for effect, cause, _ in rows:
+                joined |= {effect, cause}
+                self.connection.execute("DELETE FROM links WHERE effect = ? AND cause = ? AND type = 'responds_to'",
+                                        (effect, cause))
+        return joined
+
+    def _reopen_claims(self, effects: Iterable[str]) -> None:
+        """Open again every claim whose effect is a report of these aggregated events: a deleted stated link
+        may have been found by several claims, and the link names one of them."""
+        for chunk in _chunks(sorted(set(effects))):
+            self.connection.execute(
+                "UPDATE claims SET resolved = 0 WHERE effect IN (SELECT m.event FROM mentions m WHERE m.aggregate IN "
+                f"({','.join('?' * len(chunk))}))", chunk)
 
     def clear_aggregates(self) -> None:
         """Forget every aggregate and link (``detente aggregate --rebuild``); mentions and claims stay."""
@@ -289,11 +314,13 @@ class AggregateTables:
 
     # -- links ---------------------------------------------------------------------------------------
 
-    def add_link(self, link: Link) -> None:
-        self.connection.execute(
+    def add_link(self, link: Link) -> bool:
+        """Store a link; False when the same link (effect, cause, type) is stored already."""
+        cursor = self.connection.execute(
             "INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (link.effect, link.cause, link.type, link.score, link.cue, link.evidence, link.doc_id, link.claim),
         )
+        return cursor.rowcount != 0
 
     def drop_inferred_links(self, aggregates: Iterable[str]) -> None:
         ids = list(aggregates)
