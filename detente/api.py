@@ -168,11 +168,11 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
         if coded.failure is not None:  # over the time limit: recorded, not stored, so a re-run tries again
             failed(coded.failure)
             return
-        if store is not None:
-            if not store.add(coded.document, coded.sentences, coded.events, coded.claims, coder=version):
-                report.already_stored += 1  # stored meanwhile by another process
-                return
-            report.reports += len(coded.events)
+        if store is not None and not store.add(coded.document, coded.sentences, coded.events, coded.claims,
+                                               coder=version):
+            report.already_stored += 1  # stored meanwhile by another process
+            return
+        report.reports += len(coded.events)
         report.documents += 1
         if writer is not None:
             writer.add(coded.events)

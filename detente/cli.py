@@ -269,8 +269,8 @@ def _code_line(report: api.Report, statuses: tuple[str, ...], quiet: bool, *, st
     """What `detente code` did, in the numbers that are stored."""
     written = "" if quiet else f" ({report.events} written with the statuses {', '.join(statuses)})"
     if not stored:
-        return f"{_count(report.documents, 'document')} coded, {_count(report.reports or report.events, 'report')}" \
-               f"{written}, {report.failed} failed"
+        return f"{_count(report.documents, 'document')} coded, {_count(report.reports, 'report')}{written}, " \
+               f"{report.failed} failed"
     coded = report.documents - report.copied
     shared = f"; {report.copied} reusing the coding of the same text from another outlet" if report.copied else ""
     duplicates = f"{_count(report.duplicates, 'duplicate')} skipped"
@@ -299,7 +299,7 @@ class _Progress:
     def update(self, report: api.Report) -> None:
         if self.live is not None:
             elapsed = self.live.tasks[0].elapsed or 0.0
-            self.live.update(self.task, completed=report.documents, events=report.reports or report.events, failed=report.failed,
+            self.live.update(self.task, completed=report.documents, events=report.reports, failed=report.failed,
                              rate=report.documents / elapsed if elapsed else 0.0)
 
     def echo(self, message: str) -> None:

@@ -210,6 +210,7 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
 
 
 def _code(article: Article, settings: Settings, store: Store | None, report: api.Report | None = None):
+    query.publication_date(article.date)  # dates resolve against it: one in the future is a mistake
     report = report if report is not None else api.Report()
     events = list(api.code(["-"], settings=settings, date=article.date, source=article.source, store=store,
                            report=report, stdin=io.StringIO(article.text)))

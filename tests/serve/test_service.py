@@ -177,6 +177,8 @@ def test_bad_filters_say_what_was_meant(client):
     assert "did you mean NOR, Norway?" in error_of(client.get("/api/events", params={"dyad": "norway-russia"}))
     assert "did you mean SANCTION?" in error_of(client.get("/api/events", params={"type": "SANCTIONS"}))
     assert client.get("/api/events", params={"status": "done", "limit": 1}).status_code == 200
+    future = client.post("/api/code", json={"text": ARTICLE, "date": "2999-01-01"})
+    assert future.status_code == 400 and "is in the future" in error_of(future)
 
 
 def test_events_and_reports_by_their_numbers(client, corpus_store):
