@@ -43,8 +43,8 @@ INTERRUPTED = 130
 RESUME = {
     "code": "the documents stored so far are kept: run the same command again to go on (stored documents are "
             "skipped, not coded twice)",
-    "recode": "the documents coded again so far are kept: run `detente recode` again to finish, then "
-              "`detente aggregate` brings the events up to date",
+    "recode": "the documents coded again so far are kept: run the same command again to finish, then "
+              "`detente aggregate --rebuild` to build the events from all the reports",
     "aggregate": "nothing was lost: run `detente aggregate` again",
     "fetch": "the pages stored so far are kept: run the same command again to go on",
 }

@@ -38,7 +38,7 @@ from .. import api, query
 from ..errors import DetenteError, InputError, NotFoundError, UsageError
 from ..reciprocity.events import SORTS, dyads, event_page
 from ..settings import Settings
-from ..store import EventFilter, Store
+from ..store import Store
 
 log = logging.getLogger(__name__)
 
