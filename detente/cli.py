@@ -65,7 +65,9 @@ class _Commands(click.Group):
 
 
 class _OneLine(click.UsageError):
-    """A usage error as one line naming the command's help, exit code 2."""
+    """A usage error as one line naming the command's help, exit code 2 (BAD_USAGE)."""
+
+    exit_code = BAD_USAGE
 
     def show(self, file=None) -> None:
         command = self.ctx.command_path if self.ctx else "detente"
@@ -660,7 +662,8 @@ def dyad(dyad_codes, db, period, status_text, since, until, fmt):
                               "reciprocity": [r.to_dict() for r in result.reciprocity]}, ensure_ascii=False) + "\n")
         return
     console = Console(file=out, width=140)
-    table = Table(title=f"Escalation {result.first}–{result.second} per {period} (events, each real-world event once)")
+    table = Table(title=f"Escalation {result.first}–{result.second} per {period} "
+                        "(events, each real-world event once)")
     for column in ("period", "direction", "events", "Goldstein", "PLOVER score"):
         table.add_column(column, justify="left" if column in ("period", "direction") else "right")
     for point in result.series:

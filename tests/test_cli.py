@@ -386,7 +386,11 @@ def test_one_dyad_syntax(stored):
     assert len(set(dyads.values())) == 1
 
 
-@pytest.mark.parametrize(("fmt", "parse"), [("jsonl", jsonl), ("csv", lambda text: list(csv.DictReader(io.StringIO(text))))])
+def csv_rows(text):
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize(("fmt", "parse"), [("jsonl", jsonl), ("csv", csv_rows)])
 def test_timeline_formats(stored, fmt, parse):
     rows = parse(run("timeline", "GBR", "RUS", "--db", stored.db, "--format", fmt).stdout)
     events = jsonl(run("events", "--dyad", "GBR-RUS", "--db", stored.db, "--format", "jsonl").stdout)
@@ -415,7 +419,8 @@ def options_of(command):
 @pytest.mark.parametrize(
     ("command", "offered", "not_offered"),
     [
-        ("aggregate", {"--same-event-days", "--inferred-days"}, {"--model", "--batch-size", "--max-bytes", "--fast-path"}),
+        ("aggregate", {"--same-event-days", "--inferred-days"},
+         {"--model", "--batch-size", "--max-bytes", "--fast-path"}),
         ("serve", {"--model", "--max-bytes", "--link-days"}, {"--batch-size"}),
         ("recode", {"--model", "--extra-actors", "--batch-size", "--same-event-days"}, {"--max-bytes"}),
         ("evaluate", {"--model", "--max-bytes"}, {"--same-event-days", "--inferred-days"}),
