@@ -490,7 +490,7 @@ def summary(db, top, status_text, fmt):
                       f"({_count(result.outdated_reports, 'report')}) were coded by an "
                       f"older version of the coder (lexicon, knowledge base or code): `detente recode --db {db}` "
                       "codes them again", markup=False, highlight=False)
-    table = Table(title=f"Events per dyad (actor → recipient; statuses {', '.join(result.statuses)})")
+    table = Table(title="Events per dyad (actor → recipient)", caption=f"statuses {', '.join(result.statuses)}")
     for column in ("actor", "recipient", "events", "reports"):
         table.add_column(column, justify="left" if column in ("actor", "recipient") else "right")
     for actor, recipient, n, reported in result.dyads[:20]:
