@@ -108,9 +108,12 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
     report = report if report is not None else Report()
     settings = settings or Settings()
     version = coder_version(settings) if store is not None else None
-    plan: deque[tuple[bool, Document]] = deque()  # (to copy from a twin, document), in input order
-    seen: set[str] = set()  # documents of this run: a second one is a duplicate
-    coding: set[tuple[str, str]] = set()  # (text, date) coded in this run: a twin of one is copied
+    # The documents read and not yet stored, in input order: (to copy from a twin, document, key, text).  Those
+    # in flight are also in ``seen`` (a second one is a duplicate) and, when coded, in ``coding`` (a twin of one
+    # is copied); once stored, the store answers both questions, so memory does not grow with the inputs.
+    plan: deque[tuple[bool, Document, str | None, tuple[str, str] | None]] = deque()
+    seen: set[str] = set()
+    coding: set[tuple[str, str]] = set()
 
     def failed(error: InputError) -> None:
         log.debug("skipped %s", error)
@@ -123,6 +126,7 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
             if isinstance(item, InputError):
                 failed(item)
                 continue
+            key = text = None
             if store is not None:
                 key = document_key(item)
                 if key in seen or store.has(item):
@@ -131,11 +135,15 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
                 seen.add(key)
                 text = (item.content_hash, item.date.isoformat() if item.date else "")
                 if text in coding or store.coding_of(item, version) is not None:
-                    plan.append((True, item))
+                    plan.append((True, item, key, text))
                     continue
                 coding.add(text)
-            plan.append((False, item))
+            plan.append((False, item, key, text))
             yield item
+
+    def done(key: str | None, text: tuple[str, str] | None) -> None:
+        seen.discard(key)
+        coding.discard(text)
 
     def passed(events: Iterable[Event]) -> Iterator[Event]:
         for event in events:
@@ -148,7 +156,8 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
     def copies() -> Iterator[Event]:
         """Store the twins waiting before the next document to code (their twins are stored by now)."""
         while plan and plan[0][0]:
-            _, document = plan.popleft()
+            _, document, key, _ = plan.popleft()
+            seen.discard(key)
             twin = store.coding_of(document, version)
             if twin is None:  # its twin could not be coded (time limit): code it here
                 yield from stored(next(code_documents([document], settings)))
@@ -182,8 +191,9 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
     try:
         for coded in code_documents(documents(), settings, workers=workers, dask=dask):
             yield from copies()
-            plan.popleft()
+            _, _, key, text = plan.popleft()
             yield from stored(coded)
+            done(key, text)
         yield from copies()
     finally:
         if writer is not None:
