@@ -35,7 +35,8 @@ TYPES = [("SANCTION", "161", 4, -4.0), ("ACCUSE", "112", 3, -2.0), ("CONSULT", "
 def build(path: Path, n: int) -> None:
     Store.open(path).close()
     db = sqlite3.connect(path)
-    db.execute("INSERT INTO documents VALUES ('h', 'synthetic', NULL, NULL, 'none', 'Bench Wire', NULL, '', '', '')")
+    db.execute("INSERT INTO documents VALUES ('h', 'synthetic', NULL, NULL, 'none', 'Bench Wire', NULL, '', '', '', "
+               "'h', NULL)")
     random.seed(7)
     start = date(2015, 1, 1)
     events, aggregates, mentions = [], [], []
@@ -48,11 +49,12 @@ def build(path: Path, n: int) -> None:
                   "goldstein": goldstein, "actor": [{"country": actor, "name": actor, "text": actor}],
                   "recipient": [{"country": recipient, "name": recipient, "text": recipient}]}
         events.append((f"e{number}", "h", "synthetic", day, "explicit", "day", event, None, cameo, quad, goldstein,
-                       "actual", actor, recipient, None, None, number, "Bench Wire", None, json.dumps(record)))
+                       "actual", actor, recipient, None, None, number, "Bench Wire", None, json.dumps(record),
+                       number))
         aggregates.append((f"a{number}", number, event, cameo, None, "actual", actor, recipient, day, day, day, day,
                            day, 1, 1, f"e{number}"))
         mentions.append((f"e{number}", f"a{number}"))
-    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 20)})", events)
+    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 21)})", events)
     db.executemany(f"INSERT INTO aggregates VALUES ({','.join('?' * 16)})", aggregates)
     db.executemany("INSERT INTO mentions VALUES (?, ?)", mentions)
     db.commit()

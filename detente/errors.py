@@ -17,6 +17,7 @@ exception the package raises on purpose derives from ``DetenteError``::
     ├── StageError            a pipeline stage failed or broke its contract (names the stage)
     ├── StoreError            the database cannot be opened, migrated or written
     └── UsageError            arguments that make no sense together
+        └── NotFoundError         the event or report asked for is not in the store
 
 Messages say what happened and how to fix it, on one line, naming the input
 or file involved.
@@ -95,3 +96,7 @@ class StoreError(DetenteError):
 
 class UsageError(DetenteError):
     """The arguments given make no sense together."""
+
+
+class NotFoundError(UsageError):
+    """The event or report asked for is not in the store."""

@@ -73,7 +73,7 @@ def csv_row(record: dict) -> dict:
         "size_count": size.get("count", ""), "size_unit": size.get("unit", ""), "status": record["status"],
         "trigger": record["trigger"], "source": record.get("source") or "", "cue": record.get("cue") or "",
         **{column: "" if value is None else value for column, value in location_values(record).items()},
-        "span_start": record["span"][0], "span_end": record["span"][1], "text": record["text"],
+        "span_start": record["span"][0], "span_end": record["span"][1], "text": record["text"].strip(),
     }
 
 
@@ -83,23 +83,30 @@ def location_values(record: dict) -> dict[str, Any]:
     return {column: place.get(key) for column, key in LOCATION_COLUMNS.items()}
 
 
-def write_csv(events: Iterable[Any], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+def write_csv(events: Iterable[Any], out: TextIO, *, numbered: bool = False) -> int:
+    """Events as CSV rows (CSV_COLUMNS); ``numbered`` reports of the store first give their ``number`` and the
+    ``event_number`` of their aggregated event (REPORT_COLUMNS)."""
+    writer = csv.DictWriter(out, fieldnames=REPORT_COLUMNS if numbered else CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     n = 0
     for event in events:
-        writer.writerow(csv_row(as_record(event)))
+        record = as_record(event)
+        row = csv_row(record)
+        if numbered:
+            row = {"number": record.get("number"), "event_number": record.get("event_number") or "", **row}
+        writer.writerow(row)
         n += 1
     return n
 
 
-def table_rows(events: Iterable[Any]) -> list[list[str]]:
-    """Rows of the readable table: date, actor, event, recipient, size, status, trigger, document."""
+def table_rows(events: Iterable[Any], *, numbered: bool = False) -> list[list[str]]:
+    """Rows of the readable table: date, actor, event, recipient, size, status, trigger, outlet, document;
+    ``numbered`` reports of the store start with their number (r12) and their aggregated event's."""
     rows = []
     for event in events:
         record = as_record(event)
         size = record.get("size")
-        rows.append([
+        row = [
             record.get("date") or "?",
             "+".join(str(e["country"]) for e in record["actor"]),
             f"{record['event']} {record['cameo']}",
@@ -107,12 +114,25 @@ def table_rows(events: Iterable[Any]) -> list[list[str]]:
             f"{size['count']} {size['unit']}" if size else "",
             record["status"],
             record["trigger"],
+            record.get("source") or "",
             record["doc_id"],
-        ])
+        ]
+        if numbered:
+            event_number = record.get("event_number")
+            row = [report_reference(record["number"]), str(event_number) if event_number else "", *row]
+        rows.append(row)
     return rows
 
 
-TABLE_HEADER = ["date", "actor", "event", "recipient", "size", "status", "trigger", "document"]
+def report_reference(number: int) -> str:
+    """How a report's number is written where event numbers are also shown: r12 (event numbers are bare)."""
+    return f"r{number}"
+
+
+TABLE_HEADER = ["date", "actor", "event", "recipient", "size", "status", "trigger", "outlet", "document"]
+REPORT_TABLE_HEADER = ["report", "event no.", "date", "actor", "type", "recipient", "size", "status", "trigger",
+                       "outlet", "document"]
+REPORT_COLUMNS = ["number", "event_number", *CSV_COLUMNS]
 
 
 # --- Aggregated events ---------------------------------------------------------------------------
@@ -385,16 +405,17 @@ def write_gdelt_mentions(events: Iterable[dict], target: Target, *, header: bool
 
 # Column → its type in the Parquet file (pyarrow's names).  The CSV has the same columns, lists joined
 # with ";".  pyarrow is imported only by the Parquet writer: it is slow to import for every command.
-STRING, INTEGER, FLOAT, DATE, STRINGS = "string", "int64", "float64", "date32", "list<string>"
+STRING, INTEGER, FLOAT, DATE, STRINGS, INTEGERS = "string", "int64", "float64", "date32", "list<string>", \
+    "list<int64>"
 AGGREGATED_TYPES = {
-    "id": STRING, "number": INTEGER, "date": DATE, "date_precision": STRING, "event": STRING, "mode": STRING,
+    "id": INTEGER, "key": STRING, "date": DATE, "date_precision": STRING, "event": STRING, "mode": STRING,
     "cameo": STRING, "quad_class": INTEGER, "goldstein": FLOAT, "status": STRING,
     "actor_country": STRING, "actor_sector": STRING, "actor_name": STRING, "actor_countries": STRINGS,
     "recipient_country": STRING, "recipient_sector": STRING, "recipient_name": STRING,
     "recipient_countries": STRINGS,
     "size_count": INTEGER, "size_unit": STRING, "size_relation": STRING,
     "mentions": INTEGER, "sources": INTEGER, "outlets": STRINGS, "first_seen": DATE, "last_seen": DATE,
-    "responds_to": STRINGS, "inferred_from": STRINGS,
+    "responds_to": INTEGERS, "inferred_from": INTEGERS,
     "location_name": STRING, "location_country": STRING, "location_region": STRING, "location_lat": FLOAT,
     "location_lon": FLOAT, "location_geonames_id": INTEGER, "location_resolution": STRING,
     "location_source": STRING, "trigger": STRING, "text": STRING,
@@ -411,11 +432,11 @@ def aggregated_row(record: dict) -> dict[str, Any]:
     def first(entities: list[dict], key: str) -> str | None:
         return entities[0].get(key) if entities else None
 
-    def linked(kind: str) -> list[str]:
-        return [link["event"] for link in links if link["type"] == kind]
+    def linked(kind: str) -> list[int]:
+        return [link["number"] for link in links if link["type"] == kind and link.get("number") is not None]
 
     return {
-        "id": record["id"], "number": record.get("number"), "date": as_date(record.get("date")),
+        "id": record.get("number"), "key": record["id"], "date": as_date(record.get("date")),
         "date_precision": record.get("date_precision"), "event": record["event"], "mode": record.get("mode"),
         "cameo": str(record["cameo"]), "quad_class": record["quad_class"],
         "goldstein": float(record["goldstein"]), "status": record["status"],
@@ -429,7 +450,8 @@ def aggregated_row(record: dict) -> dict[str, Any]:
         "outlets": list(record.get("sources") or []),
         "first_seen": as_date(record.get("first_seen")), "last_seen": as_date(record.get("last_seen")),
         "responds_to": linked("responds_to"), "inferred_from": linked("inferred"),
-        **location_values(record), "trigger": record.get("trigger"), "text": record.get("text"),
+        **location_values(record), "trigger": record.get("trigger"),
+        "text": record["text"].strip() if record.get("text") else record.get("text"),
     }
 
 
@@ -437,7 +459,7 @@ def _csv_value(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, list):
-        return ";".join(value)
+        return ";".join(str(item) for item in value)
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -461,7 +483,7 @@ def write_aggregated_parquet(events: Iterable[dict], target: Target) -> int:
     import pyarrow.parquet as pq
 
     arrow_types = {STRING: pa.string(), INTEGER: pa.int64(), FLOAT: pa.float64(), DATE: pa.date32(),
-                   STRINGS: pa.list_(pa.string())}
+                   STRINGS: pa.list_(pa.string()), INTEGERS: pa.list_(pa.int64())}
     rows = [aggregated_row(event) for event in events]
     schema = pa.schema([(name, arrow_types[kind]) for name, kind in AGGREGATED_TYPES.items()])
     try:

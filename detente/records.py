@@ -176,6 +176,23 @@ class Event:
         out["event_loc"] = self.event_loc.to_dict() if self.event_loc else None
         return out
 
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> "Event":
+        """The event of a record written by ``to_dict`` (as the store keeps it); keys that are not fields are
+        left out, and fields the record lacks take their defaults."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        values = {key: value for key, value in record.items() if key in names}
+        values["date"] = date.fromisoformat(record["date"]) if record.get("date") else None
+        values["context"] = tuple(record.get("context") or ())
+        values["actor"] = tuple(Entity(**e) for e in record.get("actor") or ())
+        values["recipient"] = tuple(Entity(**e) for e in record.get("recipient") or ())
+        values["size"] = Size(**record["size"]) if record.get("size") else None
+        values["span"] = tuple(record["span"])
+        values["trigger_span"] = tuple(record["trigger_span"])
+        if "event_loc" in record:
+            values["event_loc"] = Location(**record["event_loc"]) if record["event_loc"] else None
+        return cls(**values)
+
 
 def describe(record_type: type) -> list[tuple[str, str]]:
     """(field name, help text) for each field of a record type, in order."""

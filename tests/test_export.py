@@ -217,9 +217,11 @@ def test_csv_text_with_commas_quotes_and_newlines_round_trips():
 @pytest.mark.parametrize(
     ("one", "expected"),
     [
-        (FULL, ["2018-03-17", "RUS", "SANCTION 166", "GBR", "23 diplomats", "actual", "expel", "moscow"]),
-        (SPARSE, ["?", "RUS", "SANCTION 0311", "-", "", "threatened", "expel", "moscow"]),
-        (COMPOUND, ["2018-03-17", "USA+GBR", "SANCTION 166", "RUS+BLR", "23 diplomats", "actual", "expel", "moscow"]),
+        (FULL, ["2018-03-17", "RUS", "SANCTION 166", "GBR", "23 diplomats", "actual", "expel", "Capital Wire",
+                "moscow"]),
+        (SPARSE, ["?", "RUS", "SANCTION 0311", "-", "", "threatened", "expel", "", "moscow"]),
+        (COMPOUND, ["2018-03-17", "USA+GBR", "SANCTION 166", "RUS+BLR", "23 diplomats", "actual", "expel",
+                    "Capital Wire", "moscow"]),
     ],
     ids=["full", "sparse", "compound"],
 )
@@ -300,9 +302,9 @@ MOSCOW = aggregated(
     recipient=[state("GBR", "United Kingdom", "British")], sentence=3, first_seen="2018-03-17",
     last_seen="2018-03-17", text='Moscow said it would expel 23 British diplomats, calling the step "a provocation".',
     mentions=MENTIONS[1:2], sources=["Courier"],
-    links=[{"type": "responds_to", "event": "agg-gbr-expel", "cue": "in response to",
+    links=[{"type": "responds_to", "event": "agg-gbr-expel", "number": 7, "cue": "in response to",
             "evidence": "Moscow replied in kind.", "doc_id": "courier-0318", "score": 1.0},
-           {"type": "inferred", "event": "agg-earlier", "cue": None, "evidence": None, "doc_id": None,
+           {"type": "inferred", "event": "agg-earlier", "number": 6, "cue": None, "evidence": None, "doc_id": None,
             "score": 0.4}],
     disagreements={"size": [23, 25]},
 )
@@ -593,7 +595,8 @@ def read_aggregated_csv(tmp_path, events):
 @pytest.mark.parametrize(
     ("row", "column", "expected"),
     [
-        (0, "id", "agg-gbr-expel"),
+        (0, "id", 7),
+        (0, "key", "agg-gbr-expel"),
         (0, "date", "2018-03-14"),
         (0, "actor_country", "GBR"),
         (0, "actor_countries", "GBR"),
@@ -603,8 +606,8 @@ def read_aggregated_csv(tmp_path, events):
         (0, "sources", 2),
         (0, "outlets", "Courier;Harbour Ledger"),
         (0, "first_seen", "2018-03-14"),
-        (1, "responds_to", "agg-gbr-expel"),
-        (1, "inferred_from", "agg-earlier"),
+        (1, "responds_to", 7),
+        (1, "inferred_from", 6),
         (1, "text", 'Moscow said it would expel 23 British diplomats, calling the step "a provocation".'),
         (2, "text", "NATO also cut the size of Russia's mission.\nOfficials called it\ta signal."),
         (2, "actor_country", "NATO"),
@@ -621,7 +624,7 @@ def test_aggregated_csv_types_and_missing_values(tmp_path):
     assert list(frame.columns) == AGGREGATED_COLUMNS
     assert frame.shape == (4, len(AGGREGATED_COLUMNS))
     dtypes = frame.dtypes.astype(str).to_dict()
-    assert dtypes["number"] == dtypes["quad_class"] == dtypes["mentions"] == dtypes["sources"] == "int64"
+    assert dtypes["id"] == dtypes["quad_class"] == dtypes["mentions"] == dtypes["sources"] == "int64"
     assert dtypes["goldstein"] == "float64"
     assert frame["cameo"].tolist() == [166, 166, 311, 166]  # pandas guesses; dtype={"cameo": str} keeps "0311"
     assert pd.read_csv(path, dtype={"cameo": str})["cameo"].tolist() == ["166", "166", "0311", "166"]
@@ -640,9 +643,10 @@ def test_aggregated_parquet_types(tmp_path):
     types = {name: str(schema.field(name).type) for name in schema.names}
     assert schema.names == AGGREGATED_COLUMNS
     assert types["date"] == types["first_seen"] == types["last_seen"] == "date32[day]"
-    assert types["number"] == types["size_count"] == types["mentions"] == "int64"
+    assert types["id"] == types["size_count"] == types["mentions"] == "int64"
     assert types["goldstein"] == "double"
-    assert types["outlets"] == types["responds_to"] == types["actor_countries"] == "list<element: string>"
+    assert types["outlets"] == types["actor_countries"] == "list<element: string>"
+    assert types["responds_to"] == types["inferred_from"] == "list<element: int64>"
 
 
 def test_aggregated_parquet_round_trip_with_pandas(tmp_path):
@@ -650,14 +654,15 @@ def test_aggregated_parquet_round_trip_with_pandas(tmp_path):
     write_aggregated_parquet([*AGGREGATED, UNDATED], path)
     frame = pd.read_parquet(path)
     assert list(frame.columns) == AGGREGATED_COLUMNS
-    assert frame["id"].tolist() == ["agg-gbr-expel", "agg-rus-expel", "agg-nato", "agg-undated"]
+    assert frame["id"].tolist() == [7, 8, 9, 10]
+    assert frame["key"].tolist() == ["agg-gbr-expel", "agg-rus-expel", "agg-nato", "agg-undated"]
     assert frame["date"].tolist()[:3] == [date(2018, 3, 14), date(2018, 3, 17), date(2018, 3, 27)]
     assert pd.isna(frame["date"].tolist()[3])
     assert frame["cameo"].tolist()[2] == "0311"
-    assert frame["number"].tolist() == [7, 8, 9, 10]
     assert pd.isna(frame["size_count"].tolist()[2]) and frame["size_count"].tolist()[0] == 23
     assert list(frame["outlets"].tolist()[0]) == ["Courier", "Harbour Ledger"]
-    assert list(frame["responds_to"].tolist()[1]) == ["agg-gbr-expel"]
+    assert list(frame["responds_to"].tolist()[1]) == [7]
+    assert list(frame["inferred_from"].tolist()[1]) == [6]
     assert list(frame["responds_to"].tolist()[0]) == []
     assert frame["text"].tolist()[2] == NATO["text"]
 

@@ -59,17 +59,20 @@ class AggregationReport:
     touched: set[str] = field(default_factory=set)
 
 
-def aggregate(store: Store, settings: Settings | None = None) -> AggregationReport:
+def aggregate(store: Store, settings: Settings | None = None,
+              numbers: dict[str, int] | None = None) -> AggregationReport:
     """Place every stored mention that is not yet in an aggregated event.
 
     The mentions are read as a stream.  Each aggregate is summarised in memory
     (``Members``) as mentions join it, and summaries and placements are
     written in batches, so the work per mention does not grow with the number
-    of reports of its event.
+    of reports of its event.  ``numbers`` gives the numbers of aggregates
+    dissolved by a re-coding (by id): one made again with the same id (the
+    same first mention) takes its old number back.
     """
     settings = settings or Settings()
     report = AggregationReport()
-    gathered = _Gathered(store)
+    gathered = _Gathered(store, numbers or {})
     with store.transaction():
         for mention in store.unassigned_mentions():
             best: tuple[float, AggregateRow] | None = None
@@ -88,12 +91,13 @@ def aggregate(store: Store, settings: Settings | None = None) -> AggregationRepo
 class _Gathered:
     """The aggregates one run reads and changes, kept in memory until the run writes them."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, numbers: dict[str, int]) -> None:
         self.store = store
         self.rows: dict[str, AggregateRow] = {}
         self.keyed: dict[tuple[str, str, str], list[str]] = {}
         self.gathered: dict[str, Members] = {}
-        self.number = store.next_number()
+        self.reserved = numbers
+        self.number = max([store.next_number(), *(n + 1 for n in numbers.values())])
         self.assigned: list[tuple[str, str]] = []  # (mention, aggregate), written in batches
         self.changed: set[str] = set()
 
@@ -114,8 +118,10 @@ class _Gathered:
     def join(self, mention: Mention, row: AggregateRow | None) -> AggregateRow:
         """Place ``mention`` in ``row``, or in a new aggregate when ``row`` is None; the new summary."""
         if row is None:
-            aggregate_id, number = stable_id("aggregate", mention.id), self.number
-            self.number += 1
+            aggregate_id = stable_id("aggregate", mention.id)
+            number = self.reserved.pop(aggregate_id, None)
+            if number is None:
+                number, self.number = self.number, self.number + 1
             self.gathered[aggregate_id] = Members()
             self.keyed[(mention.actors, mention.recipients, mention.event)].append(aggregate_id)
         else:

@@ -17,9 +17,12 @@ from ..store import AggregateRow, EventFilter, Mention, Store, filter_clauses
 def aggregated_events(store: Store, where: EventFilter | None = None) -> Iterator[dict]:
     """Aggregated events matching a filter, by date."""
     where = where or EventFilter()
+    outlet = where.outlet.lower() if where.outlet else None
     for row in store.aggregate_rows():
         if matches(row, where):
-            yield aggregated_event(store, row)
+            record = aggregated_event(store, row)
+            if outlet is None or outlet in {source.lower() for source in record["sources"]}:
+                yield record
 
 
 def aggregated_event(store: Store, row: AggregateRow) -> dict:
@@ -37,9 +40,9 @@ def aggregated_event(store: Store, row: AggregateRow) -> dict:
         last_seen=row.last_seen.isoformat() if row.last_seen else None,
         date_first=row.date_first.isoformat() if row.date_first else None,
         date_last=row.date_last.isoformat() if row.date_last else None,
-        links=[link.to_dict() for link in store.links(row.id)],
-        answered_by=[{"type": link.type, "event": link.effect, "score": link.score}
-                     for link in store.links(row.id, as_cause=True)],
+        links=[{**link.to_dict(), "number": _number(store, link.cause)} for link in store.links(row.id)],
+        answered_by=[{"type": link.type, "event": link.effect, "number": _number(store, link.effect),
+                      "score": link.score} for link in store.links(row.id, as_cause=True)],
         disagreements=disagreements(mentions),
     )
     return record
@@ -55,6 +58,8 @@ def matches(row: AggregateRow, where: EventFilter) -> bool:
             return False
     if where.event and row.event != where.event.upper():
         return False
+    if where.cameo and not row.cameo.startswith(where.cameo):
+        return False
     if where.statuses and row.status not in where.statuses:
         return False
     if where.since and (row.date is None or row.date < where.since):
@@ -62,6 +67,11 @@ def matches(row: AggregateRow, where: EventFilter) -> bool:
     if where.until and (row.date is None or row.date > where.until):
         return False
     return True
+
+
+def _number(store: Store, aggregate_id: str) -> int | None:
+    row = store.aggregate(aggregate_id)
+    return row.number if row else None
 
 
 def disagreements(mentions: list[Mention]) -> dict[str, list[dict]]:
@@ -97,7 +107,8 @@ def _values(mentions: list[Mention], value) -> list[dict]:
 def _mention(mention: Mention) -> dict:
     record = mention.record
     return {
-        "event": mention.id, "doc_id": mention.doc_id, "source": mention.source, "url": mention.url,
+        "event": mention.id, "report": mention.number, "doc_id": mention.doc_id, "source": mention.source,
+        "url": mention.url,
         "published": mention.published.isoformat() if mention.published else None,
         "date": mention.date.isoformat() if mention.date else None, "date_source": mention.date_source,
         "sentence": mention.sentence, "text": record["text"], "trigger": record["trigger"],

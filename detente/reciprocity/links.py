@@ -53,9 +53,8 @@ def link(store: Store, touched: set[str], settings: Settings | None = None) -> L
             if found is None:
                 report.open_claims += 1
                 continue
-            store.add_link(found)
+            report.stated += store.add_link(found)  # several claims may state one link
             store.mark_resolved(claim.id)
-            report.stated += 1
         report.inferred = _infer(store, touched, settings)
     return report
 

@@ -38,6 +38,7 @@ class ParityEntry:
     count: int
     unit: str
     event: str         # id of the aggregated event
+    number: int        # its number
     status: str
     sources: tuple[str, ...]
     evidence: str
@@ -78,7 +79,7 @@ def parity(store: Store, first: str, second: str, statuses: tuple[str, ...] = ("
             mention = stated
             entries.append(ParityEntry(
                 date=row.date, side=side, host=host, measure=measure_of(mention), count=mention.count,
-                unit=mention.unit or "", event=row.id, status=row.status,
+                unit=mention.unit or "", event=row.id, number=row.number, status=row.status,
                 sources=tuple(sorted({m.source for m in mentions if m.source})),
                 evidence=" ".join(mention.record["text"].split()),
             ))

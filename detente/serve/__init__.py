@@ -34,19 +34,21 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import api
-from ..errors import DetenteError, InputError, UsageError
+from .. import api, query
+from ..errors import DetenteError, InputError, NotFoundError, UsageError
 from ..reciprocity.events import SORTS, dyads, event_page
 from ..settings import Settings
-from ..store import EventFilter, Store
+from ..store import Store
 
 log = logging.getLogger(__name__)
 
 PAGES = Path(__file__).parent / "page"
 MAX_PAGE = 500
 MAX_OFFSET = 1_000_000_000
-Country = Annotated[str, PathParameter(pattern=r"^[A-Za-z]{2,6}$",
-                                       description="a country or organisation code (USA, RUS, EU)")]
+Country = Annotated[str, PathParameter(max_length=40, description="a country or organisation code (USA, RUS, EU)")]
+Dyad = Annotated[str | None, Query(max_length=100, description="two country codes: USA-RUS or `USA RUS`")]
+Since = Annotated[date | None, Query(description="first event date (YYYY-MM-DD)")]
+Until = Annotated[date | None, Query(description="last event date (YYYY-MM-DD)")]
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
@@ -98,24 +100,41 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
             total, items = _documents_page(store, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
-    @app.get("/api/events", summary="Aggregated events, filtered, sorted and paged")
-    def events(dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,6}-[A-Za-z]{2,6}$")] = None,
-               type: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3,10}$")] = None,
+    @app.get("/api/events", summary="Events (each real-world event once), filtered, sorted and paged")
+    def events(dyad: Dyad = None,
+               type: Annotated[str | None, Query(max_length=40, description="PLOVER event type")] = None,
+               cameo: Annotated[str | None, Query(max_length=10, description="CAMEO code or its start")] = None,
                status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
-               since: date | None = None, until: date | None = None,
+               since: Since = None, until: Until = None,
                outlet: Annotated[str | None, Query(max_length=200)] = None,
                sort: Annotated[str, Query(pattern="^(" + "|".join(SORTS) + ")$")] = "date",
                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict:
-        pair = tuple(dyad.upper().split("-")) if dyad else None
-        where = EventFilter(dyad=pair, event=type, statuses=api.parse_statuses(status), since=since, until=until,
-                            outlet=outlet)
         with opened() as store:
+            where = query.event_filter(store, pair=dyad, kind=type, code=cameo, status=status, since=since,
+                                       until=until, source=outlet)
             total, items = event_page(store, where, sort=sort, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
-    @app.get("/api/events/{reference}", summary="One aggregated event: its reports with highlights, causes, answers")
-    def event(reference: str) -> dict:
+    @app.get("/api/reports", summary="Reports (each document's account of an event), filtered and paged")
+    def reports(dyad: Dyad = None,
+                type: Annotated[str | None, Query(max_length=40, description="PLOVER event type")] = None,
+                cameo: Annotated[str | None, Query(max_length=10, description="CAMEO code or its start")] = None,
+                status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
+                since: Since = None, until: Until = None,
+                outlet: Annotated[str | None, Query(max_length=200)] = None,
+                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict:
+        with opened() as store:
+            where = query.event_filter(store, pair=dyad, kind=type, code=cameo, status=status, since=since,
+                                       until=until, source=outlet)
+            total, items = store.report_page(where, limit=limit, offset=offset)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/events/{reference}",
+             summary="One event (its number, a report's number r12, or an id): its reports with highlights, causes, "
+                     "answers")
+    def event(reference: Annotated[str, PathParameter(max_length=100)]) -> dict:
         with opened() as store:
             record = api.sources(store, reference)
             record["links"] = [{**link, "summary": _summary(store, link["event"])} for link in record["links"]]
@@ -125,7 +144,8 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
         return record
 
     @app.get("/api/events/{reference}/chain", summary="The retaliation chain of an event")
-    def chain(reference: str, depth: Annotated[int, Query(ge=1, le=50)] = 10) -> dict:
+    def chain(reference: Annotated[str, PathParameter(max_length=100)],
+              depth: Annotated[int, Query(ge=1, le=50)] = 10) -> dict:
         with opened() as store:
             nodes = api.chain(store, reference, depth)
         return {"nodes": [{"depth": n.depth, "link": n.link_type, "cue": n.cue, "score": n.score,
@@ -138,9 +158,12 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
 
     @app.get("/api/dyads/{first}/{second}/series", summary="Escalation series and reciprocity statistics")
     def series(first: Country, second: Country,
-               period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week") -> dict:
+               period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
+               status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
+               since: Since = None, until: Until = None) -> dict:
         with opened() as store:
-            result = api.dyad(store, first, second, period=period)
+            result = api.dyad(store, first, second, period=period, statuses=query.statuses(status), since=since,
+                              until=until)
         return {"dyad": [result.first, result.second], "period": period,
                 "series": [p.to_dict() for p in result.series],
                 "reciprocity": [r.to_dict() for r in result.reciprocity]}
@@ -150,13 +173,17 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
         with opened() as store:
             return api.parity(store, first, second).to_dict()
 
-    @app.get("/api/dyads/{first}/{second}/plot.svg", summary="The escalation chart with linked events marked",
+    @app.get("/api/dyads/{first}/{second}/plot.svg",
+             summary="The escalation chart with linked events marked, within since and until when given",
              response_class=Response, responses={200: {"content": {"image/svg+xml": {}}}})
     def plot(first: Country, second: Country,
-             period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week") -> Response:
+             period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
+             status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
+             since: Since = None, until: Until = None) -> Response:
         with opened() as store, tempfile.TemporaryDirectory() as folder, writing:  # matplotlib's layout is shared
             chart = Path(folder) / "chart.svg"
-            api.plot(store, first, second, str(chart), period=period)
+            api.plot(store, first, second, str(chart), period=period, statuses=query.statuses(status),
+                     since=since, until=until)
             return Response(chart.read_bytes(), media_type="image/svg+xml")
 
     @app.post("/api/code", summary="Code a text and return its events, without storing anything")
@@ -183,6 +210,7 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
 
 
 def _code(article: Article, settings: Settings, store: Store | None, report: api.Report | None = None):
+    query.publication_date(article.date)  # dates resolve against it: one in the future is a mistake
     report = report if report is not None else api.Report()
     events = list(api.code(["-"], settings=settings, date=article.date, source=article.source, store=store,
                            report=report, stdin=io.StringIO(article.text)))
@@ -197,7 +225,7 @@ def _documents_page(store: Store, limit: int, offset: int) -> tuple[int, list[di
     rows = db.execute("SELECT d.id, d.title, d.date, d.source, d.url, d.coded_at, "
                       "(SELECT COUNT(*) FROM events e WHERE e.document = d.hash) FROM documents d "
                       "ORDER BY d.date IS NULL, d.date DESC, d.id LIMIT ? OFFSET ?", (limit, offset))
-    keys = ("id", "title", "date", "source", "url", "coded_at", "events")
+    keys = ("id", "title", "date", "source", "url", "coded_at", "reports")
     return total, [{k: (str(v) if k in ("date", "coded_at") and v is not None else v) for k, v in zip(keys, row,
                                                                                                  strict=True)}
                    for row in rows]
@@ -267,8 +295,7 @@ def _guards(app: FastAPI, max_request_bytes: int, cors_origins: tuple[str, ...])
 
     @app.exception_handler(UsageError)
     async def usage(request: Request, error: UsageError):
-        status = 404 if str(error).startswith("no aggregated event") else 400
-        return _error(status, str(error))
+        return _error(404 if isinstance(error, NotFoundError) else 400, str(error))
 
     @app.exception_handler(InputError)
     async def bad_input(request: Request, error: InputError):

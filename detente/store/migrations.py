@@ -135,4 +135,24 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX links_cause ON links(cause)",
     )),
+    Migration("0003_reports_numbers_coder", (
+        # A document is one report of one outlet: the same text from another outlet or address is a document
+        # of its own.  `hash` becomes the document's key (the text's hash for the documents stored before,
+        # when a text could be stored once only); `text_hash` is the hash of the text, shared by such twins.
+        "ALTER TABLE documents ADD COLUMN text_hash TEXT",
+        "UPDATE documents SET text_hash = hash",
+        "CREATE INDEX documents_text ON documents(text_hash)",
+        # The version of the coder (lexicon, knowledge base, code, settings) that coded the document;
+        # null for the documents coded before versions were recorded.
+        "ALTER TABLE documents ADD COLUMN coder TEXT",
+        # The short number of each report (stored event), given in the order the reports were stored.
+        "ALTER TABLE events ADD COLUMN number INTEGER",
+        """CREATE TABLE report_numbers AS SELECT e.id AS id,
+            ROW_NUMBER() OVER (ORDER BY d.coded_at, e.document, e.sentence, e.id) AS number
+            FROM events e JOIN documents d ON d.hash = e.document""",
+        "CREATE INDEX report_numbers_id ON report_numbers(id)",
+        "UPDATE events SET number = (SELECT n.number FROM report_numbers n WHERE n.id = events.id)",
+        "DROP TABLE report_numbers",
+        "CREATE UNIQUE INDEX events_number ON events(number)",
+    )),
 )

@@ -55,7 +55,7 @@ def test_sources_lists_the_reports_and_disagreements(corpus_store, db):
 
 def test_sources_of_an_unknown_event_is_a_usage_error(db):
     result = run("sources", "no-such-event", "--db", db)
-    assert result.exit_code == 2 and "no aggregated event 'no-such-event'" in result.output
+    assert result.exit_code == 2 and "no event 'no-such-event'" in result.output
 
 
 def test_chain_shows_what_the_closure_answers(corpus_store, db):
