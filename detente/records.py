@@ -155,12 +155,18 @@ class Event:
     )
     recipient_source: str = _help(
         "`sentence` when the sentence names the recipient, `context` when it was taken from the surrounding "
-        "sentences (setting context_recipient)",
+        "sentences (setting context_recipient), `joint` when it is both parties of the story, whose accord, "
+        "talks or fighting the event is about",
         default="sentence",
     )
     event_loc: Location | None = _help(
         "where the event took place (PLOVER location): the sentence's place, else the dateline's, else the "
         "actor's country; null when none is known", default=None,
+    )
+    confidence: float | None = _help(
+        "probability (0-1) that the event is right as the article scorer counts it (actor, recipient, type, "
+        "date within tolerance), calibrated on gold (docs/calibration.md); null when not computed",
+        default=None,
     )
 
     def to_dict(self) -> dict[str, Any]:
