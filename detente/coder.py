@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors.knowledge import KnowledgeBase, load_knowledge
 from .actors.match import ActorMatcher
 from .actors.resolve import Resolver
+from .confidence import Calibration, load_calibration, with_confidence
 from .errors import CodingError, DetenteError, InputError, StageError
 from .events.codebook import Code, load_codebook
 from .events.extract import EventFinder, Finding
@@ -79,13 +80,14 @@ class Stage:
 
 @dataclass
 class Resources:
-    """What the coder loads once per process: the model, the knowledge base, the lexicon."""
+    """What the coder loads once per process: the model, the knowledge base, the lexicon, the calibration."""
 
     nlp: object
     kb: KnowledgeBase
     matcher: ActorMatcher
     lexicon: Lexicon
     codes: dict[str, Code]
+    calibration: Calibration
 
 
 class Coder:
@@ -96,7 +98,7 @@ class Coder:
         nlp = load_model(self.settings.model)
         kb = load_knowledge(self.settings.extra_actors)
         self.resources = Resources(nlp=nlp, kb=kb, matcher=ActorMatcher(kb, nlp), lexicon=load_lexicon(),
-                                   codes=load_codebook())
+                                   codes=load_codebook(), calibration=load_calibration())
         self.screen = Screen(nlp, self.resources.matcher, self.resources.lexicon)
         self.locator = Locator(load_gazetteer(), kb)  # loaded here, not inside the first document's time limit
 
@@ -477,6 +479,10 @@ def _event_key(event: Event) -> tuple:
             tuple(sorted(str(e.country) for e in event.recipient)))
 
 
+def _confidence(coder: Coder, work: Work) -> None:
+    work.events = with_confidence(work.events, work.parsed, coder.resources.calibration, work.document.date)
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("nlp/v1", _parse, ("document",), ("parsed",), "spaCy: tokens, tags, parse, entities"),
     Stage("sentences/v1", _sentences, ("parsed",), ("sentences",), "sentence offsets in the cleaned text"),
@@ -487,7 +493,10 @@ STAGES: tuple[Stage, ...] = (
           "stated responses: cue, effect and cause, and the events of causes coded nowhere else"),
     Stage("places/v1", _places, ("parsed", "events"), ("events",), "where: the sentence's place, the dateline, "
           "the actor's country"),
+    Stage("confidence/v1", _confidence, ("parsed", "events"), ("events",),
+          "how likely each event is right: the calibrated model of detente/confidence.py"),
 )
+
 
 
 # -- making the record ------------------------------------------------------------------------

@@ -42,8 +42,9 @@ def _write(events, path: Path) -> Path:
     return path
 
 
-def code_seeds() -> Path:
-    """Code the seed articles with the publication dates of their gold (see shared/eval/README.md)."""
+def seed_inputs() -> Path:
+    """The seed articles as JSON Lines documents with the publication dates of their gold
+    (see shared/eval/README.md)."""
     gold = SHARED / "eval" / "seeds-dev.gold.jsonl"
     inputs = OUT / "seeds.input.jsonl"
     inputs.parent.mkdir(parents=True, exist_ok=True)
@@ -53,7 +54,11 @@ def code_seeds() -> Path:
                 record = json.loads(line)
                 text = (SHARED / "corpus" / "seeds" / f"{record['doc_id']}.txt").read_text(encoding="utf-8")
                 out.write(json.dumps({"id": record["doc_id"], "date": record["pub_date"], "text": text}) + "\n")
-    return _write(api.code([str(inputs)]), OUT / "seeds.pred.jsonl")
+    return inputs
+
+
+def code_seeds() -> Path:
+    return _write(api.code([str(seed_inputs())]), OUT / "seeds.pred.jsonl")
 
 
 def code_examples() -> Path:
