@@ -41,6 +41,9 @@ from .time import ResolvedDate, is_deadline, load_time_words, resolve_anaphoric,
 log = logging.getLogger(__name__)
 
 DATE_LABELS = ("DATE", "TIME")
+# Types of the causes the claims stage codes itself: deeds that are no diplomatic measure (a poisoning, an
+# attack, hacking, an arrest), which no other report may code as an event between the two states.
+CAUSE_EVENTS = frozenset({"ASSAULT", "COERCE"})
 # Prepositions of a cause noun that name its victim ("the poisoning *of* Sergei Skripal", "attacks *on*
 # Unity state", "interference *in* the election").
 VICTIM_PREPS = frozenset({"of", "on", "against", "in", "into"})
@@ -385,8 +388,8 @@ def _cause_event(coder: Coder, work: Work, phrase: Span, effect: Event, sent: Sp
         return None
     code = lexicon.causes.get(noun.lemma_.lower()) or next(
         (p.cameo for p in lexicon.patterns(noun.lemma_.lower(), "NOUN") if p.actor != "speaker"), None)
-    if code is None:
-        return None
+    if code is None or coder.resources.codes[code].event not in CAUSE_EVENTS:
+        return None  # a measure ("the sanctions bill") is looked up among stored events instead
     named = [e for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") for e in resolver.entities(c)]
     named += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
               for o in c.children if o.dep_ == "pobj" for e in resolver.entities(o)]

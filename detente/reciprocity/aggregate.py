@@ -18,7 +18,9 @@ these hold (docs/reciprocity.md explains each with examples):
    its article's publication date) or the event has none, and the mention
    states the same number (755 diplomats, at least 3) as a report of the event
    at most ``background_days`` earlier — how articles refer back to events
-   ("Russia's decision to expel 755 diplomats");
+   ("Russia's decision to expel 755 diplomats"); or the mention is retold without a date
+   (``date_source`` ``background``) and the event is the most recent at most ``background_days`` before
+   the mention's publication;
 5. numbers that agree, unless the dates are the same day (then the difference
    is a disagreement between the reports, kept and shown).
 

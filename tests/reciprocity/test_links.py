@@ -128,8 +128,10 @@ def test_chain_and_reciprocity(store):
     code_articles(store, [CAUSE, ANSWER])
     answer = [r for r in _only(store, "RUS", "CZE") if r["date"] == "2021-04-18"][0]
     nodes = api.chain(store, str(answer["number"]))
-    assert [n.depth for n in nodes] == [0, -1]
+    # the answer, the expulsion it answers, and the explosion that expulsion was "over" (a cause event)
+    assert [n.depth for n in nodes] == [0, -1, -2]
     assert nodes[1].event.actors == "CZE" and nodes[1].link_type == "responds_to"
+    assert nodes[2].event.event == "ASSAULT" and nodes[2].event.actors == "RUS" and nodes[2].event.status == "alleged"
     stats = {r.actor: r for r in api.dyad(store, "CZE", "RUS").reciprocity}
     assert stats["CZE"].answered == 1 and stats["CZE"].answered_in_kind == 1
     assert stats["CZE"].median_lag_days == 1
