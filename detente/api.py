@@ -11,9 +11,10 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from . import reciprocity as _reciprocity
-from .errors import InputError, UsageError
+from .errors import InputError, NotFoundError, UsageError
 from .ingest import read_inputs
 from .reciprocity.analysis import ChainNode, Reciprocity, SeriesPoint, escalation_series
 from .reciprocity.analysis import chain as _chain
@@ -21,9 +22,12 @@ from .reciprocity.analysis import reciprocity as _reciprocity_statistics
 from .reciprocity.events import aggregated_event, aggregated_events
 from .reciprocity.parity import ParityLedger
 from .reciprocity.parity import parity as _parity
-from .records import STATUSES, Event
+from .records import STATUSES, Document, Event
 from .settings import Settings
 from .store import EventFilter, Store
+
+if TYPE_CHECKING:
+    from .batch import Coded
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +35,8 @@ log = logging.getLogger(__name__)
 # demanded, hypothetical and denied actions are kept in the store and shown on request; the
 # threat or demand itself is its own THREATEN or REQUEST event.
 DEFAULT_STATUSES = ("actual", "planned")
+# The largest aggregated event number: the store's INTEGER column is 32 bits on PostgreSQL.
+MAX_NUMBER = 2**31 - 1
 
 
 @dataclass
@@ -81,6 +87,19 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
     ``shards`` is a folder that receives the events as Parquet files.
     ``on_document`` is called with the report after each document (progress).
     """
+    settings = settings or Settings()
+    inputs = read_inputs(paths, date=date, source=source, stdin=stdin, max_bytes=settings.max_bytes)
+    yield from code_inputs(inputs, settings=settings, store=store, statuses=statuses, report=report,
+                           on_failure=on_failure, on_document=on_document, workers=workers, dask=dask,
+                           shards=shards)
+
+
+def code_inputs(inputs: Iterable[Document | InputError], *, settings: Settings | None = None,
+                store: Store | None = None, statuses: tuple[str, ...] = DEFAULT_STATUSES,
+                report: Report | None = None, on_failure: Callable[[InputError], None] | None = None,
+                on_document: Callable[[Report], None] | None = None,
+                workers: int = 1, dask: str | None = None, shards: str | None = None) -> Iterator[Event]:
+    """``code`` for documents already read (a fetched page, a request's text): the same counts and storing."""
     from .batch import code_documents
     from .shards import ShardWriter
 
@@ -94,7 +113,7 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
             on_failure(error)
 
     def documents():
-        for item in read_inputs(paths, date=date, source=source, stdin=stdin, max_bytes=settings.max_bytes):
+        for item in inputs:
             if isinstance(item, InputError):
                 failed(item)
                 continue
@@ -109,15 +128,11 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
             if coded.failure is not None:  # over the time limit: recorded, not stored, so a re-run tries again
                 failed(coded.failure)
                 continue
-            report.documents += 1
-            if store is not None:
-                store.add(coded.document, coded.sentences, coded.events, coded.claims)
+            if not _keep(coded, store, report):
+                continue
             if writer is not None:
                 writer.add(coded.events)
-            for event in coded.events:
-                if event.status in statuses:
-                    report.events += 1
-                    yield event
+            yield from _counted(coded.events, statuses, report)
             if on_document is not None:
                 on_document(report)
     finally:
@@ -125,6 +140,41 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
             writer.close()
     if store is not None:
         report.update = _reciprocity.update(store, settings)
+
+
+def store_coded(store: Store, coded: Iterable[Coded], *, settings: Settings | None = None,
+                statuses: tuple[str, ...] = DEFAULT_STATUSES, report: Report | None = None) -> list[Event]:
+    """Store documents coded elsewhere (the service's coding processes), then update aggregates and links.
+
+    The counts are those of ``code``: a document another writer stored first counts as already stored.
+    """
+    report = report if report is not None else Report()
+    found = []
+    for item in coded:
+        if _keep(item, store, report):
+            found.extend(_counted(item.events, statuses, report))
+    report.update = _reciprocity.update(store, settings or Settings())
+    return found
+
+
+def _keep(coded: Coded, store: Store | None, report: Report) -> bool:
+    """Store one coded document and count it; False when another run stored the same text meanwhile.
+
+    The check before coding (``Store.has``) does not see a document a concurrent run stores while this one
+    codes it, so what is counted as coded is what the insert actually added.
+    """
+    if store is not None and not store.add(coded.document, coded.sentences, coded.events, coded.claims):
+        report.already_stored += 1
+        return False
+    report.documents += 1
+    return True
+
+
+def _counted(events: Iterable[Event], statuses: tuple[str, ...], report: Report) -> Iterator[Event]:
+    for event in events:
+        if event.status in statuses:
+            report.events += 1
+            yield event
 
 
 def events(store: Store, where: EventFilter | None = None) -> list[dict]:
@@ -206,12 +256,31 @@ def find_aggregate(store: Store, reference: str) -> str:
     by_mention = store.aggregate_of(reference)
     if by_mention is not None:
         return by_mention
-    if reference.isdecimal():
-        found = store.aggregate_by_number(int(reference))
+    number = event_number(reference)
+    if number is not None:
+        found = store.aggregate_by_number(number)
         if found is not None:
             return found
-    raise UsageError(f"no aggregated event {reference!r} in the store: give an id or number shown by "
-                     "`detente aggregated` or the id of a stored event")
+    raise NotFoundError(f"no aggregated event {_shown(reference)} in the store: give an id or number shown by "
+                        "`detente aggregated` or the id of a stored event")
+
+
+def event_number(reference: str) -> int | None:
+    """The aggregated event number ``reference`` writes, or None when it is no number the store can hold.
+
+    Numbers are counted from 1 in an INTEGER column, 32 bits on PostgreSQL: anything past ``MAX_NUMBER`` (or
+    longer than its digits, which ``int`` would refuse past 4,300) names no event rather than overflowing
+    the database driver.
+    """
+    if not reference.isdecimal() or len(reference) > len(str(MAX_NUMBER)):
+        return None
+    number = int(reference)
+    return number if 1 <= number <= MAX_NUMBER else None
+
+
+def _shown(reference: str) -> str:
+    """The reference as an error message shows it: quoted, and cut when it is long."""
+    return repr(reference if len(reference) <= 80 else reference[:80] + "…")
 
 
 def sources(store: Store, reference: str) -> dict:
