@@ -101,6 +101,7 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
 
     app = FastAPI(title="detente", version=_version(), docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Event data that knows about reciprocity: aggregated events, links, parity, dyads.")
+    app.state.coding = pool
     writing = threading.Lock()  # one writer at a time: storing and updating aggregates and links
     drawing = threading.Lock()  # matplotlib's layout is shared by the threads of one process
 

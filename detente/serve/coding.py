@@ -36,9 +36,10 @@ import threading
 import time
 import weakref
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..batch import Coded, code_documents
+from ..batch import Coded, code_chunk, code_documents
 from ..errors import DetenteError, InputError, TooLargeError
 from ..ingest import read_string
 from ..settings import Settings
@@ -77,6 +78,11 @@ class Ticket:
 
     write: bool
     until: float
+
+
+def load_coder(settings: Settings) -> None:
+    """Load the model, knowledge base and lexicon of this process: what a coding process does first."""
+    code_chunk(settings, [])
 
 
 def code_job(job: Job, settings: Settings, max_chars: int) -> list[Coded]:
@@ -118,16 +124,24 @@ def _refuse_long(length: int, max_chars: int) -> None:
 
 
 class CodingPool:
-    """Coding processes, the two queues in front of them, and the deadline of each request."""
+    """Coding processes, the two queues in front of them, and the deadline of each request.
 
-    def __init__(self, settings: Settings, limits: ServiceLimits) -> None:
+    ``load`` and ``run`` are what each process does when it starts and for each job (module-level functions,
+    which a new process can import); tests give stand-ins that sleep or crash.
+    """
+
+    def __init__(self, settings: Settings, limits: ServiceLimits, *,
+                 load: Callable[[Settings], None] = load_coder,
+                 run: Callable[[Job, Settings, int], list[Coded]] = code_job) -> None:
         self.settings = settings
         self.limits = limits
+        self._work = (load, run)
         self._context = multiprocessing.get_context("spawn")  # see batch.py: a clean start, no forked threads
         self._idle: list[_Process | None] = [None] * limits.coding_processes  # None: not started yet
         self._waiting: dict[bool, deque[Ticket]] = {True: deque(), False: deque()}
         self._turn = threading.Condition()
         self._processes: list[multiprocessing.process.BaseProcess] = []  # ended with the pool if not before
+        self.processes_started = 0
         self._closed = False
         weakref.finalize(self, _end_all, self._processes)
 
@@ -136,10 +150,18 @@ class CodingPool:
         """The most requests admitted at once: each needs a thread while it waits or codes."""
         return 2 * (self.limits.coding_processes + self.limits.coding_queue)
 
-    def start(self) -> None:
-        """Start every process now (they load the coder in the background) rather than on first use."""
+    def start(self, *, wait: float = 0.0) -> None:
+        """Start every process now rather than on first use; they load the coder in the background.
+
+        With ``wait``, also wait up to that many seconds for the idle ones to be loaded (a benchmark or a test
+        that must not count the loading); ``BusyError`` if they are not.
+        """
+        until = time.monotonic() + wait
         with self._turn:
             self._idle = [process or self._started() for process in self._idle]
+            if wait:
+                for process in self._idle:
+                    process.wait_ready(until, wait)
 
     def close(self) -> None:
         """End the idle processes; a busy one is ended when its request is answered."""
@@ -219,17 +241,18 @@ class CodingPool:
             process.end()
 
     def _started(self) -> _Process:
-        process = _Process(self._context, self.settings, self.limits.max_code_chars)
+        process = _Process(self._context, self._work, self.settings, self.limits.max_code_chars)
         self._processes[:] = [p for p in self._processes if p.is_alive()] + [process.process]
+        self.processes_started += 1
         return process
 
 
 class _Process:
     """One coding process and the pipe to it."""
 
-    def __init__(self, context, settings: Settings, max_chars: int) -> None:
+    def __init__(self, context, work: tuple[Callable, Callable], settings: Settings, max_chars: int) -> None:
         self._pipe, child = context.Pipe()
-        self.process = context.Process(target=_serve_jobs, args=(child, settings, max_chars), daemon=True,
+        self.process = context.Process(target=_serve_jobs, args=(child, *work, settings, max_chars), daemon=True,
                                        name="detente-coding")
         self.process.start()
         child.close()
@@ -239,13 +262,18 @@ class _Process:
     def alive(self) -> bool:
         return self.process.is_alive()
 
+    def wait_ready(self, until: float, deadline: float) -> None:
+        """Wait until the coder is loaded: the first message says it is, or why it could not be."""
+        if self._ready:
+            return
+        kind, value = self._receive(until, BusyError(f"the coder did not finish loading within {deadline:g} s "
+                                                     "(--coding-deadline); try again in a moment"))
+        self._ready = True
+        if kind == "failed":
+            raise value
+
     def code(self, job: Job, until: float, deadline: float) -> list[Coded]:
-        if not self._ready:  # the first message says the coder is loaded, or why it could not be
-            kind, value = self._receive(until, BusyError(f"the coder did not finish loading within {deadline:g} s "
-                                                         "(--coding-deadline); try again in a moment"))
-            self._ready = True
-            if kind == "failed":
-                raise value
+        self.wait_ready(until, deadline)
         try:
             self._pipe.send(job)
         except OSError as error:
@@ -281,13 +309,11 @@ def _end_all(processes: list) -> None:
             process.kill()
 
 
-def _serve_jobs(pipe, settings: Settings, max_chars: int) -> None:
+def _serve_jobs(pipe, load: Callable, run: Callable, settings: Settings, max_chars: int) -> None:
     """The loop of a coding process: load the coder, then code each job received, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the service's; it ends this process itself
-    from ..batch import code_chunk
-
     try:
-        code_chunk(settings, [])  # loads the model, knowledge base and lexicon once
+        load(settings)
         pipe.send(("ready", None))
     except DetenteError as error:
         pipe.send(("failed", _portable(error)))
@@ -297,7 +323,7 @@ def _serve_jobs(pipe, settings: Settings, max_chars: int) -> None:
         except (EOFError, OSError):
             return
         try:
-            pipe.send(("done", code_job(job, settings, max_chars)))
+            pipe.send(("done", run(job, settings, max_chars)))
         except DetenteError as error:
             pipe.send(("failed", _portable(error)))
         except Exception as error:  # noqa: BLE001 - a bug on one text must not end the process for every other

@@ -1,20 +1,27 @@
 """A fetched page as a document, read in bounded time and memory.
 
 The HTML extractor (trafilatura, with htmldate and lxml) takes time that
-grows faster than the page past about half a megabyte of markup (measured:
-0.25 MB 0.7 s, 0.5 MB 1.5 s, 1 MB 4 s, 2 MB 12 s, 4 MB 44 s; a 19.5 MB page
-took 184 s and 1.09 GB).  No article needs that much markup, and most of a
-large page is scripts and styles, which the extractor drops anyway.  So a
-page over ``MAX_PAGE_BYTES`` is cut before it is read:
+grows faster than the page: its fallback extractor (justext) compares each
+short paragraph with its neighbours, so a page of many short paragraphs
+costs the square of their number (measured on this machine: a 19.5 MB page
+took 184 s and 1.09 GB; 200 KB of one-line paragraphs around an article
+13 s, 100 KB 1.8 s).  So:
 
-* ``<script>`` and ``<style>`` elements are left out (a JSON-LD script, which
-  carries the page's date and title, is kept), scanning the page once;
-* what remains is cut at the last tag start before ``MAX_PAGE_BYTES``;
-* a warning names the page's address and both sizes.
+* a page over ``MAX_PAGE_BYTES`` is cut before it is read: its ``<script>``,
+  ``<style>``, ``<svg>``, ``<noscript>`` and ``<template>`` elements and its
+  comments are left out (a JSON-LD script, which carries the page's date
+  and title, is kept), scanning the page once, and what remains is cut at
+  the last tag start before ``MAX_PAGE_BYTES``; a warning names the page's
+  address and both sizes;
+* markup over ``FAST_OVER`` bytes (after the cut) is read by trafilatura's
+  main extractor alone, which is close to linear up to ``MAX_PAGE_BYTES``
+  (0.9 s for 500 KB of one-line paragraphs, 0.3 s for 500 KB of ordinary
+  blocks).
 
-The work is done on the bytes, before they are decoded, and the cut copy
-never grows past ``MAX_PAGE_BYTES``: besides the body, reading a page holds
-at most that much more.  Errors and warnings name the page's address.
+The cut works on the bytes, before they are decoded, and its copy never
+grows past ``MAX_PAGE_BYTES``: reading a page holds the body and a bounded
+amount more (about 10 MB at most, measured with tracemalloc).  Errors and
+warnings name the page's address.
 """
 
 from __future__ import annotations
@@ -31,9 +38,12 @@ from ..records import Document
 log = logging.getLogger(__name__)
 
 MAX_PAGE_BYTES = 500_000
+FAST_OVER = 100_000
+_SKIPPED = (b"script", b"style", b"svg", b"noscript", b"template")
 # A tag's attributes are bounded so that a page of unclosed "<script" cannot make the search quadratic.
-_OPENING = re.compile(rb"<(script|style)\b[^>]{0,2000}>", re.IGNORECASE)
-_CLOSING = {b"script": re.compile(rb"</script\s*>", re.IGNORECASE), b"style": re.compile(rb"</style\s*>", re.IGNORECASE)}
+_OPENING = re.compile(rb"<(" + b"|".join(_SKIPPED) + rb")\b[^>]{0,2000}>|<!--", re.IGNORECASE)
+_CLOSING = {**{name: re.compile(rb"</" + name + rb"\s*>", re.IGNORECASE) for name in _SKIPPED},
+            None: re.compile(rb"-->")}
 _KEPT = re.compile(rb"ld\+json", re.IGNORECASE)
 
 
@@ -42,24 +52,25 @@ def read_page(url: str, body: bytes, *, date: datetime.date | None = None,
     """The document of the page fetched from ``url``; an ``InputError`` naming ``url`` when it has none."""
     markup = cut_page(body, url)
     text = decode(markup, url)
-    return read_html(text, doc_id=page_id(url), origin=url, defaults=Defaults(date=date, source=source))
+    return read_html(text, doc_id=page_id(url), origin=url, defaults=Defaults(date=date, source=source),
+                     fast=len(markup) > FAST_OVER)
 
 
 def cut_page(body: bytes, url: str, limit: int = MAX_PAGE_BYTES) -> bytes:
-    """``body`` itself when within ``limit``; else its markup without scripts and styles, cut to ``limit``."""
+    """``body`` itself when within ``limit``; else its markup without scripts, styles …, cut to ``limit``."""
     if len(body) <= limit:
         return body
     kept = _without_scripts(body, limit)
     if len(kept) > limit:
         end = kept.rfind(b"<", 0, limit)
         kept = kept[:end if end > 0 else limit]
-    log.warning("%s: a page of %s bytes; read the first %s bytes of its markup, scripts and styles left out",
-                url, f"{len(body):,}", f"{len(kept):,}")
+    log.warning("%s: a page of %s bytes; read the first %s bytes of its markup, scripts, styles and comments "
+                "left out", url, f"{len(body):,}", f"{len(kept):,}")
     return kept
 
 
 def _without_scripts(body: bytes, limit: int) -> bytes:
-    """``body`` without its script and style elements (JSON-LD kept), stopping past ``limit`` bytes kept.
+    """``body`` without the elements that hold no text, nor comments (JSON-LD kept), stopping past ``limit``.
 
     Linear: each byte is looked at a bounded number of times; an element left open runs to the end of the
     page, as browsers read it.
@@ -73,7 +84,8 @@ def _without_scripts(body: bytes, limit: int) -> bytes:
         kept += view[position:min(start, position + limit + 1 - len(kept))]
         if opening is None:
             break
-        closing = _CLOSING[opening.group(1).lower()].search(body, opening.end())
+        name = opening.group(1)
+        closing = _CLOSING[name.lower() if name else None].search(body, opening.end())
         end = closing.end() if closing else len(body)
         if _KEPT.search(opening.group(0)):
             kept += view[start:min(end, start + max(limit + 1 - len(kept), 0))]
