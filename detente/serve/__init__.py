@@ -21,6 +21,7 @@ uvicorn.  Every handler parses its input, calls one library function
 """
 
 
+import asyncio
 import contextlib
 import datetime
 import functools
@@ -28,6 +29,7 @@ import hmac
 import logging
 import tempfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -72,8 +74,8 @@ class Article(BaseModel):
     date: datetime.date | None = Field(None, description="publication date, when the text carries none")
     source: str | None = Field(None, max_length=200, description="the outlet, when the text names none")
 
-    def job(self) -> Job:
-        return Job(self.text, self.date, self.source)
+    def job(self, *, keep: bool) -> Job:
+        return Job(self.text, self.date, self.source, keep)
 
 
 def create_app(db: str, *, token: str | None = None, settings: Settings | None = None,
@@ -89,15 +91,12 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
     pool = CodingPool(settings, limits)
     # Threads for the requests admitted to coding, apart from the threads that serve reads: admission
     # bounds how many there are, so a coding request never waits here and a read never waits for one.
-    coding_threads = anyio.CapacityLimiter(pool.most_admitted)
+    coding_threads = ThreadPoolExecutor(pool.most_admitted, thread_name_prefix="detente-coding")
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
-        pool.start()
-        try:
+        with pool.serving():
             yield
-        finally:
-            pool.close()
 
     app = FastAPI(title="detente", version=_version(), docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Event data that knows about reciprocity: aggregated events, links, parity, dyads.")
@@ -116,11 +115,12 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
         if not hmac.compare_digest(_bearer(authorization).encode(), token.encode()):
             raise HTTPException(401, "a valid token is needed to write: send `Authorization: Bearer TOKEN`")
 
-    async def coded(article: Article, *, write: bool) -> list:
+    async def coded(article: Article, *, write: bool):
+        """The coded documents of a write, or the JSON answer of ``/api/code``, from a coding process."""
         refuse_long_text(article.text, limits.max_code_chars)  # before it takes a place in the queue
         ticket = pool.admit(write=write)
         try:
-            return await anyio.to_thread.run_sync(pool.code, ticket, article.job(), limiter=coding_threads)
+            return await asyncio.wrap_future(coding_threads.submit(pool.code, ticket, article.job(keep=write)))
         finally:
             pool.withdraw(ticket)
 
@@ -198,11 +198,10 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
             api.plot(store, first, second, str(chart), period=period)
             return Response(chart.read_bytes(), media_type="image/svg+xml")
 
-    @app.post("/api/code", summary="Code a text and return its events, without storing anything")
-    async def code_text(article: Article) -> dict:
-        found = await coded(article, write=False)
-        return {"events": [event.to_dict() for item in found for event in item.events
-                           if event.status in api.DEFAULT_STATUSES]}
+    @app.post("/api/code", summary="Code a text and return its events, without storing anything",
+              response_class=Response, responses={200: {"content": {"application/json": {}}}})
+    async def code_text(article: Article) -> Response:
+        return Response(await coded(article, write=False), media_type="application/json")
 
     @app.post("/api/documents", summary="Code and store a text (needs the token)", status_code=201,
               dependencies=[Depends(authorised)])
@@ -210,13 +209,13 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
         found = await coded(article, write=True)
         report = api.Report()
 
-        def store_them() -> list:
+        def store_them() -> dict:
             with writing, opened() as store:
-                return api.store_coded(store, found, settings=settings, report=report)
+                events = api.store_coded(store, found, settings=settings, report=report)
+            return {"documents": report.documents, "already_stored": report.already_stored,
+                    "events": [event.to_dict() for event in events]}
 
-        events = await anyio.to_thread.run_sync(store_them)
-        return {"documents": report.documents, "already_stored": report.already_stored,
-                "events": [event.to_dict() for event in events]}
+        return await anyio.to_thread.run_sync(store_them)
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:

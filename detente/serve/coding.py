@@ -22,21 +22,28 @@ The rules:
 * a process that dies (out of memory, killed from outside) is replaced; its
   request gets ``BusyError``;
 * each process loads the coder once, when it starts; the first requests of a
-  new process wait for that (a few seconds), within their deadline.
+  new process wait for that (a few seconds), within their deadline;
+* the processes run at a lower priority (``NICENESS``), and for
+  ``/api/code`` they also write the JSON answer: where cores are fewer than
+  busy processes, the service's own process, which answers reads, is served
+  first and does no work for a coding request but pass its bytes on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import json
 import logging
 import multiprocessing
+import os
 import pickle
 import signal
 import threading
 import time
 import weakref
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..batch import Coded, code_chunk, code_documents
@@ -49,6 +56,8 @@ log = logging.getLogger(__name__)
 
 # The name under which errors about a request's text name it: the JSON field it came in.
 TEXT_FIELD = "text"
+# How much less CPU time a coding process gets than the service's own process when both want it (os.nice).
+NICENESS = 10
 
 
 class BusyError(DetenteError):
@@ -65,11 +74,16 @@ class DeadlineError(BusyError):
 
 @dataclass(frozen=True)
 class Job:
-    """A text to read and code, with what the text itself may not say."""
+    """A text to read and code, with what the text itself may not say.
+
+    ``keep``: the coded documents are wanted, to be stored (``POST /api/documents``); else the answer of
+    ``POST /api/code``, its events as JSON, written in the coding process.
+    """
 
     text: str
     date: datetime.date | None = None
     source: str | None = None
+    keep: bool = False
 
 
 @dataclass(eq=False)
@@ -85,10 +99,11 @@ def load_coder(settings: Settings) -> None:
     code_chunk(settings, [])
 
 
-def code_job(job: Job, settings: Settings, max_chars: int) -> list[Coded]:
+def code_job(job: Job, settings: Settings, max_chars: int) -> list[Coded] | bytes:
     """Read and code one request's text: what a coding process runs.  ``InputError`` when it cannot be.
 
-    Plain text over ``max_chars`` is refused before it is read; an HTML page once its text is read.
+    The coded documents when the job keeps them, else the JSON answer (``events_json``).  Plain text over
+    ``max_chars`` is refused before it is read; an HTML page once its text is read.
     """
     refuse_long_text(job.text, max_chars)
     documents = []
@@ -102,7 +117,15 @@ def code_job(job: Job, settings: Settings, max_chars: int) -> list[Coded]:
     for item in coded:
         if item.failure is not None:
             raise item.failure
-    return coded
+    return coded if job.keep else events_json(coded)
+
+
+def events_json(coded: list[Coded]) -> bytes:
+    """``{"events": [...]}``: the events of the statuses written by default, as ``detente code`` writes them."""
+    from ..api import DEFAULT_STATUSES
+
+    events = [event.to_dict() for item in coded for event in item.events if event.status in DEFAULT_STATUSES]
+    return json.dumps({"events": events}, ensure_ascii=False).encode("utf-8")
 
 
 def refuse_long_text(text: str, max_chars: int) -> None:
@@ -143,6 +166,7 @@ class CodingPool:
         self._processes: list[multiprocessing.process.BaseProcess] = []  # ended with the pool if not before
         self.processes_started = 0
         self._closed = False
+        self._serving = 0  # applications serving with this pool (see ``serving``)
         weakref.finalize(self, _end_all, self._processes)
 
     @property
@@ -163,11 +187,30 @@ class CodingPool:
                 for process in self._idle:
                     process.wait_ready(until, wait)
 
+    @contextlib.contextmanager
+    def serving(self) -> Iterator[None]:
+        """Processes started for as long as an application serves; they end when the last one stops.
+
+        An application may be served twice at once (a test client and a server in one test session).
+        """
+        with self._turn:
+            self._serving += 1
+            self._closed = False
+        self.start()
+        try:
+            yield
+        finally:
+            with self._turn:
+                self._serving -= 1
+                last = self._serving == 0
+            if last:
+                self.close()
+
     def close(self) -> None:
-        """End the idle processes; a busy one is ended when its request is answered."""
+        """End the idle processes, and each busy one when its request is answered; refuse new requests."""
         with self._turn:
             self._closed = True
-            idle, self._idle = self._idle, []
+            idle, self._idle = self._idle, [None] * len(self._idle)
             self._turn.notify_all()
         for process in idle:
             if process is not None:
@@ -233,11 +276,10 @@ class CodingPool:
 
     def _give_back(self, process: _Process | None) -> None:
         with self._turn:
-            if not self._closed:
-                self._idle.append(process or self._started())
-                self._turn.notify_all()
-                return
-        if process is not None:
+            closed = self._closed
+            self._idle.append(None if closed else process or self._started())
+            self._turn.notify_all()
+        if closed and process is not None:
             process.end()
 
     def _started(self) -> _Process:
@@ -312,6 +354,7 @@ def _end_all(processes: list) -> None:
 def _serve_jobs(pipe, load: Callable, run: Callable, settings: Settings, max_chars: int) -> None:
     """The loop of a coding process: load the coder, then code each job received, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the service's; it ends this process itself
+    os.nice(NICENESS)
     try:
         load(settings)
         pipe.send(("ready", None))
