@@ -23,10 +23,10 @@ The rules:
   request gets ``BusyError``;
 * each process loads the coder once, when it starts; the first requests of a
   new process wait for that (a few seconds), within their deadline;
-* the processes run at a lower priority (``NICENESS``), and for
-  ``/api/code`` they also write the JSON answer: where cores are fewer than
-  busy processes, the service's own process, which answers reads, is served
-  first and does no work for a coding request but pass its bytes on.
+* for ``/api/code`` the processes also write the JSON answer, so the
+  service's own process, which answers reads, does no work for a coding
+  request but pass its bytes on (building the answer of a long text there
+  held its event loop for a good part of a second).
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ import datetime
 import json
 import logging
 import multiprocessing
-import os
 import pickle
 import signal
 import threading
@@ -56,8 +55,6 @@ log = logging.getLogger(__name__)
 
 # The name under which errors about a request's text name it: the JSON field it came in.
 TEXT_FIELD = "text"
-# How much less CPU time a coding process gets than the service's own process when both want it (os.nice).
-NICENESS = 10
 
 
 class BusyError(DetenteError):
@@ -354,7 +351,6 @@ def _end_all(processes: list) -> None:
 def _serve_jobs(pipe, load: Callable, run: Callable, settings: Settings, max_chars: int) -> None:
     """The loop of a coding process: load the coder, then code each job received, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the service's; it ends this process itself
-    os.nice(NICENESS)
     try:
         load(settings)
         pipe.send(("ready", None))
