@@ -55,6 +55,8 @@ log = logging.getLogger(__name__)
 
 # The name under which errors about a request's text name it: the JSON field it came in.
 TEXT_FIELD = "text"
+# Seconds kept from a request's deadline to end its process and send the answer, so that it is answered in time.
+ANSWER_TIME = 0.2
 
 
 class BusyError(DetenteError):
@@ -222,7 +224,8 @@ class CodingPool:
             if len(queue) >= self.limits.coding_queue + len(self._idle):
                 raise QueueFullError(f"all {self.limits.coding_processes} coding processes are busy and "
                                      f"{len(queue)} requests are waiting for them; try again in a few seconds")
-            ticket = Ticket(write, time.monotonic() + self.limits.coding_deadline)
+            ticket = Ticket(write, time.monotonic() + max(self.limits.coding_deadline - ANSWER_TIME,
+                                                          self.limits.coding_deadline / 2))
             queue.append(ticket)
             return ticket
 

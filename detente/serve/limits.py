@@ -30,7 +30,7 @@ class ServiceLimits:
                 "be longer, the text read from it may not", 1, 10**9)
     coding_processes: int = _limit(1, "processes that code texts for POST /api/code and /api/documents", 1, 64)
     coding_queue: int = _limit(
-        4, "coding requests that may wait for a process, counted apart for /api/code and /api/documents; one "
+        2, "coding requests that may wait for a process, counted apart for /api/code and /api/documents; one "
            "more is refused (429)", 0, 10_000)
     coding_deadline: float = _limit(
         20.0, "seconds a coding request may take from arrival to answer, waiting included; past it the request "

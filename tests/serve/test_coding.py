@@ -77,7 +77,7 @@ def test_coding_past_the_deadline_ends_the_process_and_a_new_one_takes_its_place
     began = time.monotonic()
     with pytest.raises(DeadlineError, match="took over 1 s"):
         ask(pool, "sleep 30")
-    assert 0.9 <= time.monotonic() - began < 2.0
+    assert 0.7 <= time.monotonic() - began <= 1.0  # answered by its deadline
     assert not alive(first)
     pool.start(wait=READY)
     [(_, second)] = ask(pool, "quick")
@@ -125,7 +125,7 @@ def test_a_request_that_never_reached_a_process_is_busy_within_its_deadline(pool
     with pytest.raises(BusyError) as raised:
         ask(pool, "quick")
     assert not isinstance(raised.value, DeadlineError)
-    assert time.monotonic() - began < 1.6  # its deadline, and the moment it takes to answer
+    assert time.monotonic() - began <= 1.5
     holder.join()
     assert isinstance(results[0][1], DeadlineError)
 
