@@ -2,7 +2,10 @@
 reciprocity calls ``aggregate``, ``aggregated``, ``parity``, ``dyad``, ``chain``, ``sources``.
 
 Each command of the CLI is a thin wrapper over the function of the same name
-here; the web service (later) calls the same functions.
+here; the web service calls the same functions.  ``code_inputs`` codes
+documents already read (the pages ``detente watch`` fetches) and
+``store_coded`` stores documents coded elsewhere (the service's coding
+processes), with the counts of ``code``.
 """
 
 from __future__ import annotations

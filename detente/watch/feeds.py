@@ -75,7 +75,7 @@ def poll_feed(url: str, store: Store, state: WatchState, fetcher: Fetcher, setti
         try:
             code_page(entry["link"], store, fetcher, settings, report, source=source, date=_entry_date(entry))
         except InputError as error:
-            error = InputError(error.source, f"{error.reason} (an item of the feed {url})")
+            error = type(error)(error.source, f"{error.reason} (an item of the feed {url})")
             report.failures.append(error)
             on_failure(error)
             complete = False
