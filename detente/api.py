@@ -8,7 +8,10 @@ from every report of it (an aggregated event, with a short number); a
 event (a stored event record, with a number of its own, written r12).
 
 Each command of the CLI is a thin wrapper over the function of the same name
-here; the web service (later) calls the same functions.
+here; the web service calls the same functions.  ``code_inputs`` codes
+documents already read (the pages ``detente watch`` fetches) and
+``store_coded`` stores documents coded elsewhere (the service's coding
+processes), with the counts of ``code``.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from . import reciprocity as _reciprocity
-from .errors import InputError, UsageError
+from .errors import InputError, NotFoundError, UsageError
 from .ingest import read_inputs
 from .reciprocity.analysis import ChainNode, Reciprocity, SeriesPoint, escalation_series
 from .reciprocity.analysis import chain as _chain
@@ -32,12 +36,17 @@ from .records import STATUSES, Document, Event
 from .settings import Settings
 from .store import EventFilter, Store
 
+if TYPE_CHECKING:
+    from .batch import Coded
+
 log = logging.getLogger(__name__)
 
 # Statuses written by default: events that happened or are announced as decided.  Threatened,
 # demanded, hypothetical and denied actions are kept in the store and shown on request; the
 # threat or demand itself is its own THREATEN or REQUEST event.
 DEFAULT_STATUSES = ("actual", "planned")
+# The largest aggregated event number: the store's INTEGER column is 32 bits on PostgreSQL.
+MAX_NUMBER = 2**31 - 1
 
 
 @dataclass
@@ -100,6 +109,19 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
     ``shards`` is a folder that receives the events as Parquet files.
     ``on_document`` is called with the report after each document (progress).
     """
+    settings = settings or Settings()
+    inputs = read_inputs(paths, date=date, source=source, stdin=stdin, max_bytes=settings.max_bytes)
+    yield from code_inputs(inputs, settings=settings, store=store, statuses=statuses, report=report,
+                           on_failure=on_failure, on_document=on_document, workers=workers, dask=dask,
+                           shards=shards)
+
+
+def code_inputs(inputs: Iterable[Document | InputError], *, settings: Settings | None = None,
+                store: Store | None = None, statuses: tuple[str, ...] = DEFAULT_STATUSES,
+                report: Report | None = None, on_failure: Callable[[InputError], None] | None = None,
+                on_document: Callable[[Report], None] | None = None,
+                workers: int = 1, dask: str | None = None, shards: str | None = None) -> Iterator[Event]:
+    """``code`` for documents already read (a fetched page, a request's text): the same counts and storing."""
     from .batch import code_documents
     from .shards import ShardWriter
     from .store import document_key
@@ -122,7 +144,7 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
             on_failure(error)
 
     def documents():
-        for item in read_inputs(paths, date=date, source=source, stdin=stdin, max_bytes=settings.max_bytes):
+        for item in inputs:
             if isinstance(item, InputError):
                 failed(item)
                 continue
@@ -274,6 +296,35 @@ def recode(store: Store, settings: Settings | None = None, *, since: date | None
     return report
 
 
+def store_coded(store: Store, coded: Iterable[Coded], *, settings: Settings | None = None,
+                statuses: tuple[str, ...] = DEFAULT_STATUSES, report: Report | None = None) -> list[Event]:
+    """Store documents coded elsewhere (the service's coding processes), then update aggregates and links.
+
+    The counts are those of ``code``: what is counted as stored is what the insert actually added, so a
+    document another writer stored first counts as already stored.
+    """
+    from .version import coder_version
+
+    settings = settings or Settings()
+    report = report if report is not None else Report()
+    version = coder_version(settings)
+    found = []
+    for item in coded:
+        if not store.add(item.document, item.sentences, item.events, item.claims, coder=version):
+            report.already_stored += 1
+            continue
+        report.documents += 1
+        report.reports += len(item.events)
+        for event in item.events:
+            if event.status in statuses:
+                report.events += 1
+                found.append(event)
+    report.update = _reciprocity.update(store, settings)
+    return found
+
+
+
+
 def events(store: Store, where: EventFilter | None = None) -> list[dict]:
     """Events matching a filter, in date order: each real-world event once (an aggregated event, with its
     number, reports, outlets, links and disagreements)."""
@@ -378,18 +429,18 @@ def aggregated(store: Store, where: EventFilter | None = None) -> list[dict]:
 
 def find_aggregate(store: Store, reference: str) -> str:
     """The id of the event named by its number (12), the number of one of its reports (r12), or an id."""
-    from .errors import NotFoundError
-
     reference = str(reference).strip()
     if reference[:1] in ("r", "R") and reference[1:].isdecimal():
-        report = store.report_by_number(int(reference[1:]))
+        number = event_number(reference[1:])
+        report = store.report_by_number(number) if number is not None else None
         found = store.aggregate_of(report) if report else None
         if found is not None:
             return found
-        raise NotFoundError(f"no report {reference} in {store.path}" if report is None else
+        raise NotFoundError(f"no report {_shown(reference)} in {store.path}" if report is None else
                             f"report {reference} is not placed in an event yet: run `detente aggregate`")
     if reference.isdecimal():
-        found = store.aggregate_by_number(int(reference))
+        number = event_number(reference)
+        found = store.aggregate_by_number(number) if number is not None else None
         if found is not None:
             return found
     elif store.aggregate(reference) is not None:
@@ -398,8 +449,26 @@ def find_aggregate(store: Store, reference: str) -> str:
         by_mention = store.aggregate_of(reference)
         if by_mention is not None:
             return by_mention
-    raise NotFoundError(f"no event {reference!r} in the store: give an event number shown by `detente events`, "
-                        "a report number such as r12 shown by `detente reports`, or an id")
+    raise NotFoundError(f"no event {_shown(reference)} in the store: give an event number shown by "
+                        "`detente events`, a report number such as r12 shown by `detente reports`, or an id")
+
+
+def event_number(reference: str) -> int | None:
+    """The aggregated event number ``reference`` writes, or None when it is no number the store can hold.
+
+    Numbers are counted from 1 in an INTEGER column, 32 bits on PostgreSQL: anything past ``MAX_NUMBER`` (or
+    longer than its digits, which ``int`` would refuse past 4,300) names no event rather than overflowing
+    the database driver.
+    """
+    if not reference.isdecimal() or len(reference) > len(str(MAX_NUMBER)):
+        return None
+    number = int(reference)
+    return number if 1 <= number <= MAX_NUMBER else None
+
+
+def _shown(reference: str) -> str:
+    """The reference as an error message shows it: quoted, and cut when it is long."""
+    return repr(reference if len(reference) <= 80 else reference[:80] + "…")
 
 
 def sources(store: Store, reference: str) -> dict:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import math
 import logging
 import socket
 import sys
@@ -32,9 +33,10 @@ from .errors import DetenteError, UsageError
 from .evaluate import FORMATS as GOLD_FORMATS
 from .evaluate import ArticleScore
 from .evaluate import evaluate as evaluate_gold
-from .settings import Settings, describe
+from .settings import RANGES, Settings, describe
 from .store import Store
 from .store.backends import is_url, masked
+from .watch import MAX_ITEMS, TOTAL_TIMEOUTS, Limits
 
 PARTIAL_FAILURE = 3
 BAD_USAGE = 2
@@ -130,10 +132,20 @@ def _with_settings(command, groups: tuple[str, ...]):
             command = click.option(f"{flag}/--no-{name.replace('_', '-')}", name, default=default,
                                    show_default=True, help=help_text)(command)
         else:
-            kind = int if isinstance(default, int) else str
+            kind = click.IntRange(*RANGES[name]) if name in RANGES else int if isinstance(default, int) else str
             command = click.option(flag, name, default=default, type=kind, show_default=True,
                                    help=help_text)(command)
     return command
+
+
+class _Seconds(click.FloatRange):
+    """A number of seconds within a range; ``nan`` and ``inf``, which every range check lets through, refused."""
+
+    def convert(self, value, param, ctx):
+        seconds = super().convert(value, param, ctx)
+        if not math.isfinite(seconds):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        return seconds
 
 
 def _settings(options: dict) -> Settings:
@@ -219,7 +231,8 @@ def main(verbose: bool) -> None:
 @click.option("--status", "status_text", default=",".join(api.DEFAULT_STATUSES), show_default=True,
               help="statuses to write, comma-separated, `done` (actual and planned) or `all`")
 @click.option("--quiet", "-q", is_flag=True, help="write no events (useful with --db)")
-@click.option("--workers", default=1, show_default=True, help="code on this many processes")
+@click.option("--workers", default=1, type=click.IntRange(1, 1024), show_default=True,
+              help="code on this many processes")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="code on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), or `local` for a "
                    "cluster of this machine's cores")
@@ -467,7 +480,8 @@ def _pair(store: Store, codes: tuple[str, ...], option: str | None) -> tuple[str
 
 @main.command()
 @_DB
-@click.option("--top", default=3, show_default=True, help="timelines of this many busiest pairs")
+@click.option("--top", default=3, type=click.IntRange(0, 10_000), show_default=True,
+              help="timelines of this many busiest pairs")
 @_STATUS
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="output format")
@@ -687,7 +701,8 @@ def dyad(dyad_codes, db, period, status_text, since, until, fmt):
 @main.command()
 @click.argument("reference")
 @_DB
-@click.option("--depth", default=10, show_default=True, help="follow causes and answers this many steps")
+@click.option("--depth", default=10, type=click.IntRange(1, 50), show_default=True,
+              help="follow causes and answers this many steps")
 @_fail_cleanly
 def chain(reference, db, depth):
     """The retaliation chain of an event: the causes it answered and the answers it drew, as a tree.
@@ -762,25 +777,43 @@ def plot(dyad_codes, db, output, period, status_text, since, until):
     click.echo(f"wrote {output} ({len(chart.labels)} events labelled{listed})")
 
 
+def _service_limit_options(command):
+    """One option of `detente serve` per limit of ``detente.serve.limits``, named after it, range-checked."""
+    from .serve.limits import describe as service_limits
+
+    for name, default, help_text, (low, high) in reversed(service_limits()):
+        kind = click.IntRange(low, high) if isinstance(default, int) else _Seconds(low, high)
+        command = click.option("--" + name.replace("_", "-"), name, default=default, type=kind, show_default=True,
+                               help=help_text)(command)
+    return command
+
+
+def _service_limits(options: dict):
+    from .serve.limits import ServiceLimits
+    from .serve.limits import describe as service_limits
+
+    return ServiceLimits(**{name: options.pop(name) for name, _, _, _ in service_limits()})
+
+
 @main.command()
 @click.option("--db", required=True, help="the store: a SQLite file (created if missing) or a postgresql:// URL")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="address to listen on; 0.0.0.0 makes the service reachable from other machines")
-@click.option("--port", default=8000, show_default=True, help="port to listen on")
+@click.option("--port", default=8000, type=click.IntRange(0, 65535), show_default=True, help="port to listen on")
 @click.option("--token", envvar="DETENTE_TOKEN", show_envvar=True,
               help="token that allows storing articles (POST /api/documents); without it the service only reads")
-@click.option("--max-request-bytes", default=2_000_000, show_default=True, help="larger request bodies are refused")
 @click.option("--cors-origin", "cors_origins", multiple=True,
               help="a web origin allowed to call the API from a browser (repeatable); none by default")
+@_service_limit_options
 @settings_options("reading", "coding", "aggregation")
 @_fail_cleanly
-def serve(db, host, port, token, max_request_bytes, cors_origins, **options):
+def serve(db, host, port, token, cors_origins, **options):
     """Serve the web page and the JSON API (its OpenAPI description at /openapi.json)."""
     import uvicorn
 
     from .serve import create_app
 
-    app = create_app(db, token=token, settings=_settings(options), max_request_bytes=max_request_bytes,
+    app = create_app(db, token=token, settings=_settings(options), limits=_service_limits(options),
                      cors_origins=tuple(cors_origins))
     listening = _listen(host, port)
     click.echo(f"detente serving {masked(db) if is_url(db) else db} on http://{host}:{port}/ "
@@ -919,8 +952,12 @@ def _watch_options(command):
                      help="a YAML file of alert rules and sinks (see docs/watch.md)"),
         click.option("--allow-private", is_flag=True,
                      help="allow private, loopback and link-local addresses (refused by default)"),
-        click.option("--timeout", default=10.0, show_default=True, help="seconds to wait for a server"),
-        click.option("--min-interval", default=1.0, show_default=True,
+        click.option("--timeout", default=10.0, type=_Seconds(0.001, 3600), show_default=True,
+                     help="seconds to wait for a server to connect, or to send the next bytes"),
+        click.option("--deadline", type=_Seconds(0.001, 86_400),
+                     help="seconds one fetch may take from connect to last byte, headers included "
+                          f"[default: {TOTAL_TIMEOUTS} × --timeout]"),
+        click.option("--min-interval", default=1.0, type=_Seconds(0, 86_400), show_default=True,
                      help="seconds between two requests to the same host"),
     ]
     for option in reversed(options):
@@ -928,16 +965,15 @@ def _watch_options(command):
     return command
 
 
-def _watch_limits(options: dict, settings: Settings):
-    from .watch import Limits
-
-    return Limits(allow_private=options["allow_private"], timeout=options["timeout"],
-                  min_interval=options["min_interval"], max_bytes=settings.max_bytes)
+def _watch_limits(options: dict, settings: Settings, max_items: int = MAX_ITEMS) -> Limits:
+    return Limits(allow_private=options["allow_private"], timeout=options["timeout"], deadline=options["deadline"],
+                  min_interval=options["min_interval"], max_bytes=settings.max_bytes, max_items=max_items)
 
 
 def _poll_line(report) -> str:
+    left = f", {report.left} items left for the next poll" if report.left else ""
     return (f"{report.feeds} feeds read ({report.not_modified} not modified), {report.pages} pages coded, "
-            f"{report.events} events, {len(report.failures)} failed")
+            f"{report.events} events, {len(report.failures)} failed{left}")
 
 
 @main.command()
@@ -945,12 +981,15 @@ def _poll_line(report) -> str:
 @click.option("--feeds", "feeds_file", type=click.Path(exists=True, dir_okay=False),
               help="a file of feed addresses, one a line (# comments)")
 @click.option("--once", is_flag=True, help="poll every feed once and exit")
-@click.option("--interval", default=600.0, show_default=True, help="seconds between two polls")
+@click.option("--interval", default=600.0, type=_Seconds(0.001, 10**7), show_default=True,
+              help="seconds between two polls")
+@click.option("--max-items", default=MAX_ITEMS, type=click.IntRange(1, 10**6), show_default=True,
+              help="pages fetched per feed and poll, newest items first; the rest wait for the next poll")
 @_watch_options
 @settings_options
 @_fail_cleanly
-def watch(feed_urls, feeds_file, once, interval, db, alerts_file, allow_private, timeout, min_interval,
-          **options):
+def watch(feed_urls, feeds_file, once, interval, max_items, db, alerts_file, allow_private, timeout, deadline,
+          min_interval, **options):
     """Poll RSS/Atom feeds and code their new articles into the store.
 
     Failures of single feeds or pages are named on standard error and the
@@ -963,7 +1002,8 @@ def watch(feed_urls, feeds_file, once, interval, db, alerts_file, allow_private,
     if not feeds:
         raise UsageError("give feed addresses or --feeds FILE")
     settings = _settings(options)
-    limits = _watch_limits(dict(allow_private=allow_private, timeout=timeout, min_interval=min_interval), settings)
+    limits = _watch_limits(dict(allow_private=allow_private, timeout=timeout, deadline=deadline,
+                                min_interval=min_interval), settings, max_items)
     alerts = watching.load_alerts(alerts_file) if alerts_file else None
     with Store.open(db) as store:
         try:
@@ -982,12 +1022,13 @@ def watch(feed_urls, feeds_file, once, interval, db, alerts_file, allow_private,
 @_watch_options
 @settings_options
 @_fail_cleanly
-def fetch(urls, db, alerts_file, allow_private, timeout, min_interval, **options):
+def fetch(urls, db, alerts_file, allow_private, timeout, deadline, min_interval, **options):
     """Fetch single article pages and code them into the store."""
     from . import watch as watching
 
     settings = _settings(options)
-    limits = _watch_limits(dict(allow_private=allow_private, timeout=timeout, min_interval=min_interval), settings)
+    limits = _watch_limits(dict(allow_private=allow_private, timeout=timeout, deadline=deadline,
+                                min_interval=min_interval), settings)
     alerts = watching.load_alerts(alerts_file) if alerts_file else None
     with Store.open(db) as store:
         report = watching.fetch(urls, store, settings=settings, limits=limits, alerts=alerts, console=click.echo,

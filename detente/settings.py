@@ -11,6 +11,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import UsageError
+
 
 # What a setting is about, so that each command offers the settings that apply to it: reading inputs,
 # coding them, the batches of a large run, and the aggregation and linking of the stored reports.
@@ -63,8 +65,29 @@ class Settings:
         "aggregation",
     )
 
+    def __post_init__(self) -> None:
+        for name, (low, high) in RANGES.items():
+            value = getattr(self, name)
+            if not low <= value <= high:
+                raise UsageError(f"the setting {name} must be between {low:,} and {high:,}, not {value:,}")
+
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)
+
+
+# The values a numeric setting may take: beyond them a run would fail deep inside (a date minus 10^20 days
+# overflows) or make no sense (a negative size).
+_DAYS = (0, 36_500)
+RANGES: dict[str, tuple[int, int]] = {
+    "max_bytes": (1, 2**40),
+    "max_chars": (1, 10**9),
+    "time_limit": (0, 10**6),
+    "batch_size": (1, 10_000),
+    "same_event_days": _DAYS,
+    "background_days": _DAYS,
+    "link_days": _DAYS,
+    "inferred_days": _DAYS,
+}
 
 
 def describe(*groups: str) -> list[tuple[str, Any, str]]:

@@ -304,6 +304,25 @@ def test_unusable_store_is_one_error_line(tmp_path):
     assert len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.parametrize("command", ["sources", "chain"])
+@pytest.mark.parametrize("number", ["99999999999999999999", "9223372036854775808", "2147483648", "0", "9" * 5000])
+def test_an_event_number_out_of_range_is_one_error_line(stored, command, number):
+    result = run(command, number, "--db", stored.db)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: no aggregated event ") and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [
+    ["aggregate", "--link-days", "99999999999999999999"], ["aggregate", "--same-event-days", "-5"],
+    ["aggregate", "--batch-size", "0"], ["chain", "1", "--depth", "99999999999999999999"],
+    ["summary", "--top", "-1"], ["code", "-", "--workers", "0"], ["code", "-", "--max-chars", "0"],
+], ids=lambda args: " ".join(args[:2]))
+def test_numbers_out_of_range_are_bad_usage(stored, args):
+    result = run(*args, *([] if args[0] == "code" else ["--db", stored.db]))
+    assert result.exit_code == 2 and "is not in the range" in result.stderr
+    assert "Traceback" not in result.output
+
+
 @pytest.mark.parametrize("command", [[], *([name] for name in main.commands)], ids=lambda c: " ".join(c) or "main")
 def test_help(command):
     result = run(*command, "--help")

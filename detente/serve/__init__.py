@@ -5,8 +5,14 @@ uvicorn.  Every handler parses its input, calls one library function
 (``detente.api``, ``detente.reciprocity``) and returns its result.  Rules:
 
 * reading needs nothing; writing (``POST /api/documents``) needs the token
-  given to ``detente serve --token`` (sent as ``Authorization: Bearer …``), and
-  is refused when the service has none;
+  given to ``detente serve --token`` (sent as ``Authorization: Bearer …``, the
+  scheme in any case), and is refused when the service has none;
+  ``POST /api/code`` stores nothing and needs no token: the limits below keep
+  it from stalling the service;
+* texts are coded in a pool of processes (``coding.py``) with a queue limit
+  (429), a character limit (413) and a deadline per request (503 while
+  waiting, 504 once coding, its process ended); writes go first, and reads
+  never wait for coding: they share no lock and no thread with it;
 * request bodies over ``max_request_bytes`` are refused (413);
 * every error has one JSON shape: ``{"error": {"status": 404, "message": "…"}}``;
 * the page escapes all article text (it only ever sets ``textContent``) and is
@@ -15,17 +21,20 @@ uvicorn.  Every handler parses its input, calls one library function
 """
 
 
+import asyncio
+import contextlib
 import datetime
 import functools
 import hmac
-import io
 import logging
 import tempfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Annotated
 
+import anyio
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParameter
 from fastapi.exceptions import RequestValidationError
@@ -35,10 +44,12 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import api, query
-from ..errors import DetenteError, InputError, NotFoundError, UsageError
+from ..errors import DetenteError, InputError, NotFoundError, TooLargeError, UsageError
 from ..reciprocity.events import SORTS, dyads, event_page
 from ..settings import Settings
 from ..store import Store
+from .coding import BusyError, CodingPool, DeadlineError, Job, QueueFullError, refuse_long_text
+from .limits import ServiceLimits
 
 log = logging.getLogger(__name__)
 
@@ -65,15 +76,35 @@ class Article(BaseModel):
     date: datetime.date | None = Field(None, description="publication date, when the text carries none")
     source: str | None = Field(None, max_length=200, description="the outlet, when the text names none")
 
+    def job(self, *, keep: bool) -> Job:
+        return Job(self.text, self.date, self.source, keep)
+
 
 def create_app(db: str, *, token: str | None = None, settings: Settings | None = None,
-               max_request_bytes: int = 2_000_000, cors_origins: tuple[str, ...] = ()) -> FastAPI:
-    """The application over the store at ``db`` (a SQLite path or a PostgreSQL URL)."""
+               limits: ServiceLimits | None = None, cors_origins: tuple[str, ...] = ()) -> FastAPI:
+    """The application over the store at ``db`` (a SQLite path or a PostgreSQL URL).
+
+    Its coding processes start with the application (``lifespan``), or on the first text to code when the
+    application is used without it, and end with it.
+    """
     settings = settings or Settings()
+    limits = limits or ServiceLimits()
     Store.open(db).close()  # create and migrate once, and fail now rather than on the first request
-    app = FastAPI(title="detente", version=_version(), docs_url=None, redoc_url=None,
+    pool = CodingPool(settings, limits)
+    # Threads for the requests admitted to coding, apart from the threads that serve reads: admission
+    # bounds how many there are, so a coding request never waits here and a read never waits for one.
+    coding_threads = ThreadPoolExecutor(pool.most_admitted, thread_name_prefix="detente-coding")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        with pool.serving():
+            yield
+
+    app = FastAPI(title="detente", version=_version(), docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Event data that knows about reciprocity: aggregated events, links, parity, dyads.")
-    writing = threading.Lock()  # one coder and one writer at a time: spaCy and SQLite writes are not shared
+    app.state.coding = pool
+    writing = threading.Lock()  # one writer at a time: storing and updating aggregates and links
+    drawing = threading.Lock()  # matplotlib's layout is shared by the threads of one process
 
     def opened() -> Store:
         # A connection per request, opened and closed in the worker thread that handles it (SQLite
@@ -83,11 +114,19 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
     def authorised(authorization: Annotated[str | None, Header()] = None) -> None:
         if not token:
             raise HTTPException(403, "this service stores nothing: start it with --token to allow writing")
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not hmac.compare_digest(given.encode(), token.encode()):
+        if not hmac.compare_digest(_bearer(authorization).encode(), token.encode()):
             raise HTTPException(401, "a valid token is needed to write: send `Authorization: Bearer TOKEN`")
 
-    _guards(app, max_request_bytes, cors_origins)
+    async def coded(article: Article, *, write: bool):
+        """The coded documents of a write, or the JSON answer of ``/api/code``, from a coding process."""
+        refuse_long_text(article.text, limits.max_code_chars)  # before it takes a place in the queue
+        ticket = pool.admit(write=write)
+        try:
+            return await asyncio.wrap_future(coding_threads.submit(pool.code, ticket, article.job(keep=write)))
+        finally:
+            pool.withdraw(ticket)
+
+    _guards(app, limits.max_request_bytes, cors_origins)
 
     @app.get("/api/health", summary="The service is up")
     def health() -> dict:
@@ -180,26 +219,30 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
              period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
              status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
              since: Since = None, until: Until = None) -> Response:
-        with opened() as store, tempfile.TemporaryDirectory() as folder, writing:  # matplotlib's layout is shared
+        with opened() as store, tempfile.TemporaryDirectory() as folder, drawing:  # matplotlib's layout is shared
             chart = Path(folder) / "chart.svg"
             api.plot(store, first, second, str(chart), period=period, statuses=query.statuses(status),
                      since=since, until=until)
             return Response(chart.read_bytes(), media_type="image/svg+xml")
 
-    @app.post("/api/code", summary="Code a text and return its events, without storing anything")
-    def code_text(article: Article) -> dict:
-        with writing:
-            found = list(_code(article, settings, None))
-        return {"events": [event.to_dict() for event in found]}
+    @app.post("/api/code", summary="Code a text and return its events, without storing anything",
+              response_class=Response, responses={200: {"content": {"application/json": {}}}})
+    async def code_text(article: Article) -> Response:
+        return Response(await coded(article, write=False), media_type="application/json")
 
     @app.post("/api/documents", summary="Code and store a text (needs the token)", status_code=201,
               dependencies=[Depends(authorised)])
-    def store_text(article: Article) -> dict:
+    async def store_text(article: Article) -> dict:
+        found = await coded(article, write=True)
         report = api.Report()
-        with writing, opened() as store:
-            found = list(_code(article, settings, store, report))
-        return {"documents": report.documents, "already_stored": report.already_stored,
-                "events": [event.to_dict() for event in found]}
+
+        def store_them() -> dict:
+            with writing, opened() as store:
+                events = api.store_coded(store, found, settings=settings, report=report)
+            return {"documents": report.documents, "already_stored": report.already_stored,
+                    "events": [event.to_dict() for event in events]}
+
+        return await anyio.to_thread.run_sync(store_them)
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
@@ -209,14 +252,10 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
     return app
 
 
-def _code(article: Article, settings: Settings, store: Store | None, report: api.Report | None = None):
-    query.publication_date(article.date)  # dates resolve against it: one in the future is a mistake
-    report = report if report is not None else api.Report()
-    events = list(api.code(["-"], settings=settings, date=article.date, source=article.source, store=store,
-                           report=report, stdin=io.StringIO(article.text)))
-    if report.failures:
-        raise report.failures[0]
-    return events
+def _bearer(authorization: str | None) -> str:
+    """The credentials of an ``Authorization: Bearer …`` header (the scheme in any case, RFC 9110), else ""."""
+    scheme, _, credentials = (authorization or "").strip().partition(" ")
+    return credentials.strip() if scheme.lower() == "bearer" else ""
 
 
 def _documents_page(store: Store, limit: int, offset: int) -> tuple[int, list[dict]]:
@@ -299,7 +338,13 @@ def _guards(app: FastAPI, max_request_bytes: int, cors_origins: tuple[str, ...])
 
     @app.exception_handler(InputError)
     async def bad_input(request: Request, error: InputError):
-        return _error(422, str(error))
+        return _error(413 if isinstance(error, TooLargeError) else 422, str(error))
+
+    @app.exception_handler(BusyError)
+    async def busy(request: Request, error: BusyError):
+        if isinstance(error, QueueFullError):
+            return _error(429, str(error), retry_after=2)
+        return _error(504 if isinstance(error, DeadlineError) else 503, str(error), retry_after=5)
 
     @app.exception_handler(DetenteError)
     async def failed(request: Request, error: DetenteError):
@@ -312,9 +357,9 @@ def _guards(app: FastAPI, max_request_bytes: int, cors_origins: tuple[str, ...])
         return _error(500, f"internal error ({type(error).__name__}); see the service log")
 
 
-def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status,
-                        headers=SECURITY_HEADERS)
+def _error(status: int, message: str, *, retry_after: int | None = None) -> JSONResponse:
+    headers = SECURITY_HEADERS if retry_after is None else {**SECURITY_HEADERS, "Retry-After": str(retry_after)}
+    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status, headers=headers)
 
 
 @functools.cache
