@@ -896,6 +896,8 @@ def _print_evaluation(result, out, details: bool) -> None:
         console.print(confusion)
     else:
         console.print("No confusions between types.")
+    if result.links is not None:
+        _print_links(result.links, console, details)
     if details:
         misses = Table(title="Misses and extras")
         for column in ("document", "missed", "extra"):
@@ -903,6 +905,23 @@ def _print_evaluation(result, out, details: bool) -> None:
         for row in _misses(result.score):
             misses.add_row(*row)
         console.print(misses)
+
+
+def _print_links(links, console, details: bool) -> None:
+    """The links found against the gold's: together, stated (with a cue) and inferred (counter-moves)."""
+    table = Table(title="Links (action → reaction)")
+    for column in ("links", "gold", "found", "predicted", "correct", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "links" else "right")
+    for name, m in (("all", links.measure), ("stated", links.measure_of("responds_to")),
+                    ("inferred", links.measure_of("inferred"))):
+        table.add_row(name, str(m.gold), str(m.found), str(m.predicted), str(m.correct),
+                      f"{m.precision:.3f}", f"{m.recall:.3f}", f"{m.f1:.3f}")
+    console.print(table)
+    if details:
+        for result in links.results:
+            if not result.found:
+                console.print(f"link missed in {result.doc_id}: {result.effect} ← {result.cause} "
+                              f"({result.gold.cue or 'no cue'})", markup=False, highlight=False)
 
 
 def _misses(score):

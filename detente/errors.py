@@ -105,6 +105,3 @@ class NotFoundError(DetenteError):
 class UsageError(DetenteError):
     """The arguments given make no sense together."""
 
-
-class NotFoundError(UsageError):
-    """The event or report asked for is not in the store."""

@@ -5,6 +5,7 @@
     python -m tests.accuracy second-set  # examples/second-set against its gold.jsonl
     python -m tests.accuracy plover-gsr  # the PLOVER gold-standard sentences
     python -m tests.accuracy sentences   # examples/sentences, our own sentence set
+    python -m tests.accuracy blind-1     # a blind set of examples/, scored at first sight once (docs/accuracy.md)
     python -m tests.accuracy agreement examples/blind-1   # the two annotators of a blind set, each against the other
 
 Each writes the coder's predictions to out/<set>.pred.jsonl and prints the
@@ -170,6 +171,15 @@ def agreement(folder: Path) -> dict:
     }
 
 
+def code_blind(name: str) -> Path:
+    return _write(api.code([str(ROOT / "examples" / name / "articles.jsonl")]), OUT / f"{name}.pred.jsonl")
+
+
+def blind_sets() -> list[str]:
+    """The blind sets of examples/ (blind-1, blind-2 …): development data once scored at first sight."""
+    return sorted(folder.name for folder in (ROOT / "examples").glob("blind-*") if (folder / "gold.jsonl").is_file())
+
+
 SETS = {
     "seeds": lambda: score_articles(SHARED / "eval" / "seeds-dev.gold.jsonl", code_seeds()),
     "examples": lambda: score_articles(ROOT / "examples" / "gold.jsonl", code_examples()),
@@ -177,6 +187,8 @@ SETS = {
     "plover-gsr": lambda: score_sentences(SHARED / "eval" / "plover-gsr" / "plover_gsr.gold.jsonl",
                                           code_plover_gsr()),
     "sentences": lambda: score_sentences(ROOT / "examples" / "sentences" / "gold.jsonl", code_sentences()),
+    **{name: (lambda name=name: score_articles(ROOT / "examples" / name / "gold.jsonl", code_blind(name)))
+       for name in blind_sets()},
 }
 
 

@@ -309,12 +309,12 @@ def test_unusable_store_is_one_error_line(tmp_path):
 def test_an_event_number_out_of_range_is_one_error_line(stored, command, number):
     result = run(command, number, "--db", stored.db)
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: no aggregated event ") and len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("Error: no event ") and len(result.stderr.splitlines()) == 1
 
 
 @pytest.mark.parametrize("args", [
     ["aggregate", "--link-days", "99999999999999999999"], ["aggregate", "--same-event-days", "-5"],
-    ["aggregate", "--batch-size", "0"], ["chain", "1", "--depth", "99999999999999999999"],
+    ["code", "-", "--batch-size", "0"], ["chain", "1", "--depth", "99999999999999999999"],
     ["summary", "--top", "-1"], ["code", "-", "--workers", "0"], ["code", "-", "--max-chars", "0"],
 ], ids=lambda args: " ".join(args[:2]))
 def test_numbers_out_of_range_are_bad_usage(stored, args):

@@ -120,6 +120,7 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
     async def coded(article: Article, *, write: bool):
         """The coded documents of a write, or the JSON answer of ``/api/code``, from a coding process."""
         refuse_long_text(article.text, limits.max_code_chars)  # before it takes a place in the queue
+        query.publication_date(article.date)  # dates resolve against it: one in the future is a mistake
         ticket = pool.admit(write=write)
         try:
             return await asyncio.wrap_future(coding_threads.submit(pool.code, ticket, article.job(keep=write)))
@@ -173,7 +174,7 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
     @app.get("/api/events/{reference}",
              summary="One event (its number, a report's number r12, or an id): its reports with highlights, causes, "
                      "answers")
-    def event(reference: Annotated[str, PathParameter(max_length=100)]) -> dict:
+    def event(reference: Annotated[str, PathParameter()]) -> dict:  # any length: a long one names no event
         with opened() as store:
             record = api.sources(store, reference)
             record["links"] = [{**link, "summary": _summary(store, link["event"])} for link in record["links"]]
@@ -183,7 +184,7 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
         return record
 
     @app.get("/api/events/{reference}/chain", summary="The retaliation chain of an event")
-    def chain(reference: Annotated[str, PathParameter(max_length=100)],
+    def chain(reference: Annotated[str, PathParameter()],
               depth: Annotated[int, Query(ge=1, le=50)] = 10) -> dict:
         with opened() as store:
             nodes = api.chain(store, reference, depth)
@@ -334,7 +335,11 @@ def _guards(app: FastAPI, max_request_bytes: int, cors_origins: tuple[str, ...])
 
     @app.exception_handler(UsageError)
     async def usage(request: Request, error: UsageError):
-        return _error(404 if isinstance(error, NotFoundError) else 400, str(error))
+        return _error(400, str(error))
+
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, error: NotFoundError):
+        return _error(404, str(error))
 
     @app.exception_handler(InputError)
     async def bad_input(request: Request, error: InputError):

@@ -73,8 +73,8 @@ def test_two_coders_and_the_service_write_at_once(database, tmp_path):  # noqa: 
 
 
 def summary_counts(stderr: str) -> tuple[int, int]:
-    """(documents coded, already stored) from the summary line of `detente code`."""
-    found = re.search(r"^(\d+) documents coded, \d+ events, (\d+) already stored", stderr, re.M)
+    """(documents stored, duplicates skipped) from the summary line of `detente code`."""
+    found = re.search(r"^(\d+) documents? stored .*?(\d+) duplicates? skipped", stderr, re.M)
     assert found, stderr
     return int(found.group(1)), int(found.group(2))
 

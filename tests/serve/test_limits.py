@@ -108,7 +108,7 @@ def test_reads_do_not_wait_for_coding(fresh, monkeypatch):
 def test_event_numbers_out_of_range_are_not_found(client, number):
     for path in (f"/api/events/{number}", f"/api/events/{number}/chain"):
         response = client.get(path)
-        assert response.status_code == 404 and "no aggregated event" in error_of(response)
+        assert response.status_code == 404 and "no event" in error_of(response)
         assert len(error_of(response)) < 300
 
 
