@@ -57,6 +57,8 @@ def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon,
     claimed: set[str] = set()
     for index, sent in enumerate(doc.sents):
         for cue, kind in _cues_in(sent, lexicon.cues):
+            if any(c.dep_ == "neg" for c in cue.root.children):
+                continue  # "Britain … *has not answered* with a second round": no answer
             claims.extend(_claims_of_cue(doc, sent, index, cue, kind, by_sentence, lexicon, claimed,
                                          make_cause, made))
     return claims, made
