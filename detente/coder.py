@@ -247,7 +247,7 @@ def _records(coder: Coder, work: Work) -> None:
         if event.date_source == "publication" and _retold(doc[finding.predicate], doc[finding.trigger[-1]], speech):
             retold.add(event.id)
     work.events = [_in_background(e) if e.id in retold and e.date_source == "publication" else e
-                   for e in _share_dates(events, nominal)]
+                   for e in _share_dates(events, nominal, retold)]
 
 
 def _retold(predicate: Token, trigger: Token, speech: frozenset[str]) -> bool:
@@ -438,7 +438,7 @@ def _cause_noun(phrase: Span, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def _share_dates(events: list[Event], nominal: set[str]) -> list[Event]:
+def _share_dates(events: list[Event], nominal: set[str], retold: set[str] = frozenset()) -> list[Event]:
     """An undated mention of an event takes the date of a dated mention of the same event.
 
     Articles repeat an event: the headline states the lede ("Russia expels US
@@ -447,7 +447,9 @@ def _share_dates(events: list[Event], nominal: set[str]) -> list[Event]:
     headline, or a noun) whose sentence gives no date, with the same type,
     actors and recipients as a mention that has one,
     takes that date (preferring the same CAMEO code, then the nearest
-    sentence) instead of falling back on the publication date.
+    sentence) instead of falling back on the publication date.  So does a deed
+    told again without a date, after a dated telling of the last days; not a
+    deed the text tells as earlier (``retold``), which is another one.
     """
     dated: dict[tuple, list[Event]] = {}
     for event in events:
@@ -460,7 +462,7 @@ def _share_dates(events: list[Event], nominal: set[str]) -> list[Event]:
         if mention and event.date_source == "publication":
             candidates = dated.get(_event_key(event), [])
         elif event.date_source == "publication" and event.status == "actual" and event.date is not None \
-                and event.quad_class in (2, 4):
+                and event.quad_class in (2, 4) and event.id not in retold:
             # "Venezuela broke off relations on Thursday … / … had no choice but to break relations": a repeated
             # deed without a date of its own is the same as a dated one of the last days (words are repeated
             # on other days: two threats of a week are two)

@@ -30,15 +30,13 @@ from .records import Event
 
 CALIBRATION = Path(__file__).parent / "data" / "confidence.json"
 
-# Words an actor's text may be that refer rather than name ("it", "they", "the ministry" is a noun phrase).
-PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "she", "his", "her", "we", "our", "us", "i"})
 # PLOVER types frequent enough in the gold to have a weight of their own; the others share their quad class's.
 OWN_TYPES = ("SANCTION", "ACCUSE", "THREATEN", "ASSAULT", "REQUEST", "CONSULT", "SUPPORT", "REJECT", "AGREE")
 # The facts a weight is kept for, in the order of the data file.
 FEATURES = (
     *(f"type:{name}" for name in OWN_TYPES),
     "quad:1", "quad:2", "quad:3", "quad:4",
-    "actor:pronoun", "actor:noun", "actor:several",
+    "actor:elsewhere", "actor:noun", "actor:several",
     "recipient:context", "recipient:joint", "recipient:several", "recipient:people",
     "date:explicit", "date:relative", "date:background",
     "status:planned",
@@ -121,10 +119,11 @@ def features(event: Event, doc: Doc | None, story: Story, published: date | None
     if event.event in OWN_TYPES:
         out[f"type:{event.event}"] = 1.0
     out[f"quad:{event.quad_class}"] = 1.0
-    texts = [e.text.lower() for e in event.actor]
-    if any(text in PRONOUNS for text in texts):
-        out["actor:pronoun"] = 1.0
-    elif texts and all(text[:1].islower() or text.startswith("the ") for text in texts):
+    texts = [e.text for e in event.actor]
+    sentence = event.text.lower()
+    if texts and not any(text.lower() in sentence for text in texts):
+        out["actor:elsewhere"] = 1.0  # a pronoun or a role noun stood for it: its name is in another sentence
+    elif texts and all(text[:1].islower() or text.lower().startswith("the ") for text in texts):
         out["actor:noun"] = 1.0  # "the ministry", "officials": a role noun, not a name
     if len({e.country for e in event.actor}) > 1:
         out["actor:several"] = 1.0

@@ -49,6 +49,9 @@ def coded(coder: Coder, inputs: Path):
 
 
 def main() -> int:
+    # the coder loads the packaged model; the events are coded before it is refitted, whatever it holds
+    confidence.CALIBRATION.write_text(json.dumps({"intercept": 0.0, "weights": {}}) + "\n", encoding="utf-8")
+    confidence.load_calibration.cache_clear()
     coder = Coder(Settings())
     per_set = {}
     for name, (inputs, gold_path) in article_sets().items():
