@@ -122,6 +122,7 @@ class EventFinder:
         self.hosted = lexicon.word_list("hosted_people")
         self.arriving = lexicon.word_list("arriving_verbs")
         self.reactions = lexicon.word_list("reaction_nouns")
+        self.asking = lexicon.word_list("asking_verbs")
         self.state_sectors = frozenset(s.upper() for s in lexicon.word_list("state_sectors"))
         self.earlier: list[Finding] = []  # the findings of the document's previous sentences
 
@@ -151,7 +152,7 @@ class EventFinder:
                     findings.append(found)
         for token in sent:
             if token.pos_ in ("VERB", "AUX") and token.i not in consumed:
-                found = self._modal_demand(token, findings)
+                found = self._modal_demand(token, findings) or self._asked(token, findings)
                 if found:
                     findings.append(found)
         findings = [split for finding in findings for split in self._mutual(finding)]
@@ -491,6 +492,29 @@ class EventFinder:
         pattern = Pattern(lemma=g.lemma(verb), pos="VERB", cameo=cameo)
         found = self._finding((verb.i,), verb, pattern, speaker, obliged, None)
         return dataclasses.replace(found, status="actual") if found else None  # the demand itself was made
+
+    def _asked(self, verb: Token, findings: list[Finding]) -> Finding | None:
+        """ "Niger's junta *asked France to withdraw* its ambassador", "*urged* Iran *to* free the sailors": a
+        request of whoever is to do the act, whatever the act is, when the verb gave no event of its own."""
+        if g.lemma(verb) not in self.asking or any(f.predicate == verb.i for f in findings):
+            return None
+        clause = next((c for c in g.children(verb, "xcomp", "ccomp")
+                       if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        asked = g.first_child(verb, "dobj") or next(
+            (o for _p, o in g.prep_objects(verb, frozenset({"on", "upon", "to"})) if clause is not None
+             and o.i < clause.i), None)
+        if clause is None or asked is None:
+            return None
+        actor = self.roles.actors(verb)
+        recipient = [e for e in self.roles.entities(asked) if not self._same_side(e, actor)]
+        if not actor or not recipient:
+            return None
+        embedded = next((f for f in findings if f.predicate == clause.i), None)
+        code = self.codes[embedded.pattern.cameo] if embedded is not None else None
+        cameo = self.lexicon.convert("demand", code.code, code.event) if code else self.lexicon.convert("demand", "", "")
+        found = self._finding((verb.i,), verb, Pattern(lemma=g.lemma(verb), pos="VERB", cameo=cameo), actor, recipient,
+                              None)
+        return dataclasses.replace(found, status="actual") if found else None
 
     def _is_adjective(self, token: Token) -> bool:
         """ "was *alarmed*", "is *concerned* by", "*ready* to talk": an adjective or a passive participle."""

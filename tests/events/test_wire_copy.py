@@ -296,3 +296,20 @@ def test_a_surname_of_someone_the_article_names_is_not_the_known_bearer(coder) -
     text = "North Korea's envoy, Kang Chol, accused Malaysia of bias. Kang refused to apologise."
     actors = {e[1] for e in coded(coder, text)}
     assert ("KOR",) not in actors
+
+
+ASKED = [
+    # asking someone to do something is a request of them, whatever the act asked for
+    ("Niger asked France to withdraw its ambassador.", [("REQUEST", ("NER",), ("FRA",))]),
+    ("China asked the United States to explain.", [("REQUEST", ("CHN",), ("USA",))]),
+    # a request judged to have no grounds is rejected, not merely criticised
+    ("Paris said Germany had no authority to make such a request.", [("REJECT", ("FRA",), ("DEU",))]),
+    ("Seoul called the Japanese move economic retaliation.", [("ACCUSE", ("KOR",), ("JPN",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ASKED)
+def test_asking_and_judging_requests(coder, text: str, expected: list[tuple]) -> None:
+    found = coded(coder, text)
+    for event in expected:
+        assert event in found
