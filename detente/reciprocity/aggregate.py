@@ -40,6 +40,7 @@ from .. import datafiles
 from ..records import stable_id
 from ..settings import Settings
 from ..store import AggregateRow, Mention, Store
+from .corroboration import Sources, combine, source_key
 
 DONE = ("actual", "planned")
 TEXT_DATES = ("explicit", "relative")
@@ -231,6 +232,7 @@ class Members:
         self.count = 0
         self.day_dates: set[date] = set()  # dates the texts give to the day (not only a month)
         self.text_dates: set[date] = set()  # dates the texts give
+        self.months: set[tuple[int, int]] = set()  # (year, month) of the month-precise dates the texts give
         self.dates: set[date] = set()  # every date, publication dates included
         self.text_dated = False
         self.numbers: dict[tuple, set[int]] = {}  # (relation, unit kind) → the numbers stated
@@ -240,6 +242,7 @@ class Members:
         self.statuses: set[str] = set()
         self.representative: Mention | None = None
         self.with_mode: Mention | None = None  # the best-ranked mention that names a mode
+        self.independent = Sources()  # the independent sources and their best confidences (corroboration.py)
         self._ranks: dict[str, tuple] = {}
         for mention in mentions:
             self.add(mention)
@@ -253,6 +256,8 @@ class Members:
                 self.text_dates.add(mention.date)
                 if mention.date_precision != "month":
                     self.day_dates.add(mention.date)
+                else:
+                    self.months.add((mention.date.year, mention.date.month))
         self.text_dated = self.text_dated or text_dated
         if mention.count is not None:
             kind = unit_kind(mention.unit)
@@ -264,6 +269,7 @@ class Members:
         if mention.source:
             self.sources.add(mention.source)
         self.statuses.add(mention.status)
+        self.independent.add(source_key(mention.source, mention.doc_id), mention.text, mention.confidence)
         rank = _rank(mention)
         if self.representative is None or rank < self._ranks["representative"]:
             self.representative, self._ranks["representative"] = mention, rank
@@ -275,6 +281,22 @@ class Members:
         if mention.count is None:
             return True
         return self.numbers.get((mention.relation, unit_kind(mention.unit)), set()) <= {mention.count}
+
+    def disagreements(self) -> tuple[str, ...]:
+        """What the reports disagree on, of what lowers the event's confidence: ``numbers`` (two counts of the
+        same kind of thing) and ``dates`` (two days, or months, that the texts give)."""
+        found = []
+        if any(len(counts) > 1 for counts in self.numbers.values()):
+            found.append("numbers")
+        months = self.months | {(day.year, day.month) for day in self.day_dates}
+        if len(self.day_dates) > 1 or len(months) > 1:
+            found.append("dates")
+        return tuple(found)
+
+    def confidence(self) -> float | None:
+        """The event's confidence: its independent sources' best reports combined by noisy-or, lowered for each
+        kind of disagreement (``corroboration.combine``); None when no report has a confidence."""
+        return combine(self.independent.best(), self.disagreements())
 
     def summary(self, aggregate_id: str, number: int) -> AggregateRow:
         """The stored summary of the aggregate."""
@@ -291,6 +313,7 @@ class Members:
             first_seen=min(self.published) if self.published else None,
             last_seen=max(self.published) if self.published else None,
             mentions=self.count, sources=len(self.sources), representative=representative.id,
+            confidence=self.confidence(), independent_sources=len(self.independent),
         )
 
 
