@@ -884,8 +884,8 @@ def _print_events(records: list[dict], out) -> None:
         size = record.get("size")
         table.add_row(str(record["number"]), record["date"] or "?", _who(record),
                       f"{record['event']} {record['cameo']}",
-                      f"{size['count']} {size['unit']}" if size else "", export.confidence_text(record.get("confidence")),
-                      str(len(record["mentions"])),
+                      f"{size['count']} {size['unit']}" if size else "",
+                      export.confidence_text(record.get("confidence")), str(len(record["mentions"])),
                       ", ".join(record["sources"]), ", ".join(_short(link) for link in record["links"]),
                       record["trigger"])
     console.print(table)

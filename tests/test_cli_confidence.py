@@ -256,7 +256,8 @@ def test_code_writes_only_the_events_sure_enough(tmp_path, monkeypatch):
     written = jsonl(result.stdout)
     assert written and {e["event"] for e in written} == {"SANCTION"}
     assert {e["confidence"] for e in written} == {0.9}
-    assert f"{len(written)} written with the statuses" in result.stderr and "confidence of at least 0.8" in result.stderr
+    assert f"{len(written)} written with the statuses" in result.stderr
+    assert "and a confidence of at least 0.8" in result.stderr
     with Store.open(db) as store:  # the store keeps every report, with its confidence
         kept = {row[0] for row in store.connection.execute("SELECT confidence FROM events")}
         assert store.count("events") == len(everything) and kept == {0.9, 0.3}

@@ -26,6 +26,11 @@ Among several fitting events the closest in time wins.  Mentions are taken
 in order of publication, so the result of coding a collection does not depend
 on how it was split into runs, except for ties.  Aggregates only grow: a
 re-run finds nothing to place and changes nothing.
+
+Each aggregate's summary also carries its confidence, combined from its
+reports' over their independent sources (copies of one wire story counting
+once), and the number of those sources: ``corroboration.py``, kept up to date
+in ``Members`` as mentions join.
 """
 
 from __future__ import annotations

@@ -28,10 +28,10 @@ The rule (docs/reciprocity.md, "Trust"):
    texts give), the value is multiplied by ``DISAGREEMENT_FACTOR`` (0.8) for
    each of the two: at least one report misread the event, or two events of
    one day were merged into one, so agreement of the sources on the event
-   as recorded is not what they show.  0.8 takes a two-source event at
-   0.7 each (0.91) back below 0.75, under what three clean sources give;
-   it is a chosen value, not fitted (too few aggregated events with
-   disagreements in the gold to fit it).
+   as recorded is not what they show.  0.8 takes two sources at 0.7 each
+   (0.91) back to 0.73: below two that agree, above one clean report.  It
+   is chosen, not fitted (the gold has too few aggregated events with
+   disagreements to fit it).
 5. No report with a confidence: the event's confidence is unknown (None).
 
 ``Sources`` keeps this up to date as reports join an event (the aggregation
