@@ -973,12 +973,12 @@ def _print_table(records, out) -> None:
 def _print_timeline(title: str, rows, out) -> None:
     console = Console(file=out, width=150)
     table = Table(title=f"Timeline {title}: {len(rows)} events (each once, with its reports and outlets)")
-    for column in ("no.", "date", "who", "type", "goldstein", "size", "trigger", "confidence", "reports", "outlets"):
+    for column in ("no.", "date", "who", "type", "goldstein", "size", "trigger", "reports", "outlets", "confidence"):
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(str(row.number), row.date or "?", f"{row.actor} → {row.recipient}", f"{row.event} {row.cameo}",
-                      f"{row.goldstein:+.1f}", row.size, row.trigger, export.confidence_text(row.confidence),
-                      str(row.reports), ", ".join(row.outlets))
+                      f"{row.goldstein:+.1f}", row.size, row.trigger, str(row.reports), ", ".join(row.outlets),
+                      export.confidence_text(row.confidence))
     console.print(table)
 
 
