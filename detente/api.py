@@ -16,6 +16,7 @@ processes), with the counts of ``code``.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -29,12 +30,12 @@ from .ingest import read_inputs
 from .reciprocity.analysis import ChainNode, Reciprocity, SeriesPoint, escalation_series
 from .reciprocity.analysis import chain as _chain
 from .reciprocity.analysis import reciprocity as _reciprocity_statistics
-from .reciprocity.events import aggregated_event, aggregated_events
+from .reciprocity.events import aggregated_event, aggregated_events, corroboration
 from .reciprocity.parity import ParityLedger
 from .reciprocity.parity import parity as _parity
 from .records import STATUSES, Document, Event
 from .settings import Settings
-from .store import EventFilter, Store
+from .store import EventFilter, Store, confident
 
 if TYPE_CHECKING:
     from .batch import Coded
@@ -90,7 +91,8 @@ def code(paths: Iterable[str], *, settings: Settings | None = None, date: date |
          on_failure: Callable[[InputError], None] | None = None,
          on_document: Callable[[Report], None] | None = None,
          workers: int = 1, dask: str | None = None, shards: str | None = None) -> Iterator[Event]:
-    """Read, code and (with a store) store documents; yields the events with the given statuses.
+    """Read, code and (with a store) store documents; yields the events with the given statuses and a
+    confidence of at least ``settings.min_confidence`` (the store keeps every event).
 
     Inputs stream through: memory does not grow with their number.  Inputs
     that cannot be read are recorded in ``report.failures``, passed to
@@ -169,7 +171,7 @@ def code_inputs(inputs: Iterable[Document | InputError], *, settings: Settings |
 
     def passed(events: Iterable[Event]) -> Iterator[Event]:
         for event in events:
-            if event.status in statuses:
+            if event.status in statuses and confident(event.confidence, settings.min_confidence):
                 report.events += 1
                 yield event
         if on_document is not None:
@@ -353,16 +355,24 @@ class TimelineRow:
     trigger: str
     reports: int
     outlets: tuple[str, ...]
+    confidence: float | None = None
+    independent_sources: int | None = None
 
     def to_dict(self) -> dict:
         return {**self.__dict__, "outlets": list(self.outlets)}
 
 
 def timeline(store: Store, dyad: tuple[str, str], statuses: tuple[str, ...] = DEFAULT_STATUSES, *,
-             since: date | None = None, until: date | None = None) -> list[TimelineRow]:
-    """The events between two countries, both directions, in date order: each real-world event once."""
+             since: date | None = None, until: date | None = None,
+             min_confidence: float | None = None) -> list[TimelineRow]:
+    """The events between two countries, both directions, in date order: each real-world event once (those
+    with a confidence of at least ``min_confidence`` when given)."""
+    from . import query
+
     rows = []
-    for record in aggregated_events(store, EventFilter(dyad=dyad, statuses=statuses, since=since, until=until)):
+    where = EventFilter(dyad=dyad, statuses=statuses, since=since, until=until,
+                        min_confidence=query.confidence(min_confidence))
+    for record in aggregated_events(store, where):
         size = record.get("size")
         rows.append(TimelineRow(
             number=record["number"], date=record["date"], actor=_countries(record["actor"]),
@@ -370,6 +380,7 @@ def timeline(store: Store, dyad: tuple[str, str], statuses: tuple[str, ...] = DE
             goldstein=record["goldstein"], status=record["status"],
             size=f"{size['count']} {size['unit']}" if size else "", trigger=record["trigger"],
             reports=len(record["mentions"]), outlets=tuple(record["sources"]),
+            confidence=record["confidence"], independent_sources=record["independent_sources"],
         ))
     return rows
 
@@ -387,30 +398,35 @@ class Summary:
     timelines: dict[tuple[str, str], list[TimelineRow]]
     outdated_documents: int = 0
     outdated_reports: int = 0
+    min_confidence: float | None = None  # the dyads and timelines count only events at least this confident
 
     def to_dict(self) -> dict:
         return {"documents": self.documents, "reports": self.reports, "events": self.events,
-                "statuses": list(self.statuses),
+                "statuses": list(self.statuses), "min_confidence": self.min_confidence,
                 "dyads": [{"actor": a, "recipient": r, "events": e, "reports": n} for a, r, e, n in self.dyads],
                 "timelines": [{"dyad": list(pair), "events": [row.to_dict() for row in rows]}
                               for pair, rows in self.timelines.items()],
                 "outdated": {"documents": self.outdated_documents, "reports": self.outdated_reports}}
 
 
-def summary(store: Store, *, top: int = 3, statuses: tuple[str, ...] = DEFAULT_STATUSES) -> Summary:
-    """Documents, reports and events stored; events per dyad and the timelines of the busiest pairs."""
+def summary(store: Store, *, top: int = 3, statuses: tuple[str, ...] = DEFAULT_STATUSES,
+            min_confidence: float | None = None) -> Summary:
+    """Documents, reports and events stored; events per dyad and the timelines of the busiest pairs (of the
+    events with the statuses and, when given, a confidence of at least ``min_confidence``)."""
+    from . import query
     from .version import outdated
 
-    dyads = store.aggregate_dyads(statuses)
+    min_confidence = query.confidence(min_confidence)
+    dyads = store.aggregate_dyads(EventFilter(statuses=statuses, min_confidence=min_confidence))
     pairs: list[tuple[str, str]] = []
     for actor, recipient, _, _ in dyads:
         pair = tuple(sorted((actor, recipient)))
         if pair not in pairs:
             pairs.append(pair)
-    timelines = {pair: timeline(store, pair, statuses) for pair in pairs[:max(top, 0)]}
+    timelines = {pair: timeline(store, pair, statuses, min_confidence=min_confidence) for pair in pairs[:max(top, 0)]}
     old = [(documents, reported) for coder, documents, reported in store.coders() if outdated(coder)]
     return Summary(store.count("documents"), store.count("events"), store.count("aggregates"), statuses, dyads,
-                   timelines, sum(d for d, _ in old), sum(r for _, r in old))
+                   timelines, sum(d for d, _ in old), sum(r for _, r in old), min_confidence)
 
 
 # -- reciprocity ---------------------------------------------------------------------------------
@@ -472,16 +488,23 @@ def _shown(reference: str) -> str:
 
 
 def sources(store: Store, reference: str) -> dict:
-    """One aggregated event with every report of it and where the reports disagree."""
+    """One aggregated event with every report of it, where the reports disagree, and why it has its confidence
+    (``corroboration``: each report's confidence, the reports counted as copies of others, the independent
+    sources, the combined value)."""
     row = store.aggregate(find_aggregate(store, reference))
-    return aggregated_event(store, row)
+    record = aggregated_event(store, row)
+    record["corroboration"] = corroboration(store.mentions_of(row.id))
+    return record
 
 
-def parity(store: Store, first: str, second: str, statuses: tuple[str, ...] = DEFAULT_STATUSES) -> ParityLedger:
-    """The parity ledger of two countries: staff ceilings, people expelled, facilities closed."""
+def parity(store: Store, first: str, second: str, statuses: tuple[str, ...] = DEFAULT_STATUSES, *,
+           min_confidence: float | None = None) -> ParityLedger:
+    """The parity ledger of two countries: staff ceilings, people expelled, facilities closed (from the events
+    with the statuses and, when given, a confidence of at least ``min_confidence``)."""
     from . import query
 
-    return _parity(store, *query.dyad((first, second), store.countries()), statuses)
+    where = EventFilter(statuses=statuses, min_confidence=query.confidence(min_confidence))
+    return _parity(store, *query.dyad((first, second), store.countries()), where)
 
 
 @dataclass(frozen=True)
@@ -496,15 +519,18 @@ class Dyad:
 
 def dyad(store: Store, first: str, second: str, *, period: str = "week",
          statuses: tuple[str, ...] = DEFAULT_STATUSES, since: date | None = None,
-         until: date | None = None) -> Dyad:
+         until: date | None = None, min_confidence: float | None = None) -> Dyad:
     """Escalation per direction and period (every period, zeros included; within ``since``/``until`` when
-    given), and how each side answers the other."""
+    given), and how each side answers the other; of the events with the statuses and, when given, a
+    confidence of at least ``min_confidence``."""
     from . import query
 
     first, second = query.dyad((first, second), store.countries())
     query.window(since, until)
-    series = escalation_series(store, first, second, query.period(period), statuses, since, until)
-    return Dyad(first, second, series, _reciprocity_statistics(store, first, second, statuses))
+    where = EventFilter(statuses=statuses, min_confidence=query.confidence(min_confidence))
+    series = escalation_series(store, first, second, query.period(period),
+                               dataclasses.replace(where, since=since, until=until))
+    return Dyad(first, second, series, _reciprocity_statistics(store, first, second, where))
 
 
 def chain(store: Store, reference: str, max_depth: int = 10) -> list[ChainNode]:
@@ -556,17 +582,25 @@ def _beside(path: str, tag: str) -> str:
 
 
 def plot(store: Store, first: str, second: str, output: str, *, period: str = "week",
-         statuses: tuple[str, ...] = DEFAULT_STATUSES, since: date | None = None, until: date | None = None):
+         statuses: tuple[str, ...] = DEFAULT_STATUSES, since: date | None = None, until: date | None = None,
+         min_confidence: float | None = None):
     """Draw the escalation series of a dyad, with its linked events marked, to a PNG or SVG file; the ``Chart``
-    drawn (which events have labels and which are listed below the panels)."""
+    drawn (which events have labels and which are listed below the panels).  Only the events with the
+    statuses and, when given, a confidence of at least ``min_confidence`` are drawn."""
+    from . import query
     from .plot import plot_escalation
 
-    result = dyad(store, first, second, period=period, statuses=statuses, since=since, until=until)
+    min_confidence = query.confidence(min_confidence)
+    result = dyad(store, first, second, period=period, statuses=statuses, since=since, until=until,
+                  min_confidence=min_confidence)
     if not any(point.events for point in result.series):
         window = f" from {since or 'the start'} to {until or 'the end'}" if since or until else ""
-        raise UsageError(f"no dated events between {result.first} and {result.second}{window} in {store.path}")
+        sure = f" with a confidence of at least {min_confidence:g}" if min_confidence else ""
+        raise UsageError(f"no dated events{sure} between {result.first} and {result.second}{window} in "
+                         f"{store.path}")
     records = {r["id"]: r for r in aggregated(store, EventFilter(dyad=(result.first, result.second),
-                                                                  statuses=statuses, since=since, until=until))}
+                                                                  statuses=statuses, since=since, until=until,
+                                                                  min_confidence=min_confidence))}
     marks = []
     for record in records.values():
         causes = [{"date": records[link["event"]]["date"], "kind": link["type"]} for link in record["links"]

@@ -33,7 +33,7 @@ from .errors import DetenteError, UsageError
 from .evaluate import FORMATS as GOLD_FORMATS
 from .evaluate import ArticleScore
 from .evaluate import evaluate as evaluate_gold
-from .settings import RANGES, Settings, describe
+from .settings import GROUPS, RANGES, Settings, describe
 from .store import Store
 from .store.backends import is_url, masked
 from .watch import MAX_ITEMS, TOTAL_TIMEOUTS, Limits
@@ -119,9 +119,11 @@ def _stdout():
 
 def settings_options(*groups):
     """One option per setting of ``detente.settings`` (of the given groups: ``settings_options("coding")``;
-    all of them when used bare, ``@settings_options``), named after it, with its help text."""
+    those of a whole run when used bare, ``@settings_options``: every group but the filters, which the
+    commands that list events offer as shared options, ``_MIN_CONFIDENCE``), named after it, with its help
+    text."""
     if len(groups) == 1 and callable(groups[0]):
-        return _with_settings(groups[0], ())
+        return _with_settings(groups[0], tuple(group for group in GROUPS if group != "filter"))
     return lambda command: _with_settings(command, groups)
 
 
@@ -179,6 +181,24 @@ _AS = click.option("--format", "fmt", type=click.Choice(["table", "json"]), defa
 _SINCE = click.option("--since", callback=_iso_date, help="first event date (YYYY-MM-DD)")
 _UNTIL = click.option("--until", callback=_iso_date, help="last event date (YYYY-MM-DD)")
 _DYAD = click.option("--dyad", help="two country codes, `USA RUS` or USA-RUS (both directions)")
+
+
+def _confidence(ctx, param, value):
+    try:
+        return query.confidence(value)
+    except UsageError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _setting_option(name: str, **extra):
+    """The option of one setting of ``detente.settings``, named after it, with its default and help text."""
+    default, help_text = next((default, help_text) for setting, default, help_text in describe() if setting == name)
+    return click.option("--" + name.replace("_", "-"), name, default=default, show_default=True, help=help_text,
+                        **extra)
+
+
+# Read as text and checked by ``query.confidence``, as the service checks it: one message for any wrong value.
+_MIN_CONFIDENCE = _setting_option("min_confidence", type=str, callback=_confidence, metavar="P")
 _DYAD_ARGUMENT = click.argument("dyad_codes", metavar="A B", nargs=-1, required=True)
 
 
@@ -190,15 +210,16 @@ def _filters(command):
         click.option("--cameo", help="CAMEO code: events with this code or one under it (161, or 16 for all of 16x)"),
         _STATUS, _SINCE, _UNTIL,
         click.option("--outlet", help="only events reported by this outlet"),
+        _MIN_CONFIDENCE,
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def _where(store: Store, dyad, event_type, cameo, status_text, since, until, outlet):
+def _where(store: Store, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence):
     return query.event_filter(store, pair=dyad, kind=event_type, code=cameo, status=status_text, since=since,
-                              until=until, source=outlet)
+                              until=until, source=outlet, min_confidence=min_confidence)
 
 
 @click.group(cls=_Commands)
@@ -240,6 +261,7 @@ def main(verbose: bool) -> None:
               help="also write the events as numbered Parquet files in this folder")
 @click.option("--progress/--no-progress", default=None,
               help="show documents, documents/s, reports and failures while coding [default: on a terminal]")
+@_MIN_CONFIDENCE
 @settings_options
 @_fail_cleanly
 def code(paths, pub_date, source, fmt, output, db, status_text, quiet, workers, dask_address, shards, progress,
@@ -273,16 +295,19 @@ def code(paths, pub_date, source, fmt, output, db, status_text, quiet, workers, 
         meter.close()
         if store is not None:
             store.close()
-    click.echo(_code_line(report, statuses, quiet, stored=db is not None), err=True)
+    click.echo(_code_line(report, statuses, quiet, stored=db is not None, min_confidence=options["min_confidence"]),
+               err=True)
     if report.update is not None:
         click.echo(_update_line(report.update), err=True)
     if report.failures:
         sys.exit(PARTIAL_FAILURE)
 
 
-def _code_line(report: api.Report, statuses: tuple[str, ...], quiet: bool, *, stored: bool) -> str:
+def _code_line(report: api.Report, statuses: tuple[str, ...], quiet: bool, *, stored: bool,
+               min_confidence: float | None = None) -> str:
     """What `detente code` did, in the numbers that are stored."""
-    written = "" if quiet else f" ({report.events} written with the statuses {', '.join(statuses)})"
+    sure = f" and a confidence of at least {min_confidence:g}" if min_confidence else ""
+    written = "" if quiet else f" ({report.events} written with the statuses {', '.join(statuses)}{sure})"
     if not stored:
         return f"{_count(report.documents, 'document')} coded, {_count(report.reports, 'report')}{written}, " \
                f"{report.failed} failed"
@@ -366,13 +391,13 @@ def recode(db, since, until, outlet, workers, **options):
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
               help="output format (csv: the columns of `detente export --format csv`, or of reports)")
 @_fail_cleanly
-def events(db, dyad, event_type, cameo, status_text, since, until, outlet, as_reports, fmt):
-    """List events: each real-world event once, with its number, reports, outlets and links.
+def events(db, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence, as_reports, fmt):
+    """List events: each real-world event once, with its number, confidence, reports, outlets and links.
 
     With --reports, list the reports instead (as `detente reports` does).
     """
     with Store.open(db) as store:
-        where = _where(store, dyad, event_type, cameo, status_text, since, until, outlet)
+        where = _where(store, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence)
         found = api.reports(store, where) if as_reports else api.events(store, where)
     if as_reports:
         _write_reports(found, fmt)
@@ -386,10 +411,11 @@ def events(db, dyad, event_type, cameo, status_text, since, until, outlet, as_re
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
               help="output format")
 @_fail_cleanly
-def reports(db, dyad, event_type, cameo, status_text, since, until, outlet, fmt):
+def reports(db, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence, fmt):
     """List reports: each document's account of an event, with its number (r12) and its event's number."""
     with Store.open(db) as store:
-        found = api.reports(store, _where(store, dyad, event_type, cameo, status_text, since, until, outlet))
+        found = api.reports(store, _where(store, dyad, event_type, cameo, status_text, since, until, outlet,
+                                          min_confidence))
     _write_reports(found, fmt)
 
 
@@ -399,10 +425,11 @@ def reports(db, dyad, event_type, cameo, status_text, since, until, outlet, fmt)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
               help="output format")
 @_fail_cleanly
-def aggregated(db, dyad, event_type, cameo, status_text, since, until, outlet, fmt):
+def aggregated(db, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence, fmt):
     """The former name of `detente events`."""
     with Store.open(db) as store:
-        found = api.events(store, _where(store, dyad, event_type, cameo, status_text, since, until, outlet))
+        found = api.events(store, _where(store, dyad, event_type, cameo, status_text, since, until, outlet,
+                                         min_confidence))
     _write_events(found, fmt)
 
 
@@ -434,11 +461,12 @@ def _write_reports(found: list[dict], fmt: str) -> None:
 @_STATUS
 @_SINCE
 @_UNTIL
+@_MIN_CONFIDENCE
 @click.option("--reports", "as_reports", is_flag=True, help="list every report instead of each event once")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
               help="output format")
 @_fail_cleanly
-def timeline(dyad_codes, db, dyad, status_text, since, until, as_reports, fmt):
+def timeline(dyad_codes, db, dyad, status_text, since, until, min_confidence, as_reports, fmt):
     """The events between two countries, in date order, both directions: each event once, with its reports
     and outlets.
 
@@ -449,11 +477,11 @@ def timeline(dyad_codes, db, dyad, status_text, since, until, as_reports, fmt):
         statuses = api.parse_statuses(status_text)
         if as_reports:
             found = api.reports(store, query.event_filter(store, pair=pair, status=statuses, since=since,
-                                                           until=until))
+                                                           until=until, min_confidence=min_confidence))
             _write_reports(found, fmt)
             return
         query.window(since, until)
-        rows = api.timeline(store, pair, statuses, since=since, until=until)
+        rows = api.timeline(store, pair, statuses, since=since, until=until, min_confidence=min_confidence)
     out = _stdout()
     if fmt == "jsonl":
         for row in rows:
@@ -461,10 +489,12 @@ def timeline(dyad_codes, db, dyad, status_text, since, until, as_reports, fmt):
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["number", "date", "actor", "recipient", "event", "cameo", "goldstein", "status", "size",
-                         "trigger", "reports", "outlets"])
+                         "trigger", "reports", "outlets", "confidence", "independent_sources"])
         for row in rows:
             writer.writerow([row.number, row.date or "", row.actor, row.recipient, row.event, row.cameo,
-                             row.goldstein, row.status, row.size, row.trigger, row.reports, ";".join(row.outlets)])
+                             row.goldstein, row.status, row.size, row.trigger, row.reports, ";".join(row.outlets),
+                             "" if row.confidence is None else row.confidence,
+                             "" if row.independent_sources is None else row.independent_sources])
     else:
         _print_timeline(f"{pair[0]}–{pair[1]}", rows, out)
 
@@ -483,14 +513,15 @@ def _pair(store: Store, codes: tuple[str, ...], option: str | None) -> tuple[str
 @click.option("--top", default=3, type=click.IntRange(0, 10_000), show_default=True,
               help="timelines of this many busiest pairs")
 @_STATUS
+@_MIN_CONFIDENCE
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="output format")
 @_fail_cleanly
-def summary(db, top, status_text, fmt):
+def summary(db, top, status_text, min_confidence, fmt):
     """What the store holds: documents, reports and events; events per dyad and the timelines of the busiest
     pairs of countries (each event once)."""
     with Store.open(db) as store:
-        result = api.summary(store, top=top, statuses=api.parse_statuses(status_text))
+        result = api.summary(store, top=top, statuses=api.parse_statuses(status_text), min_confidence=min_confidence)
     out = _stdout()
     if fmt == "json":
         out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
@@ -504,7 +535,8 @@ def summary(db, top, status_text, fmt):
                       f"({_count(result.outdated_reports, 'report')}) were coded by an "
                       f"older version of the coder (lexicon, knowledge base or code): `detente recode --db {db}` "
                       "codes them again", markup=False, highlight=False)
-    table = Table(title="Events per dyad (actor → recipient)", caption=f"statuses {', '.join(result.statuses)}")
+    sure = f"; confidence at least {result.min_confidence:g}" if result.min_confidence else ""
+    table = Table(title="Events per dyad (actor → recipient)", caption=f"statuses {', '.join(result.statuses)}{sure}")
     for column in ("actor", "recipient", "events", "reports"):
         table.add_column(column, justify="left" if column in ("actor", "recipient") else "right")
     for actor, recipient, n, reported in result.dyads[:20]:
@@ -586,38 +618,73 @@ def sources(reference, db, fmt):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
     console = Console(file=out, width=160)
+    trust = record["corroboration"]
     console.print(f"[bold]Event {record['number']}. {_who(record)} {record['event']} {record['cameo']} "
                   f"{record['date'] or '?'}[/bold] — {_count(len(record['mentions']), 'report')}, "
-                  f"{_count(len(record['sources']), 'outlet')}", highlight=False)
+                  f"{_count(len(record['sources']), 'outlet')}, "
+                  f"{_count(trust['independent_sources'], 'independent source')}, "
+                  f"confidence {export.confidence_text(record['confidence'])}", highlight=False)
     table = Table(title="Its reports")
-    for column in ("report", "outlet", "published", "date given", "size", "who", "sentence"):
+    for column in ("report", "outlet", "published", "date given", "size", "who", "confidence", "copy of",
+                   "sentence"):
         table.add_column(column, overflow="fold")
+    explained = {report["report"]: report for report in trust["reports"]}
     for mention in record["mentions"]:
         size = mention["size"]
+        why = explained.get(mention["report"], {})
         table.add_row(export.report_reference(mention["report"]), mention["source"] or mention["doc_id"],
                       mention["published"] or "?", f"{mention['date'] or '?'} ({mention['date_source']})",
                       f"{size['count']} {size['unit']}" if size else "",
-                      ", ".join(e["name"] for e in mention["actor"]), " ".join(mention["text"].split()))
+                      ", ".join(e["name"] for e in mention["actor"]),
+                      export.confidence_text(mention["confidence"]) + (" counted" if why.get("counted") else ""),
+                      export.report_reference(why["copy_of"]) if why.get("copy_of") else "",
+                      " ".join(mention["text"].split()))
     console.print(table)
     if not record["disagreements"]:
         console.print("The reports agree on numbers, dates and actors.")
     for what, values in record["disagreements"].items():
         console.print(f"[bold]They disagree on {what}:[/bold] " + "; ".join(
             f"{v['value']} ({', '.join(v['sources'] or v['doc_ids'])})" for v in values), highlight=False)
+    for line in _trust_lines(trust):
+        console.print(line, markup=False, highlight=False)
+
+
+def _trust_lines(trust: dict) -> list[str]:
+    """Why an event has its confidence: its independent sources, the noisy-or, the disagreements."""
+    lines = [f"Independent sources (outlets; sentences with {trust['copy_overlap']:.0%} of their words in common "
+             "count as copies of one story, and the copies as one source):"]
+    for number, source in enumerate(trust["sources"], 1):
+        counted = (f"best report {export.report_reference(source['counted'])}, "
+                   f"{export.confidence_text(source['confidence'])}") if source["counted"] else "no confidence"
+        reports = ", ".join(export.report_reference(report) for report in source["reports"])
+        lines.append(f"  {number}. {', '.join(source['outlets'])} ({reports}): {counted}")
+    if trust["noisy_or"] is None:
+        lines.append("Confidence: unknown (no report has one).")
+        return lines
+    known = [source["confidence"] for source in trust["sources"] if source["confidence"] is not None]
+    how = (f"1 - {' × '.join(f'(1 - {value:.2f})' for value in known)} = {trust['noisy_or']:.4f}"
+           if len(known) > 1 else f"{trust['noisy_or']:.4f} (one source)")
+    if len(known) > 1 and trust["noisy_or"] > trust["ceiling"]:
+        how += f", at most {trust['ceiling']}"
+    for what in trust["disagreements"]:
+        how += f"; the reports disagree on {what}: × {trust['factor']}"
+    lines.append(f"Confidence: {how} → {export.confidence_text(trust['confidence'])}.")
+    return lines
 
 
 @main.command()
 @_DYAD_ARGUMENT
 @_DB
 @_STATUS
+@_MIN_CONFIDENCE
 @_AS
 @_fail_cleanly
-def parity(dyad_codes, db, status_text, fmt):
+def parity(dyad_codes, db, status_text, min_confidence, fmt):
     """The parity ledger of two countries (`A B` or `A-B`): staff ceilings, people expelled, facilities closed,
     with evidence."""
     with Store.open(db) as store:
         first, second = query.dyad(dyad_codes, store.countries())
-        ledger = api.parity(store, first, second, api.parse_statuses(status_text))
+        ledger = api.parity(store, first, second, api.parse_statuses(status_text), min_confidence=min_confidence)
     out = _stdout()
     if fmt == "json":
         out.write(json.dumps(ledger.to_dict(), ensure_ascii=False) + "\n")
@@ -650,11 +717,12 @@ _PERIOD = click.option("--period", type=click.Choice(["day", "week", "month"]), 
 @_STATUS
 @_SINCE
 @_UNTIL
+@_MIN_CONFIDENCE
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="output format; csv: one row per period and direction, with the events of each quad class "
                    "and PLOVER type")
 @_fail_cleanly
-def dyad(dyad_codes, db, period, status_text, since, until, fmt):
+def dyad(dyad_codes, db, period, status_text, since, until, min_confidence, fmt):
     """Escalation series per direction (every period, zero when nothing happened) and reciprocity statistics
     of two countries (`A B` or `A-B`)."""
     from .reciprocity.analysis import series_columns
@@ -662,7 +730,7 @@ def dyad(dyad_codes, db, period, status_text, since, until, fmt):
     with Store.open(db) as store:
         first, second = query.dyad(dyad_codes, store.countries())
         result = api.dyad(store, first, second, period=period, statuses=api.parse_statuses(status_text),
-                          since=since, until=until)
+                          since=since, until=until, min_confidence=min_confidence)
     out = _stdout()
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=series_columns(), lineterminator="\n")
@@ -746,10 +814,11 @@ def _chain_line(node) -> str:
               help="gdelt: a first line with the column names (--no-header for strict GDELT files)")
 @_filters
 @_fail_cleanly
-def export_command(db, fmt, output, mentions, header, dyad, event_type, cameo, status_text, since, until, outlet):
+def export_command(db, fmt, output, mentions, header, dyad, event_type, cameo, status_text, since, until, outlet,
+                   min_confidence):
     """Write events for pandas, R or GDELT tools: PLOVER JSONL, GDELT TSV, CSV or Parquet."""
     with Store.open(db) as store:
-        where = _where(store, dyad, event_type, cameo, status_text, since, until, outlet)
+        where = _where(store, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence)
         report = api.export(store, fmt, output, mentions=mentions, header=header, where=where)
     for path, rows in report.files.items():
         click.echo(f"{rows} rows written to {path}")
@@ -765,14 +834,15 @@ def export_command(db, fmt, output, mentions, header, dyad, event_type, cameo, s
 @_STATUS
 @click.option("--since", callback=_iso_date, help="start of the time axis (YYYY-MM-DD)")
 @click.option("--until", callback=_iso_date, help="end of the time axis (YYYY-MM-DD)")
+@_MIN_CONFIDENCE
 @_fail_cleanly
-def plot(dyad_codes, db, output, period, status_text, since, until):
+def plot(dyad_codes, db, output, period, status_text, since, until, min_confidence):
     """Draw the escalation series of two countries (`A B` or `A-B`), Goldstein and PLOVER score, with the
     linked events marked: the largest labelled, the others listed below."""
     with Store.open(db) as store:
         first, second = query.dyad(dyad_codes, store.countries())
         chart = api.plot(store, first, second, output, period=period, statuses=api.parse_statuses(status_text),
-                         since=since, until=until)
+                         since=since, until=until, min_confidence=min_confidence)
     listed = f", {len(chart.listed)} listed below the chart" if chart.listed else ""
     click.echo(f"wrote {output} ({len(chart.labels)} events labelled{listed})")
 
@@ -841,13 +911,14 @@ def _listen(host: str, port: int) -> socket.socket:
 def _print_events(records: list[dict], out) -> None:
     console = Console(file=out, width=160)
     table = Table(title=f"Events: {len(records)} (each real-world event once; `detente reports` lists the reports)")
-    for column in ("no.", "date", "who", "type", "size", "reports", "outlets", "answers", "trigger"):
+    for column in ("no.", "date", "who", "type", "size", "confidence", "reports", "outlets", "answers", "trigger"):
         table.add_column(column, overflow="fold")
     for record in records:
         size = record.get("size")
         table.add_row(str(record["number"]), record["date"] or "?", _who(record),
                       f"{record['event']} {record['cameo']}",
-                      f"{size['count']} {size['unit']}" if size else "", str(len(record["mentions"])),
+                      f"{size['count']} {size['unit']}" if size else "",
+                      export.confidence_text(record.get("confidence")), str(len(record["mentions"])),
                       ", ".join(record["sources"]), ", ".join(_short(link) for link in record["links"]),
                       record["trigger"])
     console.print(table)
@@ -954,11 +1025,12 @@ def _print_table(records, out) -> None:
 def _print_timeline(title: str, rows, out) -> None:
     console = Console(file=out, width=150)
     table = Table(title=f"Timeline {title}: {len(rows)} events (each once, with its reports and outlets)")
-    for column in ("no.", "date", "who", "type", "goldstein", "size", "trigger", "reports", "outlets"):
+    for column in ("no.", "date", "who", "type", "goldstein", "size", "trigger", "reports", "outlets", "confidence"):
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(str(row.number), row.date or "?", f"{row.actor} → {row.recipient}", f"{row.event} {row.cameo}",
-                      f"{row.goldstein:+.1f}", row.size, row.trigger, str(row.reports), ", ".join(row.outlets))
+                      f"{row.goldstein:+.1f}", row.size, row.trigger, str(row.reports), ", ".join(row.outlets),
+                      export.confidence_text(row.confidence))
     console.print(table)
 
 

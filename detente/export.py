@@ -32,8 +32,8 @@ CSV_COLUMNS = ["id", "doc_id", "date", "date_source", "event", "mode", "context"
                "goldstein", "actor_country", "actor_sector", "actor_name", "actor_text", "recipient_country",
                "recipient_sector", "recipient_name", "recipient_text", "size_count", "size_unit", "status",
                "trigger", "source", "cue", "location_name", "location_country", "location_region", "location_lat",
-               "location_lon", "location_geonames_id", "location_resolution", "location_source", "span_start",
-               "span_end", "text"]
+               "location_lon", "location_geonames_id", "location_resolution", "location_source", "confidence",
+               "span_start", "span_end", "text"]
 # The columns of an event's place (`event_loc`) in the flat tables, and the key of each in the record.
 LOCATION_COLUMNS = {"location_name": "name", "location_country": "country", "location_region": "region",
                     "location_lat": "lat", "location_lon": "lon", "location_geonames_id": "geonames_id",
@@ -73,6 +73,7 @@ def csv_row(record: dict) -> dict:
         "size_count": size.get("count", ""), "size_unit": size.get("unit", ""), "status": record["status"],
         "trigger": record["trigger"], "source": record.get("source") or "", "cue": record.get("cue") or "",
         **{column: "" if value is None else value for column, value in location_values(record).items()},
+        "confidence": "" if record.get("confidence") is None else record["confidence"],
         "span_start": record["span"][0], "span_end": record["span"][1], "text": record["text"].strip(),
     }
 
@@ -100,8 +101,8 @@ def write_csv(events: Iterable[Any], out: TextIO, *, numbered: bool = False) -> 
 
 
 def table_rows(events: Iterable[Any], *, numbered: bool = False) -> list[list[str]]:
-    """Rows of the readable table: date, actor, event, recipient, size, status, trigger, outlet, document;
-    ``numbered`` reports of the store start with their number (r12) and their aggregated event's."""
+    """Rows of the readable table: date, actor, event, recipient, size, status, confidence, trigger, outlet,
+    document; ``numbered`` reports of the store start with their number (r12) and their aggregated event's."""
     rows = []
     for event in events:
         record = as_record(event)
@@ -113,6 +114,7 @@ def table_rows(events: Iterable[Any], *, numbered: bool = False) -> list[list[st
             "+".join(str(e["country"]) for e in record["recipient"]) or "-",
             f"{size['count']} {size['unit']}" if size else "",
             record["status"],
+            confidence_text(record.get("confidence")),
             record["trigger"],
             record.get("source") or "",
             record["doc_id"],
@@ -124,14 +126,20 @@ def table_rows(events: Iterable[Any], *, numbered: bool = False) -> list[list[st
     return rows
 
 
+def confidence_text(value: float | None) -> str:
+    """A confidence as the tables show it: two decimals, or – when unknown."""
+    return "–" if value is None else f"{value:.2f}"
+
+
 def report_reference(number: int) -> str:
     """How a report's number is written where event numbers are also shown: r12 (event numbers are bare)."""
     return f"r{number}"
 
 
-TABLE_HEADER = ["date", "actor", "event", "recipient", "size", "status", "trigger", "outlet", "document"]
-REPORT_TABLE_HEADER = ["report", "event no.", "date", "actor", "type", "recipient", "size", "status", "trigger",
-                       "outlet", "document"]
+TABLE_HEADER = ["date", "actor", "event", "recipient", "size", "status", "confidence", "trigger", "outlet",
+                "document"]
+REPORT_TABLE_HEADER = ["report", "event no.", "date", "actor", "type", "recipient", "size", "status", "confidence",
+                       "trigger", "outlet", "document"]
 REPORT_COLUMNS = ["number", "event_number", *CSV_COLUMNS]
 
 
@@ -357,11 +365,19 @@ def gdelt_mention_rows(record: dict) -> list[list[str]]:
         row: list[Any] = [
             number, added, _timestamp(as_date(mention.get("published"))), MENTION_TYPE_WEB,
             mention.get("source"), mention.get("url") or mention["doc_id"], mention["sentence"] + 1,
-            actor_offset, recipient_offset, mention["trigger_span"][0], 1 if in_text else 0, "",
-            mention.get("doc_length"), "", "", "",
+            actor_offset, recipient_offset, mention["trigger_span"][0], 1 if in_text else 0,
+            gdelt_confidence(mention.get("confidence")), mention.get("doc_length"), "", "", "",
         ]
         rows.append([_text(value) for value in row])
     return rows
+
+
+def gdelt_confidence(confidence: float | None) -> int | None:
+    """GDELT's Confidence of a mention, a percentage 0-100 (an integer), from a report's confidence (0-1);
+    None (an empty value) when the report has none."""
+    if confidence is None:
+        return None
+    return max(0, min(100, round(float(confidence) * 100)))
 
 
 def _write_tsv(target: Target, columns: list[str], rows: Iterable[list[str] | None], header: bool) -> Written:
@@ -414,6 +430,7 @@ AGGREGATED_TYPES = {
     "recipient_country": STRING, "recipient_sector": STRING, "recipient_name": STRING,
     "recipient_countries": STRINGS,
     "size_count": INTEGER, "size_unit": STRING, "size_relation": STRING,
+    "confidence": FLOAT, "independent_sources": INTEGER,
     "mentions": INTEGER, "sources": INTEGER, "outlets": STRINGS, "first_seen": DATE, "last_seen": DATE,
     "responds_to": INTEGERS, "inferred_from": INTEGERS,
     "location_name": STRING, "location_country": STRING, "location_region": STRING, "location_lat": FLOAT,
@@ -446,6 +463,8 @@ def aggregated_row(record: dict) -> dict[str, Any]:
         "recipient_name": first(recipient, "name"),
         "recipient_countries": [e.get("country") or "" for e in recipient],
         "size_count": size.get("count"), "size_unit": size.get("unit"), "size_relation": size.get("relation"),
+        "confidence": None if record.get("confidence") is None else float(record["confidence"]),
+        "independent_sources": record.get("independent_sources"),
         "mentions": len(record.get("mentions") or []), "sources": len(record.get("sources") or []),
         "outlets": list(record.get("sources") or []),
         "first_seen": as_date(record.get("first_seen")), "last_seen": as_date(record.get("last_seen")),

@@ -191,6 +191,20 @@ def publication_date(day: date | None, today: date | None = None) -> date | None
     return day
 
 
+def confidence(value: str | float | None) -> float | None:
+    """A minimum confidence, a number from 0 to 1 (None when not given); a ``UsageError`` for anything else."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = None
+    if number is None or not 0.0 <= number <= 1.0:  # NaN fails both comparisons
+        raise UsageError(f"{value!r} is not a confidence: give a number from 0 to 1 (0.7 keeps the events likely "
+                         "right, 0 keeps all)")
+    return number
+
+
 def outlet(text: str | None, outlets: Iterable[str]) -> str | None:
     """An outlet the store has documents from (in any case); a ``UsageError`` naming the nearest otherwise."""
     if text is None:
@@ -206,9 +220,11 @@ def outlet(text: str | None, outlets: Iterable[str]) -> str | None:
 
 def event_filter(store, *, pair: str | Sequence[str] | None = None, kind: str | None = None,
                  code: str | None = None, status: str | Sequence[str] | None = None, since: date | None = None,
-                 until: date | None = None, source: str | None = None, both_directions: bool = True):
+                 until: date | None = None, source: str | None = None, both_directions: bool = True,
+                 min_confidence: str | float | None = None):
     """The ``EventFilter`` of what a user asked for (a dyad, an event type, a CAMEO code, statuses, dates, an
-    outlet), every value checked against the code tables and the codes and outlets ``store`` holds."""
+    outlet, a minimum confidence), every value checked against the code tables and the codes and outlets
+    ``store`` holds."""
     from .store import EventFilter
 
     window(since, until)
@@ -220,4 +236,5 @@ def event_filter(store, *, pair: str | Sequence[str] | None = None, kind: str | 
         statuses=chosen, since=since, until=until,
         outlet=outlet(source, store.outlets()) if source else None,
         both_directions=both_directions,
+        min_confidence=confidence(min_confidence),
     )

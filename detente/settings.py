@@ -15,8 +15,9 @@ from .errors import UsageError
 
 
 # What a setting is about, so that each command offers the settings that apply to it: reading inputs,
-# coding them, the batches of a large run, and the aggregation and linking of the stored reports.
-GROUPS = ("reading", "coding", "batch", "aggregation")
+# coding them, the batches of a large run, the aggregation and linking of the stored reports, and which
+# events a command lists (the filters: offered by the commands that list events, not by every run).
+GROUPS = ("reading", "coding", "batch", "aggregation", "filter")
 
 
 def _setting(default: Any, help: str, group: str = "coding") -> Any:
@@ -63,6 +64,11 @@ class Settings:
     inferred_days: int = _setting(
         30, "linking: a counter-action of the same kind by the target within this many days is an inferred link",
         "aggregation",
+    )
+    min_confidence: float = _setting(
+        0.0,
+        "only events whose calibrated confidence is at least this (0-1); events without a confidence pass 0 only",
+        "filter",
     )
 
     def __post_init__(self) -> None:

@@ -46,7 +46,7 @@ BASE = Event(
     actor=(entity("RUS", "Russia", text="Moscow"),), recipient=(entity("GBR", "United Kingdom", text="British"),),
     size=Size(count=23, unit="diplomats", text="23 British diplomats"), status="actual", text=TEXT,
     span=(120, 120 + len(TEXT)), trigger="expel", trigger_span=(165, 170), sentence=2, source="Capital Wire",
-    cue="calling",
+    cue="calling", confidence=0.83,
 )
 
 
@@ -56,7 +56,7 @@ def event(**changes):
 
 FULL = event()
 SPARSE = event(id="e2", date=None, date_source="publication", mode=None, context=(), recipient=(), size=None,
-               source=None, cue=None, status="threatened", goldstein=-7, cameo="0311", quad_class=3)
+               source=None, cue=None, status="threatened", goldstein=-7, cameo="0311", quad_class=3, confidence=None)
 COMPOUND = event(id="e3", actor=(entity("USA", "United States", text="Washington"),
                                  entity("GBR", "United Kingdom", sector=None, text="London")),
                  recipient=(entity("RUS", "Russia"), entity("BLR", "Belarus")), context=("diplomatic", "economic"))
@@ -124,6 +124,8 @@ def test_jsonl_carries_the_contract(one):
         (SPARSE, "size", None),
         (SPARSE, "recipient", []),
         (FULL, "span", [120, 120 + len(TEXT)]),
+        (FULL, "confidence", 0.83),
+        (SPARSE, "confidence", None),
         (FULL, "actor", [{"text": "Moscow", "name": "Russia", "country": "RUS", "sector": "GOV", "id": "state:RUS"}]),
         (COMPOUND, "actor", [
             {"text": "Washington", "name": "United States", "country": "USA", "sector": "GOV", "id": "state:USA"},
@@ -182,6 +184,8 @@ def test_csv_header_is_the_csv_columns(as_records):
         (SPARSE, "cameo", "0311"),
         (TRICKY, "text", TRICKY_TEXT),
         (TRICKY, "trigger", '"regretted"'),
+        (FULL, "confidence", "0.83"),
+        (SPARSE, "confidence", ""),
     ],
 )
 def test_csv_values(one, column, expected):
@@ -217,10 +221,10 @@ def test_csv_text_with_commas_quotes_and_newlines_round_trips():
 @pytest.mark.parametrize(
     ("one", "expected"),
     [
-        (FULL, ["2018-03-17", "RUS", "SANCTION 166", "GBR", "23 diplomats", "actual", "expel", "Capital Wire",
-                "moscow"]),
-        (SPARSE, ["?", "RUS", "SANCTION 0311", "-", "", "threatened", "expel", "", "moscow"]),
-        (COMPOUND, ["2018-03-17", "USA+GBR", "SANCTION 166", "RUS+BLR", "23 diplomats", "actual", "expel",
+        (FULL, ["2018-03-17", "RUS", "SANCTION 166", "GBR", "23 diplomats", "actual", "0.83", "expel",
+                "Capital Wire", "moscow"]),
+        (SPARSE, ["?", "RUS", "SANCTION 0311", "-", "", "threatened", "–", "expel", "", "moscow"]),
+        (COMPOUND, ["2018-03-17", "USA+GBR", "SANCTION 166", "RUS+BLR", "23 diplomats", "actual", "0.83", "expel",
                     "Capital Wire", "moscow"]),
     ],
     ids=["full", "sparse", "compound"],
@@ -251,7 +255,8 @@ def state(country, name, text, sector="GOV"):
     return {"text": text, "name": name, "country": country, "sector": sector, "id": f"state:{country}"}
 
 
-def in_document(document, sentence_text, trigger, *, doc_id, source, url, published, actor, recipient, index=0):
+def in_document(document, sentence_text, trigger, *, doc_id, source, url, published, actor, recipient, index=0,
+                confidence=None):
     """A mention whose offsets point into ``document``, as the store keeps them."""
     start = document.index(sentence_text)
     trigger_start = document.index(trigger, start)
@@ -261,6 +266,7 @@ def in_document(document, sentence_text, trigger, *, doc_id, source, url, publis
         "trigger": trigger, "trigger_span": [trigger_start, trigger_start + len(trigger)],
         "span": [start, start + len(sentence_text)], "size": {"count": 23, "unit": "diplomats"},
         "actor": actor, "recipient": recipient, "status": "actual", "doc_length": len(document),
+        "confidence": confidence,
     }
 
 
@@ -269,10 +275,11 @@ LEDGER_SENTENCE = LEDGER[:LEDGER.index(". Downing") + 1]
 COURIER_SENTENCE = COURIER[COURIER.index("The UK"):]
 MENTIONS = [
     in_document(LEDGER, LEDGER_SENTENCE, "expel", doc_id="ledger-0314", source="Harbour Ledger", url=None,
-                published="2018-03-14", actor=[BRITAIN], recipient=[RUSSIA]),
+                published="2018-03-14", actor=[BRITAIN], recipient=[RUSSIA], confidence=0.81),
     in_document(COURIER, COURIER_SENTENCE, "ordered", doc_id="courier-0315", source="Courier",
                 url="https://courier.example/2018/03/15/expulsions", published="2018-03-15",
-                actor=[state("GBR", "United Kingdom", "The UK government")], recipient=[RUSSIA], index=1),
+                actor=[state("GBR", "United Kingdom", "The UK government")], recipient=[RUSSIA], index=1,
+                confidence=0.647),
     # A second report in the same article, whose recipient the sentence does not name.
     in_document(LEDGER, "Downing Street gave them a week to leave.", "gave", doc_id="ledger-0314",
                 source="Harbour Ledger", url=None, published="2018-03-14",
@@ -291,7 +298,7 @@ def aggregated(**changes):
         "status": "actual", "text": LEDGER_SENTENCE, "span": MENTIONS[0]["span"], "trigger": "expel",
         "trigger_span": MENTIONS[0]["trigger_span"], "sentence": 0, "source": "Harbour Ledger",
         "mentions": MENTIONS, "sources": ["Courier", "Harbour Ledger"], "first_seen": "2018-03-14",
-        "last_seen": "2018-03-15", "links": [], "disagreements": {},
+        "last_seen": "2018-03-15", "links": [], "disagreements": {}, "confidence": 0.9329, "independent_sources": 2,
     }
     return {**base, **changes}
 
@@ -312,7 +319,8 @@ NATO = aggregated(
     id="agg-nato", number=9, date="2018-03-27", actor=[state("NATO", "North Atlantic Treaty Organization",
                                                               "NATO", sector="IGO")],
     recipient=[RUSSIA], size=None, cameo="0311", quad_class=3, goldstein=-5.0, date_precision=None,
-    mentions=MENTIONS[1:2], sources=["Courier"], first_seen=None, last_seen=None, mode=None,
+    mentions=MENTIONS[1:2], sources=["Courier"], first_seen=None, last_seen=None, mode=None, confidence=None,
+    independent_sources=None,
     text="NATO also cut the size of Russia's mission.\nOfficials called it\ta signal.",
 )
 UNDATED = aggregated(id="agg-undated", number=10, date=None, first_seen=None, last_seen=None)
@@ -511,7 +519,9 @@ def test_gdelt_mention_rows_have_16_fields():
         (0, "InRawText", "1"),
         (2, "InRawText", "0"),  # "them": the sentence does not name the recipient
         (2, "Actor2CharOffset", "-1"),
-        (0, "Confidence", ""),
+        (0, "Confidence", "81"),  # GDELT's percentage, from the report's confidence
+        (1, "Confidence", "65"),  # rounded to a whole percentage
+        (2, "Confidence", ""),  # a report without a confidence
         (0, "MentionDocLen", str(len(LEDGER))),
         (1, "MentionDocLen", str(len(COURIER))),
         (0, "MentionDocTone", ""),
@@ -612,6 +622,8 @@ def read_aggregated_csv(tmp_path, events):
         (2, "text", "NATO also cut the size of Russia's mission.\nOfficials called it\ta signal."),
         (2, "actor_country", "NATO"),
         (2, "actor_sector", "IGO"),
+        (0, "confidence", 0.9329),
+        (0, "independent_sources", 2),
     ],
 )
 def test_aggregated_csv_values_with_pandas(tmp_path, row, column, expected):
@@ -625,7 +637,8 @@ def test_aggregated_csv_types_and_missing_values(tmp_path):
     assert frame.shape == (4, len(AGGREGATED_COLUMNS))
     dtypes = frame.dtypes.astype(str).to_dict()
     assert dtypes["id"] == dtypes["quad_class"] == dtypes["mentions"] == dtypes["sources"] == "int64"
-    assert dtypes["goldstein"] == "float64"
+    assert dtypes["goldstein"] == dtypes["confidence"] == "float64"
+    assert pd.isna(frame.iloc[2]["confidence"]) and pd.isna(frame.iloc[2]["independent_sources"])
     assert frame["cameo"].tolist() == [166, 166, 311, 166]  # pandas guesses; dtype={"cameo": str} keeps "0311"
     assert pd.read_csv(path, dtype={"cameo": str})["cameo"].tolist() == ["166", "166", "0311", "166"]
     nato, undated = frame.iloc[2], frame.iloc[3]
@@ -644,7 +657,8 @@ def test_aggregated_parquet_types(tmp_path):
     assert schema.names == AGGREGATED_COLUMNS
     assert types["date"] == types["first_seen"] == types["last_seen"] == "date32[day]"
     assert types["id"] == types["size_count"] == types["mentions"] == "int64"
-    assert types["goldstein"] == "double"
+    assert types["goldstein"] == types["confidence"] == "double"
+    assert types["independent_sources"] == "int64"
     assert types["outlets"] == types["actor_countries"] == "list<element: string>"
     assert types["responds_to"] == types["inferred_from"] == "list<element: int64>"
 
@@ -665,6 +679,8 @@ def test_aggregated_parquet_round_trip_with_pandas(tmp_path):
     assert list(frame["inferred_from"].tolist()[1]) == [6]
     assert list(frame["responds_to"].tolist()[0]) == []
     assert frame["text"].tolist()[2] == NATO["text"]
+    assert frame["confidence"].tolist()[0] == 0.9329 and pd.isna(frame["confidence"].tolist()[2])
+    assert frame["independent_sources"].tolist()[0] == 2
 
 
 WRITERS = [

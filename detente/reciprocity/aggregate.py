@@ -28,6 +28,11 @@ Among several fitting events the closest in time wins.  Mentions are taken
 in order of publication, so the result of coding a collection does not depend
 on how it was split into runs, except for ties.  Aggregates only grow: a
 re-run finds nothing to place and changes nothing.
+
+Each aggregate's summary also carries its confidence, combined from its
+reports' over their independent sources (copies of one wire story counting
+once), and the number of those sources: ``corroboration.py``, kept up to date
+in ``Members`` as mentions join.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from .. import datafiles
 from ..records import stable_id
 from ..settings import Settings
 from ..store import AggregateRow, Mention, Store
+from .corroboration import Sources, combine, source_key
 
 DONE = ("actual", "planned")
 TEXT_DATES = ("explicit", "relative")
@@ -233,6 +239,7 @@ class Members:
         self.count = 0
         self.day_dates: set[date] = set()  # dates the texts give to the day (not only a month)
         self.text_dates: set[date] = set()  # dates the texts give
+        self.months: set[tuple[int, int]] = set()  # (year, month) of the month-precise dates the texts give
         self.dates: set[date] = set()  # every date, publication dates included
         self.text_dated = False
         self.numbers: dict[tuple, set[int]] = {}  # (relation, unit kind) → the numbers stated
@@ -242,6 +249,7 @@ class Members:
         self.statuses: set[str] = set()
         self.representative: Mention | None = None
         self.with_mode: Mention | None = None  # the best-ranked mention that names a mode
+        self.independent = Sources()  # the independent sources and their best confidences (corroboration.py)
         self._ranks: dict[str, tuple] = {}
         for mention in mentions:
             self.add(mention)
@@ -255,6 +263,8 @@ class Members:
                 self.text_dates.add(mention.date)
                 if mention.date_precision != "month":
                     self.day_dates.add(mention.date)
+                else:
+                    self.months.add((mention.date.year, mention.date.month))
         self.text_dated = self.text_dated or text_dated
         if mention.count is not None:
             kind = unit_kind(mention.unit)
@@ -266,6 +276,7 @@ class Members:
         if mention.source:
             self.sources.add(mention.source)
         self.statuses.add(mention.status)
+        self.independent.add(source_key(mention.source, mention.doc_id), mention.text, mention.confidence)
         rank = _rank(mention)
         if self.representative is None or rank < self._ranks["representative"]:
             self.representative, self._ranks["representative"] = mention, rank
@@ -277,6 +288,22 @@ class Members:
         if mention.count is None:
             return True
         return self.numbers.get((mention.relation, unit_kind(mention.unit)), set()) <= {mention.count}
+
+    def disagreements(self) -> tuple[str, ...]:
+        """What the reports disagree on, of what lowers the event's confidence: ``numbers`` (two counts of the
+        same kind of thing) and ``dates`` (two days, or months, that the texts give)."""
+        found = []
+        if any(len(counts) > 1 for counts in self.numbers.values()):
+            found.append("numbers")
+        months = self.months | {(day.year, day.month) for day in self.day_dates}
+        if len(self.day_dates) > 1 or len(months) > 1:
+            found.append("dates")
+        return tuple(found)
+
+    def confidence(self) -> float | None:
+        """The event's confidence: its independent sources' best reports combined by noisy-or, lowered for each
+        kind of disagreement (``corroboration.combine``); None when no report has a confidence."""
+        return combine(self.independent.best(), self.disagreements())
 
     def summary(self, aggregate_id: str, number: int) -> AggregateRow:
         """The stored summary of the aggregate."""
@@ -293,6 +320,7 @@ class Members:
             first_seen=min(self.published) if self.published else None,
             last_seen=max(self.published) if self.published else None,
             mentions=self.count, sources=len(self.sources), representative=representative.id,
+            confidence=self.confidence(), independent_sources=len(self.independent),
         )
 
 

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from ..events.codebook import NO_EVENT, load_codebook
 from ..query import event_types
-from ..store import AggregateRow, Store
+from ..store import AggregateRow, EventFilter, Store
 from .aggregate import unit_kind
 
 DONE = ("actual", "planned")
@@ -73,20 +73,20 @@ def series_columns() -> list[str]:
 
 
 def escalation_series(store: Store, first: str, second: str, period: str = "week",
-                      statuses: tuple[str, ...] = DONE, since: date | None = None,
-                      until: date | None = None) -> list[SeriesPoint]:
-    """Per period and direction: the number of events, the sums of their Goldstein values and PLOVER scores,
-    and their numbers per quad class and type.
+                      where: EventFilter | None = None) -> list[SeriesPoint]:
+    """Per period and direction: the number of events (those that pass ``where``: done by default), the sums
+    of their Goldstein values and PLOVER scores, and their numbers per quad class and type.
 
     A true series: every period from the first to the last (of the events, or of the ``since``/``until``
-    window when given) is there for both directions, with zeros where nothing happened.  Empty without
-    events (in the window).
+    window of ``where`` when given) is there for both directions, with zeros where nothing happened.  Empty
+    without events (in the window).
     """
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}")
+    where = where or EventFilter(statuses=DONE)
+    since, until = where.since, where.until
     codes, scores = load_codebook(), plover_scores()
-    rows = [row for row in dyad_events(store, first, second, statuses)
-            if (since is None or row.date >= since) and (until is None or row.date <= until)]
+    rows = dyad_events(store, first, second, where)
     if not rows:
         return []
     sums: dict[tuple[date, str, str], list] = {}
@@ -126,10 +126,12 @@ def periods(first: date, last: date, period: str) -> list[date]:
     return days
 
 
-def dyad_events(store: Store, first: str, second: str, statuses: tuple[str, ...] = DONE) -> list[AggregateRow]:
-    """Dated aggregated events from one country of the dyad to the other, by date."""
-    rows = store.aggregates_with(first, second) + store.aggregates_with(second, first)
-    return sorted((r for r in rows if r.status in statuses and r.date), key=lambda r: (r.date, r.number))
+def dyad_events(store: Store, first: str, second: str, where: EventFilter | None = None) -> list[AggregateRow]:
+    """Dated aggregated events from one country of the dyad to the other that pass ``where`` (statuses, dates,
+    confidence; done by default), by date."""
+    where = where or EventFilter(statuses=DONE)
+    rows = store.aggregates_with(first, second, where=where) + store.aggregates_with(second, first, where=where)
+    return sorted((r for r in rows if r.date), key=lambda r: (r.date, r.number))
 
 
 def period_start(day: date, period: str) -> date:
@@ -166,18 +168,21 @@ class Reciprocity:
         return out
 
 
-def reciprocity(store: Store, first: str, second: str, statuses: tuple[str, ...] = DONE) -> list[Reciprocity]:
-    """Reciprocity statistics in both directions of a dyad."""
+def reciprocity(store: Store, first: str, second: str, where: EventFilter | None = None) -> list[Reciprocity]:
+    """Reciprocity statistics in both directions of a dyad, over the events (hostile acts and answers alike)
+    that pass ``where`` (statuses, confidence; done by default)."""
+    where = where or EventFilter(statuses=DONE)
     codes = load_codebook()
     out = []
     for actor, recipient in ((first, second), (second, first)):
-        hostile = [r for r in store.aggregates_with(actor, recipient) if r.status in statuses
-                   and r.cameo in codes and codes[r.cameo].quad_class >= 3]
+        hostile = [r for r in store.aggregates_with(actor, recipient, where=where)
+                   if r.cameo in codes and codes[r.cameo].quad_class >= 3]
+        answering = {r.id: r for r in store.aggregates_with(recipient, None, where=where)}
         answered = in_kind = 0
         pairs = []
         for cause in hostile:
-            answers = [store.aggregate(link.effect) for link in store.links(cause.id, as_cause=True)]
-            answers = [a for a in answers if a and a.actors == recipient and a.status in statuses]
+            answers = [answering.get(link.effect) for link in store.links(cause.id, as_cause=True)]
+            answers = [a for a in answers if a is not None]
             if not answers:
                 continue
             answered += 1

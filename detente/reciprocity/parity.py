@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..store import Mention, Store
+from ..store import EventFilter, Mention, Store
 from .aggregate import unit_kind
 
 MEASURES = ("ceiling", "expelled", "closed", "other")
@@ -65,13 +65,13 @@ class ParityLedger:
                 "totals": self.totals, "ceilings": {k: v.to_dict() for k, v in self.ceilings.items()}}
 
 
-def parity(store: Store, first: str, second: str, statuses: tuple[str, ...] = ("actual", "planned")) -> ParityLedger:
-    """The ledger of the presence of ``first`` in ``second`` and of ``second`` in ``first``."""
+def parity(store: Store, first: str, second: str, where: EventFilter | None = None) -> ParityLedger:
+    """The ledger of the presence of ``first`` in ``second`` and of ``second`` in ``first``, from the SANCTION
+    events that pass ``where`` (statuses, confidence; done by default)."""
+    where = where or EventFilter(statuses=("actual", "planned"))
     entries = []
     for host, side in ((first, second), (second, first)):
-        for row in store.aggregates_with(host, side):
-            if row.status not in statuses or row.event != "SANCTION":
-                continue
+        for row in store.aggregates_with(host, side, "SANCTION", where=where):
             mentions = store.mentions_of(row.id)
             stated = _stated_quantity(mentions, row.representative)
             if stated is None:

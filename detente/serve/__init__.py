@@ -47,7 +47,7 @@ from .. import api, query
 from ..errors import DetenteError, InputError, NotFoundError, TooLargeError, UsageError
 from ..reciprocity.events import SORTS, dyads, event_page
 from ..settings import Settings
-from ..store import Store
+from ..store import EventFilter, Store
 from .coding import BusyError, CodingPool, DeadlineError, Job, QueueFullError, refuse_long_text
 from .limits import ServiceLimits
 
@@ -60,6 +60,9 @@ Country = Annotated[str, PathParameter(max_length=40, description="a country or 
 Dyad = Annotated[str | None, Query(max_length=100, description="two country codes: USA-RUS or `USA RUS`")]
 Since = Annotated[date | None, Query(description="first event date (YYYY-MM-DD)")]
 Until = Annotated[date | None, Query(description="last event date (YYYY-MM-DD)")]
+# Checked by ``query.confidence`` as the command line checks it: out of 0-1 is a 400 with the same message.
+MinConfidence = Annotated[float | None, Query(description="only events whose calibrated confidence is at least "
+                                                          "this (0-1); events without one pass 0 only")]
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
@@ -147,12 +150,13 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
                status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
                since: Since = None, until: Until = None,
                outlet: Annotated[str | None, Query(max_length=200)] = None,
+               min_confidence: MinConfidence = None,
                sort: Annotated[str, Query(pattern="^(" + "|".join(SORTS) + ")$")] = "date",
                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict:
         with opened() as store:
             where = query.event_filter(store, pair=dyad, kind=type, code=cameo, status=status, since=since,
-                                       until=until, source=outlet)
+                                       until=until, source=outlet, min_confidence=min_confidence)
             total, items = event_page(store, where, sort=sort, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
@@ -163,11 +167,12 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
                 status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
                 since: Since = None, until: Until = None,
                 outlet: Annotated[str | None, Query(max_length=200)] = None,
+                min_confidence: MinConfidence = None,
                 limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                 offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict:
         with opened() as store:
             where = query.event_filter(store, pair=dyad, kind=type, code=cameo, status=status, since=since,
-                                       until=until, source=outlet)
+                                       until=until, source=outlet, min_confidence=min_confidence)
             total, items = store.report_page(where, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
@@ -192,26 +197,28 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
                            "event": _row(n.event)} for n in nodes]}
 
     @app.get("/api/dyads", summary="Pairs of countries with events, busiest first")
-    def dyad_list(limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict:
+    def dyad_list(min_confidence: MinConfidence = None,
+                  limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict:
+        where = EventFilter(statuses=api.DEFAULT_STATUSES, min_confidence=query.confidence(min_confidence))
         with opened() as store:
-            return {"items": dyads(store, api.DEFAULT_STATUSES)[:limit]}
+            return {"items": dyads(store, where)[:limit]}
 
     @app.get("/api/dyads/{first}/{second}/series", summary="Escalation series and reciprocity statistics")
     def series(first: Country, second: Country,
                period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
                status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
-               since: Since = None, until: Until = None) -> dict:
+               since: Since = None, until: Until = None, min_confidence: MinConfidence = None) -> dict:
         with opened() as store:
             result = api.dyad(store, first, second, period=period, statuses=query.statuses(status), since=since,
-                              until=until)
+                              until=until, min_confidence=min_confidence)
         return {"dyad": [result.first, result.second], "period": period,
                 "series": [p.to_dict() for p in result.series],
                 "reciprocity": [r.to_dict() for r in result.reciprocity]}
 
     @app.get("/api/dyads/{first}/{second}/parity", summary="The parity ledger of two countries")
-    def parity(first: Country, second: Country) -> dict:
+    def parity(first: Country, second: Country, min_confidence: MinConfidence = None) -> dict:
         with opened() as store:
-            return api.parity(store, first, second).to_dict()
+            return api.parity(store, first, second, min_confidence=min_confidence).to_dict()
 
     @app.get("/api/dyads/{first}/{second}/plot.svg",
              summary="The escalation chart with linked events marked, within since and until when given",
@@ -219,11 +226,11 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
     def plot(first: Country, second: Country,
              period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
              status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
-             since: Since = None, until: Until = None) -> Response:
+             since: Since = None, until: Until = None, min_confidence: MinConfidence = None) -> Response:
         with opened() as store, tempfile.TemporaryDirectory() as folder, drawing:  # matplotlib's layout is shared
             chart = Path(folder) / "chart.svg"
             api.plot(store, first, second, str(chart), period=period, statuses=query.statuses(status),
-                     since=since, until=until)
+                     since=since, until=until, min_confidence=min_confidence)
             return Response(chart.read_bytes(), media_type="image/svg+xml")
 
     @app.post("/api/code", summary="Code a text and return its events, without storing anything",
@@ -295,7 +302,8 @@ def _summary(store: Store, aggregate_id: str) -> dict | None:
 def _row(row) -> dict:
     return {"id": row.id, "number": row.number, "date": row.date.isoformat() if row.date else None,
             "event": row.event, "cameo": row.cameo, "actors": row.actors, "recipients": row.recipients,
-            "mentions": row.mentions, "sources": row.sources}
+            "mentions": row.mentions, "sources": row.sources, "confidence": row.confidence,
+            "independent_sources": row.independent_sources}
 
 
 def _guards(app: FastAPI, max_request_bytes: int, cors_origins: tuple[str, ...]) -> None:

@@ -29,12 +29,13 @@ from ..errors import StoreError
 from ..records import Claim, Document, Event, Sentence, stable_id
 from .aggregates import AggregateRow, AggregateTables, Mention, countries
 from .backends import DatabaseError, PostgreSQL, SQLite, connect, is_url
+from .filters import EventFilter, aggregate_clauses, confident, filter_clauses
 from .migrations import MIGRATIONS
 
 TABLES = ("documents", "sentences", "events", "participants", "claims", "aggregates", "mentions", "links")
 
 __all__ = ["AggregateRow", "EventFilter", "Mention", "Replaced", "Store", "StoreError", "StoredDocument",
-           "document_key", "is_url"]
+           "aggregate_clauses", "confident", "document_key", "filter_clauses", "is_url"]
 
 DOCUMENT_COLUMNS = "hash, id, title, date, date_source, source, url, origin, text, coded_at, text_hash, coder"
 
@@ -65,20 +66,6 @@ class Replaced:
     keys: frozenset[tuple[str, str, str]]
     numbers: dict[str, int]  # the aggregated events dissolved, by id, with their numbers
     joined: frozenset[str]  # other aggregated events that were linked to the dissolved ones
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    """Which stored events a query returns."""
-
-    dyad: tuple[str, str] | None = None
-    event: str | None = None
-    statuses: tuple[str, ...] | None = None
-    since: date | None = None
-    until: date | None = None
-    outlet: str | None = None
-    both_directions: bool = True
-    cameo: str | None = None  # a CAMEO code: events with this code or one under it (161 → 161, 1611 …)
 
 
 class Store(AggregateTables):
@@ -292,13 +279,14 @@ class Store(AggregateTables):
         self.connection.execute(
             "INSERT INTO events (id, document, doc_id, date, date_source, date_precision, event, mode, cameo, "
             "quad_class, goldstein, status, actor_country, recipient_country, size_count, size_unit, sentence, "
-            f"source, cue, record, number) VALUES ({', '.join('?' * 21)})",
+            f"source, cue, record, number, confidence) VALUES ({', '.join('?' * 22)})",
             (event.id, document_key, event.doc_id, record["date"], event.date_source, event.date_precision,
              event.event, event.mode, event.cameo, event.quad_class, event.goldstein, event.status,
              event.actor[0].country if event.actor else None,
              event.recipient[0].country if event.recipient else None,
              event.size.count if event.size else None, event.size.unit if event.size else None,
-             event.sentence, event.source, event.cue, json.dumps(record, ensure_ascii=False), number),
+             event.sentence, event.source, event.cue, json.dumps(record, ensure_ascii=False), number,
+             event.confidence),
         )
         rows = [(event.id, role, position, e.country, e.sector, e.name, e.id, e.text)
                 for role, entities in (("actor", event.actor), ("recipient", event.recipient))
@@ -412,29 +400,6 @@ class Store(AggregateTables):
             params.extend(statuses)
         sql += " GROUP BY a.country, r.country ORDER BY COUNT(DISTINCT e.id) DESC, a.country, r.country"
         return [tuple(row) for row in self.connection.execute(sql, params)]
-
-
-def filter_clauses(where: EventFilter, table: str) -> tuple[list[str], list]:
-    """SQL conditions (and their parameters) of a filter's type, statuses and dates, on the columns
-    ``event``, ``status`` and ``date`` of ``table``: shared by stored events and aggregated events."""
-    clauses: list[str] = []
-    params: list = []
-    if where.event:
-        clauses.append(f"{table}.event = ?")
-        params.append(where.event.upper())
-    if where.statuses:
-        clauses.append(f"{table}.status IN ({','.join('?' * len(where.statuses))})")
-        params.extend(where.statuses)
-    if where.since:
-        clauses.append(f"{table}.date >= ?")
-        params.append(where.since.isoformat())
-    if where.until:
-        clauses.append(f"{table}.date <= ?")
-        params.append(where.until.isoformat())
-    if where.cameo:
-        clauses.append(f"({table}.cameo = ? OR {table}.cameo LIKE ?)")
-        params += [where.cameo, where.cameo + "%"]
-    return clauses, params
 
 
 def _event_query(where: EventFilter) -> tuple[str, list]:

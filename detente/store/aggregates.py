@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from ..records import Claim, Link
+from .filters import EventFilter, aggregate_clauses, filter_clauses
 
 MENTION_COLUMNS = """e.id, e.doc_id, d.date, d.source, d.url, e.date, e.date_source, e.date_precision, e.event, e.cameo,
     e.mode, e.quad_class, e.status, e.size_count, e.size_unit, e.sentence, e.record, LENGTH(d.text), e.number"""
@@ -43,6 +44,17 @@ class Mention:
     record: dict
     doc_length: int
     number: int | None = None  # the report's number
+
+    @property
+    def confidence(self) -> float | None:
+        """The report's calibrated confidence (0-1), as its record gives it; None when it has none."""
+        value = self.record.get("confidence")
+        return None if value is None else float(value)
+
+    @property
+    def text(self) -> str:
+        """The sentence the report was read from."""
+        return self.record.get("text") or ""
 
     @property
     def actors(self) -> str:
@@ -85,6 +97,9 @@ class AggregateRow:
     mentions: int
     sources: int
     representative: str
+    # Combined from the reports' confidences (detente/reciprocity/corroboration.py); None when no report has one.
+    confidence: float | None = None
+    independent_sources: int | None = None  # outlets, the copies of one wire story counting once
 
     @classmethod
     def from_row(cls, row: tuple) -> "AggregateRow":
@@ -170,12 +185,23 @@ class AggregateTables:
                "WHERE m.aggregate = ? AND e.size_count IS NOT NULL")
         return {row[0] for row in self.connection.execute(sql, (aggregate,))}
 
-    def aggregates_with(self, actors: str, recipients: str, event: str | None = None) -> list[AggregateRow]:
-        sql = "SELECT * FROM aggregates WHERE actors = ? AND recipients = ?"
-        params: list = [actors, recipients]
+    def aggregates_with(self, actors: str, recipients: str | None, event: str | None = None,
+                        where: EventFilter | None = None) -> list[AggregateRow]:
+        """The aggregated events with exactly these actors and recipients (any recipients for None; "" is none)
+        and type, in order of number; those that pass ``where`` (statuses, dates, CAMEO code, confidence) when
+        given."""
+        sql = "SELECT * FROM aggregates WHERE actors = ?"
+        params: list = [actors]
+        if recipients is not None:
+            sql += " AND recipients = ?"
+            params.append(recipients)
         if event:
             sql += " AND event = ?"
             params.append(event)
+        if where is not None:
+            clauses, values = filter_clauses(where, "aggregates")
+            sql += "".join(f" AND {clause}" for clause in clauses)
+            params += values
         return [AggregateRow.from_row(row) for row in self.connection.execute(sql + " ORDER BY number", params)]
 
     def aggregate(self, aggregate_id: str) -> AggregateRow | None:
@@ -190,9 +216,15 @@ class AggregateTables:
         row = self.connection.execute("SELECT aggregate FROM mentions WHERE event = ?", (event_id,)).fetchone()
         return row[0] if row else None
 
-    def aggregate_rows(self, ids: Iterable[str] | None = None) -> Iterator[AggregateRow]:
+    def aggregate_rows(self, ids: Iterable[str] | None = None, *,
+                       where: EventFilter | None = None) -> Iterator[AggregateRow]:
+        """Aggregated events by date (undated last), those that pass ``where`` when given; or those of ``ids``,
+        by number."""
         if ids is None:
-            rows = self.connection.execute("SELECT * FROM aggregates ORDER BY date IS NULL, date, number")
+            clauses, params = aggregate_clauses(where or EventFilter(), "a")
+            condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+            rows = self.connection.execute(f"SELECT * FROM aggregates a{condition} ORDER BY a.date IS NULL, a.date, "
+                                           "a.number", params)
         else:
             wanted = list(ids)
             rows = self.connection.execute(
@@ -200,14 +232,14 @@ class AggregateTables:
         for row in rows:
             yield AggregateRow.from_row(row)
 
-    def aggregate_dyads(self, statuses: tuple[str, ...] | None = None) -> list[tuple[str, str, int, int]]:
-        """(actor country, recipient country, events, reports) for every pair, most events first; a compound
-        actor or recipient counts for each of its countries."""
-        sql = "SELECT actors, recipients, COUNT(*), SUM(mentions) FROM aggregates"
-        params: list = []
-        if statuses:
-            sql += f" WHERE status IN ({','.join('?' * len(statuses))})"
-            params.extend(statuses)
+    def aggregate_dyads(self, where: EventFilter | None = None) -> list[tuple[str, str, int, int]]:
+        """(actor country, recipient country, events, reports) for every pair, most events first, of the events
+        that pass ``where`` (statuses, dates, confidence …); a compound actor or recipient counts for each of
+        its countries."""
+        clauses, params = aggregate_clauses(where or EventFilter(), "a")
+        sql = "SELECT actors, recipients, COUNT(*), SUM(mentions) FROM aggregates a"
+        if clauses:
+            sql += f" WHERE {' AND '.join(clauses)}"
         counts: dict[tuple[str, str], list[int]] = {}
         for actors, recipients, events, reports in self.connection.execute(sql + " GROUP BY actors, recipients",
                                                                            params):

@@ -155,4 +155,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         "DROP TABLE report_numbers",
         "CREATE UNIQUE INDEX events_number ON events(number)",
     )),
+    Migration("0004_confidence", (
+        # The calibrated confidence (0-1) of each report, as its record gives it, in a column of its own so that
+        # `--min-confidence` filters in the database; null for the reports stored before (and for any the coder
+        # gave none): they fail every filter above 0 until `detente recode` codes them again.
+        "ALTER TABLE events ADD COLUMN confidence REAL",
+        # An aggregated event's confidence, combined from its reports (detente/reciprocity/corroboration.py), and
+        # its number of independent sources (outlets, copies of one wire story counting once); null until the
+        # event's summary is computed again (a new report, `detente aggregate --rebuild`).
+        "ALTER TABLE aggregates ADD COLUMN confidence REAL",
+        "ALTER TABLE aggregates ADD COLUMN independent_sources INTEGER",
+    )),
 )

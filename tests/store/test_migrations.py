@@ -50,7 +50,7 @@ def old_store(database: str) -> None:
 def test_migration_0003_carries_an_old_store(database):
     old_store(database)
     with Store.open(database) as store:
-        assert store.migrations()[-1] == "0003_reports_numbers_coder"
+        assert "0003_reports_numbers_coder" in store.migrations()
         rows = store.connection.execute("SELECT hash, text_hash, coder FROM documents").fetchall()
         assert len(rows) == 3 and all(key == text and coder is None for key, text, coder in rows)
         numbers = {record["id"]: record["number"] for record in store.reports()}

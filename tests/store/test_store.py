@@ -105,7 +105,7 @@ def counts(store):
 
 def test_migrations_are_recorded(store):
     assert store.migrations() == ["0001_documents_sentences_events", "0002_claims_aggregates_links",
-                                  "0003_reports_numbers_coder"]
+                                  "0003_reports_numbers_coder", "0004_confidence"]
     assert store.migrations() == [migration.name for migration in MIGRATIONS]
 
 
