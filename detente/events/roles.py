@@ -72,6 +72,7 @@ class Roles:
         self.shipped = words("shipped_nouns")
         self.elliptic = words("elliptic_words")
         self.state_nouns = words("state_nouns")
+        self.posted = words("posted_abroad")
         self._phrases: dict[int, list[NamedPhrase]] = {}
         self._themes: list[Token] = []  # themes of the events told so far, in the order of the text
 
@@ -280,6 +281,12 @@ class Roles:
             found = [] if owned else other(self.entities(theme))
             if found:
                 return found
+            if owned and g.phrase_lemmas(theme) & self.posted:
+                # "recalled *its ambassador in Damascus*", "closed its embassy *in Kabul*": where they are posted
+                found = [e for _p, place in g.prep_objects(theme, frozenset({"in", "to", "at"}))
+                         for e in other(self.resolver.place(place) or self.entities(place))]
+                if found:
+                    return found
             # "freed 16 people, *among them* a US reporter", "expelled staff *including* two Czech attachés"
             named = [o for p, o in [*g.prep_objects(theme, MEMBER_PREPS), *g.prep_objects(token, MEMBER_PREPS)]
                      if o.pos_ != "PRON"]

@@ -341,3 +341,18 @@ def test_hosts_and_state_nouns(coder, text: str, expected: list[tuple]) -> None:
 def test_no_host_without_foreigners(coder, text: str) -> None:
     later = [e for e in coded(coder, text) if e[1] and e[1][0] == "QAT" or e[0] == "THREATEN"]
     assert later == []
+
+
+POSTED = [
+    # a state's own diplomats and missions abroad name the state they are in
+    ("The United States was recalling its ambassador in Damascus, William Eagleton.", [("SANCTION", ("USA",), ("SYR",))]),
+    ("France closed its embassy in Kabul.", [("SANCTION", ("FRA",), ("AFG",))]),
+    ("Canada and Australia recalled their high commissioners from New Delhi.", [("SANCTION", ("CAN", "AUS"), ("IND",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSTED)
+def test_posted_abroad(coder, text: str, expected: list[tuple]) -> None:
+    found = coded(coder, text)
+    for event in expected:
+        assert event in found
