@@ -111,6 +111,7 @@ class EventFinder:
         self.domestic_codes = tuple(sorted(lexicon.word_list("domestic_codes")))
         self.instruments = lexicon.word_list("attack_instruments")
         self.needs_counterpart = lexicon.word_list("counterpart_events")
+        self.press = lexicon.word_list("press_nouns")
         self.feeling_preps = lexicon.word_list("feeling_preps")
         self.refusing = lexicon.word_list("refusing_verbs")
         self.no_comment = lexicon.word_list("comment_verbs")
@@ -208,7 +209,10 @@ class EventFinder:
         theme = doc[finding.theme] if finding.theme is not None else None
         words = {g.lemma(predicate)} | ({theme.lower_} if theme is not None else set())
         each = subject is not None and any(c.lower_ == "each" for c in subject.children)
-        if not words & self.mutual and not each:
+        # "moved troops toward *their shared border*": what is between them
+        shared = any(c.dep_ == "amod" and c.lower_ in ("shared", "common", "mutual")
+                     for _p, place in g.prep_objects(predicate) for c in place.children)
+        if not words & self.mutual and not each and not shared:
             return [finding]
         return [dataclasses.replace(finding, actor=(first,), recipient=(second,))
                 for first in states for second in states if first is not second]
@@ -716,6 +720,12 @@ class EventFinder:
         same = [f for f in against if f.pattern.cameo[:3] == against[-1].pattern.cameo[:3]] if against else []
         return list({e.country: e for f in same for e in f.actor if e.country not in speakers}.values())
 
+    def _interview(self, predicate: Token, recipient: list[Entity]) -> bool:
+        """Whether talking is talking to the press ("speaking *to reporters* in Paris", "spoke *to the BBC*"),
+        which is no consultation: the one spoken to is a press noun or of the media sector."""
+        addressed = [who for _prep, who in g.prep_objects(predicate, {"to", "with"})]
+        return any(g.lemma(t) in self.press for t in addressed) or all(e.sector == "MED" for e in recipient)
+
     def _own_side(self, actor: list[Entity]):
         """A test of whether a recipient is the actor's own state (see ``_same_side``)."""
         return lambda entity: self._same_side(entity, actor)
@@ -802,7 +812,7 @@ class EventFinder:
             # "imposed a curfew in Sudan": a state's act at home falls on the people of the place
             recipient = [dataclasses.replace(e, sector="CVL") for e in self.roles.place(predicate)
                          if e.country in actor_countries]
-        if not recipient and code.event.lower() in self.needs_counterpart:
+        if code.event.lower() in self.needs_counterpart and (not recipient or self._interview(predicate, recipient)):
             return None  # "the cabinet met on Sunday": a meeting of one side is no event between two
         if theme is not None:
             self.roles.note_theme(theme)

@@ -356,3 +356,28 @@ def test_posted_abroad(coder, text: str, expected: list[tuple]) -> None:
     found = coded(coder, text)
     for event in expected:
         assert event in found
+
+
+MORE_DEEDS = [
+    ("Britain said it had spoken to Iran on Friday.", [("CONSULT", ("GBR",), ("IRN",))]),
+    ("Saudi Arabia stopped issuing new business visas to Swedish citizens.", [("SANCTION", ("SAU",), ("SWE",))]),
+    ("India and Pakistan moved troops toward their shared border.",
+     [("MOBILIZE", ("IND",), ("PAK",)), ("MOBILIZE", ("PAK",), ("IND",))]),
+    ("Pakistan suspended the Samjhauta Express to India.", [("SANCTION", ("PAK",), ("IND",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_DEEDS)
+def test_more_deeds(coder, text: str, expected: list[tuple]) -> None:
+    found = coded(coder, text)
+    for event in expected:
+        assert event in found
+
+
+@pytest.mark.parametrize("text", [
+    "The Russian foreign minister, speaking to reporters in Paris on Monday, said nothing new.",
+    "The Iranian foreign minister spoke with journalists in Tehran.",
+    "The Iranian foreign minister, talking to the BBC on Monday, gave no details.",
+])
+def test_talking_to_the_press_is_no_consultation(coder, text: str) -> None:
+    assert not [e for e in coded(coder, text) if e[0] == "CONSULT"]
