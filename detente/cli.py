@@ -562,7 +562,9 @@ def evaluate(gold, inputs, predictions, fmt, details, **options):
 
     GOLD is article gold JSON Lines, sentence gold JSON Lines, PLOVER gold
     JSON or PETRARCH validation XML.  INPUTS are documents to code when no
-    --predictions file is given (sentence gold with texts needs none).
+    --predictions file is given (sentence gold with texts needs none).  An
+    input that cannot be read is named on standard error, its gold counts as
+    missed, and the exit status is 3.
     """
     result = evaluate_gold(gold, predictions, inputs, settings=_settings(options))
     for skipped in result.skipped:
@@ -572,6 +574,8 @@ def evaluate(gold, inputs, predictions, fmt, details, **options):
         out.write(json.dumps(result.to_dict(details), ensure_ascii=False) + "\n")
     else:
         _print_evaluation(result, out, details)
+    if result.skipped:
+        sys.exit(PARTIAL_FAILURE)
 
 
 @main.command()

@@ -463,3 +463,12 @@ def test_evaluate_codes_article_inputs(tmp_path):
     assert isinstance(result.score, ArticleScore)
     assert result.score.overall.found == 1
     assert len(result.skipped) == 1 and "missing.txt" in result.skipped[0]
+
+
+def test_evaluate_command_fails_when_an_input_is_missing(tmp_path):
+    gold = write_jsonl(tmp_path / "gold.jsonl", [{"doc_id": "moscow", "events": [
+        gold_event(source=["RUS"], target=["GBR"], date="2018-03-17")]}])
+    result = run("evaluate", str(gold), str(tmp_path / "articles"))
+    assert result.exit_code == 3
+    assert "articles: no such file or folder" in result.stderr
+    assert "recall 0.000" in result.stdout
