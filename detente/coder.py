@@ -554,7 +554,8 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
         date_precision=precision,
         source=document.source,
         cue=_cue(coder.resources.lexicon, sent),
-        recipient_source="context" if finding.recipient_inferred else "joint" if finding.joint else "sentence",
+        recipient_source="context" if finding.recipient_inferred else "joint" if finding.joint
+        else "answered" if finding.in_kind else "sentence",
     )
 
 

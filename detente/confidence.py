@@ -127,7 +127,7 @@ def features(event: Event, doc: Doc | None, story: Story, published: date | None
         out["actor:noun"] = 1.0  # "the ministry", "officials": a role noun, not a name
     if len({e.country for e in event.actor}) > 1:
         out["actor:several"] = 1.0
-    if event.recipient_source in ("context", "joint"):
+    if event.recipient_source in ("context", "joint", "answered"):
         out[f"recipient:{event.recipient_source}"] = 1.0
     if len({e.country for e in event.recipient}) > 1:
         out["recipient:several"] = 1.0

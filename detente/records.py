@@ -156,7 +156,8 @@ class Event:
     recipient_source: str = _help(
         "`sentence` when the sentence names the recipient, `context` when it was taken from the surrounding "
         "sentences (setting context_recipient), `joint` when it is both parties of the story, whose accord, "
-        "talks or fighting the event is about",
+        "talks or fighting the event is about, `answered` when it is the actor of the act the event answers in "
+        "kind (\"Damascus answered in kind\": the same act turned back)",
         default="sentence",
     )
     event_loc: Location | None = _help(

@@ -55,6 +55,7 @@ class Finding:
     conditional: bool = False
     counted: int | None = None  # a number standing for the theme told before ("Estonia expelled *two*")
     joint: tuple[str, ...] = ()  # the thing of both parties the act is about: the types of event it names
+    in_kind: bool = False  # the same act as one done to the actor, turned back ("answered in kind")
 
 
 def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
@@ -67,6 +68,17 @@ def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
 def _distinct(entities: list[Entity]) -> list[Entity]:
     """The entities without repeats of a country in one sector ("Russia's GRU and FSB" is Russia's, once)."""
     return list({(e.country, e.sector): e for e in entities}.values())
+
+
+def _circumstance_of(clause: Token, verb: Token) -> bool:
+    """ "Islamabad answered …, *as* the two neighbours *moved* troops": the clause is a circumstance of the
+    verb (an adverbial clause with a conjunction), not what the verb reports."""
+    for token in g.clause_chain(clause):
+        if token.i == verb.i:
+            return False
+        if token.dep_ == "advcl" and token.head.i == verb.i and any(c.dep_ == "mark" for c in token.children):
+            return True
+    return False
 
 
 def _is_time(token: Token) -> bool:
@@ -112,6 +124,8 @@ class EventFinder:
         self.instruments = lexicon.word_list("attack_instruments")
         self.needs_counterpart = lexicon.word_list("counterpart_events")
         self.press = lexicon.word_list("press_nouns")
+        self.answering = lexicon.word_list("answering_verbs")
+        self.in_kind_words = lexicon.word_list("in_kind_words")
         self.feeling_preps = lexicon.word_list("feeling_preps")
         self.refusing = lexicon.word_list("refusing_verbs")
         self.no_comment = lexicon.word_list("comment_verbs")
@@ -158,6 +172,7 @@ class EventFinder:
                     findings.append(found)
         findings = [split for finding in findings for split in self._mutual(finding)]
         findings.extend(self._reported_acts(findings))
+        findings.extend(self._in_kind(sent, findings))
         self.roles.remember(sent)
         findings = self._shared_recipients(self._without_means(self._without_decisions(
             self._without_purposes(findings))))
@@ -217,6 +232,59 @@ class EventFinder:
         return [dataclasses.replace(finding, actor=(first,), recipient=(second,))
                 for first in states for second in states if first is not second]
 
+    def _in_kind(self, sent: Span, findings: list[Finding]) -> list[Finding]:
+        """ "Britain expelled three Syrian diplomats, and Damascus *answered in kind*": an answer said to be the
+        same act does to the other side what that side last did to the answerer, one event per act answered."""
+        out = []
+        for verb in sent:
+            if verb.pos_ != "VERB" or not self._answers_in_kind(verb) or self.modality.is_future(verb):
+                continue
+            answerer = self.roles.actors(verb)
+            countries = {e.country for e in answerer}
+            if not countries or None in countries:
+                continue
+            # "responded in kind, *expelling* 23 diplomats": an act the sentence tells is not made again
+            told = {f.pattern.cameo for f in findings if verb.left_edge.i <= f.predicate <= verb.right_edge.i
+                    and {e.country for e in f.actor} & countries}
+            out.extend(Finding(trigger=(verb.i,), predicate=verb.i, pattern=act.pattern, actor=tuple(answerer),
+                               recipient=act.actor, theme=None, status="actual", in_kind=True)
+                       for act in self._acts_against(countries, [f for f in findings if f.predicate < verb.i])
+                       if act.pattern.cameo not in told)
+        return out
+
+    def _answers_in_kind(self, verb: Token) -> bool:
+        """ "answered *in kind*", "responded *with identical measures*", "*likewise* retaliated", "reciprocated",
+        "matched the move"."""
+        lemma = g.lemma(verb)
+        if lemma not in self.answering:
+            return False
+        obj = g.direct_object(verb)
+        if lemma == "reciprocate" and obj is None:
+            return True
+        if lemma in ("match", "mirror"):
+            return obj is not None and g.lemma(obj) in self.roles.decision_nouns
+        words = {c for c in verb.children if c.dep_ == "advmod"}
+        words |= {place for _prep, place in g.prep_objects(verb, {"in", "with", "by"})}
+        words |= {verb.doc[c.i + 1] for c in verb.children  # "in kind" where the parser leaves "in" bare
+                  if c.dep_ == "prep" and c.lower_ == "in" and c.i + 1 < len(verb.doc)}
+        words |= {c for w in list(words) for c in w.children if c.dep_ in ("amod", "compound")}
+        return any(w.lower_ in self.in_kind_words or g.lemma(w) in self.in_kind_words for w in words)
+
+    def _acts_against(self, countries: set[str | None], findings: list[Finding]) -> list[Finding]:
+        """The conflicts last done to ``countries`` by others: those of the latest sentence that has any (this
+        one first), one per code."""
+        def against(f: Finding) -> bool:
+            return self.codes[f.pattern.cameo].quad_class in (3, 4) and f.status in ("actual", "planned") \
+                and not f.joint and not f.in_kind and bool({e.country for e in f.recipient} & countries) \
+                and not {e.country for e in f.actor} & countries
+        acts = [f for f in findings if against(f)]
+        if not acts:
+            doc = self.resolver.doc
+            earlier = [f for f in self.earlier if against(f)]
+            last = doc[earlier[-1].predicate].sent.start if earlier else None
+            acts = [f for f in earlier if doc[f.predicate].sent.start == last]
+        return list({f.pattern.cameo: f for f in acts}.values())
+
     def _reported_acts(self, findings: list[Finding]) -> list[Finding]:
         """ "Ethiopia's spokeswoman said *Eritrean forces had attacked*": a state that reports a hostile act of
         another against itself, or against nobody named, accuses it (ACCUSE 112, by the speaker, dated by the
@@ -229,7 +297,7 @@ class EventFinder:
             # speaker takes as known ("said the cap answered *Moscow's expulsion* of …")
             told_as_clause = predicate.pos_ == "VERB" and code.quad_class == 4 and finding.status == "actual"
             speech = self.roles.speech_of(predicate) if told_as_clause else None
-            if speech is None or finding.pattern.actor == "speaker":
+            if speech is None or finding.pattern.actor == "speaker" or _circumstance_of(predicate, speech):
                 continue
             speaker = list({e.country: e for e in self.roles.speaker_of(predicate)
                             if (e.sector or "NONE") in STATE_VOICES}.values())

@@ -56,6 +56,7 @@ def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon,
     made: list[Event] = []
     claimed: set[str] = set()
     for index, sent in enumerate(doc.sents):
+        claims.extend(_in_kind_claims(sent, index, by_sentence, claimed))
         for cue, kind in _cues_in(sent, lexicon.cues):
             if any(c.dep_ == "neg" for c in cue.root.children):
                 continue  # "Britain … *has not answered* with a second round": no answer
@@ -69,6 +70,9 @@ def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
                    make_cause: CauseMaker | None = None, made: list[Event] | None = None) -> list[Claim]:
     phrase = cause_phrase(cue)
     own = by_sentence.get(index, [])
+    answering = {_trigger_index(e, doc) for e in own if e.recipient_source == "answered"}
+    if answering & {cue.root.i, cue.root.head.i, *(t.head.i for t in cue)}:
+        return []  # "answered in kind": the answer the coder made of the cue has its claim
     causes = [e for e in own if phrase and _inside(e, phrase) and e.status != "denied"]
     effects = [e for e in own if not (phrase and _inside(e, phrase)) and e.status in EFFECT_STATUSES
                and not _inside(e, cue)]
@@ -114,6 +118,26 @@ def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
             cause_count=_stated_count(phrase) if phrase is not None and cause is None else None,
             evidence=sent.text.strip(),
         ))
+    return out
+
+
+def _in_kind_claims(sent: Span, index: int, by_sentence: dict[int, list[Event]], claimed: set[str]) -> list[Claim]:
+    """ "Damascus answered in kind": an answer the coder made as the same act turned back (recipient source
+    ``answered``) answers the latest act of its code that the other side did to the answerer."""
+    out = []
+    for effect in by_sentence.get(index, []):
+        if effect.recipient_source != "answered":
+            continue
+        before = [c for i in range(index + 1) for c in by_sentence.get(i, [])
+                  if i < index or c.trigger_span[0] < effect.trigger_span[0]]
+        cause = next((c for c in reversed(before) if c.cameo == effect.cameo and c.recipient_source != "answered"
+                      and answers(effect, c)), None)
+        if cause is None:
+            continue
+        claimed.add(effect.id)
+        out.append(Claim(id=stable_id("claim", effect.id, effect.trigger_span[0]), doc_id=effect.doc_id,
+                         sentence=index, cue=effect.trigger, kind="reciprocity", effect=effect.id, cause=cause.id,
+                         cause_text=None, cause_codes=(), cause_count=None, evidence=sent.text.strip()))
     return out
 
 

@@ -172,3 +172,29 @@ def test_a_measure_named_as_the_cause_is_looked_up_not_coded(coder):
 def test_a_negated_answer_is_no_claim(coder):
     text = "Russia expelled 23 British diplomats on Saturday. Britain has not answered with a second round."
     assert [c for c, _e, _c in claims_of(coder, text, day="2018-03-20") if c.sentence == 1] == []
+
+
+@pytest.mark.parametrize(("text", "answerer", "answered"), [
+    ("Britain expelled three Syrian diplomats on Friday, and Damascus answered in kind.", "SYR", "GBR"),
+    ("India ordered Pakistan to halve its embassy staff, and Islamabad responded within hours with identical "
+     "measures.", "PAK", "IND"),
+    ("Germany expelled 40 Russian diplomats on Monday. Russia responded in kind on Wednesday.", "RUS", "DEU"),
+    ("The United States closed two Chinese consulates in July. Beijing reciprocated.", "CHN", "USA"),
+])
+def test_an_answer_in_kind_is_the_same_act_turned_back(coder, text, answerer, answered):
+    [(claim, effect, cause)] = claims_of(coder, text)
+    assert _pair(effect) == (answerer, answered) and _pair(cause) == (answered, answerer)
+    assert effect.cameo == cause.cameo and effect.recipient_source == "answered" and claim.kind == "reciprocity"
+
+
+@pytest.mark.parametrize("text", [
+    # the answer is told: no second event is made of "in kind"
+    "Britain expelled 23 Russian diplomats. Russia responded in kind, expelling 23 British diplomats.",
+    # a threat, not an answer given
+    "Britain expelled 23 Russian diplomats. Russia will respond in kind, the ministry said.",
+    # nothing was done to the one who answers
+    "Britain expelled 23 Russian diplomats. Norway answered in kind.",
+])
+def test_no_answer_in_kind_is_made(coder, text):
+    events = [effect for _c, effect, _cause in claims_of(coder, text)]
+    assert not [e for e in events if e.recipient_source == "answered"]
