@@ -372,7 +372,11 @@ def _claims(coder: Coder, work: Work) -> None:
     def make_cause(phrase: Span, effect: Event, sent: Span, index: int) -> Event | None:
         return _cause_event(coder, work, phrase, effect, sent, index)
 
-    work.claims, causes = stated_claims(work.parsed, work.events, coder.resources.lexicon, make_cause)
+    def countries_of(subject: Token) -> set[str]:
+        return {e.country for e in work.resolver.entities(subject) if e.country}
+
+    work.claims, causes = stated_claims(work.parsed, work.events, coder.resources.lexicon, make_cause,
+                                        countries_of)
     work.events = work.events + causes
 
 

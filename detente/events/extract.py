@@ -125,6 +125,7 @@ class EventFinder:
         self.needs_counterpart = lexicon.word_list("counterpart_events")
         self.press = lexicon.word_list("press_nouns")
         self.answering = lexicon.word_list("answering_verbs")
+        self.justifying = lexicon.word_list("justifying_words")
         self.in_kind_words = lexicon.word_list("in_kind_words")
         self.feeling_preps = lexicon.word_list("feeling_preps")
         self.refusing = lexicon.word_list("refusing_verbs")
@@ -775,6 +776,26 @@ class EventFinder:
                      and {e.country for e in f.recipient} & speakers), None)
         return [e for e in last.actor if e.country not in speakers] if last is not None else []
 
+    @staticmethod
+    def _judged_noun(predicate: Token, theme: Token | None) -> Token | None:
+        """What a verdict is on: its theme ("called *the expulsions* a provocation"), or the subject of the
+        clause it reports ("said *the expulsions* were retaliation")."""
+        if theme is not None and theme.pos_ == "NOUN":
+            return theme
+        clause = g.first_child(predicate, "ccomp", "xcomp")
+        subject = g.first_child(clause, "nsubj", "nsubjpass") if clause is not None else None
+        return subject if subject is not None and subject.pos_ == "NOUN" else None
+
+    def _own_act(self, thing: Token, speakers: set[str | None]) -> bool:
+        """Whether "the strikes", "the expulsions" are the speaker's own: the last act of the kind the noun names
+        was done by the speaker's state."""
+        told = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in thing.children)
+        if not told or any(c.dep_ == "poss" or c.ent_type_ in ("NORP", "GPE") for c in thing.children):
+            return False  # "further actions would follow": new acts, not one told; "the *Turkish* tariffs"
+        kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
+        last = next((f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].event in kinds), None)
+        return last is not None and {e.country for e in last.actor} <= speakers
+
     def _judged(self, thing: Token, speakers: set[str | None]) -> list[Entity]:
         """Whom a verdict on "the decision", "the move", "the expulsions" is aimed at: all who took the last
         act against the speaker (of the kind the noun names: "the expulsions" is a SANCTION), and the same act
@@ -860,6 +881,11 @@ class EventFinder:
             # "is prepared to impose martial law": a state's measure at home falls on its own people
             placed = [e for e in self.roles.place(predicate) if e.country in actor_countries]
             recipient = [dataclasses.replace(e, sector="CVL") for e in (placed or actor)[:1]]
+        judged = self._judged_noun(predicate, theme) if code.event == "ACCUSE" else None
+        if judged is not None and any(g.lemma(t) in self.justifying for t in predicate.subtree
+                                      if not judged.left_edge.i <= t.i <= judged.right_edge.i) \
+                and self._own_act(judged, actor_countries):
+            return None  # "Carlucci said *the strikes* were in retaliation": a state justifies its own act
         about = g.antecedent(theme) if theme is not None else None  # "the decision, *which* it called unjustified"
         if not recipient and code.quad_class == 3 and about is not None:
             recipient = self._judged(about, actor_countries)

@@ -43,12 +43,15 @@ CONFLICT = (3, 4)  # quad classes of verbal and material conflict
 # Makes the event a cause phrase names when the coder coded none there ("over *the poisoning* of …"): the
 # phrase, the effect that answers it, the sentence and its index; None when the words name no such event.
 CauseMaker = Callable[[Span, Event, Span, int], Event | None]
+# The countries a noun phrase names ("*Iran* answered within hours", "*the ministry* responded").
+CountriesOf = Callable[[Token], set[str]]
 
 
-def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon,
-                  make_cause: CauseMaker | None = None) -> tuple[list[Claim], list[Event]]:
+def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon, make_cause: CauseMaker | None = None,
+                  countries_of: CountriesOf | None = None) -> tuple[list[Claim], list[Event]]:
     """The claims of one parsed document whose coded events are ``events``, and the events of the causes
-    that ``make_cause`` made for phrases that had none."""
+    that ``make_cause`` made for phrases that had none; ``countries_of`` says who the subject of an answering
+    verb is, whose acts alone can be the answer."""
     by_sentence: dict[int, list[Event]] = {}
     for event in events:
         by_sentence.setdefault(event.sentence, []).append(event)
@@ -60,14 +63,16 @@ def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon,
         for cue, kind in _cues_in(sent, lexicon.cues):
             if any(c.dep_ == "neg" for c in cue.root.children):
                 continue  # "Britain … *has not answered* with a second round": no answer
+            answerer = _answerer(cue, countries_of)
             claims.extend(_claims_of_cue(doc, sent, index, cue, kind, by_sentence, lexicon, claimed,
-                                         make_cause, made))
+                                         make_cause, made, answerer))
     return claims, made
 
 
 def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
                    by_sentence: dict[int, list[Event]], lexicon: Lexicon, claimed: set[str],
-                   make_cause: CauseMaker | None = None, made: list[Event] | None = None) -> list[Claim]:
+                   make_cause: CauseMaker | None = None, made: list[Event] | None = None,
+                   answerer: set[str] = frozenset()) -> list[Claim]:
     phrase = cause_phrase(cue)
     own = by_sentence.get(index, [])
     answering = {_trigger_index(e, doc) for e in own if e.recipient_source == "answered"}
@@ -77,6 +82,12 @@ def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
     effects = [e for e in own if not (phrase and _inside(e, phrase)) and e.status in EFFECT_STATUSES
                and not _inside(e, cue)]
     effects = _governed(cue, effects, doc) or effects if len(effects) > 1 else effects
+    if answerer:  # "Iran answered": only Iran's acts are the answer
+        effects = [e for e in effects if _countries(e.actor) & answerer]
+    opening = not _inside_any(own, cue) and cue.start == sent.start + _first_word(sent)
+    if not effects and kind != "cause" and not opening:
+        # "the strikes were in retaliation for …"; "Iran answered within hours. Speedboats attacked …"
+        effects = _earlier_effects(index, by_sentence, answerer) or _next_effects(index, by_sentence, answerer)
     if phrase is not None and make_cause is not None and not any(answers(e, c) for e in effects for c in causes):
         # "expelled 23 diplomats *over the poisoning* of …": the cause is an event too, done by the side the
         # measure the cue hangs on falls on
@@ -92,10 +103,8 @@ def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
         effects = [e for e in effects if e.quad_class in CONFLICT and any(answers(e, c) for c in causes)]
         if not effects:
             return []
-    elif not effects and not _inside_any(own, cue) and cue.start == sent.start + _first_word(sent):
-        return []  # a cue opening a sentence without events: "In response, …" says nothing we can place
     elif not effects:
-        effects = _earlier_effects(index, by_sentence)
+        return []  # a cue opening a sentence without events: "In response, …" says nothing we can place
     out = []
     for effect in effects:
         if effect.id in claimed:
@@ -181,12 +190,31 @@ def _best_cause(effect: Event, causes: list[Event]) -> Event | None:
     return None
 
 
-def _earlier_effects(index: int, by_sentence: dict[int, list[Event]]) -> list[Event]:
+def _earlier_effects(index: int, by_sentence: dict[int, list[Event]], answerer: set[str]) -> list[Event]:
     for earlier in range(index - 1, max(-1, index - 1 - LOOK_BACK), -1):
-        found = [e for e in by_sentence.get(earlier, []) if e.status in EFFECT_STATUSES]
+        found = [e for e in by_sentence.get(earlier, []) if e.status in EFFECT_STATUSES
+                 and (not answerer or _countries(e.actor) & answerer)]
         if found:
             return found
     return []
+
+
+def _next_effects(index: int, by_sentence: dict[int, list[Event]], answerer: set[str]) -> list[Event]:
+    """ "Iran answered within hours. *Speedboats attacked* …": a named answerer's conflicts told next."""
+    return [e for e in by_sentence.get(index + 1, []) if answerer and _countries(e.actor) & answerer
+            and e.status in EFFECT_STATUSES and e.quad_class in CONFLICT] if answerer else []
+
+
+def _answerer(cue: Span, countries_of: CountriesOf | None) -> set[str]:
+    """The countries of the subject of a cue that is a verb ("*Iran* answered", "*Moscow* retaliated")."""
+    verb = cue.root
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+        if verb.pos_ == "VERB" and countries_of is not None else None
+    return {c for c in countries_of(subject) if c} if subject is not None else set()
+
+
+def _countries(entities) -> set[str]:
+    return {e.country for e in entities if e.country}
 
 
 # -- the cue and its phrase -----------------------------------------------------------------------

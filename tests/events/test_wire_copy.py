@@ -381,3 +381,12 @@ def test_more_deeds(coder, text: str, expected: list[tuple]) -> None:
 ])
 def test_talking_to_the_press_is_no_consultation(coder, text: str) -> None:
     assert not [e for e in coded(coder, text) if e[0] == "CONSULT"]
+
+
+def test_a_word_on_the_speakers_own_act_is_no_accusation(coder) -> None:
+    theirs = "Britain expelled 23 Russian diplomats on Wednesday. The Russian foreign ministry said the " \
+             "expulsions were a provocation."
+    assert ("ACCUSE", ("RUS",), ("GBR",)) in coded(coder, theirs)
+    own = "Russia expelled 23 British diplomats on Wednesday. The Russian foreign ministry said the " \
+          "expulsions were retaliation."
+    assert not [e for e in coded(coder, own) if e[0] == "ACCUSE"]

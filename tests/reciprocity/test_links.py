@@ -198,3 +198,22 @@ def test_an_answer_in_kind_is_the_same_act_turned_back(coder, text, answerer, an
 def test_no_answer_in_kind_is_made(coder, text):
     events = [effect for _c, effect, _cause in claims_of(coder, text)]
     assert not [e for e in events if e.recipient_source == "answered"]
+
+
+def test_a_cue_on_a_noun_of_an_act_told_before_takes_that_act(coder):
+    # "the strikes were in retaliation for …": the speaker's word on its own act is no accusation; the claim
+    # refers back to the strikes, and the mining is coded as the cause
+    text = ("U.S. warships destroyed two Iranian oil platforms in the Gulf on Monday. A Pentagon spokesman told "
+            "reporters that the strikes were in retaliation for the mining of an American frigate on Thursday.")
+    [(claim, effect, cause)] = claims_of(coder, text, day="1988-04-18")
+    assert _pair(effect) == ("USA", "IRN") and effect.sentence == 0
+    assert cause is not None and _pair(cause) == ("IRN", "USA") and cause.event == "ASSAULT"
+    assert str(cause.date) == "1988-04-14"
+
+
+def test_only_the_acts_of_who_answers_are_the_answer(coder):
+    # the answer of "Iran answered within hours" is Iran's attack told next, not the American strikes before
+    text = ("U.S. warships destroyed two Iranian oil platforms in the Gulf on Monday. Iran answered within hours. "
+            "Iranian speedboats attacked an American frigate.")
+    [(claim, effect, _cause)] = claims_of(coder, text, day="1988-04-18")
+    assert claim.sentence == 1 and _pair(effect) == ("IRN", "USA") and effect.sentence == 2
