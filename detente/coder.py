@@ -34,7 +34,9 @@ from .reciprocity.claims import stated_claims
 from .records import Claim, Document, Event, Sentence, stable_id
 from .screen import Screen
 from .settings import Settings
+from .positions import ByPosition, Latest, Nearest
 from .size import size_of
+from .spans import entities
 from .time import ResolvedDate, is_deadline, load_time_words, resolve_anaphoric, resolve_expression
 
 log = logging.getLogger(__name__)
@@ -195,16 +197,15 @@ def _records(coder: Coder, work: Work) -> None:
     sentences = list(doc.sents)
     events: list[Event] = []
     seen: set[tuple] = set()
-    dated: list[tuple[int, date]] = []  # (position of the predicate, date) of events dated to the day
+    dated = ByPosition(_position)  # (position of the predicate, date) of events dated to the day
     actors: dict[int, set[str | None]] = {}  # position of a dated predicate → its actor countries
-    months: list[tuple[int, date]] = []  # the same for events dated to the month
+    told = Latest()  # (position, date, "day" or "month") of the events dated to the day or the month
     nominal: set[str] = set()
     speech = coder.resources.lexicon.word_list("speech_verbs")
     for index, finding in work.findings:
         # "the same day", "three days later" count from the event told before, in the order of the text
-        earlier = sorted([(position, day, "day") for position, day in dated if position < finding.predicate]
-                         + [(position, day, "month") for position, day in months if position < finding.predicate])
-        anchor, anchor_precision = (earlier[-1][1], earlier[-1][2]) if earlier else (None, "day")
+        earlier = told.before(finding.predicate)
+        anchor, anchor_precision = (earlier[1], earlier[2]) if earlier else (None, "day")
         event = make_event(coder, document, sentences[index], index, finding, anchor, anchor_precision)
         if event is None:
             continue
@@ -212,11 +213,11 @@ def _records(coder: Coder, work: Work) -> None:
         if story is not None:
             event = _continued(event, story, dated, actors)
         if event.date_source != "publication" and event.date_precision == "day":
-            dated.append((finding.predicate, event.date))
-            dated.sort(key=lambda item: item[0])
+            dated.add((finding.predicate, event.date))
+            told.add((finding.predicate, event.date, "day"))
             actors[finding.predicate] = {e.country for e in event.actor}
         elif event.date_source != "publication" and event.date_precision == "month":
-            months.append((finding.predicate, event.date))  # "In April …; the next day …" is in April
+            told.add((finding.predicate, event.date, "month"))  # "In April …; the next day …" is in April
         key = (index, event.cameo[:3], tuple(e.country for e in event.actor),
                tuple(e.country for e in event.recipient))
         if key in seen:
@@ -286,13 +287,13 @@ def _continues(predicate: Token, index: int, speech: frozenset[str]) -> Span | N
     return None
 
 
-def _continued(event: Event, before: Span, dated: list[tuple[int, date]],
+def _continued(event: Event, before: Span, dated: ByPosition[tuple[int, date]],
                actors: dict[int, set[str | None]]) -> Event:
     """ "Trudeau spoke in parliament on Monday. *He* urged India to cooperate": an undated event that goes on
     with the sentence before takes the date of that sentence's dated event of the same actor."""
     countries = {e.country for e in event.actor}
-    previous = [day for position, day in dated
-                if before.start <= position < before.end and actors.get(position) == countries]
+    previous = [day for position, day in dated.between(before.start, before.end)
+                if actors.get(position) == countries]
     if not previous:
         return event
     return dataclasses.replace(event, date=previous[-1], date_source="relative", date_precision="day")
@@ -322,25 +323,39 @@ def _share_dates(events: list[Event], nominal: set[str]) -> list[Event]:
     takes that date (preferring the same CAMEO code, then the nearest
     sentence) instead of falling back on the publication date.
     """
-    dated: dict[tuple, list[Event]] = {}
-    for event in events:
-        if event.date_source != "publication" and event.date_precision == "day":
-            dated.setdefault(_event_key(event), []).append(event)
+    dated = Nearest([e for e in events if e.date_source != "publication" and e.date_precision == "day"],
+                    _dated_keys, lambda e: e.sentence)
     out = []
     for event in events:
         mention = (event.sentence == 0 or event.id in nominal) and event.status == "actual"
-        candidates = []
+        source = None
         if mention and event.date_source == "publication":
-            candidates = dated.get(_event_key(event), [])
+            source = _nearest_dated(dated, _event_key(event), event)
         elif mention and event.date_precision == "month":  # "Moscow's demand in July" → the day in July
-            candidates = [c for c in dated.get(_event_key(event), [])
-                          if (c.date.year, c.date.month) == (event.date.year, event.date.month)]
-        if candidates:
-            source = min(candidates, key=lambda c: (c.cameo[:3] != event.cameo[:3], abs(c.sentence - event.sentence)))
+            source = _nearest_dated(dated, (_event_key(event), event.date.year, event.date.month), event)
+        if source is not None:
             event = dataclasses.replace(event, date=source.date, date_source=source.date_source,
                                         date_precision=source.date_precision)
         out.append(event)
     return out
+
+
+def _dated_keys(event: Event) -> Iterator[tuple]:
+    """The keys a dated mention is filed under: its type and parties, in its month, with its CAMEO code."""
+    for base in (_event_key(event), (_event_key(event), event.date.year, event.date.month)):
+        yield "any code", base
+        yield "same code", base, event.cameo[:3]
+
+
+def _nearest_dated(dated: Nearest[Event], base: tuple, event: Event) -> Event | None:
+    """The dated mention filed under ``base`` with the same CAMEO code as ``event``, else any code; the nearest
+    sentence first."""
+    same = dated.nearest(("same code", base, event.cameo[:3]), event.sentence)
+    return same if same is not None else dated.nearest(("any code", base), event.sentence)
+
+
+def _position(item: tuple[int, date]) -> int:
+    return item[0]
 
 
 def _event_key(event: Event) -> tuple:
@@ -452,7 +467,7 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
     Expressions are resolved against the publication date, or, when they count
     from another event ("three days later", "the next day"), against ``anchor``.
     """
-    dates = [ent for ent in sent.ents if ent.label_ in DATE_LABELS]
+    dates = [ent for ent in entities(sent) if ent.label_ in DATE_LABELS]
     if not dates:
         return None
     if reference is None:

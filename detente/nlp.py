@@ -10,7 +10,8 @@ The attribute ruler finds its matches through an index
 less time for the whole pipeline.  Two repairs of the small model's errors
 run last: names read as a modal or a month ("*May* announced on Wednesday",
 "Theresa *May*"), and participles read as the verb of their noun ("23
-diplomats *identified* as officers had to leave").
+diplomats *identified* as officers had to leave").  The very last component indexes the sentences
+and entities (detente/spans.py), so that the coder's stages find them without walking the document.
 """
 
 from __future__ import annotations
@@ -19,23 +20,27 @@ import functools
 import logging
 import re
 
-from spacy.attrs import DEP, ORTH, TAG
+import numpy
+from spacy.attrs import DEP, ORTH, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import ModelError
+from .spans import span_index  # noqa: F401  (registers the component detente_span_index)
 from .time import load_time_words
 
 log = logging.getLogger(__name__)
 
 SENTENCE_END = {".", "!", "?", ":", '"', "”", "’", "'", ")", "]", "…"}
 # Penn tags after which a line break cannot end a sentence (a preposition, article, conjunction …).
+NOT_A_START = numpy.iinfo(numpy.uint64).max  # spaCy's -1 for SENT_START in a document's uint64 array
 OPEN_TAGS = {"IN", "DT", "CC", "TO", "PRP$", "WDT", "WP$", "POS", "PDT", ",", "HYPH", "RB", "MD", "EX"}
 
 
 @Language.component("detente_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Mark sentence starts at paragraph breaks, and no start where a line breaks a sentence."""
+    starts: dict[int, bool] = {}  # token → starts a sentence or not; the last word on a token wins
     for token in doc:
         if not (token.is_space and "\n" in token.text) and "\n" not in token.whitespace_:
             continue
@@ -52,17 +57,29 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         while word_after.is_punct and word_after.i + 1 < len(doc) and not word_after.is_space:
             word_after = doc[word_after.i + 1]  # a quotation mark opens the line: judge by the word after it
         if word_after.text[:1].islower() or before.tag_ in OPEN_TAGS:
-            after.is_sent_start = False
+            starts[after.i] = False
         elif before.text[-1:] in SENTENCE_END or before.is_alpha or before.like_num:
-            after.is_sent_start = True
-    _dateline_boundaries(doc)
+            starts[after.i] = True
+    _dateline_boundaries(doc, starts)
+    _set_sentence_starts(doc, starts)
     return doc
+
+
+def _set_sentence_starts(doc: Doc, starts: dict[int, bool]) -> None:
+    """Set the marks at once: ``Token.is_sent_start`` checks the whole document for a parse on each
+    assignment, which made this component's cost grow with the square of the document's length."""
+    if not starts:
+        return
+    values = doc.to_array(SENT_START)  # unsigned: "not a start" (-1) is stored as its two's complement
+    for i, start in starts.items():
+        values[i] = 1 if start else NOT_A_START
+    doc.from_array([SENT_START], values)
 
 
 DASHES = {"—", "–", "--", "-"}
 
 
-def _dateline_boundaries(doc: Doc) -> None:
+def _dateline_boundaries(doc: Doc, starts: dict[int, bool]) -> None:
     """End the dateline at its dash: "MOSCOW, July 28, 2017 (Wire) — Russia on Friday …"."""
     for start in [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text]:
         window = doc[start:start + 16]
@@ -72,9 +89,9 @@ def _dateline_boundaries(doc: Doc) -> None:
             if token.text in DASHES and token.i + 1 < len(doc) and token.i > start:
                 before, after = doc[token.i - 1], doc[token.i + 1]
                 if (before.text == ")" or before.like_num or before.is_upper) and after.text[:1].isupper():
-                    after.is_sent_start = True
-                    for inner in doc[start + 1:token.i + 1]:
-                        inner.is_sent_start = False
+                    starts[after.i] = True
+                    for inner in range(start + 1, token.i + 1):
+                        starts[inner] = False
                 break
 
 
@@ -100,10 +117,11 @@ def names_read_as_modals(doc: Doc) -> Doc:
                 and head.i > token.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             token.tag_, token.pos_, token.dep_, token.lemma_ = "NNP", "PROPN", "nsubj", token.text
             names.append((token.i, token.i + 1))
+    modals = {start for start, _ in names}
     for ent in doc.ents:
         token = ent[0]
         if ent.label_ != "DATE" or len(ent) != 1 or not token.is_title or token.lower_ not in months \
-                or (token.i, token.i + 1) in names:
+                or token.i in modals:
             continue
         first = token.i
         while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title \
@@ -113,7 +131,8 @@ def names_read_as_modals(doc: Doc) -> Doc:
             token.tag_, token.pos_ = "NNP", "PROPN"
             names.append((first, token.i + 1))
     if names:
-        kept = [ent for ent in doc.ents if not any(start < ent.end and ent.start < end for start, end in names)]
+        named = {i for start, end in names for i in range(start, end)}
+        kept = [ent for ent in doc.ents if not any(i in named for i in range(ent.start, ent.end))]
         doc.ents = kept + [Span(doc, start, end, label="PERSON") for start, end in names]
     return doc
 
@@ -320,5 +339,7 @@ def load_model(name: str):
         nlp.add_pipe("detente_names_read_as_modals", last=True)
         nlp.add_pipe("detente_reduced_relatives", last=True)
     _index_attribute_ruler(nlp)
+    if "parser" in nlp.pipe_names and "detente_span_index" not in nlp.pipe_names:
+        nlp.add_pipe("detente_span_index", last=True)
     log.debug("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
