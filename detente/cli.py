@@ -58,6 +58,10 @@ def _stdout():
     return click.open_file("-", "w", encoding="utf-8")
 
 
+# Settings that may also come from the environment (read here, at the edge): where a machine keeps its cache.
+SETTING_ENVIRONMENT = {"cache_dir": "DETENTE_CACHE_DIR"}
+
+
 def settings_options(command):
     """One option per setting of ``detente.settings``, named after it, with its help text."""
     for name, default, help_text in reversed(describe()):
@@ -67,8 +71,9 @@ def settings_options(command):
                                    show_default=True, help=help_text)(command)
         else:
             kind = int if isinstance(default, int) else str
-            command = click.option(flag, name, default=default, type=kind, show_default=True,
-                                   help=help_text)(command)
+            command = click.option(flag, name, default=default, type=kind, show_default=True, help=help_text,
+                                   envvar=SETTING_ENVIRONMENT.get(name),
+                                   show_envvar=name in SETTING_ENVIRONMENT)(command)
     return command
 
 

