@@ -19,9 +19,10 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from bisect import bisect_right
 
 import numpy
-from spacy.attrs import DEP, ORTH, SENT_START, TAG
+from spacy.attrs import DEP, IDX, ORTH, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -41,9 +42,8 @@ OPEN_TAGS = {"IN", "DT", "CC", "TO", "PRP$", "WDT", "WP$", "POS", "PDT", ",", "H
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Mark sentence starts at paragraph breaks, and no start where a line breaks a sentence."""
     starts: dict[int, bool] = {}  # token → starts a sentence or not; the last word on a token wins
-    for token in doc:
-        if not (token.is_space and "\n" in token.text) and "\n" not in token.whitespace_:
-            continue
+    breaks = _line_breaks(doc)
+    for token in (doc[i] for i in breaks):
         following = token.i + 1
         while following < len(doc) and doc[following].is_space:
             following += 1
@@ -60,9 +60,26 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             starts[after.i] = False
         elif before.text[-1:] in SENTENCE_END or before.is_alpha or before.like_num:
             starts[after.i] = True
-    _dateline_boundaries(doc, starts)
+    _dateline_boundaries(doc, starts, breaks)
     _set_sentence_starts(doc, starts)
     return doc
+
+
+def _line_breaks(doc: Doc) -> list[int]:
+    """The tokens that break a line, in order: whitespace tokens holding a newline (a word's trailing
+    whitespace is one space at most), found from the newlines of the text rather than by reading every token."""
+    text = doc.text
+    if "\n" not in text:
+        return []
+    starts = doc.to_array(IDX).tolist()
+    found: list[int] = []
+    position = text.find("\n")
+    while position != -1:
+        i = bisect_right(starts, position) - 1
+        if (not found or found[-1] != i) and doc[i].is_space:
+            found.append(i)
+        position = text.find("\n", position + 1)
+    return found
 
 
 def _set_sentence_starts(doc: Doc, starts: dict[int, bool]) -> None:
@@ -79,9 +96,9 @@ def _set_sentence_starts(doc: Doc, starts: dict[int, bool]) -> None:
 DASHES = {"—", "–", "--", "-"}
 
 
-def _dateline_boundaries(doc: Doc, starts: dict[int, bool]) -> None:
+def _dateline_boundaries(doc: Doc, starts: dict[int, bool], breaks: list[int]) -> None:
     """End the dateline at its dash: "MOSCOW, July 28, 2017 (Wire) — Russia on Friday …"."""
-    for start in [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text]:
+    for start in [0] + [i + 1 for i in breaks]:
         window = doc[start:start + 16]
         if not window or not (window[0].is_upper or window[0].ent_type_ in ("GPE", "LOC")):
             continue
@@ -111,7 +128,8 @@ def names_read_as_modals(doc: Doc) -> Doc:
     """
     months = load_time_words().months
     names: list[tuple[int, int]] = []
-    for token in doc:
+    modal = doc.vocab.strings["MD"]
+    for token in (doc[i] for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag == modal):  # modals only
         head = token.head
         if token.tag_ == "MD" and token.is_title and token.dep_ == "aux" and head.tag_ in NOT_AFTER_MODAL \
                 and head.i > token.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):

@@ -47,3 +47,13 @@ def test_service_times_requests():
     out = run("service.py", "--events", "300")
     assert re.search(r"^300 aggregated events; baseline GET /api/health [\d.]+ ms", out, re.M)
     assert re.search(r"ms +[\d.]+ × baseline +GET /api/", out)
+
+
+def test_length_prints_time_and_memory_per_size():
+    out = run("length.py", "--sizes", "2000", "4000")
+    rows = re.findall(r"^([\d,]+) \| (\d+) \| ([\d.]+) s \| (?:([\d.]+)×)? \| (\d+) MB \| (?:([\d.]+)×)?$", out, re.M)
+    assert len(rows) == 2
+    assert all(int(r[0].replace(",", "")) <= size for r, size in zip(rows, (2000, 4000), strict=True))
+    assert rows[1][3] and rows[1][5]  # growth factors from the size before
+    assert re.search(r"^largest / smallest: [\d.]+× the characters, [\d.]+× the time, [\d.]+× the peak memory", out,
+                     re.M)
