@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -62,6 +63,17 @@ def _children_cpu() -> float:
     """CPU seconds used by the finished child processes (the workers of a finished run)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+STARTUP = "import time; began = time.perf_counter(); from detente.coder import Coder; Coder(); " \
+          "print(time.perf_counter() - began)"
+
+
+def startup() -> float:
+    """Seconds a new process takes to import detente and load a coder, as a worker does (median of 3)."""
+    times = sorted(float(subprocess.run([sys.executable, "-c", STARTUP], capture_output=True, text=True,
+                                        check=True).stdout) for _ in range(3))
+    return times[1]
 
 
 def main() -> None:
@@ -124,6 +136,8 @@ def main() -> None:
     if 1 in rates and 2 in rates:
         print(f"speed-up from 1 to 2 workers: {rates[2] / rates[1]:.2f}×")
 
+    print(f"one worker's start-up (imports and loading, in a new process): {startup():.2f} s "
+          f"(start-up cache in place; docs/scale.md)")
     from detente.coder import Coder
     coder = Coder()
     coder.code(documents[0])

@@ -29,6 +29,7 @@ def test_throughput_codes_the_same_events_on_one_and_two_workers():
     assert events[1] == events[2] > 0
     assert re.search(r"^speed-up from 1 to 2 workers: [\d.]+×", out, re.M)
     assert re.search(r"^one article after warm-up: [\d.]+ s", out, re.M)
+    assert re.search(r"^one worker's start-up \(imports and loading, in a new process\): [\d.]+ s", out, re.M)
 
 
 def test_throughput_skips_off_topic_articles_on_the_fast_path():
