@@ -80,12 +80,12 @@ class StartupCache:
     def __init__(self, folder: str | Path | None = None) -> None:
         self.folder = None if str(folder) == OFF else Path(folder) if folder else default_folder()
 
-    def load(self, name: str, sources: Iterable[Path | str], build: Callable[[], T]) -> T:
-        """The entry ``name`` built by ``build`` from the files ``sources``: read from the cache when it holds
-        it for these very files and this code, else built and kept."""
+    def load(self, name: str, sources: Iterable[Path | str], build: Callable[[], T], version: str = "") -> T:
+        """The entry ``name`` built by ``build`` from the files ``sources`` (and whatever else ``version``
+        names): read from the cache when it holds it for these very files and this code, else built and kept."""
         if self.folder is None:
             return build()
-        key = hashlib.sha256(f"{name}\0{code_version()}\0{files_hash(sources)}".encode()).hexdigest()[:40]
+        key = hashlib.sha256(f"{name}\0{version}\0{code_version()}\0{files_hash(sources)}".encode()).hexdigest()[:40]
         path = self.folder / f"{name}-{key}.pickle"
         if path.exists():
             try:

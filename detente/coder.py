@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors.knowledge import DATA as KNOWLEDGE_DATA
 from .actors.knowledge import KnowledgeBase, load_knowledge
-from .actors.match import ActorMatcher
+from .actors.match import ActorMatcher, term_words
 from .actors.resolve import Resolver
 from .errors import CodingError, DetenteError, InputError, StageError
 from .events.codebook import Code, load_codebook
@@ -90,10 +90,12 @@ class Coder:
         nlp = load_model(self.settings.model)
         nlp.max_length = max(nlp.max_length, self.settings.max_chars)  # spaCy's guard; ours is max_chars
         cache, extra = StartupCache(self.settings.cache_dir), self.settings.extra_actors
-        kb = cache.load("knowledge", [*sorted(KNOWLEDGE_DATA.glob("*.yaml")), *([extra] if extra else [])],
-                        lambda: load_knowledge(extra))
+        knowledge_files = [*sorted(KNOWLEDGE_DATA.glob("*.yaml")), *([extra] if extra else [])]
+        kb = cache.load("knowledge", knowledge_files, lambda: load_knowledge(extra))
+        words = cache.load("actor-words", knowledge_files, lambda: term_words(kb, nlp),
+                           version=f"{nlp.meta.get('name')} {nlp.meta.get('version')}")  # the tokenizer's
         lexicon = cache.load("lexicon", [LEXICON], load_lexicon)
-        self.resources = Resources(nlp=nlp, kb=kb, matcher=ActorMatcher(kb, nlp), lexicon=lexicon,
+        self.resources = Resources(nlp=nlp, kb=kb, matcher=ActorMatcher(kb, nlp, words), lexicon=lexicon,
                                    codes=load_codebook())
         self.screen = Screen(nlp, self.resources.matcher, self.resources.lexicon)
         # loaded here, not inside the first document's time limit

@@ -104,5 +104,6 @@ def test_a_coder_from_the_cache_codes_as_one_built_from_the_data_files(tmp_path)
                                     "expulsion of its envoys from London.")
     fresh = Coder(Settings(cache_dir=OFF)).code(article)
     Coder(Settings(cache_dir=str(tmp_path))).code(article)  # builds the entries
-    assert {p.name.split("-")[0] for p in tmp_path.glob("*.pickle")} == {"knowledge", "gazetteer", "lexicon"}
+    assert {p.name.rsplit("-", 1)[0] for p in tmp_path.glob("*.pickle")} == {"knowledge", "actor-words", "gazetteer",
+                                                                          "lexicon"}
     assert Coder(Settings(cache_dir=str(tmp_path))).code(article) == fresh  # reads them
