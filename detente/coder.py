@@ -195,8 +195,9 @@ def _parse(coder: Coder, work: Work) -> None:
 
 
 def _sentences(coder: Coder, work: Work) -> None:
-    doc_id = work.document.id
-    work.sentences = [Sentence(doc_id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(work.parsed.sents)]
+    doc_id, text = work.document.id, work.document.text  # what was parsed; a span's text is a slice of it
+    work.sentences = [Sentence(doc_id, i, s.start_char, s.end_char, text[s.start_char:s.end_char])
+                      for i, s in enumerate(work.parsed.sents)]
 
 
 def _actors(coder: Coder, work: Work) -> None:
@@ -330,7 +331,7 @@ def _places(coder: Coder, work: Work) -> None:
 
 
 def _claims(coder: Coder, work: Work) -> None:
-    work.claims = stated_claims(work.parsed, work.events, coder.resources.lexicon)
+    work.claims = stated_claims(work.parsed, work.events, coder.resources.lexicon, work.document.text)
 
 
 def _share_dates(events: list[Event], nominal: set[str]) -> list[Event]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -40,15 +41,18 @@ PHRASE_PREPOSITIONS = ("to", "for", "against", "at", "of", "over")
 CONFLICT = (3, 4)  # quad classes of verbal and material conflict
 
 
-def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon) -> list[Claim]:
-    """The claims of one parsed document whose coded events are ``events``."""
+def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon, text: str | None = None) -> list[Claim]:
+    """The claims of one parsed document whose coded events are ``events``; ``text`` is the document's text
+    when the caller has it (spaCy's ``doc.text`` builds it from every token)."""
     by_sentence: dict[int, list[Event]] = {}
     for event in events:
         by_sentence.setdefault(event.sentence, []).append(event)
     claims: list[Claim] = []
     claimed: set[str] = set()
+    text = doc.text if text is None else text  # a sentence's text is a slice of it, cheaper than its tokens'
+    cues = Cues(_any_cue(lexicon.cues), _cue_patterns(lexicon.cues))  # looked up once, not per sentence
     for index, sent in enumerate(doc.sents):
-        for cue, kind in _cues_in(sent, lexicon.cues):
+        for cue, kind in _cues_in(sent, cues, text):
             claims.extend(_claims_of_cue(doc, sent, index, cue, kind, by_sentence, lexicon, claimed))
     return claims
 
@@ -148,14 +152,21 @@ def _cue_words(cue: Cue) -> str:
     return r"(?:\s+|\s*-\s*)".join(parts)
 
 
-def _cues_in(sent: Span, cues: tuple[Cue, ...]) -> list[tuple[Span, str]]:
+class Cues(NamedTuple):
+    """The lexicon's cues compiled: all in one expression, and each on its own, longest first."""
+
+    any: re.Pattern
+    each: tuple[tuple[re.Pattern, str], ...]
+
+
+def _cues_in(sent: Span, cues: Cues, doc_text: str) -> list[tuple[Span, str]]:
     """The cues of a sentence as token spans, in order, without overlaps (the longest wins)."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[Span, str]] = []
-    text = sent.text  # built from the tokens on each access: once per sentence, not once per cue
-    if not _any_cue(cues).search(text):
+    text = doc_text[sent.start_char:sent.end_char]  # ``sent.text``, without reading every token
+    if not cues.any.search(text):
         return found
-    for pattern, kind in _cue_patterns(cues):
+    for pattern, kind in cues.each:
         for match in pattern.finditer(text):
             start, end = match.start() + sent.start_char, match.end() + sent.start_char
             if any(start < b and a < end for a, b in taken):
