@@ -31,7 +31,7 @@ from .events.lexicon import LEXICON, Lexicon, load_lexicon
 from .geo import Locator, load_gazetteer
 from .limits import TimeLimitError, deadline
 from .limits import check as check_time_limit
-from .nlp import load_model
+from .nlp import load_model, parse
 from .reciprocity.claims import stated_claims
 from .records import Claim, Document, Event, Sentence, stable_id
 from .screen import Screen
@@ -129,7 +129,7 @@ class Coder:
         nlp = self.resources.nlp
         tokens = [nlp.make_doc(d.text) for d in batch]
         coded = [not self.settings.fast_path or self.screen.may_hold_events(doc) for doc in tokens]
-        parsed = nlp.pipe(doc for doc, keep in zip(tokens, coded, strict=True) if keep)
+        parsed = parse(nlp, (doc for doc, keep in zip(tokens, coded, strict=True) if keep))
         for document, keep in zip(batch, coded, strict=True):
             if not keep:  # the fast path: no actor or no trigger word, so no event (detente/screen.py)
                 yield Work(document=document, sentences=[], findings=[], events=[], claims=[])

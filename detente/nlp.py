@@ -20,6 +20,7 @@ import functools
 import logging
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 
 import numpy
 from spacy.attrs import DEP, IDX, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
@@ -27,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import ModelError
-from .spans import span_index  # noqa: F401  (registers the component detente_span_index)
+from .spans import index_spans, span_index  # noqa: F401  (span_index registers detente_span_index)
 from .time import load_time_words
 
 log = logging.getLogger(__name__)
@@ -335,6 +336,60 @@ def _index_attribute_ruler(nlp) -> None:
         log.debug("attribute ruler left as it is: a pattern uses an operator the index does not know")
         return
     ruler.match = IndexedRulerMatches(patterns)
+
+
+# Documents longer than this many characters are parsed in pieces (``parse``).
+PIECE_CHARS = 100_000
+# Where a long text may be cut: after a sentence's end and a blank line, before a capital (a new paragraph
+# that detente_paragraphs makes a sentence start in the whole text too).
+_PIECE_BREAK = re.compile(r"[.!?…][\"”’')\]]*[ \t\r]*\n[ \t\r]*\n\s*(?=[A-Z])")
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into consecutive pieces of at most about ``size`` characters, at paragraph breaks that
+    start a sentence; a stretch with no such break stays whole.  ``"".join(pieces(text)) == text``."""
+    if len(text) <= size:
+        return [text]
+    out, start, last = [], 0, None
+    for found in _PIECE_BREAK.finditer(text):
+        cut = found.end()
+        if cut - start > size and last is not None:
+            out.append(text[start:last])
+            start = last
+        last = cut
+    if len(text) - start > size and last is not None and last > start:
+        out.append(text[start:last])
+        start = last
+    out.append(text[start:])
+    return out
+
+
+def parse(nlp, docs: Iterable[Doc], piece_chars: int = PIECE_CHARS) -> Iterator[Doc]:
+    """``nlp.pipe`` over tokenized documents, in order; a document longer than ``piece_chars`` is parsed in
+    pieces cut at paragraph breaks (``pieces``) and put together again (``Doc.from_docs``).
+
+    The parser and the entity recogniser keep activations for every token of a document at once, about
+    1.5 kB per character: in pieces, the memory for a long document stays that of one piece plus the
+    annotations (docs/scale.md).  A document no longer than ``piece_chars`` is parsed as one, as before; in a
+    longer one the words next to a cut lose the context of the paragraph before them.
+    """
+    short: list[Doc] = []
+    for doc in docs:
+        length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        if length <= piece_chars:
+            short.append(doc)
+            continue
+        yield from nlp.pipe(short)
+        short = []
+        parts = [nlp.make_doc(part) for part in pieces(doc.text, piece_chars)]
+        if len(parts) == 1:
+            yield from nlp.pipe(parts)
+            continue
+        parsed = list(nlp.pipe(parts, batch_size=1))  # one piece at a time: the activations of one piece
+        for part in parsed:
+            part.tensor = part.tensor[:0]  # the token vectors, which nothing after the pipeline reads
+        yield index_spans(Doc.from_docs(parsed, ensure_whitespace=False, exclude=["tensor"]))
+    yield from nlp.pipe(short)
 
 
 def _lemmas_by_arrays(lemmatizer, doc: Doc) -> Doc:
