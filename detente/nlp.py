@@ -165,7 +165,8 @@ def reduced_relatives(doc: Doc) -> Doc:
     followed, with no conjunction between, by a verb of the same clause that has no subject of its own,
     is a participle modifying the noun; the noun becomes the later verb's subject.
     """
-    for verb in doc:
+    past = {doc.vocab.strings["VBD"], doc.vocab.strings["VBN"]}  # only the verb's own tag changes below
+    for verb in (doc[i] for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag in past):
         if verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("ccomp", "ROOT", "conj", "advcl"):
             continue
         subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
