@@ -58,3 +58,11 @@ def test_length_prints_time_and_memory_per_size():
     assert rows[1][3] and rows[1][5]  # growth factors from the size before
     assert re.search(r"^largest / smallest: [\d.]+× the characters, [\d.]+× the time, [\d.]+× the peak memory", out,
                      re.M)
+
+
+def test_stages_prints_the_time_of_each_component_and_stage():
+    out = run("stages.py", "--articles", "4")
+    assert re.search(r"^4 articles; CPU ms per article", out, re.M)
+    for name in ("detente tokenizer", "detente ner", "detente stage events/v1", "spaCy ner", "detente total",
+                 "spaCy total"):
+        assert re.search(rf"^{re.escape(name)} +[\d.]+$", out, re.M), name
