@@ -28,6 +28,8 @@ def test_throughput_codes_the_same_events_on_one_and_two_workers():
     assert set(events) == {1, 2}
     assert events[1] == events[2] > 0
     assert re.search(r"^speed-up from 1 to 2 workers: [\d.]+×", out, re.M)
+    assert len(re.findall(r"^  CPU [\d.]+ ms per article .*: [\d.]+ × spaCy's pipeline on \d process\(es\) by CPU time",
+                          out, re.M)) == 2
     assert re.search(r"^one article after warm-up: [\d.]+ s", out, re.M)
     assert re.search(r"^one worker's start-up \(imports and loading, in a new process\): [\d.]+ s", out, re.M)
 
@@ -52,12 +54,13 @@ def test_service_times_requests():
 
 def test_length_prints_time_and_memory_per_size():
     out = run("length.py", "--sizes", "2000", "4000")
-    rows = re.findall(r"^([\d,]+) \| (\d+) \| ([\d.]+) s \| (?:([\d.]+)×)? \| (\d+) MB \| (?:([\d.]+)×)?$", out, re.M)
+    rows = re.findall(r"^([\d,]+) \| (\d+) \| [\d.]+ s \| ([\d.]+) s \| (?:([\d.]+)×)? \| (\d+) MB \| (?:([\d.]+)×)?$",
+                      out, re.M)
     assert len(rows) == 2
     assert all(int(r[0].replace(",", "")) <= size for r, size in zip(rows, (2000, 4000), strict=True))
     assert rows[1][3] and rows[1][5]  # growth factors from the size before
-    assert re.search(r"^largest / smallest: [\d.]+× the characters, [\d.]+× the time, [\d.]+× the peak memory", out,
-                     re.M)
+    assert re.search(r"^largest / smallest: [\d.]+× the characters, [\d.]+× the CPU time \([\d.]+× the wall time\), "
+                     r"[\d.]+× the peak memory", out, re.M)
 
 
 def test_stages_prints_the_time_of_each_component_and_stage():
