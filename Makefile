@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= out/detente.sqlite
 
-.PHONY: setup run test golden clean
+.PHONY: setup run test golden calibrate clean
 
 $(BIN)/detente: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ test: setup
 
 golden: setup
 	$(BIN)/python -m tests.golden
+
+calibrate: setup
+	$(BIN)/python -m tests.calibrate
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

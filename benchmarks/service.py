@@ -35,7 +35,8 @@ TYPES = [("SANCTION", "161", 4, -4.0), ("ACCUSE", "112", 3, -2.0), ("CONSULT", "
 def build(path: Path, n: int) -> None:
     Store.open(path).close()
     db = sqlite3.connect(path)
-    db.execute("INSERT INTO documents VALUES ('h', 'synthetic', NULL, NULL, 'none', 'Bench Wire', NULL, '', '', '')")
+    db.execute("INSERT INTO documents VALUES ('h', 'synthetic', NULL, NULL, 'none', 'Bench Wire', NULL, '', '', '', "
+               "'h', NULL)")
     random.seed(7)
     start = date(2015, 1, 1)
     events, aggregates, mentions = [], [], []
@@ -43,17 +44,20 @@ def build(path: Path, n: int) -> None:
         actor, recipient = random.sample(COUNTRIES, 2)
         event, cameo, quad, goldstein = random.choice(TYPES)
         day = (start + timedelta(days=random.randrange(3650))).isoformat()
+        confidence = round(random.random(), 3)
         record = {"id": f"e{number}", "trigger": "acted", "text": f"{actor} acted on {recipient}.", "size": None,
                   "span": [0, 20], "trigger_span": [4, 9], "status": "actual", "event": event, "cameo": cameo,
                   "goldstein": goldstein, "actor": [{"country": actor, "name": actor, "text": actor}],
-                  "recipient": [{"country": recipient, "name": recipient, "text": recipient}]}
+                  "recipient": [{"country": recipient, "name": recipient, "text": recipient}],
+                  "confidence": confidence}
         events.append((f"e{number}", "h", "synthetic", day, "explicit", "day", event, None, cameo, quad, goldstein,
-                       "actual", actor, recipient, None, None, number, "Bench Wire", None, json.dumps(record)))
+                       "actual", actor, recipient, None, None, number, "Bench Wire", None, json.dumps(record),
+                       number, confidence))
         aggregates.append((f"a{number}", number, event, cameo, None, "actual", actor, recipient, day, day, day, day,
-                           day, 1, 1, f"e{number}"))
+                           day, 1, 1, f"e{number}", confidence, 1))
         mentions.append((f"e{number}", f"a{number}"))
-    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 20)})", events)
-    db.executemany(f"INSERT INTO aggregates VALUES ({','.join('?' * 16)})", aggregates)
+    db.executemany(f"INSERT INTO events VALUES ({','.join('?' * 22)})", events)
+    db.executemany(f"INSERT INTO aggregates VALUES ({','.join('?' * 18)})", aggregates)
     db.executemany("INSERT INTO mentions VALUES (?, ?)", mentions)
     db.commit()
     db.close()
@@ -83,6 +87,7 @@ def main() -> None:
                     f"/api/events?limit=50&offset={args.events // 2}&sort=-date",
                     "/api/events?limit=50&dyad=USA-RUS&sort=-date",
                     "/api/events?limit=50&type=SANCTION&since=2020-01-01",
+                    "/api/events?limit=50&min_confidence=0.7&sort=-date",
                     f"/api/events/{args.events // 2}", "/api/dyads"]:
             took = timed(client, url)
             print(f"{took * 1000:8.1f} ms  {took / baseline:7.1f} × baseline  GET {url}")

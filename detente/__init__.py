@@ -8,18 +8,21 @@ The public API::
         print(event.to_dict())
 
 ``code`` reads and codes inputs (see ``detente.api``); ``Coder`` codes
-``Document`` records one by one; ``Store`` is the SQLite store; ``evaluate``
-scores events against gold.  Every error raised on purpose derives from
+``Document`` records one by one; ``Store`` is the store (SQLite or PostgreSQL);
+``events`` lists its events (each real-world event once), ``reports`` its
+reports, ``recode`` codes its texts again; ``evaluate`` scores events against
+gold.  Every error raised on purpose derives from
 ``DetenteError`` (the tree is drawn in ``detente.errors``).
 """
 
-from .api import DEFAULT_STATUSES, Report, code, events, summary, timeline
+from .api import DEFAULT_STATUSES, Report, code, events, recode, reports, summary, timeline
 from .coder import Coder
 from .errors import (
     DataFileError,
     DetenteError,
     InputError,
     ModelError,
+    NotFoundError,
     StageError,
     StoreError,
     UsageError,
@@ -40,6 +43,7 @@ __all__ = [
     "EventFilter",
     "InputError",
     "ModelError",
+    "NotFoundError",
     "Report",
     "Sentence",
     "Settings",
@@ -51,6 +55,8 @@ __all__ = [
     "code",
     "evaluate",
     "events",
+    "recode",
+    "reports",
     "summary",
     "timeline",
 ]

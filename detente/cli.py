@@ -1,16 +1,26 @@
 """The command line: thin wrappers over the library calls of ``detente.api``.
 
 Every command parses its options, calls one library function and formats
-the result.  Library errors become one ``Error: …`` line and exit code 1.
-Exit codes: 0 success; 1 an error stopped the command; 2 bad usage;
-3 the run finished but some inputs could not be read (each named on stderr).
+the result.  Library errors become one ``Error: …`` line.  Exit codes: 0
+success; 1 an error stopped the command; 2 bad usage (a wrong option or
+value, a filter that cannot match: one ``Error: …`` line too); 3 the run
+finished but some inputs could not be read (each named on stderr); 130
+interrupted (Ctrl-C), with a line saying how to resume.
+
+The words are those of ``detente.api``: an *event* is a real-world event
+merged from its reports, shown with its number (12); a *report* is one
+document's account of an event, shown with its number written r12.  Both
+numbers are accepted wherever an event is asked for (``sources``, ``chain``).
 """
 
 from __future__ import annotations
 
+import csv
 import functools
 import json
+import math
 import logging
+import socket
 import sys
 from datetime import date
 
@@ -18,16 +28,65 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from . import api, export
+from . import api, export, query
 from .errors import DetenteError, UsageError
 from .evaluate import FORMATS as GOLD_FORMATS
 from .evaluate import ArticleScore
 from .evaluate import evaluate as evaluate_gold
-from .settings import Settings, describe
-from .store import EventFilter, Store
+from .settings import GROUPS, RANGES, Settings, describe
+from .store import Store
 from .store.backends import is_url, masked
+from .watch import MAX_ITEMS, TOTAL_TIMEOUTS, Limits
 
 PARTIAL_FAILURE = 3
+BAD_USAGE = 2
+INTERRUPTED = 130
+# What to do after Ctrl-C, per command; the others only stop.
+RESUME = {
+    "code": "the documents stored so far are kept: run the same command again to go on (stored documents are "
+            "skipped, not coded twice)",
+    "recode": "the documents coded again so far are kept: run the same command again to finish, then "
+              "`detente aggregate --rebuild` to build the events from all the reports",
+    "aggregate": "nothing was lost: run `detente aggregate` again",
+    "fetch": "the pages stored so far are kept: run the same command again to go on",
+}
+
+
+class _Commands(click.Group):
+    """The group of commands: usage errors in one line, Ctrl-C with a way to resume."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except _OneLine:
+            raise
+        except click.UsageError as error:
+            raise _OneLine(error.format_message(), error.ctx or ctx) from None
+        except KeyboardInterrupt:
+            raise _Interrupted(ctx.invoked_subcommand) from None
+
+
+class _OneLine(click.UsageError):
+    """A usage error as one line naming the command's help, exit code 2 (BAD_USAGE)."""
+
+    exit_code = BAD_USAGE
+
+    def show(self, file=None) -> None:
+        command = self.ctx.command_path if self.ctx else "detente"
+        click.echo(f"Error: {self.format_message()} (see `{command} --help`)", err=True, file=file)
+
+
+class _Interrupted(click.ClickException):
+    """Ctrl-C: one line saying what is kept and how to go on, exit code 130."""
+
+    exit_code = INTERRUPTED
+
+    def __init__(self, command: str | None) -> None:
+        self.command = command
+        super().__init__(RESUME.get(command or "", "nothing was changed"))
+
+    def show(self, file=None) -> None:
+        click.echo(f"Interrupted: {self.message}.", err=True, file=file)
 
 
 def _fail_cleanly(command):
@@ -37,7 +96,7 @@ def _fail_cleanly(command):
         try:
             return command(*args, **kwargs)
         except UsageError as error:
-            raise click.UsageError(str(error)) from error
+            raise _OneLine(str(error), click.get_current_context(silent=True)) from error
         except DetenteError as error:
             raise click.ClickException(str(error)) from error
     return wrapper
@@ -62,23 +121,43 @@ def _stdout():
 SETTING_ENVIRONMENT = {"cache_dir": "DETENTE_CACHE_DIR"}
 
 
-def settings_options(command):
-    """One option per setting of ``detente.settings``, named after it, with its help text."""
-    for name, default, help_text in reversed(describe()):
+def settings_options(*groups):
+    """One option per setting of ``detente.settings`` (of the given groups: ``settings_options("coding")``;
+    those of a whole run when used bare, ``@settings_options``: every group but the filters, which the
+    commands that list events offer as shared options, ``_MIN_CONFIDENCE``), named after it, with its help
+    text."""
+    if len(groups) == 1 and callable(groups[0]):
+        return _with_settings(groups[0], tuple(group for group in GROUPS if group != "filter"))
+    return lambda command: _with_settings(command, groups)
+
+
+def _with_settings(command, groups: tuple[str, ...]):
+    for name, default, help_text in reversed(describe(*groups)):
         flag = "--" + name.replace("_", "-")
         if isinstance(default, bool):
             command = click.option(f"{flag}/--no-{name.replace('_', '-')}", name, default=default,
                                    show_default=True, help=help_text)(command)
         else:
-            kind = int if isinstance(default, int) else str
+            kind = click.IntRange(*RANGES[name]) if name in RANGES else int if isinstance(default, int) else str
             command = click.option(flag, name, default=default, type=kind, show_default=True, help=help_text,
                                    envvar=SETTING_ENVIRONMENT.get(name),
                                    show_envvar=name in SETTING_ENVIRONMENT)(command)
     return command
 
 
+class _Seconds(click.FloatRange):
+    """A number of seconds within a range; ``nan`` and ``inf``, which every range check lets through, refused."""
+
+    def convert(self, value, param, ctx):
+        seconds = super().convert(value, param, ctx)
+        if not math.isfinite(seconds):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        return seconds
+
+
 def _settings(options: dict) -> Settings:
-    return Settings(**{name: options[name] for name, _, _ in describe()})
+    """The settings given as options; those a command does not offer keep their defaults."""
+    return Settings(**{name: options[name] for name, _, _ in describe() if name in options})
 
 
 def _iso_date(ctx, param, value):
@@ -90,20 +169,74 @@ def _iso_date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-def _dyad(ctx, param, value):
-    if value is None:
-        return None
-    parts = value.upper().replace("_", "-").split("-")
-    if len(parts) != 2 or not all(parts):
-        raise click.BadParameter(f"{value!r}: write a dyad as two codes joined by a dash, e.g. USA-RUS")
-    return parts[0], parts[1]
+def _publication_date(ctx, param, value):
+    day = _iso_date(ctx, param, value)
+    try:
+        return query.publication_date(day)
+    except UsageError as error:
+        raise click.BadParameter(str(error)) from None
 
 
-@click.group()
+_DB = click.option("--db", type=_STORE, required=True, help="the store: a SQLite file or a postgresql:// URL")
+_STATUS = click.option("--status", "status_text", default=",".join(api.DEFAULT_STATUSES), show_default=True,
+                       help="statuses, comma-separated: actual, planned, threatened, demanded, hypothetical, "
+                            "denied; `done` for actual and planned; `all`")
+_AS = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+                   help="output format")
+_SINCE = click.option("--since", callback=_iso_date, help="first event date (YYYY-MM-DD)")
+_UNTIL = click.option("--until", callback=_iso_date, help="last event date (YYYY-MM-DD)")
+_DYAD = click.option("--dyad", help="two country codes, `USA RUS` or USA-RUS (both directions)")
+
+
+def _confidence(ctx, param, value):
+    try:
+        return query.confidence(value)
+    except UsageError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _setting_option(name: str, **extra):
+    """The option of one setting of ``detente.settings``, named after it, with its default and help text."""
+    default, help_text = next((default, help_text) for setting, default, help_text in describe() if setting == name)
+    return click.option("--" + name.replace("_", "-"), name, default=default, show_default=True, help=help_text,
+                        **extra)
+
+
+# Read as text and checked by ``query.confidence``, as the service checks it: one message for any wrong value.
+_MIN_CONFIDENCE = _setting_option("min_confidence", type=str, callback=_confidence, metavar="P")
+_DYAD_ARGUMENT = click.argument("dyad_codes", metavar="A B", nargs=-1, required=True)
+
+
+def _filters(command):
+    """The filters of `detente events`, `reports` and `export`."""
+    options = [
+        _DYAD,
+        click.option("--type", "event_type", help="PLOVER event type, e.g. SANCTION"),
+        click.option("--cameo", help="CAMEO code: events with this code or one under it (161, or 16 for all of 16x)"),
+        _STATUS, _SINCE, _UNTIL,
+        click.option("--outlet", help="only events reported by this outlet"),
+        _MIN_CONFIDENCE,
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _where(store: Store, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence):
+    return query.event_filter(store, pair=dyad, kind=event_type, code=cameo, status=status_text, since=since,
+                              until=until, source=outlet, min_confidence=min_confidence)
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="detente")
 @click.option("-v", "--verbose", is_flag=True, help="log what each stage does")
 def main(verbose: bool) -> None:
-    """detente: event data that knows about reciprocity."""
+    """detente: event data that knows about reciprocity.
+
+    An event is a real-world event, merged from every report of it (its
+    number: 12); a report is one document's account of an event (its number:
+    r12).
+    """
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s: %(message)s",
                         stream=sys.stderr)
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -112,8 +245,8 @@ def main(verbose: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--date", "pub_date", callback=_iso_date,
-              help="publication date (YYYY-MM-DD) for inputs that carry none of their own")
+@click.option("--date", "pub_date", callback=_publication_date,
+              help="publication date (YYYY-MM-DD, not in the future) for inputs that carry none of their own")
 @click.option("--source", help="outlet name for inputs that name none")
 @click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="jsonl", show_default=True,
               help="output format")
@@ -122,16 +255,18 @@ def main(verbose: bool) -> None:
 @click.option("--db", type=click.Path(dir_okay=False),
               help="also store documents, sentences and events in this SQLite file or postgresql:// URL")
 @click.option("--status", "status_text", default=",".join(api.DEFAULT_STATUSES), show_default=True,
-              help="statuses to write, comma-separated, or `all`")
+              help="statuses to write, comma-separated, `done` (actual and planned) or `all`")
 @click.option("--quiet", "-q", is_flag=True, help="write no events (useful with --db)")
-@click.option("--workers", default=1, show_default=True, help="code on this many processes")
+@click.option("--workers", default=1, type=click.IntRange(1, 1024), show_default=True,
+              help="code on this many processes")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="code on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), or `local` for a "
                    "cluster of this machine's cores")
 @click.option("--shards", type=click.Path(file_okay=False),
               help="also write the events as numbered Parquet files in this folder")
 @click.option("--progress/--no-progress", default=None,
-              help="show documents, documents/s, events and failures while coding [default: on a terminal]")
+              help="show documents, documents/s, reports and failures while coding [default: on a terminal]")
+@_MIN_CONFIDENCE
 @settings_options
 @_fail_cleanly
 def code(paths, pub_date, source, fmt, output, db, status_text, quiet, workers, dask_address, shards, progress,
@@ -140,6 +275,8 @@ def code(paths, pub_date, source, fmt, output, db, status_text, quiet, workers, 
 
     PATHS are text, HTML, JSON Lines or JSON files, folders of them, or `-` for
     standard input.  Unreadable inputs are named on standard error and skipped.
+    With --db, each document (one outlet's article) is stored once with its
+    reports, and the reports are merged into events.
     """
     statuses = api.parse_statuses(status_text)
     report = api.Report()
@@ -163,16 +300,32 @@ def code(paths, pub_date, source, fmt, output, db, status_text, quiet, workers, 
         meter.close()
         if store is not None:
             store.close()
-    click.echo(f"{report.documents} documents coded, {report.events} events, "
-               f"{report.already_stored} already stored, {report.failed} failed", err=True)
+    click.echo(_code_line(report, statuses, quiet, stored=db is not None, min_confidence=options["min_confidence"]),
+               err=True)
     if report.update is not None:
         click.echo(_update_line(report.update), err=True)
     if report.failures:
         sys.exit(PARTIAL_FAILURE)
 
 
+def _code_line(report: api.Report, statuses: tuple[str, ...], quiet: bool, *, stored: bool,
+               min_confidence: float | None = None) -> str:
+    """What `detente code` did, in the numbers that are stored."""
+    sure = f" and a confidence of at least {min_confidence:g}" if min_confidence else ""
+    written = "" if quiet else f" ({report.events} written with the statuses {', '.join(statuses)}{sure})"
+    if not stored:
+        return f"{_count(report.documents, 'document')} coded, {_count(report.reports, 'report')}{written}, " \
+               f"{report.failed} failed"
+    coded = report.documents - report.copied
+    shared = f"; {report.copied} reusing the coding of the same text from another outlet" if report.copied else ""
+    duplicates = f"{_count(report.duplicates, 'duplicate')} skipped"
+    return (f"{_count(report.documents, 'document')} stored ({coded} coded{shared}), "
+            f"{_count(report.reports, 'report')}{written}, "
+            f"{duplicates}, {report.failed} failed")
+
+
 class _Progress:
-    """Documents, documents/s, events and failures on standard error while `detente code` runs."""
+    """Documents, documents/s, reports and failures on standard error while `detente code` runs."""
 
     def __init__(self, enabled: bool | None) -> None:
         self.live = None
@@ -182,7 +335,7 @@ class _Progress:
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
             self.live = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"),
-                                 TextColumn("{task.fields[rate]:.1f}/s"), TextColumn("{task.fields[events]} events"),
+                                 TextColumn("{task.fields[rate]:.1f}/s"), TextColumn("{task.fields[events]} reports"),
                                  TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn(),
                                  console=Console(stderr=True), transient=False)
             self.task = self.live.add_task("coding", total=None, rate=0.0, events=0, failed=0)
@@ -191,7 +344,7 @@ class _Progress:
     def update(self, report: api.Report) -> None:
         if self.live is not None:
             elapsed = self.live.tasks[0].elapsed or 0.0
-            self.live.update(self.task, completed=report.documents, events=report.events, failed=report.failed,
+            self.live.update(self.task, completed=report.documents, events=report.reports, failed=report.failed,
                              rate=report.documents / elapsed if elapsed else 0.0)
 
     def echo(self, message: str) -> None:
@@ -206,61 +359,193 @@ class _Progress:
 
 
 @main.command()
-@click.option("--db", type=_STORE, required=True, help="the store: a SQLite file or a postgresql:// URL")
-@click.option("--dyad", callback=_dyad, help="two country codes, e.g. USA-RUS (both directions)")
-@click.option("--type", "event_type", help="PLOVER event type, e.g. SANCTION")
-@click.option("--status", "status_text", default=",".join(api.DEFAULT_STATUSES), show_default=True,
-              help="statuses, comma-separated, or `all`")
-@click.option("--since", callback=_iso_date, help="first event date (YYYY-MM-DD)")
-@click.option("--until", callback=_iso_date, help="last event date (YYYY-MM-DD)")
-@click.option("--outlet", help="only events from this outlet")
-@click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="table", show_default=True,
+@_DB
+@click.option("--since", callback=_iso_date, help="documents published on or after this date (YYYY-MM-DD)")
+@click.option("--until", callback=_iso_date, help="documents published on or before this date (YYYY-MM-DD)")
+@click.option("--outlet", help="only the documents of this outlet")
+@click.option("--workers", default=1, show_default=True, help="code on this many processes")
+@settings_options("coding", "batch", "aggregation")
+@_fail_cleanly
+def recode(db, since, until, outlet, workers, **options):
+    """Code stored documents again with today's lexicon, knowledge base and settings.
+
+    Each document's reports are replaced by the new coding (a report coded
+    exactly as before keeps its number), and the events and links are updated
+    where reports changed.  Without filters every document is coded again.
+    """
+    with Store.open(db) as store:
+        query.window(since, until)
+        chosen = query.outlet(outlet, store.outlets()) if outlet else None
+        result = api.recode(store, _settings(options), since=since, until=until, outlet=chosen, workers=workers,
+                            on_failure=lambda failure: click.echo(f"error: {failure}", err=True))
+    click.echo(f"{_count(result.documents, 'document')} coded again ({result.outdated} had been coded by an older "
+               "version); "
+               f"reports: {result.kept} unchanged, {result.removed} removed, {result.added} added, "
+               f"{len(result.failures)} documents failed and kept their reports", err=True)
+    if result.update is not None:
+        click.echo(_update_line(result.update), err=True)
+    if result.failures:
+        sys.exit(PARTIAL_FAILURE)
+
+
+@main.command()
+@_DB
+@_filters
+@click.option("--reports", "as_reports", is_flag=True,
+              help="list the reports (each document's account of an event) instead of the events")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
+              help="output format (csv: the columns of `detente export --format csv`, or of reports)")
+@_fail_cleanly
+def events(db, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence, as_reports, fmt):
+    """List events: each real-world event once, with its number, confidence, reports, outlets and links.
+
+    With --reports, list the reports instead (as `detente reports` does).
+    """
+    with Store.open(db) as store:
+        where = _where(store, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence)
+        found = api.reports(store, where) if as_reports else api.events(store, where)
+    if as_reports:
+        _write_reports(found, fmt)
+    else:
+        _write_events(found, fmt)
+
+
+@main.command()
+@_DB
+@_filters
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
               help="output format")
 @_fail_cleanly
-def events(db, dyad, event_type, status_text, since, until, outlet, fmt):
-    """List stored events."""
-    where = EventFilter(dyad=dyad, event=event_type, statuses=api.parse_statuses(status_text), since=since,
-                        until=until, outlet=outlet)
+def reports(db, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence, fmt):
+    """List reports: each document's account of an event, with its number (r12) and its event's number."""
     with Store.open(db) as store:
-        found = api.events(store, where)
+        found = api.reports(store, _where(store, dyad, event_type, cameo, status_text, since, until, outlet,
+                                          min_confidence))
+    _write_reports(found, fmt)
+
+
+@main.command(hidden=True)
+@_DB
+@_filters
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
+              help="output format")
+@_fail_cleanly
+def aggregated(db, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence, fmt):
+    """The former name of `detente events`."""
+    with Store.open(db) as store:
+        found = api.events(store, _where(store, dyad, event_type, cameo, status_text, since, until, outlet,
+                                         min_confidence))
+    _write_events(found, fmt)
+
+
+def _write_events(found: list[dict], fmt: str) -> None:
+    out = _stdout()
+    if fmt == "jsonl":
+        for record in found:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        export.write_aggregated_csv(found, out)
+    else:
+        _print_events(found, out)
+
+
+def _write_reports(found: list[dict], fmt: str) -> None:
     out = _stdout()
     if fmt == "jsonl":
         export.write_jsonl(found, out)
     elif fmt == "csv":
-        export.write_csv(found, out)
+        export.write_csv(found, out, numbered=True)
     else:
-        _print_table(found, out)
+        _print_reports(found, out)
 
 
 @main.command()
-@click.option("--db", type=_STORE, required=True, help="the store: a SQLite file or a postgresql:// URL")
-@click.option("--dyad", callback=_dyad, required=True, help="two country codes, e.g. USA-RUS")
-@click.option("--status", "status_text", default=",".join(api.DEFAULT_STATUSES), show_default=True,
-              help="statuses, comma-separated, or `all`")
+@click.argument("dyad_codes", metavar="[A B]", nargs=-1)
+@_DB
+@_DYAD
+@_STATUS
+@_SINCE
+@_UNTIL
+@_MIN_CONFIDENCE
+@click.option("--reports", "as_reports", is_flag=True, help="list every report instead of each event once")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
+              help="output format")
 @_fail_cleanly
-def timeline(db, dyad, status_text):
-    """The events between two countries, in date order, both directions."""
-    with Store.open(db) as store:
-        rows = api.timeline(store, dyad, api.parse_statuses(status_text))
-    _print_timeline(f"{dyad[0]}–{dyad[1]}", rows, _stdout())
+def timeline(dyad_codes, db, dyad, status_text, since, until, min_confidence, as_reports, fmt):
+    """The events between two countries, in date order, both directions: each event once, with its reports
+    and outlets.
 
-
-@main.command()
-@click.option("--db", type=_STORE, required=True, help="the store: a SQLite file or a postgresql:// URL")
-@click.option("--top", default=3, show_default=True, help="timelines of this many busiest pairs")
-@_fail_cleanly
-def summary(db, top):
-    """Events per dyad and the timelines of the busiest pairs of countries."""
+    The two countries are given as `A B`, as `A-B`, or with --dyad.
+    """
     with Store.open(db) as store:
-        result = api.summary(store, top=top)
+        pair = _pair(store, dyad_codes, dyad)
+        statuses = api.parse_statuses(status_text)
+        if as_reports:
+            found = api.reports(store, query.event_filter(store, pair=pair, status=statuses, since=since,
+                                                           until=until, min_confidence=min_confidence))
+            _write_reports(found, fmt)
+            return
+        query.window(since, until)
+        rows = api.timeline(store, pair, statuses, since=since, until=until, min_confidence=min_confidence)
     out = _stdout()
-    console = Console(file=out, width=120)
-    console.print(f"[bold]{result.documents} documents, {result.events} events[/bold]")
-    table = Table(title="Events per dyad (actor → recipient)")
-    for column in ("actor", "recipient", "events"):
-        table.add_column(column)
-    for actor, recipient, n in result.dyads[:20]:
-        table.add_row(actor, recipient, str(n))
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["number", "date", "actor", "recipient", "event", "cameo", "goldstein", "status", "size",
+                         "trigger", "reports", "outlets", "confidence", "independent_sources"])
+        for row in rows:
+            writer.writerow([row.number, row.date or "", row.actor, row.recipient, row.event, row.cameo,
+                             row.goldstein, row.status, row.size, row.trigger, row.reports, ";".join(row.outlets),
+                             "" if row.confidence is None else row.confidence,
+                             "" if row.independent_sources is None else row.independent_sources])
+    else:
+        _print_timeline(f"{pair[0]}–{pair[1]}", rows, out)
+
+
+def _pair(store: Store, codes: tuple[str, ...], option: str | None) -> tuple[str, str]:
+    """The dyad given as arguments (`A B` or `A-B`) or with --dyad, checked."""
+    if codes and option:
+        raise UsageError("give the two countries once: as arguments or with --dyad")
+    if not codes and not option:
+        raise UsageError("give two countries: `A B`, `A-B` or --dyad A-B")
+    return query.dyad(codes or option, store.countries())
+
+
+@main.command()
+@_DB
+@click.option("--top", default=3, type=click.IntRange(0, 10_000), show_default=True,
+              help="timelines of this many busiest pairs")
+@_STATUS
+@_MIN_CONFIDENCE
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="output format")
+@_fail_cleanly
+def summary(db, top, status_text, min_confidence, fmt):
+    """What the store holds: documents, reports and events; events per dyad and the timelines of the busiest
+    pairs of countries (each event once)."""
+    with Store.open(db) as store:
+        result = api.summary(store, top=top, statuses=api.parse_statuses(status_text), min_confidence=min_confidence)
+    out = _stdout()
+    if fmt == "json":
+        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        return
+    console = Console(file=out, width=140)
+    console.print(f"[bold]{_count(result.documents, 'document')}, {_count(result.reports, 'report')}, "
+                  f"{_count(result.events, 'event')}[/bold] "
+                  "(an event is one real-world event, merged from its reports)", highlight=False)
+    if result.outdated_documents:
+        console.print(f"{_count(result.outdated_documents, 'document')} "
+                      f"({_count(result.outdated_reports, 'report')}) were coded by an "
+                      f"older version of the coder (lexicon, knowledge base or code): `detente recode --db {db}` "
+                      "codes them again", markup=False, highlight=False)
+    sure = f"; confidence at least {result.min_confidence:g}" if result.min_confidence else ""
+    table = Table(title="Events per dyad (actor → recipient)", caption=f"statuses {', '.join(result.statuses)}{sure}")
+    for column in ("actor", "recipient", "events", "reports"):
+        table.add_column(column, justify="left" if column in ("actor", "recipient") else "right")
+    for actor, recipient, n, reported in result.dyads[:20]:
+        table.add_row(actor, recipient, str(n), str(reported))
     console.print(table)
     for pair, rows in result.timelines.items():
         _print_timeline(f"{pair[0]}–{pair[1]}", rows, out)
@@ -275,7 +560,7 @@ def summary(db, top):
               help="output format")
 @click.option("--details/--no-details", default=False, show_default=True,
               help="also list the missed gold events and the extra predictions")
-@settings_options
+@settings_options("reading", "coding", "batch")
 @_fail_cleanly
 def evaluate(gold, inputs, predictions, fmt, details, **options):
     """Score events against gold: precision, recall, F1, per type, confusions.
@@ -294,17 +579,10 @@ def evaluate(gold, inputs, predictions, fmt, details, **options):
         _print_evaluation(result, out, details)
 
 
-_DB = click.option("--db", type=_STORE, required=True, help="the store: a SQLite file or a postgresql:// URL")
-_STATUS = click.option("--status", "status_text", default=",".join(api.DEFAULT_STATUSES), show_default=True,
-                       help="statuses, comma-separated, or `all`")
-_AS = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-                   help="output format")
-
-
 @main.command()
 @_DB
-@click.option("--rebuild", is_flag=True, help="forget all aggregated events and links and build them again")
-@settings_options
+@click.option("--rebuild", is_flag=True, help="forget all events and links and build them again from the reports")
+@settings_options("aggregation")
 @_fail_cleanly
 def aggregate(db, rebuild, **options):
     """Merge stored reports into events and link answers to causes.
@@ -316,55 +594,16 @@ def aggregate(db, rebuild, **options):
         click.echo(_update_line(api.aggregate(store, _settings(options), rebuild=rebuild)))
 
 
+def _count(n: int, word: str) -> str:
+    """``1 report``, ``2 reports``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _update_line(update) -> str:
     placed, links = update.aggregation, update.links
-    return (f"{placed.placed} reports placed ({placed.created} new events); links: {links.stated} stated, "
+    return (f"{_count(placed.placed, 'report')} placed ({_count(placed.created, 'new event')}); links: "
+            f"{links.stated} stated, "
             f"{links.inferred} inferred, {links.open_claims} stated responses still without their cause")
-
-
-@main.command()
-@_DB
-@click.option("--dyad", callback=_dyad, help="two country codes, e.g. USA-RUS (both directions)")
-@click.option("--type", "event_type", help="PLOVER event type, e.g. SANCTION")
-@_STATUS
-@click.option("--since", callback=_iso_date, help="first event date (YYYY-MM-DD)")
-@click.option("--until", callback=_iso_date, help="last event date (YYYY-MM-DD)")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
-              help="output format")
-@_fail_cleanly
-def aggregated(db, dyad, event_type, status_text, since, until, fmt):
-    """List aggregated events: one line per real-world event, with its reports, outlets and links."""
-    where = EventFilter(dyad=dyad, event=event_type, statuses=api.parse_statuses(status_text), since=since,
-                        until=until)
-    with Store.open(db) as store:
-        found = api.aggregated(store, where)
-    out = _stdout()
-    if fmt == "jsonl":
-        for record in found:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return
-    console = Console(file=out, width=160)
-    table = Table()
-    for column in ("no.", "date", "who", "event", "size", "reports", "outlets", "answers", "trigger"):
-        table.add_column(column, overflow="fold")
-    for record in found:
-        size = record.get("size")
-        table.add_row(str(record["number"]), record["date"] or "?", _who(record),
-                      f"{record['event']} {record['cameo']}",
-                      f"{size['count']} {size['unit']}" if size else "", str(len(record["mentions"])),
-                      ", ".join(record["sources"]), ", ".join(_short(link) for link in record["links"]),
-                      record["trigger"])
-    console.print(table)
-
-
-def _who(record: dict) -> str:
-    actors = "+".join(sorted({str(e["country"]) for e in record["actor"] if e.get("country")})) or "?"
-    recipients = "+".join(sorted({str(e["country"]) for e in record["recipient"] if e.get("country")})) or "?"
-    return f"{actors} → {recipients}"
-
-
-def _short(link: dict) -> str:
-    return f"{link['event'][:8]} ({link['type']}, {link['score']:.2f})"
 
 
 @main.command()
@@ -375,7 +614,7 @@ def _short(link: dict) -> str:
 def sources(reference, db, fmt):
     """Which outlets reported an event and where their reports disagree (numbers, dates, who acted).
 
-    REFERENCE is an aggregated event's id or number, or the id of one of its reports.
+    REFERENCE is an event's number (12), the number of one of its reports (r12), or an id.
     """
     with Store.open(db) as store:
         record = api.sources(store, reference)
@@ -384,48 +623,85 @@ def sources(reference, db, fmt):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
     console = Console(file=out, width=160)
-    console.print(f"[bold]{record['number']}. {_who(record)} {record['event']} {record['cameo']} "
-                  f"{record['date'] or '?'}[/bold] — {len(record['mentions'])} reports, "
-                  f"{len(record['sources'])} outlets")
-    table = Table(title="Reports")
-    for column in ("outlet", "published", "date given", "size", "who", "sentence"):
+    trust = record["corroboration"]
+    console.print(f"[bold]Event {record['number']}. {_who(record)} {record['event']} {record['cameo']} "
+                  f"{record['date'] or '?'}[/bold] — {_count(len(record['mentions']), 'report')}, "
+                  f"{_count(len(record['sources']), 'outlet')}, "
+                  f"{_count(trust['independent_sources'], 'independent source')}, "
+                  f"confidence {export.confidence_text(record['confidence'])}", highlight=False)
+    table = Table(title="Its reports")
+    for column in ("report", "outlet", "published", "date given", "size", "who", "confidence", "copy of",
+                   "sentence"):
         table.add_column(column, overflow="fold")
+    explained = {report["report"]: report for report in trust["reports"]}
     for mention in record["mentions"]:
         size = mention["size"]
-        table.add_row(mention["source"] or mention["doc_id"], mention["published"] or "?",
-                      f"{mention['date'] or '?'} ({mention['date_source']})",
+        why = explained.get(mention["report"], {})
+        table.add_row(export.report_reference(mention["report"]), mention["source"] or mention["doc_id"],
+                      mention["published"] or "?", f"{mention['date'] or '?'} ({mention['date_source']})",
                       f"{size['count']} {size['unit']}" if size else "",
-                      ", ".join(e["name"] for e in mention["actor"]), " ".join(mention["text"].split()))
+                      ", ".join(e["name"] for e in mention["actor"]),
+                      export.confidence_text(mention["confidence"]) + (" counted" if why.get("counted") else ""),
+                      export.report_reference(why["copy_of"]) if why.get("copy_of") else "",
+                      " ".join(mention["text"].split()))
     console.print(table)
     if not record["disagreements"]:
         console.print("The reports agree on numbers, dates and actors.")
     for what, values in record["disagreements"].items():
         console.print(f"[bold]They disagree on {what}:[/bold] " + "; ".join(
             f"{v['value']} ({', '.join(v['sources'] or v['doc_ids'])})" for v in values), highlight=False)
+    for line in _trust_lines(trust):
+        console.print(line, markup=False, highlight=False)
+
+
+def _trust_lines(trust: dict) -> list[str]:
+    """Why an event has its confidence: its independent sources, the noisy-or, the disagreements."""
+    lines = [f"Independent sources (outlets; sentences with {trust['copy_overlap']:.0%} of their words in common "
+             "count as copies of one story, and the copies as one source):"]
+    for number, source in enumerate(trust["sources"], 1):
+        counted = (f"best report {export.report_reference(source['counted'])}, "
+                   f"{export.confidence_text(source['confidence'])}") if source["counted"] else "no confidence"
+        reports = ", ".join(export.report_reference(report) for report in source["reports"])
+        lines.append(f"  {number}. {', '.join(source['outlets'])} ({reports}): {counted}")
+    if trust["noisy_or"] is None:
+        lines.append("Confidence: unknown (no report has one).")
+        return lines
+    known = [source["confidence"] for source in trust["sources"] if source["confidence"] is not None]
+    how = (f"1 - {' × '.join(f'(1 - {value:.2f})' for value in known)} = {trust['noisy_or']:.4f}"
+           if len(known) > 1 else f"{trust['noisy_or']:.4f} (one source)")
+    if len(known) > 1 and trust["noisy_or"] > trust["ceiling"]:
+        how += f", at most {trust['ceiling']}"
+    for what in trust["disagreements"]:
+        how += f"; the reports disagree on {what}: × {trust['factor']}"
+    lines.append(f"Confidence: {how} → {export.confidence_text(trust['confidence'])}.")
+    return lines
 
 
 @main.command()
-@click.argument("first")
-@click.argument("second")
+@_DYAD_ARGUMENT
 @_DB
 @_STATUS
+@_MIN_CONFIDENCE
 @_AS
 @_fail_cleanly
-def parity(first, second, db, status_text, fmt):
-    """The parity ledger of two countries: staff ceilings, people expelled, facilities closed, with evidence."""
+def parity(dyad_codes, db, status_text, min_confidence, fmt):
+    """The parity ledger of two countries (`A B` or `A-B`): staff ceilings, people expelled, facilities closed,
+    with evidence."""
     with Store.open(db) as store:
-        ledger = api.parity(store, first, second, api.parse_statuses(status_text))
+        first, second = query.dyad(dyad_codes, store.countries())
+        ledger = api.parity(store, first, second, api.parse_statuses(status_text), min_confidence=min_confidence)
     out = _stdout()
     if fmt == "json":
         out.write(json.dumps(ledger.to_dict(), ensure_ascii=False) + "\n")
         return
     console = Console(file=out, width=160)
     table = Table(title=f"Parity ledger {ledger.first}–{ledger.second}")
-    for column in ("date", "presence of", "set by", "measure", "number", "outlets", "evidence"):
+    for column in ("event", "date", "presence of", "set by", "measure", "number", "outlets", "evidence"):
         table.add_column(column, overflow="fold")
     for entry in ledger.entries:
-        table.add_row(entry.date.isoformat() if entry.date else "?", f"{entry.side} in {entry.host}", entry.host,
-                      entry.measure, f"{entry.count} {entry.unit}", ", ".join(entry.sources), entry.evidence)
+        table.add_row(str(entry.number), entry.date.isoformat() if entry.date else "?",
+                      f"{entry.side} in {entry.host}", entry.host, entry.measure, f"{entry.count} {entry.unit}",
+                      ", ".join(entry.sources), entry.evidence)
     console.print(table)
     for side in (ledger.first, ledger.second):
         host = ledger.second if side == ledger.first else ledger.first
@@ -435,27 +711,46 @@ def parity(first, second, db, status_text, fmt):
                       f"closed" + (f", staff ceiling {ceiling.count} (since {ceiling.date})" if ceiling else ""))
 
 
+_PERIOD = click.option("--period", type=click.Choice(["day", "week", "month"]), default="week", show_default=True,
+                       help="length of the periods of the escalation series")
+
+
 @main.command()
-@click.argument("first")
-@click.argument("second")
+@_DYAD_ARGUMENT
 @_DB
-@click.option("--period", type=click.Choice(["day", "week", "month"]), default="week", show_default=True,
-              help="length of the periods of the escalation series")
+@_PERIOD
 @_STATUS
-@_AS
+@_SINCE
+@_UNTIL
+@_MIN_CONFIDENCE
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="output format; csv: one row per period and direction, with the events of each quad class "
+                   "and PLOVER type")
 @_fail_cleanly
-def dyad(first, second, db, period, status_text, fmt):
-    """Escalation series per direction and reciprocity statistics of two countries."""
+def dyad(dyad_codes, db, period, status_text, since, until, min_confidence, fmt):
+    """Escalation series per direction (every period, zero when nothing happened) and reciprocity statistics
+    of two countries (`A B` or `A-B`)."""
+    from .reciprocity.analysis import series_columns
+
     with Store.open(db) as store:
-        result = api.dyad(store, first, second, period=period, statuses=api.parse_statuses(status_text))
+        first, second = query.dyad(dyad_codes, store.countries())
+        result = api.dyad(store, first, second, period=period, statuses=api.parse_statuses(status_text),
+                          since=since, until=until, min_confidence=min_confidence)
     out = _stdout()
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=series_columns(), lineterminator="\n")
+        writer.writeheader()
+        for point in result.series:
+            writer.writerow(point.to_row())
+        return
     if fmt == "json":
-        out.write(json.dumps({"dyad": [result.first, result.second],
+        out.write(json.dumps({"dyad": [result.first, result.second], "period": period,
                               "series": [p.to_dict() for p in result.series],
                               "reciprocity": [r.to_dict() for r in result.reciprocity]}, ensure_ascii=False) + "\n")
         return
     console = Console(file=out, width=140)
-    table = Table(title=f"Escalation {result.first}–{result.second} per {period}")
+    table = Table(title=f"Escalation {result.first}–{result.second} per {period} "
+                        "(events, each real-world event once)")
     for column in ("period", "direction", "events", "Goldstein", "PLOVER score"):
         table.add_column(column, justify="left" if column in ("period", "direction") else "right")
     for point in result.series:
@@ -464,26 +759,28 @@ def dyad(first, second, db, period, status_text, fmt):
     console.print(table)
     stats = Table(title="Reciprocity (hostile acts of the first side, answered by the second)")
     for column in ("acts of", "answered by", "hostile acts", "answered", "in kind", "share in kind",
-                   "median lag (days)", "proportionality"):
+                   "median lag (days)", "proportionality", "answered events (cause → answer)"):
         stats.add_column(column, justify="left" if column in ("acts of", "answered by") else "right")
     for r in result.reciprocity:
         share = r.share_answered_in_kind
         stats.add_row(r.actor, r.recipient, str(r.hostile), str(r.answered), str(r.answered_in_kind),
                       f"{share:.0%}" if share is not None else "–",
                       f"{r.median_lag_days:g}" if r.median_lag_days is not None else "–",
-                      f"{r.proportionality:g}" if r.proportionality is not None else "–")
+                      f"{r.proportionality:g}" if r.proportionality is not None else "–",
+                      ", ".join(f"{pair[4]} → {pair[5]}" for pair in r.pairs))
     console.print(stats)
 
 
 @main.command()
 @click.argument("reference")
 @_DB
-@click.option("--depth", default=10, show_default=True, help="follow causes and answers this many steps")
+@click.option("--depth", default=10, type=click.IntRange(1, 50), show_default=True,
+              help="follow causes and answers this many steps")
 @_fail_cleanly
 def chain(reference, db, depth):
     """The retaliation chain of an event: the causes it answered and the answers it drew, as a tree.
 
-    REFERENCE is an aggregated event's id or number, or the id of one of its reports.
+    REFERENCE is an event's number (12), the number of one of its reports (r12), or an id.
     """
     with Store.open(db) as store:
         nodes = api.chain(store, reference, depth)
@@ -507,30 +804,26 @@ def _chain_line(node) -> str:
     if node.link_type:
         how = f"  [{node.link_type} {node.score:.2f}" + (f", {node.cue!r}" if node.cue else "") + "]"
     return (f"{row.number}. {row.date or '?'} {row.actors or '?'} → {row.recipients or '?'} {row.event} {row.cameo} "
-            f"({row.mentions} reports, id {row.id}){how}")
+            f"({_count(row.mentions, 'report')}, {_count(row.sources, 'outlet')}){how}")
 
 
 @main.command("export")
 @_DB
 @click.option("--format", "fmt", type=click.Choice(api.EXPORT_FORMATS), required=True,
-              help="plover: JSON Lines of aggregated events with mentions and links; gdelt: the GDELT 2.0 event "
-                   "table (61 columns) and its mentions table; csv or parquet: one row per aggregated event")
+              help="plover: JSON Lines of events with their reports and links; gdelt: the GDELT 2.0 event "
+                   "table (61 columns) and its mentions table; csv or parquet: one row per event")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="the file to write")
 @click.option("--mentions", type=click.Path(dir_okay=False),
               help="gdelt: where to write the mentions table (default: OUTPUT with .mentions before its suffix)")
 @click.option("--header/--no-header", default=True, show_default=True,
               help="gdelt: a first line with the column names (--no-header for strict GDELT files)")
-@click.option("--dyad", callback=_dyad, help="two country codes, e.g. USA-RUS (both directions)")
-@click.option("--type", "event_type", help="PLOVER event type, e.g. SANCTION")
-@_STATUS
-@click.option("--since", callback=_iso_date, help="first event date (YYYY-MM-DD)")
-@click.option("--until", callback=_iso_date, help="last event date (YYYY-MM-DD)")
+@_filters
 @_fail_cleanly
-def export_command(db, fmt, output, mentions, header, dyad, event_type, status_text, since, until):
-    """Write aggregated events for pandas, R or GDELT tools: PLOVER JSONL, GDELT TSV, CSV or Parquet."""
-    where = EventFilter(dyad=dyad, event=event_type, statuses=api.parse_statuses(status_text), since=since,
-                        until=until)
+def export_command(db, fmt, output, mentions, header, dyad, event_type, cameo, status_text, since, until, outlet,
+                   min_confidence):
+    """Write events for pandas, R or GDELT tools: PLOVER JSONL, GDELT TSV, CSV or Parquet."""
     with Store.open(db) as store:
+        where = _where(store, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence)
         report = api.export(store, fmt, output, mentions=mentions, header=header, where=where)
     for path, rows in report.files.items():
         click.echo(f"{rows} rows written to {path}")
@@ -539,44 +832,122 @@ def export_command(db, fmt, output, mentions, header, dyad, event_type, status_t
 
 
 @main.command()
-@click.argument("first")
-@click.argument("second")
+@_DYAD_ARGUMENT
 @_DB
 @click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="a .png or .svg file")
-@click.option("--period", type=click.Choice(["day", "week", "month"]), default="week", show_default=True,
-              help="length of the periods of the escalation series")
+@_PERIOD
 @_STATUS
+@click.option("--since", callback=_iso_date, help="start of the time axis (YYYY-MM-DD)")
+@click.option("--until", callback=_iso_date, help="end of the time axis (YYYY-MM-DD)")
+@_MIN_CONFIDENCE
 @_fail_cleanly
-def plot(first, second, db, output, period, status_text):
-    """Draw a dyad's escalation series (Goldstein and PLOVER score) with its linked events marked."""
+def plot(dyad_codes, db, output, period, status_text, since, until, min_confidence):
+    """Draw the escalation series of two countries (`A B` or `A-B`), Goldstein and PLOVER score, with the
+    linked events marked: the largest labelled, the others listed below."""
     with Store.open(db) as store:
-        api.plot(store, first, second, output, period=period, statuses=api.parse_statuses(status_text))
-    click.echo(f"wrote {output}")
+        first, second = query.dyad(dyad_codes, store.countries())
+        chart = api.plot(store, first, second, output, period=period, statuses=api.parse_statuses(status_text),
+                         since=since, until=until, min_confidence=min_confidence)
+    listed = f", {len(chart.listed)} listed below the chart" if chart.listed else ""
+    click.echo(f"wrote {output} ({len(chart.labels)} events labelled{listed})")
+
+
+def _service_limit_options(command):
+    """One option of `detente serve` per limit of ``detente.serve.limits``, named after it, range-checked."""
+    from .serve.limits import describe as service_limits
+
+    for name, default, help_text, (low, high) in reversed(service_limits()):
+        kind = click.IntRange(low, high) if isinstance(default, int) else _Seconds(low, high)
+        command = click.option("--" + name.replace("_", "-"), name, default=default, type=kind, show_default=True,
+                               help=help_text)(command)
+    return command
+
+
+def _service_limits(options: dict):
+    from .serve.limits import ServiceLimits
+    from .serve.limits import describe as service_limits
+
+    return ServiceLimits(**{name: options.pop(name) for name, _, _, _ in service_limits()})
 
 
 @main.command()
 @click.option("--db", required=True, help="the store: a SQLite file (created if missing) or a postgresql:// URL")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="address to listen on; 0.0.0.0 makes the service reachable from other machines")
-@click.option("--port", default=8000, show_default=True, help="port to listen on")
+@click.option("--port", default=8000, type=click.IntRange(0, 65535), show_default=True, help="port to listen on")
 @click.option("--token", envvar="DETENTE_TOKEN", show_envvar=True,
               help="token that allows storing articles (POST /api/documents); without it the service only reads")
-@click.option("--max-request-bytes", default=2_000_000, show_default=True, help="larger request bodies are refused")
 @click.option("--cors-origin", "cors_origins", multiple=True,
               help="a web origin allowed to call the API from a browser (repeatable); none by default")
-@settings_options
+@_service_limit_options
+@settings_options("reading", "coding", "aggregation")
 @_fail_cleanly
-def serve(db, host, port, token, max_request_bytes, cors_origins, **options):
+def serve(db, host, port, token, cors_origins, **options):
     """Serve the web page and the JSON API (its OpenAPI description at /openapi.json)."""
     import uvicorn
 
     from .serve import create_app
 
-    app = create_app(db, token=token, settings=_settings(options), max_request_bytes=max_request_bytes,
+    app = create_app(db, token=token, settings=_settings(options), limits=_service_limits(options),
                      cors_origins=tuple(cors_origins))
+    listening = _listen(host, port)
     click.echo(f"detente serving {masked(db) if is_url(db) else db} on http://{host}:{port}/ "
                f"(writing {'allowed with the token' if token else 'off'})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listening])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to the address, before the service says it serves: a busy port is one error line."""
+    listening = None
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        listening = socket.socket(family, socket.SOCK_STREAM)
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listening.bind((host, port))
+    except OSError as error:
+        if listening is not None:
+            listening.close()
+        reason = error.strerror or str(error)
+        raise DetenteError(f"cannot listen on {host}:{port}: {reason} (is another service using the port? "
+                           "choose another with --port)") from error
+    return listening
+
+
+def _print_events(records: list[dict], out) -> None:
+    console = Console(file=out, width=160)
+    table = Table(title=f"Events: {len(records)} (each real-world event once; `detente reports` lists the reports)")
+    for column in ("no.", "date", "who", "type", "size", "confidence", "reports", "outlets", "answers", "trigger"):
+        table.add_column(column, overflow="fold")
+    for record in records:
+        size = record.get("size")
+        table.add_row(str(record["number"]), record["date"] or "?", _who(record),
+                      f"{record['event']} {record['cameo']}",
+                      f"{size['count']} {size['unit']}" if size else "",
+                      export.confidence_text(record.get("confidence")), str(len(record["mentions"])),
+                      ", ".join(record["sources"]), ", ".join(_short(link) for link in record["links"]),
+                      record["trigger"])
+    console.print(table)
+
+
+def _print_reports(records: list[dict], out) -> None:
+    console = Console(file=out, width=170)
+    table = Table(title=f"Reports: {len(records)} (each document's account of an event; `detente events` lists "
+                        "each event once)")
+    for column in export.REPORT_TABLE_HEADER:
+        table.add_column(column, overflow="fold")
+    for row in export.table_rows(records, numbered=True):
+        table.add_row(*row)
+    console.print(table)
+
+
+def _who(record: dict) -> str:
+    actors = "+".join(sorted({str(e["country"]) for e in record["actor"] if e.get("country")})) or "?"
+    recipients = "+".join(sorted({str(e["country"]) for e in record["recipient"] if e.get("country")})) or "?"
+    return f"{actors} → {recipients}"
+
+
+def _short(link: dict) -> str:
+    return f"{link.get('number') or link['event'][:8]} ({link['type']}, {link['score']:.2f})"
 
 
 def _print_evaluation(result, out, details: bool) -> None:
@@ -601,6 +972,8 @@ def _print_evaluation(result, out, details: bool) -> None:
         console.print(confusion)
     else:
         console.print("No confusions between types.")
+    if result.links is not None:
+        _print_links(result.links, console, details)
     if details:
         misses = Table(title="Misses and extras")
         for column in ("document", "missed", "extra"):
@@ -608,6 +981,23 @@ def _print_evaluation(result, out, details: bool) -> None:
         for row in _misses(result.score):
             misses.add_row(*row)
         console.print(misses)
+
+
+def _print_links(links, console, details: bool) -> None:
+    """The links found against the gold's: together, stated (with a cue) and inferred (counter-moves)."""
+    table = Table(title="Links (action → reaction)")
+    for column in ("links", "gold", "found", "predicted", "correct", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "links" else "right")
+    for name, m in (("all", links.measure), ("stated", links.measure_of("responds_to")),
+                    ("inferred", links.measure_of("inferred"))):
+        table.add_row(name, str(m.gold), str(m.found), str(m.predicted), str(m.correct),
+                      f"{m.precision:.3f}", f"{m.recall:.3f}", f"{m.f1:.3f}")
+    console.print(table)
+    if details:
+        for result in links.results:
+            if not result.found:
+                console.print(f"link missed in {result.doc_id}: {result.effect} ← {result.cause} "
+                              f"({result.gold.cue or 'no cue'})", markup=False, highlight=False)
 
 
 def _misses(score):
@@ -638,15 +1028,15 @@ def _print_table(records, out) -> None:
 
 
 def _print_timeline(title: str, rows, out) -> None:
-    console = Console(file=out, width=140)
-    table = Table(title=f"Timeline {title}")
-    for column in ("date", "who", "event", "goldstein", "size", "trigger", "outlet"):
+    console = Console(file=out, width=150)
+    table = Table(title=f"Timeline {title}: {len(rows)} events (each once, with its reports and outlets)")
+    for column in ("no.", "date", "who", "type", "goldstein", "size", "trigger", "reports", "outlets", "confidence"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(row.date or "?", f"{row.actor} → {row.recipient}", f"{row.event} {row.cameo}",
-                      f"{row.goldstein:+.1f}", row.size, row.trigger, row.source or row.doc_id)
+        table.add_row(str(row.number), row.date or "?", f"{row.actor} → {row.recipient}", f"{row.event} {row.cameo}",
+                      f"{row.goldstein:+.1f}", row.size, row.trigger, str(row.reports), ", ".join(row.outlets),
+                      export.confidence_text(row.confidence))
     console.print(table)
-
 
 
 def _watch_options(command):
@@ -658,8 +1048,12 @@ def _watch_options(command):
                      help="a YAML file of alert rules and sinks (see docs/watch.md)"),
         click.option("--allow-private", is_flag=True,
                      help="allow private, loopback and link-local addresses (refused by default)"),
-        click.option("--timeout", default=10.0, show_default=True, help="seconds to wait for a server"),
-        click.option("--min-interval", default=1.0, show_default=True,
+        click.option("--timeout", default=10.0, type=_Seconds(0.001, 3600), show_default=True,
+                     help="seconds to wait for a server to connect, or to send the next bytes"),
+        click.option("--deadline", type=_Seconds(0.001, 86_400),
+                     help="seconds one fetch may take from connect to last byte, headers included "
+                          f"[default: {TOTAL_TIMEOUTS} × --timeout]"),
+        click.option("--min-interval", default=1.0, type=_Seconds(0, 86_400), show_default=True,
                      help="seconds between two requests to the same host"),
     ]
     for option in reversed(options):
@@ -667,16 +1061,15 @@ def _watch_options(command):
     return command
 
 
-def _watch_limits(options: dict, settings: Settings):
-    from .watch import Limits
-
-    return Limits(allow_private=options["allow_private"], timeout=options["timeout"],
-                  min_interval=options["min_interval"], max_bytes=settings.max_bytes)
+def _watch_limits(options: dict, settings: Settings, max_items: int = MAX_ITEMS) -> Limits:
+    return Limits(allow_private=options["allow_private"], timeout=options["timeout"], deadline=options["deadline"],
+                  min_interval=options["min_interval"], max_bytes=settings.max_bytes, max_items=max_items)
 
 
 def _poll_line(report) -> str:
+    left = f", {report.left} items left for the next poll" if report.left else ""
     return (f"{report.feeds} feeds read ({report.not_modified} not modified), {report.pages} pages coded, "
-            f"{report.events} events, {len(report.failures)} failed")
+            f"{report.events} events, {len(report.failures)} failed{left}")
 
 
 @main.command()
@@ -684,12 +1077,15 @@ def _poll_line(report) -> str:
 @click.option("--feeds", "feeds_file", type=click.Path(exists=True, dir_okay=False),
               help="a file of feed addresses, one a line (# comments)")
 @click.option("--once", is_flag=True, help="poll every feed once and exit")
-@click.option("--interval", default=600.0, show_default=True, help="seconds between two polls")
+@click.option("--interval", default=600.0, type=_Seconds(0.001, 10**7), show_default=True,
+              help="seconds between two polls")
+@click.option("--max-items", default=MAX_ITEMS, type=click.IntRange(1, 10**6), show_default=True,
+              help="pages fetched per feed and poll, newest items first; the rest wait for the next poll")
 @_watch_options
 @settings_options
 @_fail_cleanly
-def watch(feed_urls, feeds_file, once, interval, db, alerts_file, allow_private, timeout, min_interval,
-          **options):
+def watch(feed_urls, feeds_file, once, interval, max_items, db, alerts_file, allow_private, timeout, deadline,
+          min_interval, **options):
     """Poll RSS/Atom feeds and code their new articles into the store.
 
     Failures of single feeds or pages are named on standard error and the
@@ -702,7 +1098,8 @@ def watch(feed_urls, feeds_file, once, interval, db, alerts_file, allow_private,
     if not feeds:
         raise UsageError("give feed addresses or --feeds FILE")
     settings = _settings(options)
-    limits = _watch_limits(dict(allow_private=allow_private, timeout=timeout, min_interval=min_interval), settings)
+    limits = _watch_limits(dict(allow_private=allow_private, timeout=timeout, deadline=deadline,
+                                min_interval=min_interval), settings, max_items)
     alerts = watching.load_alerts(alerts_file) if alerts_file else None
     with Store.open(db) as store:
         try:
@@ -721,12 +1118,13 @@ def watch(feed_urls, feeds_file, once, interval, db, alerts_file, allow_private,
 @_watch_options
 @settings_options
 @_fail_cleanly
-def fetch(urls, db, alerts_file, allow_private, timeout, min_interval, **options):
+def fetch(urls, db, alerts_file, allow_private, timeout, deadline, min_interval, **options):
     """Fetch single article pages and code them into the store."""
     from . import watch as watching
 
     settings = _settings(options)
-    limits = _watch_limits(dict(allow_private=allow_private, timeout=timeout, min_interval=min_interval), settings)
+    limits = _watch_limits(dict(allow_private=allow_private, timeout=timeout, deadline=deadline,
+                                min_interval=min_interval), settings)
     alerts = watching.load_alerts(alerts_file) if alerts_file else None
     with Store.open(db) as store:
         report = watching.fetch(urls, store, settings=settings, limits=limits, alerts=alerts, console=click.echo,

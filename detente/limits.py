@@ -11,14 +11,19 @@ length.  ``deadline`` bounds the time instead::
 How it stops the block:
 
 * in the main thread of a process (``detente code``, each ``--workers``
-  process) a ``SIGALRM`` timer raises ``TimeLimitError`` wherever Python code
-  is running, even inside a stage's loop; it fires again every
-  ``REPEAT`` seconds until the block is left, because code that catches
-  ``Exception`` (a library's fallback) may swallow one raise;
-* in any other thread (the service's request threads, Dask's worker
-  threads), where signals cannot be delivered, it is cooperative:
+  process, each coding process of the service) a ``SIGALRM`` timer raises
+  ``TimeLimitError`` wherever Python code is running, even inside a stage's
+  loop; it fires again every ``REPEAT`` seconds until the block is left,
+  because code that catches ``Exception`` (a library's fallback) may swallow
+  one raise;
+* in any other thread (Dask's worker threads, a program that codes in its
+  own threads), where signals cannot be delivered, it is cooperative:
   ``check()`` raises once the time is up, so the block stops at the next
   call of ``check()`` (between stages).
+
+The service does not rely on it: its requests have a deadline of their own,
+kept by ending the coding process (``detente.serve.coding``), which stops
+even a call into C.
 
 What it cannot interrupt: a single call into C that does not return to
 Python (one spaCy parse, one regular expression match) runs to its end before

@@ -59,15 +59,20 @@ class Nearest(Generic[Item]):
     """Items filed under keys with a sentence number; for a key, the item of the nearest sentence.
 
     ``nearest(key, s)`` is ``min(items of key, key=lambda item: abs(sentence(item) - s))``: among items at
-    the same distance, the one added first.
+    the same distance, the one added first.  ``latest_before(key, s, accept)`` is the same ``min`` over the
+    items of key before sentence ``s`` that ``accept`` accepts.
     """
 
     def __init__(self, items: Iterable[Item], keys: Callable[[Item], Iterable[Hashable]],
                  sentence: Callable[[Item], int]) -> None:
         firsts: dict[Hashable, dict[int, tuple[int, Item]]] = {}
+        self._all: dict[Hashable, list[tuple[int, int, Item]]] = {}  # (sentence, order, item), sorted
         for order, item in enumerate(items):
             for key in keys(item):
                 firsts.setdefault(key, {}).setdefault(sentence(item), (order, item))
+                self._all.setdefault(key, []).append((sentence(item), order, item))
+        for filed in self._all.values():
+            filed.sort(key=lambda entry: entry[:2])
         self._sentences: dict[Hashable, list[int]] = {}
         self._firsts: dict[Hashable, list[tuple[int, Item]]] = {}
         for key, by_sentence in firsts.items():
@@ -95,3 +100,18 @@ class Nearest(Generic[Item]):
         if distance_before != distance_after:
             return before[1] if distance_before < distance_after else after[1]
         return before[1] if before[0] < after[0] else after[1]
+
+    def latest_before(self, key: Hashable, sentence: int, accept: Callable[[Any], bool]) -> Any:
+        """The accepted item of ``key`` of the last sentence before ``sentence`` (the first added among those
+        of that sentence), or None.  Looks back from ``sentence`` only as far as the first accepted item."""
+        filed = self._all.get(key, ())
+        i = bisect_left(filed, (sentence,), key=lambda entry: entry[:1]) - 1
+        found = None
+        while i >= 0:
+            entry_sentence, _, item = filed[i]
+            if found is not None and entry_sentence != found[0]:
+                break
+            if accept(item):
+                found = (entry_sentence, item)  # going back: an earlier-added item of the same sentence wins
+            i -= 1
+        return found[1] if found is not None else None

@@ -122,8 +122,8 @@ class Location:
         return _fields(self)
 
 
-STATUSES = ("actual", "threatened", "planned", "demanded", "hypothetical", "denied")
-DATE_SOURCES = ("explicit", "relative", "publication")
+STATUSES = ("actual", "threatened", "planned", "demanded", "hypothetical", "denied", "alleged")
+DATE_SOURCES = ("explicit", "relative", "publication", "background")
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,8 @@ class Event:
     id: str = _help("stable id of the event record (same input and settings give the same id)")
     doc_id: str = _help("id of the document the event was read from")
     date: date | None = _help("date of the event itself, resolved from the text; null when unknown")
-    date_source: str = _help("how the date was found: `explicit`, `relative` or `publication` (fallback)")
+    date_source: str = _help("how the date was found: `explicit`, `relative`, `publication` (fallback) or "
+                             "`background` (an earlier event retold, its date unknown: `date` is null)")
     event: str = _help("PLOVER event type, upper case (AGREE … ASSAULT)")
     mode: str | None = _help("PLOVER mode")
     context: tuple[str, ...] = _help("PLOVER contexts")
@@ -143,7 +144,8 @@ class Event:
     actor: tuple[Entity, ...] = _help("who acts (several for a compound actor)")
     recipient: tuple[Entity, ...] = _help("who is acted upon; empty when none")
     size: Size | None = _help("quantity stated for the event")
-    status: str = _help("actual, threatened, planned, demanded, hypothetical or denied")
+    status: str = _help("actual, threatened, planned, demanded, hypothetical, denied, or alleged (only reported "
+                        "as the reason for another state's measure)")
     text: str = _help("the sentence the event was read from")
     span: tuple[int, int] = _help("character offsets of that sentence in the cleaned document text")
     trigger: str = _help("the words that express the event")
@@ -156,12 +158,18 @@ class Event:
     )
     recipient_source: str = _help(
         "`sentence` when the sentence names the recipient, `context` when it was taken from the surrounding "
-        "sentences (setting context_recipient)",
+        "sentences (setting context_recipient), `joint` when it is both parties of the story, whose accord, "
+        "talks or fighting the event is about",
         default="sentence",
     )
     event_loc: Location | None = _help(
         "where the event took place (PLOVER location): the sentence's place, else the dateline's, else the "
         "actor's country; null when none is known", default=None,
+    )
+    confidence: float | None = _help(
+        "probability (0-1) that the event is right as the article scorer counts it (actor, recipient, type, "
+        "date within tolerance), calibrated on gold (docs/calibration.md); null when not computed",
+        default=None,
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -176,6 +184,23 @@ class Event:
         out["trigger_span"] = list(self.trigger_span)
         out["event_loc"] = self.event_loc.to_dict() if self.event_loc else None
         return out
+
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> "Event":
+        """The event of a record written by ``to_dict`` (as the store keeps it); keys that are not fields are
+        left out, and fields the record lacks take their defaults."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        values = {key: value for key, value in record.items() if key in names}
+        values["date"] = date.fromisoformat(record["date"]) if record.get("date") else None
+        values["context"] = tuple(record.get("context") or ())
+        values["actor"] = tuple(Entity(**e) for e in record.get("actor") or ())
+        values["recipient"] = tuple(Entity(**e) for e in record.get("recipient") or ())
+        values["size"] = Size(**record["size"]) if record.get("size") else None
+        values["span"] = tuple(record["span"])
+        values["trigger_span"] = tuple(record["trigger_span"])
+        if "event_loc" in record:
+            values["event_loc"] = Location(**record["event_loc"]) if record["event_loc"] else None
+        return cls(**values)
 
 
 def describe(record_type: type) -> list[tuple[str, str]]:

@@ -19,7 +19,7 @@ from .records import Event
 
 ROWS_PER_SHARD = 50_000
 INTEGERS = {"quad_class", "span_start", "span_end", "size_count", "location_geonames_id"}
-FLOATS = {"goldstein", "location_lat", "location_lon"}
+FLOATS = {"goldstein", "location_lat", "location_lon", "confidence"}
 
 
 class ShardWriter:

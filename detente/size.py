@@ -93,9 +93,14 @@ def _compound_number(token: Token) -> int | None:
     return value
 
 
-def size_of(theme: Token | None, predicate: Token, sent: Span) -> Size | None:
-    """The quantity a sentence states for an event with this theme and predicate."""
+def size_of(theme: Token | None, predicate: Token, sent: Span, counted: Token | None = None) -> Size | None:
+    """The quantity a sentence states for an event with this theme and predicate; ``counted`` is a number
+    standing for a theme told before ("Estonia expelled *two*"), which counts that theme."""
     _, _, not_units = _numbers()
+    if counted is not None and theme is not None:
+        value = _compound_number(counted)
+        if value is not None:
+            return Size(value, theme.lower_, "affected", counted.text)
     if theme is not None and theme.lower_ not in not_units:
         for child in theme.children:
             if child.dep_ in ("nummod", "quantmod") or (child.like_num and child.i < theme.i):

@@ -84,6 +84,7 @@ class TimeWords:
     numbers: Mapping[str, int]
     ago_units: Mapping[str, str]
     anaphoric_days: Mapping[str, int]
+    qualifier_days: Mapping[str, int]
     anaphoric_directions: tuple[str, ...]
     deadline_words: tuple[str, ...]
     deadline_fillers: tuple[str, ...]
@@ -115,6 +116,7 @@ _WORD_MAPS: dict[str, range | frozenset[str]] = {
     "numbers": range(1, 100),
     "ago_units": frozenset({"day", "week", "month", "year"}),
     "anaphoric_days": range(-31, 32),
+    "qualifier_days": range(1, 29),
 }
 _MODIFIER_KINDS = frozenset({"past", "next", "this"})
 _SECTIONS = (*_WORD_LISTS, *_WORD_MAPS, "weekday_modifiers")
@@ -363,9 +365,22 @@ def resolve_expression(text: str, reference: datetime.date) -> ResolvedDate | No
     for candidate in _peeled(phrase):
         found = _resolve_phrase(candidate, reference)
         if found is not None:
-            return ResolvedDate(*found, text=text.strip())
+            return ResolvedDate(*_placed_in_month(phrase, candidate, found), text=text.strip())
     found = _parse_with_dateparser(phrase, reference)
     return ResolvedDate(*found, text=text.strip()) if found else None
+
+
+def _placed_in_month(phrase: str, resolved: str, found: _Found) -> _Found:
+    """ "late last month", "mid-March", "early July": a date known to the month, at the part of the month the
+    qualifier peeled off before ``resolved`` names (precision stays ``month``)."""
+    day, precision, source = found
+    if precision != "month":
+        return found
+    qualifier = phrase[: len(phrase) - len(resolved)].strip()
+    days = load_time_words().qualifier_days
+    place = next((days[word] for word in sorted(days, key=len, reverse=True) if word in qualifier.split()
+                  or qualifier.endswith(word)), None)
+    return (day.replace(day=place), precision, source) if place else found
 
 
 def _peeled(phrase: str) -> Iterator[str]:

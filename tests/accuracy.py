@@ -5,6 +5,8 @@
     python -m tests.accuracy second-set  # examples/second-set against its gold.jsonl
     python -m tests.accuracy plover-gsr  # the PLOVER gold-standard sentences
     python -m tests.accuracy sentences   # examples/sentences, our own sentence set
+    python -m tests.accuracy blind-1     # a blind set of examples/, scored at first sight once (docs/accuracy.md)
+    python -m tests.accuracy agreement examples/blind-1   # the two annotators of a blind set, each against the other
 
 Each writes the coder's predictions to out/<set>.pred.jsonl and prints the
 shared scorer's summary.  ``tests/test_accuracy.py`` runs the same functions
@@ -41,8 +43,9 @@ def _write(events, path: Path) -> Path:
     return path
 
 
-def code_seeds() -> Path:
-    """Code the seed articles with the publication dates of their gold (see shared/eval/README.md)."""
+def seed_inputs() -> Path:
+    """The seed articles as JSON Lines documents with the publication dates of their gold
+    (see shared/eval/README.md)."""
     gold = SHARED / "eval" / "seeds-dev.gold.jsonl"
     inputs = OUT / "seeds.input.jsonl"
     inputs.parent.mkdir(parents=True, exist_ok=True)
@@ -52,7 +55,11 @@ def code_seeds() -> Path:
                 record = json.loads(line)
                 text = (SHARED / "corpus" / "seeds" / f"{record['doc_id']}.txt").read_text(encoding="utf-8")
                 out.write(json.dumps({"id": record["doc_id"], "date": record["pub_date"], "text": text}) + "\n")
-    return _write(api.code([str(inputs)]), OUT / "seeds.pred.jsonl")
+    return inputs
+
+
+def code_seeds() -> Path:
+    return _write(api.code([str(seed_inputs())]), OUT / "seeds.pred.jsonl")
 
 
 def code_examples() -> Path:
@@ -92,6 +99,87 @@ def score_sentences(gold: Path, predictions: Path) -> dict:
     return scores
 
 
+def gold_as_predictions(gold: Path, out: Path) -> Path:
+    """One annotator's core events written as event records, to score against another's gold."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as stream:
+        for article in _read_jsonl(gold):
+            for event in article["events"]:
+                if event.get("status", "core") != "core":
+                    continue
+                record = {"doc_id": article["doc_id"], "event": event["event"], "date": event.get("date"),
+                          "actor": [{"country": c} for c in event["source"]],
+                          "recipient": [{"country": c} for c in event["target"]]}
+                stream.write(json.dumps(record) + "\n")
+    return out
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _corresponds(first: dict, second: dict) -> bool:
+    """Whether two annotators' events are the same event: a shared pair of states, a type either accepts, and
+    dates within the larger tolerance (or one of them unknown)."""
+    def pairs(event: dict) -> set[tuple[str, str]]:
+        found = {(s, t) for s in event["source"] for t in event["target"]}
+        return found | {(t, s) for s, t in found} if event.get("symmetric") else found
+
+    def types(event: dict) -> set[str]:
+        return {event["event"], *event.get("event_alt", [])}
+
+    if not pairs(first) & pairs(second) or not types(first) & types(second):
+        return False
+    if not first.get("date") or not second.get("date"):
+        return True
+    from datetime import date
+    days = abs((date.fromisoformat(first["date"]) - date.fromisoformat(second["date"])).days)
+    return days <= max(first.get("date_tolerance", 1), second.get("date_tolerance", 1))
+
+
+def link_agreement(gold: Path, other: Path) -> dict:
+    """How many of ``gold``'s links the other annotator also wrote (recall), and of the other's links how many
+    ``gold`` has (precision): a link is the same when its effect and its cause are the same events."""
+    def found(links_of: dict, events_of: dict, doc: str, link: dict, events: dict) -> bool:
+        effect, cause = events[link["effect"]], events[link["cause"]]
+        return any(_corresponds(effect, events_of[doc][theirs["effect"]])
+                   and _corresponds(cause, events_of[doc][theirs["cause"]]) for theirs in links_of.get(doc, []))
+
+    def index(path: Path) -> tuple[dict, dict]:
+        articles = _read_jsonl(path)
+        return ({a["doc_id"]: a.get("links", []) for a in articles},
+                {a["doc_id"]: {e["id"]: e for e in a["events"]} for a in articles})
+
+    (links_a, events_a), (links_b, events_b) = index(gold), index(other)
+    hits_a = sum(found(links_b, events_b, doc, link, events_a[doc]) for doc, links in links_a.items() for link in links)
+    hits_b = sum(found(links_a, events_a, doc, link, events_b[doc]) for doc, links in links_b.items() for link in links)
+    total_a, total_b = sum(map(len, links_a.values())), sum(map(len, links_b.values()))
+    precision, recall = (hits_b / total_b if total_b else 0.0), (hits_a / total_a if total_a else 0.0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "links": total_a, "other_links": total_b}
+
+
+def agreement(folder: Path) -> dict:
+    """Two annotators of a blind set (``gold-a.jsonl``, ``gold-b.jsonl``), each scored against the other with
+    the shared article scorer, and their links."""
+    first, second = folder / "gold-a.jsonl", folder / "gold-b.jsonl"
+    name = folder.name
+    return {
+        "b_against_a": score_articles(first, gold_as_predictions(second, OUT / f"{name}.gold-b.pred.jsonl")),
+        "a_against_b": score_articles(second, gold_as_predictions(first, OUT / f"{name}.gold-a.pred.jsonl")),
+        "links_b_against_a": link_agreement(first, second),
+    }
+
+
+def code_blind(name: str) -> Path:
+    return _write(api.code([str(ROOT / "examples" / name / "articles.jsonl")]), OUT / f"{name}.pred.jsonl")
+
+
+def blind_sets() -> list[str]:
+    """The blind sets of examples/ (blind-1, blind-2 …): development data once scored at first sight."""
+    return sorted(folder.name for folder in (ROOT / "examples").glob("blind-*") if (folder / "gold.jsonl").is_file())
+
+
 SETS = {
     "seeds": lambda: score_articles(SHARED / "eval" / "seeds-dev.gold.jsonl", code_seeds()),
     "examples": lambda: score_articles(ROOT / "examples" / "gold.jsonl", code_examples()),
@@ -99,10 +187,16 @@ SETS = {
     "plover-gsr": lambda: score_sentences(SHARED / "eval" / "plover-gsr" / "plover_gsr.gold.jsonl",
                                           code_plover_gsr()),
     "sentences": lambda: score_sentences(ROOT / "examples" / "sentences" / "gold.jsonl", code_sentences()),
+    **{name: (lambda name=name: score_articles(ROOT / "examples" / name / "gold.jsonl", code_blind(name)))
+       for name in blind_sets()},
 }
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["agreement"]:
+        for folder in argv[1:]:
+            print(folder, json.dumps(agreement(Path(folder))))
+        return 0
     names = argv or list(SETS)
     for name in names:
         if name not in SETS:

@@ -69,3 +69,15 @@ def test_stages_prints_the_time_of_each_component_and_stage():
     for name in ("detente tokenizer", "detente ner", "detente stage events/v1", "spaCy ner", "detente total",
                  "spaCy total"):
         assert re.search(rf"^{re.escape(name)} +[\d.]+$", out, re.M), name
+
+
+def test_service_flood_times_reads_while_clients_send_texts_to_code():
+    out = run("service_flood.py", "--events", "300", "--seconds", "4", "--clients", "2", "--chars", "2000")
+    assert re.search(r"^300 aggregated events; 1 coding process\(es\), queue \d+, deadline [\d.]+ s", out, re.M)
+    for when in ("alone", "during the flood"):
+        assert re.search(rf"^reads {when}: GET /api/events: \d+ requests, p50 [\d.]+ ms, p99 [\d.]+ ms", out, re.M)
+    answered = re.search(r"^POST /api/code, 2 clients, 2000 characters each: (\d+) answered \((.*)\); longest "
+                         r"([\d.]+) s \(deadline ([\d.]+) s\)", out, re.M)
+    assert answered and int(answered.group(1)) > 0 and "× 200" in answered.group(2)
+    assert float(answered.group(3)) <= float(answered.group(4))
+    assert re.search(r"^POST /api/documents during the flood: 201 in [\d.]+ s", out, re.M)

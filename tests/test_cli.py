@@ -3,17 +3,20 @@
 import csv
 import io
 import json
+import re
 import shutil
+import socket
 import subprocess
 import sys
 from types import SimpleNamespace
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from detente.api import DEFAULT_STATUSES
 from detente.cli import PARTIAL_FAILURE, main
-from detente.export import CSV_COLUMNS, TABLE_HEADER
+from detente.export import CSV_COLUMNS, REPORT_TABLE_HEADER, TABLE_HEADER
 from detente.store import Store
 
 MOSCOW = """Russia expels 23 British diplomats
@@ -118,8 +121,10 @@ def test_code_prints_jsonl_events(stored):
     assert ("geneva-2021", "CONSULT", "2021-06-16") in {
         (record["doc_id"], record["event"], record["date"]) for record in records if is_between(record, "USA", "RUS")}
     summary, update = stored.result.stderr.splitlines()[-2:]
-    assert summary == f"3 documents coded, {len(records)} events, 0 already stored, 0 failed"
-    assert update.startswith(f"{counts(stored.db)['events']} reports placed (")
+    reports = counts(stored.db)["events"]
+    assert summary == (f"3 documents stored (3 coded), {reports} reports ({len(records)} written with the statuses "
+                       "actual, planned), 0 duplicates skipped, 0 failed")
+    assert update.startswith(f"{reports} reports placed (")
 
 
 def test_code_stores_the_documents_and_events_it_printed(stored):
@@ -137,9 +142,9 @@ def check_csv(stdout):
     assert any(row["event"] == "SANCTION" and row["actor_country"] == "RUS" for row in rows)
 
 
-def check_table(stdout):
-    header = stdout.splitlines()[1]
-    assert all(column in header for column in TABLE_HEADER)
+def check_table(stdout, header=TABLE_HEADER):
+    head = next(line for line in stdout.splitlines() if "date" in line and "┃" in line)
+    assert all(column in head for column in header)
     assert "SANCTION" in stdout
     assert "moscow-expels" in stdout
 
@@ -153,11 +158,12 @@ def test_code_formats(articles, fmt, check):
 
 def test_second_run_stores_nothing_new(stored, articles):
     before = counts(stored.db)
-    result = run("code", articles / "moscow-expels.txt", "--db", stored.db)
+    result = run("code", articles / "moscow-expels.txt", "--db", stored.db, "--source", SOURCE)
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     summary, update = result.stderr.splitlines()[-2:]
-    assert summary == "0 documents coded, 0 events, 1 already stored, 0 failed"
+    assert summary == ("0 documents stored (0 coded), 0 reports (0 written with the statuses actual, planned), "
+                       "1 duplicate skipped, 0 failed")
     assert update.startswith("0 reports placed (0 new events); links: 0 stated, 0 inferred")
     assert counts(stored.db) == before
 
@@ -176,6 +182,28 @@ def test_second_run_stores_nothing_new(stored, articles):
                      id="until"),
         pytest.param(["--outlet", SOURCE.upper()], lambda r: r["doc_id"] != "geneva-2021", id="outlet"),
         pytest.param(["--outlet", "Alpine Courier"], lambda r: r["doc_id"] == "geneva-2021", id="other outlet"),
+        pytest.param(["--cameo", "161"], lambda r: r["cameo"].startswith("161"), id="cameo"),
+    ],
+)
+@pytest.mark.parametrize("command", [["reports"], ["events", "--reports"]], ids=["reports", "events --reports"])
+def test_reports_filter(stored, options, keep, command):
+    everything = jsonl(run(*command, "--db", stored.db, "--format", "jsonl").stdout)
+    expected = [record for record in everything if keep(record)]
+    assert 0 < len(expected) < len(everything), "the articles should give reports on both sides of this filter"
+    result = run(*command, "--db", stored.db, "--format", "jsonl", *options)
+    assert result.exit_code == 0, result.output
+    assert jsonl(result.stdout) == expected
+
+
+@pytest.mark.parametrize(
+    ("options", "keep"),
+    [
+        pytest.param(["--dyad", "GBR RUS"], lambda r: is_between(r, "GBR", "RUS"), id="dyad"),
+        pytest.param(["--type", "sanction"], lambda r: r["event"] == "SANCTION", id="type"),
+        pytest.param(["--cameo", "16"], lambda r: r["cameo"].startswith("16"), id="cameo root"),
+        pytest.param(["--since", "2018-03-15"], lambda r: r["date"] is not None and r["date"] >= "2018-03-15",
+                     id="since"),
+        pytest.param(["--outlet", "alpine courier"], lambda r: "Alpine Courier" in r["sources"], id="outlet"),
     ],
 )
 def test_events_filter(stored, options, keep):
@@ -187,16 +215,34 @@ def test_events_filter(stored, options, keep):
     assert jsonl(result.stdout) == expected
 
 
+def test_events_are_reports_merged(stored):
+    events = jsonl(run("events", "--db", stored.db, "--format", "jsonl", "--status", "all").stdout)
+    reports = jsonl(run("reports", "--db", stored.db, "--format", "jsonl", "--status", "all").stdout)
+    assert sorted(m["report"] for e in events for m in e["mentions"]) == sorted(r["number"] for r in reports)
+    numbers = {e["number"] for e in events}
+    assert {r["event_number"] for r in reports} == numbers and len(events) <= len(reports)
+
+
 def test_events_filter_can_find_nothing(stored):
     result = run("events", "--db", stored.db, "--format", "jsonl", "--dyad", "USA-CHN")
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
 
 
+def test_reports_table(stored):
+    result = run("reports", "--db", stored.db, "--dyad", "GBR-RUS")
+    assert result.exit_code == 0, result.output
+    check_table(result.stdout, REPORT_TABLE_HEADER)
+    assert "Reports: " in result.stdout
+    assert re.search(r"│ r\d+ +│ \d+ +│", result.stdout), "each report shows its number and its event's"
+
+
 def test_events_table(stored):
     result = run("events", "--db", stored.db, "--dyad", "GBR-RUS")
     assert result.exit_code == 0, result.output
-    check_table(result.stdout)
+    assert "Events: " in result.stdout and "each real-world event once" in result.stdout
+    head = next(line for line in result.stdout.splitlines() if "date" in line and "┃" in line)
+    assert all(column in head for column in ("no.", "date", "who", "type", "reports", "outlets"))
 
 
 def test_timeline(stored):
@@ -211,7 +257,10 @@ def test_timeline(stored):
 def test_summary(stored):
     result = run("summary", "--db", stored.db)
     assert result.exit_code == 0, result.output
-    assert f"3 documents, {len(stored.records)} events" in result.stdout
+    with Store.open(stored.db) as store:
+        stored_counts = (store.count("documents"), store.count("events"), store.count("aggregates"))
+    assert "{} documents, {} reports, {} events".format(*stored_counts) in result.stdout
+    assert stored_counts[0] == 3 and stored_counts[2] < stored_counts[1]
     assert "Events per dyad" in result.stdout
     assert "Timeline GBR–RUS" in result.stdout and "Timeline RUS–USA" in result.stdout
 
@@ -255,6 +304,25 @@ def test_unusable_store_is_one_error_line(tmp_path):
     assert len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.parametrize("command", ["sources", "chain"])
+@pytest.mark.parametrize("number", ["99999999999999999999", "9223372036854775808", "2147483648", "0", "9" * 5000])
+def test_an_event_number_out_of_range_is_one_error_line(stored, command, number):
+    result = run(command, number, "--db", stored.db)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: no event ") and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [
+    ["aggregate", "--link-days", "99999999999999999999"], ["aggregate", "--same-event-days", "-5"],
+    ["code", "-", "--batch-size", "0"], ["chain", "1", "--depth", "99999999999999999999"],
+    ["summary", "--top", "-1"], ["code", "-", "--workers", "0"], ["code", "-", "--max-chars", "0"],
+], ids=lambda args: " ".join(args[:2]))
+def test_numbers_out_of_range_are_bad_usage(stored, args):
+    result = run(*args, *([] if args[0] == "code" else ["--db", stored.db]))
+    assert result.exit_code == 2 and "is not in the range" in result.stderr
+    assert "Traceback" not in result.output
+
+
 @pytest.mark.parametrize("command", [[], *([name] for name in main.commands)], ids=lambda c: " ".join(c) or "main")
 def test_help(command):
     result = run(*command, "--help")
@@ -275,7 +343,7 @@ def test_unreadable_inputs_are_named_and_the_rest_is_stored(stored, articles, tm
               bad["wire.jsonl:2"]]
     result = subprocess.run(
         [sys.executable, "-W", "error", "-m", "detente.cli", "code", *map(str, inputs), "--db", str(db),
-         "--format", "jsonl"],
+         "--format", "jsonl", "--source", SOURCE],
         capture_output=True, text=True, encoding="utf-8", timeout=600, check=False,
     )
     assert result.returncode == PARTIAL_FAILURE, result.stderr
@@ -284,6 +352,128 @@ def test_unreadable_inputs_are_named_and_the_rest_is_stored(stored, articles, tm
         assert len([line for line in lines if name in line]) == 1, (name, result.stderr)
     assert not [line for line in lines if "wire.jsonl:1" in line or "wire.jsonl:3" in line]
     assert "Traceback" not in result.stderr
-    assert lines[-2] == f"2 documents coded, {len(result.stdout.splitlines())} events, 1 already stored, 4 failed"
+    written = len(result.stdout.splitlines())
+    assert lines[-2].startswith("2 documents stored (2 coded), ")
+    assert lines[-2].endswith(f" reports ({written} written with the statuses actual, planned), 1 duplicate skipped, "
+                              "4 failed")
     assert {record["doc_id"] for record in jsonl(result.stdout)} == {"washington-2016", "prague-2021"}
     assert document_ids(db) == before | {"washington-2016", "prague-2021"}
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        pytest.param(["events", "--dyad", "Norway-Russia"], "did you mean NOR, Norway?", id="names for codes"),
+        pytest.param(["events", "--dyad", "norway-russia"], "did you mean NOR, Norway?", id="names in lower case"),
+        pytest.param(["events", "--type", "SANCTIONS"], "did you mean SANCTION?", id="plural type"),
+        pytest.param(["reports", "--type", "EXPEL"], "is not a PLOVER event type", id="unknown type"),
+        pytest.param(["dyad", "NOR", "XXX"], "'XXX' is not a country code", id="unknown code"),
+        pytest.param(["timeline", "Russia", "GBR"], "did you mean RUS, Russia?", id="timeline name"),
+        pytest.param(["parity", "NOR"], "is not a dyad", id="one country"),
+        pytest.param(["plot", "GBR", "GBR", "--output", "{tmp}/chart.png"], "two different countries", id="same twice"),
+        pytest.param(["events", "--cameo", "999"], "'999' is not a CAMEO code", id="unknown CAMEO code"),
+        pytest.param(["events", "--status", "done,rumoured"], "unknown status rumoured", id="unknown status"),
+        pytest.param(["events", "--outlet", "Test Wir"], "did you mean Test Wire?", id="unknown outlet"),
+        pytest.param(["events", "--since", "2021-01-02", "--until", "2021-01-01"], "is after --until", id="window"),
+        pytest.param(["code", "{article}", "--date", "2999-01-01"], "is in the future", id="future date"),
+    ],
+)
+def test_bad_filters_are_one_line_errors(stored, articles, tmp_path, args, said):
+    if args[0] != "code":
+        args = [*args, "--db", stored.db]
+    args = [str(articles / "moscow-expels.txt") if arg == "{article}" else str(arg).replace("{tmp}", str(tmp_path))
+            for arg in args]
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("Error: ")
+    assert said in result.stderr
+
+
+@pytest.mark.parametrize("status", ["done", "actual,planned", "ACTUAL, planned"])
+def test_done_is_actual_and_planned(stored, status):
+    assert run("events", "--db", stored.db, "--status", status, "--format", "jsonl").stdout == \
+        run("events", "--db", stored.db, "--format", "jsonl").stdout
+
+
+def test_one_dyad_syntax(stored):
+    outputs = {" ".join(args): run("timeline", *args, "--db", stored.db).stdout
+               for args in (["RUS", "GBR"], ["rus-gbr"], ["--dyad", "RUS-GBR"], ["--dyad", "RUS GBR"])}
+    assert len(set(outputs.values())) == 1, outputs
+    dyads = {" ".join(args): run("dyad", *args, "--db", stored.db, "--format", "json").stdout
+             for args in (["GBR", "RUS"], ["GBR-RUS"], ["gbr_rus"])}
+    assert len(set(dyads.values())) == 1
+
+
+def csv_rows(text):
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize(("fmt", "parse"), [("jsonl", jsonl), ("csv", csv_rows)])
+def test_timeline_formats(stored, fmt, parse):
+    rows = parse(run("timeline", "GBR", "RUS", "--db", stored.db, "--format", fmt).stdout)
+    events = jsonl(run("events", "--dyad", "GBR-RUS", "--db", stored.db, "--format", "jsonl").stdout)
+    assert [int(row["number"]) for row in rows] == [event["number"] for event in events]
+    assert [int(row["reports"]) for row in rows] == [len(event["mentions"]) for event in events]
+
+
+def test_summary_as_json(stored):
+    summary = json.loads(run("summary", "--db", stored.db, "--format", "json").stdout)
+    assert (summary["documents"], summary["reports"], summary["events"]) == (
+        counts(stored.db)["documents"], counts(stored.db)["events"], len(jsonl(run(
+            "events", "--db", stored.db, "--status", "all", "--format", "jsonl").stdout)))
+    assert summary["outdated"] == {"documents": 0, "reports": 0}
+
+
+def test_csv_text_has_no_trailing_blank_lines(stored):
+    for command in (["reports"], ["events"]):
+        rows = list(csv.DictReader(io.StringIO(run(*command, "--db", stored.db, "--format", "csv").stdout)))
+        assert rows and all(row["text"] == row["text"].strip() for row in rows)
+
+
+def options_of(command):
+    return {flag for param in main.commands[command].params if isinstance(param, click.Option) for flag in param.opts}
+
+
+@pytest.mark.parametrize(
+    ("command", "offered", "not_offered"),
+    [
+        ("aggregate", {"--same-event-days", "--inferred-days"},
+         {"--model", "--batch-size", "--max-bytes", "--fast-path"}),
+        ("serve", {"--model", "--max-bytes", "--link-days"}, {"--batch-size"}),
+        ("recode", {"--model", "--extra-actors", "--batch-size", "--same-event-days"}, {"--max-bytes"}),
+        ("evaluate", {"--model", "--max-bytes"}, {"--same-event-days", "--inferred-days"}),
+        ("code", {"--model", "--max-bytes", "--batch-size", "--same-event-days"}, set()),
+        ("summary", {"--db", "--format"}, {"--model", "--same-event-days"}),
+        ("events", {"--dyad", "--cameo", "--reports"}, {"--model", "--same-event-days"}),
+    ],
+)
+def test_each_command_offers_the_options_that_apply(command, offered, not_offered):
+    options = options_of(command)
+    assert offered <= options and not (not_offered & options)
+    assert run(command, "--help").exit_code == 0
+
+
+def test_serve_on_a_busy_port_is_one_error_line(stored):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("serve", "--db", stored.db, "--port", port)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"Error: cannot listen on 127.0.0.1:{port}: Address already in use (is "
+                                          "another service using the port? choose another with --port)"]
+
+
+def test_ctrl_c_says_how_to_resume(stored, articles, monkeypatch):
+    from detente import api
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+        yield
+
+    monkeypatch.setattr(api, "code", interrupted)
+    result = run("code", articles / "moscow-expels.txt", "--db", stored.db)
+    assert result.exit_code == 130
+    assert result.stderr.splitlines()[-1].startswith("Interrupted: the documents stored so far are kept: run the "
+                                                     "same command again")

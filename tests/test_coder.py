@@ -197,13 +197,14 @@ def test_event_has_spec_field(events, name: str, types: tuple[type, ...]) -> Non
 def test_event_values_follow_the_spec(events) -> None:
     for event in events:
         record = event.to_dict()
-        assert record["date_source"] in ("explicit", "relative", "publication")
+        assert record["date_source"] in ("explicit", "relative", "publication", "background")
         assert record["event"] in {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                                    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
                                    "ASSAULT"}
         assert re.fullmatch(r"\d{2,4}", record["cameo"])
         assert record["quad_class"] in (1, 2, 3, 4)
-        assert record["status"] in ("actual", "threatened", "planned", "demanded", "hypothetical", "denied")
+        assert record["status"] in ("actual", "threatened", "planned", "demanded", "hypothetical", "denied",
+                                    "alleged")
         assert record["doc_id"] == ARTICLE.id
         assert ARTICLE.text[slice(*record["span"])] == record["text"]
         trigger = ARTICLE.text[slice(*record["trigger_span"])]

@@ -46,7 +46,7 @@ BASE = Event(
     actor=(entity("RUS", "Russia", text="Moscow"),), recipient=(entity("GBR", "United Kingdom", text="British"),),
     size=Size(count=23, unit="diplomats", text="23 British diplomats"), status="actual", text=TEXT,
     span=(120, 120 + len(TEXT)), trigger="expel", trigger_span=(165, 170), sentence=2, source="Capital Wire",
-    cue="calling",
+    cue="calling", confidence=0.83,
 )
 
 
@@ -56,7 +56,7 @@ def event(**changes):
 
 FULL = event()
 SPARSE = event(id="e2", date=None, date_source="publication", mode=None, context=(), recipient=(), size=None,
-               source=None, cue=None, status="threatened", goldstein=-7, cameo="0311", quad_class=3)
+               source=None, cue=None, status="threatened", goldstein=-7, cameo="0311", quad_class=3, confidence=None)
 COMPOUND = event(id="e3", actor=(entity("USA", "United States", text="Washington"),
                                  entity("GBR", "United Kingdom", sector=None, text="London")),
                  recipient=(entity("RUS", "Russia"), entity("BLR", "Belarus")), context=("diplomatic", "economic"))
@@ -124,6 +124,8 @@ def test_jsonl_carries_the_contract(one):
         (SPARSE, "size", None),
         (SPARSE, "recipient", []),
         (FULL, "span", [120, 120 + len(TEXT)]),
+        (FULL, "confidence", 0.83),
+        (SPARSE, "confidence", None),
         (FULL, "actor", [{"text": "Moscow", "name": "Russia", "country": "RUS", "sector": "GOV", "id": "state:RUS"}]),
         (COMPOUND, "actor", [
             {"text": "Washington", "name": "United States", "country": "USA", "sector": "GOV", "id": "state:USA"},
@@ -182,6 +184,8 @@ def test_csv_header_is_the_csv_columns(as_records):
         (SPARSE, "cameo", "0311"),
         (TRICKY, "text", TRICKY_TEXT),
         (TRICKY, "trigger", '"regretted"'),
+        (FULL, "confidence", "0.83"),
+        (SPARSE, "confidence", ""),
     ],
 )
 def test_csv_values(one, column, expected):
@@ -217,9 +221,11 @@ def test_csv_text_with_commas_quotes_and_newlines_round_trips():
 @pytest.mark.parametrize(
     ("one", "expected"),
     [
-        (FULL, ["2018-03-17", "RUS", "SANCTION 166", "GBR", "23 diplomats", "actual", "expel", "moscow"]),
-        (SPARSE, ["?", "RUS", "SANCTION 0311", "-", "", "threatened", "expel", "moscow"]),
-        (COMPOUND, ["2018-03-17", "USA+GBR", "SANCTION 166", "RUS+BLR", "23 diplomats", "actual", "expel", "moscow"]),
+        (FULL, ["2018-03-17", "RUS", "SANCTION 166", "GBR", "23 diplomats", "actual", "0.83", "expel",
+                "Capital Wire", "moscow"]),
+        (SPARSE, ["?", "RUS", "SANCTION 0311", "-", "", "threatened", "–", "expel", "", "moscow"]),
+        (COMPOUND, ["2018-03-17", "USA+GBR", "SANCTION 166", "RUS+BLR", "23 diplomats", "actual", "0.83", "expel",
+                    "Capital Wire", "moscow"]),
     ],
     ids=["full", "sparse", "compound"],
 )
@@ -249,7 +255,8 @@ def state(country, name, text, sector="GOV"):
     return {"text": text, "name": name, "country": country, "sector": sector, "id": f"state:{country}"}
 
 
-def in_document(document, sentence_text, trigger, *, doc_id, source, url, published, actor, recipient, index=0):
+def in_document(document, sentence_text, trigger, *, doc_id, source, url, published, actor, recipient, index=0,
+                confidence=None):
     """A mention whose offsets point into ``document``, as the store keeps them."""
     start = document.index(sentence_text)
     trigger_start = document.index(trigger, start)
@@ -259,6 +266,7 @@ def in_document(document, sentence_text, trigger, *, doc_id, source, url, publis
         "trigger": trigger, "trigger_span": [trigger_start, trigger_start + len(trigger)],
         "span": [start, start + len(sentence_text)], "size": {"count": 23, "unit": "diplomats"},
         "actor": actor, "recipient": recipient, "status": "actual", "doc_length": len(document),
+        "confidence": confidence,
     }
 
 
@@ -267,10 +275,11 @@ LEDGER_SENTENCE = LEDGER[:LEDGER.index(". Downing") + 1]
 COURIER_SENTENCE = COURIER[COURIER.index("The UK"):]
 MENTIONS = [
     in_document(LEDGER, LEDGER_SENTENCE, "expel", doc_id="ledger-0314", source="Harbour Ledger", url=None,
-                published="2018-03-14", actor=[BRITAIN], recipient=[RUSSIA]),
+                published="2018-03-14", actor=[BRITAIN], recipient=[RUSSIA], confidence=0.81),
     in_document(COURIER, COURIER_SENTENCE, "ordered", doc_id="courier-0315", source="Courier",
                 url="https://courier.example/2018/03/15/expulsions", published="2018-03-15",
-                actor=[state("GBR", "United Kingdom", "The UK government")], recipient=[RUSSIA], index=1),
+                actor=[state("GBR", "United Kingdom", "The UK government")], recipient=[RUSSIA], index=1,
+                confidence=0.647),
     # A second report in the same article, whose recipient the sentence does not name.
     in_document(LEDGER, "Downing Street gave them a week to leave.", "gave", doc_id="ledger-0314",
                 source="Harbour Ledger", url=None, published="2018-03-14",
@@ -289,7 +298,7 @@ def aggregated(**changes):
         "status": "actual", "text": LEDGER_SENTENCE, "span": MENTIONS[0]["span"], "trigger": "expel",
         "trigger_span": MENTIONS[0]["trigger_span"], "sentence": 0, "source": "Harbour Ledger",
         "mentions": MENTIONS, "sources": ["Courier", "Harbour Ledger"], "first_seen": "2018-03-14",
-        "last_seen": "2018-03-15", "links": [], "disagreements": {},
+        "last_seen": "2018-03-15", "links": [], "disagreements": {}, "confidence": 0.9329, "independent_sources": 2,
     }
     return {**base, **changes}
 
@@ -300,9 +309,9 @@ MOSCOW = aggregated(
     recipient=[state("GBR", "United Kingdom", "British")], sentence=3, first_seen="2018-03-17",
     last_seen="2018-03-17", text='Moscow said it would expel 23 British diplomats, calling the step "a provocation".',
     mentions=MENTIONS[1:2], sources=["Courier"],
-    links=[{"type": "responds_to", "event": "agg-gbr-expel", "cue": "in response to",
+    links=[{"type": "responds_to", "event": "agg-gbr-expel", "number": 7, "cue": "in response to",
             "evidence": "Moscow replied in kind.", "doc_id": "courier-0318", "score": 1.0},
-           {"type": "inferred", "event": "agg-earlier", "cue": None, "evidence": None, "doc_id": None,
+           {"type": "inferred", "event": "agg-earlier", "number": 6, "cue": None, "evidence": None, "doc_id": None,
             "score": 0.4}],
     disagreements={"size": [23, 25]},
 )
@@ -310,7 +319,8 @@ NATO = aggregated(
     id="agg-nato", number=9, date="2018-03-27", actor=[state("NATO", "North Atlantic Treaty Organization",
                                                               "NATO", sector="IGO")],
     recipient=[RUSSIA], size=None, cameo="0311", quad_class=3, goldstein=-5.0, date_precision=None,
-    mentions=MENTIONS[1:2], sources=["Courier"], first_seen=None, last_seen=None, mode=None,
+    mentions=MENTIONS[1:2], sources=["Courier"], first_seen=None, last_seen=None, mode=None, confidence=None,
+    independent_sources=None,
     text="NATO also cut the size of Russia's mission.\nOfficials called it\ta signal.",
 )
 UNDATED = aggregated(id="agg-undated", number=10, date=None, first_seen=None, last_seen=None)
@@ -509,7 +519,9 @@ def test_gdelt_mention_rows_have_16_fields():
         (0, "InRawText", "1"),
         (2, "InRawText", "0"),  # "them": the sentence does not name the recipient
         (2, "Actor2CharOffset", "-1"),
-        (0, "Confidence", ""),
+        (0, "Confidence", "81"),  # GDELT's percentage, from the report's confidence
+        (1, "Confidence", "65"),  # rounded to a whole percentage
+        (2, "Confidence", ""),  # a report without a confidence
         (0, "MentionDocLen", str(len(LEDGER))),
         (1, "MentionDocLen", str(len(COURIER))),
         (0, "MentionDocTone", ""),
@@ -593,7 +605,8 @@ def read_aggregated_csv(tmp_path, events):
 @pytest.mark.parametrize(
     ("row", "column", "expected"),
     [
-        (0, "id", "agg-gbr-expel"),
+        (0, "id", 7),
+        (0, "key", "agg-gbr-expel"),
         (0, "date", "2018-03-14"),
         (0, "actor_country", "GBR"),
         (0, "actor_countries", "GBR"),
@@ -603,12 +616,14 @@ def read_aggregated_csv(tmp_path, events):
         (0, "sources", 2),
         (0, "outlets", "Courier;Harbour Ledger"),
         (0, "first_seen", "2018-03-14"),
-        (1, "responds_to", "agg-gbr-expel"),
-        (1, "inferred_from", "agg-earlier"),
+        (1, "responds_to", 7),
+        (1, "inferred_from", 6),
         (1, "text", 'Moscow said it would expel 23 British diplomats, calling the step "a provocation".'),
         (2, "text", "NATO also cut the size of Russia's mission.\nOfficials called it\ta signal."),
         (2, "actor_country", "NATO"),
         (2, "actor_sector", "IGO"),
+        (0, "confidence", 0.9329),
+        (0, "independent_sources", 2),
     ],
 )
 def test_aggregated_csv_values_with_pandas(tmp_path, row, column, expected):
@@ -621,8 +636,9 @@ def test_aggregated_csv_types_and_missing_values(tmp_path):
     assert list(frame.columns) == AGGREGATED_COLUMNS
     assert frame.shape == (4, len(AGGREGATED_COLUMNS))
     dtypes = frame.dtypes.astype(str).to_dict()
-    assert dtypes["number"] == dtypes["quad_class"] == dtypes["mentions"] == dtypes["sources"] == "int64"
-    assert dtypes["goldstein"] == "float64"
+    assert dtypes["id"] == dtypes["quad_class"] == dtypes["mentions"] == dtypes["sources"] == "int64"
+    assert dtypes["goldstein"] == dtypes["confidence"] == "float64"
+    assert pd.isna(frame.iloc[2]["confidence"]) and pd.isna(frame.iloc[2]["independent_sources"])
     assert frame["cameo"].tolist() == [166, 166, 311, 166]  # pandas guesses; dtype={"cameo": str} keeps "0311"
     assert pd.read_csv(path, dtype={"cameo": str})["cameo"].tolist() == ["166", "166", "0311", "166"]
     nato, undated = frame.iloc[2], frame.iloc[3]
@@ -640,9 +656,11 @@ def test_aggregated_parquet_types(tmp_path):
     types = {name: str(schema.field(name).type) for name in schema.names}
     assert schema.names == AGGREGATED_COLUMNS
     assert types["date"] == types["first_seen"] == types["last_seen"] == "date32[day]"
-    assert types["number"] == types["size_count"] == types["mentions"] == "int64"
-    assert types["goldstein"] == "double"
-    assert types["outlets"] == types["responds_to"] == types["actor_countries"] == "list<element: string>"
+    assert types["id"] == types["size_count"] == types["mentions"] == "int64"
+    assert types["goldstein"] == types["confidence"] == "double"
+    assert types["independent_sources"] == "int64"
+    assert types["outlets"] == types["actor_countries"] == "list<element: string>"
+    assert types["responds_to"] == types["inferred_from"] == "list<element: int64>"
 
 
 def test_aggregated_parquet_round_trip_with_pandas(tmp_path):
@@ -650,16 +668,19 @@ def test_aggregated_parquet_round_trip_with_pandas(tmp_path):
     write_aggregated_parquet([*AGGREGATED, UNDATED], path)
     frame = pd.read_parquet(path)
     assert list(frame.columns) == AGGREGATED_COLUMNS
-    assert frame["id"].tolist() == ["agg-gbr-expel", "agg-rus-expel", "agg-nato", "agg-undated"]
+    assert frame["id"].tolist() == [7, 8, 9, 10]
+    assert frame["key"].tolist() == ["agg-gbr-expel", "agg-rus-expel", "agg-nato", "agg-undated"]
     assert frame["date"].tolist()[:3] == [date(2018, 3, 14), date(2018, 3, 17), date(2018, 3, 27)]
     assert pd.isna(frame["date"].tolist()[3])
     assert frame["cameo"].tolist()[2] == "0311"
-    assert frame["number"].tolist() == [7, 8, 9, 10]
     assert pd.isna(frame["size_count"].tolist()[2]) and frame["size_count"].tolist()[0] == 23
     assert list(frame["outlets"].tolist()[0]) == ["Courier", "Harbour Ledger"]
-    assert list(frame["responds_to"].tolist()[1]) == ["agg-gbr-expel"]
+    assert list(frame["responds_to"].tolist()[1]) == [7]
+    assert list(frame["inferred_from"].tolist()[1]) == [6]
     assert list(frame["responds_to"].tolist()[0]) == []
     assert frame["text"].tolist()[2] == NATO["text"]
+    assert frame["confidence"].tolist()[0] == 0.9329 and pd.isna(frame["confidence"].tolist()[2])
+    assert frame["independent_sources"].tolist()[0] == 2
 
 
 WRITERS = [

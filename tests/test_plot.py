@@ -43,7 +43,7 @@ def svg_texts(path):
 
 def test_png_is_a_real_png(tmp_path):
     path = tmp_path / "escalation.png"
-    assert plot_escalation(SERIES, MARKS, path, title="USA and Russia, 2017") == path
+    assert plot_escalation(SERIES, MARKS, path, title="USA and Russia, 2017").path == path
     content = path.read_bytes()
     assert content.startswith(PNG_MAGIC)
     assert len(content) > 20_000

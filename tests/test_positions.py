@@ -48,9 +48,19 @@ def test_nearest_is_the_first_of_the_nearest_sentence(items, key, sentence):
     assert nearest.nearest(key, sentence) == expected
 
 
+@given(st.lists(st.tuples(st.sampled_from("ab"), st.integers(0, 8), st.booleans()), max_size=40),
+       st.sampled_from("abc"), st.integers(-1, 10))
+def test_latest_before_is_the_first_accepted_of_the_nearest_earlier_sentence(items, key, sentence):
+    numbered = list(enumerate(items))  # (order, (key, sentence, accepted))
+    nearest = Nearest(numbered, lambda item: [item[1][0]], lambda item: item[1][1])
+    candidates = [item for item in numbered if item[1][0] == key and item[1][1] < sentence and item[1][2]]
+    expected = min(candidates, key=lambda item: abs(item[1][1] - sentence)) if candidates else None
+    assert nearest.latest_before(key, sentence, lambda item: item[1][2]) == expected
+
+
 # -- sharing dates between mentions: the fast code against the scan it replaced ---------------------------
 
-def _share_dates_by_scan(events: list[Event], nominal: set[str]) -> list[Event]:
+def _share_dates_by_scan(events: list[Event], nominal: set[str], retold: set[str]) -> list[Event]:
     dated: dict[tuple, list[Event]] = {}
     for event in events:
         if event.date_source != "publication" and event.date_precision == "day":
@@ -61,6 +71,10 @@ def _share_dates_by_scan(events: list[Event], nominal: set[str]) -> list[Event]:
         candidates = []
         if mention and event.date_source == "publication":
             candidates = dated.get(coder_module._event_key(event), [])
+        elif event.date_source == "publication" and event.status == "actual" and event.date is not None \
+                and event.quad_class in (2, 4) and event.id not in retold:
+            candidates = [c for c in dated.get(coder_module._event_key(event), []) if c.sentence < event.sentence
+                          and 0 <= (event.date - c.date).days <= coder_module.RECENT_DAYS]
         elif mention and event.date_precision == "month":
             candidates = [c for c in dated.get(coder_module._event_key(event), [])
                           if (c.date.year, c.date.month) == (event.date.year, event.date.month)]
@@ -88,19 +102,24 @@ mentions = st.lists(st.tuples(
     st.dates(date(2018, 1, 1), date(2018, 4, 30)),
     st.sampled_from(["actual", "actual", "planned"]),
     st.booleans(),  # a noun's mention
+    st.sampled_from([1, 2, 3, 4]),  # quad class
+    st.booleans(),  # told as earlier than the news
 ), max_size=30)
 
 
 @settings(deadline=None, max_examples=300)
 @given(mentions)
 def test_shared_dates_are_those_of_the_scan(template, drawn):
-    events, nominal, sentence = [], set(), 0
-    for n, (step, kind, cameo, actor, recipient, (source, precision), day, status, noun) in enumerate(drawn):
+    events, nominal, retold, sentence = [], set(), set(), 0
+    for n, (step, kind, cameo, actor, recipient, (source, precision), day, status, noun, quad, earlier) \
+            in enumerate(drawn):
         sentence += step
         event = dataclasses.replace(template, id=f"e{n}", sentence=sentence, event=kind, cameo=cameo,
                                     actor=(actor,), recipient=(recipient,), date=day, date_source=source,
-                                    date_precision=precision, status=status)
+                                    date_precision=precision, status=status, quad_class=quad)
         events.append(event)
         if noun:
             nominal.add(event.id)
-    assert coder_module._share_dates(events, nominal) == _share_dates_by_scan(events, nominal)
+        if earlier:
+            retold.add(event.id)
+    assert coder_module._share_dates(events, nominal, retold) == _share_dates_by_scan(events, nominal, retold)

@@ -67,7 +67,7 @@ RESOLVE_CASES = [
     ("this month", SATURDAY, "2017-07-01", "month", "relative"),
     ("earlier this month", SATURDAY, "2017-07-01", "month", "relative"),
     # "at the start of the month", "the beginning of the year": the publication's month and year
-    ("the start of the month", SATURDAY, "2017-07-01", "month", "relative"),
+    ("the start of the month", SATURDAY, "2017-07-03", "month", "relative"),
     ("the beginning of the year", SATURDAY, "2017-01-01", "year", "relative"),
     ("next month", datetime.date(2017, 12, 15), "2018-01-01", "month", "relative"),
     ("a month ago", SATURDAY, "2017-06-01", "month", "relative"),
@@ -111,8 +111,12 @@ RESOLVE_CASES = [
     ("next May", SEPTEMBER, "2018-05-01", "month", "relative"),
     ("next December", SEPTEMBER, "2017-12-01", "month", "relative"),
     ("this December", WEDNESDAY_IN_JANUARY, "2018-12-01", "month", "relative"),
-    ("early July", SEPTEMBER, "2017-07-01", "month", "explicit"),
-    ("mid-July", SEPTEMBER, "2017-07-01", "month", "explicit"),
+    # a qualifier places a month's date in the part of the month it names; the precision stays "month"
+    ("early July", SEPTEMBER, "2017-07-05", "month", "explicit"),
+    ("mid-July", SEPTEMBER, "2017-07-15", "month", "explicit"),
+    ("late last month", SEPTEMBER, "2017-08-24", "month", "relative"),
+    ("in July", SEPTEMBER, "2017-07-01", "month", "explicit"),
+    ("earlier in the week", SATURDAY, "2017-07-27", "day", "relative"),
     ("in July 2017", SEPTEMBER, "2017-07-01", "month", "explicit"),
     ("December 2016", SEPTEMBER, "2016-12-01", "month", "explicit"),
     ("in 2014", SEPTEMBER, "2014-01-01", "year", "explicit"),

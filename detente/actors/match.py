@@ -4,14 +4,19 @@
 indexes (``PhraseIndex``, what spaCy's ``PhraseMatcher`` finds: proper names by
 exact spelling, generic nouns and titles in any case) and returns, for a document, the longest
 non-overlapping matches.  Ambiguous names ("Jordan", "Chad", "the
-Alliance") count only where spaCy's named entities agree.
+Alliance") count only where spaCy's named entities agree.  Longer names of
+something else ("New Jersey", the word list ``other_names``) hide the names
+inside them.
 """
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from dataclasses import dataclass
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .knowledge import ADJECTIVE, CAPITAL, GENERIC, GROUP, ORGANISATION, PERSON, STATE, TITLE, KnowledgeBase, Term
@@ -71,7 +76,14 @@ class ActorMatcher:
         for matcher, patterns in ((self.exact, exact_patterns), (self.folded, folded_patterns)):
             for key, text in patterns:
                 matcher.add(key, words[text])
+        self.other_names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.other_names.add("other_names", [nlp.make_doc(name) for name in sorted(kb.words["other_names"])])
         self.vocab = nlp.vocab
+        self._others: dict[str, set[str]] = {}  # the document's surnames and the other names with them
+        self._name_words: dict[str, set[str]] = {}  # the words of each known person's names ("Sergei", "Sergey")
+        for term in kb.terms:
+            if term.kind == PERSON:
+                self._name_words.setdefault(term.id, set()).update(re.split(r"[\s\-]+", term.text))
 
     def __call__(self, doc: Doc) -> list[Match]:
         """Longest non-overlapping matches, leftmost first.
@@ -79,12 +91,19 @@ class ActorMatcher:
         An ambiguous name that its entity label confirms once in the document
         is taken in its other mentions too, unless they are part of a longer
         name ("sanctions on Niger" where the model, unsure, calls Niger a
-        person, in an article that says "the junta in Niger" elsewhere)."""
+        person, in an article that says "the junta in Niger" elsewhere).
+
+        A longer name of something else (``other_names``) hides the names
+        inside it: "Jersey" in "New Jersey" neither counts nor confirms."""
         found = []
         confirmed: set[Term] = set()
         doubtful: list[tuple[int, int, str]] = []
+        self._others = _other_bearers(doc, self.titles)
+        hidden = [Match(start, end, ()) for _, start, end in self.other_names(doc)]
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
+                if any(h.start <= start and end <= h.end for h in hidden):
+                    continue
                 key = self.vocab.strings[match_id]
                 terms = tuple(t for t in self.readings[key] if self._plausible(t, doc[start:end]))
                 if terms:
@@ -104,11 +123,11 @@ class ActorMatcher:
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         chosen: list[Match] = []
         taken: set[int] = set()
-        for match in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        for match in sorted(hidden + found, key=lambda m: (-(m.end - m.start), m.start)):
             if taken.isdisjoint(range(match.start, match.end)):
                 chosen.append(match)
                 taken.update(range(match.start, match.end))
-        return sorted(chosen, key=lambda m: m.start)
+        return sorted((m for m in chosen if m.terms), key=lambda m: m.start)  # the other names name no actor
 
     def raw(self, doc: Doc) -> list[Match]:
         """Every match with every reading, plausible or not: what a document could name, read off its
@@ -134,6 +153,8 @@ class ActorMatcher:
         person = self.kb.persons.get(term.id)
         if person is None or span.text == person.name:
             return False
+        if len(span) == 1 and self._others.get(span.text, set()) - self._name_words.get(person.id, set()):
+            return True  # "Kang" in an article about "Kang Chol" is not the known Kang
         doc = span.doc
         if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")":
             return True  # "the Montenegro Municipality Association (AKK)": an abbreviation, not a person
@@ -152,6 +173,19 @@ def term_words(kb: KnowledgeBase, nlp) -> dict[str, tuple[str, ...]]:
     pipeline's tokenizer."""
     texts = {term.text if term.case_sensitive else term.text.lower() for term in kb.terms}
     return {text: tuple(token.text for token in nlp.make_doc(text)) for text in sorted(texts)}
+
+
+def _other_bearers(doc: Doc, titles: frozenset[str]) -> dict[str, set[str]]:
+    """The given names the document puts before each surname in the names of people it tells of ("Kang Chol" →
+    {"Kang": {"Chol"}} as well, since East Asian names put the family name first)."""
+    bearers: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        words = [t.text for t in ent if t.is_alpha and t.lower_ not in titles]
+        if ent.label_ != "PERSON" or len(words) < 2:
+            continue
+        for word in (words[0], words[-1]):
+            bearers.setdefault(word, set()).update(w for w in words if w != word)
+    return bearers
 
 
 def _whole_entity(span: Span) -> bool:

@@ -19,7 +19,7 @@ takes the head token of a noun phrase and returns the entities it names:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -56,6 +56,13 @@ SUBJECT_OR_OBJECT = {"nsubj", "nsubjpass", "dobj"}
 STATE_BODY_SECTORS = {None, "GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 # Categories of government nouns that a state or capital after "in" owns ("the authorities in Kabul").
 PLACED_GOVERNMENTS = {"executive"}
+# Entity labels of a name that may be a city the knowledge base does not know, and the population from which
+# a city name the model labels a person is taken for the city ("shelled Kharkiv").
+PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", ""}
+BIG_CITY = 300_000
+# Nouns whose "of" phrase names a place: "the town of Samarra", "the port city of Hodeidah".
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "port", "capital", "county",
+               "municipality", "settlement", "enclave", "island", "area"}
 # Dependency labels of the modifiers that belong to a name.
 NAME_MODIFIERS = {"compound", "amod", "poss", "nmod", "flat", "appos", "npadvmod", "nummod", "det", "punct",
                   "cc", "conj", "case", "quantmod", "advmod"}
@@ -74,6 +81,8 @@ class Discourse:
     mentioned: list[Entity] = field(default_factory=list)
     categories: dict[str, Entity] = field(default_factory=dict)
     speaker: Entity | None = None
+    group: list[Entity] = field(default_factory=list)  # the last subject that listed several states
+    names: dict[str, Entity] = field(default_factory=dict)  # people the knowledge base does not know, by name
     counts: Counter = field(default_factory=Counter)  # mentions of each country
     dyads: Counter = field(default_factory=Counter)  # events between each two countries
 
@@ -94,9 +103,11 @@ class Discourse:
             self.categories[category] = entity
 
     def note_dyad(self, actor: Iterable[Entity], recipient: Iterable[Entity]) -> None:
-        """An event between these parties was told."""
-        for first in {e.country for e in actor if e.country}:
-            for second in {e.country for e in recipient if e.country} - {first}:
+        """An event between these parties was told; an organisation is no party of a dispute between states
+        ("the Security Council demanded a halt to fighting between Ethiopia and Eritrea")."""
+        parties = [{e.country for e in side if e.country and e.sector != "IGO"} for side in (actor, recipient)]
+        for first in parties[0]:
+            for second in parties[1] - {first}:
                 self.dyads[frozenset((first, second))] += 1
 
     def pair(self) -> list[Entity]:
@@ -128,8 +139,10 @@ class NamedPhrase:
 class Resolver:
     """Resolves noun phrases of one document to entities."""
 
-    def __init__(self, kb: KnowledgeBase, matcher: ActorMatcher, doc: Doc, day: date) -> None:
+    def __init__(self, kb: KnowledgeBase, matcher: ActorMatcher, doc: Doc, day: date,
+                 cities: Callable[[str, int], str | None] | None = None) -> None:
         self.kb = kb
+        self.cities = cities  # the country of a city the knowledge base does not know ("Kharkiv"), if given
         self.doc = doc
         self.day = day
         self.matches: list[Match] = matcher(doc)
@@ -165,6 +178,9 @@ class Resolver:
         lower = head.lower_
         named = self.by_token.get(head.i)  # "the US" may be tagged as the pronoun "us"
         if (head.pos_ == "PRON" or lower in self.pronouns) and named is None:
+            group = self._group(lower)
+            if group:  # "Latvia and Estonia condemned the move. *They* said …": all of them
+                return [NamedPhrase(entity, False, None, True) for entity in group]
             entity = self._bound(head) or self._pronoun(lower, speaker)
             return [NamedPhrase(entity, lower in self.words["personal_pronouns"], None, True)] if entity else []
         if lower in self.words["pair_nouns"] and any(c.lower_ in self.words["pair_words"] for c in head.children) \
@@ -175,6 +191,12 @@ class Resolver:
                                 False, None, True) for e in self.discourse.pair()]
         tokens = self._name_tokens(head)
         matches = self._matches(tokens)
+        if not matches and head.ent_type_ == "PERSON" and head.text in self.discourse.names:
+            # "North Korea's envoy, Kang Chol, …" / "*Kang* refused": the person named before
+            return [NamedPhrase(self.discourse.names[head.text], True, None, True)]
+        sponsored = self._sponsored(head, tokens, matches)
+        if sponsored is not None:
+            return [sponsored]
         if not matches and head.pos_ == "NOUN":
             owner = self._possessive_pronoun(head, speaker)  # "her department", "its office"
             if owner is not None:
@@ -217,7 +239,20 @@ class Resolver:
             named = self._anchored(match, term, role_term, former)
             if named:
                 out.append(named)
+        # the name in apposition, also where the parser hung it on the place of the role ("the envoy in Kuala
+        # Lumpur, Kang Chol, …")
+        placed = [a for prep in head.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj"
+                  for a in obj.children if a.dep_ in ("appos", "conj") and a.ent_type_ == "PERSON"]
+        named_person = [t for t in [*tokens, *(w for a in placed for w in a.subtree)]
+                        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.i not in self.by_token]
+        if len(out) == 1 and named_person:
+            # "North Korea's envoy in Kuala Lumpur, Kang Chol": a person, whom "Kang" and "he" refer to later
+            for token in named_person:
+                self.discourse.names[token.text] = out[0].entity
+            out = [NamedPhrase(out[0].entity, True, out[0].category, out[0].inferred)]
         return out
+
+
 
     def place(self, head: Token, depth: int = 0) -> list[Entity]:
         """The state a place names: a state ("in Lebanon") or its capital ("in Amman"), as a location.
@@ -234,6 +269,9 @@ class Resolver:
                     return [Entity(text=text, name=self.kb.name_of(term.country), country=term.country,
                                    sector=None, id=term.id)]
             return []  # a person or a body named by the place's head is no place
+        city = self._city(head)
+        if city is not None:
+            return [city]
         if depth > 1 or head.pos_ not in ("NOUN", "PROPN"):
             return []
         for child in head.children:
@@ -249,6 +287,23 @@ class Resolver:
                         if found:
                             return found
         return []
+
+    def _city(self, head: Token) -> Entity | None:
+        """A city the knowledge base does not know, placed by the gazetteer ("shelled *Kharkiv*")."""
+        named_place = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in PLACE_NOUNS
+        if self.cities is None or head.pos_ != "PROPN" or (head.ent_type_ not in PLACE_LABELS and not named_place):
+            return None  # "the town *of Samarra*" is a place whatever label the model gives it
+        start, end = head.i, head.i + 1
+        while start > 0 and self.doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+            end += 1
+        text = self.doc[start:end].text
+        # the small model often takes a foreign city for a person: then only a big city is believed
+        country = self.cities(text, BIG_CITY if head.ent_type_ == "PERSON" and not named_place else 0)
+        if country is None:
+            return None
+        return Entity(text=text, name=self.kb.name_of(country), country=country, sector=None, id=f"place:{country}")
 
     def remember(self, named: list[NamedPhrase], *, subject: bool = False) -> None:
         """Let later pronouns and role nouns refer to these phrases."""
@@ -273,6 +328,27 @@ class Resolver:
                                                                        or token.ent_type_ == "PERSON"):
                     stack.extend(c for c in child.children if c.dep_ == "pobj")
         return sorted(out, key=lambda t: t.i)
+
+    def _sponsored(self, head: Token, tokens: list[Token], matches: list[Match]) -> NamedPhrase | None:
+        """ "Russian-backed separatists", "Iran-funded militias": an armed group that only its backer places
+        is the backer's (sector REB); a group of its own ("Iranian-backed Houthi rebels") keeps its own state."""
+        terms = [t for m in matches for t in m.terms]
+        role_term = _role_term(terms)
+        if role_term is None or role_term.sector != "REB" or any(t.country for t in terms):
+            return None
+        doc = self.doc
+        for token in tokens:
+            backer = self.by_token.get(token.i)
+            after = backer.end if backer is not None else 0
+            if backer is None or after + 1 >= len(doc) or doc[after].text != "-" \
+                    or doc[after + 1].lower_ not in self.words["sponsor_words"]:
+                continue
+            state = next((t for t in backer.terms if t.kind in (STATE, ADJECTIVE) and t.country), None)
+            if state is not None:
+                entity = Entity(text=f"{doc[backer.start:after + 2].text} {head.text}",
+                                name=self.kb.name_of(state.country), country=state.country, sector="REB", id=state.id)
+                return NamedPhrase(entity, False, role_term.category, False)
+        return None
 
     def _is_role_noun(self, token: Token) -> bool:
         match = self.by_token.get(token.i)
@@ -489,16 +565,27 @@ class Resolver:
         if not personal and pronoun.lower_ not in self.words["neuter_pronouns"] | self.words["plural_pronouns"]:
             return None
         clause = pronoun.head
+        owned = clause
+        while owned.dep_ == "conj" and owned.head.i != owned.i:
+            owned = owned.head  # "to defend itself and *its* allies": the object the owned noun is listed with
         if pronoun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and personal:
             verb = clause.head
-        elif pronoun.dep_ == "poss" and clause.dep_ == "dobj" and clause.head.pos_ in ("VERB", "AUX"):
-            verb = clause.head
+        elif pronoun.dep_ == "poss" and owned.dep_ == "dobj" and owned.head.pos_ in ("VERB", "AUX"):
+            verb = owned.head
         else:
             return None
         subject = next((antecedent(c) for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ == "PRON":
             return None
         return next((named.entity for named in self.phrase(subject) if named.person == personal), None)
+
+    def _group(self, lower: str) -> list[Entity]:
+        """The states a plural pronoun stands for when the last subject listed several."""
+        discourse = self.discourse
+        if lower not in self.words["plural_pronouns"] or not discourse.agents \
+                or discourse.agents[0] not in discourse.group:
+            return []
+        return discourse.group
 
     def _pronoun(self, lower: str, speaker: Entity | None) -> Entity | None:
         discourse = self.discourse

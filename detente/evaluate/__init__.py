@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +23,10 @@ from typing import Any
 from .. import api
 from ..errors import UsageError
 from ..settings import Settings
+from ..store import Store
 from .articles import ArticleResult, ArticleScore, EventTuple, score_articles
 from .gold import ARTICLE, FORMATS, SENTENCE, ArticleGold, Gold, GoldEvent, SentenceGold, SentenceGoldEvent, load_gold
+from .links import LinkScore, score_links
 from .measure import Measure, load_predictions
 from .sentences import SentenceResult, SentenceScore, score_sentences
 
@@ -42,6 +45,7 @@ class Evaluation:
     predictions: str | None
     score: ArticleScore | SentenceScore
     skipped: tuple[str, ...] = ()
+    links: LinkScore | None = None  # article gold, coded here: its links against the links found
 
     @property
     def level(self) -> str:
@@ -49,9 +53,12 @@ class Evaluation:
 
     def to_dict(self, details: bool = False) -> dict[str, Any]:
         """One JSON object: where the numbers come from, then the score's own ``to_dict``."""
-        return {"gold": self.gold.path, "format": self.gold.format, "level": self.level,
-                "predictions": self.predictions, "coded": self.predictions is None,
-                "skipped": list(self.skipped), **self.score.to_dict(details)}
+        out = {"gold": self.gold.path, "format": self.gold.format, "level": self.level,
+               "predictions": self.predictions, "coded": self.predictions is None,
+               "skipped": list(self.skipped), **self.score.to_dict(details)}
+        if self.links is not None:
+            out["links"] = self.links.to_dict(details)
+        return out
 
 
 def evaluate(gold_path: str | Path, predictions_path: str | Path | None = None,
@@ -70,12 +77,28 @@ def evaluate(gold_path: str | Path, predictions_path: str | Path | None = None,
     if predictions_path is not None and inputs:
         raise UsageError("give either a predictions file or inputs to code, not both")
     gold = load_gold(gold_path)
+    links = None
     if predictions_path is not None:
         records, skipped = load_predictions(predictions_path), ()
+    elif gold.level == ARTICLE and inputs:
+        records, skipped, links = _code_and_link(gold, inputs, settings)
     else:
         records, skipped = _code(gold, inputs, settings)
     score = score_articles(gold, records) if gold.level == ARTICLE else score_sentences(gold, records)
-    return Evaluation(gold, str(predictions_path) if predictions_path is not None else None, score, skipped)
+    return Evaluation(gold, str(predictions_path) if predictions_path is not None else None, score, skipped,
+                      links)
+
+
+def _code_and_link(gold: Gold, inputs: list[str], settings: Settings | None
+                   ) -> tuple[list[dict], tuple[str, ...], LinkScore]:
+    """Code the inputs into a store of their own, as `detente code --db` does, so that the links found
+    (stated and inferred) can be scored against the gold's links too."""
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "evaluate.sqlite") as store:
+        report = api.Report()
+        events = list(api.code(inputs, settings=settings, report=report, store=store))
+        links = score_links(gold.articles, store)
+    records = [event.to_dict() for event in events]
+    return records, tuple(str(failure) for failure in report.failures), links
 
 
 def _code(gold: Gold, inputs: list[str], settings: Settings | None) -> tuple[list[dict], tuple[str, ...]]:

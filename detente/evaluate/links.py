@@ -4,12 +4,12 @@ A gold event is *reported* by an aggregated event when one of the
 aggregate's mentions in that article matches it as article scoring matches
 a tuple (states, type or alternative, date within the tolerance).  A gold
 link is found when some link of the store goes from an aggregate reporting
-its effect to one reporting its cause.  A gold link with a cue is *stated*
-and needs a ``responds_to`` link; one without a cue (an implicit counter-move)
-is found by a link of either type.  The extras are the stated links whose
-evidence sentence is in a gold article and that match none of its gold
-links.  Precision is over stated links with evidence in the gold articles,
-recall over all gold links.
+its effect to one reporting its cause, stated (``responds_to``) or inferred:
+whether the article states the answer with a cue or not, the link says what
+answered what.  The extras are the stated links whose evidence sentence is in a
+gold article, and the inferred links whose effect a gold article reports, that
+match none of its gold links.  Precision is over those links, recall over all
+gold links; ``LinkScore.measure_of`` gives stated and inferred links apart.
 """
 
 from __future__ import annotations
@@ -33,11 +33,12 @@ class LinkResult:
     found: bool
     effect: str
     cause: str
+    found_by: tuple[str, ...] = ()  # the types of the links that join its effect to its cause
 
 
 @dataclass(frozen=True)
 class LinkScore:
-    """Gold links found and missed; stated links of the gold articles that are right or extra."""
+    """Gold links found and missed; links of the gold articles that are right or extra."""
 
     results: tuple[LinkResult, ...]
     correct: tuple[Link, ...]
@@ -45,11 +46,21 @@ class LinkScore:
 
     @property
     def measure(self) -> Measure:
+        """Stated and inferred links together."""
         return Measure(correct=len(self.correct), predicted=len(self.correct) + len(self.extras),
                        found=sum(r.found for r in self.results), gold=len(self.results))
 
+    def measure_of(self, kind: str) -> Measure:
+        """The links of one type (``responds_to`` or ``inferred``) alone: the gold links they find, and how
+        many of them are right."""
+        correct = [link for link in self.correct if link.type == kind]
+        extras = [link for link in self.extras if link.type == kind]
+        return Measure(correct=len(correct), predicted=len(correct) + len(extras),
+                       found=sum(kind in r.found_by for r in self.results), gold=len(self.results))
+
     def to_dict(self, details: bool = False) -> dict[str, Any]:
-        out = {"links": self.measure.to_dict()}
+        out = {"links": self.measure.to_dict(), "stated": self.measure_of("responds_to").to_dict(),
+               "inferred": self.measure_of("inferred").to_dict()}
         if details:
             out["missed"] = [{"doc_id": r.doc_id, "effect": r.effect, "cause": r.cause, "cue": r.gold.cue}
                              for r in self.results if not r.found]
@@ -71,15 +82,17 @@ def score_links(articles: tuple[ArticleGold, ...], store: Store) -> LinkScore:
         for gold in article.links:
             effects = _reporting(events[gold.effect], mentions[article.doc_id], store)
             causes = _reporting(events[gold.cause], mentions[article.doc_id], store)
-            hits = [link for link in links if link.effect in effects and link.cause in causes
-                    and (gold.cue is None or link.type == "responds_to")]
+            hits = [link for link in links if link.effect in effects and link.cause in causes]
             used.update((link.effect, link.cause, link.type) for link in hits)
             results.append(LinkResult(article.doc_id, gold, bool(hits), _describe(events[gold.effect]),
-                                      _describe(events[gold.cause])))
+                                      _describe(events[gold.cause]), tuple(sorted({link.type for link in hits}))))
     gold_docs = {article.doc_id for article in articles}
-    stated = [link for link in links if link.type == "responds_to" and link.doc_id in gold_docs]
-    correct = tuple(link for link in stated if (link.effect, link.cause, link.type) in used)
-    extras = tuple(link for link in stated if (link.effect, link.cause, link.type) not in used)
+    reported = {aggregate for found in mentions.values() for aggregate, _mention in found}
+    # a stated link speaks in a gold article; an inferred link counts when its effect is reported in one
+    scored = [link for link in links if (link.type == "responds_to" and link.doc_id in gold_docs)
+              or (link.type == "inferred" and link.effect in reported)]
+    correct = tuple(link for link in scored if (link.effect, link.cause, link.type) in used)
+    extras = tuple(link for link in scored if (link.effect, link.cause, link.type) not in used)
     return LinkScore(tuple(results), correct, extras)
 
 

@@ -53,6 +53,8 @@ class Finding:
     ultimatum: bool = False
     recipient_inferred: bool = False
     conditional: bool = False
+    counted: int | None = None  # a number standing for the theme told before ("Estonia expelled *two*")
+    joint: tuple[str, ...] = ()  # the thing of both parties the act is about: the types of event it names
 
 
 def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
@@ -62,6 +64,11 @@ def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
     return any((e.sector or "NONE") in pattern.sector for e in actor)
 
 
+def _distinct(entities: list[Entity]) -> list[Entity]:
+    """The entities without repeats of a country in one sector ("Russia's GRU and FSB" is Russia's, once)."""
+    return list({(e.country, e.sector): e for e in entities}.values())
+
+
 def _is_time(token: Token) -> bool:
     """ "on *Thursday*", "for *two days*": a prepositional object that is a date or a time."""
     return token.ent_type_ in ("DATE", "TIME")
@@ -69,6 +76,18 @@ def _is_time(token: Token) -> bool:
 
 # Prepositions that give the reason of a measure ("sanctions *over* the interference").
 REASON_PREPS = frozenset({"over", "for"})
+
+# Sectors of those whose report of another state's hostile act is an accusation: the state and its bodies.
+STATE_VOICES = frozenset({"NONE", "GOV", "MIL", "LEG", "JUD"})
+
+# Types of the acts that, about a thing two parties have together, are aimed at both of them.
+JOINT_EVENTS = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONSULT", "COOPERATE", "AID", "ACCUSE"})
+
+# Prepositions that lead to the thing two parties have together ("a halt *to* the fighting", "called *for* talks").
+JOINT_PREPS = frozenset({"to", "for", "of", "on", "in", "with"})
+
+# Prepositions that name on whom a threatened act would fall ("consequences *for* Israel").
+THREAT_PREPS = frozenset({"for", "against", "on"})
 
 # Dependencies of a clause that states what the act above it is for.
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pcomp"}
@@ -97,6 +116,13 @@ class EventFinder:
         self.no_comment = lexicon.word_list("comment_verbs")
         self.deciding = lexicon.word_list("deciding_verbs")
         self.particle_adverbs = lexicon.word_list("particle_adverbs")
+        self.joint_things = lexicon.word_list("joint_things")
+        self.mutual = lexicon.word_list("mutual_words")
+        self.drawing = lexicon.word_list("drawing_verbs")
+        self.hosted = lexicon.word_list("hosted_people")
+        self.arriving = lexicon.word_list("arriving_verbs")
+        self.reactions = lexicon.word_list("reaction_nouns")
+        self.asking = lexicon.word_list("asking_verbs")
         self.state_sectors = frozenset(s.upper() for s in lexicon.word_list("state_sectors"))
         self.earlier: list[Finding] = []  # the findings of the document's previous sentences
 
@@ -112,7 +138,7 @@ class EventFinder:
                 continue
             found = self._verb_event(token, consumed)
             if found:
-                findings.append(found)
+                findings.extend(self._gapped(found))
         for token in nouns:
             if token.i in consumed:
                 continue
@@ -126,13 +152,17 @@ class EventFinder:
                     findings.append(found)
         for token in sent:
             if token.pos_ in ("VERB", "AUX") and token.i not in consumed:
-                found = self._modal_demand(token, findings)
+                found = self._modal_demand(token, findings) or self._asked(token, findings)
                 if found:
                     findings.append(found)
+        findings = [split for finding in findings for split in self._mutual(finding)]
+        findings.extend(self._reported_acts(findings))
         self.roles.remember(sent)
-        findings = self._shared_recipients(self._without_decisions(self._without_purposes(findings)))
+        findings = self._shared_recipients(self._without_means(self._without_decisions(
+            self._without_purposes(findings))))
         for finding in findings:  # who did what to whom so far: "both sides" are the parties of the story
-            self.resolver.discourse.note_dyad(finding.actor, finding.recipient)
+            if not finding.joint:  # a mediator's welcome of "the accord" makes it no party
+                self.resolver.discourse.note_dyad(finding.actor, finding.recipient)
         self.earlier.extend(findings)
         return findings
 
@@ -161,20 +191,94 @@ class EventFinder:
             out.append(finding)
         return out
 
+    def _mutual(self, finding: Finding) -> list[Finding]:
+        """ "India and Pakistan accused *each other*", "each side accuses *the other*", "the two *traded* fire":
+        an act of several states without a recipient, done by each to each other, is one event per ordered
+        pair."""
+        states = list({e.country: e for e in finding.actor if e.country}.values())
+        if len(states) < 2:
+            return [finding]
+        doc = self.resolver.doc
+        predicate = doc[finding.predicate]
+        subject = g.subject(predicate)
+        if subject is not None and len(states) == 2 and any(c.lower_ == "each" for c in subject.children):
+            finding = dataclasses.replace(finding, recipient=())  # "each side expelled one diplomat"
+        if finding.recipient:
+            return [finding]
+        theme = doc[finding.theme] if finding.theme is not None else None
+        words = {g.lemma(predicate)} | ({theme.lower_} if theme is not None else set())
+        each = subject is not None and any(c.lower_ == "each" for c in subject.children)
+        if not words & self.mutual and not each:
+            return [finding]
+        return [dataclasses.replace(finding, actor=(first,), recipient=(second,))
+                for first in states for second in states if first is not second]
+
+    def _reported_acts(self, findings: list[Finding]) -> list[Finding]:
+        """ "Ethiopia's spokeswoman said *Eritrean forces had attacked*": a state that reports a hostile act of
+        another against itself, or against nobody named, accuses it (ACCUSE 112, by the speaker, dated by the
+        speech); the act itself is kept as the text tells it."""
+        out = []
+        for finding in findings:
+            code = self.codes[finding.pattern.cameo]
+            predicate = self.resolver.doc[finding.predicate]
+            # an act told as a clause ("said Russian forces *shelled* …"), not one named by a noun, which the
+            # speaker takes as known ("said the cap answered *Moscow's expulsion* of …")
+            told_as_clause = predicate.pos_ == "VERB" and code.quad_class == 4 and finding.status == "actual"
+            speech = self.roles.speech_of(predicate) if told_as_clause else None
+            if speech is None or finding.pattern.actor == "speaker":
+                continue
+            speaker = list({e.country: e for e in self.roles.speaker_of(predicate)
+                            if (e.sector or "NONE") in STATE_VOICES}.values())
+            speakers, doers = {e.country for e in speaker}, {e.country for e in finding.actor}
+            victims = {e.country for e in finding.recipient}
+            parties = {e.country for e in self.resolver.discourse.pair()}
+            # the victim reports it, or, with no victim named, one party of the story tells of the other's act
+            told = victims & speakers if victims else speakers <= parties and doers <= parties
+            if not speaker or speakers & doers or not told:
+                continue
+            if any(f.predicate == speech.i and self.codes[f.pattern.cameo].event == "ACCUSE" for f in findings):
+                continue
+            pattern = Pattern(lemma=g.lemma(speech), pos="VERB", cameo="112")
+            out.append(Finding(trigger=(speech.i,), predicate=speech.i, pattern=pattern, actor=tuple(speaker),
+                               recipient=finding.actor, theme=None, status="actual"))
+        return out
+
+    def _gapped(self, finding: Finding) -> list[Finding]:
+        """ "Latvia expelled two Russian diplomats, *Estonia three* and *Lithuania one*": states listed with a
+        number after the object, the verb left out, do the same act to the same side, each its own event."""
+        if finding.theme is None or finding.counted is not None:
+            return [finding]
+        doc = self.resolver.doc
+        gapped = [(member, number) for member in g.members(doc[finding.theme])[1:] if member.pos_ == "PROPN"
+                  for number in [next((c for c in member.children if c.like_num), None)] if number is not None]
+        doers = [(self.roles.entities(member)[:1], number) for member, number in gapped]
+        doers = [(actor, number) for actor, number in doers if actor]
+        if not doers:
+            return [finding]
+        countries = {actor[0].country for actor, _number in doers}
+        recipient = tuple(e for e in finding.recipient if e.country not in countries)
+        first = dataclasses.replace(finding, recipient=recipient)
+        return [first, *(dataclasses.replace(first, actor=tuple(actor), counted=number.i) for actor, number in doers)]
+
     def _without_purposes(self, findings: list[Finding]) -> list[Finding]:
         """Drop the demands and complaints that only state what a protest is for ("students staged
-        demonstrations *to demand* reforms"): the protest is the event."""
-        protests = {f.predicate for f in findings if self.codes[f.pattern.cameo].event == "PROTEST"} | {
-            i for f in findings if self.codes[f.pattern.cameo].event == "PROTEST" for i in f.trigger}
-        if not protests:
+        demonstrations *to demand* reforms"), and the protest that only states what a summons is for ("summoned
+        the envoy *to protest*"): the protest, and the summons, are the event."""
+        def places(event: str) -> set[int]:
+            return {i for f in findings if self.codes[f.pattern.cameo].event == event for i in (f.predicate, *f.trigger)}
+
+        protests, accusations = places("PROTEST"), places("ACCUSE")
+        if not protests and not accusations:
             return findings
         kept = []
         for finding in findings:
             event = self.codes[finding.pattern.cameo].event
-            doc = self.resolver.doc
-            head = doc[finding.predicate].head.i
-            if event in ("REQUEST", "ACCUSE") and head in protests and doc[finding.predicate].dep_ in PURPOSE_DEPS:
+            predicate = self.resolver.doc[finding.predicate]
+            purpose = predicate.dep_ in PURPOSE_DEPS and predicate.head.i != predicate.i
+            if purpose and event in ("REQUEST", "ACCUSE") and predicate.head.i in protests:
                 continue
+            if purpose and event in ("PROTEST", "ACCUSE") and predicate.head.i in accusations - {predicate.i}:
+                continue  # "summoned the ambassador *to protest* against the arrests": one protest
             kept.append(finding)
         return kept
 
@@ -186,6 +290,18 @@ class EventFinder:
                    if doc[f.predicate].dep_ == "xcomp" and self.codes[f.pattern.cameo].quad_class == 4}
         return [f for f in findings if not (f.predicate in decided and self.codes[f.pattern.cameo].event == "AGREE"
                                             and g.lemma(doc[f.predicate]) in self.deciding)]
+
+    def _without_means(self, findings: list[Finding]) -> list[Finding]:
+        """Drop an attack named by a noun that is the means of an attack verb ("an air strike by coalition jets
+        *killed* 12 civilians"): the verb's event, with its victims, is the attack."""
+        doc = self.resolver.doc
+        verbs = [f for f in findings if self.codes[f.pattern.cameo].event == "ASSAULT" and doc[f.predicate].pos_ == "VERB"]
+        def means(finding: Finding) -> bool:
+            noun = doc[finding.trigger[-1]]
+            return noun.pos_ == "NOUN" and any(
+                (noun.head.i == verb.predicate or noun.head.head.i == verb.predicate) and verb.actor == finding.actor
+                for verb in verbs if verb is not finding)
+        return [f for f in findings if not (self.codes[f.pattern.cameo].event == "ASSAULT" and means(f))]
 
     def _verb_event(self, verb: Token, consumed: set[int]) -> Finding | None:
         if g.lemma(verb) in self.refusing and any(g.lemma(c) in self.no_comment for c in g.children(verb, "xcomp")):
@@ -209,6 +325,9 @@ class EventFinder:
                                                   own=frozenset(e.country for e in actor))
             if not actor and self.codes[pattern.cameo].event == "ASSAULT":
                 actor = self._unattributed_attack(verb)
+            if not actor and (pattern.mode or self.codes[pattern.cameo].mode) == "expel" and g.is_passive(verb) \
+                    and verb.dep_ in ("ROOT", "conj"):  # told as done, not inside "Moscow's demand that …"
+                actor = self._host(theme)
             if not actor:
                 return None
             if not _sector_fits(pattern, actor):
@@ -219,7 +338,12 @@ class EventFinder:
                 continue  # "that demand breached the law": a thing of the other side; "we breached": no
             consumed.update(used)
             trigger = (verb.i,) + tuple(c.i for c in verb.children if c.dep_ == "prt")
-            return self._finding(trigger, verb, pattern, actor, recipient, theme)
+            found = self._finding(trigger, verb, pattern, actor, recipient, theme)
+            written = self.roles.elided_theme(verb)
+            if found is not None and written is not None and theme is not None and written.i != theme.i \
+                    and self.roles.stand_in(written) is theme:
+                found = dataclasses.replace(found, counted=written.i)
+            return found
         return None
 
     def _conditions(self, pattern: Pattern, token: Token) -> set[int] | None:
@@ -255,12 +379,30 @@ class EventFinder:
             subject = self.roles.through_quantity(subject)
             if not g.phrase_lemmas(subject) & pattern.subject:
                 return None
+        if pattern.negated and not self.modality.negated(token, self.roles.theme(token)):
+            return None  # "the decision had *no* justification": the judgement is in the negation
         if pattern.when == "future" and not self.modality.intended(token) \
                 and not (pattern.actor == "speaker" and self.modality.obliged(token)):
             return None  # a speaker's order is stated as an obligation too: "23 diplomats *had to* leave"
         if pattern.when == "past" and self.modality.intended(token):
             return None
         return used
+
+    def _host(self, expelled: Token | None) -> list[Entity]:
+        """Who expels a diplomat a passive names no agent for ("he *was declared* persona non grata", "the
+        envoys were told to leave"): the state he serves in ("North Korea's envoy *in Kuala Lumpur*"), else the
+        other party of the story."""
+        if expelled is None or not (expelled.pos_ == "PRON" or expelled.ent_type_ == "PERSON"
+                                    or g.phrase_lemmas(expelled) & self.hosted):
+            return []  # "their own nationals were told to leave": not diplomats, whom only a host expels
+        senders = {e.country for e in self.roles.entities(expelled)}
+        if not senders:
+            return []
+        for _prep, place in g.prep_objects(expelled, frozenset({"in", "to"})):
+            host = [e for e in self.resolver.place(place) if e.country not in senders]
+            if host:
+                return host
+        return self._other_party(senders)
 
     def _unattributed_attack(self, verb: Token) -> list[Entity]:
         """ "A roadside bombing near Kirkuk killed three soldiers", "were killed in a car bomb explosion in
@@ -270,8 +412,17 @@ class EventFinder:
                 o for p, o in g.prep_objects(verb, frozenset({"in", "by"}))]
         else:
             means = [s for s in [g.subject(verb)] if s is not None]
-        if not any(g.phrase_lemmas(m) & self.instruments for m in means):
+        means = [m for m in means if g.phrase_lemmas(m) & self.instruments]
+        if not means:
             return []
+        # "were killed in shelling *by Russian forces*", "an air strike *by coalition jets* killed …", "a bombing
+        # *claimed by* the group": whoever the attack is owned by
+        for instrument in means:
+            owners = self.roles.own_actors(instrument) or [
+                e for clause in g.children(instrument, "acl") for agent in [g.passive_agent(clause)]
+                if agent is not None for e in self.roles.entities(agent)]
+            if owners:
+                return owners
         return self.roles.scene(verb)[:1]
 
     def _subject(self, token: Token) -> Token | None:
@@ -342,6 +493,29 @@ class EventFinder:
         found = self._finding((verb.i,), verb, pattern, speaker, obliged, None)
         return dataclasses.replace(found, status="actual") if found else None  # the demand itself was made
 
+    def _asked(self, verb: Token, findings: list[Finding]) -> Finding | None:
+        """ "Niger's junta *asked France to withdraw* its ambassador", "*urged* Iran *to* free the sailors": a
+        request of whoever is to do the act, whatever the act is, when the verb gave no event of its own."""
+        if g.lemma(verb) not in self.asking or any(f.predicate == verb.i for f in findings):
+            return None
+        clause = next((c for c in g.children(verb, "xcomp", "ccomp")
+                       if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        asked = g.first_child(verb, "dobj") or next(
+            (o for _p, o in g.prep_objects(verb, frozenset({"on", "upon", "to"})) if clause is not None
+             and o.i < clause.i), None)
+        if clause is None or asked is None:
+            return None
+        actor = self.roles.actors(verb)
+        recipient = [e for e in self.roles.entities(asked) if not self._same_side(e, actor)]
+        if not actor or not recipient:
+            return None
+        embedded = next((f for f in findings if f.predicate == clause.i), None)
+        code = self.codes[embedded.pattern.cameo] if embedded is not None else None
+        cameo = self.lexicon.convert("demand", code.code, code.event) if code else self.lexicon.convert("demand", "", "")
+        found = self._finding((verb.i,), verb, Pattern(lemma=g.lemma(verb), pos="VERB", cameo=cameo), actor, recipient,
+                              None)
+        return dataclasses.replace(found, status="actual") if found else None
+
     def _is_adjective(self, token: Token) -> bool:
         """ "was *alarmed*", "is *concerned* by", "*ready* to talk": an adjective or a passive participle."""
         if not self.lexicon.patterns(token.lower_, "ADJ"):
@@ -404,8 +578,20 @@ class EventFinder:
                     continue
                 return self._finding((noun.i,), noun, pattern, actor, owners, None)
             own = self.roles.own_actors(noun)
+            voiced = self._voiced(noun) if not own and g.lemma(noun) in self.reactions else None
             if own:
                 actor = own
+            elif voiced is not None:
+                actor, drawer = voiced
+                if not actor:
+                    return None
+                countries = {e.country for e in actor}
+                if drawer is not None:
+                    recipient = [e for e in self.roles.actors(drawer) if e.country not in countries]
+                else:  # solidarity goes to the victim of the last hostile act, criticism to its doer
+                    recipient = self._last_hostile(countries, victim=self.codes[pattern.cameo].quad_class == 1) \
+                        or self._other_party(countries)
+                return self._finding((noun.i,), drawer or noun, pattern, actor, recipient, None)
             elif predicate is not None:
                 actor = self.roles.actors(predicate)
             elif self.codes[pattern.cameo].event == "CONSULT" and self.roles.circumstance(noun) is not None:
@@ -416,7 +602,10 @@ class EventFinder:
                 predicate = self.roles.circumstance(noun)
                 actor = [e for e in self.roles.actors(predicate) if (e.sector or "NONE") not in self.state_sectors]
             else:
-                return None
+                actor = []
+            if not actor and self.codes[pattern.cameo].event == "COERCE":
+                # "the arrest *in Phnom Penh* of a Thai engineer": the state where it happened holds him
+                actor = self.roles.place(noun)[:1]
             if not actor:
                 return None
             if not _sector_fits(pattern, actor):
@@ -430,6 +619,22 @@ class EventFinder:
             trigger = tuple(sorted({noun.i} | ({predicate.i} if predicate is not None else set())))
             return self._finding(trigger, predicate or noun, pattern, actor, recipient, theme)
         return None
+
+    def _voiced(self, noun: Token) -> tuple[list[Entity], Token | None] | None:
+        """Who voices a reaction named by a noun, when a "from" says it: "*drawing* condemnation *from* Tokyo,
+        Seoul and Washington", "expressions of solidarity *came from* Riga and Vilnius"; with the verb whose
+        subject drew the reaction (its target), if any.  None when no "from" names the voices."""
+        holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+        nodes = [noun, holder]
+        verb = holder.head if holder.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+        if verb is not None and g.lemma(verb) in self.drawing | self.arriving:
+            nodes.append(verb)
+        voices = [e for node in nodes for _prep, obj in g.prep_objects(node, frozenset({"from"}))
+                  for e in self.roles.entities(obj)]
+        if not voices:
+            return None
+        drawer = verb if verb is not None and g.lemma(verb) in self.drawing else None
+        return voices, drawer
 
     def _measure_for(self, noun: Token) -> Token | None:
         """The predicate of a material conflict that ``noun`` is the reason of ("expelled ten diplomats *over*
@@ -456,6 +661,56 @@ class EventFinder:
         clause = self.roles.circumstance(noun)
         return clause is not None and not self.lexicon.patterns(g.lemma(clause), "VERB")
 
+    def _last_hostile(self, outsiders: set[str | None], victim: bool) -> list[Entity]:
+        """The victims (or the doers) of the last hostile act told, which ``outsiders`` took no part in."""
+        for classes in ((4,), (3,)):  # deeds before words
+            for finding in reversed(self.earlier):
+                if self.codes[finding.pattern.cameo].quad_class not in classes:
+                    continue
+                parties = {e.country for e in (*finding.actor, *finding.recipient)}
+                side = finding.recipient if victim else finding.actor
+                if side and finding.recipient and not parties & outsiders:
+                    return list({e.country: e for e in side}.values())
+        return []
+
+    def _other_party(self, actor_countries: set[str | None]) -> list[Entity]:
+        """The other party of the story: the country named most, the more recent among equals."""
+        discourse = self.resolver.discourse
+        others = [e for e in discourse.mentioned if e.country and e.country not in actor_countries]
+        other = max(others, key=lambda e: discourse.counts[e.country], default=None)
+        return [other] if other is not None else []
+
+    def _joint_thing(self, predicate: Token, theme: Token | None) -> Token | None:
+        """The thing two parties have together, owned by nobody named, that an act is about ("welcomed *the
+        accord*", "urged both to show *restraint*", "called for a *halt* to the fighting"), if any."""
+        objects = [theme] if theme is not None else []
+        objects += g.children(predicate, "dobj") + [o for _p, o in g.prep_objects(predicate, JOINT_PREPS)]
+        objects += [o for clause in g.children(predicate, "xcomp", "ccomp") for o in g.children(clause, "dobj")]
+        # "demanded a halt *to* the fighting", "called for an end *to* the war"
+        near = objects + [o for obj in objects for _p, o in g.prep_objects(obj, JOINT_PREPS)]
+        return next((token for token in near if token.pos_ in ("NOUN", "PROPN") and g.lemma(token) in self.joint_things
+                     and not any(c.dep_ == "poss" for c in token.children)), None)
+
+    def _answered(self, speakers: set[str | None]) -> list[Entity]:
+        """Whom a threat without a named target is aimed at: who did the last hostile act against the speaker
+        ("Britain expelled 23 Russian diplomats. The Kremlin said it *will not leave this unanswered*")."""
+        last = next((f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].quad_class in (3, 4)
+                     and {e.country for e in f.recipient} & speakers), None)
+        return [e for e in last.actor if e.country not in speakers] if last is not None else []
+
+    def _judged(self, thing: Token, speakers: set[str | None]) -> list[Entity]:
+        """Whom a verdict on "the decision", "the move", "the expulsions" is aimed at: all who took the last
+        act against the speaker (of the kind the noun names: "the expulsions" is a SANCTION), and the same act
+        before it ("Saudi Arabia, Egypt … cut ties with Qatar" / "Qatar regretted the decision")."""
+        kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
+        if (g.lemma(thing) not in self.roles.decision_nouns and not kinds) \
+                or any(c.dep_ == "poss" for c in thing.children):
+            return []
+        against = [f for f in self.earlier if {e.country for e in f.recipient} & speakers]
+        against = [f for f in against if self.codes[f.pattern.cameo].event in kinds] or against
+        same = [f for f in against if f.pattern.cameo[:3] == against[-1].pattern.cameo[:3]] if against else []
+        return list({e.country: e for f in same for e in f.actor if e.country not in speakers}.values())
+
     def _own_side(self, actor: list[Entity]):
         """A test of whether a recipient is the actor's own state (see ``_same_side``)."""
         return lambda entity: self._same_side(entity, actor)
@@ -474,7 +729,8 @@ class EventFinder:
     def _finding(self, trigger: tuple[int, ...], predicate: Token, pattern: Pattern, actor: list[Entity],
                  recipient: list[Entity], theme: Token | None) -> Finding | None:
         code = self.codes[pattern.cameo]
-        recipient = [e for e in recipient if not self._same_side(e, actor)]
+        actor = _distinct(actor)
+        recipient = _distinct([e for e in recipient if not self._same_side(e, actor)])
         if not recipient and theme is not None and theme.lower_ == "own":
             # "announced expulsions of their own": the same act as another actor's, against the same side
             earlier = next((f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].event == code.event
@@ -490,11 +746,20 @@ class EventFinder:
             # "… would close the strait *if the United States* imposed an embargo": aimed at who sets the condition
             recipient = [e for e in self.roles.condition_subject(predicate) if e.country not in actor_countries]
         if not recipient and code.event == "THREATEN":
-            # "threatened to resume attacks *in Israel*": a threat is aimed where the threatened act would fall
-            recipient = [e for clause in g.children(predicate, "xcomp", "ccomp")
-                         for e in self.roles.place(clause) if e.country not in actor_countries][:1]
+            # "threatened to resume attacks *in Israel*": a threat is aimed where the threatened act would fall,
+            # or on whom its consequences would ("warned there will be consequences *for Israel*")
+            clauses = g.children(predicate, "xcomp", "ccomp")
+            recipient = [e for clause in clauses for e in self.roles.place(clause)
+                         if e.country not in actor_countries][:1] or [
+                e for clause in clauses for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ in THREAT_PREPS
+                for e in self.roles.entities(t) if e.country not in actor_countries][:1]
+        if not recipient and code.event == "THREATEN":
+            recipient = self._answered(actor_countries)
         if not recipient and code.event.lower() in self.placed_events:
-            recipient = [e for e in self.roles.place(predicate) if e.country not in actor_countries]
+            # an attack falls on the state of its scene, named in any of its phrases ("struck fighters *near
+            # Qamishli*")
+            places = self.roles.place(predicate) or (self.roles.scene(predicate) if code.event == "ASSAULT" else [])
+            recipient = [e for e in places if e.country not in actor_countries]
         if not recipient and code.event == "PROTEST":
             # people protest against their own government unless the sentence names another
             recipient = [Entity(text=e.text, name=e.name, country=e.country, sector="GOV", id=e.id)
@@ -513,31 +778,33 @@ class EventFinder:
             placed = [e for e in self.roles.place(predicate) if e.country in actor_countries]
             recipient = [dataclasses.replace(e, sector="CVL") for e in (placed or actor)[:1]]
         about = g.antecedent(theme) if theme is not None else None  # "the decision, *which* it called unjustified"
-        decided = about is not None and g.lemma(about) in self.roles.decision_nouns
-        if not recipient and code.quad_class == 3 and decided and not any(c.dep_ == "poss" for c in about.children):
-            # "Qatar regretted *the decision*": aimed at all who took the last measure against the speaker, and
-            # the same measure before it ("Saudi Arabia, Egypt … cut ties with Qatar")
-            against = [f for f in self.earlier if {e.country for e in f.recipient} & actor_countries]
-            same = [f for f in against if f.pattern.cameo[:3] == against[-1].pattern.cameo[:3]] if against else []
-            recipient = list({e.country: e for f in same for e in f.actor if e.country not in actor_countries}.values())
+        if not recipient and code.quad_class == 3 and about is not None:
+            recipient = self._judged(about, actor_countries)
+        joint: tuple[str, ...] = ()
+        pair = self.resolver.discourse.pair() if not recipient and code.event in JOINT_EVENTS else []
+        thing = self._joint_thing(predicate, theme) if pair and not {e.country for e in pair} & actor_countries \
+            else None
+        if thing is not None:
+            # "welcomed the accord", "urged restraint": a third party's act aimed at both parties of the story
+            recipient = pair
+            joint = tuple(sorted({self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
+                                 | {"JOINT"}))
         inferred = False
         if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events):
-            discourse = self.resolver.discourse
-            others = [e for e in discourse.mentioned if e.country and e.country not in actor_countries]
-            # the other party of the story: the country named most, the more recent among equals
-            other = max(others, key=lambda e: discourse.counts[e.country], default=None)
-            if other is not None:
-                recipient, inferred = [other], True
+            recipient = self._other_party(actor_countries)
+            inferred = bool(recipient)
         if not recipient and code.event.lower() in self.domestic_events:
             # "imposed a curfew in Sudan": a state's act at home falls on the people of the place
             recipient = [dataclasses.replace(e, sector="CVL") for e in self.roles.place(predicate)
                          if e.country in actor_countries]
         if not recipient and code.event.lower() in self.needs_counterpart:
             return None  # "the cabinet met on Sunday": a meeting of one side is no event between two
+        if theme is not None:
+            self.roles.note_theme(theme)
         trigger_token = predicate.doc[trigger[-1]] if predicate.i in trigger else predicate.doc[trigger[0]]
         status = self.modality.status(predicate, trigger_token, pattern)
         return Finding(trigger=trigger, predicate=predicate.i, pattern=pattern, actor=tuple(actor),
                        recipient=tuple(recipient), theme=theme.i if theme is not None else None, status=status,
                        future=self.modality.is_future(predicate), consequent=self.modality.consequent(predicate),
                        ultimatum=self.modality.ultimatum(predicate),
-                       recipient_inferred=inferred, conditional=conditional)
+                       recipient_inferred=inferred, conditional=conditional, joint=joint)

@@ -32,7 +32,7 @@ Lists may name a word class (``"@diplomat"``) defined under ``classes``.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ from .codebook import NO_EVENT, load_codebook
 
 LEXICON = Path(__file__).parent / "data" / "lexicon.yaml"
 PATTERN_KEYS = {"cameo", "mode", "object", "complement", "subject", "prep", "particle", "when", "actor",
-                "light", "sector", "note", datafiles.LINE}
+                "light", "sector", "negated", "note", datafiles.LINE}
 NO_THEME = frozenset({"<none>"})
 CONVERSIONS = ("intent", "threat", "demand", "refusal", "disapproval")
 WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
@@ -56,7 +56,9 @@ WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "feeling_preps", "domestic_codes",
               "scene_preps", "attack_instruments", "happenings", "deciding_verbs",
               "obligation_verbs", "shipped_nouns", "simultaneous_preps",
-              "particle_adverbs")
+              "particle_adverbs", "elliptic_words", "joint_things", "mutual_words",
+              "drawing_verbs", "arriving_verbs", "hosted_people", "reaction_nouns",
+              "asking_verbs")
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class Pattern:
     actor: str | None = None
     light: frozenset[str] | None = None
     sector: frozenset[str] | None = None
+    negated: bool = False
     line: int | None = None
 
 
@@ -98,6 +101,7 @@ class Lexicon:
     recipient_preps: tuple[str, ...]
     cues: tuple[Cue, ...]
     conversions: dict[str, dict[str, str]]
+    causes: dict[str, str] = field(default_factory=dict)  # what a measure answers, by lemma → CAMEO code
 
     def convert(self, kind: str, code: str, event: str) -> str | None:
         """The code an event of CAMEO ``code`` and PLOVER type ``event`` takes under conversion ``kind``."""
@@ -154,6 +158,8 @@ def _patterns(path: Path, table: Any, pos: str, classes: dict[str, frozenset[str
                 raise DataFileError(str(path), line_of(entry), f"{lemma}: `when` must be future or past")
             if entry.get("actor") not in (None, "speaker"):
                 raise DataFileError(str(path), line_of(entry), f"{lemma}: `actor` can only be speaker")
+            if entry.get("negated") not in (None, True):
+                raise DataFileError(str(path), line_of(entry), f"{lemma}: `negated` can only be true")
 
             def words(key: str, entry: dict = entry) -> frozenset[str] | None:
                 if key == "object" and entry.get(key) == "none":
@@ -166,7 +172,7 @@ def _patterns(path: Path, table: Any, pos: str, classes: dict[str, frozenset[str
                 prep=words("prep"), particle=entry.get("particle"), when=entry.get("when"),
                 actor=entry.get("actor"), light=words("light"),
                 sector=frozenset(str(v).upper() for v in as_list(entry["sector"])) if "sector" in entry else None,
-                line=line_of(entry),
+                negated=bool(entry.get("negated")), line=line_of(entry),
             ))
         out[str(lemma).lower()] = tuple(patterns)
     return out
@@ -208,6 +214,14 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             if str(code) not in codes:
                 raise DataFileError(str(source), line_of(table), f"conversion {kind}: {code!r} is not a CAMEO code")
             conversions[kind][str(key)] = str(code)
+    causes: dict[str, str] = {}
+    raw_causes = data.get("causes") or {}
+    for lemma, code in raw_causes.items():
+        if lemma == datafiles.LINE:
+            continue
+        if str(code) not in codes or codes[str(code)].event == NO_EVENT:
+            raise DataFileError(str(source), line_of(raw_causes), f"cause {lemma}: {code!r} is not a coded CAMEO event")
+        causes[str(lemma).lower()] = str(code)
     return Lexicon(
         verbs=_patterns(source, data.get("verbs") or {}, "VERB", classes),
         nouns=_patterns(source, data.get("nouns") or {}, "NOUN", classes),
@@ -216,4 +230,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         recipient_preps=tuple(as_list(data.get("recipient_preps"))),
         cues=tuple(cues),
         conversions=conversions,
+        causes=causes,
     )

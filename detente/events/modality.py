@@ -50,6 +50,13 @@ class Modality:
         head = verb.head
         return verb.dep_ == "xcomp" and g.lemma(head) in self.obligation_verbs and head.i != verb.i
 
+    @staticmethod
+    def negated(verb: Token, theme: Token | None) -> bool:
+        """ "did not have any basis", "had *no* justification": the clause or its object is negated."""
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        return theme is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in theme.children)
+
     def intended(self, verb: Token) -> bool:
         """Future, modal or intended: "will respond", "would retaliate", "is prepared to take action",
         "the consequences *would* be devastating"."""
@@ -70,8 +77,13 @@ class Modality:
 
     def status(self, predicate: Token, trigger: Token, pattern: Pattern) -> str:
         for token in (predicate, trigger):
-            if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+            if not pattern.negated and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+                                           for c in token.children):
                 return "denied"
+        if not pattern.negated and any(c.dep_ in ("nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no"
+                                                                               for d in c.children)
+                                       for c in predicate.children):
+            return "denied"  # "*no* Russian diplomats are being expelled"
         chain = list(g.clause_chain(predicate, limit=5))
         threat = self.codes[pattern.cameo].event == "THREATEN"
         for token in chain:
@@ -90,6 +102,8 @@ class Modality:
                 return "hypothetical"
             if token.pos_ == "NOUN" and word in self.intent_nouns and below.dep_ == "acl":
                 return "denied" if negated else "planned"  # "a consensus *to exchange* information"
+            if token.pos_ == "NOUN" and word in self.demanding and below.dep_ in ("acl", "ccomp"):
+                return "demanded"  # "Moscow's *demand* that the mission be cut"
             if token.pos_ in ("VERB", "ADJ"):
                 if word in self.refusing:
                     return "denied"

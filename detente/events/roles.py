@@ -23,11 +23,27 @@ from .lexicon import Lexicon
 # failure"), unlike its people, whom it acts for ("to protect *American students*").
 POLITICAL_SECTORS = frozenset({"ELI", "OPP", "REB", "PTY"})
 # Prepositions of a prepositional object's own target: "for a war *against* Iraq", "to a demand *from* the US".
-NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by"})
+NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by", "between"})
 
+
+# Verbs whose "in" phrase is what their subject does ("engaged in ethnic cleansing", "took part in the raid").
+INVOLVING_VERBS = frozenset({"engage", "involve", "participate"})
+
+# Prepositions of an object-control verb that name who is to act ("called *on* Russia to withdraw").
+CONTROL_PREPS = frozenset({"on", "upon", "to"})
 
 # Prepositions that name some of what a clause's object counts ("16 people, *among* them …").
 MEMBER_PREPS = frozenset({"among", "including"})
+
+
+def _sentences_back(token: Token, count: int) -> int:
+    """The first token of the sentence ``count`` sentences before that of ``token`` (or of the first one)."""
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
 
 
 class Roles:
@@ -54,7 +70,9 @@ class Roles:
         self.state = words("state_sectors")
         self.recipient_preps = frozenset(lexicon.recipient_preps)
         self.shipped = words("shipped_nouns")
+        self.elliptic = words("elliptic_words")
         self._phrases: dict[int, list[NamedPhrase]] = {}
+        self._themes: list[Token] = []  # themes of the events told so far, in the order of the text
 
     def reset(self) -> None:
         """Forget the phrases of the previous sentence."""
@@ -68,6 +86,9 @@ class Roles:
             self.resolver.remember(self.phrase(token))
         for token in sorted(subjects, key=lambda t: -len(list(g.clause_chain(t, limit=12)))):
             self.resolver.remember(self.phrase(token), subject=True)
+            listed = self.entities(token) if len(g.members(token)) > 1 else []
+            if len({e.country for e in listed}) > 1:
+                self.resolver.discourse.group = listed
         speaker = self._sentence_speaker(sent)
         if speaker is not None:
             self.resolver.discourse.speaker = speaker
@@ -94,9 +115,10 @@ class Roles:
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass") \
                 and head.head.head.pos_ == "VERB" and g.lemma(head.head.head) in self.light:
             return head.head.head  # "launched *ten days of* war games", "held *a round of* talks"
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
-                and g.lemma(head.head) in self.light and head.lower_ in ("with", "by"):
-            return head.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+                and g.lemma(head.head) in self.light and (head.lower_ in ("with", "by") or (
+                    head.lower_ == "in" and g.lemma(head.head) in INVOLVING_VERBS)):
+            return head.head  # "engaged *in* ethnic cleansing"
         return None
 
     def own_actors(self, noun: Token) -> list[Entity]:
@@ -122,8 +144,9 @@ class Roles:
         """Who does what ``verb`` says, climbing to governing clauses when it has no subject."""
         if depth > 5:
             return []
-        if g.is_passive(verb) and self.lexicon.patterns(verb.lower_, "ADJ"):
-            # "Canada was concerned by the arrests, and urged …": a feeling, held by its subject
+        if g.is_passive(verb) and (self.lexicon.patterns(verb.lower_, "ADJ") or g.lemma(verb) in INVOLVING_VERBS):
+            # "Canada was concerned by the arrests, and urged …": a feeling, held by its subject; "Serb forces were
+            # engaged in ethnic cleansing": a state, of its subject
             subject = g.first_child(verb, *g.PASSIVE_SUBJECTS)
             return self.entities(self.through_quantity(subject)) if subject is not None else []
         if g.is_passive(verb):
@@ -143,7 +166,9 @@ class Roles:
             return []
         if dep == "xcomp" or (dep == "ccomp" and head.pos_ == "VERB" and g.lemma(head) in self.object_control):
             if g.lemma(head) in self.object_control:
-                obj = g.first_child(head, "dobj")
+                # "ordered *the diplomats* to leave", "called *on Russia* to withdraw", "appealed *to Iran* to …"
+                obj = g.first_child(head, "dobj") or next(
+                    (o for _p, o in g.prep_objects(head, CONTROL_PREPS) if o.i < verb.i), None)
                 if obj is not None:
                     return self.entities(obj)
             return self.actors(head, depth + 1)
@@ -177,14 +202,48 @@ class Roles:
         return []
 
     def theme(self, token: Token) -> Token | None:
-        """What the event is done to: the object, or for a noun its "of" phrase or compound."""
+        """What the event is done to: the object, or for a noun its "of" phrase or compound; for an object
+        left out ("Estonia expelled *two*"), the noun it stands for (``stand_in``)."""
+        obj = self.elided_theme(token)
+        if obj is None:
+            return None
+        obj = self.through_quantity(obj)
+        return self.stand_in(obj) or obj
+
+    def elided_theme(self, token: Token) -> Token | None:
+        """The object as written: for "Estonia expelled *two*" the number itself."""
         if token.pos_ in ("VERB", "AUX"):
-            obj = g.direct_object(token)
-        else:
-            obj = next((o for p, o in g.prep_objects(token, frozenset({"of"}))), None)
-            if obj is None:
-                obj = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
-        return self.through_quantity(obj) if obj is not None else None
+            return g.direct_object(token)
+        obj = next((o for p, o in g.prep_objects(token, frozenset({"of"}))), None)
+        if obj is None:
+            obj = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        if obj is None:  # "the arrest *in Phnom Penh of* a Thai engineer": the "of" hung on the place
+            obj = next((o for _p, place in g.prep_objects(token, self.place_preps)
+                        for _q, o in g.prep_objects(place, frozenset({"of"})) if o.pos_ in ("NOUN", "PROPN")
+                        and not self.resolver.place(o)), None)
+        return obj
+
+    def note_theme(self, theme: Token) -> None:
+        """An event's theme was told: a later number or "one" without a noun may stand for it."""
+        if theme.pos_ in ("NOUN", "PROPN") and not self._elliptic(theme):
+            self._themes.append(theme)
+
+    def stand_in(self, token: Token) -> Token | None:
+        """The noun a word without one stands for: "Latvia expelled two Russian diplomats. Estonia said it
+        would send home *two*" → "diplomats", the theme of the last event told before it, within the two
+        sentences before; None when ``token`` has a noun of its own or nothing was told."""
+        if not self._elliptic(token):
+            return None
+        start = _sentences_back(token, 2)
+        return next((theme for theme in reversed(self._themes) if start <= theme.i < token.i), None)
+
+    def _elliptic(self, token: Token) -> bool:
+        """A number or quantifier standing alone where a noun phrase should be ("expelled *two*")."""
+        if not (token.like_num or token.lower_ in self.elliptic) or token.pos_ in ("NOUN", "PROPN") \
+                or token.dep_ in ("nummod", "quantmod", "compound", "amod", "det", "npadvmod"):
+            return False
+        return not any(c.dep_ in ("prep", "compound", "amod") or c.pos_ in ("NOUN", "PROPN")
+                       for c in token.children)
 
     def through_quantity(self, token: Token) -> Token:
         """ "hundreds of diplomats" → "diplomats", "hundreds of thousands of people" → "people"."""
@@ -346,12 +405,17 @@ class Roles:
         return []
 
     def place(self, token: Token) -> list[Entity]:
-        """The state a clause happens in or goes to ("arrived *in Amman*", "lifted a curfew *in Montenegro*")."""
+        """The state a clause happens in or goes to ("arrived *in Amman*", "lifted a curfew *in Montenegro*"), or
+        the place it falls on ("shelled *Kharkiv*")."""
         for _prep, obj in g.prep_objects(token, self.place_preps):
             found = self.resolver.place(obj)
             if found:
                 return found
         theme = self.theme(token)
+        if theme is not None and token.pos_ in ("VERB", "AUX"):
+            found = self.resolver.place(theme)  # "shelled *Kharkiv*", "bombed *the Syrian town of Idlib*"
+            if found:
+                return found
         if theme is not None:
             for _prep, obj in g.prep_objects(theme, self.place_preps):
                 found = self.resolver.place(obj)
@@ -406,10 +470,7 @@ class Roles:
         if token.pos_ != "NUM" or token.dep_ in ("nummod", "compound", "quantmod") or not token.sent.start:
             return []
         doc = token.doc
-        start = doc[token.sent.start - 1].sent.start
-        if start:
-            start = doc[start - 1].sent.start
-        for earlier in reversed(doc[start:token.sent.start]):
+        for earlier in reversed(doc[_sentences_back(token, 2):token.sent.start]):
             if earlier.text == token.text and earlier.dep_ == "nummod" and earlier.head.pos_ in ("NOUN", "PROPN"):
                 return self.resolver.phrase(earlier.head)
         return []
@@ -445,8 +506,10 @@ class Roles:
                 if ancestor.pos_ in ("VERB", "AUX") else None
             if subject is None or subject.i >= token.i or subject.pos_ == "PRON":
                 continue
-            named = [n for n in self.phrase(subject) if n.person == (lower in self.personal)
-                     or lower in ("they", "them", "their")]
+            plural = lower in ("they", "them", "their")
+            # "Germany, France and Poland said *they* would expel …": all the listed subjects
+            heads = g.members(subject) if plural else [subject]
+            named = [n for head in heads for n in self.phrase(head) if n.person == (lower in self.personal) or plural]
             if named:
                 return named
             if lower in self.personal and subject.ent_type_ == "PERSON":
@@ -485,6 +548,17 @@ class Roles:
         if sentence_speaker is not None:
             return [sentence_speaker]
         return [self.resolver.discourse.speaker] if self.resolver.discourse.speaker else []
+
+    def speech_of(self, token: Token) -> Token | None:
+        """The speech verb that reports the clause of ``token``: an inserted "X said", or the nearest one above."""
+        inserted = self._parenthetical(token)
+        speech = inserted or next((a for a in list(g.clause_chain(token))[1:] if a.pos_ in ("VERB", "AUX")
+                                   and g.lemma(a) in self.speech), None)
+        # "companies *said to* have supported …" reports nobody's words; "*replied by* expelling" is a deed
+        if speech is None or g.is_passive(speech) or (speech.tag_ == "VBN" and speech.dep_ == "acl") \
+                or any(c.dep_ == "prep" and c.lower_ == "by" for c in speech.children):
+            return None
+        return speech
 
     def according(self, token: Token) -> bool:
         """Whether the sentence attributes itself ("according to the ministry")."""

@@ -105,6 +105,16 @@ class Locator:
             return _location(found[0], found[1], "dateline")
         return self.actor_place(event)
 
+    def city_country(self, name: str, min_population: int = 0) -> str | None:
+        """The country of the city a name means when it is no state or capital of the knowledge base ("Kharkiv",
+        "Idlib"): the most populous city of that name, if it has ``min_population``; None when the name is no
+        such city."""
+        places = self.gazetteer.lookup(_bare(name))
+        if not places or places[0].kind != CITY or _bare(name) in self.known:
+            return None
+        found = _best([p for p in places if p.kind == CITY], set())
+        return found.country if found is not None and found.population >= min_population else None
+
     # -- the sentence ---------------------------------------------------------------------------------
 
     def sentence_place(self, sent: Span, trigger: Token, event: Event) -> tuple[str, Place] | None:

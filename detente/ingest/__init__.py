@@ -36,6 +36,7 @@ Field precedence, the same for every format (see ``ingest/document.py``):
 from __future__ import annotations
 
 import datetime
+import io
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -51,7 +52,7 @@ from .jsonl import read_json, read_jsonl
 from .text import read_text
 from .warc import is_warc, read_warc
 
-__all__ = ["SUFFIXES", "read_inputs"]
+__all__ = ["SUFFIXES", "read_inputs", "read_string", "sniff"]
 
 # Suffix → format of the files read from folders.
 SUFFIXES = {
@@ -94,6 +95,15 @@ def read_inputs(
             yield InputError(path, "no such file or folder; check the path")
 
 
+def read_string(text: str, *, name: str, date: datetime.date | None = None, source: str | None = None,
+                max_bytes: int = 20_000_000) -> Iterator[Document | InputError]:
+    """The documents of a text given whole (a request's field), sniffed like standard input.
+
+    Errors name the input ``name`` (the field a service read the text from) rather than ``-``.
+    """
+    yield from _read_stdin(io.StringIO(text), Defaults(date=date, source=source), max_bytes, name=name)
+
+
 def _read_folder(folder: str, defaults: Defaults, max_bytes: int) -> Iterator[Document | InputError]:
     files = list(_walk(folder))
     if not files:
@@ -120,24 +130,26 @@ def _read_file(path: str, defaults: Defaults, max_bytes: int) -> Iterator[Docume
         data = read_file(path, max_bytes=max_bytes)
         kind = SUFFIXES.get(Path(path).suffix.lower())
         text = decode(data, path)
-        yield from _read(text, kind or _sniff(text), stem=Path(path).stem, origin=path, defaults=defaults)
+        yield from _read(text, kind or sniff(text), stem=Path(path).stem, origin=path, defaults=defaults)
     except InputError as error:
         yield error
     except OSError as error:
         yield InputError(path, f"cannot be read ({error.strerror or error}); check that it is a readable file")
 
 
-def _read_stdin(stream: TextIO | BinaryIO, defaults: Defaults, max_bytes: int) -> Iterator[Document | InputError]:
+def _read_stdin(stream: TextIO | BinaryIO, defaults: Defaults, max_bytes: int,
+                name: str = STDIN) -> Iterator[Document | InputError]:
     try:
-        text = read_stream(stream, STDIN, max_bytes=max_bytes)
-        yield from _read(text, _sniff(text), stem=_STDIN_ID, origin=STDIN, defaults=defaults)
+        text = read_stream(stream, name, max_bytes=max_bytes)
+        yield from _read(text, sniff(text), stem=_STDIN_ID, origin=name, defaults=defaults)
     except InputError as error:
         yield error
     except OSError as error:
-        yield InputError(STDIN, f"standard input cannot be read ({error.strerror or error})")
+        yield InputError(name, f"standard input cannot be read ({error.strerror or error})")
 
 
-def _sniff(text: str) -> str:
+def sniff(text: str) -> str:
+    """The format of a text read whole: ``jsonl``, ``json``, ``html`` or ``text``, by its first character."""
     first = text.lstrip("\ufeff \t\r\n")[:1]
     return {"{": "jsonl", "[": "json", "<": "html"}.get(first, "text")
 

@@ -38,15 +38,19 @@ _WHITESPACE = re.compile(r"\s+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def read_html(markup: str, *, doc_id: str, origin: str, defaults: Defaults) -> Document:
-    """The document of an HTML page."""
-    return build_document(_extract(markup, doc_id, origin), defaults, where=origin)
+def read_html(markup: str, *, doc_id: str, origin: str, defaults: Defaults, fast: bool = False) -> Document:
+    """The document of an HTML page.
+
+    ``fast``: trafilatura's main extractor alone, without its fallbacks (justext, readability), whose time
+    grows with the square of the number of paragraphs: for large pages (``detente.watch.pages``).
+    """
+    return build_document(_extract(markup, doc_id, origin, fast), defaults, where=origin)
 
 
-def _extract(markup: str, doc_id: str, origin: str) -> Found:
+def _extract(markup: str, doc_id: str, origin: str, fast: bool = False) -> Found:
     try:
         result = trafilatura.bare_extraction(
-            markup, with_metadata=True, include_comments=False, date_extraction_params=_DATE_SEARCH
+            markup, with_metadata=True, include_comments=False, date_extraction_params=_DATE_SEARCH, fast=fast
         )
     except Exception as error:  # noqa: BLE001 - any failure of the extractor means markup it cannot read
         log.debug("%s: trafilatura failed (%s); reading the page's blocks instead", origin, error)

@@ -8,6 +8,7 @@ and idempotent.  ``parity.py`` and ``analysis.py`` read the result.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..settings import Settings
@@ -30,6 +31,34 @@ def update(store: Store, settings: Settings | None = None) -> UpdateReport:
     placed = aggregate(store, settings)
     linked = link(store, placed.touched, settings)
     return UpdateReport(placed, linked)
+
+
+def refresh(store: Store, settings: Settings | None = None, *,
+            keys: Iterable[tuple[str, str, str]] = (), numbers: dict[str, int] | None = None,
+            joined: Iterable[str] = ()) -> UpdateReport:
+    """Update the aggregated events and links after reports were replaced (``detente recode``).
+
+    Aggregation only ever joins reports with the same actors, recipients and
+    type (``keys``), so dissolving every aggregated event of the keys whose
+    reports changed and placing their reports again, in the order of
+    publication, gives those keys what aggregating from scratch gives; the
+    other aggregated events stay as they are.  An event made again of the same
+    first report keeps its number (``numbers``: those dissolved before).  Links
+    of the dissolved events go with them, and so do the stated responses whose
+    cause was looked up among events of those keys' countries (a new event may
+    be the better cause): all are resolved again, and inferred links are
+    recomputed around every event that changed and those its links ``joined``.
+    """
+    settings = settings or Settings()
+    numbers = dict(numbers or {})
+    keys = set(keys)
+    with store.transaction():
+        dissolved, linked = store.dissolve(store.aggregates_keyed(keys))
+        linked |= store.reopen_described(keys)
+    numbers.update(dissolved)
+    placed = aggregate(store, settings, numbers)
+    touched = placed.touched | {id_ for id_ in {*joined, *linked} if store.aggregate(id_) is not None}
+    return UpdateReport(placed, link(store, touched, settings))
 
 
 def rebuild(store: Store, settings: Settings | None = None) -> UpdateReport:

@@ -18,7 +18,9 @@ these hold (docs/reciprocity.md explains each with examples):
    its article's publication date) or the event has none, and the mention
    states the same number (755 diplomats, at least 3) as a report of the event
    at most ``background_days`` earlier — how articles refer back to events
-   ("Russia's decision to expel 755 diplomats");
+   ("Russia's decision to expel 755 diplomats"); or the mention is retold without a date
+   (``date_source`` ``background``) and the event is the most recent at most ``background_days`` before
+   the mention's publication;
 5. numbers that agree, unless the dates are the same day (then the difference
    is a disagreement between the reports, kept and shown).
 
@@ -26,6 +28,11 @@ Among several fitting events the closest in time wins.  Mentions are taken
 in order of publication, so the result of coding a collection does not depend
 on how it was split into runs, except for ties.  Aggregates only grow: a
 re-run finds nothing to place and changes nothing.
+
+Each aggregate's summary also carries its confidence, combined from its
+reports' over their independent sources (copies of one wire story counting
+once), and the number of those sources: ``corroboration.py``, kept up to date
+in ``Members`` as mentions join.
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ from .. import datafiles
 from ..records import stable_id
 from ..settings import Settings
 from ..store import AggregateRow, Mention, Store
+from .corroboration import Sources, combine, source_key
 
 DONE = ("actual", "planned")
 TEXT_DATES = ("explicit", "relative")
@@ -59,17 +67,20 @@ class AggregationReport:
     touched: set[str] = field(default_factory=set)
 
 
-def aggregate(store: Store, settings: Settings | None = None) -> AggregationReport:
+def aggregate(store: Store, settings: Settings | None = None,
+              numbers: dict[str, int] | None = None) -> AggregationReport:
     """Place every stored mention that is not yet in an aggregated event.
 
     The mentions are read as a stream.  Each aggregate is summarised in memory
     (``Members``) as mentions join it, and summaries and placements are
     written in batches, so the work per mention does not grow with the number
-    of reports of its event.
+    of reports of its event.  ``numbers`` gives the numbers of aggregates
+    dissolved by a re-coding (by id): one made again with the same id (the
+    same first mention) takes its old number back.
     """
     settings = settings or Settings()
     report = AggregationReport()
-    gathered = _Gathered(store)
+    gathered = _Gathered(store, numbers or {})
     with store.transaction():
         for mention in store.unassigned_mentions():
             best: tuple[float, AggregateRow] | None = None
@@ -88,12 +99,13 @@ def aggregate(store: Store, settings: Settings | None = None) -> AggregationRepo
 class _Gathered:
     """The aggregates one run reads and changes, kept in memory until the run writes them."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, numbers: dict[str, int]) -> None:
         self.store = store
         self.rows: dict[str, AggregateRow] = {}
         self.keyed: dict[tuple[str, str, str], list[str]] = {}
         self.gathered: dict[str, Members] = {}
-        self.number = store.next_number()
+        self.reserved = numbers
+        self.number = max([store.next_number(), *(n + 1 for n in numbers.values())])
         self.assigned: list[tuple[str, str]] = []  # (mention, aggregate), written in batches
         self.changed: set[str] = set()
 
@@ -114,8 +126,10 @@ class _Gathered:
     def join(self, mention: Mention, row: AggregateRow | None) -> AggregateRow:
         """Place ``mention`` in ``row``, or in a new aggregate when ``row`` is None; the new summary."""
         if row is None:
-            aggregate_id, number = stable_id("aggregate", mention.id), self.number
-            self.number += 1
+            aggregate_id = stable_id("aggregate", mention.id)
+            number = self.reserved.pop(aggregate_id, None)
+            if number is None:
+                number, self.number = self.number, self.number + 1
             self.gathered[aggregate_id] = Members()
             self.keyed[(mention.actors, mention.recipients, mention.event)].append(aggregate_id)
         else:
@@ -146,10 +160,24 @@ def fit(mention: Mention, row: AggregateRow, members: Members, settings: Setting
         return None
     if mention.mode and row.mode and mention.mode != row.mode:
         return None
+    if mention.date_source == BACKGROUND:
+        return _retold(mention, row, settings)
     same_time = _same_time(mention, members, settings)
     if same_time is not None:
         return same_time
     return _same_number(mention, row, members, settings)
+
+
+def _retold(mention: Mention, row: AggregateRow, settings: Settings) -> float | None:
+    """A report of an earlier event whose date its text does not give ("Russia had already recalled its
+    ambassador") is the most recent such event of the same dyad and type before its article, within
+    ``background_days``; it starts no event on the day of the story."""
+    if row.date is None or mention.published is None:
+        return None
+    gap = (mention.published - row.date).days
+    if not 0 <= gap <= settings.background_days:
+        return None
+    return 30.0 + gap / 1000
 
 
 def codes_agree(first: str, second: str, quad_class: int) -> bool:
@@ -211,6 +239,7 @@ class Members:
         self.count = 0
         self.day_dates: set[date] = set()  # dates the texts give to the day (not only a month)
         self.text_dates: set[date] = set()  # dates the texts give
+        self.months: set[tuple[int, int]] = set()  # (year, month) of the month-precise dates the texts give
         self.dates: set[date] = set()  # every date, publication dates included
         self.text_dated = False
         self.numbers: dict[tuple, set[int]] = {}  # (relation, unit kind) → the numbers stated
@@ -220,6 +249,7 @@ class Members:
         self.statuses: set[str] = set()
         self.representative: Mention | None = None
         self.with_mode: Mention | None = None  # the best-ranked mention that names a mode
+        self.independent = Sources()  # the independent sources and their best confidences (corroboration.py)
         self._ranks: dict[str, tuple] = {}
         for mention in mentions:
             self.add(mention)
@@ -233,6 +263,8 @@ class Members:
                 self.text_dates.add(mention.date)
                 if mention.date_precision != "month":
                     self.day_dates.add(mention.date)
+                else:
+                    self.months.add((mention.date.year, mention.date.month))
         self.text_dated = self.text_dated or text_dated
         if mention.count is not None:
             kind = unit_kind(mention.unit)
@@ -244,6 +276,7 @@ class Members:
         if mention.source:
             self.sources.add(mention.source)
         self.statuses.add(mention.status)
+        self.independent.add(source_key(mention.source, mention.doc_id), mention.text, mention.confidence)
         rank = _rank(mention)
         if self.representative is None or rank < self._ranks["representative"]:
             self.representative, self._ranks["representative"] = mention, rank
@@ -255,6 +288,22 @@ class Members:
         if mention.count is None:
             return True
         return self.numbers.get((mention.relation, unit_kind(mention.unit)), set()) <= {mention.count}
+
+    def disagreements(self) -> tuple[str, ...]:
+        """What the reports disagree on, of what lowers the event's confidence: ``numbers`` (two counts of the
+        same kind of thing) and ``dates`` (two days, or months, that the texts give)."""
+        found = []
+        if any(len(counts) > 1 for counts in self.numbers.values()):
+            found.append("numbers")
+        months = self.months | {(day.year, day.month) for day in self.day_dates}
+        if len(self.day_dates) > 1 or len(months) > 1:
+            found.append("dates")
+        return tuple(found)
+
+    def confidence(self) -> float | None:
+        """The event's confidence: its independent sources' best reports combined by noisy-or, lowered for each
+        kind of disagreement (``corroboration.combine``); None when no report has a confidence."""
+        return combine(self.independent.best(), self.disagreements())
 
     def summary(self, aggregate_id: str, number: int) -> AggregateRow:
         """The stored summary of the aggregate."""
@@ -271,6 +320,7 @@ class Members:
             first_seen=min(self.published) if self.published else None,
             last_seen=max(self.published) if self.published else None,
             mentions=self.count, sources=len(self.sources), representative=representative.id,
+            confidence=self.confidence(), independent_sources=len(self.independent),
         )
 
 
@@ -288,6 +338,9 @@ def _rank(mention: Mention) -> tuple:
 
 def _status_group(status: str) -> str:
     return "done" if status in DONE else status
+
+
+BACKGROUND = "background"
 
 
 def _text_dated(mention: Mention) -> bool:

@@ -1,7 +1,8 @@
 """Dyad analyses over aggregated events: escalation series, reciprocity statistics, retaliation chains.
 
 Everything counts *events* (aggregates), not reports, so that an event
-covered by ten outlets weighs as much as one covered by one.
+covered by ten outlets weighs as much as one covered by one.  The series
+are true series: every period is there, with zeros when nothing happened.
 
 The **PLOVER score** of an event is the mean Goldstein value of the CAMEO
 codes that PLOVER files under its event type (from the CAMEO→PLOVER table
@@ -17,7 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..events.codebook import NO_EVENT, load_codebook
-from ..store import AggregateRow, Store
+from ..query import event_types
+from ..store import AggregateRow, EventFilter, Store
 from .aggregate import unit_kind
 
 DONE = ("actual", "planned")
@@ -34,9 +36,12 @@ def plover_scores() -> dict[str, float]:
     return {event: round(statistics.fmean(v), 2) for event, v in values.items()}
 
 
+QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+
 @dataclass(frozen=True)
 class SeriesPoint:
-    """One period of one direction of a dyad."""
+    """One period of one direction of a dyad: its events, their scores, and how many of each kind."""
 
     period: date
     actor: str
@@ -44,32 +49,89 @@ class SeriesPoint:
     events: int
     goldstein: float
     plover: float
+    quad_classes: tuple[int, int, int, int] = (0, 0, 0, 0)  # events per quad class, 1 to 4
+    types: tuple[tuple[str, int], ...] = ()  # (PLOVER type, events) for the types with events
 
     def to_dict(self) -> dict:
-        return {**self.__dict__, "period": self.period.isoformat()}
+        return {"period": self.period.isoformat(), "actor": self.actor, "recipient": self.recipient,
+                "events": self.events, "goldstein": self.goldstein, "plover": self.plover,
+                "quad_classes": dict(zip(QUAD_CLASSES, self.quad_classes, strict=True)),
+                "types": {name: n for name, n in self.types}}
+
+    def to_row(self) -> dict:
+        """The flat row of ``detente dyad --format csv``: a count for every quad class and PLOVER type."""
+        types = dict(self.types)
+        return {"period": self.period.isoformat(), "actor": self.actor, "recipient": self.recipient,
+                "events": self.events, "goldstein": self.goldstein, "plover": self.plover,
+                **dict(zip(QUAD_CLASSES, self.quad_classes, strict=True)),
+                **{name: types.get(name, 0) for name in event_types()}}
+
+
+def series_columns() -> list[str]:
+    """The columns of ``SeriesPoint.to_row``."""
+    return ["period", "actor", "recipient", "events", "goldstein", "plover", *QUAD_CLASSES, *event_types()]
 
 
 def escalation_series(store: Store, first: str, second: str, period: str = "week",
-                      statuses: tuple[str, ...] = DONE) -> list[SeriesPoint]:
-    """Per period and direction: number of events, sum of Goldstein values, sum of PLOVER scores."""
+                      where: EventFilter | None = None) -> list[SeriesPoint]:
+    """Per period and direction: the number of events (those that pass ``where``: done by default), the sums
+    of their Goldstein values and PLOVER scores, and their numbers per quad class and type.
+
+    A true series: every period from the first to the last (of the events, or of the ``since``/``until``
+    window of ``where`` when given) is there for both directions, with zeros where nothing happened.  Empty
+    without events (in the window).
+    """
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}")
+    where = where or EventFilter(statuses=DONE)
+    since, until = where.since, where.until
     codes, scores = load_codebook(), plover_scores()
-    sums: dict[tuple[date, str, str], list[float]] = {}
-    for row in dyad_events(store, first, second, statuses):
+    rows = dyad_events(store, first, second, where)
+    if not rows:
+        return []
+    sums: dict[tuple[date, str, str], list] = {}
+    for row in rows:
         key = (period_start(row.date, period), row.actors, row.recipients)
-        total = sums.setdefault(key, [0, 0.0, 0.0])
+        total = sums.setdefault(key, [0, 0.0, 0.0, [0, 0, 0, 0], {}])
+        code = codes.get(row.cameo)
         total[0] += 1
-        total[1] += codes[row.cameo].goldstein if row.cameo in codes else 0.0
+        total[1] += code.goldstein if code else 0.0
         total[2] += scores.get(row.event, 0.0)
-    return [SeriesPoint(day, actor, recipient, int(n), round(g, 2), round(p, 2))
-            for (day, actor, recipient), (n, g, p) in sorted(sums.items())]
+        if code and 1 <= code.quad_class <= 4:
+            total[3][code.quad_class - 1] += 1
+        total[4][row.event] = total[4].get(row.event, 0) + 1
+    start = period_start(since or rows[0].date, period)
+    end = period_start(until or rows[-1].date, period)
+    points = []
+    for actor, recipient in ((first, second), (second, first)):
+        for day in periods(start, end, period):
+            n, g, p, quads, types = sums.get((day, actor, recipient), (0, 0.0, 0.0, [0, 0, 0, 0], {}))
+            points.append(SeriesPoint(day, actor, recipient, int(n), round(g, 2), round(p, 2), tuple(quads),
+                                      tuple(sorted(types.items()))))
+    return sorted(points, key=lambda point: (point.period, point.actor != first))
 
 
-def dyad_events(store: Store, first: str, second: str, statuses: tuple[str, ...] = DONE) -> list[AggregateRow]:
-    """Dated aggregated events from one country of the dyad to the other, by date."""
-    rows = store.aggregates_with(first, second) + store.aggregates_with(second, first)
-    return sorted((r for r in rows if r.status in statuses and r.date), key=lambda r: (r.date, r.number))
+def periods(first: date, last: date, period: str) -> list[date]:
+    """Every period start from ``first`` to ``last`` (both period starts), in order."""
+    days = []
+    day = first
+    while day <= last:
+        days.append(day)
+        if period == "day":
+            day += timedelta(days=1)
+        elif period == "week":
+            day += timedelta(days=7)
+        else:
+            day = day.replace(year=day.year + 1, month=1) if day.month == 12 else day.replace(month=day.month + 1)
+    return days
+
+
+def dyad_events(store: Store, first: str, second: str, where: EventFilter | None = None) -> list[AggregateRow]:
+    """Dated aggregated events from one country of the dyad to the other that pass ``where`` (statuses, dates,
+    confidence; done by default), by date."""
+    where = where or EventFilter(statuses=DONE)
+    rows = store.aggregates_with(first, second, where=where) + store.aggregates_with(second, first, where=where)
+    return sorted((r for r in rows if r.date), key=lambda r: (r.date, r.number))
 
 
 def period_start(day: date, period: str) -> date:
@@ -91,7 +153,8 @@ class Reciprocity:
     answered_in_kind: int      # … answered with an event of the same PLOVER type
     median_lag_days: float | None
     proportionality: float | None   # median of answer count / cause count where both give numbers
-    pairs: tuple[tuple[str, str, int, float | None], ...]  # (cause id, answer id, lag, ratio)
+    # (cause id, answer id, lag, ratio, cause number, answer number) of each answered act
+    pairs: tuple[tuple[str, str, int | None, float | None, int, int], ...]
 
     @property
     def share_answered_in_kind(self) -> float | None:
@@ -99,30 +162,35 @@ class Reciprocity:
 
     def to_dict(self) -> dict:
         out = dict(self.__dict__)
-        out["pairs"] = [{"cause": c, "answer": a, "lag_days": lag, "ratio": r} for c, a, lag, r in self.pairs]
+        out["pairs"] = [{"cause": c, "answer": a, "lag_days": lag, "ratio": r, "cause_number": cn,
+                         "answer_number": an} for c, a, lag, r, cn, an in self.pairs]
         out["share_answered_in_kind"] = self.share_answered_in_kind
         return out
 
 
-def reciprocity(store: Store, first: str, second: str, statuses: tuple[str, ...] = DONE) -> list[Reciprocity]:
-    """Reciprocity statistics in both directions of a dyad."""
+def reciprocity(store: Store, first: str, second: str, where: EventFilter | None = None) -> list[Reciprocity]:
+    """Reciprocity statistics in both directions of a dyad, over the events (hostile acts and answers alike)
+    that pass ``where`` (statuses, confidence; done by default)."""
+    where = where or EventFilter(statuses=DONE)
     codes = load_codebook()
     out = []
     for actor, recipient in ((first, second), (second, first)):
-        hostile = [r for r in store.aggregates_with(actor, recipient) if r.status in statuses
-                   and r.cameo in codes and codes[r.cameo].quad_class >= 3]
+        hostile = [r for r in store.aggregates_with(actor, recipient, where=where)
+                   if r.cameo in codes and codes[r.cameo].quad_class >= 3]
+        answering = {r.id: r for r in store.aggregates_with(recipient, None, where=where)}
         answered = in_kind = 0
         pairs = []
         for cause in hostile:
-            answers = [store.aggregate(link.effect) for link in store.links(cause.id, as_cause=True)]
-            answers = [a for a in answers if a and a.actors == recipient and a.status in statuses]
+            answers = [answering.get(link.effect) for link in store.links(cause.id, as_cause=True)]
+            answers = [a for a in answers if a is not None]
             if not answers:
                 continue
             answered += 1
             in_kind += any(a.event == cause.event for a in answers)
             first_answer = min(answers, key=lambda a: (a.date or date.max, a.number))
             lag = (first_answer.date - cause.date).days if first_answer.date and cause.date else None
-            pairs.append((cause.id, first_answer.id, lag, _ratio(store, cause, first_answer)))
+            pairs.append((cause.id, first_answer.id, lag, _ratio(store, cause, first_answer), cause.number,
+                          first_answer.number))
         lags = [p[2] for p in pairs if p[2] is not None]
         ratios = [p[3] for p in pairs if p[3] is not None]
         out.append(Reciprocity(actor, recipient, len(hostile), answered, in_kind,

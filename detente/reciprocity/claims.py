@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -41,29 +41,52 @@ PHRASE_PREPOSITIONS = ("to", "for", "against", "at", "of", "over")
 CONFLICT = (3, 4)  # quad classes of verbal and material conflict
 
 
-def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon, text: str | None = None) -> list[Claim]:
-    """The claims of one parsed document whose coded events are ``events``; ``text`` is the document's text
-    when the caller has it (spaCy's ``doc.text`` builds it from every token)."""
+# Makes the event a cause phrase names when the coder coded none there ("over *the poisoning* of …"): the
+# phrase, the effect that answers it, the sentence and its index; None when the words name no such event.
+CauseMaker = Callable[[Span, Event, Span, int], Event | None]
+
+
+def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon, make_cause: CauseMaker | None = None,
+                  text: str | None = None) -> tuple[list[Claim], list[Event]]:
+    """The claims of one parsed document whose coded events are ``events``, and the events of the causes
+    that ``make_cause`` made for phrases that had none; ``text`` is the document's text when the caller has
+    it (spaCy's ``doc.text`` builds it from every token)."""
     by_sentence: dict[int, list[Event]] = {}
     for event in events:
         by_sentence.setdefault(event.sentence, []).append(event)
     claims: list[Claim] = []
+    made: list[Event] = []
     claimed: set[str] = set()
     text = doc.text if text is None else text  # a sentence's text is a slice of it, cheaper than its tokens'
     cues = Cues(_any_cue(lexicon.cues), _cue_patterns(lexicon.cues))  # looked up once, not per sentence
     for index, sent in enumerate(doc.sents):
         for cue, kind in _cues_in(sent, cues, text):
-            claims.extend(_claims_of_cue(doc, sent, index, cue, kind, by_sentence, lexicon, claimed))
-    return claims
+            if any(c.dep_ == "neg" for c in cue.root.children):
+                continue  # "Britain … *has not answered* with a second round": no answer
+            claims.extend(_claims_of_cue(doc, sent, index, cue, kind, by_sentence, lexicon, claimed,
+                                         make_cause, made))
+    return claims, made
 
 
 def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
-                   by_sentence: dict[int, list[Event]], lexicon: Lexicon, claimed: set[str]) -> list[Claim]:
+                   by_sentence: dict[int, list[Event]], lexicon: Lexicon, claimed: set[str],
+                   make_cause: CauseMaker | None = None, made: list[Event] | None = None) -> list[Claim]:
     phrase = cause_phrase(cue)
     own = by_sentence.get(index, [])
     causes = [e for e in own if phrase and _inside(e, phrase) and e.status != "denied"]
     effects = [e for e in own if not (phrase and _inside(e, phrase)) and e.status in EFFECT_STATUSES
                and not _inside(e, cue)]
+    effects = _governed(cue, effects, doc) or effects if len(effects) > 1 else effects
+    if phrase is not None and make_cause is not None and not any(answers(e, c) for e in effects for c in causes):
+        # "expelled 23 diplomats *over the poisoning* of …": the cause is an event too, done by the side the
+        # measure the cue hangs on falls on
+        answering = [e for e in effects if e.quad_class in CONFLICT and e.recipient]
+        cause = make_cause(phrase, answering[0], sent, index) if answering else None
+        if cause is not None:
+            causes = [cause]
+            by_sentence.setdefault(index, []).append(cause)
+            if made is not None:
+                made.append(cause)
     if kind == "cause":  # "after" and "over" say that one conflict answered another, nothing more
         causes = [c for c in causes if c.quad_class in CONFLICT]
         effects = [e for e in effects if e.quad_class in CONFLICT and any(answers(e, c) for c in causes)]
@@ -96,6 +119,26 @@ def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
             evidence=sent.text.strip(),
         ))
     return out
+
+
+def _governed(cue: Span, effects: list[Event], doc: Doc) -> list[Event]:
+    """The effects the cue speaks of: the event of the clause or noun the cue hangs on ("Russia *expelled* 23
+    diplomats *in retaliation for* …", "a *tit-for-tat* move", "*responded by expelling* …"), and of the
+    clauses below it; not every event of a long sentence."""
+    anchor = cue.root
+    while anchor.dep_ in ("prep", "pobj", "agent", "mark", "advmod", "npadvmod", "amod", "det", "compound") \
+            and anchor.head.i != anchor.i and anchor.pos_ not in ("VERB", "AUX"):
+        anchor = anchor.head  # up from the cue's words to what they modify
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("pobj", "dobj", "attr") and anchor.head.head.i != anchor.i:
+        anchor = anchor.head if anchor.head.pos_ in ("VERB", "AUX") else anchor.head.head  # "in a tit-for-tat move"
+    scope = {t.i for t in anchor.subtree} | {anchor.i} | {t.i for t in anchor.conjuncts}
+    near = {a.i for a in list(anchor.ancestors)[:2]}
+    return [e for e in effects if _trigger_index(e, doc) in scope or _trigger_index(e, doc) in near]
+
+
+def _trigger_index(event: Event, doc: Doc) -> int | None:
+    span = doc.char_span(*event.trigger_span, alignment_mode="expand")
+    return span.root.i if span is not None else None
 
 
 def answers(effect: Event, cause: Event) -> bool:

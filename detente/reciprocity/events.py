@@ -1,9 +1,10 @@
 """Aggregated events as records: the representative report, every mention, outlets, links.
 
 The JSON form is the event record of ``shared/spec/event-record.md`` (taken
-from the mention that speaks for the event, with the aggregate's id) plus
-``number``, ``mentions``, ``sources``, ``first_seen``, ``last_seen``,
-``links`` and ``disagreements``.
+from the mention that speaks for the event, with the aggregate's id and its
+combined ``confidence``) plus ``number``, ``mentions`` (each with its own
+``confidence``), ``sources``, ``independent_sources``, ``first_seen``,
+``last_seen``, ``links`` and ``disagreements``.
 """
 
 from __future__ import annotations
@@ -11,15 +12,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from ..store import AggregateRow, EventFilter, Mention, Store, filter_clauses
+from ..store import AggregateRow, EventFilter, Mention, Store, aggregate_clauses
+from .aggregate import Members
+from .corroboration import CEILING, COPY_OVERLAP, DISAGREEMENT_FACTOR, Sources, is_copy, noisy_or, source_key, words
 
 
 def aggregated_events(store: Store, where: EventFilter | None = None) -> Iterator[dict]:
-    """Aggregated events matching a filter, by date."""
-    where = where or EventFilter()
-    for row in store.aggregate_rows():
-        if matches(row, where):
-            yield aggregated_event(store, row)
+    """Aggregated events matching a filter (chosen in the database), by date."""
+    for row in store.aggregate_rows(where=where or EventFilter()):
+        yield aggregated_event(store, row)
 
 
 def aggregated_event(store: Store, row: AggregateRow) -> dict:
@@ -31,37 +32,25 @@ def aggregated_event(store: Store, row: AggregateRow) -> dict:
         id=row.id,
         number=row.number,
         status=row.status,
+        confidence=row.confidence,
         mentions=[_mention(m) for m in mentions],
         sources=sorted({m.source for m in mentions if m.source}),
+        independent_sources=row.independent_sources,
         first_seen=row.first_seen.isoformat() if row.first_seen else None,
         last_seen=row.last_seen.isoformat() if row.last_seen else None,
         date_first=row.date_first.isoformat() if row.date_first else None,
         date_last=row.date_last.isoformat() if row.date_last else None,
-        links=[link.to_dict() for link in store.links(row.id)],
-        answered_by=[{"type": link.type, "event": link.effect, "score": link.score}
-                     for link in store.links(row.id, as_cause=True)],
+        links=[{**link.to_dict(), "number": _number(store, link.cause)} for link in store.links(row.id)],
+        answered_by=[{"type": link.type, "event": link.effect, "number": _number(store, link.effect),
+                      "score": link.score} for link in store.links(row.id, as_cause=True)],
         disagreements=disagreements(mentions),
     )
     return record
 
 
-def matches(row: AggregateRow, where: EventFilter) -> bool:
-    actors, recipients = set(row.actors.split("+")), set(row.recipients.split("+"))
-    if where.dyad:
-        first, second = where.dyad
-        forward = first in actors and second in recipients
-        backward = second in actors and first in recipients
-        if not (forward or (where.both_directions and backward)):
-            return False
-    if where.event and row.event != where.event.upper():
-        return False
-    if where.statuses and row.status not in where.statuses:
-        return False
-    if where.since and (row.date is None or row.date < where.since):
-        return False
-    if where.until and (row.date is None or row.date > where.until):
-        return False
-    return True
+def _number(store: Store, aggregate_id: str) -> int | None:
+    row = store.aggregate(aggregate_id)
+    return row.number if row else None
 
 
 def disagreements(mentions: list[Mention]) -> dict[str, list[dict]]:
@@ -97,79 +86,96 @@ def _values(mentions: list[Mention], value) -> list[dict]:
 def _mention(mention: Mention) -> dict:
     record = mention.record
     return {
-        "event": mention.id, "doc_id": mention.doc_id, "source": mention.source, "url": mention.url,
+        "event": mention.id, "report": mention.number, "doc_id": mention.doc_id, "source": mention.source,
+        "url": mention.url,
         "published": mention.published.isoformat() if mention.published else None,
         "date": mention.date.isoformat() if mention.date else None, "date_source": mention.date_source,
         "sentence": mention.sentence, "text": record["text"], "trigger": record["trigger"],
         "trigger_span": record.get("trigger_span"), "span": record["span"], "size": record.get("size"),
         "actor": record["actor"], "recipient": record["recipient"], "status": mention.status,
-        "doc_length": mention.doc_length,
+        "doc_length": mention.doc_length, "confidence": mention.confidence,
     }
+
+
+def corroboration(mentions: list[Mention]) -> dict:
+    """Why an event has its confidence (``detente sources``): each report's confidence and the report it copies
+    (an earlier report of another outlet whose sentence it repeats), the independent sources with the report
+    counted for each, the noisy-or, the disagreements that lower it, and the result — the rule of
+    ``corroboration.py``, computed as the aggregation computes it."""
+    members = Members()
+    sources = Sources()
+    reports, sentences = [], []  # sentences: (words, report number, outlet) of the reports so far
+    for mention in mentions:
+        members.add(mention)
+        key = source_key(mention.source, mention.doc_id)
+        sources.add(key, mention.text, mention.confidence)
+        said = words(mention.text)
+        copy_of = next((number for earlier, number, outlet in sentences if outlet != key and is_copy(said, earlier)),
+                       None)
+        sentences.append((said, mention.number, key))
+        reports.append({"report": mention.number, "event": mention.id, "source": mention.source or mention.doc_id,
+                        "confidence": mention.confidence, "key": key, "copy_of": copy_of})
+    groups = []
+    for outlets, best in zip(sources.groups(), sources.best(), strict=True):
+        own = [r for r in reports if r["key"] in outlets]
+        rated = [r for r in own if r["confidence"] is not None]
+        counted = max(rated, key=lambda r: r["confidence"]) if rated else None
+        groups.append({"outlets": list(dict.fromkeys(r["source"] for r in own)),
+                       "reports": [r["report"] for r in own], "confidence": best,
+                       "counted": counted["report"] if counted else None})
+    counted = {group["counted"] for group in groups}
+    for report in reports:
+        report["counted"] = report["report"] in counted
+        del report["key"]
+    known = [group["confidence"] for group in groups if group["confidence"] is not None]
+    combined = noisy_or(known)
+    return {"reports": reports, "sources": groups, "independent_sources": len(groups),
+            "noisy_or": round(combined, 4) if combined is not None else None, "ceiling": CEILING,
+            "disagreements": list(members.disagreements()), "factor": DISAGREEMENT_FACTOR,
+            "copy_overlap": COPY_OVERLAP, "confidence": members.confidence()}
 
 
 SORTS = {"date": "a.date IS NULL, a.date, a.number", "-date": "a.date IS NULL, a.date DESC, a.number DESC",
          "reports": "a.mentions DESC, a.number", "outlets": "a.sources DESC, a.number",
-         "number": "a.number", "-number": "a.number DESC"}
+         "number": "a.number", "-number": "a.number DESC",
+         "confidence": "a.confidence IS NULL, a.confidence DESC, a.number"}
 
 
 def event_page(store: Store, where: EventFilter | None = None, *, sort: str = "date", limit: int = 50,
                offset: int = 0) -> tuple[int, list[dict]]:
     """(total, one page of summaries) of the aggregated events matching ``where``, paged in the database."""
     where = where or EventFilter()
-    clauses, params = _page_filter(where)
+    clauses, params = aggregate_clauses(where, "a")
     condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
     order = SORTS.get(sort, SORTS["date"])
     db = store.connection
     total = db.execute(f"SELECT COUNT(*) FROM aggregates a{condition}", params).fetchone()[0]
     rows = db.execute(
         "SELECT a.id, a.number, a.date, a.event, a.cameo, a.mode, a.status, a.actors, a.recipients, a.mentions, "
-        "a.sources, a.first_seen, a.last_seen, e.record, "
+        "a.sources, a.first_seen, a.last_seen, e.record, a.confidence, a.independent_sources, "
         "(SELECT COUNT(*) FROM links l WHERE l.effect = a.id), (SELECT COUNT(*) FROM links l WHERE l.cause = a.id) "
         f"FROM (SELECT * FROM aggregates a{condition} ORDER BY {order} LIMIT ? OFFSET ?) a "
         f"JOIN events e ON e.id = a.representative ORDER BY {order}", [*params, limit, offset])
     page = []
     for (id_, number, day, event, cameo, mode, status, actors, recipients, mentions, sources, first_seen, last_seen,
-         record, answers, answered_by) in rows:
+         record, confidence, independent, answers, answered_by) in rows:
         record = json.loads(record)
         page.append({"id": id_, "number": number, "date": str(day) if day else None, "event": event,
                      "cameo": cameo, "mode": mode, "status": status, "actors": actors, "recipients": recipients,
                      "mentions": mentions, "sources": sources, "first_seen": first_seen and str(first_seen),
                      "last_seen": last_seen and str(last_seen), "trigger": record["trigger"],
                      "text": record["text"], "size": record.get("size"), "goldstein": record["goldstein"],
+                     "confidence": confidence, "independent_sources": independent,
                      "answers": answers, "answered_by": answered_by})
     return total, page
 
 
-def _page_filter(where: EventFilter) -> tuple[list[str], list]:
-    clauses: list[str] = []
-    params: list = []
-    if where.dyad:
-        first, second = where.dyad
-        pair = "('+' || a.actors || '+') LIKE ? AND ('+' || a.recipients || '+') LIKE ?"
-        forward = [f"%+{first}+%", f"%+{second}+%"]
-        if where.both_directions:
-            clauses.append(f"(({pair}) OR ({pair}))")
-            params += forward + [f"%+{second}+%", f"%+{first}+%"]
-        else:
-            clauses.append(f"({pair})")
-            params += forward
-    type_and_time = filter_clauses(where, "a")
-    clauses += type_and_time[0]
-    params += type_and_time[1]
-    if where.outlet:
-        clauses.append("EXISTS (SELECT 1 FROM mentions m JOIN events e2 ON e2.id = m.event "
-                       "WHERE m.aggregate = a.id AND LOWER(e2.source) = LOWER(?))")
-        params.append(where.outlet)
-    return clauses, params
-
-
-def dyads(store: Store, statuses: tuple[str, ...] | None = None) -> list[dict]:
-    """Pairs of countries with the number of aggregated events in each direction, busiest first."""
-    sql = "SELECT actors, recipients, COUNT(*) FROM aggregates WHERE actors != '' AND recipients != ''"
-    params: list = []
-    if statuses:
-        sql += f" AND status IN ({','.join('?' * len(statuses))})"
-        params.extend(statuses)
+def dyads(store: Store, where: EventFilter | None = None) -> list[dict]:
+    """Pairs of countries with the number of aggregated events (those that pass ``where``) in each direction,
+    busiest first."""
+    clauses, params = aggregate_clauses(where or EventFilter(), "a")
+    sql = "SELECT actors, recipients, COUNT(*) FROM aggregates a WHERE actors != '' AND recipients != ''"
+    sql += "".join(f" AND {clause}" for clause in clauses)
     counts: dict[tuple[str, str], dict] = {}
     for actors, recipients, n in store.connection.execute(sql + " GROUP BY actors, recipients", params):
         for actor in actors.split("+"):

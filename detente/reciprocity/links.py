@@ -53,9 +53,8 @@ def link(store: Store, touched: set[str], settings: Settings | None = None) -> L
             if found is None:
                 report.open_claims += 1
                 continue
-            store.add_link(found)
+            report.stated += store.add_link(found)  # several claims may state one link
             store.mark_resolved(claim.id)
-            report.stated += 1
         report.inferred = _infer(store, touched, settings)
     return report
 
@@ -103,10 +102,13 @@ def _described_cause(store: Store, claim: Claim, effect: AggregateRow,
         same_article = row.id in in_article
         same_number = claim.cause_count is not None and claim.cause_count in store.counts_of(row.id)
         same_code = row.cameo[:3] in bases or (not bases and row.event == effect.event)
-        candidates.append(((same_article, same_number, same_code, bool(row.recipients), row.date), row))
+        in_kind = row.cameo[:3] == effect.cameo[:3]  # "replied by expelling": the expulsion, not the sanctions
+        # the row's id last: among events alike in all else, the same one whichever order they were stored in
+        candidates.append(((same_article, same_number, same_code, in_kind, bool(row.recipients), row.date, row.id),
+                           row))
     if not candidates:
         return None, 0.0
-    (same_article, same_number, same_code, _, _), best = max(candidates, key=lambda c: c[0])
+    (same_article, same_number, same_code, *_), best = max(candidates, key=lambda c: c[0])
     score = 0.5 + 0.2 * same_article + 0.2 * same_number + 0.1 * same_code
     return best, round(score, 2)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..store import Mention, Store
+from ..store import EventFilter, Mention, Store
 from .aggregate import unit_kind
 
 MEASURES = ("ceiling", "expelled", "closed", "other")
@@ -38,6 +38,7 @@ class ParityEntry:
     count: int
     unit: str
     event: str         # id of the aggregated event
+    number: int        # its number
     status: str
     sources: tuple[str, ...]
     evidence: str
@@ -64,13 +65,13 @@ class ParityLedger:
                 "totals": self.totals, "ceilings": {k: v.to_dict() for k, v in self.ceilings.items()}}
 
 
-def parity(store: Store, first: str, second: str, statuses: tuple[str, ...] = ("actual", "planned")) -> ParityLedger:
-    """The ledger of the presence of ``first`` in ``second`` and of ``second`` in ``first``."""
+def parity(store: Store, first: str, second: str, where: EventFilter | None = None) -> ParityLedger:
+    """The ledger of the presence of ``first`` in ``second`` and of ``second`` in ``first``, from the SANCTION
+    events that pass ``where`` (statuses, confidence; done by default)."""
+    where = where or EventFilter(statuses=("actual", "planned"))
     entries = []
     for host, side in ((first, second), (second, first)):
-        for row in store.aggregates_with(host, side):
-            if row.status not in statuses or row.event != "SANCTION":
-                continue
+        for row in store.aggregates_with(host, side, "SANCTION", where=where):
             mentions = store.mentions_of(row.id)
             stated = _stated_quantity(mentions, row.representative)
             if stated is None:
@@ -78,7 +79,7 @@ def parity(store: Store, first: str, second: str, statuses: tuple[str, ...] = ("
             mention = stated
             entries.append(ParityEntry(
                 date=row.date, side=side, host=host, measure=measure_of(mention), count=mention.count,
-                unit=mention.unit or "", event=row.id, status=row.status,
+                unit=mention.unit or "", event=row.id, number=row.number, status=row.status,
                 sources=tuple(sorted({m.source for m in mentions if m.source})),
                 evidence=" ".join(mention.record["text"].split()),
             ))

@@ -5,8 +5,14 @@ uvicorn.  Every handler parses its input, calls one library function
 (``detente.api``, ``detente.reciprocity``) and returns its result.  Rules:
 
 * reading needs nothing; writing (``POST /api/documents``) needs the token
-  given to ``detente serve --token`` (sent as ``Authorization: Bearer …``), and
-  is refused when the service has none;
+  given to ``detente serve --token`` (sent as ``Authorization: Bearer …``, the
+  scheme in any case), and is refused when the service has none;
+  ``POST /api/code`` stores nothing and needs no token: the limits below keep
+  it from stalling the service;
+* texts are coded in a pool of processes (``coding.py``) with a queue limit
+  (429), a character limit (413) and a deadline per request (503 while
+  waiting, 504 once coding, its process ended); writes go first, and reads
+  never wait for coding: they share no lock and no thread with it;
 * request bodies over ``max_request_bytes`` are refused (413);
 * every error has one JSON shape: ``{"error": {"status": 404, "message": "…"}}``;
 * the page escapes all article text (it only ever sets ``textContent``) and is
@@ -15,17 +21,20 @@ uvicorn.  Every handler parses its input, calls one library function
 """
 
 
+import asyncio
+import contextlib
 import datetime
 import functools
 import hmac
-import io
 import logging
 import tempfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Annotated
 
+import anyio
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParameter
 from fastapi.exceptions import RequestValidationError
@@ -34,19 +43,26 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import api
-from ..errors import DetenteError, InputError, UsageError
+from .. import api, query
+from ..errors import DetenteError, InputError, NotFoundError, TooLargeError, UsageError
 from ..reciprocity.events import SORTS, dyads, event_page
 from ..settings import Settings
 from ..store import EventFilter, Store
+from .coding import BusyError, CodingPool, DeadlineError, Job, QueueFullError, refuse_long_text
+from .limits import ServiceLimits
 
 log = logging.getLogger(__name__)
 
 PAGES = Path(__file__).parent / "page"
 MAX_PAGE = 500
 MAX_OFFSET = 1_000_000_000
-Country = Annotated[str, PathParameter(pattern=r"^[A-Za-z]{2,6}$",
-                                       description="a country or organisation code (USA, RUS, EU)")]
+Country = Annotated[str, PathParameter(max_length=40, description="a country or organisation code (USA, RUS, EU)")]
+Dyad = Annotated[str | None, Query(max_length=100, description="two country codes: USA-RUS or `USA RUS`")]
+Since = Annotated[date | None, Query(description="first event date (YYYY-MM-DD)")]
+Until = Annotated[date | None, Query(description="last event date (YYYY-MM-DD)")]
+# Checked by ``query.confidence`` as the command line checks it: out of 0-1 is a 400 with the same message.
+MinConfidence = Annotated[float | None, Query(description="only events whose calibrated confidence is at least "
+                                                          "this (0-1); events without one pass 0 only")]
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
@@ -63,15 +79,35 @@ class Article(BaseModel):
     date: datetime.date | None = Field(None, description="publication date, when the text carries none")
     source: str | None = Field(None, max_length=200, description="the outlet, when the text names none")
 
+    def job(self, *, keep: bool) -> Job:
+        return Job(self.text, self.date, self.source, keep)
+
 
 def create_app(db: str, *, token: str | None = None, settings: Settings | None = None,
-               max_request_bytes: int = 2_000_000, cors_origins: tuple[str, ...] = ()) -> FastAPI:
-    """The application over the store at ``db`` (a SQLite path or a PostgreSQL URL)."""
+               limits: ServiceLimits | None = None, cors_origins: tuple[str, ...] = ()) -> FastAPI:
+    """The application over the store at ``db`` (a SQLite path or a PostgreSQL URL).
+
+    Its coding processes start with the application (``lifespan``), or on the first text to code when the
+    application is used without it, and end with it.
+    """
     settings = settings or Settings()
+    limits = limits or ServiceLimits()
     Store.open(db).close()  # create and migrate once, and fail now rather than on the first request
-    app = FastAPI(title="detente", version=_version(), docs_url=None, redoc_url=None,
+    pool = CodingPool(settings, limits)
+    # Threads for the requests admitted to coding, apart from the threads that serve reads: admission
+    # bounds how many there are, so a coding request never waits here and a read never waits for one.
+    coding_threads = ThreadPoolExecutor(pool.most_admitted, thread_name_prefix="detente-coding")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        with pool.serving():
+            yield
+
+    app = FastAPI(title="detente", version=_version(), docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Event data that knows about reciprocity: aggregated events, links, parity, dyads.")
-    writing = threading.Lock()  # one coder and one writer at a time: spaCy and SQLite writes are not shared
+    app.state.coding = pool
+    writing = threading.Lock()  # one writer at a time: storing and updating aggregates and links
+    drawing = threading.Lock()  # matplotlib's layout is shared by the threads of one process
 
     def opened() -> Store:
         # A connection per request, opened and closed in the worker thread that handles it (SQLite
@@ -81,11 +117,20 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
     def authorised(authorization: Annotated[str | None, Header()] = None) -> None:
         if not token:
             raise HTTPException(403, "this service stores nothing: start it with --token to allow writing")
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not hmac.compare_digest(given.encode(), token.encode()):
+        if not hmac.compare_digest(_bearer(authorization).encode(), token.encode()):
             raise HTTPException(401, "a valid token is needed to write: send `Authorization: Bearer TOKEN`")
 
-    _guards(app, max_request_bytes, cors_origins)
+    async def coded(article: Article, *, write: bool):
+        """The coded documents of a write, or the JSON answer of ``/api/code``, from a coding process."""
+        refuse_long_text(article.text, limits.max_code_chars)  # before it takes a place in the queue
+        query.publication_date(article.date)  # dates resolve against it: one in the future is a mistake
+        ticket = pool.admit(write=write)
+        try:
+            return await asyncio.wrap_future(coding_threads.submit(pool.code, ticket, article.job(keep=write)))
+        finally:
+            pool.withdraw(ticket)
+
+    _guards(app, limits.max_request_bytes, cors_origins)
 
     @app.get("/api/health", summary="The service is up")
     def health() -> dict:
@@ -98,24 +143,43 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
             total, items = _documents_page(store, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
-    @app.get("/api/events", summary="Aggregated events, filtered, sorted and paged")
-    def events(dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,6}-[A-Za-z]{2,6}$")] = None,
-               type: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3,10}$")] = None,
+    @app.get("/api/events", summary="Events (each real-world event once), filtered, sorted and paged")
+    def events(dyad: Dyad = None,
+               type: Annotated[str | None, Query(max_length=40, description="PLOVER event type")] = None,
+               cameo: Annotated[str | None, Query(max_length=10, description="CAMEO code or its start")] = None,
                status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
-               since: date | None = None, until: date | None = None,
+               since: Since = None, until: Until = None,
                outlet: Annotated[str | None, Query(max_length=200)] = None,
+               min_confidence: MinConfidence = None,
                sort: Annotated[str, Query(pattern="^(" + "|".join(SORTS) + ")$")] = "date",
                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict:
-        pair = tuple(dyad.upper().split("-")) if dyad else None
-        where = EventFilter(dyad=pair, event=type, statuses=api.parse_statuses(status), since=since, until=until,
-                            outlet=outlet)
         with opened() as store:
+            where = query.event_filter(store, pair=dyad, kind=type, code=cameo, status=status, since=since,
+                                       until=until, source=outlet, min_confidence=min_confidence)
             total, items = event_page(store, where, sort=sort, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
-    @app.get("/api/events/{reference}", summary="One aggregated event: its reports with highlights, causes, answers")
-    def event(reference: str) -> dict:
+    @app.get("/api/reports", summary="Reports (each document's account of an event), filtered and paged")
+    def reports(dyad: Dyad = None,
+                type: Annotated[str | None, Query(max_length=40, description="PLOVER event type")] = None,
+                cameo: Annotated[str | None, Query(max_length=10, description="CAMEO code or its start")] = None,
+                status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
+                since: Since = None, until: Until = None,
+                outlet: Annotated[str | None, Query(max_length=200)] = None,
+                min_confidence: MinConfidence = None,
+                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict:
+        with opened() as store:
+            where = query.event_filter(store, pair=dyad, kind=type, code=cameo, status=status, since=since,
+                                       until=until, source=outlet, min_confidence=min_confidence)
+            total, items = store.report_page(where, limit=limit, offset=offset)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/events/{reference}",
+             summary="One event (its number, a report's number r12, or an id): its reports with highlights, causes, "
+                     "answers")
+    def event(reference: Annotated[str, PathParameter()]) -> dict:  # any length: a long one names no event
         with opened() as store:
             record = api.sources(store, reference)
             record["links"] = [{**link, "summary": _summary(store, link["event"])} for link in record["links"]]
@@ -125,54 +189,68 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
         return record
 
     @app.get("/api/events/{reference}/chain", summary="The retaliation chain of an event")
-    def chain(reference: str, depth: Annotated[int, Query(ge=1, le=50)] = 10) -> dict:
+    def chain(reference: Annotated[str, PathParameter()],
+              depth: Annotated[int, Query(ge=1, le=50)] = 10) -> dict:
         with opened() as store:
             nodes = api.chain(store, reference, depth)
         return {"nodes": [{"depth": n.depth, "link": n.link_type, "cue": n.cue, "score": n.score,
                            "event": _row(n.event)} for n in nodes]}
 
     @app.get("/api/dyads", summary="Pairs of countries with events, busiest first")
-    def dyad_list(limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict:
+    def dyad_list(min_confidence: MinConfidence = None,
+                  limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> dict:
+        where = EventFilter(statuses=api.DEFAULT_STATUSES, min_confidence=query.confidence(min_confidence))
         with opened() as store:
-            return {"items": dyads(store, api.DEFAULT_STATUSES)[:limit]}
+            return {"items": dyads(store, where)[:limit]}
 
     @app.get("/api/dyads/{first}/{second}/series", summary="Escalation series and reciprocity statistics")
     def series(first: Country, second: Country,
-               period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week") -> dict:
+               period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
+               status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
+               since: Since = None, until: Until = None, min_confidence: MinConfidence = None) -> dict:
         with opened() as store:
-            result = api.dyad(store, first, second, period=period)
+            result = api.dyad(store, first, second, period=period, statuses=query.statuses(status), since=since,
+                              until=until, min_confidence=min_confidence)
         return {"dyad": [result.first, result.second], "period": period,
                 "series": [p.to_dict() for p in result.series],
                 "reciprocity": [r.to_dict() for r in result.reciprocity]}
 
     @app.get("/api/dyads/{first}/{second}/parity", summary="The parity ledger of two countries")
-    def parity(first: Country, second: Country) -> dict:
+    def parity(first: Country, second: Country, min_confidence: MinConfidence = None) -> dict:
         with opened() as store:
-            return api.parity(store, first, second).to_dict()
+            return api.parity(store, first, second, min_confidence=min_confidence).to_dict()
 
-    @app.get("/api/dyads/{first}/{second}/plot.svg", summary="The escalation chart with linked events marked",
+    @app.get("/api/dyads/{first}/{second}/plot.svg",
+             summary="The escalation chart with linked events marked, within since and until when given",
              response_class=Response, responses={200: {"content": {"image/svg+xml": {}}}})
     def plot(first: Country, second: Country,
-             period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week") -> Response:
-        with opened() as store, tempfile.TemporaryDirectory() as folder, writing:  # matplotlib's layout is shared
+             period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
+             status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
+             since: Since = None, until: Until = None, min_confidence: MinConfidence = None) -> Response:
+        with opened() as store, tempfile.TemporaryDirectory() as folder, drawing:  # matplotlib's layout is shared
             chart = Path(folder) / "chart.svg"
-            api.plot(store, first, second, str(chart), period=period)
+            api.plot(store, first, second, str(chart), period=period, statuses=query.statuses(status),
+                     since=since, until=until, min_confidence=min_confidence)
             return Response(chart.read_bytes(), media_type="image/svg+xml")
 
-    @app.post("/api/code", summary="Code a text and return its events, without storing anything")
-    def code_text(article: Article) -> dict:
-        with writing:
-            found = list(_code(article, settings, None))
-        return {"events": [event.to_dict() for event in found]}
+    @app.post("/api/code", summary="Code a text and return its events, without storing anything",
+              response_class=Response, responses={200: {"content": {"application/json": {}}}})
+    async def code_text(article: Article) -> Response:
+        return Response(await coded(article, write=False), media_type="application/json")
 
     @app.post("/api/documents", summary="Code and store a text (needs the token)", status_code=201,
               dependencies=[Depends(authorised)])
-    def store_text(article: Article) -> dict:
+    async def store_text(article: Article) -> dict:
+        found = await coded(article, write=True)
         report = api.Report()
-        with writing, opened() as store:
-            found = list(_code(article, settings, store, report))
-        return {"documents": report.documents, "already_stored": report.already_stored,
-                "events": [event.to_dict() for event in found]}
+
+        def store_them() -> dict:
+            with writing, opened() as store:
+                events = api.store_coded(store, found, settings=settings, report=report)
+            return {"documents": report.documents, "already_stored": report.already_stored,
+                    "events": [event.to_dict() for event in events]}
+
+        return await anyio.to_thread.run_sync(store_them)
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
@@ -182,13 +260,10 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
     return app
 
 
-def _code(article: Article, settings: Settings, store: Store | None, report: api.Report | None = None):
-    report = report if report is not None else api.Report()
-    events = list(api.code(["-"], settings=settings, date=article.date, source=article.source, store=store,
-                           report=report, stdin=io.StringIO(article.text)))
-    if report.failures:
-        raise report.failures[0]
-    return events
+def _bearer(authorization: str | None) -> str:
+    """The credentials of an ``Authorization: Bearer …`` header (the scheme in any case, RFC 9110), else ""."""
+    scheme, _, credentials = (authorization or "").strip().partition(" ")
+    return credentials.strip() if scheme.lower() == "bearer" else ""
 
 
 def _documents_page(store: Store, limit: int, offset: int) -> tuple[int, list[dict]]:
@@ -197,7 +272,7 @@ def _documents_page(store: Store, limit: int, offset: int) -> tuple[int, list[di
     rows = db.execute("SELECT d.id, d.title, d.date, d.source, d.url, d.coded_at, "
                       "(SELECT COUNT(*) FROM events e WHERE e.document = d.hash) FROM documents d "
                       "ORDER BY d.date IS NULL, d.date DESC, d.id LIMIT ? OFFSET ?", (limit, offset))
-    keys = ("id", "title", "date", "source", "url", "coded_at", "events")
+    keys = ("id", "title", "date", "source", "url", "coded_at", "reports")
     return total, [{k: (str(v) if k in ("date", "coded_at") and v is not None else v) for k, v in zip(keys, row,
                                                                                                  strict=True)}
                    for row in rows]
@@ -227,7 +302,8 @@ def _summary(store: Store, aggregate_id: str) -> dict | None:
 def _row(row) -> dict:
     return {"id": row.id, "number": row.number, "date": row.date.isoformat() if row.date else None,
             "event": row.event, "cameo": row.cameo, "actors": row.actors, "recipients": row.recipients,
-            "mentions": row.mentions, "sources": row.sources}
+            "mentions": row.mentions, "sources": row.sources, "confidence": row.confidence,
+            "independent_sources": row.independent_sources}
 
 
 def _guards(app: FastAPI, max_request_bytes: int, cors_origins: tuple[str, ...]) -> None:
@@ -267,12 +343,21 @@ def _guards(app: FastAPI, max_request_bytes: int, cors_origins: tuple[str, ...])
 
     @app.exception_handler(UsageError)
     async def usage(request: Request, error: UsageError):
-        status = 404 if str(error).startswith("no aggregated event") else 400
-        return _error(status, str(error))
+        return _error(400, str(error))
+
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, error: NotFoundError):
+        return _error(404, str(error))
 
     @app.exception_handler(InputError)
     async def bad_input(request: Request, error: InputError):
-        return _error(422, str(error))
+        return _error(413 if isinstance(error, TooLargeError) else 422, str(error))
+
+    @app.exception_handler(BusyError)
+    async def busy(request: Request, error: BusyError):
+        if isinstance(error, QueueFullError):
+            return _error(429, str(error), retry_after=2)
+        return _error(504 if isinstance(error, DeadlineError) else 503, str(error), retry_after=5)
 
     @app.exception_handler(DetenteError)
     async def failed(request: Request, error: DetenteError):
@@ -285,9 +370,9 @@ def _guards(app: FastAPI, max_request_bytes: int, cors_origins: tuple[str, ...])
         return _error(500, f"internal error ({type(error).__name__}); see the service log")
 
 
-def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status,
-                        headers=SECURITY_HEADERS)
+def _error(status: int, message: str, *, retry_after: int | None = None) -> JSONResponse:
+    headers = SECURITY_HEADERS if retry_after is None else {**SECURITY_HEADERS, "Retry-After": str(retry_after)}
+    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status, headers=headers)
 
 
 @functools.cache

@@ -135,4 +135,35 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX links_cause ON links(cause)",
     )),
+    Migration("0003_reports_numbers_coder", (
+        # A document is one report of one outlet: the same text from another outlet or address is a document
+        # of its own.  `hash` becomes the document's key (the text's hash for the documents stored before,
+        # when a text could be stored once only); `text_hash` is the hash of the text, shared by such twins.
+        "ALTER TABLE documents ADD COLUMN text_hash TEXT",
+        "UPDATE documents SET text_hash = hash",
+        "CREATE INDEX documents_text ON documents(text_hash)",
+        # The version of the coder (lexicon, knowledge base, code, settings) that coded the document;
+        # null for the documents coded before versions were recorded.
+        "ALTER TABLE documents ADD COLUMN coder TEXT",
+        # The short number of each report (stored event), given in the order the reports were stored.
+        "ALTER TABLE events ADD COLUMN number INTEGER",
+        """CREATE TABLE report_numbers AS SELECT e.id AS id,
+            ROW_NUMBER() OVER (ORDER BY d.coded_at, e.document, e.sentence, e.id) AS number
+            FROM events e JOIN documents d ON d.hash = e.document""",
+        "CREATE INDEX report_numbers_id ON report_numbers(id)",
+        "UPDATE events SET number = (SELECT n.number FROM report_numbers n WHERE n.id = events.id)",
+        "DROP TABLE report_numbers",
+        "CREATE UNIQUE INDEX events_number ON events(number)",
+    )),
+    Migration("0004_confidence", (
+        # The calibrated confidence (0-1) of each report, as its record gives it, in a column of its own so that
+        # `--min-confidence` filters in the database; null for the reports stored before (and for any the coder
+        # gave none): they fail every filter above 0 until `detente recode` codes them again.
+        "ALTER TABLE events ADD COLUMN confidence REAL",
+        # An aggregated event's confidence, combined from its reports (detente/reciprocity/corroboration.py), and
+        # its number of independent sources (outlets, copies of one wire story counting once); null until the
+        # event's summary is computed again (a new report, `detente aggregate --rebuild`).
+        "ALTER TABLE aggregates ADD COLUMN confidence REAL",
+        "ALTER TABLE aggregates ADD COLUMN independent_sources INTEGER",
+    )),
 )

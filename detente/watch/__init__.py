@@ -2,8 +2,9 @@
 
 Modules, one concept each: ``safety`` (which addresses may be fetched),
 ``client`` (HTTP with limits), ``state`` (what a watch remembers in the
-store), ``feeds`` (polling a feed, coding a page), ``alerts`` (rules fired
-once per matching aggregated event or link).  A failure of one feed or page
+store), ``feeds`` (polling a feed, coding a page), ``pages`` (a fetched page
+read in bounded time and memory), ``alerts`` (rules fired once per matching
+aggregated event or link).  A failure of one feed or page
 is logged, reported and survived; the others go on.
 """
 
@@ -18,25 +19,28 @@ from ..errors import InputError
 from ..settings import Settings
 from ..store import Store
 from .alerts import Alert, Alerts, check_alerts, load_alerts
-from .client import Fetcher
+from .client import TOTAL_TIMEOUTS, Fetcher
 from .errors import FetchError
-from .feeds import PollReport, code_page, poll_feed
+from .feeds import MAX_ITEMS, PollReport, code_page, poll_feed
 from .state import WatchState
 
-__all__ = ["Alert", "Alerts", "Backoff", "FetchError", "Limits", "PollReport", "fetch", "load_alerts", "read_feed_list",
-           "watch"]
+__all__ = ["MAX_ITEMS", "TOTAL_TIMEOUTS", "Alert", "Alerts", "Backoff", "FetchError", "Limits", "PollReport", "fetch",
+           "load_alerts", "read_feed_list", "watch"]
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Limits:
-    """How politely and safely to fetch."""
+    """How politely and safely to fetch (``timeout`` per connect and read, ``deadline`` per fetch: None for
+    ``TOTAL_TIMEOUTS`` × ``timeout``; ``max_items`` pages per feed and poll)."""
 
     allow_private: bool = False
     timeout: float = 10.0
+    deadline: float | None = None
     min_interval: float = 1.0
     max_bytes: int = 20_000_000
+    max_items: int = MAX_ITEMS
 
 
 class Backoff:
@@ -95,7 +99,7 @@ def watch(feeds: Iterable[str], store: Store, *, settings: Settings | None = Non
                 if not backoff.due(url, started):
                     continue
                 try:
-                    poll_feed(url, store, state, fetcher, settings, report, on_failure)
+                    poll_feed(url, store, state, fetcher, settings, report, on_failure, max_items=limits.max_items)
                     backoff.succeeded(url)
                 except InputError as error:
                     report.failures.append(error)
@@ -144,4 +148,4 @@ def _log_failure(error: InputError) -> None:
 
 def _fetcher(limits: Limits) -> Fetcher:
     return Fetcher(allow_private=limits.allow_private, max_bytes=limits.max_bytes, timeout=limits.timeout,
-                   min_interval=limits.min_interval)
+                   deadline=limits.deadline, min_interval=limits.min_interval)

@@ -6,6 +6,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pycountry
 import pytest
 
 from detente.actors.knowledge import DATA, load_knowledge
@@ -30,7 +31,36 @@ def test_member_state_is_known(kb, code: str) -> None:
     assert code in kb.states
 
 
-@pytest.mark.parametrize("code", ["UN", "EU", "NATO", "OSCE", "AU", "ASEAN", "G7", "G20"])
+# ISO 3166-1 codes that name no actor, with the reason: no permanent population, or governed as part of a state.
+NOT_ACTORS = {
+    "ATA": "Antarctica: no permanent population",
+    "ATF": "French Southern Territories: no permanent population",
+    "BVT": "Bouvet Island: uninhabited",
+    "HMD": "Heard Island and McDonald Islands: uninhabited",
+    "IOT": "British Indian Ocean Territory: a military base, no permanent population",
+    "SGS": "South Georgia and the South Sandwich Islands: no permanent population",
+    "SJM": "Svalbard and Jan Mayen: governed by Norway as part of itself",
+    "UMI": "US Minor Outlying Islands: no permanent population",
+}
+ISO_CODES = sorted(c.alpha_3 for c in pycountry.countries if c.alpha_3 not in NOT_ACTORS)
+
+
+@pytest.mark.parametrize("code", ISO_CODES)
+def test_every_inhabited_iso_country_or_territory_is_a_state(kb, code: str) -> None:
+    assert any(t.kind == "state" and t.country == code and t.text == kb.states.get(code) for t in kb.terms)
+
+
+@pytest.mark.parametrize("code", sorted(NOT_ACTORS))
+def test_territory_that_names_no_actor_is_left_out(kb, code: str) -> None:
+    assert code not in kb.states
+
+
+@pytest.mark.parametrize("code", [
+    "UN", "EU", "NATO", "OSCE", "AU", "ASEAN", "G7", "G20",
+    "OAU", "WARSAWPACT", "COMECON", "SEATO", "CENTO", "WEU", "QUAD", "AUKUS", "QUARTET", "P5PLUS1", "G77",
+    "LIMAGROUP", "CONTADORA", "UNMIK", "UNMIL", "UNAMID", "UNMEE", "UNAMSIL", "MINURSO", "UNOCI", "UNSMIL",
+    "UNMIS", "UNPROFOR", "UNSCOM",
+])
 def test_organisation_is_known(kb, code: str) -> None:
     assert code in kb.organisations
 
@@ -45,12 +75,94 @@ TERM_CASES = [
     ("Foreign Office", "institution", "GBR"),
     ("Hamas", "group", "PSE"),
     ("Secretary of State", "title", "USA"),
+    # dependent and special territories
+    ("Puerto Rico", "state", "PRI"),
+    ("Puerto Rican", "adjective", "PRI"),
+    ("Gibraltarian", "adjective", "GIB"),
+    ("Macau", "state", "MAC"),
+    ("Macanese", "adjective", "MAC"),
+    ("Faroese", "adjective", "FRO"),
+    ("Tórshavn", "capital", "FRO"),
+    ("Malvinas", "state", "FLK"),
+    ("American Samoa", "state", "ASM"),
+    ("U.S. Virgin Islands", "state", "VIR"),
+    ("British Virgin Islands", "state", "VGB"),
+    ("BVI", "state", "VGB"),
+    ("Turks and Caicos", "state", "TCA"),
+    ("Bonaire", "state", "BES"),
+    ("Curaçao", "state", "CUW"),
+    ("Tahiti", "state", "PYF"),
+    ("Nouméa", "capital", "NCL"),
+    ("Tynwald", "seat", "IMN"),
+    ("Isle of Man", "state", "IMN"),
+    ("Åland Islands", "state", "ALA"),
+    ("Cook Islands", "state", "COK"),
+    # organisations: predecessors under their successor's code, or a code of their own
+    ("Organization of African Unity", "organisation", "OAU"),
+    ("OAU", "organisation", "OAU"),
+    ("CSCE", "organisation", "OSCE"),
+    ("European Economic Community", "organisation", "EU"),
+    ("Minsk Group", "organisation", "OSCE"),
+    ("Warsaw Pact", "organisation", "WARSAWPACT"),
+    ("Baghdad Pact", "organisation", "CENTO"),
+    ("UNMEE", "organisation", "UNMEE"),
+    ("UNAMID", "organisation", "UNAMID"),
+    ("AMIS", "organisation", "AU"),
+    ("Lima Group", "organisation", "LIMAGROUP"),
+    ("International Committee of the Red Cross", "group", None),
 ]
 
 
 @pytest.mark.parametrize(("text", "kind", "country"), TERM_CASES)
 def test_packaged_term(kb, text: str, kind: str, country: str) -> None:
     assert any(t.text == text and t.kind == kind and t.country == country for t in kb.terms)
+
+
+# (text, country): names that are also common words, people or other places, and need the entity recogniser
+AMBIGUOUS_CASES = [
+    ("Jersey", "JEY"),
+    ("Saba", "BES"),
+    ("Montserrat", "MSR"),
+    ("Reunion", "REU"),
+    ("Christmas Island", "CXR"),
+    ("Saint Martin", "MAF"),
+    ("St Martin", "MAF"),
+    ("Cayenne", "GUF"),
+    ("Manx", "IMN"),
+    ("Faroese", "FRO"),
+    ("Virgin Islands", "VIR"),
+    ("Pitcairn", "PCN"),
+    ("La Fortaleza", "PRI"),
+    ("Quad", "QUAD"),
+    ("the Quartet", "QUARTET"),
+    ("Contadora", "CONTADORA"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), AMBIGUOUS_CASES)
+def test_ambiguous_term_stays_ambiguous(kb, text: str, country: str) -> None:
+    readings = [t for t in kb.terms if t.text == text and t.country == country]
+    assert readings and all(t.ambiguous for t in readings)
+
+
+# (text, territory): names a territory does not get because they belong to a better-known place or person
+NOT_TERRITORY_CASES = [
+    ("Man", "IMN"),
+    ("Douglas", "IMN"),
+    ("Hamilton", "BMU"),
+    ("Stanley", "FLK"),
+    ("San Juan", "PRI"),
+    ("Saint-Denis", "REU"),
+    ("Kingston", "NFK"),
+    ("George Town", "CYM"),
+    ("Jamestown", "SHN"),
+    ("Virgin Islands", "VGB"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), NOT_TERRITORY_CASES)
+def test_name_of_another_place_is_not_the_territory(kb, text: str, country: str) -> None:
+    assert not any(t.text == text and t.country == country for t in kb.terms)
 
 
 # (country, role, day, holder on that day)

@@ -146,9 +146,10 @@ ROLE_CASES = [
     # a material conflict under a condition is a threat aimed at who sets the condition
     ("Chile said it would close the Strait of Magellan if Peru imposed an embargo on its copper.", "THREATEN",
      ("CHL",), ("PER -",)),
-    # a recipient from context is the other party the document names most, not the last country named
+    # a threat without a target is aimed at who did the last hostile act against the speaker, not at the last
+    # country named (Sweden)
     ("Norway expelled two Russian diplomats on Monday. Oslo said they were spies. A Swedish newspaper first "
-     "reported the story. Moscow said it would respond.", "THREATEN", ("RUS",), ("NOR GOV",)),
+     "reported the story. Moscow said it would respond.", "THREATEN", ("RUS",), ("NOR -",)),
     # "both sides", "the two countries": the two states the document names most
     ("Chile and Peru clashed on the border. Chilean troops shelled a Peruvian post. Brazil urged both sides to "
      "respect the truce.", "REQUEST", ("BRA",), ("CHL -", "PER -")),

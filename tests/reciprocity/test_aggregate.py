@@ -142,3 +142,32 @@ def test_rebuild_gives_the_same_events(store):
     api.aggregate(store, rebuild=True)
     assert [(r["id"], len(r["mentions"])) for r in api.aggregated(store)] == [(r["id"], len(r["mentions"]))
                                                                               for r in before]
+
+
+# -- retold events without a date ---------------------------------------------------------------------------------
+
+RECALL = ("recall-1", "Harbour Wire", "2021-05-03",
+          "Ruritania recalls envoy\n\nOSLO — Norway on Monday recalled its ambassador from Moscow for "
+          "consultations.")
+RETOLD = ("retold-1", "Evening Courier", "2021-05-20",
+          "Norway expels Russian diplomats\n\nOSLO — Norway on Wednesday expelled three Russian diplomats. "
+          "Tensions had risen for weeks. Norway had already recalled its ambassador from Moscow.")
+
+
+def test_a_retold_event_without_a_date_joins_the_event_it_retells(store):
+    from .conftest import code_articles
+
+    code_articles(store, [RECALL, RETOLD])
+    retold = [r for r in store.events() if r["doc_id"] == "retold-1" and r["trigger"] == "recalled"]
+    assert [(r["date"], r["date_source"]) for r in retold] == [(None, "background")]
+    recalls = [e for e in api.events(store) if e["mode"] == "withdraw" or "recall" in e["trigger"]]
+    assert len(recalls) == 1 and recalls[0]["date"] == "2021-05-03"
+    assert {m["doc_id"] for m in recalls[0]["mentions"]} == {"recall-1", "retold-1"}
+
+
+def test_a_retold_event_with_nothing_to_join_has_no_date(store):
+    from .conftest import code_articles
+
+    code_articles(store, [RETOLD])
+    recalls = [e for e in api.events(store) if "recall" in e["trigger"]]
+    assert [e["date"] for e in recalls] == [None]

@@ -53,9 +53,10 @@ def test_sources_lists_the_reports_and_disagreements(corpus_store, db):
     assert as_json["id"] == the_755["id"]
 
 
-def test_sources_of_an_unknown_event_is_a_usage_error(db):
+def test_sources_of_an_unknown_event_is_one_error_line(db):
     result = run("sources", "no-such-event", "--db", db)
-    assert result.exit_code == 2 and "no aggregated event 'no-such-event'" in result.output
+    assert result.exit_code == 1 and result.output.startswith("Error: no event 'no-such-event'")
+    assert len(result.output.splitlines()) == 1
 
 
 def test_chain_shows_what_the_closure_answers(corpus_store, db):

@@ -128,9 +128,47 @@ def test_chain_and_reciprocity(store):
     code_articles(store, [CAUSE, ANSWER])
     answer = [r for r in _only(store, "RUS", "CZE") if r["date"] == "2021-04-18"][0]
     nodes = api.chain(store, str(answer["number"]))
-    assert [n.depth for n in nodes] == [0, -1]
+    # the answer, the expulsion it answers, and the explosion that expulsion was "over" (a cause event)
+    assert [n.depth for n in nodes] == [0, -1, -2]
     assert nodes[1].event.actors == "CZE" and nodes[1].link_type == "responds_to"
+    assert nodes[2].event.event == "ASSAULT" and nodes[2].event.actors == "RUS" and nodes[2].event.status == "alleged"
     stats = {r.actor: r for r in api.dyad(store, "CZE", "RUS").reciprocity}
     assert stats["CZE"].answered == 1 and stats["CZE"].answered_in_kind == 1
     assert stats["CZE"].median_lag_days == 1
     assert stats["CZE"].proportionality == round(20 / 18, 2)
+
+
+# -- causes that are deeds, coded by the claims stage -------------------------------------------------------------
+
+CAUSE_CASES = [
+    # (text, the cause's type, actor, recipient, status, date)
+    ("Britain expelled 23 Russian diplomats on Wednesday over the poisoning of a former spy in Salisbury on "
+     "March 4.", "ASSAULT", "RUS", "GBR", "alleged", "2018-03-04"),
+    ("Washington imposed sanctions on Moscow over election interference.", "COERCE", "RUS", "USA", "alleged", None),
+    ("Prague expelled 18 Russian diplomats over the 2014 explosions at an arms depot.", "ASSAULT", "RUS", "CZE",
+     "alleged", "2014-01-01"),
+    # a doer the phrase names as a fact
+    ("Britain expelled 23 Russian diplomats over Russia's cyberattacks on British ministries.", "COERCE", "RUS",
+     "GBR", "actual", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "actor", "recipient", "status", "day"), CAUSE_CASES)
+def test_a_deed_named_as_the_cause_is_an_event(coder, text, kind, actor, recipient, status, day):
+    [(claim, effect, cause)] = [found for found in claims_of(coder, text, day="2018-03-15")
+                                if found[1].quad_class == 4][:1]
+    assert cause is not None, claim
+    assert (cause.event, _pair(cause), cause.status) == (kind, (actor, recipient), status)
+    assert (cause.date.isoformat() if cause.date else None) == day
+    assert cause.date_source == ("background" if day is None else cause.date_source)
+
+
+def test_a_measure_named_as_the_cause_is_looked_up_not_coded(coder):
+    [(claim, _effect, cause)] = claims_of(coder, "Moscow ordered 23 British diplomats out in retaliation for "
+                                                 "the sanctions bill.", day="2018-03-17")
+    assert cause is None and claim.cause_codes
+
+
+def test_a_negated_answer_is_no_claim(coder):
+    text = "Russia expelled 23 British diplomats on Saturday. Britain has not answered with a second round."
+    assert [c for c, _e, _c in claims_of(coder, text, day="2018-03-20") if c.sentence == 1] == []

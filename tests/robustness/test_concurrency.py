@@ -4,11 +4,13 @@ file (write-ahead log, busy timeout) and, with DETENTE_TEST_POSTGRES set, on Pos
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from detente import api
 from detente.cli import main
 from detente.serve import create_app
 from detente.store import Store, is_url
@@ -68,3 +70,42 @@ def test_two_coders_and_the_service_write_at_once(database, tmp_path):  # noqa: 
     assert together["orphan events"] == 0
     assert together == contents(str(reference))
     assert len(together["documents"]) == 12 + posted
+
+
+def summary_counts(stderr: str) -> tuple[int, int]:
+    """(documents stored, duplicates skipped) from the summary line of `detente code`."""
+    found = re.search(r"^(\d+) documents? stored .*?(\d+) duplicates? skipped", stderr, re.M)
+    assert found, stderr
+    return int(found.group(1)), int(found.group(2))
+
+
+def test_runs_on_the_same_files_at_once_print_what_they_stored(tmp_path):
+    folder = tmp_path / "same"
+    write_articles(folder, 6, tag="s")
+    database = tmp_path / "shared.sqlite"
+    processes = [start("code", folder, "--db", database, "--quiet") for _ in range(3)]
+    counts = []
+    for process in processes:
+        _, stderr = process.communicate(timeout=300)
+        assert process.returncode == 0, stderr
+        counts.append(summary_counts(stderr))
+    with Store.open(str(database)) as store:
+        stored = store.count("documents")
+    assert stored == 6
+    assert sum(coded for coded, _ in counts) == stored
+    assert all(coded + already == 6 for coded, already in counts)
+
+
+def test_a_document_stored_by_another_run_while_this_one_coded_it_counts_as_already_stored(tmp_path, monkeypatch):
+    folder = tmp_path / "articles"
+    write_articles(folder, 2, tag="r")
+    with Store.open(tmp_path / "raced.sqlite") as store:
+        first = api.Report()
+        list(api.code([str(folder)], store=store, report=first))
+        # The second run's check comes before the first run's insert: it codes both documents again.
+        monkeypatch.setattr(store, "has", lambda document: False)
+        second = api.Report()
+        printed = list(api.code([str(folder)], store=store, report=second))
+        assert (first.documents, first.already_stored) == (2, 0) and first.events > 0
+        assert (second.documents, second.already_stored, second.events, printed) == (0, 2, 0, [])
+        assert store.count("documents") == 2

@@ -101,6 +101,25 @@ def test_choose_a_dyad_open_an_event_see_evidence_and_its_answer(page, server, c
     page.screenshot(path=SHOTS / "3-answer.png", full_page=True)
 
 
+def test_the_window_applies_to_the_chart_and_the_events(page, server):
+    page.goto(server + "/#/dyad/RUS-USA?period=month")
+    expect(page.locator("#dyad h1")).to_have_text("RUS – USA")
+    page.fill("#window input[name=since]", "2017-07-01")
+    expect(page).to_have_url(re.compile(r"since=2017-07-01"))
+    page.fill("#window input[name=until]", "2017-12-31")
+    expect(page).to_have_url(re.compile(r"until=2017-12-31"))
+    chart = page.locator("#chart")
+    expect(chart).to_have_attribute("src", re.compile(r"plot\.svg\?period=month&status=done&since=2017-07-01&"
+                                                       r"until=2017-12-31"))
+    expect(chart).to_have_js_property("complete", True)
+    assert chart.evaluate("image => image.naturalWidth") > 0
+    expect(page.locator("#events tbody tr").first).to_be_visible()
+    dates = page.locator("#events tbody td:nth-child(2)").all_inner_texts()
+    assert dates and all("2017-07-01" <= day <= "2017-12-31" for day in dates)
+    expect(page.locator("#window select[name=status] option[value=done]")).to_have_text("actual and planned")
+    page.screenshot(path=SHOTS / "5-window.png", full_page=True)
+
+
 def test_paste_an_article_and_see_its_events(page, server):
     page.goto(server + "/#/code")
     page.fill("#article", ARTICLE)

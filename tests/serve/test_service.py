@@ -80,7 +80,10 @@ def test_chain_dyads_series_parity_plot(client, corpus_store):
 
 @pytest.mark.parametrize("path, status", [
     ("/api/events/no-such-event", 404), ("/api/events/%C2%B2", 404), ("/api/events?limit=0", 422),
-    ("/api/events?dyad=USA", 422),
+    ("/api/events?dyad=USA", 400), ("/api/events?dyad=norway-russia", 400), ("/api/events?type=SANCTIONS", 400),
+    ("/api/events?cameo=999", 400), ("/api/events?status=rumoured", 400), ("/api/events/r999999", 404),
+    ("/api/dyads/NOR/XXX/series", 400), ("/api/dyads/Russia/USA/parity", 400),
+    ("/api/events?since=2021-02-01&until=2021-01-01", 400),
     ("/api/events?sort=DROP%20TABLE", 422), ("/api/dyads/USA/RUS/series?period=year", 422), ("/api/nothing", 404),
 ])
 def test_errors_have_one_shape(client, path, status):
@@ -116,9 +119,14 @@ def test_writing_with_the_token_stores_and_aggregates(tmp_path):
     assert response.status_code == 201 and response.json()["documents"] == 1
     page = client.get("/api/events", params={"dyad": "CZE-RUS"}).json()
     assert page["total"] >= 1 and page["items"][0]["sources"] == 1
-    again = client.post("/api/documents", json={"text": ARTICLE, "date": "2021-04-17"},
+    again = client.post("/api/documents", json={"text": ARTICLE, "date": "2021-04-17", "source": "Test Wire"},
                         headers={"Authorization": f"Bearer {TOKEN}"})
     assert again.json()["already_stored"] == 1
+    syndicated = client.post("/api/documents", json={"text": ARTICLE, "date": "2021-04-17", "source": "Other Wire"},
+                             headers={"Authorization": f"Bearer {TOKEN}"})
+    assert syndicated.json()["documents"] == 1  # the same text from another outlet is a report of its own
+    page = client.get("/api/events", params={"dyad": "CZE RUS"}).json()
+    assert page["total"] >= 1 and page["items"][0]["sources"] == 2
 
 
 def test_a_service_without_a_token_does_not_write(tmp_path):
@@ -163,3 +171,33 @@ def test_the_page_and_the_openapi_description_are_served(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/events", "/api/events/{reference}", "/api/code", "/api/documents",
             "/api/dyads/{first}/{second}/parity", "/api/events/{reference}/chain"} <= set(paths)
+
+
+def test_bad_filters_say_what_was_meant(client):
+    assert "did you mean NOR, Norway?" in error_of(client.get("/api/events", params={"dyad": "norway-russia"}))
+    assert "did you mean SANCTION?" in error_of(client.get("/api/events", params={"type": "SANCTIONS"}))
+    assert client.get("/api/events", params={"status": "done", "limit": 1}).status_code == 200
+    future = client.post("/api/code", json={"text": ARTICLE, "date": "2999-01-01"})
+    assert future.status_code == 400 and "is in the future" in error_of(future)
+
+
+def test_events_and_reports_by_their_numbers(client, corpus_store):
+    the_event = the_755(corpus_store)
+    report = the_event["mentions"][0]["report"]
+    assert client.get(f"/api/events/r{report}").json()["id"] == the_event["id"]
+    assert client.get(f"/api/events/{the_event['number']}/chain").json()["nodes"][0]["event"]["number"] == \
+        the_event["number"]
+    reports = client.get("/api/reports", params={"dyad": "RUS-USA", "cameo": "16", "limit": 500}).json()
+    assert reports["total"] == len(reports["items"]) > 0
+    assert report in {r["number"] for r in reports["items"]}
+    assert all(r["cameo"].startswith("16") for r in reports["items"])
+
+
+def test_the_chart_has_a_window(client):
+    whole = client.get("/api/dyads/USA/RUS/series", params={"period": "month"}).json()["series"]
+    window = client.get("/api/dyads/USA/RUS/series",
+                        params={"period": "month", "since": "2017-07-01", "until": "2017-12-31"}).json()["series"]
+    assert {p["period"] for p in window} == {f"2017-{m:02d}-01" for m in range(7, 13)}
+    assert len(window) == 12 < len(whole)  # six months, both directions, zeros included
+    chart = client.get("/api/dyads/USA/RUS/plot.svg", params={"since": "2017-07-01", "until": "2017-12-31"})
+    assert chart.status_code == 200 and b"2017-07-01 to 2017-12-31" in chart.content

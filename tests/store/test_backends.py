@@ -111,7 +111,8 @@ def test_text_sorts_by_bytes_on_both(database):
     with Store.open(database) as store:
         rows = [(f"doc-{name}", name) for name in ("b", "B", "a", "_", "Z", "é")]
         store.connection.executemany(
-            "INSERT INTO documents VALUES (?, ?, NULL, NULL, 'none', NULL, NULL, NULL, 'text', 'now')", rows)
+            "INSERT INTO documents (hash, id, title, date, date_source, source, url, origin, text, coded_at) "
+            "VALUES (?, ?, NULL, NULL, 'none', NULL, NULL, NULL, 'text', 'now')", rows)
         ordered = [row[0] for row in store.connection.execute("SELECT id FROM documents ORDER BY id")]
         assert ordered == ["B", "Z", "_", "a", "b", "é"]
 

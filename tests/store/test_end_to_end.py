@@ -39,7 +39,7 @@ def readings(store: Store) -> dict:
         "parity": api.parity(store, "usa", "rus"),
         "summary": api.summary(store),
         "page": event_page(store, EventFilter(dyad=("USA", "RUS")), sort="-date", limit=5, offset=2),
-        "dyads": dyads(store, ("actual",)),
+        "dyads": dyads(store, EventFilter(statuses=("actual",))),
         "chains": [api.chain(store, aggregate) for aggregate in linked],
         "counts": {table: store.count(table) for table in ("documents", "events", "aggregates", "mentions", "links")},
     }

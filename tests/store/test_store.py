@@ -104,7 +104,8 @@ def counts(store):
 
 
 def test_migrations_are_recorded(store):
-    assert store.migrations() == ["0001_documents_sentences_events", "0002_claims_aggregates_links"]
+    assert store.migrations() == ["0001_documents_sentences_events", "0002_claims_aggregates_links",
+                                  "0003_reports_numbers_coder", "0004_confidence"]
     assert store.migrations() == [migration.name for migration in MIGRATIONS]
 
 
@@ -136,12 +137,46 @@ def test_add_same_document_twice(store):
     assert counts(store) == before
 
 
-def test_same_text_under_another_id_is_the_same_document(store):
+def test_same_text_outlet_and_address_is_a_duplicate_whatever_its_id(store):
     assert store.add(MOSCOW, split(MOSCOW), EVENTS[MOSCOW])
-    copy = dataclasses.replace(MOSCOW, id="moscow-copy", source="Another Outlet", origin="copy.txt")
+    copy = dataclasses.replace(MOSCOW, id="moscow-copy", origin="copy.txt", date=date(2018, 3, 18))
     assert store.has(copy)
-    assert store.add(copy, split(copy), []) is False
+    assert store.add(copy, split(copy), EVENTS[MOSCOW]) is False
     assert store.count("documents") == 1
+
+
+@pytest.mark.parametrize("change", [{"source": "Another Outlet"}, {"url": "https://example.org/moscow"}],
+                         ids=["another outlet", "another address"])
+def test_same_text_from_another_outlet_or_address_is_a_document_of_its_own(store, change):
+    assert store.add(MOSCOW, split(MOSCOW), EVENTS[MOSCOW])
+    twin = dataclasses.replace(MOSCOW, **change)
+    assert not store.has(twin)
+    assert store.add(twin, split(twin), EVENTS[MOSCOW]) is True
+    assert counts(store) == {"documents": 2, "sentences": 6, "events": 6, "participants": 12}
+    ids = [record["id"] for record in store.events()]
+    assert len(set(ids)) == 6  # the twin's events got ids of their own
+
+
+def test_a_copy_takes_the_twins_events_as_its_own_reports(store):
+    assert store.add(MOSCOW, split(MOSCOW), EVENTS[MOSCOW], coder="v1")
+    twin = dataclasses.replace(MOSCOW, id="moscow-wire", source="Another Outlet")
+    assert store.coding_of(twin, "v1") is not None
+    assert store.coding_of(twin, "v2") is None  # coded by another version: code it again
+    assert store.coding_of(dataclasses.replace(twin, date=date(2018, 3, 18)), "v1") is None  # another date
+    copied = store.copy(twin, store.coding_of(twin, "v1"))
+    assert [(e.doc_id, e.source, e.event, e.sentence) for e in copied] == [
+        ("moscow-wire", "Another Outlet", e.event, e.sentence) for e in EVENTS[MOSCOW]]
+    reports = list(store.reports())
+    assert len(reports) == 6 and len({r["number"] for r in reports}) == 6
+    assert {r["source"] for r in reports} == {"Capital Wire", "Another Outlet"}
+    assert store.copy(twin, store.coding_of(twin, "v1")) is None  # now a duplicate
+
+
+def test_reports_are_numbered_in_the_order_stored(filled):
+    numbers = {record["id"]: record["number"] for record in filled.reports()}
+    assert sorted(numbers.values()) == list(range(1, 9))
+    assert numbers["rus-expels-gbr"] < numbers["gbr-expels-rus"] < numbers["rus-cuts-usa"]
+    assert filled.report_by_number(numbers["gbr-expels-rus"]) == "gbr-expels-rus"
 
 
 def test_compound_actor_writes_one_participant_per_entity(store):

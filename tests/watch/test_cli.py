@@ -49,3 +49,14 @@ def test_watch_needs_feeds(tmp_path):
     result = CliRunner().invoke(main, ["watch", "--db", str(tmp_path / "x.sqlite"), "--once"])
     assert result.exit_code == 2
     assert "give feed addresses or --feeds FILE" in result.output
+
+
+def test_a_feed_of_100000_items_costs_at_most_max_items_page_requests(site, tmp_path):
+    items = [(f"item-{n}", site.url(f"/page/{n}")) for n in range(100_000)]
+    feed = site.page("/flood.xml", rss("Flood", items), content_type="application/rss+xml")
+    result = CliRunner().invoke(main, ["watch", feed, "--db", str(tmp_path / "flood.sqlite"), "--once",
+                                       "--allow-private", "--min-interval", "0", "--max-items", "5"])
+    pages = [path for path, _ in site.requests if path.startswith("/page/")]
+    assert len(pages) == 5
+    assert result.exit_code == PARTIAL_FAILURE  # the five pages are missing (404): named, retried next poll
+    assert "99995 items left for the next poll" in result.stderr

@@ -6,7 +6,11 @@ import dataclasses
 
 import pytest
 
-from detente.watch import Backoff, watch
+from detente.settings import Settings
+from detente.watch import Backoff, PollReport, watch
+from detente.watch.client import Fetcher
+from detente.watch.feeds import poll_feed
+from detente.watch.state import WatchState
 
 from .conftest import LOCAL, Route
 from .pages import MOSCOW, PRAGUE, SAN_FRANCISCO, article, atom, rss
@@ -125,3 +129,80 @@ def test_without_once_the_feeds_are_polled_until_interrupted(site, store):
     with pytest.raises(KeyboardInterrupt):
         watch([feed], store, limits=LOCAL, interval=0.0, on_poll=stop_after_two)
     assert [(p.pages, p.not_modified) for p in polls] == [(1, 0), (0, 1)]
+
+
+def dated_rss(items: list[tuple[str, str, int]]) -> str:
+    """An RSS feed of (guid, link, day of April 2021) items, in the order given."""
+    entries = "".join(f"<item><guid>{guid}</guid><link>{link}</link>"
+                      f"<pubDate>{day:02d} Apr 2021 10:00:00 GMT</pubDate></item>" for guid, link, day in items)
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Wire</title>'
+            f"<link>http://example.org/</link><description>news</description>{entries}</channel></rss>")
+
+
+EMPTY_FEEDS = {
+    "rss": '<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title><link>http://example.org/</link>'
+           "<description>nothing yet</description></channel></rss>",
+    "atom": '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Quiet</title><id>urn:q</id>'
+            "<updated>2021-04-17T00:00:00Z</updated></feed>",
+}
+
+
+@pytest.mark.parametrize("kind", EMPTY_FEEDS)
+def test_a_valid_feed_without_items_is_a_success(site, store, caplog, kind):
+    feed = site.page("/empty.xml", EMPTY_FEEDS[kind], content_type="application/xml")
+    report = watch([feed], store, limits=LOCAL, once=True)
+    assert (report.feeds, report.pages, report.failures) == (1, 0, [])
+    assert not [record for record in caplog.records if record.levelname == "WARNING"]
+
+
+def test_a_correct_feed_is_read_without_a_warning(site, store, caplog):
+    feed = site.page("/feed.xml", rss("Wire", [("p", site.page("/prague", article(PRAGUE)))]),
+                     content_type="application/rss+xml; charset=utf-8")
+    assert watch([feed], store, limits=LOCAL, once=True).pages == 1
+    assert not [record.getMessage() for record in caplog.records if "malformed" in record.getMessage()]
+
+
+def test_a_feed_read_with_its_headers_takes_their_charset(site, store):
+    # Only the Content-Type header names the charset; read as UTF-8 or Windows-1252 the title is garbled.
+    text = rss("Голос Москвы", [("p", site.page("/prague", article(PRAGUE)))]).replace(' encoding="utf-8"', "")
+    feed = site.page("/koi8.xml", "", content_type="application/rss+xml; charset=koi8-r")
+    site.routes["/koi8.xml"].body = text.encode("koi8-r")
+    assert watch([feed], store, limits=LOCAL, once=True).pages == 1
+    assert store.connection.execute("SELECT source FROM documents").fetchone()[0] == "Голос Москвы"
+
+
+def test_at_most_max_items_pages_a_poll_newest_first_the_rest_at_the_next(site, store):
+    stories = [PRAGUE, MOSCOW, SAN_FRANCISCO]
+    links = [site.page(f"/page{n}", article(story)) for n, story in enumerate(stories)]
+    # In the feed's order the oldest comes first: the poll takes the newest, by date.
+    feed = site.page("/feed.xml", dated_rss([("old", links[0], 10), ("new", links[1], 20), ("mid", links[2], 15)]),
+                     content_type="application/rss+xml", etag='"v1"')
+    limits = dataclasses.replace(LOCAL, max_items=1)
+    first = watch([feed], store, limits=limits, once=True)
+    assert (first.pages, first.left) == (1, 2)
+    assert [path for path, _ in site.requests if path.startswith("/page")] == ["/page1"]
+    second = watch([feed], store, limits=limits, once=True)
+    assert (second.not_modified, second.pages, second.left) == (0, 1, 1)
+    third = watch([feed], store, limits=limits, once=True)
+    assert (third.pages, third.left) == (1, 0)
+    assert [path for path, _ in site.requests if path.startswith("/page")] == ["/page1", "/page2", "/page0"]
+    assert watch([feed], store, limits=limits, once=True).not_modified == 1
+
+
+def test_a_page_refused_after_a_redirect_names_the_item_and_the_feed(site, store):
+    site.routes["/moved"] = Route(status=302, headers={"Location": "http://169.254.169.254/latest/meta-data"})
+    feed = site.page("/feed.xml", rss("Wire", [("moved", site.url("/moved"))]), content_type="application/rss+xml")
+
+    class Loopback(Fetcher):
+        """The test server allowed (it is on loopback); every other address checked as usual, never fetched."""
+
+        def _check(self, url, current):
+            if not current.startswith(site.base):
+                super()._check(url, current)
+
+    failures = []
+    poll_feed(feed, store, WatchState(store), Loopback(min_interval=0), Settings(), PollReport(), failures.append)
+    [message] = [str(failure) for failure in failures]
+    assert message.startswith(f"{site.url('/moved')}: redirected to http://169.254.169.254/latest/meta-data: refused")
+    assert message.endswith(f"(an item of the feed {feed})")
+    assert site.requests[-1] == ("/moved", 302)

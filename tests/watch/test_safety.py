@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 import httpx
 import pytest
 
 from detente.watch import FetchError, fetch, watch
 from detente.watch.client import MAX_REDIRECTS, Fetcher
-from detente.watch.safety import check_url
+from detente.watch.safety import check_url, embedded_ipv4, is_public
 
 from .conftest import LOCAL
 from .pages import PRAGUE, article, rss
@@ -24,6 +26,51 @@ def test_private_addresses_are_refused(url):
     check_url(url, allow_private=True)
 
 
+# IPv6 forms that Python 3.11 calls global although they reach a private, loopback or link-local IPv4 address
+# (or a range not for the internet).  Checked on the address itself and on a URL with the literal address,
+# which getaddrinfo reads without asking any server: no test connects anywhere.
+DISGUISED = [
+    ("::127.0.0.1", "IPv4-compatible loopback"),
+    ("::ffff:0:7f00:1", "IPv4-translated loopback"),
+    ("::ffff:169.254.169.254", "IPv4-mapped metadata address"),
+    ("64:ff9b::7f00:1", "NAT64 of loopback"),
+    ("64:ff9b::a9fe:a9fe", "NAT64 of the cloud metadata address"),
+    ("64:ff9b::a00:1", "NAT64 of 10.0.0.1"),
+    ("64:ff9b:1::a9fe:a9fe", "local-use NAT64 prefix"),
+    ("64:ff9b:1:ffff::808:808", "local-use NAT64 prefix, even of a public address"),
+    ("2002:a9fe:a9fe::", "6to4 of the metadata address"),
+    ("2002:7f00:1::1", "6to4 of loopback"),
+    ("2002:c0a8:1::", "6to4 of 192.168.0.1"),
+    ("2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo"),
+    ("2001:0:a9fe:a9fe::1", "Teredo with the metadata address as its server"),
+    ("fec0::1", "site-local"),
+    ("fec0:1234::5", "site-local"),
+]
+
+
+@pytest.mark.parametrize("text, form", DISGUISED, ids=[form for _, form in DISGUISED])
+def test_ipv6_forms_of_private_addresses_are_refused(text, form):
+    assert not is_public(ipaddress.ip_address(text))
+    with pytest.raises(FetchError, match="non-public address"):
+        check_url(f"http://[{text}]/latest/meta-data")
+
+
+@pytest.mark.parametrize("text", ["2606:4700:4700::1111", "2a00:1450:4001:80b::200e", "::ffff:8.8.8.8",
+                                  "64:ff9b::808:808", "2002:808:808::1", "93.184.215.14"])
+def test_public_addresses_and_their_ipv6_forms_pass(text):
+    assert is_public(ipaddress.ip_address(text))
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("::ffff:10.1.2.3", ["10.1.2.3"]), ("::ffff:0:10.1.2.3", ["10.1.2.3"]), ("::10.1.2.3", ["10.1.2.3"]),
+    ("64:ff9b::10.1.2.3", ["10.1.2.3"]), ("2002:a01:203::", ["10.1.2.3"]),
+    ("2001:0:4136:e378:8000:63bf:3fff:fdd2", ["65.54.227.120", "192.0.2.45"]),
+    ("2606:4700:4700::1111", []),
+])
+def test_the_ipv4_addresses_an_ipv6_address_carries(text, inner):
+    assert [str(a) for a in embedded_ipv4(ipaddress.ip_address(text))] == inner
+
+
 @pytest.mark.parametrize("url", ["ftp://example.org/feed", "file:///etc/passwd", "example.org/feed", "http:///x"])
 def test_only_http_addresses_are_fetched(url):
     with pytest.raises(FetchError, match="not an http"):
@@ -34,13 +81,15 @@ def test_a_public_address_passes():
     check_url("http://93.184.215.14/feed")
 
 
-def test_a_redirect_to_a_private_address_is_refused():
+def test_a_redirect_to_a_private_address_is_refused_and_named_with_the_address_that_led_there():
     def answer(request):
         return httpx.Response(302, headers={"Location": "http://169.254.169.254/latest/meta-data"})
 
     fetcher = Fetcher(transport=httpx.MockTransport(answer), min_interval=0)
-    with pytest.raises(FetchError, match="169.254.169.254"):
+    with pytest.raises(FetchError, match="169.254.169.254") as refused:
         fetcher.get("http://93.184.215.14/article")
+    assert str(refused.value).startswith("http://93.184.215.14/article: redirected to "
+                                         "http://169.254.169.254/latest/meta-data: refused")
 
 
 def test_redirects_are_limited():

@@ -43,6 +43,8 @@ function table(headers, rows, onClick) {
 }
 
 function sizeText(size) { return size ? `${size.count} ${size.unit}` : ""; }
+// A confidence (0-1) as the tables of the command line show it: two decimals, or – when unknown.
+function confidenceText(value) { return value === null || value === undefined ? "–" : Number(value).toFixed(2); }
 function who(actors, recipients) { return `${actors || "?"} → ${recipients || "?"}`; }
 
 // A sentence with its highlights (trigger, actor, recipient) as <mark> elements around text nodes.
@@ -72,71 +74,103 @@ async function loadDyads() {
   return items;
 }
 
+// The dyad's window (since, until), statuses and minimum confidence apply to the chart, the series, the ledger
+// and the events alike.
+function dyadQuery(query) {
+  const out = new URLSearchParams();
+  for (const name of ["period", "status", "since", "until", "min_confidence"]) if (query[name]) out.set(name, query[name]);
+  return out;
+}
+
+// The filter of the events table: the dyad, the window, the statuses and the minimum confidence chosen above it.
+function eventFilter(pair, chosen) {
+  const filter = { dyad: pair, sort: "-date", status: chosen.status };
+  for (const name of ["since", "until", "min_confidence"]) if (chosen[name]) filter[name] = chosen[name];
+  return filter;
+}
+
 async function showDyad(pair, query = {}) {
   const [first, second] = pair.split("-");
   document.getElementById("dyad-picker").value = pair;
-  const period = query.period || "week";
+  const chosen = { period: query.period || "week", status: query.status || "done", since: query.since || "",
+    until: query.until || "", min_confidence: query.min_confidence || "" };
   const root = el("section", { id: "dyad" }, el("h1", {}, `${first} – ${second}`));
   view().replaceChildren(root);
-  const periodPicker = el("select", { "aria-label": "period" },
-    ...["day", "week", "month"].map((p) => el("option", p === period ? { value: p, selected: "" } : { value: p }, p)));
-  periodPicker.addEventListener("change", () => { location.hash = `#/dyad/${pair}?period=${periodPicker.value}`; });
-  root.append(el("div", { class: "filters" }, el("label", {}, "period", periodPicker)));
-  root.append(el("img", { class: "chart", id: "chart", alt: `Escalation of ${first}–${second} with linked events marked`,
-    src: `/api/dyads/${encodeURIComponent(first)}/${encodeURIComponent(second)}/plot.svg?period=${period}` }));
-  const [series, parity] = await Promise.all([
-    getJSON(`/api/dyads/${first}/${second}/series?period=${period}`),
-    getJSON(`/api/dyads/${first}/${second}/parity`),
-  ]);
+  root.append(dyadFilters(pair, chosen));
+  const shown = dyadQuery(chosen);
+  const path = `/api/dyads/${encodeURIComponent(first)}/${encodeURIComponent(second)}`;
+  root.append(el("img", { class: "chart", id: "chart",
+    alt: `Escalation of ${first}–${second} with linked events marked`, src: `${path}/plot.svg?${shown}` }));
+  const sure = chosen.min_confidence ? `?${new URLSearchParams({ min_confidence: chosen.min_confidence })}` : "";
+  const [series, parity] = await Promise.all([getJSON(`${path}/series?${shown}`), getJSON(`${path}/parity${sure}`)]);
   root.append(el("h2", {}, "Reciprocity"));
   root.append(table(["acts of", "answered by", "hostile acts", "answered", "in kind", "median lag (days)", "proportionality"],
     series.reciprocity.map((r) => ({ cells: [r.actor, r.recipient, r.hostile, r.answered, r.answered_in_kind,
       r.median_lag_days ?? "–", r.proportionality ?? "–"] }))));
   root.append(el("h2", {}, "Parity ledger"));
-  root.append(parity.entries.length ? table(["date", "presence of", "measure", "number", "outlets", "evidence"],
-    parity.entries.map((e) => ({ id: e.event, cells: [e.date || "?", `${e.side} in ${e.host}`, e.measure,
+  root.append(parity.entries.length ? table(["event", "date", "presence of", "measure", "number", "outlets", "evidence"],
+    parity.entries.map((e) => ({ id: e.number, cells: [e.number, e.date || "?", `${e.side} in ${e.host}`, e.measure,
       `${e.count} ${e.unit}`, e.sources.join(", "), e.evidence] })), (row) => { location.hash = `#/event/${row.id}`; })
     : el("p", { class: "muted" }, "No numbers stated for the two sides' presence."));
-  root.append(el("h2", {}, "Events"));
+  root.append(el("h2", {}, "Events"), el("p", { class: "muted" },
+    "Each real-world event once, merged from its reports (one report per outlet's article)."));
   const tableBox = el("div", { id: "events" });
-  root.append(eventFilters(pair, tableBox), tableBox);
-  await showEvents(tableBox, { dyad: pair, sort: "-date" }, 0);
+  root.append(eventFilters(pair, chosen, tableBox), tableBox);
+  await showEvents(tableBox, eventFilter(pair, chosen), 0);
 }
 
-function eventFilters(pair, box) {
+// Period, statuses and the window: a change redraws the chart and the tables (through the address).
+function dyadFilters(pair, chosen) {
+  const period = el("select", { name: "period", "aria-label": "period" },
+    ...["day", "week", "month"].map((p) => el("option", p === chosen.period ? { value: p, selected: "" } : { value: p }, p)));
+  const status = el("select", { name: "status", "aria-label": "status" },
+    ...[["done", "actual and planned"], ["all", "all statuses"]].map(([value, label]) =>
+      el("option", value === chosen.status ? { value, selected: "" } : { value }, label)));
+  const since = el("input", { type: "date", name: "since", "aria-label": "since", value: chosen.since });
+  const until = el("input", { type: "date", name: "until", "aria-label": "until", value: chosen.until });
+  // Precision on demand: only events at least this likely right (0 or empty: all, those without a confidence too).
+  const sure = el("input", { type: "number", name: "min_confidence", "aria-label": "minimum confidence", min: "0",
+    max: "1", step: "0.05", placeholder: "any", value: chosen.min_confidence });
+  const apply = () => {
+    if (!sure.checkValidity()) { sure.reportValidity(); return; }
+    const next = dyadQuery({ period: period.value, status: status.value, since: since.value, until: until.value,
+      min_confidence: sure.value });
+    location.hash = `#/dyad/${pair}?${next}`;
+  };
+  for (const input of [period, status, since, until, sure]) input.addEventListener("change", apply);
+  return el("div", { class: "filters", id: "window" }, el("label", {}, "period", period), el("label", {}, "status", status),
+    el("label", {}, "since", since), el("label", {}, "until", until), el("label", {}, "confidence at least", sure));
+}
+
+function eventFilters(pair, chosen, box) {
   const type = el("select", { name: "type", "aria-label": "event type" }, el("option", { value: "" }, "all types"),
     ...["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
       "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"].map((t) => el("option", { value: t }, t)));
-  const since = el("input", { type: "date", name: "since", "aria-label": "since" });
-  const until = el("input", { type: "date", name: "until", "aria-label": "until" });
-  const status = el("select", { name: "status", "aria-label": "status" },
-    el("option", { value: "actual,planned" }, "done"), el("option", { value: "all" }, "all statuses"));
   const apply = () => {
-    const filter = { dyad: pair, sort: "-date", status: status.value };
+    const filter = eventFilter(pair, chosen);
     if (type.value) filter.type = type.value;
-    if (since.value) filter.since = since.value;
-    if (until.value) filter.until = until.value;
     showEvents(box, filter, 0).catch(showError);
   };
-  for (const input of [type, since, until, status]) input.addEventListener("change", apply);
-  return el("div", { class: "filters" }, el("label", {}, "type", type), el("label", {}, "status", status),
-    el("label", {}, "since", since), el("label", {}, "until", until));
+  type.addEventListener("change", apply);
+  return el("div", { class: "filters" }, el("label", {}, "type", type));
 }
 
 async function showEvents(box, filter, offset, limit = 25) {
   const query = new URLSearchParams({ ...filter, limit, offset });
   const page = await getJSON(`/api/events?${query}`);
-  const rows = page.items.map((e) => ({ id: e.id, cells: [e.number, e.date || "?", who(e.actors, e.recipients),
-    `${e.event} ${e.cameo}`, sizeText(e.size), e.mentions, e.sources, e.answers ? "yes" : "", e.trigger] }));
+  const rows = page.items.map((e) => ({ id: e.number, cells: [e.number, e.date || "?", who(e.actors, e.recipients),
+    `${e.event} ${e.cameo}`, sizeText(e.size), confidenceText(e.confidence), e.mentions, e.sources,
+    e.independent_sources ?? "–", e.answers ? "yes" : "", e.trigger] }));
   const previous = el("button", { type: "button" }, "← previous");
   const next = el("button", { type: "button" }, "next →");
   previous.disabled = offset === 0;
   next.disabled = offset + limit >= page.total;
   previous.addEventListener("click", () => showEvents(box, filter, Math.max(0, offset - limit), limit));
   next.addEventListener("click", () => showEvents(box, filter, offset + limit, limit));
-  const shown = page.total ? `${offset + 1}–${Math.min(offset + limit, page.total)} of ${page.total}` : "no events";
+  const shown = page.total ? `${offset + 1}–${Math.min(offset + limit, page.total)} of ${page.total} events` : "no events";
   box.replaceChildren(
-    table(["no.", "date", "who", "event", "size", "reports", "outlets", "answers", "trigger"], rows,
+    table(["no.", "date", "who", "type", "size", "confidence", "reports", "outlets", "independent outlets", "answers",
+      "trigger"], rows,
       (row) => { location.hash = `#/event/${row.id}`; }),
     el("div", { class: "pager" }, previous, el("span", { class: "muted" }, shown), next));
 }
@@ -150,7 +184,7 @@ function linkList(id, links, empty) {
     const label = s ? `${s.number}. ${s.date || "?"} ${who(s.actors, s.recipients)} ${s.event} ${s.cameo}` : link.event;
     return el("li", { class: "link" }, el("span", { class: `badge ${link.type === "responds_to" ? "stated" : "inferred"}` },
       link.type === "responds_to" ? "stated" : `inferred ${link.score}`), " ",
-    el("a", { href: `#/event/${link.event}` }, label), link.cue ? el("span", { class: "muted" }, ` — “${link.cue}”`) : null,
+    el("a", { href: `#/event/${link.number ?? link.event}` }, label), link.cue ? el("span", { class: "muted" }, ` — “${link.cue}”`) : null,
     link.evidence ? el("div", { class: "muted" }, link.evidence) : null);
   }));
 }
@@ -160,20 +194,32 @@ async function showEvent(reference) {
   const actors = e.actor.map((a) => a.country).filter(Boolean).join("+");
   const recipients = e.recipient.map((a) => a.country).filter(Boolean).join("+");
   const root = el("section", { id: "event" },
-    el("h1", {}, `${e.number}. ${who(actors, recipients)} ${e.event} ${e.cameo}${e.mode ? " (" + e.mode + ")" : ""}`),
+    el("h1", {}, `Event ${e.number}. ${who(actors, recipients)} ${e.event} ${e.cameo}${e.mode ? " (" + e.mode + ")" : ""}`),
     el("p", {}, `${e.date || "date unknown"} · ${e.mentions.length} reports · ${e.sources.length} outlets · ${e.status}`
       + (e.size ? ` · ${sizeText(e.size)}` : "")),
+    el("p", { id: "confidence" }, `confidence ${confidenceText(e.confidence)} · `
+      + `${e.corroboration.independent_sources} independent ${e.corroboration.independent_sources === 1 ? "outlet" : "outlets"}`),
     el("p", { class: "legend muted" }, "Highlighted: ", el("mark", { class: "trigger" }, "what was done"), " ",
       el("mark", { class: "actor" }, "who did it"), " ", el("mark", { class: "recipient" }, "to whom")));
   root.append(el("h2", {}, "What it answers"), linkList("causes", e.links, "No link says what this event answers."));
   root.append(el("h2", {}, "Answered by"), linkList("answers", e.answered_by, "No answer to this event is known."));
-  root.append(el("h2", {}, "Reports"));
+  root.append(el("h2", {}, "Reports"), el("p", { class: "muted" }, "Each outlet's account of this event."));
+  const why = Object.fromEntries(e.corroboration.reports.map((r) => [r.report, r]));
   for (const m of e.mentions) {
+    const copy = why[m.report] && why[m.report].copy_of ? ` · copy of r${why[m.report].copy_of}` : "";
     root.append(el("div", { class: "report" },
-      el("div", { class: "meta" }, `${m.source || m.doc_id} · published ${m.published || "?"} · date given ${m.date || "?"}`
-        + ` (${m.date_source})` + (m.size ? ` · ${sizeText(m.size)}` : "")),
+      el("div", { class: "meta" }, `r${m.report} · ${m.source || m.doc_id} · published ${m.published || "?"} · date given ${m.date || "?"}`
+        + ` (${m.date_source})` + (m.size ? ` · ${sizeText(m.size)}` : "") + ` · confidence ${confidenceText(m.confidence)}` + copy),
       highlighted(m.text, m.highlights)));
   }
+  root.append(el("h2", {}, "Why this confidence"), el("p", { class: "muted" },
+    "Copies of one story (sentences sharing most of their words) count as one source; each source counts with its best report."),
+  el("ul", { id: "sources" }, ...e.corroboration.sources.map((s) => el("li", {},
+    `${s.outlets.join(", ")}: ` + (s.counted ? `r${s.counted}, ${confidenceText(s.confidence)}` : "no confidence")))),
+  el("p", { id: "combined" }, e.corroboration.noisy_or === null ? "No report has a confidence." :
+    `combined (noisy-or) ${confidenceText(e.corroboration.noisy_or)}`
+    + e.corroboration.disagreements.map((what) => ` × ${e.corroboration.factor} (the reports disagree on ${what})`).join("")
+    + ` → ${confidenceText(e.corroboration.confidence)}`));
   const disagreements = Object.entries(e.disagreements || {});
   if (disagreements.length) {
     root.append(el("h2", {}, "Where the reports disagree"), el("ul", {}, ...disagreements.map(([what, values]) =>
