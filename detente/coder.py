@@ -440,7 +440,7 @@ def _phrase_dated(event: Event, phrase: Span, published: date | None) -> Event |
     poisoning of Sergei Skripal in Salisbury *on March 4*")."""
     doc = phrase.doc
     end = min(phrase.end + 3, phrase.sent.end)
-    for ent in doc[phrase.start:end].ents:
+    for ent in entities(doc[phrase.start:end]):
         if ent.label_ not in DATE_LABELS or published is None:
             continue
         prefix = doc[max(phrase.sent.start, ent.start - 4):ent.start].text
