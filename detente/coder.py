@@ -19,7 +19,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors.knowledge import DATA as KNOWLEDGE_DATA
+from .actors import knowledge as knowledge_data
 from .actors.knowledge import KnowledgeBase, load_knowledge
 from .actors.match import ActorMatcher, term_words
 from .actors.resolve import Resolver
@@ -28,16 +28,17 @@ from .confidence import Calibration, load_calibration, with_confidence
 from .errors import CodingError, DetenteError, InputError, StageError
 from .events.codebook import Code, load_codebook
 from .events.extract import EventFinder, Finding
-from .events.lexicon import LEXICON, Lexicon, Pattern, load_lexicon
+from .events import lexicon as lexicon_data
+from .events.lexicon import Lexicon, Pattern, load_lexicon
 from .geo import Locator, load_gazetteer
 from .limits import TimeLimitError, deadline
 from .limits import check as check_time_limit
 from .nlp import load_model, parse
+from .positions import ByPosition, Latest, Nearest
 from .reciprocity.claims import stated_claims
 from .records import Claim, Document, Event, Sentence, stable_id
 from .screen import Screen
 from .settings import Settings
-from .positions import ByPosition, Latest, Nearest
 from .size import size_of
 from .spans import entities
 from .time import ResolvedDate, is_deadline, load_time_words, resolve_anaphoric, resolve_expression
@@ -105,11 +106,12 @@ class Coder:
         nlp = load_model(self.settings.model)
         nlp.max_length = max(nlp.max_length, self.settings.max_chars)  # spaCy's guard; ours is max_chars
         cache, extra = StartupCache(self.settings.cache_dir), self.settings.extra_actors
-        knowledge_files = [*sorted(KNOWLEDGE_DATA.glob("*.yaml")), *([extra] if extra else [])]
+        # the files as the loaders will read them (module attributes, read now: tests point them elsewhere)
+        knowledge_files = [*sorted(knowledge_data.DATA.glob("*.yaml")), *([extra] if extra else [])]
         kb = cache.load("knowledge", knowledge_files, lambda: load_knowledge(extra))
         words = cache.load("actor-words", knowledge_files, lambda: term_words(kb, nlp),
                            version=f"{nlp.meta.get('name')} {nlp.meta.get('version')}")  # the tokenizer's
-        lexicon = cache.load("lexicon", [LEXICON], load_lexicon)
+        lexicon = cache.load("lexicon", [lexicon_data.LEXICON], load_lexicon)
         self.resources = Resources(nlp=nlp, kb=kb, matcher=ActorMatcher(kb, nlp, words), lexicon=lexicon,
                                    codes=load_codebook(), calibration=load_calibration())
         self.screen = Screen(nlp, self.resources.matcher, self.resources.lexicon)
