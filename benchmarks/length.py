@@ -5,14 +5,15 @@
 The document is made of the bundled examples (examples/articles), one after
 the other, each preceded by a numbered heading and with its paragraphs
 numbered, so that no sentence repeats, cut at a paragraph end at the size
-asked for.  Each size is coded in a fresh process (peak memory is the
-process's own): the coder is loaded and warmed up on one article, then the
-long document is coded with the default settings, parse included.  The script
-prints, per size, the coding time (start-up not included; wall and CPU time of
-the process), the process's peak resident memory, and the growth of CPU time
-and memory from the size before (CPU time: what other processes on a shared
-machine do changes it less than the wall time).  A stage whose
-cost grows with the square of the length shows as a time growth near 4× per
+asked for.  Each size is coded in fresh processes (``--repeat``, 3 by default:
+the least time and the most memory are shown; peak memory is the process's
+own): the coder is loaded and warmed up on one article, then the long
+document is coded with the default settings, parse included.  The script
+prints, per size, the coding time (start-up not included; wall and CPU time
+of the process), the process's peak resident memory, and the growth of CPU
+time and memory from the size before (CPU time: what other processes on a
+shared machine do changes it less than the wall time).  A stage whose cost
+grows with the square of the length shows as a time growth near 4× per
 doubling.
 """
 
@@ -76,6 +77,8 @@ def measure(size: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=DEFAULT_SIZES, help="document lengths, characters")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="fresh processes per size: the least time and the most memory are shown")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the child process: measure one size
     args = parser.parse_args()
     if args.one is not None:
@@ -84,10 +87,14 @@ def main() -> None:
     print("characters | events | coding time | CPU time | × size before | peak memory | × size before")
     rows = []
     for size in args.sizes:
-        done = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True)
-        if done.returncode != 0:
-            sys.exit(f"size {size}: {done.stderr[-2000:]}")
-        row = json.loads(done.stdout.strip().splitlines()[-1])
+        runs = []
+        for _ in range(args.repeat):
+            done = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True)
+            if done.returncode != 0:
+                sys.exit(f"size {size}: {done.stderr[-2000:]}")
+            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        row = dict(runs[0], seconds=min(r["seconds"] for r in runs), cpu=min(r["cpu"] for r in runs),
+                   peak_mb=max(r["peak_mb"] for r in runs))
         before = rows[-1] if rows else None
         time_growth = f"{row['cpu'] / before['cpu']:.2f}×" if before else ""
         memory_growth = f"{row['peak_mb'] / before['peak_mb']:.2f}×" if before else ""

@@ -53,7 +53,7 @@ def test_service_times_requests():
 
 
 def test_length_prints_time_and_memory_per_size():
-    out = run("length.py", "--sizes", "2000", "4000")
+    out = run("length.py", "--sizes", "2000", "4000", "--repeat", "1")
     rows = re.findall(r"^([\d,]+) \| (\d+) \| [\d.]+ s \| ([\d.]+) s \| (?:([\d.]+)×)? \| (\d+) MB \| (?:([\d.]+)×)?$",
                       out, re.M)
     assert len(rows) == 2
