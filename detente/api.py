@@ -555,11 +555,12 @@ def export(store: Store, fmt: str, output: str, *, mentions: str | None = None, 
 
     The GDELT format writes two files: the event table to ``output`` and the
     mentions table to ``mentions`` (default: ``output`` with ``.mentions``
-    before its suffix).  Files are replaced only when complete.
+    before its suffix).  Files are replaced only when complete.  Links are
+    kept between events of the export only.
     """
     from . import export as writers
 
-    records = aggregated(store, where)
+    records = _linked_within(aggregated(store, where))
     if fmt == "plover":
         return ExportReport({output: writers.write_aggregated_jsonl(records, output)})
     if fmt == "csv":
@@ -572,6 +573,14 @@ def export(store: Store, fmt: str, output: str, *, mentions: str | None = None, 
         written = writers.write_gdelt_mentions(records, mentions, header=header)
         return ExportReport({output: events.rows, mentions: written.rows}, events.skipped)
     raise UsageError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
+
+
+def _linked_within(records: list[dict]) -> list[dict]:
+    """The records with only the links to events of the same export: a file's `responds_to` numbers are
+    rows of that file (a cause told only as alleged is exported with ``--status all``)."""
+    kept = {record["id"] for record in records}
+    return [{**record, "links": [link for link in record.get("links") or [] if link["event"] in kept]}
+            for record in records]
 
 
 def _beside(path: str, tag: str) -> str:

@@ -325,9 +325,12 @@ class EventFinder:
                                                   own=frozenset(e.country for e in actor))
             if not actor and self.codes[pattern.cameo].event == "ASSAULT":
                 actor = self._unattributed_attack(verb)
-            if not actor and (pattern.mode or self.codes[pattern.cameo].mode) == "expel" and g.is_passive(verb) \
-                    and verb.dep_ in ("ROOT", "conj"):  # told as done, not inside "Moscow's demand that …"
-                actor = self._host(theme)
+            if not actor and g.is_passive(verb) and verb.dep_ in ("ROOT", "conj") \
+                    and ((pattern.mode or self.codes[pattern.cameo].mode) == "expel"
+                         or self.codes[pattern.cameo].event == "COERCE"):
+                # told as done, not inside "Moscow's demand that …": "he was declared persona non grata", "the
+                # officers were detained in Tbilisi"
+                actor = self._host(theme, verb, expelled=(pattern.mode or self.codes[pattern.cameo].mode) == "expel")
             if not actor:
                 return None
             if not _sector_fits(pattern, actor):
@@ -388,20 +391,22 @@ class EventFinder:
             return None
         return used
 
-    def _host(self, expelled: Token | None) -> list[Entity]:
-        """Who expels a diplomat a passive names no agent for ("he *was declared* persona non grata", "the
-        envoys were told to leave"): the state he serves in ("North Korea's envoy *in Kuala Lumpur*"), else the
-        other party of the story."""
-        if expelled is None or not (expelled.pos_ == "PRON" or expelled.ent_type_ == "PERSON"
-                                    or g.phrase_lemmas(expelled) & self.hosted):
-            return []  # "their own nationals were told to leave": not diplomats, whom only a host expels
-        senders = {e.country for e in self.roles.entities(expelled)}
+    def _host(self, held: Token | None, verb: Token, expelled: bool = True) -> list[Entity]:
+        """Who expels a diplomat, or holds a foreigner, when a passive names no agent ("he *was declared* persona
+        non grata", "the officers *were detained* in Tbilisi"): the state they are in ("North Korea's envoy *in
+        Kuala Lumpur*", "detained *in Tbilisi*"), else the other party of the story."""
+        if held is None or not ((held.pos_ == "PRON" and expelled) or held.ent_type_ in ("PERSON", "NORP")
+                                or g.phrase_lemmas(held) & self.hosted) \
+                or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in held.children):
+            return []  # "*their own* nationals were told to leave": the actor's own people, no host's act
+        senders = {e.country for e in self.roles.entities(held)}
         if not senders:
             return []
-        for _prep, place in g.prep_objects(expelled, frozenset({"in", "to"})):
-            host = [e for e in self.resolver.place(place) if e.country not in senders]
-            if host:
-                return host
+        for node in (held, verb):
+            for _prep, place in g.prep_objects(node, frozenset({"in", "to"})):
+                host = [e for e in self.resolver.place(place) if e.country not in senders]
+                if host:
+                    return host
         return self._other_party(senders)
 
     def _unattributed_attack(self, verb: Token) -> list[Entity]:

@@ -58,7 +58,7 @@ WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "obligation_verbs", "shipped_nouns", "simultaneous_preps",
               "particle_adverbs", "elliptic_words", "joint_things", "mutual_words",
               "drawing_verbs", "arriving_verbs", "hosted_people", "reaction_nouns",
-              "asking_verbs")
+              "asking_verbs", "state_nouns", "posted_abroad")
 
 
 @dataclass(frozen=True)

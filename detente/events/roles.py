@@ -71,6 +71,8 @@ class Roles:
         self.recipient_preps = frozenset(lexicon.recipient_preps)
         self.shipped = words("shipped_nouns")
         self.elliptic = words("elliptic_words")
+        self.state_nouns = words("state_nouns")
+        self.posted = words("posted_abroad")
         self._phrases: dict[int, list[NamedPhrase]] = {}
         self._themes: list[Token] = []  # themes of the events told so far, in the order of the text
 
@@ -279,6 +281,12 @@ class Roles:
             found = [] if owned else other(self.entities(theme))
             if found:
                 return found
+            if owned and g.phrase_lemmas(theme) & self.posted:
+                # "recalled *its ambassador in Damascus*", "closed its embassy *in Kabul*": where they are posted
+                found = [e for _p, place in g.prep_objects(theme, frozenset({"in", "to", "at"}))
+                         for e in other(self.resolver.place(place) or self.entities(place))]
+                if found:
+                    return found
             # "freed 16 people, *among them* a US reporter", "expelled staff *including* two Czech attachés"
             named = [o for p, o in [*g.prep_objects(theme, MEMBER_PREPS), *g.prep_objects(token, MEMBER_PREPS)]
                      if o.pos_ != "PRON"]
@@ -457,12 +465,32 @@ class Roles:
             self._phrases[token.i] = []  # guards against cycles through speakers
             found = self._pronoun_in_sentence(token)
             if found is None:
+                found = self._state_noun(token)
+            if found is None:
                 found = self.resolver.phrase(token, speaker=self._speaker_of_token(token),
                                              context=self._context_of(token))
             if not found:
                 found = self._counted_before(token)
             self._phrases[token.i] = found
         return self._phrases[token.i]
+
+    def _state_noun(self, token: Token) -> list[NamedPhrase] | None:
+        """ "Algeria's foreign minister accused *the kingdom* of hostile actions": "the kingdom", "the emirate",
+        "the country" with nothing else to name it is the state the story named last, other than the clause's
+        subject; None when the token is no such noun."""
+        if g.lemma(token) not in self.state_nouns or token.pos_ != "NOUN" or self.resolver.by_token.get(token.i) \
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children) \
+                or any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in token.children):
+            return None
+        verb = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head
+        subject = g.subject(verb) if verb.pos_ in ("VERB", "AUX") and verb.i != token.i else None
+        own = {e.country for e in self.entities(subject)} if subject is not None and subject.i != token.i else set()
+        state = next((e for e in self.resolver.discourse.mentioned if e.country and e.country not in own
+                      and e.sector in (None, "GOV")), None)
+        if state is None:
+            return []
+        entity = Entity(text=token.text, name=state.name, country=state.country, sector=None, id=state.id)
+        return [NamedPhrase(entity, False, None, True)]
 
     def _counted_before(self, token: Token) -> list[NamedPhrase]:
         """ "ordered 60 Russians out … / officials described *all 60* as intelligence officers": a bare number

@@ -72,6 +72,24 @@ SECURITY_HEADERS = {
 }
 
 
+class EventQuery:
+    """The filters that the lists of events and of reports share, as query parameters."""
+
+    def __init__(self, dyad: Dyad = None,
+                 type: Annotated[str | None, Query(max_length=40, description="PLOVER event type")] = None,  # noqa: A002
+                 cameo: Annotated[str | None, Query(max_length=10, description="CAMEO code or its start")] = None,
+                 status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
+                 since: Since = None, until: Until = None,
+                 outlet: Annotated[str | None, Query(max_length=200)] = None,
+                 min_confidence: MinConfidence = None) -> None:
+        self.values = {"pair": dyad, "kind": type, "code": cameo, "status": status, "since": since, "until": until,
+                       "source": outlet, "min_confidence": min_confidence}
+
+    def where(self, store: Store) -> EventFilter:
+        """The store's filter, checked as the command line checks it (one error line for what cannot match)."""
+        return query.event_filter(store, **self.values)
+
+
 class Article(BaseModel):
     """A text to code: plain text or an HTML page, with what the text itself may not say."""
 
@@ -144,36 +162,20 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/events", summary="Events (each real-world event once), filtered, sorted and paged")
-    def events(dyad: Dyad = None,
-               type: Annotated[str | None, Query(max_length=40, description="PLOVER event type")] = None,
-               cameo: Annotated[str | None, Query(max_length=10, description="CAMEO code or its start")] = None,
-               status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
-               since: Since = None, until: Until = None,
-               outlet: Annotated[str | None, Query(max_length=200)] = None,
-               min_confidence: MinConfidence = None,
+    def events(filters: Annotated[EventQuery, Depends()],
                sort: Annotated[str, Query(pattern="^(" + "|".join(SORTS) + ")$")] = "date",
                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict:
         with opened() as store:
-            where = query.event_filter(store, pair=dyad, kind=type, code=cameo, status=status, since=since,
-                                       until=until, source=outlet, min_confidence=min_confidence)
-            total, items = event_page(store, where, sort=sort, limit=limit, offset=offset)
+            total, items = event_page(store, filters.where(store), sort=sort, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/reports", summary="Reports (each document's account of an event), filtered and paged")
-    def reports(dyad: Dyad = None,
-                type: Annotated[str | None, Query(max_length=40, description="PLOVER event type")] = None,
-                cameo: Annotated[str | None, Query(max_length=10, description="CAMEO code or its start")] = None,
-                status: Annotated[str, Query(max_length=100)] = ",".join(api.DEFAULT_STATUSES),
-                since: Since = None, until: Until = None,
-                outlet: Annotated[str | None, Query(max_length=200)] = None,
-                min_confidence: MinConfidence = None,
+    def reports(filters: Annotated[EventQuery, Depends()],
                 limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                 offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict:
         with opened() as store:
-            where = query.event_filter(store, pair=dyad, kind=type, code=cameo, status=status, since=since,
-                                       until=until, source=outlet, min_confidence=min_confidence)
-            total, items = store.report_page(where, limit=limit, offset=offset)
+            total, items = store.report_page(filters.where(store), limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/events/{reference}",

@@ -313,3 +313,46 @@ def test_asking_and_judging_requests(coder, text: str, expected: list[tuple]) ->
     found = coded(coder, text)
     for event in expected:
         assert event in found
+
+
+HOSTS_AND_STATE_NOUNS = [
+    # foreigners held in a passive without an agent are held by the state they are in
+    ("Two Canadians were arrested in China on Monday.", [("COERCE", ("CHN",), ("CAN",))]),
+    # "the emirate", "the kingdom": the state the story named last, other than the clause's subject
+    ("Qatar rejected the demands. Saudi Arabia closed its border with the emirate.", [("SANCTION", ("SAU",), ("QAT",))]),
+    ("Algeria cut ties with Morocco. Algeria accused the kingdom of hostile actions.", [("ACCUSE", ("DZA",), ("MAR",))]),
+]
+
+NOT_HOSTS = [
+    # the actor's own people are no foreigners a host acts on; a measure is no person
+    "The three Gulf states cut ties with Qatar. Their own nationals were told to leave Qatar.",
+    "Washington imposed sanctions on Moscow. They could be revoked if Putin changes course.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HOSTS_AND_STATE_NOUNS)
+def test_hosts_and_state_nouns(coder, text: str, expected: list[tuple]) -> None:
+    found = coded(coder, text)
+    for event in expected:
+        assert event in found
+
+
+@pytest.mark.parametrize("text", NOT_HOSTS)
+def test_no_host_without_foreigners(coder, text: str) -> None:
+    later = [e for e in coded(coder, text) if e[1] and e[1][0] == "QAT" or e[0] == "THREATEN"]
+    assert later == []
+
+
+POSTED = [
+    # a state's own diplomats and missions abroad name the state they are in
+    ("The United States was recalling its ambassador in Damascus, William Eagleton.", [("SANCTION", ("USA",), ("SYR",))]),
+    ("France closed its embassy in Kabul.", [("SANCTION", ("FRA",), ("AFG",))]),
+    ("Canada and Australia recalled their high commissioners from New Delhi.", [("SANCTION", ("CAN", "AUS"), ("IND",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSTED)
+def test_posted_abroad(coder, text: str, expected: list[tuple]) -> None:
+    found = coded(coder, text)
+    for event in expected:
+        assert event in found
