@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import logging
 import pickle
+from pathlib import Path
 
 import pytest
 
 from detente import cache as cache_module
 from detente.cache import OFF, StartupCache, default_folder
 from detente.coder import Coder
+from detente.events.lexicon import NO_THEME, load_lexicon
+from detente.ingest import read_inputs
 from detente.records import Document
 from detente.settings import Settings
 
@@ -107,3 +110,23 @@ def test_a_coder_from_the_cache_codes_as_one_built_from_the_data_files(tmp_path)
     assert {p.name.rsplit("-", 1)[0] for p in tmp_path.glob("*.pickle")} == {"knowledge", "actor-words", "gazetteer",
                                                                           "lexicon"}
     assert Coder(Settings(cache_dir=str(tmp_path))).code(article) == fresh  # reads them
+
+
+@pytest.mark.parametrize("inputs", ["examples/articles", "examples/second-set/articles.jsonl",
+                                    "examples/blind-1/articles.jsonl", "examples/blind-2/articles.jsonl"])
+def test_coders_from_the_cache_and_from_the_data_files_code_every_set_alike(tmp_path, inputs):
+    """What is read back must behave as what was built: equal values, and the same objects where the code
+    tests identity (the lexicon's NO_THEME)."""
+    root = Path(__file__).resolve().parents[1]
+    documents = [d for d in read_inputs([str(root / inputs)]) if isinstance(d, Document)]
+    fresh = list(Coder(Settings(cache_dir=OFF)).code_all(documents))
+    Coder(Settings(cache_dir=str(tmp_path)))  # builds the entries
+    assert list(Coder(Settings(cache_dir=str(tmp_path))).code_all(documents)) == fresh
+
+
+def test_no_theme_is_itself_after_pickling():
+    lexicon = load_lexicon()
+    back = pickle.loads(pickle.dumps(lexicon))
+    objects = [p.object for table in (back.verbs, back.nouns, back.adjectives) for ps in table.values() for p in ps]
+    assert any(o is NO_THEME for o in objects)
+    assert not any(o == NO_THEME and o is not NO_THEME for o in objects)
