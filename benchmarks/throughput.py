@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -64,6 +65,17 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+STARTUP = "import time; began = time.perf_counter(); from detente.coder import Coder; Coder(); " \
+          "print(time.perf_counter() - began)"
+
+
+def startup() -> float:
+    """Seconds a new process takes to import detente and load a coder, as a worker does (median of 3)."""
+    times = sorted(float(subprocess.run([sys.executable, "-c", STARTUP], capture_output=True, text=True,
+                                        check=True).stdout) for _ in range(3))
+    return times[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -76,14 +88,16 @@ def main() -> None:
 
     nlp = spacy.load(Settings().model)  # spaCy's own pipeline, as installed: none of detente's changes
     list(nlp.pipe(d.text for d in documents[:20]))  # warm-up
-    baselines = {}
+    baselines, baseline_cpu = {}, {}
     for processes in sorted({1, max(args.workers)}):
-        began = time.perf_counter()
+        began, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
         for _ in nlp.pipe((d.text for d in documents), batch_size=32, n_process=processes):
             pass
         baselines[processes] = time.perf_counter() - began
+        baseline_cpu[processes] = time.process_time() - cpu + _children_cpu() - children
         print(f"baseline: spaCy full pipeline (nlp.pipe), {processes} process(es): "
-              f"{len(documents) / baselines[processes]:.1f} articles/s, {words / baselines[processes]:,.0f} words/s")
+              f"{len(documents) / baselines[processes]:.1f} articles/s, {words / baselines[processes]:,.0f} words/s, "
+              f"CPU {1000 * baseline_cpu[processes] / len(documents):.1f} ms per article")
     baseline = baselines[1]
 
     rates = {}
@@ -121,9 +135,15 @@ def main() -> None:
               f"reciprocity update {update_took:.1f} s"
               + (f"; the writing process used {writer_cpu:.0f} s of CPU in {took:.0f} s, the workers "
                  f"{workers_cpu:.0f} s (at most {workers * took:.0f})" if workers > 1 else ""))
+        cpu_used, compared = writer_cpu + workers_cpu, workers if workers in baseline_cpu else 1
+        print(f"  CPU {1000 * cpu_used / len(documents):.1f} ms per article (start-up, reading, store and update "
+              f"included): {baseline_cpu[compared] / cpu_used:.2f} × spaCy's pipeline on {compared} process(es) "
+              f"by CPU time")
     if 1 in rates and 2 in rates:
         print(f"speed-up from 1 to 2 workers: {rates[2] / rates[1]:.2f}×")
 
+    print(f"one worker's start-up (imports and loading, in a new process): {startup():.2f} s "
+          f"(start-up cache in place; docs/scale.md)")
     from detente.coder import Coder
     coder = Coder()
     coder.code(documents[0])

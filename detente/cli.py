@@ -117,6 +117,10 @@ def _stdout():
     return click.open_file("-", "w", encoding="utf-8")
 
 
+# Settings that may also come from the environment (read here, at the edge): where a machine keeps its cache.
+SETTING_ENVIRONMENT = {"cache_dir": "DETENTE_CACHE_DIR"}
+
+
 def settings_options(*groups):
     """One option per setting of ``detente.settings`` (of the given groups: ``settings_options("coding")``;
     those of a whole run when used bare, ``@settings_options``: every group but the filters, which the
@@ -135,8 +139,9 @@ def _with_settings(command, groups: tuple[str, ...]):
                                    show_default=True, help=help_text)(command)
         else:
             kind = click.IntRange(*RANGES[name]) if name in RANGES else int if isinstance(default, int) else str
-            command = click.option(flag, name, default=default, type=kind, show_default=True,
-                                   help=help_text)(command)
+            command = click.option(flag, name, default=default, type=kind, show_default=True, help=help_text,
+                                   envvar=SETTING_ENVIRONMENT.get(name),
+                                   show_envvar=name in SETTING_ENVIRONMENT)(command)
     return command
 
 

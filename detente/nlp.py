@@ -10,7 +10,8 @@ The attribute ruler finds its matches through an index
 less time for the whole pipeline.  Two repairs of the small model's errors
 run last: names read as a modal or a month ("*May* announced on Wednesday",
 "Theresa *May*"), and participles read as the verb of their noun ("23
-diplomats *identified* as officers had to leave").
+diplomats *identified* as officers had to leave").  The very last component indexes the sentences
+and entities (detente/spans.py), so that the coder's stages find them without walking the document.
 """
 
 from __future__ import annotations
@@ -18,27 +19,32 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 
-from spacy.attrs import DEP, ORTH, TAG
+import numpy
+from spacy.attrs import DEP, IDX, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import ModelError
+from .spans import index_spans, span_index  # noqa: F401  (span_index registers detente_span_index)
 from .time import load_time_words
 
 log = logging.getLogger(__name__)
 
 SENTENCE_END = {".", "!", "?", ":", '"', "”", "’", "'", ")", "]", "…"}
 # Penn tags after which a line break cannot end a sentence (a preposition, article, conjunction …).
+NOT_A_START = numpy.iinfo(numpy.uint64).max  # spaCy's -1 for SENT_START in a document's uint64 array
 OPEN_TAGS = {"IN", "DT", "CC", "TO", "PRP$", "WDT", "WP$", "POS", "PDT", ",", "HYPH", "RB", "MD", "EX"}
 
 
 @Language.component("detente_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Mark sentence starts at paragraph breaks, and no start where a line breaks a sentence."""
-    for token in doc:
-        if not (token.is_space and "\n" in token.text) and "\n" not in token.whitespace_:
-            continue
+    starts: dict[int, bool] = {}  # token → starts a sentence or not; the last word on a token wins
+    breaks = _line_breaks(doc)
+    for token in (doc[i] for i in breaks):
         following = token.i + 1
         while following < len(doc) and doc[following].is_space:
             following += 1
@@ -52,19 +58,48 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         while word_after.is_punct and word_after.i + 1 < len(doc) and not word_after.is_space:
             word_after = doc[word_after.i + 1]  # a quotation mark opens the line: judge by the word after it
         if word_after.text[:1].islower() or before.tag_ in OPEN_TAGS:
-            after.is_sent_start = False
+            starts[after.i] = False
         elif before.text[-1:] in SENTENCE_END or before.is_alpha or before.like_num:
-            after.is_sent_start = True
-    _dateline_boundaries(doc)
+            starts[after.i] = True
+    _dateline_boundaries(doc, starts, breaks)
+    _set_sentence_starts(doc, starts)
     return doc
+
+
+def _line_breaks(doc: Doc) -> list[int]:
+    """The tokens that break a line, in order: whitespace tokens holding a newline (a word's trailing
+    whitespace is one space at most), found from the newlines of the text rather than by reading every token."""
+    text = doc.text
+    if "\n" not in text:
+        return []
+    starts = doc.to_array(IDX).tolist()
+    found: list[int] = []
+    position = text.find("\n")
+    while position != -1:
+        i = bisect_right(starts, position) - 1
+        if (not found or found[-1] != i) and doc[i].is_space:
+            found.append(i)
+        position = text.find("\n", position + 1)
+    return found
+
+
+def _set_sentence_starts(doc: Doc, starts: dict[int, bool]) -> None:
+    """Set the marks at once: ``Token.is_sent_start`` checks the whole document for a parse on each
+    assignment, which made this component's cost grow with the square of the document's length."""
+    if not starts:
+        return
+    values = doc.to_array(SENT_START)  # unsigned: "not a start" (-1) is stored as its two's complement
+    for i, start in starts.items():
+        values[i] = 1 if start else NOT_A_START
+    doc.from_array([SENT_START], values)
 
 
 DASHES = {"—", "–", "--", "-"}
 
 
-def _dateline_boundaries(doc: Doc) -> None:
+def _dateline_boundaries(doc: Doc, starts: dict[int, bool], breaks: list[int]) -> None:
     """End the dateline at its dash: "MOSCOW, July 28, 2017 (Wire) — Russia on Friday …"."""
-    for start in [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text]:
+    for start in [0] + [i + 1 for i in breaks]:
         window = doc[start:start + 16]
         if not window or not (window[0].is_upper or window[0].ent_type_ in ("GPE", "LOC")):
             continue
@@ -72,9 +107,9 @@ def _dateline_boundaries(doc: Doc) -> None:
             if token.text in DASHES and token.i + 1 < len(doc) and token.i > start:
                 before, after = doc[token.i - 1], doc[token.i + 1]
                 if (before.text == ")" or before.like_num or before.is_upper) and after.text[:1].isupper():
-                    after.is_sent_start = True
-                    for inner in doc[start + 1:token.i + 1]:
-                        inner.is_sent_start = False
+                    starts[after.i] = True
+                    for inner in range(start + 1, token.i + 1):
+                        starts[inner] = False
                 break
 
 
@@ -94,16 +129,18 @@ def names_read_as_modals(doc: Doc) -> Doc:
     """
     months = load_time_words().months
     names: list[tuple[int, int]] = []
-    for token in doc:
+    modal = doc.vocab.strings["MD"]
+    for token in (doc[i] for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag == modal):  # modals only
         head = token.head
         if token.tag_ == "MD" and token.is_title and token.dep_ == "aux" and head.tag_ in NOT_AFTER_MODAL \
                 and head.i > token.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             token.tag_, token.pos_, token.dep_, token.lemma_ = "NNP", "PROPN", "nsubj", token.text
             names.append((token.i, token.i + 1))
+    modals = {start for start, _ in names}
     for ent in doc.ents:
         token = ent[0]
         if ent.label_ != "DATE" or len(ent) != 1 or not token.is_title or token.lower_ not in months \
-                or (token.i, token.i + 1) in names:
+                or token.i in modals:
             continue
         first = token.i
         while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title \
@@ -113,7 +150,8 @@ def names_read_as_modals(doc: Doc) -> Doc:
             token.tag_, token.pos_ = "NNP", "PROPN"
             names.append((first, token.i + 1))
     if names:
-        kept = [ent for ent in doc.ents if not any(start < ent.end and ent.start < end for start, end in names)]
+        named = {i for start, end in names for i in range(start, end)}
+        kept = [ent for ent in doc.ents if not any(i in named for i in range(ent.start, ent.end))]
         doc.ents = kept + [Span(doc, start, end, label="PERSON") for start, end in names]
     return doc
 
@@ -127,7 +165,8 @@ def reduced_relatives(doc: Doc) -> Doc:
     followed, with no conjunction between, by a verb of the same clause that has no subject of its own,
     is a participle modifying the noun; the noun becomes the later verb's subject.
     """
-    for verb in doc:
+    past = {doc.vocab.strings["VBD"], doc.vocab.strings["VBN"]}  # only the verb's own tag changes below
+    for verb in (doc[i] for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag in past):
         if verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("ccomp", "ROOT", "conj", "advcl"):
             continue
         subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -300,6 +339,105 @@ def _index_attribute_ruler(nlp) -> None:
     ruler.match = IndexedRulerMatches(patterns)
 
 
+# Documents longer than this many characters are parsed in pieces (``parse``): longer than any article of the
+# development sets (9,074 characters at most); the parse of a piece costs more per character the longer it is
+# (a sixth more in pieces of 100,000 characters than of 25,000).
+PIECE_CHARS = 25_000
+# Where a long text may be cut: after a sentence's end and a blank line, before a capital (a new paragraph
+# that detente_paragraphs makes a sentence start in the whole text too).
+_PIECE_BREAK = re.compile(r"[.!?…][\"”’')\]]*[ \t\r]*\n[ \t\r]*\n\s*(?=[A-Z])")
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into consecutive pieces of at most about ``size`` characters, at paragraph breaks that
+    start a sentence; a stretch with no such break stays whole.  ``"".join(pieces(text)) == text``."""
+    if len(text) <= size:
+        return [text]
+    out, start, last = [], 0, None
+    for found in _PIECE_BREAK.finditer(text):
+        cut = found.end()
+        if cut - start > size and last is not None:
+            out.append(text[start:last])
+            start = last
+        last = cut
+    if len(text) - start > size and last is not None and last > start:
+        out.append(text[start:last])
+        start = last
+    out.append(text[start:])
+    return out
+
+
+def parse(nlp, docs: Iterable[Doc], piece_chars: int = PIECE_CHARS) -> Iterator[Doc]:
+    """``nlp.pipe`` over tokenized documents, in order; a document longer than ``piece_chars`` is parsed in
+    pieces cut at paragraph breaks (``pieces``) and put together again (``Doc.from_docs``).
+
+    The parser and the entity recogniser keep activations for every token of a document at once, about
+    1.5 kB per character: in pieces, the memory for a long document stays that of one piece plus the
+    annotations (docs/scale.md).  A document no longer than ``piece_chars`` is parsed as one, as before; in a
+    longer one the words next to a cut lose the context of the paragraph before them.
+    """
+    short: list[Doc] = []
+    for doc in docs:
+        length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        if length <= piece_chars:
+            short.append(doc)
+            continue
+        yield from nlp.pipe(short)
+        short = []
+        parts = [nlp.make_doc(part) for part in pieces(doc.text, piece_chars)]
+        if len(parts) == 1:
+            yield from nlp.pipe(parts)
+            continue
+        parsed = list(nlp.pipe(parts, batch_size=1))  # one piece at a time: the activations of one piece
+        for part in parsed:
+            part.tensor = part.tensor[:0]  # the token vectors, which nothing after the pipeline reads
+        yield index_spans(Doc.from_docs(parsed, ensure_whitespace=False, exclude=["tensor"]))
+    yield from nlp.pipe(short)
+
+
+def _lemmas_by_arrays(lemmatizer, doc: Doc) -> Doc:
+    """spaCy's rule lemmatizer, reading and writing the document's arrays instead of every token.
+
+    spaCy's ``Lemmatizer.__call__`` lemmatizes each token without a lemma through ``rule_lemmatize``, which
+    answers from its cache of (text, part of speech, morphology) once it has seen them; here that cache is
+    read first (a token object is made only on a miss), and the lemmas are written at once.  Same lemmas,
+    about a third of the time (``tests/test_nlp.py`` compares every token with spaCy's stock pipeline).
+    """
+    if not len(doc):
+        return doc
+    strings, cache, known = doc.vocab.strings, lemmatizer.cache, lemmatizer._detente_lemma_hashes
+    values = doc.to_array([ORTH, POS, MORPH, LEMMA])
+    lemmas = values[:, 3].copy()
+    for i, (orth, pos, morph, lemma) in enumerate(values.tolist()):
+        if lemma:
+            continue
+        key = (orth, pos, morph)
+        found = known.get(key)
+        if found is None:
+            forms = cache.get(key)
+            if forms is None:
+                forms = lemmatizer.lemmatize(doc[i])  # fills spaCy's cache
+            found = known[key] = strings.add(forms[0])
+        lemmas[i] = found
+    doc.from_array([LEMMA], lemmas)
+    return doc
+
+
+def _lemmatize_by_arrays(nlp) -> None:
+    """Let the rule lemmatizer read the document's arrays (``_lemmas_by_arrays``): same lemmas, faster."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule" or lemmatizer.overwrite or not hasattr(lemmatizer, "cache"):
+        log.debug("lemmatizer left as it is: not spaCy's rule lemmatizer")
+        return
+    lemmatizer._validate_tables()
+    lemmatizer._detente_lemma_hashes = {}
+    # ``Pipe.pipe`` calls the class's __call__: the lemmatizer becomes an instance of a subclass that has ours
+    cls = type(lemmatizer)
+    lemmatizer.__class__ = type(f"ArrayRead{cls.__name__}", (cls,), {"__call__": _lemmas_by_arrays})
+
+
 @functools.cache
 def load_model(name: str):
     """The spaCy ``Language`` named ``name``, loaded once per process, with our paragraph component."""
@@ -320,5 +458,8 @@ def load_model(name: str):
         nlp.add_pipe("detente_names_read_as_modals", last=True)
         nlp.add_pipe("detente_reduced_relatives", last=True)
     _index_attribute_ruler(nlp)
+    _lemmatize_by_arrays(nlp)
+    if "parser" in nlp.pipe_names and "detente_span_index" not in nlp.pipe_names:
+        nlp.add_pipe("detente_span_index", last=True)
     log.debug("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp

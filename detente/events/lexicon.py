@@ -44,7 +44,18 @@ from .codebook import NO_EVENT, load_codebook
 LEXICON = Path(__file__).parent / "data" / "lexicon.yaml"
 PATTERN_KEYS = {"cameo", "mode", "object", "complement", "subject", "prep", "particle", "when", "actor",
                 "light", "sector", "negated", "note", datafiles.LINE}
-NO_THEME = frozenset({"<none>"})
+
+
+class _NoTheme(frozenset):
+    """The one value of ``object: none``: patterns are tested against it by identity, so pickling (the start-up
+    cache, detente/cache.py) gives back this very object, not a copy."""
+
+    def __reduce__(self) -> str:
+        return "NO_THEME"
+
+
+NO_THEME = _NoTheme({"<none>"})
+
 CONVERSIONS = ("intent", "threat", "demand", "refusal", "disapproval")
 WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "demanding_verbs", "threatening_verbs", "refusing_verbs", "wishing_words", "hypothetical_modals",

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import datafiles
 from ..actors.knowledge import CAPITAL, SEAT, STATE, KnowledgeBase, Term
 from ..records import Entity, Event, Location
+from ..spans import entities
 from ..time import load_time_words
 from .places import CITY, COUNTRY, REGION, Gazetteer, Place
 
@@ -121,7 +122,7 @@ class Locator:
         actors = {e.text for e in (*event.actor, *event.recipient)}
         context = _countries(event)
         found = []
-        for ent in sent.ents:
+        for ent in entities(sent):
             if ent.label_ not in PLACE_LABELS:
                 continue
             hops = self._attachment(ent, trigger, actors)
@@ -209,7 +210,7 @@ class Locator:
             return False  # "Washington": the capital without state words
         if any(t.lower_ in self.words.us_context for t in doc[max(ent.start - 3, 0):ent.start]):
             return True
-        return sent is not None and any(self._us_place(other) for other in sent.ents
+        return sent is not None and any(self._us_place(other) for other in entities(sent)
                                         if other.label_ in PLACE_LABELS and other != ent)
 
     def _us_city(self, text: str) -> bool:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -48,19 +49,22 @@ CountriesOf = Callable[[Token], set[str]]
 
 
 def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon, make_cause: CauseMaker | None = None,
-                  countries_of: CountriesOf | None = None) -> tuple[list[Claim], list[Event]]:
+                  countries_of: CountriesOf | None = None, text: str | None = None) -> tuple[list[Claim], list[Event]]:
     """The claims of one parsed document whose coded events are ``events``, and the events of the causes
     that ``make_cause`` made for phrases that had none; ``countries_of`` says who the subject of an answering
-    verb is, whose acts alone can be the answer."""
+    verb is, whose acts alone can be the answer; ``text`` is the document's text when the caller has it
+    (spaCy's ``doc.text`` builds it from every token)."""
     by_sentence: dict[int, list[Event]] = {}
     for event in events:
         by_sentence.setdefault(event.sentence, []).append(event)
     claims: list[Claim] = []
     made: list[Event] = []
     claimed: set[str] = set()
+    text = doc.text if text is None else text  # a sentence's text is a slice of it, cheaper than its tokens'
+    cues = Cues(_any_cue(lexicon.cues), _cue_patterns(lexicon.cues))  # looked up once, not per sentence
     for index, sent in enumerate(doc.sents):
         claims.extend(_in_kind_claims(sent, index, by_sentence, claimed))
-        for cue, kind in _cues_in(sent, lexicon.cues):
+        for cue, kind in _cues_in(sent, cues, text):
             if any(c.dep_ == "neg" for c in cue.root.children):
                 continue  # "Britain … *has not answered* with a second round": no answer
             answerer = _answerer(cue, countries_of)
@@ -243,14 +247,21 @@ def _cue_words(cue: Cue) -> str:
     return r"(?:\s+|\s*-\s*)".join(parts)
 
 
-def _cues_in(sent: Span, cues: tuple[Cue, ...]) -> list[tuple[Span, str]]:
+class Cues(NamedTuple):
+    """The lexicon's cues compiled: all in one expression, and each on its own, longest first."""
+
+    any: re.Pattern
+    each: tuple[tuple[re.Pattern, str], ...]
+
+
+def _cues_in(sent: Span, cues: Cues, doc_text: str) -> list[tuple[Span, str]]:
     """The cues of a sentence as token spans, in order, without overlaps (the longest wins)."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[Span, str]] = []
-    text = sent.text  # built from the tokens on each access: once per sentence, not once per cue
-    if not _any_cue(cues).search(text):
+    text = doc_text[sent.start_char:sent.end_char]  # ``sent.text``, without reading every token
+    if not cues.any.search(text):
         return found
-    for pattern, kind in _cue_patterns(cues):
+    for pattern, kind in cues.each:
         for match in pattern.finditer(text):
             start, end = match.start() + sent.start_char, match.end() + sent.start_char
             if any(start < b and a < end for a, b in taken):

@@ -14,6 +14,7 @@ from detente.coder import Coder
 from detente.errors import DetenteError
 from detente.limits import TimeLimitError, deadline
 from detente.records import Document
+from detente.settings import Settings
 
 ACTORS = ["Russia", "The United States", "Britain", "China", "The Czech Republic", "Canada", "NATO",
           "The foreign minister", "Moscow", "Beijing", "Ottawa", "The European Union", "India"]
@@ -71,10 +72,11 @@ def test_strange_text_is_coded(coder, text):
 # An alarm that lands in a garbage collector callback (hypothesis installs one) is reported as "ignored" by Python;
 # the alarm repeats, and the next one stops the coder.
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-def test_a_sentence_of_a_hundred_thousand_tokens_is_cut_then_stopped_by_the_time_limit(coder, caplog):
+def test_a_sentence_of_a_hundred_thousand_tokens_is_cut_then_stopped_by_the_time_limit(caplog):
     """max_chars cuts it (with a warning), and what is left still takes minutes in the coder's list handling:
     the time limit turns that into one error naming the document."""
     text = "Russia expelled " + " diplomats and" * 100_000 + " spies."
+    coder = Coder(Settings(max_chars=200_000))
     started = time.monotonic()
     with pytest.raises(TimeLimitError) as caught, deadline(2, "long-sentence.txt"):
         coder.code(Document(id="long", text=text, origin="long-sentence.txt"))
