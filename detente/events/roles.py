@@ -72,6 +72,8 @@ class Roles:
         self.shipped = words("shipped_nouns")
         self.elliptic = words("elliptic_words")
         self.state_nouns = words("state_nouns")
+        self.group_nouns = words("group_nouns")
+        self.group_sectors = frozenset(s.upper() for s in words("group_sectors"))
         self.posted = words("posted_abroad")
         self._phrases: dict[int, list[NamedPhrase]] = {}
         self._themes: list[Token] = []  # themes of the events told so far, in the order of the text
@@ -477,19 +479,31 @@ class Roles:
     def _state_noun(self, token: Token) -> list[NamedPhrase] | None:
         """ "Algeria's foreign minister accused *the kingdom* of hostile actions": "the kingdom", "the emirate",
         "the country" with nothing else to name it is the state the story named last, other than the clause's
-        subject; None when the token is no such noun."""
-        if g.lemma(token) not in self.state_nouns or token.pos_ != "NOUN" or self.resolver.by_token.get(token.i) \
-                or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children) \
-                or any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in token.children):
+        subject; "the group", "the movement" is the armed group or movement named last. None when the token is
+        no such noun."""
+        lemma = g.lemma(token)
+        group = lemma not in self.state_nouns and (token.lower_ in self.group_nouns or lemma in self.group_nouns)
+        # a participle may qualify a group: "the *Iran-aligned* movement", "the *armed* group"
+        qualifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nummod")
+                      and not (group and c.tag_ == "VBN")]
+        if (lemma not in self.state_nouns and not group) or token.pos_ != "NOUN" \
+                or self.resolver.by_token.get(token.i) or qualifiers \
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
             return None
         verb = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head
         subject = g.subject(verb) if verb.pos_ in ("VERB", "AUX") and verb.i != token.i else None
         own = {e.country for e in self.entities(subject)} if subject is not None and subject.i != token.i else set()
-        state = next((e for e in self.resolver.discourse.mentioned if e.country and e.country not in own
-                      and e.sector in (None, "GOV")), None)
-        if state is None:
+        if not group:
+            named = next((e for e in self.resolver.discourse.mentioned if e.country and e.country not in own
+                          and e.sector in (None, "GOV")), None)
+            sector = None
+        else:
+            named = next((e for e in self.resolver.discourse.mentioned if e.country
+                          and e.sector in self.group_sectors), None)
+            sector = named.sector if named is not None else None
+        if named is None:
             return []
-        entity = Entity(text=token.text, name=state.name, country=state.country, sector=None, id=state.id)
+        entity = Entity(text=token.text, name=named.name, country=named.country, sector=sector, id=named.id)
         return [NamedPhrase(entity, False, None, True)]
 
     def _counted_before(self, token: Token) -> list[NamedPhrase]:

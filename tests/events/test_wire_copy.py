@@ -390,3 +390,31 @@ def test_a_word_on_the_speakers_own_act_is_no_accusation(coder) -> None:
     own = "Russia expelled 23 British diplomats on Wednesday. The Russian foreign ministry said the " \
           "expulsions were retaliation."
     assert not [e for e in coded(coder, own) if e[0] == "ACCUSE"]
+
+
+GROUPS_AND_PRICES = [
+    # "the group", "the movement": the armed group named last
+    ("Houthi rebels attacked a cargo ship on Monday. The group condemned the United States.",
+     [("ACCUSE", ("YEM",), ("USA",))]),
+    # who is to "pay a heavy price" is threatened by whoever says so
+    ("Hamas said Israel would pay a heavy price.", [("THREATEN", ("PSE",), ("ISR",))]),
+    ("Houthi rebels attacked a cargo ship on Monday. The Iran-aligned movement said the United States would have "
+     "to pay a heavy price.", [("THREATEN", ("YEM",), ("USA",))]),
+    # paying "in compensation" is a concession
+    ("France will pay $7 million in compensation to New Zealand.", [("AGREE", ("FRA",), ("NZL",))]),
+    # strikes "across" a country fall on it
+    ("American warplanes struck targets across Yemen overnight.", [("ASSAULT", ("USA",), ("YEM",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GROUPS_AND_PRICES)
+def test_groups_and_prices(coder, text: str, expected: list[tuple]) -> None:
+    found = coded(coder, text)
+    for event in expected:
+        assert event in found
+
+
+def test_a_backer_named_with_a_hyphen_is_not_the_actor(coder) -> None:
+    # "the Iran-aligned movement" is not Iran
+    found = coded(coder, "The Iran-aligned movement said the strikes would not go unanswered.")
+    assert not [e for e in found if "IRN" in e[1]]
