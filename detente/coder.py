@@ -41,7 +41,7 @@ from .screen import Screen
 from .settings import Settings
 from .size import size_of
 from .spans import entities
-from .time import ResolvedDate, is_deadline, load_time_words, resolve_anaphoric, resolve_expression
+from .time import ResolvedDate, anaphoric_spans, is_deadline, load_time_words, resolve_anaphoric, resolve_expression
 
 log = logging.getLogger(__name__)
 
@@ -243,6 +243,10 @@ def _records(coder: Coder, work: Work) -> None:
     nominal: set[str] = set()
     retold: set[str] = set()  # events the text tells as earlier than its news, with no date of their own
     speech = coder.resources.lexicon.word_list("speech_verbs")
+    for position, day in _stated_days(doc, document.date):
+        # "Turkey on *Tuesday* told the ambassador to leave. *Hours later* Israel …": a day the text states
+        # anchors what follows, whether or not an event was coded in its clause
+        told.add((position, day, "day"))
     for index, finding in work.findings:
         # "the same day", "three days later" count from the event told before, in the order of the text
         earlier = told.before(finding.predicate)
@@ -651,7 +655,7 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
     Expressions are resolved against the publication date, or, when they count
     from another event ("three days later", "the next day"), against ``anchor``.
     """
-    dates = [ent for ent in entities(sent) if ent.label_ in DATE_LABELS]
+    dates = [ent for ent in entities(sent) if ent.label_ in DATE_LABELS] + _anaphoric_phrases(sent)
     if not dates:
         return None
     if reference is None:
@@ -685,6 +689,26 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
             break
         node = node.head
     return None
+
+
+def _stated_days(doc: Doc, reference: date | None) -> Iterator[tuple[int, date]]:
+    """(position, day) of the date expressions of a text that name a day by themselves ("on Tuesday", "on
+    March 4"), read against the publication date."""
+    if reference is None:
+        return
+    for ent in doc.ents:
+        if ent.label_ == "DATE":
+            resolved = resolve_expression(ent.text, reference)
+            if resolved is not None and resolved.precision == "day":
+                yield ent.root.i, resolved.date
+
+
+def _anaphoric_phrases(sent: Span) -> list[Span]:
+    """ "*The same day* France expelled …", "*Within hours* Moscow answered": days counted from the event
+    before, which the entity recognizer does not take for dates."""
+    spans = (sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+             for start, end in anaphoric_spans(sent.text))
+    return [span for span in spans if span is not None]
 
 
 def _date_before_mark(predicate: Token, sent: Span, dates: list[Span], reference: date,

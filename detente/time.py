@@ -527,6 +527,19 @@ def _parse_with_dateparser(phrase: str, reference: datetime.date) -> _Found | No
 
 # ---------------------------------------------------------------- dates stated from another event
 
+@functools.lru_cache(maxsize=4)
+def _anaphoric_phrases(expressions: frozenset[str]) -> re.Pattern:
+    words = sorted(expressions, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+
+
+def anaphoric_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` says a day from another event in words the entity recognizer may not take for a date:
+    "*the same day* France expelled …", "*within hours* Moscow answered" (character offsets)."""
+    pattern = _anaphoric_phrases(frozenset(load_time_words().anaphoric_days))
+    return [match.span() for match in pattern.finditer(text)]
+
+
 def resolve_anaphoric(text: str, anchor: datetime.date, precision: str = "day") -> ResolvedDate | None:
     """Resolve "three days later", "a week earlier", "the next day" against the date of the event before.
 

@@ -81,6 +81,27 @@ def _circumstance_of(clause: Token, verb: Token) -> bool:
     return False
 
 
+# How the parser hangs on the verb the states of a list whose verb is left out ("…, Spain 25, Denmark 15").
+REMNANT_DEPS = frozenset({"npadvmod", "appos", "conj", "dobj", "nsubj"})
+# Words between a listed state and its number ("Spain *around* 25").
+APPROXIMATE = frozenset({"around", "about", "some", "nearly", "almost", "roughly", "over", "up", "to"})
+
+
+def _remnant_number(member: Token) -> Token | None:
+    """The number of a state in a list with the verb left out: its own ("Denmark *15*"), or one right after
+    it ("Spain around *25*")."""
+    own = next((c for c in member.children if c.like_num), None)
+    if own is not None:
+        return own
+    doc = member.doc
+    for token in doc[member.right_edge.i + 1:min(len(doc), member.right_edge.i + 4)]:
+        if token.like_num:
+            return token
+        if token.lower_ not in APPROXIMATE:
+            return None
+    return None
+
+
 def _is_time(token: Token) -> bool:
     """ "on *Thursday*", "for *two days*": a prepositional object that is a date or a time."""
     return token.ent_type_ in ("DATE", "TIME")
@@ -126,6 +147,8 @@ class EventFinder:
         self.press = lexicon.word_list("press_nouns")
         self.answering = lexicon.word_list("answering_verbs")
         self.justifying = lexicon.word_list("justifying_words")
+        self.following = lexicon.word_list("following_verbs")
+        self.following_objects = lexicon.word_list("following_objects")
         self.in_kind_words = lexicon.word_list("in_kind_words")
         self.feeling_preps = lexicon.word_list("feeling_preps")
         self.refusing = lexicon.word_list("refusing_verbs")
@@ -174,6 +197,7 @@ class EventFinder:
         findings = [split for finding in findings for split in self._mutual(finding)]
         findings.extend(self._reported_acts(findings))
         findings.extend(self._in_kind(sent, findings))
+        findings.extend(self._followed(sent, findings))
         self.roles.remember(sent)
         findings = self._shared_recipients(self._without_means(self._without_decisions(
             self._without_purposes(findings))))
@@ -253,6 +277,30 @@ class EventFinder:
                        if act.pattern.cameo not in told)
         return out
 
+    def _followed(self, sent: Span, findings: list[Finding]) -> list[Finding]:
+        """ "Germany expelled 40 Russian diplomats. Within hours *France followed with 35*", "Poland *followed
+        suit*": the follower does the last conflict another state did, to the same side (with its own number)."""
+        out = []
+        for verb in sent:
+            if verb.pos_ != "VERB" or g.lemma(verb) not in self.following or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+                    or self.modality.is_future(verb) or any(f.predicate == verb.i for f in findings):
+                continue  # "urged the others *to follow*": not done
+            obj = g.direct_object(verb)
+            number = next((o for _p, o in g.prep_objects(verb, {"with"}) if o.like_num), None)
+            if obj is not None and g.lemma(obj) not in self.following_objects:
+                continue
+            follower = self.roles.actors(verb)
+            countries = {e.country for e in follower}
+            last = next((f for f in reversed([*self.earlier, *[f for f in findings if f.predicate < verb.i]])
+                         if self.codes[f.pattern.cameo].quad_class == 4 and not f.in_kind
+                         and not {e.country for e in f.actor} & countries), None)
+            recipient = tuple(e for e in last.recipient if e.country not in countries) if last is not None else ()
+            if countries and None not in countries and recipient:
+                out.append(dataclasses.replace(last, trigger=(verb.i,), predicate=verb.i, actor=tuple(follower),
+                                               recipient=recipient, theme=None, status="actual",
+                                               counted=number.i if number is not None else None))
+        return out
+
     def _answers_in_kind(self, verb: Token) -> bool:
         """ "answered *in kind*", "responded *with identical measures*", "*likewise* retaliated", "reciprocated",
         "matched the move"."""
@@ -319,11 +367,19 @@ class EventFinder:
     def _gapped(self, finding: Finding) -> list[Finding]:
         """ "Latvia expelled two Russian diplomats, *Estonia three* and *Lithuania one*": states listed with a
         number after the object, the verb left out, do the same act to the same side, each its own event."""
-        if finding.theme is None or finding.counted is not None:
+        if finding.theme is None and finding.counted is None:
             return [finding]
         doc = self.resolver.doc
-        gapped = [(member, number) for member in g.members(doc[finding.theme])[1:] if member.pos_ == "PROPN"
-                  for number in [next((c for c in member.children if c.like_num), None)] if number is not None]
+        # a number standing for the object told before ("Belgium expelled *21*, the Netherlands 17") is the
+        # object of this sentence
+        theme = doc[finding.counted if finding.counted is not None else finding.theme]
+        predicate = doc[finding.predicate]
+        # the states listed after the object ("33 Russian diplomats, *Romania 10*"), or hung on the verb
+        # ("ordered 30 Russian diplomats out, *Spain around 25*, *Denmark 15* and *Sweden three*")
+        listed = g.members(theme)[1:] + [member for c in predicate.children if c.dep_ in REMNANT_DEPS
+                                         and c.i > theme.i and c.pos_ == "PROPN" for member in g.members(c)]
+        gapped = [(member, number) for member in listed if member.pos_ == "PROPN"
+                  for number in [_remnant_number(member)] if number is not None]
         doers = [(self.roles.entities(member)[:1], number) for member, number in gapped]
         doers = [(actor, number) for actor, number in doers if actor]
         if not doers:

@@ -418,3 +418,50 @@ def test_a_backer_named_with_a_hyphen_is_not_the_actor(coder) -> None:
     # "the Iran-aligned movement" is not Iran
     found = coded(coder, "The Iran-aligned movement said the strikes would not go unanswered.")
     assert not [e for e in found if "IRN" in e[1]]
+
+
+LISTS_AND_FOLLOWERS = [
+    # states listed with their numbers after the verb, the verb left out
+    ("Italy ordered 30 Russian diplomats out, Spain around 25, Denmark 15 and Sweden three.",
+     [("SANCTION", (state,), ("RUS",)) for state in ("ITA", "ESP", "DNK", "SWE")]),
+    # after a number standing for the object told before
+    ("Poland ordered out 45 Russians on Monday. A week ago Belgium expelled 21, the Netherlands 17 and Ireland "
+     "four.", [("SANCTION", (state,), ("RUS",)) for state in ("BEL", "NLD", "IRL")]),
+    # a state that follows does what the last one did, to the same side
+    ("Germany expelled 40 Russian diplomats on Monday. Within hours France followed with 35.",
+     [("SANCTION", ("FRA",), ("RUS",))]),
+    ("Britain expelled 23 Russian diplomats on Wednesday. Poland followed suit on Thursday.",
+     [("SANCTION", ("POL",), ("RUS",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS_AND_FOLLOWERS)
+def test_lists_and_followers(coder, text: str, expected: list[tuple]) -> None:
+    found = coded(coder, text)
+    for event in expected:
+        assert event in found
+
+
+@pytest.mark.parametrize("text", [
+    "Germany expelled 40 Russian diplomats. Chancellor Scholz urged the other members to follow.",
+    "Germany expelled 40 Russian diplomats. The talks followed a meeting in Geneva.",
+    # following the side that was hit is no act against it
+    "Britain expelled 23 Russian diplomats. Russia followed with a statement.",
+])
+def test_no_follower(coder, text: str) -> None:
+    assert len([e for e in coded(coder, text) if e[0] == "SANCTION"]) == 1  # the first sentence's alone
+
+
+def dated(coder, text: str, day: str = "2022-04-06") -> list[tuple]:
+    document = Document(id="case", text=text, date=date.fromisoformat(day))
+    return [(tuple(e.country for e in event.actor), str(event.date)) for event in coder.code(document)]
+
+
+@pytest.mark.parametrize("text", [
+    "Germany expelled 40 Russian diplomats on Monday. Hours later France expelled 35 Russian diplomats.",
+    "Germany expelled 40 Russian diplomats on Monday. The same day France expelled 35 Russian diplomats.",
+    # a day the text states anchors what follows, though no event is coded in its clause
+    "Germany on Monday called the images unbearable. Within hours France expelled 35 Russian diplomats.",
+])
+def test_a_day_counted_from_the_one_told_before(coder, text: str) -> None:
+    assert (("FRA",), "2022-04-04") in dated(coder, text)
