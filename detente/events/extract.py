@@ -170,8 +170,10 @@ class EventFinder:
         self.roles.reset()
         findings: list[Finding] = []
         consumed: set[int] = set()
-        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and self.lexicon.patterns(g.lemma(t), "VERB")]
-        nouns = [t for t in sent if t.pos_ in ("NOUN", "PROPN") and self.lexicon.patterns(g.lemma(t), "NOUN")]
+        tokens = list(sent)  # one walk of the sentence: spaCy makes a new token object at each
+        clauses = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
+        verbs = [t for t in clauses if self.lexicon.patterns(g.lemma(t), "VERB")]
+        nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and self.lexicon.patterns(g.lemma(t), "NOUN")]
         for token in verbs:
             if token.i in consumed:
                 continue
@@ -184,20 +186,20 @@ class EventFinder:
             found = self._noun_event(token)
             if found:
                 findings.append(found)
-        for token in sent:
+        for token in tokens:
             if token.i not in consumed and self._is_adjective(token):
                 found = self._adjective_event(token)
                 if found:
                     findings.append(found)
-        for token in sent:
-            if token.pos_ in ("VERB", "AUX") and token.i not in consumed:
+        for token in clauses:
+            if token.i not in consumed:
                 found = self._modal_demand(token, findings) or self._asked(token, findings)
                 if found:
                     findings.append(found)
         findings = [split for finding in findings for split in self._mutual(finding)]
         findings.extend(self._reported_acts(findings))
-        findings.extend(self._in_kind(sent, findings))
-        findings.extend(self._followed(sent, findings))
+        findings.extend(self._in_kind(clauses, findings))
+        findings.extend(self._followed(clauses, findings))
         self.roles.remember(sent)
         findings = self._shared_recipients(self._without_means(self._without_decisions(
             self._without_purposes(findings))))
@@ -257,11 +259,11 @@ class EventFinder:
         return [dataclasses.replace(finding, actor=(first,), recipient=(second,))
                 for first in states for second in states if first is not second]
 
-    def _in_kind(self, sent: Span, findings: list[Finding]) -> list[Finding]:
+    def _in_kind(self, clauses: list[Token], findings: list[Finding]) -> list[Finding]:
         """ "Britain expelled three Syrian diplomats, and Damascus *answered in kind*": an answer said to be the
         same act does to the other side what that side last did to the answerer, one event per act answered."""
         out = []
-        for verb in sent:
+        for verb in clauses:
             if verb.pos_ != "VERB" or not self._answers_in_kind(verb) or self.modality.is_future(verb):
                 continue
             answerer = self.roles.actors(verb)
@@ -277,11 +279,11 @@ class EventFinder:
                        if act.pattern.cameo not in told)
         return out
 
-    def _followed(self, sent: Span, findings: list[Finding]) -> list[Finding]:
+    def _followed(self, clauses: list[Token], findings: list[Finding]) -> list[Finding]:
         """ "Germany expelled 40 Russian diplomats. Within hours *France followed with 35*", "Poland *followed
         suit*": the follower does the last conflict another state did, to the same side (with its own number)."""
         out = []
-        for verb in sent:
+        for verb in clauses:
             if verb.pos_ != "VERB" or g.lemma(verb) not in self.following or verb.tag_ not in ("VBD", "VBZ", "VBP") \
                     or self.modality.is_future(verb) or any(f.predicate == verb.i for f in findings):
                 continue  # "urged the others *to follow*": not done
