@@ -149,6 +149,7 @@ class EventFinder:
         self.justifying = lexicon.word_list("justifying_words")
         self.following = lexicon.word_list("following_verbs")
         self.following_objects = lexicon.word_list("following_objects")
+        self.releasing = lexicon.word_list("release_nouns")
         self.in_kind_words = lexicon.word_list("in_kind_words")
         self.feeling_preps = lexicon.word_list("feeling_preps")
         self.refusing = lexicon.word_list("refusing_verbs")
@@ -827,6 +828,20 @@ class EventFinder:
         return next((token for token in near if token.pos_ in ("NOUN", "PROPN") and g.lemma(token) in self.joint_things
                      and not any(c.dep_ == "poss" for c in token.children)), None)
 
+    def _between(self, theme: Token, actors: set[str | None]) -> list[Entity]:
+        """The states a "between" phrase of the theme names: "a halt to fighting *between Ethiopia and
+        Eritrea*", "talks *between the two*"."""
+        places = [t for t in theme.subtree if t.dep_ == "pobj" and t.head.lower_ == "between"]
+        return _distinct([e for place in places[:1] for member in g.members(place)
+                          for e in self.roles.entities(member) if e.country not in actors])
+
+    def _holders(self, requesters: set[str | None]) -> list[Entity]:
+        """Who a demand for release is aimed at: who last seized or held the requester's people or ships
+        ("the Philippines seized a Chinese fishing boat … / China demanded their immediate release")."""
+        last = next((f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].event == "COERCE"
+                     and {e.country for e in f.recipient} & requesters), None)
+        return [e for e in last.actor if e.country not in requesters] if last is not None else []
+
     def _answered(self, speakers: set[str | None]) -> list[Entity]:
         """Whom a threat without a named target is aimed at: who did the last hostile act against the speaker
         ("Britain expelled 23 Russian diplomats. The Kremlin said it *will not leave this unanswered*")."""
@@ -917,6 +932,11 @@ class EventFinder:
                 for e in self.roles.entities(t) if e.country not in actor_countries][:1]
         if not recipient and code.event == "THREATEN":
             recipient = self._answered(actor_countries)
+        if not recipient and code.event == "REQUEST" and theme is not None:
+            # "demanded a halt to fighting *between Ethiopia and Eritrea*"; "demanded their release": of whoever
+            # holds the speaker's people
+            recipient = self._between(theme, actor_countries) or (
+                self._holders(actor_countries) if g.lemma(theme) in self.releasing else [])
         if not recipient and code.event.lower() in self.placed_events:
             # an attack falls on the state of its scene, named in any of its phrases ("struck fighters *near
             # Qamishli*")

@@ -376,6 +376,20 @@ def test_a_day_counted_from_the_one_told_before(coder, text: str) -> None:
     assert (("FRA",), "2022-04-04") in dated(coder, text)
 
 
+ADDRESSED = [
+    # a warning against something is aimed at whom it is addressed to
+    ("Russia and China have warned Washington against interference in Venezuela.",
+     [("THREATEN", ("RUS", "CHN"), ("USA",))]),
+    # a demand to end what happens "between" two states is aimed at both
+    ("The UN Security Council on Wednesday demanded an immediate halt to fighting between Ethiopia and Eritrea.",
+     [("REQUEST", ("UN",), ("ETH", "ERI"))]),
+    # a demand for release is aimed at whoever holds the demanding state's people
+    ("The Philippines seized a Chinese fishing boat and its crew on Tuesday. China demanded their immediate "
+     "release.", [("REQUEST", ("CHN",), ("PHL",))]),
+    ("Vietnam's foreign minister raised the issue with his Chinese counterpart on Tuesday.",
+     [("CONSULT", ("VNM",), ("CHN",))]),
+]
+
 # Every table above of what must be found, by the capability it tests.
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
@@ -391,6 +405,7 @@ MUST_FIND = {
     "more deeds": MORE_DEEDS,
     "groups and prices": GROUPS_AND_PRICES,
     "lists and followers": LISTS_AND_FOLLOWERS,
+    "addressed": ADDRESSED,
 }
 
 
