@@ -963,7 +963,7 @@ class EventFinder:
         if judged is not None and any(g.lemma(t) in self.justifying for t in predicate.subtree
                                       if not judged.left_edge.i <= t.i <= judged.right_edge.i) \
                 and self._own_act(judged, actor_countries):
-            return None  # "Carlucci said *the strikes* were in retaliation": a state justifies its own act
+            return None  # "the minister said *the strikes* were in retaliation": a state justifies its own act
         about = g.antecedent(theme) if theme is not None else None  # "the decision, *which* it called unjustified"
         if not recipient and code.quad_class == 3 and about is not None:
             recipient = self._judged(about, actor_countries)

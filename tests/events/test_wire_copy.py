@@ -293,7 +293,7 @@ MORE_DEEDS = [
     ("Saudi Arabia stopped issuing new business visas to Swedish citizens.", [("SANCTION", ("SAU",), ("SWE",))]),
     ("India and Pakistan moved troops toward their shared border.",
      [("MOBILIZE", ("IND",), ("PAK",)), ("MOBILIZE", ("PAK",), ("IND",))]),
-    ("Pakistan suspended the Samjhauta Express to India.", [("SANCTION", ("PAK",), ("IND",))]),
+    ("India suspended the Thar Express to Pakistan.", [("SANCTION", ("IND",), ("PAK",))]),
 ]
 
 
