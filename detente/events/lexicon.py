@@ -68,7 +68,9 @@ WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "scene_preps", "attack_instruments", "happenings", "deciding_verbs",
               "obligation_verbs", "shipped_nouns", "simultaneous_preps",
               "particle_adverbs", "elliptic_words", "joint_things", "mutual_words",
-              "drawing_verbs", "arriving_verbs", "hosted_people", "reaction_nouns", "press_nouns", "answering_verbs", "in_kind_words", "justifying_words", "following_verbs", "following_objects", "release_nouns",
+              "drawing_verbs", "arriving_verbs", "hosted_people", "reaction_nouns", "press_nouns",
+              "answering_verbs", "in_kind_words", "justifying_words", "following_verbs", "following_objects",
+              "release_nouns",
               "asking_verbs", "state_nouns", "group_nouns", "group_sectors", "posted_abroad")
 
 

@@ -1,6 +1,6 @@
 """Stated responses: which event of a document answers which, in the words of a sentence.
 
-This runs inside the coder (stage ``claims/v1``) because it needs the parse.
+This runs inside the coder (stage ``claims/v2``) because it needs the parse.
 A response cue of the lexicon ("in retaliation for", "in response to",
 "answering", "tit-for-tat", "after") is found in a sentence.  The phrase the
 cue governs names the cause: the object of its preposition ("in retaliation
