@@ -7,28 +7,19 @@ import json
 
 import pytest
 
-import detente.store as store_module
 from detente import api
 from detente.reciprocity.events import event_page
 from detente.store import EventFilter, Store
-from detente.store.backends import connect
-from detente.store.migrations import MIGRATIONS
 
 from .. import trust
+from .test_migrations import store_migrated_to
 from .test_store import EVENTS, LONDON, MOSCOW, split
 
 
 def store_before_0004(database: str) -> None:
     """A store as the code before migration 0004 wrote it: reports without a confidence column, and an
     aggregated event without a confidence."""
-    backend = connect(database)
-    old = Store(backend, backend.location)
-    original = store_module.MIGRATIONS
-    store_module.MIGRATIONS = MIGRATIONS[:3]
-    try:
-        assert old.migrate() == [m.name for m in MIGRATIONS[:3]]
-    finally:
-        store_module.MIGRATIONS = original
+    old = store_migrated_to(database, 3)
     db = old.connection
     number = 0
     with old.transaction():

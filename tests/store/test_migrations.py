@@ -13,17 +13,23 @@ from detente.store.migrations import MIGRATIONS
 from .test_store import EVENTS, LONDON, MOSCOW, WASHINGTON, split
 
 
-def old_store(database: str) -> None:
-    """A store as the code before migration 0003 wrote it: the first two migrations, and rows keyed by the
-    hash of the text alone."""
+def store_migrated_to(database: str, count: int) -> Store:
+    """A store at ``database`` with only its first ``count`` migrations run, as older code left it."""
     backend = connect(database)
     old = Store(backend, backend.location)
     original = store_module.MIGRATIONS
-    store_module.MIGRATIONS = MIGRATIONS[:2]
+    store_module.MIGRATIONS = MIGRATIONS[:count]
     try:
-        assert old.migrate() == [m.name for m in MIGRATIONS[:2]]
+        assert old.migrate() == [m.name for m in MIGRATIONS[:count]]
     finally:
         store_module.MIGRATIONS = original
+    return old
+
+
+def old_store(database: str) -> None:
+    """A store as the code before migration 0003 wrote it: the first two migrations, and rows keyed by the
+    hash of the text alone."""
+    old = store_migrated_to(database, 2)
     db = old.connection
     with old.transaction():
         for coded, (document, events) in enumerate(((WASHINGTON, EVENTS[WASHINGTON]), (LONDON, EVENTS[LONDON]),
