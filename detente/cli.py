@@ -401,8 +401,13 @@ def events(db, dyad, event_type, cameo, status_text, since, until, outlet, min_c
 
     With --reports, list the reports instead (as `detente reports` does).
     """
+    _list(db, (dyad, event_type, cameo, status_text, since, until, outlet, min_confidence), as_reports, fmt)
+
+
+def _list(db: str, filters: tuple, as_reports: bool, fmt: str) -> None:
+    """Write the events, or the reports, that the filter options of a command select."""
     with Store.open(db) as store:
-        where = _where(store, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence)
+        where = _where(store, *filters)
         found = api.reports(store, where) if as_reports else api.events(store, where)
     if as_reports:
         _write_reports(found, fmt)
@@ -418,10 +423,7 @@ def events(db, dyad, event_type, cameo, status_text, since, until, outlet, min_c
 @_fail_cleanly
 def reports(db, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence, fmt):
     """List reports: each document's account of an event, with its number (r12) and its event's number."""
-    with Store.open(db) as store:
-        found = api.reports(store, _where(store, dyad, event_type, cameo, status_text, since, until, outlet,
-                                          min_confidence))
-    _write_reports(found, fmt)
+    _list(db, (dyad, event_type, cameo, status_text, since, until, outlet, min_confidence), True, fmt)
 
 
 @main.command(hidden=True)
@@ -432,10 +434,7 @@ def reports(db, dyad, event_type, cameo, status_text, since, until, outlet, min_
 @_fail_cleanly
 def aggregated(db, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence, fmt):
     """The former name of `detente events`."""
-    with Store.open(db) as store:
-        found = api.events(store, _where(store, dyad, event_type, cameo, status_text, since, until, outlet,
-                                         min_confidence))
-    _write_events(found, fmt)
+    _list(db, (dyad, event_type, cameo, status_text, since, until, outlet, min_confidence), False, fmt)
 
 
 def _write_events(found: list[dict], fmt: str) -> None:
