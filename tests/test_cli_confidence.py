@@ -10,27 +10,15 @@ import json
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 
 from detente import batch
-from detente.cli import BAD_USAGE, main
+from detente.cli import BAD_USAGE
 from detente.store import Store
 
 from . import trust
-from .test_cli import MOSCOW
+from .test_cli import MOSCOW, jsonl, run
 
 DYAD = {"gbr", "threat", "rus", "shut"}  # the events between GBR and RUS
-
-
-def run(*args):
-    result = CliRunner().invoke(main, [str(arg) for arg in args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
-
-
-def jsonl(text):
-    return [json.loads(line) for line in text.splitlines()]
 
 
 @pytest.fixture(scope="module")
