@@ -83,13 +83,11 @@ def _circumstance_of(clause: Token, verb: Token) -> bool:
 
 # How the parser hangs on the verb the states of a list whose verb is left out ("…, Spain 25, Denmark 15").
 REMNANT_DEPS = frozenset({"npadvmod", "appos", "conj", "dobj", "nsubj"})
-# Words between a listed state and its number ("Spain *around* 25").
-APPROXIMATE = frozenset({"around", "about", "some", "nearly", "almost", "roughly", "over", "up", "to"})
 
 
-def _remnant_number(member: Token) -> Token | None:
+def _remnant_number(member: Token, approximators: frozenset[str]) -> Token | None:
     """The number of a state in a list with the verb left out: its own ("Denmark *15*"), or one right after
-    it ("Spain around *25*")."""
+    it, past words of ``approximators`` ("Spain around *25*")."""
     own = next((c for c in member.children if c.like_num), None)
     if own is not None:
         return own
@@ -97,7 +95,7 @@ def _remnant_number(member: Token) -> Token | None:
     for token in doc[member.right_edge.i + 1:min(len(doc), member.right_edge.i + 4)]:
         if token.like_num:
             return token
-        if token.lower_ not in APPROXIMATE:
+        if token.lower_ not in approximators:
             return None
     return None
 
@@ -151,6 +149,10 @@ class EventFinder:
         self.following_objects = lexicon.word_list("following_objects")
         self.releasing = lexicon.word_list("release_nouns")
         self.in_kind_words = lexicon.word_list("in_kind_words")
+        self.reciprocating = lexicon.word_list("reciprocating_verbs")
+        self.matching = lexicon.word_list("matching_verbs")
+        self.shared = lexicon.word_list("shared_words")
+        self.approximators = lexicon.word_list("approximators")
         self.feeling_preps = lexicon.word_list("feeling_preps")
         self.refusing = lexicon.word_list("refusing_verbs")
         self.no_comment = lexicon.word_list("comment_verbs")
@@ -253,7 +255,7 @@ class EventFinder:
         words = {g.lemma(predicate)} | ({theme.lower_} if theme is not None else set())
         each = subject is not None and any(c.lower_ == "each" for c in subject.children)
         # "moved troops toward *their shared border*": what is between them
-        shared = any(c.dep_ == "amod" and c.lower_ in ("shared", "common", "mutual")
+        shared = any(c.dep_ == "amod" and c.lower_ in self.shared
                      for _p, place in g.prep_objects(predicate) for c in place.children)
         if not words & self.mutual and not each and not shared:
             return [finding]
@@ -311,9 +313,9 @@ class EventFinder:
         if lemma not in self.answering:
             return False
         obj = g.direct_object(verb)
-        if lemma == "reciprocate" and obj is None:
+        if lemma in self.reciprocating and obj is None:
             return True
-        if lemma in ("match", "mirror"):
+        if lemma in self.matching:
             return obj is not None and g.lemma(obj) in self.roles.decision_nouns
         words = {c for c in verb.children if c.dep_ == "advmod"}
         words |= {place for _prep, place in g.prep_objects(verb, {"in", "with", "by"})}
@@ -382,7 +384,7 @@ class EventFinder:
         listed = g.members(theme)[1:] + [member for c in predicate.children if c.dep_ in REMNANT_DEPS
                                          and c.i > theme.i and c.pos_ == "PROPN" for member in g.members(c)]
         gapped = [(member, number) for member in listed if member.pos_ == "PROPN"
-                  for number in [_remnant_number(member)] if number is not None]
+                  for number in [_remnant_number(member, self.approximators)] if number is not None]
         doers = [(self.roles.entities(member)[:1], number) for member, number in gapped]
         doers = [(actor, number) for actor, number in doers if actor]
         if not doers:
