@@ -169,7 +169,16 @@ VIOLENCE = [
     ("Russian forces shelled Kharkiv overnight.", [("ASSAULT", ("RUS",), ("UKR",))]),
     ("Russian jets bombed targets near Idlib on Sunday.", [("ASSAULT", ("RUS",), ("SYR",))]),
     ("Turkish drones struck Kurdish fighters near Qamishli in Syria.", [("ASSAULT", ("TUR",), ("SYR",))]),
+    # strikes of a state are military; what they hit or pound is the target
+    ("French and Italian strikes hit militant camps across Libya overnight.",
+     [("ASSAULT", ("FRA", "ITA"), ("LBY",))]),
+    ("Azerbaijani artillery pounded Armenian positions along the border, Yerevan said.",
+     [("ASSAULT", ("AZE",), ("ARM",))]),
 ]
+
+
+def test_what_a_storm_or_a_sanction_hits_is_no_attack(coder) -> None:
+    assert coded(coder, "The storm hit the port of Odesa. New tariffs hit Chinese steel makers.") == []
 
 
 def test_an_attack_noun_that_is_the_means_of_a_killing_is_one_event(coder) -> None:
