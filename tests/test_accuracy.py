@@ -73,6 +73,7 @@ def test_our_sentences(sentences, measure, floor):
 BLIND_FLOORS = {
     "blind-1": {"precision": 0.70, "recall": 0.50, "f1": 0.58},
     "blind-2": {"precision": 0.68, "recall": 0.50, "f1": 0.58},
+    "blind-3": {"precision": 0.60, "recall": 0.40, "f1": 0.48},
 }
 
 
