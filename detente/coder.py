@@ -228,8 +228,9 @@ def _sentences(coder: Coder, work: Work) -> None:
 
 def _actors(coder: Coder, work: Work) -> None:
     resources = coder.resources
+    dateline = coder.locator.dateline_place(work.document.text)
     work.resolver = Resolver(resources.kb, resources.matcher, work.parsed, _reference_day(work.document),
-                             cities=coder.locator.city_country)
+                             cities=coder.locator.city_country, home=dateline[1].country if dateline else None)
 
 
 def _events(coder: Coder, work: Work) -> None:

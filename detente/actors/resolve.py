@@ -140,9 +140,11 @@ class Resolver:
     """Resolves noun phrases of one document to entities."""
 
     def __init__(self, kb: KnowledgeBase, matcher: ActorMatcher, doc: Doc, day: date,
-                 cities: Callable[[str, int], str | None] | None = None) -> None:
+                 cities: Callable[[str, int], str | None] | None = None, home: str | None = None) -> None:
         self.kb = kb
         self.cities = cities  # the country of a city the knowledge base does not know ("Kharkiv"), if given
+        self.home = home  # the state of the story's dateline ("SUVA, Nov 4 –"), if it has one
+        self._home_named: bool | None = None
         self.doc = doc
         self.day = day
         self.matches: list[Match] = matcher(doc)
@@ -457,6 +459,12 @@ class Resolver:
             return None
         category = role_term.category or role_term.role
         person = role_term.kind == TITLE or category in self.words["person_categories"]
+        if self.home and any(c.lower_ == "here" for c in head.children):
+            # "the government here", "officials here": the state the story is filed from
+            home = self._home()
+            entity = Entity(text=role_term.text, name=home.name, country=home.country,
+                            sector=role_term.sector or "GOV", id=home.id)
+            return NamedPhrase(entity, person, category, True)
         # the speaker's own body ("Downing Street said the National Security Council …"); people, media and
         # groups of no named country are not the speaker's ("Canada was concerned by arrests of civil society")
         own_body = role_term.kind == TITLE or role_term.sector in STATE_BODY_SECTORS or category == "statement"
@@ -474,11 +482,28 @@ class Resolver:
             previous = self.discourse.speaker
         if previous is None and determined and role_term.sector == "GOV":
             previous = next((e for e in self.discourse.agents if e.sector in ("GOV", "MIL", None)), None)
+        if previous is None and own_body and _acting(head) and self._home_in_story() and not _owned_or_named(head):
+            previous = self._home()  # "SUVA – The foreign ministry said …": the state the story is filed from
         if previous is None:
             return None
         entity = Entity(text=role_term.text, name=previous.name, country=previous.country,
                         sector=role_term.sector or previous.sector, id=previous.id)
         return NamedPhrase(entity, person, category, True)
+
+    def _home(self) -> Entity:
+        return Entity(text=self.kb.name_of(self.home), name=self.kb.name_of(self.home), country=self.home,
+                      id=f"state:{self.home}")
+
+    def _home_in_story(self) -> bool:
+        """Whether the dateline's state is named in the story besides its dateline: a story filed from a
+        venue (Geneva, New York) about others has no home party."""
+        if not self.home:
+            return False
+        if self._home_named is None:
+            self._home_named = any(not _starts_line(self.doc, m.start) for m in self.matches
+                                   if any(t.country == self.home and t.kind in (STATE, CAPITAL, ADJECTIVE)
+                                          for t in m.terms))
+        return self._home_named
 
     def _located(self, head: Token, role_term: Term) -> NamedPhrase | None:
         """A group placed in a state or a movement: "opposition groups *in Zimbabwe*", "activists *from Fatah*";
@@ -596,6 +621,23 @@ class Resolver:
         if lower in self.words["neuter_pronouns"] | self.words["plural_pronouns"]:
             return discourse.agents[0] if discourse.agents else None
         return None
+
+
+def _owned_or_named(head: Token) -> bool:
+    """Whether a role noun has an owner the text gives ("the junta's ministry", "the ministry of X") or a
+    person's name ("Deputy Prime Minister Numan Kurtulmuş"): whoever they are, the text says so."""
+    return any(c.dep_ in ("poss", "appos") or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children) \
+        or any(t.ent_type_ == "PERSON" for t in head.subtree)
+
+
+def _acting(head: Token) -> bool:
+    """Whether a phrase acts in its clause: its subject, or the agent of a passive ("by the ministry")."""
+    return head.dep_ in ("nsubj", "csubj") or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+
+
+def _starts_line(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` starts a line, as the place of a dateline does."""
+    return i == 0 or "\n" in doc[i - 1].text_with_ws
 
 
 def _role_term(terms) -> Term | None:

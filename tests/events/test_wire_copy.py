@@ -276,6 +276,32 @@ HOSTS_AND_STATE_NOUNS = [
     ("Algeria cut ties with Morocco. Algeria accused the kingdom of hostile actions.", [("ACCUSE", ("DZA",), ("MAR",))]),
 ]
 
+# the state a story is filed from owns a state body the story leaves unowned, and "here"
+HOME = [
+    ("MOSCOW, March 3 (Wire) - The foreign ministry said on Tuesday it would expel two Estonian diplomats. "
+     "Russia and Estonia have quarrelled for years.", [("SANCTION", ("RUS",), ("EST",))]),
+    ("NAIROBI, May 2 - Kenya has recalled its envoy. The government here expelled two Somali diplomats on Monday.",
+     [("SANCTION", ("KEN",), ("SOM",))]),
+    ("SUVA, Nov 4 - Australia expelled Fiji's envoy hours after the military-led government here ordered "
+     "two Australian diplomats to leave.", [("SANCTION", ("FJI",), ("AUS",))]),
+]
+
+NOT_HOME = [
+    # a venue is no party: Switzerland is not named in the story
+    "GENEVA, March 3 - The foreign minister said on Tuesday that Iran would expel two British diplomats.",
+    # the text says whose the ministry or the minister is, even when the knowledge base does not know them
+    "PARIS, Aug 26 - France is angry. The junta's foreign ministry gave the French ambassador 48 hours to leave.",
+    "THE HAGUE, March 12 - The Netherlands barred the plane. Deputy Prime Minister Numan Kurtulmus said Dutch "
+    "diplomats would be expelled.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_HOME)
+def test_a_dateline_owns_no_body_of_a_venue_or_of_an_owner_it_names(coder, text: str) -> None:
+    home = {"GENEVA": "CHE", "PARIS": "FRA", "THE HAGUE": "NLD"}[text.split(",")[0]]
+    assert [e for e in coded(coder, text) if e[1] == (home,) and e[0] == "SANCTION"] == []
+
+
 NOT_HOSTS = [
     # the actor's own people are no foreigners a host acts on; a measure is no person
     "The three Gulf states cut ties with Qatar. Their own nationals were told to leave Qatar.",
@@ -410,6 +436,7 @@ MUST_FIND = {
     "reported acts and placed acts": REPORTED,
     "asking and judging requests": ASKED,
     "hosts and state nouns": HOSTS_AND_STATE_NOUNS,
+    "the state of the dateline": HOME,
     "posted abroad": POSTED,
     "more deeds": MORE_DEEDS,
     "groups and prices": GROUPS_AND_PRICES,
