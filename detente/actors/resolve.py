@@ -262,6 +262,8 @@ class Resolver:
         A place that is not itself a state is placed by its modifiers: "*Montenegro* province", "the
         *Bosnian* town of Gorazde", "the town of Cizre *in Turkey*", "the capital city *of Algiers*".
         """
+        if head.lemma_.lower() in self.words["mission_nouns"]:
+            return self._mission_place(head, depth)
         match = self.by_token.get(head.i)
         if match is not None:
             kinds = (STATE, CAPITAL) if depth == 0 or head.dep_ != "amod" else (STATE, CAPITAL, ADJECTIVE)
@@ -290,10 +292,23 @@ class Resolver:
                             return found
         return []
 
+    def _mission_place(self, head: Token, depth: int) -> list[Entity]:
+        """Where a mission stands ("the Danish embassy *in Tehran*"), never the state whose it is."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self.place(obj, depth + 1)
+        return []
+
     def _city(self, head: Token) -> Entity | None:
         """A city the knowledge base does not know, placed by the gazetteer ("shelled *Kharkiv*")."""
         named_place = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in PLACE_NOUNS
-        if self.cities is None or head.pos_ != "PROPN" or (head.ent_type_ not in PLACE_LABELS and not named_place):
+        # the small model takes many a city after "in", "through" for an organisation
+        located = head.dep_ == "pobj" and head.head.lower_ in self.words["locative_prepositions"] \
+            and head.ent_type_ == "ORG"
+        if self.cities is None or head.pos_ != "PROPN" \
+                or (head.ent_type_ not in PLACE_LABELS and not named_place and not located):
             return None  # "the town *of Samarra*" is a place whatever label the model gives it
         start, end = head.i, head.i + 1
         while start > 0 and self.doc[start].ent_iob_ == "I":
@@ -527,16 +542,23 @@ class Resolver:
             clauses = [c for c in head.children if c.dep_ in ("acl", "relcl")]
             # and the object of a clause of theirs ("protesting election results *in Monrovia*")
             clauses += [o for c in clauses for o in c.children if o.dep_ == "dobj"]
-            if head.dep_ in SUBJECT_OR_OBJECT:
-                clauses.append(head.head)
-            for child in (c for clause in clauses for c in clause.children):
-                if child.dep_ == "prep" and child.lower_ in self.words["locative_prepositions"]:
-                    for obj in child.children:
-                        found = self.place(obj) if obj.dep_ == "pobj" else []
-                        if found:
-                            entity = Entity(text=head.text, name=found[0].name, country=found[0].country,
-                                            sector=role_term.sector, id=found[0].id)
-                            return NamedPhrase(entity, False, role_term.category, True)
+            counted = head
+            while counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head.pos_ == "NOUN":
+                counted = counted.head.head  # "*hundreds* of students rallied …"
+            if counted.dep_ in SUBJECT_OR_OBJECT:
+                clauses.append(counted.head)
+            places = [obj for clause in clauses for child in clause.children
+                      if child.dep_ == "prep" and child.lower_ in self.words["locative_prepositions"]
+                      for obj in child.children if obj.dep_ == "pobj"]
+            # or where the mission they act at stands ("set fire to the building housing the consulate in Beirut")
+            places += [t for clause in clauses if clause.pos_ in ("VERB", "AUX") for t in clause.subtree
+                       if t.lemma_.lower() in self.words["mission_nouns"] and t.i != head.i]
+            for place in places:
+                found = self.place(place)
+                if found:
+                    entity = Entity(text=head.text, name=found[0].name, country=found[0].country,
+                                    sector=role_term.sector, id=found[0].id)
+                    return NamedPhrase(entity, False, role_term.category, True)
         return None
 
     def _ethnic(self, head: Token, tokens: list[Token], anchors: list[tuple[Match, Term]],

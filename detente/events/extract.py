@@ -58,6 +58,11 @@ class Finding:
     in_kind: bool = False  # the same act as one done to the actor, turned back ("answered in kind")
 
 
+# Prepositions of where people protest or what they attack: "outside the embassy", "threw stones at the mission".
+MISSION_PREPS = frozenset({"at", "outside", "near", "in", "on", "to", "against", "around", "before", "toward",
+                           "towards", "into"})
+
+
 def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
     """Whether the actor has one of the sectors a pattern asks for (``NONE`` for none)."""
     if pattern.sector is None:
@@ -798,7 +803,8 @@ class EventFinder:
         if self.codes[pattern.cameo].event != "PROTEST":
             return False
         clause = self.roles.circumstance(noun)
-        return clause is not None and not self.lexicon.patterns(g.lemma(clause), "VERB")
+        return clause is not None and all(self._conditions(p, clause) is None
+                                          for p in self.lexicon.patterns(g.lemma(clause), "VERB"))
 
     def _last_hostile(self, outsiders: set[str | None], victim: bool) -> list[Entity]:
         """The victims (or the doers) of the last hostile act told, which ``outsiders`` took no part in."""
@@ -884,6 +890,24 @@ class EventFinder:
         same = [f for f in against if f.pattern.cameo[:3] == against[-1].pattern.cameo[:3]] if against else []
         return list({e.country: e for f in same for e in f.actor if e.country not in speakers}.values())
 
+    def _missions(self, predicate: Token) -> list[Token]:
+        """The missions abroad a clause acts at or on: its object ("stormed *the embassy*"), or the object of a
+        place or aim ("outside *the embassy*", "in front of *the consulate*", "threw stones at *the mission*")."""
+        missions = self.resolver.words["mission_nouns"]
+        verbs = [predicate, *g.children(predicate, "conj")]  # "stormed and burned *the embassies*"
+        found = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        for prep in (c for v in verbs for c in v.children):
+            if prep.dep_ != "prep" or prep.lower_ not in MISSION_PREPS:
+                continue
+            for obj in g.children(prep, "pobj"):
+                if g.lemma(obj) == "front":  # "in front of the embassy"
+                    obj = next((o for p in g.children(obj, "prep") if p.lower_ == "of" for o in g.children(p, "pobj")),
+                               obj)
+                found.append(obj)
+        # "set fire to *the building housing the consulate*": a mission inside the phrase
+        found = [next((t for t in thing.subtree if g.lemma(t) in missions), None) for thing in found]
+        return [member for mission in found if mission is not None for member in g.members(mission)]
+
     def _interview(self, predicate: Token, recipient: list[Entity]) -> bool:
         """Whether talking is talking to the press ("speaking *to reporters* in Paris", "spoke *to the BBC*"),
         which is no consultation: the one spoken to is a press noun or of the media sector."""
@@ -944,6 +968,10 @@ class EventFinder:
             # Qamishli*")
             places = self.roles.place(predicate) or (self.roles.scene(predicate) if code.event == "ASSAULT" else [])
             recipient = [e for e in places if e.country not in actor_countries]
+        if not recipient and code.event == "PROTEST":
+            # "protested outside the Danish embassy", "stormed the embassies": against the missions' states
+            recipient = [e for mission in self._missions(predicate) for e in self.roles.entities(mission)
+                         if e.country not in actor_countries]
         if not recipient and code.event == "PROTEST":
             # people protest against their own government unless the sentence names another
             recipient = [Entity(text=e.text, name=e.name, country=e.country, sector="GOV", id=e.id)

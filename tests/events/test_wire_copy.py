@@ -276,6 +276,28 @@ HOSTS_AND_STATE_NOUNS = [
     ("Algeria cut ties with Morocco. Algeria accused the kingdom of hostile actions.", [("ACCUSE", ("DZA",), ("MAR",))]),
 ]
 
+# people protest at a mission against the state whose it is; they are of the place where it stands
+MISSIONS = [
+    ("Hundreds of students rallied outside the US embassy in Seoul.", [("PROTEST", ("KOR",), ("USA",))]),
+    ("Protesters in Tehran threw stones at the Danish embassy.", [("PROTEST", ("IRN",), ("DNK",))]),
+    ("Thousands of protesters set fire to the building housing Denmark's consulate in Beirut on Sunday.",
+     [("PROTEST", ("LBN",), ("DNK",))]),
+    ("A mob ransacked the Chinese embassy in Belgrade.", [("PROTEST", ("SRB",), ("CHN",))]),
+    ("Crowds in Damascus stormed and burned the Danish and Norwegian embassies.",
+     [("PROTEST", ("SYR",), ("DNK", "NOR"))]),
+    ("Hundreds of citizens gathered outside the Japanese embassy in Beijing.", [("PROTEST", ("CHN",), ("JPN",))]),
+    ("Iranian protesters demonstrated in front of the British embassy.", [("PROTEST", ("IRN",), ("GBR",))]),
+    # a city the small model calls an organisation is still a place after "through"
+    ("Thousands of protesters marched through Karachi against the United States.",
+     [("PROTEST", ("PAK",), ("USA",))]),
+]
+
+
+def test_an_attack_by_soldiers_or_on_a_town_is_no_protest(coder) -> None:
+    found = coded(coder, "Syrian forces attacked the town of Homs. Leaders gathered in Brussels for the summit.")
+    assert [e for e in found if e[0] == "PROTEST"] == []
+
+
 # the state a story is filed from owns a state body the story leaves unowned, and "here"
 HOME = [
     ("MOSCOW, March 3 (Wire) - The foreign ministry said on Tuesday it would expel two Estonian diplomats. "
@@ -437,6 +459,7 @@ MUST_FIND = {
     "asking and judging requests": ASKED,
     "hosts and state nouns": HOSTS_AND_STATE_NOUNS,
     "the state of the dateline": HOME,
+    "protests at missions": MISSIONS,
     "posted abroad": POSTED,
     "more deeds": MORE_DEEDS,
     "groups and prices": GROUPS_AND_PRICES,
