@@ -205,6 +205,10 @@ class Resolver:
                 entity = Entity(text=head.text, name=owner.name, country=owner.country, sector=owner.sector,
                                 id=owner.id)
                 return [NamedPhrase(entity, False, None, True)]
+        if not matches and head.lemma_.lower() in self.words["document_nouns"]:
+            signer = _signer(head)  # "the decree *Putin* signed", "a law passed *by parliament*"
+            if signer is not None:
+                return self.phrase(signer, speaker=speaker, context=context)
         if not matches:
             # "officers of Russia's military intelligence", "members of the delegation of Iran"
             for child in head.children:
@@ -650,6 +654,20 @@ def _owned_or_named(head: Token) -> bool:
     person's name ("Deputy Prime Minister Numan Kurtulmuş"): whoever they are, the text says so."""
     return any(c.dep_ in ("poss", "appos") or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children) \
         or any(t.ent_type_ == "PERSON" for t in head.subtree)
+
+
+def _signer(document: Token) -> Token | None:
+    """Who signed, issued or passed a document, as a clause on it says: its subject ("the decree *Putin*
+    signed") or its agent ("a law passed *by parliament*")."""
+    for clause in document.children:
+        if clause.dep_ not in ("relcl", "acl"):
+            continue
+        for child in clause.children:
+            if child.dep_ == "nsubj" and child.tag_ not in ("WP", "WDT"):
+                return child
+            if child.dep_ == "agent":
+                return next((o for o in child.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _acting(head: Token) -> bool:

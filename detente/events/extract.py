@@ -142,6 +142,7 @@ class EventFinder:
         self.modality = Modality(lexicon, codes, self.roles)
         self.reciprocal = lexicon.word_list("reciprocal_events")
         self.context_events = lexicon.word_list("context_recipient_events")
+        self.cooperative = lexicon.word_list("cooperative_events")
         self.placed_events = lexicon.word_list("placed_events")
         self.domestic_events = lexicon.word_list("domestic_placed_events")
         self.domestic_codes = tuple(sorted(lexicon.word_list("domestic_codes")))
@@ -890,6 +891,13 @@ class EventFinder:
         same = [f for f in against if f.pattern.cameo[:3] == against[-1].pattern.cameo[:3]] if against else []
         return list({e.country: e for f in same for e in f.actor if e.country not in speakers}.values())
 
+    def _refused(self, predicate: Token, pattern: Pattern, code: Code) -> bool:
+        """Whether a cooperation is refused for the future ("will not apologise"), which the record makes a
+        rejection (REJECT): verbal conflict, whose unnamed recipient is the other party."""
+        if code.event.lower() not in self.cooperative:
+            return False
+        return self.modality.is_future(predicate) and self.modality.status(predicate, predicate, pattern) == "denied"
+
     def _missions(self, predicate: Token) -> list[Token]:
         """The missions abroad a clause acts at or on: its object ("stormed *the embassy*"), or the object of a
         place or aim ("outside *the embassy*", "in front of *the consulate*", "threw stones at *the mission*")."""
@@ -1007,7 +1015,8 @@ class EventFinder:
             joint = tuple(sorted({self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
                                  | {"JOINT"}))
         inferred = False
-        if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events):
+        if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events
+                                                         or self._refused(predicate, pattern, code)):
             recipient = self._other_party(actor_countries)
             inferred = bool(recipient)
         if not recipient and code.event.lower() in self.domestic_events:

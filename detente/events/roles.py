@@ -211,7 +211,7 @@ class Roles:
         obj = self.elided_theme(token)
         if obj is None:
             return None
-        obj = self.through_quantity(obj)
+        obj = self.through_quantity(g.antecedent(obj))  # "products *that* will be banned": the products
         return self.stand_in(obj) or obj
 
     def elided_theme(self, token: Token) -> Token | None:

@@ -298,6 +298,19 @@ def test_an_attack_by_soldiers_or_on_a_town_is_no_protest(coder) -> None:
     assert [e for e in found if e[0] == "PROTEST"] == []
 
 
+# what a decree or a law does, its signer does; what a relative clause does to "that" it does to its noun
+DOCUMENTS = [
+    ("The decree Putin signed on Saturday bans charter flights between Russia and Turkey.",
+     [("SANCTION", ("RUS",), ("TUR",))]),
+    ("A law passed by the Duma bans the sale of Georgian wine.", [("SANCTION", ("RUS",), ("GEO",))]),
+    ("The Russian government published a list of Turkish farm products that will be banned from January.",
+     [("SANCTION", ("RUS",), ("TUR",))]),
+    # a cooperation refused is a rejection, aimed at the other party when the sentence names none
+    ("Russia imposed sanctions on Turkey. Erdogan said Turkey would not apologise for downing the jet.",
+     [("REJECT", ("TUR",), ("RUS",))]),
+]
+
+
 # the state a story is filed from owns a state body the story leaves unowned, and "here"
 HOME = [
     ("MOSCOW, March 3 (Wire) - The foreign ministry said on Tuesday it would expel two Estonian diplomats. "
@@ -460,6 +473,7 @@ MUST_FIND = {
     "hosts and state nouns": HOSTS_AND_STATE_NOUNS,
     "the state of the dateline": HOME,
     "protests at missions": MISSIONS,
+    "documents, relative clauses, refusals": DOCUMENTS,
     "posted abroad": POSTED,
     "more deeds": MORE_DEEDS,
     "groups and prices": GROUPS_AND_PRICES,
