@@ -48,8 +48,10 @@ class SentenceCase:
     def __call__(self, doc: Doc) -> Doc:
         """``doc`` with its heads in sentence case; ``doc`` itself when it has none."""
         cased = {}
-        for start, end in self._heads(doc):
+        heads = list(self._heads(doc))
+        for start, end in heads:
             cased.update(self._sentence_cased(doc[start:end]))
+        cased.update(self._leading_names(doc, {start for start, _end in heads}))
         if not cased:
             return doc
         words = [cased.get(token.i, token.text) for token in doc]
@@ -64,6 +66,26 @@ class SentenceCase:
             tokens = [t for t in span if not t.is_space]
             if tokens and len(tokens) <= MAX_TOKENS and self._is_head(tokens):
                 yield tokens[0].i, tokens[-1].i + 1
+
+    def _leading_names(self, doc: Doc, heads: set[int]) -> dict[int, str]:
+        """Names in capitals that open a paragraph's sentence ("MALACAÑANG hit back …"), in the case the
+        knowledge base writes them; a word in capitals that is no name there ("UPDATE", "EU") stays."""
+        out = {}
+        for line in _LINE.finditer(doc.text):
+            span = doc.char_span(line.start(), line.end(), alignment_mode="expand")
+            if span is None or span.start in heads:
+                continue
+            run = []
+            for token in span:
+                if not (token.is_alpha and token.text.isupper() and len(token.text) > 1):
+                    break
+                run.append(token)
+            after = run[-1].i + 1 if run else None
+            if not run or after >= len(doc) or not doc[after].is_lower:
+                continue  # a dateline ("MOSCOW, March 3 —") is read as one: only a name the sentence goes on from
+            names = self._names(doc[run[0].i:run[-1].i + 1], shouting=True)
+            out.update({i: text for i, text in names.items() if text != doc[i].text and len(text) == len(doc[i].text)})
+        return out
 
     def _is_head(self, tokens) -> bool:
         if tokens[-1].text in {".", ":", ";", ","} or tokens[-1].text.endswith("…"):

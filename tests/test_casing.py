@@ -64,3 +64,15 @@ def test_a_head_in_capitals_is_coded_and_its_record_shows_it_as_written(coder):
         == ("SANCTION", ["PER"], ["MEX"])
     assert recall.trigger == "RECALLS"
     assert recall.text.strip() == "PERU RECALLS ENVOY FROM MEXICO"
+
+
+def test_a_name_in_capitals_that_opens_a_sentence_takes_the_case_of_the_name(coder):
+    assert recased(coder, "MALACAÑANG hit back at Beijing on Thursday.") == "Malacañang hit back at Beijing on Thursday."
+
+
+@pytest.mark.parametrize("line", [
+    "MOSCOW, March 3 (Wire) - Russia expelled two Estonian diplomats.",  # a dateline is read as one
+    "BREAKING news from the border.",  # capitals that are no name
+])
+def test_capitals_that_are_no_name_or_a_dateline_stay(coder, line):
+    assert recased(coder, line) == line

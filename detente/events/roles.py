@@ -24,6 +24,8 @@ from .lexicon import Lexicon
 POLITICAL_SECTORS = frozenset({"ELI", "OPP", "REB", "PTY"})
 # Prepositions of a prepositional object's own target: "for a war *against* Iraq", "to a demand *from* the US".
 NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by", "between"})
+# Particles of a retort, whose "at" names its target: "hit *back* at", "lashed *out* at".
+RETORT_PARTICLES = frozenset({"back", "out"})
 
 
 # Verbs whose "in" phrase is what their subject does ("engaged in ethnic cleansing", "took part in the raid").
@@ -323,6 +325,12 @@ class Roles:
                 found = other(self.entities(subject)) if subject is not None else []
                 if found:
                     return found
+        if token.pos_ == "VERB" and g.particle(token, RETORT_PARTICLES) in RETORT_PARTICLES:
+            # "hit back *at Beijing*", "lashed out *at Washington*": a retort's "at" names its target
+            found = [e for _p, obj in g.prep_objects(token, frozenset({"at"}))
+                     for e in other(self.entities(obj) or self.resolver.place(obj))]  # "at Beijing": no place
+            if found:
+                return found
         by_prep: dict[str, list[Entity]] = {}
         for prep, obj in g.prep_objects(token, self.recipient_preps):
             found = other(self.entities(self.through_quantity(obj)))

@@ -311,6 +311,13 @@ DOCUMENTS = [
 ]
 
 
+# a retort's "at" names its target, also a capital
+RETORTS = [
+    ("Manila hit back at Beijing on Thursday, calling the structures illegal.", [("ACCUSE", ("PHL",), ("CHN",))]),
+    ("The Chinese foreign ministry lashed out at Washington over the arms sale.", [("ACCUSE", ("CHN",), ("USA",))]),
+]
+
+
 # the state a story is filed from owns a state body the story leaves unowned, and "here"
 HOME = [
     ("MOSCOW, March 3 (Wire) - The foreign ministry said on Tuesday it would expel two Estonian diplomats. "
@@ -474,6 +481,7 @@ MUST_FIND = {
     "the state of the dateline": HOME,
     "protests at missions": MISSIONS,
     "documents, relative clauses, refusals": DOCUMENTS,
+    "retorts": RETORTS,
     "posted abroad": POSTED,
     "more deeds": MORE_DEEDS,
     "groups and prices": GROUPS_AND_PRICES,
