@@ -501,7 +501,10 @@ class Resolver:
             previous = self.discourse.speaker
         if previous is None and determined and role_term.sector == "GOV":
             previous = next((e for e in self.discourse.agents if e.sector in ("GOV", "MIL", None)), None)
-        if previous is None and own_body and _acting(head) and self._home_in_story() and not _owned_or_named(head):
+        named_span = self.by_token.get(head.i)
+        inside = range(named_span.start, named_span.end) if named_span else range(head.i, head.i + 1)
+        if previous is None and own_body and _acting(head) and self._home_in_story() \
+                and not _owned_or_named(head, inside):
             previous = self._home()  # "SUVA – The foreign ministry said …": the state the story is filed from
         if previous is None:
             return None
@@ -649,11 +652,12 @@ class Resolver:
         return None
 
 
-def _owned_or_named(head: Token) -> bool:
+def _owned_or_named(head: Token, name: range) -> bool:
     """Whether a role noun has an owner the text gives ("the junta's ministry", "the ministry of X") or a
-    person's name ("Deputy Prime Minister Numan Kurtulmuş"): whoever they are, the text says so."""
-    return any(c.dep_ in ("poss", "appos") or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children) \
-        or any(t.ent_type_ == "PERSON" for t in head.subtree)
+    person's name ("Deputy Prime Minister Numan Kurtulmuş"): whoever they are, the text says so.  The words of
+    the role's own name (``name``: "Department *of* Foreign Affairs") are no owner."""
+    return any((c.dep_ in ("poss", "appos") or (c.dep_ == "prep" and c.lower_ == "of")) and c.i not in name
+               for c in head.children) or any(t.ent_type_ == "PERSON" for t in head.subtree)
 
 
 def _signer(document: Token) -> Token | None:

@@ -26,6 +26,8 @@ POLITICAL_SECTORS = frozenset({"ELI", "OPP", "REB", "PTY"})
 NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by", "between"})
 # Particles of a retort, whose "at" names its target: "hit *back* at", "lashed *out* at".
 RETORT_PARTICLES = frozenset({"back", "out"})
+# Nouns of where a meeting happens, whose "of" phrase is no partner: "on the *sidelines* of the summit".
+VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
 
 
 # Verbs whose "in" phrase is what their subject does ("engaged in ethnic cleansing", "took part in the raid").
@@ -333,6 +335,8 @@ class Roles:
                 return found
         by_prep: dict[str, list[Entity]] = {}
         for prep, obj in g.prep_objects(token, self.recipient_preps):
+            if g.lemma(obj) in VENUE_NOUNS:
+                continue  # "on the sidelines of the SCO summit": where, not with whom
             found = other(self.entities(self.through_quantity(obj)))
             if not found:
                 # "mobilised reservists for a war *against Iraq*", "controls on exports *to Korea*": the target

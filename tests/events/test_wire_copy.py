@@ -312,6 +312,13 @@ DOCUMENTS = [
 
 
 # a retort's "at" names its target, also a capital
+def test_the_sidelines_of_a_summit_are_where_leaders_meet_not_whom(coder) -> None:
+    found = coded(coder, "President Japarov of Kyrgyzstan and President Rahmon of Tajikistan met on the sidelines "
+                         "of the Shanghai Cooperation Organisation summit.")
+    assert ("CONSULT", ("KGZ",), ("TJK",)) in found
+    assert [e for e in found if e[2] == ("SCO",)] == []
+
+
 RETORTS = [
     ("Manila hit back at Beijing on Thursday, calling the structures illegal.", [("ACCUSE", ("PHL",), ("CHN",))]),
     ("The Chinese foreign ministry lashed out at Washington over the arms sale.", [("ACCUSE", ("CHN",), ("USA",))]),
@@ -326,6 +333,9 @@ HOME = [
      [("SANCTION", ("KEN",), ("SOM",))]),
     ("SUVA, Nov 4 - Australia expelled Fiji's envoy hours after the military-led government here ordered "
      "two Australian diplomats to leave.", [("SANCTION", ("FJI",), ("AUS",))]),
+    # the words of a body's own name are no owner; a name several states' bodies share is no state's
+    ("MANILA, Feb 10 - The Department of Foreign Affairs summoned the Chinese ambassador, the Philippine "
+     "government said.", [("ACCUSE", ("PHL",), ("CHN",))]),
 ]
 
 NOT_HOME = [
