@@ -431,11 +431,20 @@ def _cause_event(coder: Coder, work: Work, phrase: Span, effect: Event, sent: Sp
         return None
     code = lexicon.causes.get(noun.lemma_.lower()) or next(
         (p.cameo for p in lexicon.patterns(noun.lemma_.lower(), "NOUN") if p.actor != "speaker"), None)
-    if code is None or coder.resources.codes[code].event not in CAUSE_EVENTS:
-        return None  # a measure ("the sanctions bill") is looked up among stored events instead
+    if code is None:
+        return None
+    # a measure ("the sanctions bill") is looked up among stored events instead, unless the phrase tells it
+    # with its own day ("the expulsion of five Americans from Moscow *on Sunday*"): then it is told here
+    measure = coder.resources.codes[code].event not in CAUSE_EVENTS
     named = [e for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") for e in resolver.entities(c)]
     named += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
               for o in c.children if o.dep_ == "pobj" for e in resolver.entities(o)]
+    if measure and not named and any(p.mode == "expel" for p in lexicon.patterns(noun.lemma_.lower(), "NOUN")):
+        # "the expulsion of five Americans *from Moscow*": expelled by the state of the place they leave
+        named = [e for c in noun.subtree if c.dep_ == "prep" and c.lower_ == "from"
+                 for o in c.children if o.dep_ == "pobj" for e in resolver.place(o)]
+    if measure and not named:
+        return None  # a measure told without its doer is looked up among stored events
     actor = tuple(named) or effect.recipient
     doers = {e.country for e in actor}
     victims = tuple(e for c in noun.children if c.dep_ == "prep" and c.lower_ in VICTIM_PREPS
@@ -449,8 +458,11 @@ def _cause_event(coder: Coder, work: Work, phrase: Span, effect: Event, sent: Sp
     finding = Finding(trigger=(noun.i,), predicate=noun.i, pattern=pattern, actor=actor, recipient=recipient,
                       theme=None, status="alleged" if alleged else "actual")
     event = make_event(coder, work.document, sent, index, finding)
-    if event is not None and event.date_source == "publication":
-        event = _phrase_dated(event, phrase, work.document.date) or _in_background(event)
+    if event is not None and (measure or event.date_source == "publication"):
+        dated = _phrase_dated(event, phrase, work.document.date)
+        event = dated if measure else dated or _in_background(event)
+    if event is not None and measure:
+        event = dataclasses.replace(event, status="actual")  # a measure is done in the open
     return event
 
 

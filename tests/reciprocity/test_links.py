@@ -53,6 +53,21 @@ def test_a_reciprocity_cue_without_a_phrase_keeps_no_cause(coder):
     assert [(c.kind, cause) for c, _, cause in found] == [("reciprocity", None)]
 
 
+def test_a_measure_told_with_its_doer_and_its_day_in_the_cue_phrase_is_an_event(coder):
+    found = claims_of(coder, "Washington ordered 55 Soviet diplomats to leave on Tuesday in direct retaliation "
+                             "for the expulsion of five Americans from Moscow on Sunday.", day="1986-10-22")
+    claim, effect, cause = found[0]
+    assert _pair(effect) == ("USA", "RUS") and cause is not None
+    assert (_pair(cause), cause.event, str(cause.date), cause.status) == (("RUS", "USA"), "SANCTION", "1986-10-19",
+                                                                          "actual")
+
+
+def test_a_measure_without_its_own_day_is_looked_up_not_told(coder):
+    found = claims_of(coder, "Washington expelled 55 Soviet diplomats in retaliation for the expulsion of five "
+                             "Americans from Moscow.", day="1986-10-22")
+    assert [cause for _c, _e, cause in found] == [None]
+
+
 def test_the_words_of_an_unreported_cause_are_kept(coder):
     found = claims_of(coder, "Moscow ordered 23 British diplomats out in retaliation for the sanctions bill.",
                       day="2018-03-17")
