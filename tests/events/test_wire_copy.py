@@ -319,6 +319,15 @@ def test_the_sidelines_of_a_summit_are_where_leaders_meet_not_whom(coder) -> Non
     assert [e for e in found if e[2] == ("SCO",)] == []
 
 
+# holding and freeing people, freezing business, signing
+HELD_AND_FROZEN = [
+    ("China held the 24 American crew for 11 days.", [("COERCE", ("CHN",), ("USA",))]),
+    ("China detained 24 American airmen. On Wednesday China released them.", [("RETREAT", ("CHN",), ("USA",))]),
+    ("Britain froze all bilateral business with Iran.", [("SANCTION", ("GBR",), ("IRN",))]),
+    ("Beijing froze its relations with Vilnius.", [("SANCTION", ("CHN",), ("LTU",))]),
+    ("India and Pakistan put their signatures to an agreement on Monday.", [("SUPPORT", ("IND",), ("PAK",))]),
+]
+
 RETORTS = [
     ("Manila hit back at Beijing on Thursday, calling the structures illegal.", [("ACCUSE", ("PHL",), ("CHN",))]),
     ("The Chinese foreign ministry lashed out at Washington over the arms sale.", [("ACCUSE", ("CHN",), ("USA",))]),
@@ -492,6 +501,7 @@ MUST_FIND = {
     "protests at missions": MISSIONS,
     "documents, relative clauses, refusals": DOCUMENTS,
     "retorts": RETORTS,
+    "held, freed, frozen, signed": HELD_AND_FROZEN,
     "posted abroad": POSTED,
     "more deeds": MORE_DEEDS,
     "groups and prices": GROUPS_AND_PRICES,
