@@ -83,9 +83,12 @@ def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
     if answering & {cue.root.i, cue.root.head.i, *(t.head.i for t in cue)}:
         return []  # "answered in kind": the answer the coder made of the cue has its claim
     causes = [e for e in own if phrase and _inside(e, phrase) and e.status != "denied"]
+    threats = [e for e in own if e.event == "THREATEN" and _inside(e, cue) and e.status in EFFECT_STATUSES]
     effects = [e for e in own if not (phrase and _inside(e, phrase)) and e.status in EFFECT_STATUSES
                and not _inside(e, cue)]
     effects = _governed(cue, effects, doc) or effects if len(effects) > 1 else effects
+    if threats:  # "would answer any new measure": the cue is the threat's own word, the threat is the answer
+        effects = threats
     if answerer:  # "Iran answered": only Iran's acts are the answer
         effects = [e for e in effects if _countries(e.actor) & answerer]
     opening = not _inside_any(own, cue) and cue.start == sent.start + _first_word(sent)

@@ -97,6 +97,8 @@ def _described_cause(store: Store, claim: Claim, effect: AggregateRow,
             continue
         if not types and row.event != effect.event and (_quad(row) != INFERRED_QUAD_CLASS or _quad(effect) < 3):
             continue  # "in kind": the same type; a conflict may also answer a material conflict
+        if not types and effect.event == "THREATEN" and _quad(row) != INFERRED_QUAD_CLASS:
+            continue  # "will respond": a threat answers a deed, not the other side's threat
         if in_article is None:
             in_article = store.reported_in(claim.doc_id)
         same_article = row.id in in_article

@@ -232,3 +232,25 @@ def test_only_the_acts_of_who_answers_are_the_answer(coder):
             "Iranian speedboats attacked an American frigate.")
     [(claim, effect, _cause)] = claims_of(coder, text, day="1988-04-18")
     assert claim.sentence == 1 and _pair(effect) == ("IRN", "USA") and effect.sentence == 2
+
+
+THREAT_STORY = ("threat-1", "Harbour Wire", "2021-04-19",
+                "Moscow warns Prague\n\nMOSCOW — The Czech Republic on Saturday expelled 18 Russian diplomats and "
+                "threatened further steps against Moscow. The Russian foreign ministry said on Monday that the "
+                "move was unfriendly and that Russia would respond.")
+
+
+def _links_of(store, event_type):
+    return [(link["type"], store.aggregate(link["event"]).event)
+            for row in api.aggregated(store, EventFilter(event=event_type)) for link in row["links"]]
+
+
+def test_a_threat_to_respond_answers_a_deed_not_the_other_sides_threat(store):
+    code_articles(store, [THREAT_STORY])
+    stated = [cause_type for kind, cause_type in _links_of(store, "THREATEN") if kind == "responds_to"]
+    assert "THREATEN" not in stated and stated  # the expulsion, not Prague's warning
+
+
+def test_the_cue_that_is_a_threats_own_word_links_only_the_threat(store):
+    code_articles(store, [THREAT_STORY])
+    assert [link for link in _links_of(store, "ACCUSE") if link[0] == "responds_to"] == []
