@@ -324,6 +324,9 @@ def _refers_back(doc: Doc, finding: Finding) -> bool:
 def _dated_clause(coder: Coder, finding: Finding, predicate: Token) -> Token:
     """The clause whose date is the event's: the predicate's own, but for a speaker's charge named by a noun
     ("Lavrov said on Tuesday that it was *blackmail* by Washington") the speech that makes it."""
+    signed = _signing_clause(coder, predicate)
+    if signed is not None:
+        return signed
     if finding.pattern.actor != "speaker" or predicate.pos_ not in ("NOUN", "PROPN"):
         return predicate
     speech = coder.resources.lexicon.word_list("speech_verbs")
@@ -335,6 +338,16 @@ def _dated_clause(coder: Coder, finding: Finding, predicate: Token) -> Token:
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in speech:
             return node
     return predicate
+
+
+def _signing_clause(coder: Coder, predicate: Token) -> Token | None:
+    """The clause that signed or passed the decree or law that does the act ("the decree Putin signed *on
+    Saturday* bans …"): its date is the act's."""
+    documents = coder.resources.kb.words["document_nouns"]
+    subject = next((c for c in predicate.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in documents:
+        return None
+    return next((c for c in subject.children if c.dep_ in ("relcl", "acl")), None)
 
 
 def _continues(predicate: Token, index: int, speech: frozenset[str]) -> Span | None:

@@ -334,6 +334,12 @@ RETORTS = [
 ]
 
 
+def test_what_a_decree_does_is_dated_by_its_signing(coder) -> None:
+    document = Document(id="decree", text="The decree Putin signed on Saturday bans charter flights between Russia "
+                                          "and Turkey.", date=date(2015, 11, 30))
+    assert [(e.event, str(e.date)) for e in coder.code(document)] == [("SANCTION", "2015-11-28")]
+
+
 # the state a story is filed from owns a state body the story leaves unowned, and "here"
 HOME = [
     ("MOSCOW, March 3 (Wire) - The foreign ministry said on Tuesday it would expel two Estonian diplomats. "
