@@ -145,6 +145,7 @@ class Resolver:
         self.cities = cities  # the country of a city the knowledge base does not know ("Kharkiv"), if given
         self.home = home  # the state of the story's dateline ("SUVA, Nov 4 –"), if it has one
         self._home_named: bool | None = None
+        self._told: dict[int, NamedPhrase | None] = {}
         self.doc = doc
         self.day = day
         self.matches: list[Match] = matcher(doc)
@@ -205,6 +206,10 @@ class Resolver:
                 entity = Entity(text=head.text, name=owner.name, country=owner.country, sector=owner.sector,
                                 id=owner.id)
                 return [NamedPhrase(entity, False, None, True)]
+        if not matches and head.lower_ in self.words["told_people"] and _definite(head):
+            told = self._told_people(head)  # "the crew", "the 24 sailors": whose they were when first told
+            if told is not None:
+                return [told]
         if not matches and head.lemma_.lower() in self.words["document_nouns"]:
             signer = _signer(head)  # "the decree *Putin* signed", "a law passed *by parliament*"
             if signer is not None:
@@ -512,6 +517,25 @@ class Resolver:
                         sector=role_term.sector or previous.sector, id=previous.id)
         return NamedPhrase(entity, person, category, True)
 
+    def _told_people(self, head: Token) -> NamedPhrase | None:
+        """The people last told of with an owner before ``head`` ("24 American crew members" for "the crew"),
+        as people of that state."""
+        if head.i in self._told:
+            return self._told[head.i]
+        self._told[head.i] = None  # no loop through a mention that refers to itself
+        found = None
+        people = self.words["told_people"]
+        for earlier in reversed(self.doc[max(0, head.i - TOLD_PEOPLE_WINDOW):head.i]):
+            if earlier.lower_ not in people:
+                continue
+            owner = next((n.entity for n in self.phrase(_people_head(earlier)) if n.entity.country), None)
+            if owner is not None:
+                found = NamedPhrase(Entity(text=head.text, name=owner.name, country=owner.country,
+                                           sector=owner.sector or "CVL", id=owner.id), False, None, True)
+                break
+        self._told[head.i] = found
+        return found
+
     def _home(self) -> Entity:
         return Entity(text=self.kb.name_of(self.home), name=self.kb.name_of(self.home), country=self.home,
                       id=f"state:{self.home}")
@@ -672,6 +696,20 @@ def _signer(document: Token) -> Token | None:
             if child.dep_ == "agent":
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
     return None
+
+
+# How far back (tokens) "the crew" looks for the crew told with an owner.
+TOLD_PEOPLE_WINDOW = 600
+
+
+def _definite(head: Token) -> bool:
+    """"the crew", "these sailors", "the 24 crew": people the story has told of."""
+    return any((c.dep_ == "det" and c.lower_ in ("the", "these", "those")) for c in head.children)
+
+
+def _people_head(token: Token) -> Token:
+    """"crew" of "24 American crew members" is the compound of the phrase's head."""
+    return token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" else token
 
 
 def _acting(head: Token) -> bool:

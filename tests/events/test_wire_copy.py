@@ -326,6 +326,11 @@ HELD_AND_FROZEN = [
     ("Britain froze all bilateral business with Iran.", [("SANCTION", ("GBR",), ("IRN",))]),
     ("Beijing froze its relations with Vilnius.", [("SANCTION", ("CHN",), ("LTU",))]),
     ("India and Pakistan put their signatures to an agreement on Monday.", [("SUPPORT", ("IND",), ("PAK",))]),
+    # people told again with "the" are whose they were when first told
+    ("The 24 American crew members left Haikou on Thursday. China held the 24 crew for 11 days.",
+     [("COERCE", ("CHN",), ("USA",))]),
+    ("Iran seized 15 British sailors on Friday. On Monday Iran freed the sailors.",
+     [("RETREAT", ("IRN",), ("GBR",))]),
 ]
 
 RETORTS = [
