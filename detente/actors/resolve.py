@@ -178,6 +178,14 @@ class Resolver:
     def phrase(self, head: Token, *, speaker: Entity | None = None,
                context: Entity | None = None) -> list[NamedPhrase]:
         """Resolve one phrase (without its conjuncts); several entities for "Hungarian and Romanian officials"."""
+        found = self._phrase(head, speaker=speaker, context=context)
+        if not found and head.lower_ in self.words["told_people"] and _definite(head):
+            told = self._told_people(head)  # "the crew", "the 24 sailors": whose they were when first told
+            return [told] if told is not None else []
+        return found
+
+    def _phrase(self, head: Token, *, speaker: Entity | None = None,
+                context: Entity | None = None) -> list[NamedPhrase]:
         lower = head.lower_
         named = self.by_token.get(head.i)  # "the US" may be tagged as the pronoun "us"
         if (head.pos_ == "PRON" or lower in self.pronouns) and named is None:
@@ -206,10 +214,6 @@ class Resolver:
                 entity = Entity(text=head.text, name=owner.name, country=owner.country, sector=owner.sector,
                                 id=owner.id)
                 return [NamedPhrase(entity, False, None, True)]
-        if not matches and head.lower_ in self.words["told_people"] and _definite(head):
-            told = self._told_people(head)  # "the crew", "the 24 sailors": whose they were when first told
-            if told is not None:
-                return [told]
         if not matches and head.lemma_.lower() in self.words["document_nouns"]:
             signer = _signer(head)  # "the decree *Putin* signed", "a law passed *by parliament*"
             if signer is not None:
