@@ -142,6 +142,7 @@ class EventFinder:
         self.modality = Modality(lexicon, codes, self.roles)
         self.reciprocal = lexicon.word_list("reciprocal_events")
         self.context_events = lexicon.word_list("context_recipient_events")
+        self.context_codes = tuple(sorted(lexicon.word_list("context_recipient_codes")))
         self.cooperative = lexicon.word_list("cooperative_events")
         self.placed_events = lexicon.word_list("placed_events")
         self.domestic_events = lexicon.word_list("domestic_placed_events")
@@ -1016,6 +1017,7 @@ class EventFinder:
                                  | {"JOINT"}))
         inferred = False
         if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events
+                                                         or code.code.startswith(self.context_codes)
                                                          or self._refused(predicate, pattern, code)):
             recipient = self._other_party(actor_countries)
             inferred = bool(recipient)

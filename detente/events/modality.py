@@ -97,7 +97,8 @@ class Modality:
             if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or below.dep_ == "conj":
                 continue
             word = g.lemma(token)
-            negated = any(c.dep_ == "neg" for c in token.children)
+            # "did *not* …", and for a noun "*no* plans to meet"
+            negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
             if word in self.wishing or (word in self.alleging and token.pos_ == "VERB"):
                 return "hypothetical"
             if token.pos_ == "NOUN" and word in self.intent_nouns and below.dep_ == "acl":
@@ -132,10 +133,12 @@ class Modality:
         return "actual"
 
     def is_future(self, predicate: Token) -> bool:
-        """Stated as to come: "will visit", and "said it would visit" (reported "will")."""
+        """Stated as to come: "will visit", "said it would visit" (reported "will"), "plans to visit"."""
         auxiliaries = g.auxiliaries(predicate)
         if any(a in self.future for a in auxiliaries):
             return True
+        if predicate.dep_ == "acl" and g.lemma(predicate.head) in self.intent_nouns:
+            return True  # "no plans *to meet*": an intention is of what is to come
         return "would" in auxiliaries and self.roles.reported(predicate, quotes=False)
 
     def ultimatum(self, predicate: Token) -> bool:

@@ -74,6 +74,7 @@ class Roles:
         self.state = words("state_sectors")
         self.recipient_preps = frozenset(lexicon.recipient_preps)
         self.shipped = words("shipped_nouns")
+        self.meetings = words("meeting_nouns")
         self.elliptic = words("elliptic_words")
         self.state_nouns = words("state_nouns")
         self.group_nouns = words("group_nouns")
@@ -341,7 +342,8 @@ class Roles:
             if not found:
                 # "mobilised reservists for a war *against Iraq*", "controls on exports *to Korea*": the target
                 # of what the prep names
-                nested = NESTED_TARGET_PREPS | ({"to"} if g.lemma(obj) in self.shipped else set())
+                nested = NESTED_TARGET_PREPS | ({"to"} if g.lemma(obj) in self.shipped else set()) \
+                    | ({"with"} if g.lemma(obj) in self.meetings else set())
                 found = [e for _p, inner in g.prep_objects(obj, nested) for e in other(self.entities(inner))]
             by_prep.setdefault(prep, []).extend(found)
         for prep in self.lexicon.recipient_preps:

@@ -308,6 +308,11 @@ DOCUMENTS = [
     # a cooperation refused is a rejection, aimed at the other party when the sentence names none
     ("Russia imposed sanctions on Turkey. Erdogan said Turkey would not apologise for downing the jet.",
      [("REJECT", ("TUR",), ("RUS",))]),
+    ("Russia imposed sanctions on Turkey. The Kremlin said Putin had no plans to meet Erdogan.",
+     [("REJECT", ("RUS",), ("TUR",))]),
+    # readiness to talk is addressed to the other side; asking for a meeting is a request
+    ("Russia imposed sanctions on Turkey. Davutoglu said Ankara was ready to talk.", [("AGREE", ("TUR",), ("RUS",))]),
+    ("Erdogan said he had asked for a meeting with Putin.", [("REQUEST", ("TUR",), ("RUS",))]),
 ]
 
 
