@@ -349,6 +349,11 @@ class Roles:
         for prep in self.lexicon.recipient_preps:
             if by_prep.get(prep):
                 return by_prep[prep]
+        # "was in contact *with* both governments", "in talks *with* Moscow"
+        found = [e for _p, obj in g.prep_objects(token, frozenset({"in"})) if g.lemma(obj) in self.meetings
+                 for _q, partner in g.prep_objects(obj, frozenset({"with"})) for e in other(self.entities(partner))]
+        if found:
+            return found
         if theme is not None and theme.i != token.i:
             ranged = any(p == "from" for p, _ in g.prep_objects(theme, frozenset({"from"})))
             # "a duty of 73.6 percent *on Australian barley*": also the phrases of the theme's amount

@@ -313,6 +313,11 @@ DOCUMENTS = [
     # readiness to talk is addressed to the other side; asking for a meeting is a request
     ("Russia imposed sanctions on Turkey. Davutoglu said Ankara was ready to talk.", [("AGREE", ("TUR",), ("RUS",))]),
     ("Erdogan said he had asked for a meeting with Putin.", [("REQUEST", ("TUR",), ("RUS",))]),
+    # being in contact with someone is consulting them; "activities incompatible with their status" is spying
+    ("India said it was in touch with the Iranian government to secure the release of the crew.",
+     [("CONSULT", ("IND",), ("IRN",))]),
+    ("Moscow expelled five Americans on Sunday. The ministry said the five Americans had engaged in activities "
+     "incompatible with their status.", [("ACCUSE", ("RUS",), ("USA",))]),
 ]
 
 
