@@ -154,6 +154,8 @@ class EventFinder:
         self.justifying = lexicon.word_list("justifying_words")
         self.following = lexicon.word_list("following_verbs")
         self.following_objects = lexicon.word_list("following_objects")
+        self.copying_verbs = lexicon.word_list("copying_verbs")
+        self.copying_words = lexicon.word_list("copying_words")
         self.releasing = lexicon.word_list("release_nouns")
         self.in_kind_words = lexicon.word_list("in_kind_words")
         self.reciprocating = lexicon.word_list("reciprocating_verbs")
@@ -294,12 +296,15 @@ class EventFinder:
         suit*": the follower does the last conflict another state did, to the same side (with its own number)."""
         out = []
         for verb in clauses:
-            if verb.pos_ != "VERB" or g.lemma(verb) not in self.following or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+            obj = g.direct_object(verb)
+            copying = g.lemma(verb) in self.copying_verbs and obj is not None and (
+                g.lemma(obj) in self.copying_words or any(g.lemma(c) in self.copying_words for c in obj.children))
+            if verb.pos_ != "VERB" or (g.lemma(verb) not in self.following and not copying) \
+                    or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") \
                     or self.modality.is_future(verb) or any(f.predicate == verb.i for f in findings):
                 continue  # "urged the others *to follow*": not done
-            obj = g.direct_object(verb)
             number = next((o for _p, o in g.prep_objects(verb, {"with"}) if o.like_num), None)
-            if obj is not None and g.lemma(obj) not in self.following_objects:
+            if obj is not None and not copying and g.lemma(obj) not in self.following_objects:
                 continue
             follower = self.roles.actors(verb)
             countries = {e.country for e in follower}

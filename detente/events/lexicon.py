@@ -69,7 +69,7 @@ WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "obligation_verbs", "shipped_nouns", "meeting_nouns", "simultaneous_preps",
               "particle_adverbs", "elliptic_words", "joint_things", "mutual_words",
               "drawing_verbs", "arriving_verbs", "hosted_people", "reaction_nouns", "press_nouns",
-              "answering_verbs", "in_kind_words", "justifying_words", "following_verbs", "following_objects",
+              "answering_verbs", "in_kind_words", "justifying_words", "following_verbs", "following_objects", "copying_verbs", "copying_words",
               "release_nouns", "reciprocating_verbs", "matching_verbs", "shared_words", "approximators",
               "asking_verbs", "state_nouns", "group_nouns", "group_sectors", "posted_abroad")
 

@@ -465,6 +465,10 @@ LISTS_AND_FOLLOWERS = [
      [("SANCTION", ("FRA",), ("RUS",))]),
     ("Britain expelled 23 Russian diplomats on Wednesday. Poland followed suit on Thursday.",
      [("SANCTION", ("POL",), ("RUS",))]),
+    # taking the same step, doing the same
+    ("Tanzania and Ghana broke off relations with Britain. Reports said Guinea and Mali had taken the same step.",
+     [("SANCTION", ("GIN", "MLI"), ("GBR",))]),
+    ("Latvia expelled two Russian diplomats. Estonia did the same on Friday.", [("SANCTION", ("EST",), ("RUS",))]),
 ]
 
 
