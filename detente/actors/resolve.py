@@ -540,6 +540,10 @@ class Resolver:
         self._told[head.i] = found
         return found
 
+    def home_party(self) -> Entity | None:
+        """The state the story is filed from, when it is a party the story names (see ``_home_in_story``)."""
+        return self._home() if self._home_in_story() else None
+
     def _home(self) -> Entity:
         return Entity(text=self.kb.name_of(self.home), name=self.kb.name_of(self.home), country=self.home,
                       id=f"state:{self.home}")

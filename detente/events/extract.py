@@ -540,7 +540,8 @@ class EventFinder:
     def _host(self, held: Token | None, verb: Token, expelled: bool = True) -> list[Entity]:
         """Who expels a diplomat, or holds a foreigner, when a passive names no agent ("he *was declared* persona
         non grata", "the officers *were detained* in Tbilisi"): the state they are in ("North Korea's envoy *in
-        Kuala Lumpur*", "detained *in Tbilisi*"), else the other party of the story."""
+        Kuala Lumpur*", "detained *in Tbilisi*"), else the state the story is filed from, when the story names
+        it, else the other party of the story."""
         if held is None or not ((held.pos_ == "PRON" and expelled) or held.ent_type_ in ("PERSON", "NORP")
                                 or g.phrase_lemmas(held) & self.hosted) \
                 or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in held.children):
@@ -553,6 +554,9 @@ class EventFinder:
                 host = [e for e in self.resolver.place(place) if e.country not in senders]
                 if host:
                     return host
+        home = self.resolver.home_party()  # a story filed from the host's capital ("DAR ES SALAAM —")
+        if home is not None and home.country not in senders:
+            return [home]
         return self._other_party(senders)
 
     def _unattributed_attack(self, verb: Token) -> list[Entity]:

@@ -363,6 +363,10 @@ HOME = [
      [("SANCTION", ("KEN",), ("SOM",))]),
     ("SUVA, Nov 4 - Australia expelled Fiji's envoy hours after the military-led government here ordered "
      "two Australian diplomats to leave.", [("SANCTION", ("FJI",), ("AUS",))]),
+    # a diplomat asked to leave, with no one named who asks, is asked by the state the story is filed from
+    ("DAR ES SALAAM, Dec. 16 - Britain imposed sanctions on Rhodesia, and Rhodesia defied Britain. Rhodesia's "
+     "regime is isolated. Tanzania broke off relations with Britain. The British High Commissioner would be asked "
+     "to leave.", [("THREATEN", ("TZA",), ("GBR",))]),
     # the words of a body's own name are no owner; a name several states' bodies share is no state's
     ("MANILA, Feb 10 - The Department of Foreign Affairs summoned the Chinese ambassador, the Philippine "
      "government said.", [("ACCUSE", ("PHL",), ("CHN",))]),
