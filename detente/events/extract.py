@@ -710,6 +710,8 @@ class EventFinder:
         return None
 
     def _noun_event(self, noun: Token) -> Finding | None:
+        if noun.ent_type_ in ("DATE", "TIME"):
+            return None  # "on *March* 15", "in *May*": a month, not a march
         predicate = self.roles.light_verb(noun)
         for pattern in self.lexicon.patterns(g.lemma(noun), "NOUN"):
             if self._conditions(pattern, noun) is None:

@@ -349,6 +349,11 @@ RETORTS = [
 ]
 
 
+def test_a_month_is_no_march(coder) -> None:
+    assert [e for e in coded(coder, "Russia used its veto on March 15 to block a draft in the Security Council.")
+            if e[0] == "PROTEST"] == []
+
+
 def test_what_a_decree_does_is_dated_by_its_signing(coder) -> None:
     document = Document(id="decree", text="The decree Putin signed on Saturday bans charter flights between Russia "
                                           "and Turkey.", date=date(2015, 11, 30))
