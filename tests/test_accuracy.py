@@ -52,7 +52,7 @@ def test_bundled_examples(examples, measure, floor):
 
 
 @needs_shared
-@pytest.mark.parametrize("measure, floor", [("precision", 0.84), ("recall", 0.63), ("f1", 0.73)])
+@pytest.mark.parametrize("measure, floor", [("precision", 0.84), ("recall", 0.70), ("f1", 0.76)])
 def test_second_set(second_set, measure, floor):
     assert second_set[measure] >= floor, second_set
 
@@ -72,8 +72,8 @@ def test_our_sentences(sentences, measure, floor):
 # Blind sets after their first-sight score (docs/accuracy.md): the floors are the after-fix scores, rounded down.
 BLIND_FLOORS = {
     "blind-1": {"precision": 0.70, "recall": 0.50, "f1": 0.58},
-    "blind-2": {"precision": 0.68, "recall": 0.50, "f1": 0.58},
-    "blind-3": {"precision": 0.60, "recall": 0.40, "f1": 0.48},
+    "blind-2": {"precision": 0.68, "recall": 0.53, "f1": 0.60},
+    "blind-3": {"precision": 0.64, "recall": 0.55, "f1": 0.60},
 }
 
 
