@@ -19,6 +19,7 @@ import calendar
 import re
 from collections.abc import Callable, Iterator
 
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
 from .actors.match import ActorMatcher
@@ -26,7 +27,12 @@ from .actors.match import ActorMatcher
 MAX_TOKENS = 30
 MIN_WORDS = 3
 CAPITALISED_SHARE = 0.8
+LINE_CAPITALISED_SHARE = 0.5
 _LINE = re.compile(r"[^\n]+")
+# A head is no longer than this many characters (30 tokens of news words).
+MAX_HEAD_CHARS = 300
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_FIRST_WORD = re.compile(r"\W*([^\W\d_]{2,})")
 SEPARATORS = frozenset("|·•")
 # Names of days, and of months next to a number ("6 August", "Aug. 6"), keep their capital: the dates of a
 # head or a dateline are read from them ("May" and "March" alone may be a verb).
@@ -45,21 +51,27 @@ class SentenceCase:
         self.stop_words = frozenset(nlp.Defaults.stop_words)
         self.common = _common_words(nlp)
 
-    def __call__(self, doc: Doc) -> Doc:
-        """``doc`` with its heads in sentence case; ``doc`` itself when it has none."""
+    def __call__(self, doc: Doc, text: str | None = None) -> Doc:
+        """``doc`` with its heads in sentence case; ``doc`` itself when it has none.  ``text`` is the text
+        ``doc`` was made from, when the caller has it (spaCy builds ``doc.text`` anew from every token)."""
         cased = {}
-        heads = list(self._heads(doc))
+        text = doc.text if text is None else text
+        heads = list(self._heads(doc, text))
         for start, end in heads:
             cased.update(self._sentence_cased(doc[start:end]))
-        cased.update(self._leading_names(doc, {start for start, _end in heads}))
+        cased.update(self._leading_names(doc, text, {start for start, _end in heads}))
         if not cased:
             return doc
-        words = [cased.get(token.i, token.text) for token in doc]
-        return Doc(doc.vocab, words=words, spaces=[bool(token.whitespace_) for token in doc])
+        # the words and spaces read off the arrays and the text, not from a Token object each
+        rows = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        words = [cased.get(i) or text[start:start + length] for i, (start, length, _space) in enumerate(rows)]
+        return Doc(doc.vocab, words=words, spaces=[bool(space) for _start, _length, space in rows])
 
-    def _heads(self, doc: Doc) -> Iterator[tuple[int, int]]:
-        """Token ranges of the lines that are heads."""
-        for line in _LINE.finditer(doc.text):
+    def _heads(self, doc: Doc, text: str) -> Iterator[tuple[int, int]]:
+        """Token ranges of the lines of ``doc`` (whose text is ``text``) that are heads."""
+        for line in _LINE.finditer(text):
+            if len(line.group()) > MAX_HEAD_CHARS or not _capitalised(_LONG_WORD.findall(line.group())):
+                continue  # read off the text first: most lines are no heads, and spans cost more
             span = doc.char_span(line.start(), line.end(), alignment_mode="expand")
             if span is None:
                 continue
@@ -67,11 +79,14 @@ class SentenceCase:
             if tokens and len(tokens) <= MAX_TOKENS and self._is_head(tokens):
                 yield tokens[0].i, tokens[-1].i + 1
 
-    def _leading_names(self, doc: Doc, heads: set[int]) -> dict[int, str]:
+    def _leading_names(self, doc: Doc, text: str, heads: set[int]) -> dict[int, str]:
         """Names in capitals that open a paragraph's sentence ("MALACAÑANG hit back …"), in the case the
         knowledge base writes them; a word in capitals that is no name there ("UPDATE", "EU") stays."""
         out = {}
-        for line in _LINE.finditer(doc.text):
+        for line in _LINE.finditer(text):
+            first = _FIRST_WORD.match(line.group())
+            if first is None or not first.group(1).isupper():
+                continue
             span = doc.char_span(line.start(), line.end(), alignment_mode="expand")
             if span is None or span.start in heads:
                 continue
@@ -144,6 +159,13 @@ class SentenceCase:
             return True
         return any(word.endswith(ending) and word[: len(word) - len(ending)] + replacement in self.common
                    for ending, replacement in _ENDINGS)
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Whether a line's long words may be a head's: enough of them, and most capitalised (stop words, which
+    a head leaves in lower case, are among them here, so the share asked is lower than ``_is_head``'s)."""
+    capitals = sum(word[0].isupper() for word in words)
+    return capitals >= MIN_WORDS and capitals >= LINE_CAPITALISED_SHARE * len(words)
 
 
 def _calendar(token) -> bool:

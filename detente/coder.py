@@ -149,7 +149,7 @@ class Coder:
 
     def _work_batch(self, batch: list[Document]) -> Iterator[Work]:
         nlp = self.resources.nlp
-        tokens = [self.sentence_case(nlp.make_doc(d.text)) for d in batch]
+        tokens = [self.sentence_case(nlp.make_doc(d.text), d.text) for d in batch]
         coded = [not self.settings.fast_path or self.screen.may_hold_events(doc) for doc in tokens]
         parsed = parse(nlp, (doc for doc, keep in zip(tokens, coded, strict=True) if keep))
         for document, keep in zip(batch, coded, strict=True):
@@ -217,7 +217,8 @@ def run_stages(coder: Coder, work: Work, stages: Iterable[Stage]) -> None:
 
 def _parse(coder: Coder, work: Work) -> None:
     nlp = coder.resources.nlp
-    work.parsed = next(parse(nlp, [coder.sentence_case(nlp.make_doc(work.document.text))]))
+    text = work.document.text
+    work.parsed = next(parse(nlp, [coder.sentence_case(nlp.make_doc(text), text)]))
 
 
 def _sentences(coder: Coder, work: Work) -> None:
