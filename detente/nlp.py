@@ -193,6 +193,46 @@ def reduced_relatives(doc: Doc) -> Doc:
     return doc
 
 
+# Verbs whose object is a measure ("*imposed* asset freezes", "*slapped* travel bans on …").
+MEASURE_VERBS = frozenset({"impose", "slap", "lift", "ease", "extend", "tighten", "announce", "introduce",
+                           "adopt", "approve", "order", "renew", "expand", "suspend", "end"})
+
+
+@Language.component("detente_measures_read_as_clauses")
+def measures_read_as_clauses(doc: Doc) -> Doc:
+    """ "imposed *asset freezes* on Russian officials": the small English model reads a plural noun after a
+    noun that modifies it as a verb in the third person, with the first noun as its subject, and makes that
+    clause the object of the verb before.
+
+    A verb in the third person ending in "s", whose subject is the bare noun right before it, that is the
+    clausal complement of a verb of imposing or lifting measures with no object of its own, is that verb's
+    object: a plural noun, with the first noun compounded into it.
+    """
+    third = doc.vocab.strings["VBZ"]
+    for verb in (doc[i] for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag == third):
+        head = verb.head
+        if verb.dep_ != "ccomp" or head.pos_ != "VERB" or head.lemma_.lower() not in MEASURE_VERBS \
+                or not verb.lower_.endswith("s") or head.i > verb.i:
+            continue
+        before = doc[verb.i - 1] if verb.i > 0 else None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if before is None or subject is None or before.pos_ != "NOUN" or subject.pos_ != "NOUN" \
+                or not (before.i == subject.i or (before.dep_ == "conj" and before.head.i == subject.i)) \
+                or any(c.dep_ in ("det", "poss", "nummod") for c in before.children) \
+                or any(c.dep_ in ("dobj", "nsubj", "aux", "neg") for c in verb.children if c.i != subject.i) \
+                or any(c.dep_ == "dobj" for c in head.children):
+            continue
+        verb.pos_, verb.tag_ = "NOUN", "NNS"
+        if before.i == subject.i:  # "imposed asset freezes"
+            verb.dep_ = "dobj"
+        else:  # "imposed visa bans and asset freezes": the first measure is the object, the second its conjunct
+            subject.head, subject.dep_ = head, "dobj"
+            verb.head, verb.dep_ = subject, "conj"
+            before.head = verb
+        before.dep_ = "compound"
+    return doc
+
+
 def _subjectless_verb_after(verb):
     """The verb after ``verb``'s phrases, in the same clause or the clause above, with no subject and
     no conjunction before it ("diplomats identified as spies *had* to leave"), if there is one."""
@@ -457,6 +497,7 @@ def load_model(name: str):
     if "parser" in nlp.pipe_names and "detente_names_read_as_modals" not in nlp.pipe_names:
         nlp.add_pipe("detente_names_read_as_modals", last=True)
         nlp.add_pipe("detente_reduced_relatives", last=True)
+        nlp.add_pipe("detente_measures_read_as_clauses", last=True)
     _index_attribute_ruler(nlp)
     _lemmatize_by_arrays(nlp)
     if "parser" in nlp.pipe_names and "detente_span_index" not in nlp.pipe_names:

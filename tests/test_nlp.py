@@ -94,6 +94,7 @@ def test_the_indexed_attribute_ruler_annotates_as_spacys_own(nlp):
     stock.add_pipe("detente_paragraphs", before="parser")
     stock.add_pipe("detente_names_read_as_modals", last=True)
     stock.add_pipe("detente_reduced_relatives", last=True)
+    stock.add_pipe("detente_measures_read_as_clauses", last=True)
     examples = Path(__file__).resolve().parent.parent / "examples" / "articles"
     texts = [d.text for d in read_inputs([str(examples)]) if isinstance(d, Document)]
     texts.append("They ain't gonna leave, y'all know it; we're gonna see. I'd've gone. She isn't here, is she?")
@@ -150,3 +151,21 @@ def test_a_participle_after_a_noun_modifies_it(nlp) -> None:
 ])
 def test_a_clause_verb_stays_a_clause_verb(nlp, text: str, verb: str) -> None:
     assert _parsed(nlp, text)[verb][1] != "acl"
+
+
+@pytest.mark.parametrize("text, measures", [
+    ("The EU imposed asset freezes on Russian officials.", ["freezes"]),
+    ("Washington and Brussels have imposed visa bans and asset freezes on Russian officials.", ["bans", "freezes"]),
+])
+def test_measures_the_model_reads_as_a_clause_are_objects(nlp, text, measures):
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lemma_ == "impose")
+    found = [t for t in doc if t.head.i in (verb.i, *(c.i for c in verb.children)) and t.dep_ in ("dobj", "conj")
+             and t.pos_ == "NOUN"]
+    assert [t.text for t in found] == measures
+    assert all(t.head.text in measures for t in doc if t.text in ("asset", "visa"))
+
+
+def test_a_clause_after_a_verb_of_measures_stays_a_clause(nlp):
+    doc = nlp("The ministry announced that the army moves to the border.")
+    assert next(t for t in doc if t.text == "moves").pos_ == "VERB"

@@ -658,12 +658,23 @@ class Resolver:
             verb = clause.head
         elif pronoun.dep_ == "poss" and owned.dep_ == "dobj" and owned.head.pos_ in ("VERB", "AUX"):
             verb = owned.head
+        elif pronoun.dep_ == "poss" and personal:
+            return self._person_before(pronoun)  # "on Lukashenko and dozens of *his* officials"
         else:
             return None
         subject = next((antecedent(c) for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ == "PRON":
             return None
         return next((named.entity for named in self.phrase(subject) if named.person == personal), None)
+
+    def _person_before(self, pronoun: Token) -> Entity | None:
+        """The person named last before a personal pronoun in its own sentence, if any."""
+        for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+            if token.ent_type_ == "PERSON":
+                found = next((n.entity for n in self._phrase(token) if n.person and n.entity.country), None)
+                if found is not None:
+                    return found
+        return None
 
     def _group(self, lower: str) -> list[Entity]:
         """The states a plural pronoun stands for when the last subject listed several."""

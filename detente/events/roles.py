@@ -359,8 +359,10 @@ class Roles:
             # "a duty of 73.6 percent *on Australian barley*": also the phrases of the theme's amount
             amounts = [o for _, o in g.prep_objects(theme, frozenset({"of"})) if o.like_num or any(
                 c.like_num for c in o.children)]
+            # and those of its amount, and of the last measure of a list ("visa bans and asset freezes *on* …")
             for prep, obj in [*g.prep_objects(theme, self.theme_preps),
-                              *(po for amount in amounts for po in g.prep_objects(amount, self.theme_preps))]:
+                              *(po for amount in amounts for po in g.prep_objects(amount, self.theme_preps)),
+                              *(po for conj in theme.conjuncts for po in g.prep_objects(conj, self.theme_preps))]:
                 if prep == "to" and ranged:
                     continue  # "countries from Iraq to Afghanistan" is a range, not a recipient
                 found = other(self.entities(self.through_quantity(obj)))

@@ -335,6 +335,10 @@ HELD_AND_FROZEN = [
     ("China detained 24 American airmen. On Wednesday China released them.", [("RETREAT", ("CHN",), ("USA",))]),
     ("Britain froze all bilateral business with Iran.", [("SANCTION", ("GBR",), ("IRN",))]),
     ("Beijing froze its relations with Vilnius.", [("SANCTION", ("CHN",), ("LTU",))]),
+    # measures the parser reads as a clause, and the last of a list of measures naming their target
+    ("The United States and the EU have imposed visa bans and asset freezes on Russian officials.",
+     [("SANCTION", ("USA", "EU"), ("RUS",))]),
+
     ("India and Pakistan put their signatures to an agreement on Monday.", [("SUPPORT", ("IND",), ("PAK",))]),
     # people told again with "the" are whose they were when first told
     ("The 24 American crew members left Haikou on Thursday. China held the 24 crew for 11 days.",
@@ -347,6 +351,12 @@ RETORTS = [
     ("Manila hit back at Beijing on Thursday, calling the structures illegal.", [("ACCUSE", ("PHL",), ("CHN",))]),
     ("The Chinese foreign ministry lashed out at Washington over the arms sale.", [("ACCUSE", ("CHN",), ("USA",))]),
 ]
+
+
+def test_his_is_the_person_named_before_it_in_the_sentence(coder) -> None:
+    found = coded(coder, "Biden criticised Minsk on Monday. The EU imposed asset freezes and travel bans on "
+                         "Lukashenko and dozens of his officials.")
+    assert [e for e in found if e[1] == ("EU",)] == [("SANCTION", ("EU",), ("BLR",))]
 
 
 def test_a_month_is_no_march(coder) -> None:
