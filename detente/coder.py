@@ -182,6 +182,10 @@ class Coder:
         return dataclasses.replace(document, text=document.text[: self.settings.max_chars])
 
 
+# Verbs of a happening's onset or course, whose subject happens when they do ("fighting broke out on Saturday").
+ONSET_VERBS = frozenset({"break", "erupt", "flare", "resume", "begin", "start", "continue", "intensify", "escalate",
+                         "rage", "spread"})
+
 # A city of at least this many people keeps its capital in a head set in title case or capitals ("Geneva").
 LARGE_CITY = 100_000
 
@@ -328,6 +332,8 @@ def _dated_clause(coder: Coder, finding: Finding, predicate: Token) -> Token:
     signed = _signing_clause(coder, predicate)
     if signed is not None:
         return signed
+    if predicate.pos_ == "NOUN" and predicate.dep_ == "nsubj" and predicate.head.lemma_.lower() in ONSET_VERBS:
+        return predicate.head  # "fighting *broke out on Saturday*": the day it broke out
     if finding.pattern.actor != "speaker" or predicate.pos_ not in ("NOUN", "PROPN"):
         return predicate
     speech = coder.resources.lexicon.word_list("speech_verbs")
@@ -792,9 +798,10 @@ def _governs(node: Token, token: Token, events: Lexicon) -> bool:
             return True
         if (current.pos_ in ("VERB", "AUX") and current.dep_ not in ("xcomp", "acl")) or current.head.i == current.i:
             return False
-        if current.pos_ == "NOUN" and current.i != token.i and (events.patterns(current.lemma_.lower(), "NOUN")
-                                                                or current.lemma_.lower() in events.causes
-                                                                or current.lemma_.lower() in events.word_list("happenings")):
+        cognate = current.dep_ == "dobj" and current.head == node  # "fought *a clash* in 1988": one event
+        if current.pos_ == "NOUN" and current.i != token.i and not cognate and (
+                events.patterns(current.lemma_.lower(), "NOUN") or current.lemma_.lower() in events.causes
+                or current.lemma_.lower() in events.word_list("happenings")):
             return False  # "over *the 2014 explosions*": the date of what the noun names
         if current.pos_ in ("NOUN", "PROPN") and current.i != token.i and current.dep_ == "pobj":
             if node.pos_ in ("NOUN", "PROPN") and current.head.lower_ != "of":

@@ -144,6 +144,7 @@ class EventFinder:
         self.context_events = lexicon.word_list("context_recipient_events")
         self.context_codes = tuple(sorted(lexicon.word_list("context_recipient_codes")))
         self.cooperative = lexicon.word_list("cooperative_events")
+        self.wishing = lexicon.word_list("wishing_words")
         self.placed_events = lexicon.word_list("placed_events")
         self.domestic_events = lexicon.word_list("domestic_placed_events")
         self.domestic_codes = tuple(sorted(lexicon.word_list("domestic_codes")))
@@ -758,6 +759,9 @@ class EventFinder:
                 # "thousands converged *for a rally*": those who go to a protest hold it
                 predicate = self.roles.circumstance(noun)
                 actor = [e for e in self.roles.actors(predicate) if (e.sector or "NONE") not in self.state_sectors]
+            elif self.codes[pattern.cameo].event == "ASSAULT" and len(self._between_parties(noun)) > 1 \
+                    and not self._feared(noun):
+                actor = self._between_parties(noun)  # "fighting *between Ethiopia and Eritrea*": each on the other
             else:
                 actor = []
             if not actor and self.codes[pattern.cameo].event == "COERCE":
@@ -776,6 +780,24 @@ class EventFinder:
             trigger = tuple(sorted({noun.i} | ({predicate.i} if predicate is not None else set())))
             return self._finding(trigger, predicate or noun, pattern, actor, recipient, theme)
         return None
+
+    def _feared(self, noun: Token) -> bool:
+        """Whether a happening is only feared or supposed: "the danger that *a clash* … could escalate"."""
+        clause = noun.head
+        if clause.pos_ in ("VERB", "AUX") and any(a in self.modality.hypothetical for a in g.auxiliaries(clause)):
+            return True
+        return any(g.lemma(a) in self.wishing for a in noun.ancestors)
+
+    def _between_parties(self, noun: Token) -> list[Entity]:
+        """The states of a "between" phrase of a noun ("clashes *between Kyrgyz and Tajik troops*"), also one
+        hung on a place of the noun ("fighting around Badme, on the border *between Ethiopia and Eritrea*")."""
+        verb = noun.head if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else None  # "fighting broke out …"
+        nodes = [noun] if verb is None else [noun, verb]  # "broke out … *between* Ethiopia and Eritrea"
+        places = [o for node in nodes for _p, o in g.prep_objects(node) if o.pos_ in ("NOUN", "PROPN")]
+        holders = [*nodes, *places, *(o for h in places for _p, o in g.prep_objects(h) if o.pos_ in ("NOUN", "PROPN"))]
+        found = [e for h in holders for _p, obj in g.prep_objects(h, frozenset({"between"}))
+                 for member in g.members(obj) for e in self.roles.entities(member)]
+        return list({e.country: e for e in found if e.country}.values())
 
     def _voiced(self, noun: Token) -> tuple[list[Entity], Token | None] | None:
         """Who voices a reaction named by a noun, when a "from" says it: "*drawing* condemnation *from* Tokyo,

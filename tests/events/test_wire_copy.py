@@ -169,6 +169,11 @@ VIOLENCE = [
     ("Russian forces shelled Kharkiv overnight.", [("ASSAULT", ("RUS",), ("UKR",))]),
     ("Russian jets bombed targets near Idlib on Sunday.", [("ASSAULT", ("RUS",), ("SYR",))]),
     ("Turkish drones struck Kurdish fighters near Qamishli in Syria.", [("ASSAULT", ("TUR",), ("SYR",))]),
+    # fighting between two states is an attack by each on the other, on the day it broke out
+    ("Heavy fighting broke out on Saturday around Badme, on the border between Ethiopia and Eritrea.",
+     [("ASSAULT", ("ETH",), ("ERI",)), ("ASSAULT", ("ERI",), ("ETH",))]),
+    ("Clashes between Kyrgyz and Tajik troops killed 24 people on Friday.",
+     [("ASSAULT", ("KGZ",), ("TJK",)), ("ASSAULT", ("TJK",), ("KGZ",))]),
     # strikes of a state are military; what they hit or pound is the target
     ("French and Italian strikes hit militant camps across Libya overnight.",
      [("ASSAULT", ("FRA", "ITA"), ("LBY",))]),
@@ -357,6 +362,19 @@ def test_his_is_the_person_named_before_it_in_the_sentence(coder) -> None:
     found = coded(coder, "Biden criticised Minsk on Monday. The EU imposed asset freezes and travel bans on "
                          "Lukashenko and dozens of his officials.")
     assert [e for e in found if e[1] == ("EU",)] == [("SANCTION", ("EU",), ("BLR",))]
+
+
+def test_a_feared_clash_is_no_attack(coder) -> None:
+    assert coded(coder, "The danger that a clash between Russia and the United States could escalate into an "
+                        "all-out conflict has grown.") == []
+
+
+def test_fighting_is_dated_by_its_outbreak_and_a_fought_clash_by_its_own_date(coder) -> None:
+    document = Document(id="fight", text="Heavy fighting broke out on Saturday between Ethiopia and Eritrea. China "
+                                         "and Vietnam fought a naval clash at Johnson Reef in 1988.",
+                        date=date(1999, 2, 10))
+    assert sorted({(e.event, str(e.date)[:4] if e.date.year < 1999 else str(e.date)) for e in coder.code(document)}) \
+        == [("ASSAULT", "1988"), ("ASSAULT", "1999-02-06")]
 
 
 def test_a_month_is_no_march(coder) -> None:
