@@ -58,6 +58,10 @@ class Finding:
     in_kind: bool = False  # the same act as one done to the actor, turned back ("answered in kind")
 
 
+# CAMEO's denial of responsibility, which answers an accusation; how many acts back that accusation may be told.
+DENIAL = "016"
+DENIAL_REACH = 4
+
 # Prepositions of where people protest or what they attack: "outside the embassy", "threw stones at the mission".
 MISSION_PREPS = frozenset({"at", "outside", "near", "in", "on", "to", "against", "around", "before", "toward",
                            "towards", "into"})
@@ -892,6 +896,13 @@ class EventFinder:
                      and {e.country for e in f.recipient} & speakers), None)
         return [e for e in last.actor if e.country not in speakers] if last is not None else []
 
+    def _accusers(self, speakers: set[str | None]) -> list[Entity]:
+        """Whom a denial without a named addressee answers: who accused the speaker last, among the last few
+        acts told before it."""
+        last = next((f for f in reversed(self.earlier[-DENIAL_REACH:]) if self.codes[f.pattern.cameo].event == "ACCUSE"
+                     and {e.country for e in f.recipient} & speakers), None)
+        return [e for e in last.actor if e.country not in speakers] if last is not None else []
+
     @staticmethod
     def _judged_noun(predicate: Token, theme: Token | None) -> Token | None:
         """What a verdict is on: its theme ("called *the expulsions* a provocation"), or the subject of the
@@ -1000,6 +1011,8 @@ class EventFinder:
                 for e in self.roles.entities(t) if e.country not in actor_countries][:1]
         if not recipient and code.event == "THREATEN":
             recipient = self._answered(actor_countries)
+        if not recipient and code.code == DENIAL:
+            recipient = self._accusers(actor_countries)  # "The Kremlin flatly denied any involvement"
         if not recipient and code.event == "REQUEST" and theme is not None:
             # "demanded a halt to fighting *between Ethiopia and Eritrea*"; "demanded their release": of whoever
             # holds the speaker's people

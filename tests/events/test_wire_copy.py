@@ -377,6 +377,15 @@ def test_fighting_is_dated_by_its_outbreak_and_a_fought_clash_by_its_own_date(co
         == [("ASSAULT", "1988"), ("ASSAULT", "1999-02-06")]
 
 
+def test_a_denial_answers_the_accusation_just_told(coder) -> None:
+    assert ("REJECT", ("RUS",), ("EST",)) in coded(coder, "Estonia accused Russia of cyberattacks on Monday. The "
+                                                           "Kremlin flatly denied any involvement.")
+    far = coded(coder, "Estonia accused Russia of cyberattacks. Russia expelled two Estonian diplomats. Estonia "
+                       "recalled its ambassador. Russia closed a consulate. Tallinn closed its embassy. The Kremlin "
+                       "denied any involvement.")
+    assert [e for e in far if e[0] == "REJECT" and e[2]] == []
+
+
 def test_a_month_is_no_march(coder) -> None:
     assert [e for e in coded(coder, "Russia used its veto on March 15 to block a draft in the Security Council.")
             if e[0] == "PROTEST"] == []
