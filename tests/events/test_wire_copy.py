@@ -340,6 +340,11 @@ HELD_AND_FROZEN = [
     ("China detained 24 American airmen. On Wednesday China released them.", [("RETREAT", ("CHN",), ("USA",))]),
     ("Britain froze all bilateral business with Iran.", [("SANCTION", ("GBR",), ("IRN",))]),
     ("Beijing froze its relations with Vilnius.", [("SANCTION", ("CHN",), ("LTU",))]),
+    # putting talks, aid or a deal on hold or on ice suspends them; voting a proposal down rejects it
+    ("Germany put talks on new aid to India on hold.", [("SANCTION", ("DEU",), ("IND",))]),
+    ("China put the trade deal with Australia on ice.", [("SANCTION", ("CHN",), ("AUS",))]),
+    ("Britain and France voted down a Russian draft resolution.",
+     [("REJECT", ("GBR", "FRA"), ("RUS",))]),
     # measures the parser reads as a clause, and the last of a list of measures naming their target
     ("The United States and the EU have imposed visa bans and asset freezes on Russian officials.",
      [("SANCTION", ("USA", "EU"), ("RUS",))]),
