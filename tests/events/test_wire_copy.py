@@ -345,6 +345,9 @@ HELD_AND_FROZEN = [
     ("China put the trade deal with Australia on ice.", [("SANCTION", ("CHN",), ("AUS",))]),
     ("Britain and France voted down a Russian draft resolution.",
      [("REJECT", ("GBR", "FRA"), ("RUS",))]),
+    # calling a state an ally is praise; stopping a person of another state from acting is a restriction
+    ("The US secretary of state described France as a vital ally.", [("SUPPORT", ("USA",), ("FRA",))]),
+    ("Saudi Arabia blocked the Swedish minister from delivering a speech.", [("COERCE", ("SAU",), ("SWE",))]),
     # measures the parser reads as a clause, and the last of a list of measures naming their target
     ("The United States and the EU have imposed visa bans and asset freezes on Russian officials.",
      [("SANCTION", ("USA", "EU"), ("RUS",))]),
