@@ -763,9 +763,9 @@ class EventFinder:
                 # "thousands converged *for a rally*": those who go to a protest hold it
                 predicate = self.roles.circumstance(noun)
                 actor = [e for e in self.roles.actors(predicate) if (e.sector or "NONE") not in self.state_sectors]
-            elif self.codes[pattern.cameo].event == "ASSAULT" and len(self._between_parties(noun)) > 1 \
-                    and not self._feared(noun):
-                actor = self._between_parties(noun)  # "fighting *between Ethiopia and Eritrea*": each on the other
+            elif self.codes[pattern.cameo].event == "ASSAULT" and not self._feared(noun) \
+                    and len(parties := self._between_parties(noun)) > 1:
+                actor = parties  # "fighting *between Ethiopia and Eritrea*": each on the other
             else:
                 actor = []
             if not actor and self.codes[pattern.cameo].event == "COERCE":
