@@ -75,6 +75,7 @@ class Roles:
         self.recipient_preps = frozenset(lexicon.recipient_preps)
         self.shipped = words("shipped_nouns")
         self.meetings = words("meeting_nouns")
+        self.issuing = words("issuing_verbs")
         self.elliptic = words("elliptic_words")
         self.state_nouns = words("state_nouns")
         self.group_nouns = words("group_nouns")
@@ -137,6 +138,12 @@ class Roles:
                 return self.entities(child)
         for _prep, obj in g.prep_objects(noun, frozenset({"by"})):
             return self.entities(obj)
+        for clause in noun.children:  # "the order, *announced by the State Department*, for 55 diplomats to leave"
+            agent = g.passive_agent(clause) if clause.dep_ == "acl" and clause.tag_ == "VBN" else None
+            if agent is not None and g.lemma(clause) in self.issuing:
+                found = self.entities(agent)
+                if found:
+                    return found
         if g.lemma(noun) in self.decision_nouns:
             for _prep, obj in g.prep_objects(noun, frozenset({"of"})):
                 found = self.entities(obj)

@@ -305,6 +305,9 @@ def test_an_attack_by_soldiers_or_on_a_town_is_no_protest(coder) -> None:
 
 # what a decree or a law does, its signer does; what a relative clause does to "that" it does to its noun
 DOCUMENTS = [
+    # a measure named by a noun is whoever a participle says issued it
+    ("Moscow expelled five Americans. That action was the order, announced by the State Department on Tuesday, "
+     "for 55 Soviet diplomats to leave.", [("SANCTION", ("USA",), ("RUS",))]),
     ("The decree Putin signed on Saturday bans charter flights between Russia and Turkey.",
      [("SANCTION", ("RUS",), ("TUR",))]),
     ("A law passed by the Duma bans the sale of Georgian wine.", [("SANCTION", ("RUS",), ("GEO",))]),
