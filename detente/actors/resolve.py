@@ -296,8 +296,10 @@ class Resolver:
                 found = self.place(child, depth + 1)
                 if found:
                     return found
+        # "the town *of Samarra*", "the border *with India*"
+        preps = ("of", "in", "with") if head.lemma_.lower() in BORDER_NOUNS else ("of", "in")
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found = self.place(obj, depth + 1)
@@ -716,6 +718,9 @@ def _signer(document: Token) -> Token | None:
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
     return None
 
+
+# Nouns of a border, whose "with" names the state on the other side ("moved troops to the border *with India*").
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 # How far back (tokens) "the crew" looks for the crew told with an owner.
 TOLD_PEOPLE_WINDOW = 600

@@ -1020,8 +1020,9 @@ class EventFinder:
                 self._holders(actor_countries) if g.lemma(theme) in self.releasing else [])
         if not recipient and code.event.lower() in self.placed_events:
             # an attack falls on the state of its scene, named in any of its phrases ("struck fighters *near
-            # Qamishli*")
-            places = self.roles.place(predicate) or (self.roles.scene(predicate) if code.event == "ASSAULT" else [])
+            # Qamishli*"), and so does a build-up ("massed troops *near the Ukrainian border*")
+            scened = code.event in ("ASSAULT", "MOBILIZE")
+            places = self.roles.place(predicate) or (self.roles.scene(predicate) if scened else [])
             recipient = [e for e in places if e.country not in actor_countries]
         if not recipient and code.event == "PROTEST":
             # "protested outside the Danish embassy", "stormed the embassies": against the missions' states

@@ -174,6 +174,9 @@ VIOLENCE = [
      [("ASSAULT", ("ETH",), ("ERI",)), ("ASSAULT", ("ERI",), ("ETH",))]),
     ("Clashes between Kyrgyz and Tajik troops killed 24 people on Friday.",
      [("ASSAULT", ("KGZ",), ("TJK",)), ("ASSAULT", ("TJK",), ("KGZ",))]),
+    # a build-up is aimed where it happens: near a state's border, along its coast, at the border with it
+    ("Russia has massed troops near the Ukrainian border.", [("MOBILIZE", ("RUS",), ("UKR",))]),
+    ("Pakistan moved troops to the border with India.", [("MOBILIZE", ("PAK",), ("IND",))]),
     # strikes of a state are military; what they hit or pound is the target
     ("French and Italian strikes hit militant camps across Libya overnight.",
      [("ASSAULT", ("FRA", "ITA"), ("LBY",))]),
