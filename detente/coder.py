@@ -182,10 +182,6 @@ class Coder:
         return dataclasses.replace(document, text=document.text[: self.settings.max_chars])
 
 
-# Verbs of a happening's onset or course, whose subject happens when they do ("fighting broke out on Saturday").
-ONSET_VERBS = frozenset({"break", "erupt", "flare", "resume", "begin", "start", "continue", "intensify", "escalate",
-                         "rage", "spread"})
-
 # A city of at least this many people keeps its capital in a head set in title case or capitals ("Geneva").
 LARGE_CITY = 100_000
 
@@ -233,9 +229,9 @@ def _sentences(coder: Coder, work: Work) -> None:
 
 def _actors(coder: Coder, work: Work) -> None:
     resources = coder.resources
-    dateline = coder.locator.dateline_place(work.document.text)
     work.resolver = Resolver(resources.kb, resources.matcher, work.parsed, _reference_day(work.document),
-                             cities=coder.locator.city_country, home=dateline[1].country if dateline else None)
+                             cities=coder.locator.city_country,
+                             dateline=coder.locator.dateline_place(work.document.text))
 
 
 def _events(coder: Coder, work: Work) -> None:
@@ -332,7 +328,8 @@ def _dated_clause(coder: Coder, finding: Finding, predicate: Token) -> Token:
     signed = _signing_clause(coder, predicate)
     if signed is not None:
         return signed
-    if predicate.pos_ == "NOUN" and predicate.dep_ == "nsubj" and predicate.head.lemma_.lower() in ONSET_VERBS:
+    onset = coder.resources.lexicon.word_list("onset_verbs")
+    if predicate.pos_ == "NOUN" and predicate.dep_ == "nsubj" and predicate.head.lemma_.lower() in onset:
         return predicate.head  # "fighting *broke out on Saturday*": the day it broke out
     if finding.pattern.actor != "speaker" or predicate.pos_ not in ("NOUN", "PROPN"):
         return predicate
@@ -420,8 +417,7 @@ def _about_told(event: Event, told: list[Event], kinds: tuple[str, ...]) -> Even
 
 def _places(coder: Coder, work: Work) -> None:
     """Each event's place (docs/geolocation.md); no other field of the event changes."""
-    locator = coder.locator
-    dateline = locator.dateline_place(work.document.text)
+    locator, dateline = coder.locator, work.resolver.dateline  # read once, by the actors stage
     published = work.document.date
     work.events = [dataclasses.replace(event, event_loc=locator.locate(work.parsed, event, dateline, published))
                    for event in work.events]
@@ -595,7 +591,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("records/v1", _records, ("parsed", "findings"), ("events",), "codes, dates, sizes, status, cues"),
     Stage("claims/v2", _claims, ("parsed", "events"), ("claims", "events"),
           "stated responses: cue, effect and cause, and the events of causes coded nowhere else"),
-    Stage("places/v1", _places, ("parsed", "events"), ("events",), "where: the sentence's place, the dateline, "
+    Stage("places/v1", _places, ("parsed", "events", "resolver"), ("events",), "where: the sentence's place, the dateline, "
           "the actor's country"),
     Stage("confidence/v1", _confidence, ("parsed", "events"), ("events",),
           "how likely each event is right: the calibrated model of detente/confidence.py"),

@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Token
 
 from ..events.grammar import antecedent, listed_appositions, members
@@ -42,6 +44,9 @@ from .knowledge import (
     Term,
 )
 from .match import ActorMatcher, Match
+
+if TYPE_CHECKING:  # the gazetteer's places know the knowledge base, not the other way round
+    from ..geo.places import Place
 
 # Roles a state fills many times over (an ambassador in every capital): the title names no one holder.
 ROLES_WITHOUT_ONE_HOLDER = {"ambassador"}
@@ -140,10 +145,12 @@ class Resolver:
     """Resolves noun phrases of one document to entities."""
 
     def __init__(self, kb: KnowledgeBase, matcher: ActorMatcher, doc: Doc, day: date,
-                 cities: Callable[[str, int], str | None] | None = None, home: str | None = None) -> None:
+                 cities: Callable[[str, int], str | None] | None = None,
+                 dateline: tuple[str, Place] | None = None) -> None:
         self.kb = kb
         self.cities = cities  # the country of a city the knowledge base does not know ("Kharkiv"), if given
-        self.home = home  # the state of the story's dateline ("SUVA, Nov 4 –"), if it has one
+        self.dateline = dateline  # the story's dateline and its place ("SUVA, Nov 4 –"), if it has one
+        self.home = dateline[1].country if dateline else None  # the state of the dateline
         self._home_named: bool | None = None
         self._told: dict[int, NamedPhrase | None] = {}
         self.doc = doc
@@ -297,7 +304,7 @@ class Resolver:
                 if found:
                     return found
         # "the town *of Samarra*", "the border *with India*"
-        preps = ("of", "in", "with") if head.lemma_.lower() in BORDER_NOUNS else ("of", "in")
+        preps = ("of", "in", "with") if head.lemma_.lower() in self.words["border_nouns"] else ("of", "in")
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
@@ -718,9 +725,6 @@ def _signer(document: Token) -> Token | None:
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
     return None
 
-
-# Nouns of a border, whose "with" names the state on the other side ("moved troops to the border *with India*").
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 # How far back (tokens) "the crew" looks for the crew told with an owner.
 TOLD_PEOPLE_WINDOW = 600

@@ -58,13 +58,8 @@ class Finding:
     in_kind: bool = False  # the same act as one done to the actor, turned back ("answered in kind")
 
 
-# CAMEO's denial of responsibility, which answers an accusation; how many acts back that accusation may be told.
-DENIAL = "016"
+# How many acts back the accusation a denial answers may be told.
 DENIAL_REACH = 4
-
-# Prepositions of where people protest or what they attack: "outside the embassy", "threw stones at the mission".
-MISSION_PREPS = frozenset({"at", "outside", "near", "in", "on", "to", "against", "around", "before", "toward",
-                           "towards", "into"})
 
 
 def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
@@ -148,6 +143,8 @@ class EventFinder:
         self.context_events = lexicon.word_list("context_recipient_events")
         self.context_codes = tuple(sorted(lexicon.word_list("context_recipient_codes")))
         self.cooperative = lexicon.word_list("cooperative_events")
+        self.denials = tuple(sorted(lexicon.word_list("denial_codes")))
+        self.mission_preps = lexicon.word_list("mission_preps")
         self.wishing = lexicon.word_list("wishing_words")
         self.placed_events = lexicon.word_list("placed_events")
         self.domestic_events = lexicon.word_list("domestic_placed_events")
@@ -950,7 +947,7 @@ class EventFinder:
         verbs = [predicate, *g.children(predicate, "conj")]  # "stormed and burned *the embassies*"
         found = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         for prep in (c for v in verbs for c in v.children):
-            if prep.dep_ != "prep" or prep.lower_ not in MISSION_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in self.mission_preps:
                 continue
             for obj in g.children(prep, "pobj"):
                 if g.lemma(obj) == "front":  # "in front of the embassy"
@@ -1011,7 +1008,7 @@ class EventFinder:
                 for e in self.roles.entities(t) if e.country not in actor_countries][:1]
         if not recipient and code.event == "THREATEN":
             recipient = self._answered(actor_countries)
-        if not recipient and code.code == DENIAL:
+        if not recipient and code.code.startswith(self.denials):
             recipient = self._accusers(actor_countries)  # "The Kremlin flatly denied any involvement"
         if not recipient and code.event == "REQUEST" and theme is not None:
             # "demanded a halt to fighting *between Ethiopia and Eritrea*"; "demanded their release": of whoever

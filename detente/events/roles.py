@@ -24,10 +24,6 @@ from .lexicon import Lexicon
 POLITICAL_SECTORS = frozenset({"ELI", "OPP", "REB", "PTY"})
 # Prepositions of a prepositional object's own target: "for a war *against* Iraq", "to a demand *from* the US".
 NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by", "between"})
-# Particles of a retort, whose "at" names its target: "hit *back* at", "lashed *out* at".
-RETORT_PARTICLES = frozenset({"back", "out"})
-# Nouns of where a meeting happens, whose "of" phrase is no partner: "on the *sidelines* of the summit".
-VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
 
 
 # Verbs whose "in" phrase is what their subject does ("engaged in ethnic cleansing", "took part in the raid").
@@ -75,6 +71,8 @@ class Roles:
         self.recipient_preps = frozenset(lexicon.recipient_preps)
         self.shipped = words("shipped_nouns")
         self.meetings = words("meeting_nouns")
+        self.venues = words("venue_nouns")
+        self.retort_particles = words("retort_particles")
         self.issuing = words("issuing_verbs")
         self.elliptic = words("elliptic_words")
         self.state_nouns = words("state_nouns")
@@ -335,7 +333,7 @@ class Roles:
                 found = other(self.entities(subject)) if subject is not None else []
                 if found:
                     return found
-        if token.pos_ == "VERB" and g.particle(token, RETORT_PARTICLES) in RETORT_PARTICLES:
+        if token.pos_ == "VERB" and g.particle(token, self.retort_particles) in self.retort_particles:
             # "hit back *at Beijing*", "lashed out *at Washington*": a retort's "at" names its target
             found = [e for _p, obj in g.prep_objects(token, frozenset({"at"}))
                      for e in other(self.entities(obj) or self.resolver.place(obj))]  # "at Beijing": no place
@@ -343,7 +341,7 @@ class Roles:
                 return found
         by_prep: dict[str, list[Entity]] = {}
         for prep, obj in g.prep_objects(token, self.recipient_preps):
-            if g.lemma(obj) in VENUE_NOUNS:
+            if g.lemma(obj) in self.venues:
                 continue  # "on the sidelines of the SCO summit": where, not with whom
             found = other(self.entities(self.through_quantity(obj)))
             if not found:
