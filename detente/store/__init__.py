@@ -17,6 +17,7 @@ swaps a document's reports for those of a new coding (``detente recode``).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import sqlite3
@@ -123,14 +124,14 @@ class Store(AggregateTables):
             done = set()
         if all(migration.name in done for migration in MIGRATIONS):
             return []
-        with self._transaction():
+        with self.transaction():
             db.execute(db.schema("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, "
                                  "applied_at TEXT NOT NULL)"))
         applied = []
         for migration in MIGRATIONS:
             if migration.name in done:
                 continue
-            with self._transaction():
+            with self.transaction():
                 if db.execute("SELECT 1 FROM migrations WHERE name = ?", (migration.name,)).fetchone():
                     continue  # another process applied it meanwhile
                 for statement in migration.statements:
@@ -159,17 +160,14 @@ class Store(AggregateTables):
         """Store a coded document with its events and stated responses; False when it is a duplicate (the same
         text from the same outlet and address is stored).  ``coder`` is the version that coded it."""
         key = document_key(document)
-        try:
-            with self._transaction():
-                if not self._insert_document(key, document, coder):
-                    return False
-                events, claims = self._own_ids(key, events, claims)
-                self._add_sentences(key, sentences)
-                for event in events:
-                    self._add_event(key, event)
-                self._add_claims(key, claims)
-        except DatabaseError as error:
-            raise StoreError(f"{self.path}: cannot store {document.origin or document.id}: {error.reason}") from error
+        with self._storing(document):
+            if not self._insert_document(key, document, coder):
+                return False
+            events, claims = self._own_ids(key, events, claims)
+            self._add_sentences(key, sentences)
+            for event in events:
+                self._add_event(key, event)
+            self._add_claims(key, claims)
         return True
 
     def coding_of(self, document: Document, coder: str) -> str | None:
@@ -186,23 +184,20 @@ class Store(AggregateTables):
         publication date and coder), each event as this document's own report; None when it is a duplicate."""
         key = document_key(document)
         db = self.connection
-        try:
-            with self._transaction():
-                coder = db.execute("SELECT coder FROM documents WHERE hash = ?", (twin,)).fetchone()
-                if coder is None or not self._insert_document(key, document, coder[0]):
-                    return None
-                db.execute("INSERT INTO sentences SELECT ?, idx, start_char, end_char, text FROM sentences "
-                           "WHERE document = ?", (key, twin))
-                events = [Event.from_dict(json.loads(record)) for (record,) in db.execute(
-                    "SELECT record FROM events WHERE document = ? ORDER BY sentence, number", (twin,)).fetchall()]
-                claims = [_claim(json.loads(record)) for (record,) in db.execute(
-                    "SELECT record FROM claims WHERE document = ? ORDER BY sentence, id", (twin,)).fetchall()]
-                events, claims = twin_events(key, document, events, claims)
-                for event in events:
-                    self._add_event(key, event)
-                self._add_claims(key, claims)
-        except DatabaseError as error:
-            raise StoreError(f"{self.path}: cannot store {document.origin or document.id}: {error.reason}") from error
+        with self._storing(document):
+            coder = db.execute("SELECT coder FROM documents WHERE hash = ?", (twin,)).fetchone()
+            if coder is None or not self._insert_document(key, document, coder[0]):
+                return None
+            db.execute("INSERT INTO sentences SELECT ?, idx, start_char, end_char, text FROM sentences "
+                       "WHERE document = ?", (key, twin))
+            events = [Event.from_dict(json.loads(record)) for (record,) in db.execute(
+                "SELECT record FROM events WHERE document = ? ORDER BY sentence, number", (twin,)).fetchall()]
+            claims = [_claim(json.loads(record)) for (record,) in db.execute(
+                "SELECT record FROM claims WHERE document = ? ORDER BY sentence, id", (twin,)).fetchall()]
+            events, claims = twin_events(key, document, events, claims)
+            for event in events:
+                self._add_event(key, event)
+            self._add_claims(key, claims)
         return events
 
     def replace(self, key: str, sentences: Sequence[Sentence], events: Sequence[Event], claims: Sequence[Claim],
@@ -216,7 +211,7 @@ class Store(AggregateTables):
         then updates the aggregated events (``detente.reciprocity.refresh``) with what this returns.
         """
         db = self.connection
-        with self._transaction():
+        with self.transaction():
             old = dict(db.execute("SELECT id, record FROM events WHERE document = ?", (key,)).fetchall())
             events, claims = self._own_ids(key, events, claims, mine=set(old))
             new = {event.id: event for event in events}
@@ -302,12 +297,18 @@ class Store(AggregateTables):
             for table, column in (("participants", "event"), ("mentions", "event"), ("events", "id")):
                 self.connection.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
 
-    def _transaction(self):
-        return _Transaction(self.connection)
-
     def transaction(self):
         """``with store.transaction():`` — one write transaction (writers queue), rolled back on any error."""
         return _Transaction(self.connection)
+
+    @contextlib.contextmanager
+    def _storing(self, document: Document) -> Iterator[None]:
+        """One write transaction that stores ``document``; a database error names the document."""
+        try:
+            with self.transaction():
+                yield
+        except DatabaseError as error:
+            raise StoreError(f"{self.path}: cannot store {document.origin or document.id}: {error.reason}") from error
 
     # -- reading ------------------------------------------------------------------------------
 

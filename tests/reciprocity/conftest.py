@@ -36,6 +36,14 @@ def corpus_store(tmp_path_factory) -> Store:
     store.close()
 
 
+@pytest.fixture()
+def store(tmp_path) -> Store:
+    """An empty store of the test's own."""
+    store = Store.open(tmp_path / "store.sqlite")
+    yield store
+    store.close()
+
+
 def code_articles(store: Store, articles: list[tuple[str, str, str, str]]) -> None:
     """Code (id, outlet, publication date, text) articles into ``store``."""
     from detente.coder import Coder

@@ -9,7 +9,7 @@ import pytest
 from detente import api
 from detente.reciprocity.aggregate import Members, codes_agree, fit, summarise, unit_kind
 from detente.settings import Settings
-from detente.store import EventFilter, Mention, Store
+from detente.store import EventFilter, Mention
 
 from .conftest import code_articles
 
@@ -104,13 +104,6 @@ REPORTS = [
      "Russia expels more British staff\n\nMOSCOW — Russia on Saturday expelled four more British diplomats, "
      "the Foreign Ministry said."),
 ]
-
-
-@pytest.fixture()
-def store(tmp_path):
-    store = Store.open(tmp_path / "store.sqlite")
-    yield store
-    store.close()
 
 
 def _expulsions(store):

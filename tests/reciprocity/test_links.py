@@ -7,7 +7,7 @@ import pytest
 from detente import api
 from detente.coder import Coder
 from detente.records import Document
-from detente.store import EventFilter, Store
+from detente.store import EventFilter
 
 from .conftest import code_articles
 
@@ -93,13 +93,6 @@ ANSWER = ("answer-1", "Evening Courier", "2021-04-19",
           "for the expulsion of 18 Russians.")
 UNRELATED = ("later-1", "Harbour Wire", "2021-07-30",
              "Russia expels a Czech attaché\n\nMOSCOW — Russia on Friday expelled a Czech military attaché.")
-
-
-@pytest.fixture()
-def store(tmp_path):
-    store = Store.open(tmp_path / "store.sqlite")
-    yield store
-    store.close()
 
 
 def _only(store, actor, recipient):
