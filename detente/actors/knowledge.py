@@ -125,6 +125,7 @@ class KnowledgeBase:
     persons: dict[str, Person] = field(default_factory=dict)
     states: dict[str, str] = field(default_factory=dict)
     organisations: dict[str, str] = field(default_factory=dict)
+    members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     generic_roles: dict[str, str] = field(default_factory=dict)
@@ -216,6 +217,15 @@ class _Builder:
             return code
         raise _fail(path, entry, f"unknown country or organisation code {code!r}")
 
+    def member_states(self, path: Path, entry: dict) -> tuple[str, ...]:
+        """The states of a grouping that acts only as its members do ("the G7", "the Baltic states")."""
+        codes = _strings(path, entry, "members")
+        unknown = [code for code in codes if code not in self.kb.states]
+        if unknown or not codes:
+            raise DataFileError(str(path), key_line(entry, "members") or line_of(entry),
+                                f"members must be state codes, found {unknown or 'none'}")
+        return tuple(codes)
+
     def add(self, path: Path, entry: Any, texts: Iterable[str], *, all_ambiguous: bool = False,
             **fields: Any) -> None:
         flag = entry.get("ambiguous") if isinstance(entry, dict) else None
@@ -281,6 +291,8 @@ class _Builder:
             if not code.replace("-", "").isalnum() or code.upper() != code:
                 raise _fail(path, entry, f"organisation code {code!r} must be upper-case letters and digits")
             self.kb.organisations.setdefault(code, str(_require(path, entry, "name")))
+            if "members" in entry:
+                self.kb.members[code] = self.member_states(path, entry)
         for entry in entries:
             code, name = str(entry["code"]), str(entry["name"])
             sector = self.sector(path, entry, entry.get("sector", "IGO"))

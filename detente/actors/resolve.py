@@ -19,7 +19,7 @@ takes the head token of a noun phrase and returns the entities it names:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -189,7 +189,22 @@ class Resolver:
         if not found and head.lower_ in self.words["told_people"] and _definite(head):
             told = self._told_people(head)  # "the crew", "the 24 sailors": whose they were when first told
             return [told] if told is not None else []
-        return found
+        return [member for named in found for member in self._members(named)]
+
+    def one_grouping(self, entities: Sequence[Entity]) -> bool:
+        """Whether ``entities`` are the members of one grouping named by one phrase ("the G7")."""
+        countries = {e.country for e in entities}
+        return len({e.text for e in entities}) == 1 and any(countries == set(m) for m in self.kb.members.values())
+
+    def _members(self, named: NamedPhrase) -> list[NamedPhrase]:
+        """A grouping that acts only as its states do ("G7 ministers", "the Baltic states"): each state."""
+        codes = self.kb.members.get(named.entity.country or "")
+        if not codes:
+            return [named]
+        sector = None if named.entity.sector == "IGO" else named.entity.sector
+        return [NamedPhrase(Entity(text=named.entity.text, name=self.kb.name_of(code), country=code,
+                                   sector=sector, id=f"state:{code}"), False, named.category, named.inferred)
+                for code in codes]
 
     def _phrase(self, head: Token, *, speaker: Entity | None = None,
                 context: Entity | None = None) -> list[NamedPhrase]:

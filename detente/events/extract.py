@@ -968,11 +968,17 @@ class EventFinder:
         """A test of whether a recipient is the actor's own state (see ``_same_side``)."""
         return lambda entity: self._same_side(entity, actor)
 
+    def _member_named_apart(self, entity: Entity, actor: list[Entity]) -> bool:
+        """ "the G8 suspended *Russia*": a state named on its own is the recipient of its grouping's other
+        members (not "the Nordic countries pledged *military* aid", their own forces)."""
+        return (entity.sector is None and entity.text != actor[0].text and len(actor) > 1
+                and self.resolver.one_grouping(actor))
+
     def _same_side(self, entity: Entity, actor: list[Entity]) -> bool:
         """Whether a recipient is the actor's own state: same country, and not a government acting on its
         own rebels, opposition or people ("Sudan accused Darfur rebels" is an event of one country)."""
         same = [a for a in actor if a.country == entity.country]
-        if not same:
+        if not same or self._member_named_apart(entity, actor):
             return False
         if any(a.sector == entity.sector for a in same):
             return True  # "demonstrators … to show *their* anger": the actor itself
@@ -983,6 +989,8 @@ class EventFinder:
                  recipient: list[Entity], theme: Token | None) -> Finding | None:
         code = self.codes[pattern.cameo]
         actor = _distinct(actor)
+        if self.resolver.one_grouping(actor):  # "the G8 suspended Russia": the other members did
+            actor = [e for e in actor if e.country not in {r.country for r in recipient}] or actor
         recipient = _distinct([e for e in recipient if not self._same_side(e, actor)])
         if not recipient and theme is not None and theme.lower_ == "own":
             # "announced expulsions of their own": the same act as another actor's, against the same side
@@ -991,7 +999,8 @@ class EventFinder:
                            None)
             if earlier is not None:
                 recipient = [e for e in earlier.recipient if not self._same_side(e, actor)]
-        if not recipient and len({e.country for e in actor}) > 1 and code.event.lower() in self.reciprocal:
+        if not recipient and len({e.country for e in actor}) > 1 and code.event.lower() in self.reciprocal \
+                and not self.resolver.one_grouping(actor):  # "G7 leaders met": not each other
             actor, recipient = actor[:1], actor[1:]
         actor_countries = {e.country for e in actor}
         conditional = self.modality.conditional(predicate)

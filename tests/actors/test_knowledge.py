@@ -237,6 +237,8 @@ BROKEN_CASES = [
     ("groups.yaml", HAMAS, "- Hamas", "expected a mapping"),
     ("office_holders.yaml", f"- {RICE_OFFICE}", "- Secretary of State", "expected a mapping"),
     ("office_holders.yaml", RICE_OFFICE, RICE_OFFICE.replace("2009-01-20", "2009-13-20"), "2009-13-20"),
+    ("organisations.yaml", "  members: [EST, LVA, LTU]\n", "  members: [EST, LVA, NATO]\n",
+     "members must be state codes, found ['NATO']"),
 ]
 
 

@@ -572,6 +572,28 @@ ADDRESSED = [
 ]
 
 # Every table above of what must be found, by the capability it tests.
+# groupings that act only as their members do: one event per member state
+GROUPINGS = [
+    ("The three Baltic states expelled Russian diplomats on Monday.",
+     [("SANCTION", ("EST", "LVA", "LTU"), ("RUS",))]),
+    ("G7 foreign ministers condemned the missile launch by North Korea.",
+     [("ACCUSE", ("CAN", "FRA", "DEU", "ITA", "JPN", "GBR", "USA"), ("PRK",))]),
+    ("Tehran rejected the proposal of the E3 on Tuesday.", [("REJECT", ("IRN",), ("GBR", "FRA", "DEU"))]),
+    ("The Nordic countries pledged military aid to Ukraine.",
+     [("AGREE", ("DNK", "FIN", "ISL", "NOR", "SWE"), ("UKR",))]),
+    # suspended from a group
+    ("The leaders of the Group of Eight suspended Russia from the group over Crimea.",
+     [("SANCTION", ("CAN", "FRA", "DEU", "ITA", "JPN", "GBR", "USA"), ("RUS",))]),
+    ("The African Union suspended Guinea from the bloc after the coup.", [("SANCTION", ("AU",), ("GIN",))]),
+]
+
+
+def test_a_grouping_that_meets_does_not_meet_its_own_members(coder) -> None:
+    found = coded(coder, "G7 leaders met in Hiroshima on Friday to discuss Ukraine.")
+    assert [event for event in found if event[0] == "CONSULT" and set(event[2]) <= {"CAN", "FRA", "DEU", "ITA",
+                                                                                        "JPN", "GBR", "USA"}] == []
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -592,6 +614,7 @@ MUST_FIND = {
     "groups and prices": GROUPS_AND_PRICES,
     "lists and followers": LISTS_AND_FOLLOWERS,
     "addressed": ADDRESSED,
+    "groupings": GROUPINGS,
 }
 
 
