@@ -143,6 +143,8 @@ class ActorMatcher:
         labels = {t.ent_type_ for t in span} - {""}
         if term.kind == GENERIC and _named_owner(span):
             return True  # "Serb *forces*", "Iraq's *extremists*": a nationality makes the common noun an actor
+        if term.kind == GENERIC and term.sector == "CVL" and _counted(span):
+            return True  # "thousands of *people*", "some 5,000 *people*": a crowd
         return bool(labels & CONFIRMING_LABELS.get(term.kind, PLACE_LABELS))
 
     def _inside_other_name(self, term: Term, span: Span) -> bool:
@@ -194,6 +196,19 @@ def _whole_entity(span: Span) -> bool:
         return True
     doc = span.doc
     return span[0].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
+
+
+# Nouns that count people ("*thousands* of people").
+COUNTING_NOUNS = {"thousand", "hundred", "dozen", "score", "ten", "million"}
+
+
+def _counted(span: Span) -> bool:
+    """Whether the phrase is a crowd counted roughly, that acts: "thousands of people rallied", "tens of
+    thousands of people" (not "755 people would have to leave", nor the victims in "killing hundreds of people")."""
+    head, counted = span.root, False
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in COUNTING_NOUNS:
+        head, counted = head.head.head, True
+    return counted and head.dep_ == "nsubj"
 
 
 # Prepositions after an ambiguous common noun whose state makes it an actor ("security forces *in* Guinea").

@@ -968,6 +968,14 @@ class EventFinder:
         """A test of whether a recipient is the actor's own state (see ``_same_side``)."""
         return lambda entity: self._same_side(entity, actor)
 
+    def _chanted_against(self, predicate: Token, actor_countries: set) -> list[Entity]:
+        """ "demonstrated in Goma, *chanting slogans hostile to Rwanda*", "…, *burning flags of Japan*": whom a
+        protest is against, named in what the protesters do while protesting."""
+        doings = [c for c in predicate.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"]
+        named = [e for doing in doings for token in doing.subtree if token.i in self.resolver.by_token
+                 for e in self.roles.entities(token)]
+        return _distinct([e for e in named if e.country not in actor_countries])[:1]
+
     def _member_named_apart(self, entity: Entity, actor: list[Entity]) -> bool:
         """ "the G8 suspended *Russia*": a state named on its own is the recipient of its grouping's other
         members (not "the Nordic countries pledged *military* aid", their own forces)."""
@@ -1034,6 +1042,8 @@ class EventFinder:
             # "protested outside the Danish embassy", "stormed the embassies": against the missions' states
             recipient = [e for mission in self._missions(predicate) for e in self.roles.entities(mission)
                          if e.country not in actor_countries]
+        if not recipient and code.event == "PROTEST":
+            recipient = self._chanted_against(predicate, actor_countries)
         if not recipient and code.event == "PROTEST":
             # people protest against their own government unless the sentence names another
             recipient = [Entity(text=e.text, name=e.name, country=e.country, sector="GOV", id=e.id)

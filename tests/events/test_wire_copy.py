@@ -588,6 +588,21 @@ GROUPINGS = [
 ]
 
 
+# crowds counted roughly, and whom they protest against
+CROWDS = [
+    ("Thousands of people demonstrated in Goma on Monday, chanting slogans hostile to Rwanda.",
+     [("PROTEST", ("COD",), ("RWA",))]),
+    ("Tens of thousands of people rallied in Seoul against Japan on Saturday.", [("PROTEST", ("KOR",), ("JPN",))]),
+    ("Crowds marched in Manila on Friday, burning Chinese flags.", [("PROTEST", ("PHL",), ("CHN",))]),
+]
+
+
+def test_people_counted_exactly_or_killed_are_no_crowd(coder) -> None:
+    found = coded(coder, "Moscow said 755 people would have to stop working for the US embassy. Russian missiles "
+                         "struck Kharkiv on Monday, killing dozens of people.")
+    assert [e for e in found if e[1] == e[2]] == [], found
+
+
 def test_a_grouping_that_meets_does_not_meet_its_own_members(coder) -> None:
     found = coded(coder, "G7 leaders met in Hiroshima on Friday to discuss Ukraine.")
     assert [event for event in found if event[0] == "CONSULT" and set(event[2]) <= {"CAN", "FRA", "DEU", "ITA",
@@ -615,6 +630,7 @@ MUST_FIND = {
     "lists and followers": LISTS_AND_FOLLOWERS,
     "addressed": ADDRESSED,
     "groupings": GROUPINGS,
+    "crowds": CROWDS,
 }
 
 
