@@ -707,6 +707,10 @@ class EventFinder:
                     recipient = self.roles.entities(obj) or self.roles.recipients(obj, self.roles.theme(obj))
                     if recipient:
                         break
+            for clause in [] if recipient else g.children(adjective, "xcomp"):
+                # "ready to settle the issue *with Manila*", "willing to help *Kyiv*": whom the stance is about
+                recipient = self.roles.recipients(clause, self.roles.theme(clause), exclude=self._own_side(actor),
+                                                  own=frozenset(e.country for e in actor))
             return self._finding((adjective.i,), holder if holder.pos_ in ("VERB", "AUX") else adjective,
                                  pattern, actor, recipient, None)
         return None

@@ -597,6 +597,17 @@ CROWDS = [
 ]
 
 
+# a stance ("ready to …", "prepared to …") is about whom its clause names
+STANCES = [
+    ("Beijing is ready to settle the issue with Manila through friendly consultations.",
+     [("AGREE", ("CHN",), ("PHL",))]),
+    ("Hanoi said it was prepared to resolve the dispute with Beijing through negotiations.",
+     [("AGREE", ("VNM",), ("CHN",))]),
+    ("Moscow said it stood ready to help Kyrgyzstan and Tajikistan settle the conflict.",
+     [("AGREE", ("RUS",), ("KGZ", "TJK"))]),
+]
+
+
 def test_people_counted_exactly_or_killed_are_no_crowd(coder) -> None:
     found = coded(coder, "Moscow said 755 people would have to stop working for the US embassy. Russian missiles "
                          "struck Kharkiv on Monday, killing dozens of people.")
@@ -631,6 +642,7 @@ MUST_FIND = {
     "addressed": ADDRESSED,
     "groupings": GROUPINGS,
     "crowds": CROWDS,
+    "stances": STANCES,
 }
 
 
