@@ -937,6 +937,22 @@ class EventFinder:
         same = [f for f in against if f.pattern.cameo[:3] == against[-1].pattern.cameo[:3]] if against else []
         return list({e.country: e for f in same for e in f.actor if e.country not in speakers}.values())
 
+    def _praised(self, thing: Token, speakers: set[str | None]) -> list[Entity]:
+        """Whom praise of "the release", "the move", "the announcement" is for: who did the last act told of
+        the kind the noun names (any act, for a noun of decision), unless it was the speaker."""
+        told = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in thing.children)
+        if not told or any(c.dep_ == "poss" for c in thing.children):
+            return []
+        kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")
+                 if p.actor != "speaker"}  # "the action" names no deed of its own; "action … unacceptable" is a verdict
+        if not kinds and g.lemma(thing) not in self.roles.decision_nouns:
+            return []
+        done = [f for f in self.earlier if f.recipient and f.status == "actual"]
+        last = next((f for f in reversed(done) if not kinds or self.codes[f.pattern.cameo].event in kinds), None)
+        if last is None or {e.country for e in last.actor} & speakers:
+            return []  # "Ottawa defended the action": its own
+        return list(last.actor)
+
     def _refused(self, predicate: Token, pattern: Pattern, code: Code) -> bool:
         """Whether a cooperation is refused for the future ("will not apologise"), which the record makes a
         rejection (REJECT): verbal conflict, whose unnamed recipient is the other party."""
@@ -1082,6 +1098,10 @@ class EventFinder:
             recipient = pair
             joint = tuple(sorted({self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
                                  | {"JOINT"}))
+        praised = self._judged_noun(predicate, theme) if not recipient and code.event == "SUPPORT" else None
+        if praised is not None:
+            # "welcomed the release": praise of a deed told before (after "welcomed the accord" of both)
+            recipient = self._praised(praised, actor_countries)
         inferred = False
         if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events
                                                          or code.code.startswith(self.context_codes)

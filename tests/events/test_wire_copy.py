@@ -608,6 +608,25 @@ STANCES = [
 ]
 
 
+# praise of a deed told before is for its doer
+PRAISE = [
+    ("Iran freed the 15 British sailors on Wednesday. The European Union welcomed the release.",
+     [("SUPPORT", ("EU",), ("IRN",))]),
+    ("Iran announced on Wednesday that it would free the British sailors. Berlin welcomed the announcement.",
+     [("SUPPORT", ("DEU",), ("IRN",))]),
+    ("Pyongyang released two American journalists on Tuesday. Seoul called the release a positive step.",
+     [("SUPPORT", ("KOR",), ("PRK",))]),
+    ("Moscow freed the Ukrainian sailors on Friday. Paris described the move as a goodwill gesture.",
+     [("SUPPORT", ("FRA",), ("RUS",))]),
+]
+
+
+def test_praise_of_ones_own_deed_is_for_nobody(coder) -> None:
+    found = coded(coder, "Canadian patrol boats seized a Spanish trawler on Thursday. The EU said the boarding was "
+                         "piracy. Ottawa defended the action on Friday.")
+    assert [e for e in found if e[0] == "SUPPORT" and e[2]] == [], found
+
+
 def test_people_counted_exactly_or_killed_are_no_crowd(coder) -> None:
     found = coded(coder, "Moscow said 755 people would have to stop working for the US embassy. Russian missiles "
                          "struck Kharkiv on Monday, killing dozens of people.")
@@ -643,6 +662,7 @@ MUST_FIND = {
     "groupings": GROUPINGS,
     "crowds": CROWDS,
     "stances": STANCES,
+    "praise": PRAISE,
 }
 
 
