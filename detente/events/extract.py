@@ -513,7 +513,7 @@ class EventFinder:
                 return None
         elif pattern.object is not None:
             theme = self.roles.theme(token)
-            if theme is None or not g.phrase_lemmas(theme) & pattern.object:
+            if theme is None or not self._lemmas(theme) & pattern.object:
                 return None
             used.add(theme.i)
         if pattern.complement is not None:
@@ -581,6 +581,14 @@ class EventFinder:
             if owners:
                 return owners
         return self.roles.scene(verb)[:1]
+
+    def _lemmas(self, phrase: Token) -> set[str]:
+        """The phrase's lemmas, with "ent:gpe" for a place the knowledge base or the gazetteer knows, whatever
+        the entity recogniser made of it ("pounded *Kharkiv*", read as a person)."""
+        lemmas = g.phrase_lemmas(phrase)
+        if "ent:gpe" not in lemmas and phrase.pos_ == "PROPN" and self.resolver.place(phrase):
+            lemmas.add("ent:gpe")
+        return lemmas
 
     def _subject(self, token: Token) -> Token | None:
         """The subject of a clause, active or passive; for "23 diplomats *had to* leave" that of "have"."""

@@ -621,6 +621,24 @@ PRAISE = [
 ]
 
 
+# measures answered with, bans, and what weapons hit
+ANSWERED_WITH = [
+    ("Beijing hit back with tariffs on US soybeans.", [("SANCTION", ("CHN",), ("USA",))]),
+    ("Washington hit Moscow with fresh sanctions on Friday.", [("SANCTION", ("USA",), ("RUS",))]),
+    ("Russia responded with a mirror ban on Ukrainian carriers.", [("SANCTION", ("RUS",), ("UKR",))]),
+    ("Kyiv imposed a ban on Russian airlines on Friday.", [("SANCTION", ("UKR",), ("RUS",))]),
+    ("Russian missiles hit Kyiv on Monday.", [("ASSAULT", ("RUS",), ("UKR",))]),
+    ("Russian forces pounded Kharkiv on Monday.", [("ASSAULT", ("RUS",), ("UKR",))]),
+    ("Russian missiles slammed into Kyiv on Monday.", [("ASSAULT", ("RUS",), ("UKR",))]),
+]
+
+
+def test_sanctions_and_criticism_hit_nobody(coder) -> None:
+    found = coded(coder, "Washington hit Moscow with fresh sanctions on Friday. The minister slammed Beijing's "
+                         "decision on Monday.")
+    assert [e for e in found if e[0] == "ASSAULT"] == [], found
+
+
 def test_praise_of_ones_own_deed_is_for_nobody(coder) -> None:
     found = coded(coder, "Canadian patrol boats seized a Spanish trawler on Thursday. The EU said the boarding was "
                          "piracy. Ottawa defended the action on Friday.")
@@ -663,6 +681,7 @@ MUST_FIND = {
     "crowds": CROWDS,
     "stances": STANCES,
     "praise": PRAISE,
+    "answered with": ANSWERED_WITH,
 }
 
 
