@@ -136,6 +136,9 @@ class Roles:
                 return self.entities(child)
         for _prep, obj in g.prep_objects(noun, frozenset({"by"})):
             return self.entities(obj)
+        for _of, done_to in g.prep_objects(noun, frozenset({"of"})):
+            for _by, agent in g.prep_objects(done_to, frozenset({"by"})):
+                return self.entities(agent)  # "the expulsion of ten diplomats *by Poland*", hung on "diplomats"
         for clause in noun.children:  # "the order, *announced by the State Department*, for 55 diplomats to leave"
             agent = g.passive_agent(clause) if clause.dep_ == "acl" and clause.tag_ == "VBN" else None
             if agent is not None and g.lemma(clause) in self.issuing:

@@ -630,6 +630,11 @@ ANSWERED_WITH = [
     ("Russian missiles hit Kyiv on Monday.", [("ASSAULT", ("RUS",), ("UKR",))]),
     ("Russian forces pounded Kharkiv on Monday.", [("ASSAULT", ("RUS",), ("UKR",))]),
     ("Russian missiles slammed into Kyiv on Monday.", [("ASSAULT", ("RUS",), ("UKR",))]),
+    ("Venezuela ordered ten battalions to the Colombian border on Sunday.", [("MOBILIZE", ("VEN",), ("COL",))]),
+    ("Washington vowed further action against Tehran.", [("THREATEN", ("USA",), ("IRN",))]),
+    # the agent of a nominal act, hung by the parser on its object
+    ("The expulsion of ten Russian diplomats by Poland drew an angry response.",
+     [("SANCTION", ("POL",), ("RUS",))]),
 ]
 
 
