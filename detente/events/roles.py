@@ -54,6 +54,7 @@ class Roles:
         self.resolver = resolver
         words = lexicon.word_list
         self.light = words("light_verbs")
+        self.answering = words("answering_verbs")
         self.speech = words("speech_verbs")
         self.quantity = words("quantity_nouns")
         self.decision_nouns = words("decision_nouns")
@@ -123,10 +124,11 @@ class Roles:
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass") \
                 and head.head.head.pos_ == "VERB" and g.lemma(head.head.head) in self.light:
             return head.head.head  # "launched *ten days of* war games", "held *a round of* talks"
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
-                and g.lemma(head.head) in self.light and (head.lower_ in ("with", "by") or (
-                    head.lower_ == "in" and g.lemma(head.head) in INVOLVING_VERBS)):
-            return head.head  # "engaged *in* ethnic cleansing"
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and (
+                g.lemma(head.head) in self.light and (head.lower_ in ("with", "by") or (
+                    head.lower_ == "in" and g.lemma(head.head) in INVOLVING_VERBS))
+                or head.lower_ == "with" and g.lemma(head.head) in self.answering):
+            return head.head  # "engaged *in* ethnic cleansing", "answered *with* a mirror ban"
         return None
 
     def own_actors(self, noun: Token) -> list[Entity]:

@@ -626,6 +626,8 @@ ANSWERED_WITH = [
     ("Beijing hit back with tariffs on US soybeans.", [("SANCTION", ("CHN",), ("USA",))]),
     ("Washington hit Moscow with fresh sanctions on Friday.", [("SANCTION", ("USA",), ("RUS",))]),
     ("Russia responded with a mirror ban on Ukrainian carriers.", [("SANCTION", ("RUS",), ("UKR",))]),
+    ("Moscow answered with a mirror ban on Ukrainian carriers.", [("SANCTION", ("RUS",), ("UKR",))]),
+    ("China released the 12 Vietnamese fishermen on Thursday.", [("RETREAT", ("CHN",), ("VNM",))]),
     ("Kyiv imposed a ban on Russian airlines on Friday.", [("SANCTION", ("UKR",), ("RUS",))]),
     ("Russian missiles hit Kyiv on Monday.", [("ASSAULT", ("RUS",), ("UKR",))]),
     ("Russian forces pounded Kharkiv on Monday.", [("ASSAULT", ("RUS",), ("UKR",))]),
@@ -636,6 +638,11 @@ ANSWERED_WITH = [
     ("The expulsion of ten Russian diplomats by Poland drew an angry response.",
      [("SANCTION", ("POL",), ("RUS",))]),
 ]
+
+
+def test_the_act_answered_is_not_the_answerers(coder) -> None:
+    found = coded(coder, "Russia said it would expel 23 British diplomats, answering the expulsion of 23 Russians.")
+    assert [e for e in found if e[0] == "SANCTION" and e[1] == ("RUS",)] == [("SANCTION", ("RUS",), ("GBR",))]
 
 
 def test_sanctions_and_criticism_hit_nobody(coder) -> None:
