@@ -301,7 +301,9 @@ class Resolver:
             return self._mission_place(head, depth)
         match = self.by_token.get(head.i)
         if match is not None:
-            kinds = (STATE, CAPITAL) if depth == 0 or head.dep_ != "amod" else (STATE, CAPITAL, ADJECTIVE)
+            # "the *Bosnian* town", "the *Kuwaiti* border" (which the tagger may take for a name)
+            kinds = (STATE, CAPITAL) if depth == 0 or head.dep_ not in ("amod", "compound") \
+                else (STATE, CAPITAL, ADJECTIVE)
             for term in match.terms:
                 if term.kind in kinds and term.country:
                     text = self.doc[match.start:match.end].text

@@ -633,6 +633,8 @@ ANSWERED_WITH = [
     ("Russian forces pounded Kharkiv on Monday.", [("ASSAULT", ("RUS",), ("UKR",))]),
     ("Russian missiles slammed into Kyiv on Monday.", [("ASSAULT", ("RUS",), ("UKR",))]),
     ("Venezuela ordered ten battalions to the Colombian border on Sunday.", [("MOBILIZE", ("VEN",), ("COL",))]),
+    # a nationality the tagger takes for a name ("Kuwaiti" as a proper noun) still places the border
+    ("Iraq massed troops near the Kuwaiti frontier on Monday.", [("MOBILIZE", ("IRQ",), ("KWT",))]),
     ("Washington vowed further action against Tehran.", [("THREATEN", ("USA",), ("IRN",))]),
     # the agent of a nominal act, hung by the parser on its object
     ("The expulsion of ten Russian diplomats by Poland drew an angry response.",
