@@ -301,9 +301,11 @@ class Resolver:
             return self._mission_place(head, depth)
         match = self.by_token.get(head.i)
         if match is not None:
-            # "the *Bosnian* town", "the *Kuwaiti* border" (which the tagger may take for a name)
-            kinds = (STATE, CAPITAL) if depth == 0 or head.dep_ not in ("amod", "compound") \
-                else (STATE, CAPITAL, ADJECTIVE)
+            # "the *Bosnian* town", "the *Kuwaiti* border" (which the tagger may take for a name), not "a
+            # *Thai* engineer"
+            placing = head.dep_ == "amod" or head.dep_ == "compound" and (
+                head.head.lemma_.lower() in PLACE_NOUNS or head.head.lemma_.lower() in self.words["border_nouns"])
+            kinds = (STATE, CAPITAL, ADJECTIVE) if depth > 0 and placing else (STATE, CAPITAL)
             for term in match.terms:
                 if term.kind in kinds and term.country:
                     text = self.doc[match.start:match.end].text
