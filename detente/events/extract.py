@@ -186,8 +186,9 @@ class EventFinder:
         consumed: set[int] = set()
         tokens = list(sent)  # one walk of the sentence: spaCy makes a new token object at each
         clauses = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
-        verbs = [t for t in clauses if self.lexicon.patterns(g.lemma(t), "VERB")]
-        nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and self.lexicon.patterns(g.lemma(t), "NOUN")]
+        verbs = [t for t in clauses if self.lexicon.patterns(g.lemma(t), "VERB") and not self._in_name(t)]
+        nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and self.lexicon.patterns(g.lemma(t), "NOUN")
+                 and not self._in_name(t)]
         for token in verbs:
             if token.i in consumed:
                 continue
@@ -382,6 +383,12 @@ class EventFinder:
             out.append(Finding(trigger=(speech.i,), predicate=speech.i, pattern=pattern, actor=tuple(speaker),
                                recipient=finding.actor, theme=None, status="actual"))
         return out
+
+    def _in_name(self, token: Token) -> bool:
+        """Whether a word is part of a longer proper name ("the Collective Security *Treaty* Organisation"),
+        which is no trigger."""
+        match = self.resolver.by_token.get(token.i)
+        return match is not None and match.end - match.start > 1 and all(t.case_sensitive for t in match.terms)
 
     def _gapped(self, finding: Finding) -> list[Finding]:
         """ "Latvia expelled two Russian diplomats, *Estonia three* and *Lithuania one*": states listed with a

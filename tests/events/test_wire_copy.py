@@ -642,6 +642,12 @@ ANSWERED_WITH = [
 ]
 
 
+def test_a_word_inside_a_name_is_no_trigger(coder) -> None:
+    found = coded(coder, "It is the first time a member of the North Atlantic Treaty Organization has cut ties with "
+                         "an ally. Belarus stayed away from the Collective Security Treaty Organisation summit.")
+    assert [e for e in found if e[0] == "SUPPORT"] == [], found
+
+
 def test_the_act_answered_is_not_the_answerers(coder) -> None:
     found = coded(coder, "Russia said it would expel 23 British diplomats, answering the expulsion of 23 Russians.")
     assert [e for e in found if e[0] == "SANCTION" and e[1] == ("RUS",)] == [("SANCTION", ("RUS",), ("GBR",))]
