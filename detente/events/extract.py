@@ -522,7 +522,8 @@ class EventFinder:
             theme = self.roles.theme(token)
             if theme is None or not self._lemmas(theme) & pattern.object:
                 return None
-            used.add(theme.i)
+            used.add(theme.i)  # and what it is a part of: "delayed the last tranche *of the loan*"
+            used.update(o.i for _p, o in g.prep_objects(theme, frozenset({"of"})))
         if pattern.complement is not None:
             hit = self._complement_hit(token, pattern.complement)
             if hit is None:

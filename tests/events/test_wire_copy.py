@@ -636,10 +636,18 @@ ANSWERED_WITH = [
     # a nationality the tagger takes for a name ("Kuwaiti" as a proper noun) still places the border
     ("Iraq massed troops near the Kuwaiti frontier on Monday.", [("MOBILIZE", ("IRQ",), ("KWT",))]),
     ("Washington vowed further action against Tehran.", [("THREATEN", ("USA",), ("IRN",))]),
+    # loans given and withheld
+    ("Russia extended a loan of $500 million to Belarus on Monday.", [("AID", ("RUS",), ("BLR",))]),
+    ("Washington withheld military aid to Kyiv.", [("SANCTION", ("USA",), ("UKR",))]),
     # the agent of a nominal act, hung by the parser on its object
     ("The expulsion of ten Russian diplomats by Poland drew an angry response.",
      [("SANCTION", ("POL",), ("RUS",))]),
 ]
+
+
+def test_a_part_of_a_loan_held_back_is_no_loan_given(coder) -> None:
+    found = coded(coder, "Moscow delayed the final tranche of a $2 billion loan to Minsk.")
+    assert found == [("SANCTION", ("RUS",), ("BLR",))]
 
 
 def test_a_word_inside_a_name_is_no_trigger(coder) -> None:
