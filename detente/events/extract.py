@@ -536,7 +536,7 @@ class EventFinder:
             if subject is None:
                 return None
             subject = self.roles.through_quantity(subject)
-            if not g.phrase_lemmas(subject) & pattern.subject:
+            if not self._lemmas(subject) & pattern.subject:
                 return None
         if pattern.negated and not self.modality.negated(token, self.roles.theme(token)):
             return None  # "the decision had *no* justification": the judgement is in the negation

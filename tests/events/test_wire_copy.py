@@ -636,6 +636,13 @@ ANSWERED_WITH = [
     # a nationality the tagger takes for a name ("Kuwaiti" as a proper noun) still places the border
     ("Iraq massed troops near the Kuwaiti frontier on Monday.", [("MOBILIZE", ("IRQ",), ("KWT",))]),
     ("Washington vowed further action against Tehran.", [("THREATEN", ("USA",), ("IRN",))]),
+    # a state that protests protests officially; entry bans; protests dismissed
+    ("New Zealand protested against the French tests.", [("ACCUSE", ("NZL",), ("FRA",))]),
+    ("Portugal banned Russian officials from entering the country.", [("SANCTION", ("PRT",), ("RUS",))]),
+    ("Honiara expelled the Australian envoy. Canberra responded by barring Solomon Islands officials from "
+     "entering Australia.", [("SANCTION", ("AUS",), ("SLB",))]),
+    ("New Zealand protested against the French tests. Paris dismissed the protests.",
+     [("REJECT", ("FRA",), ("NZL",))]),
     # loans given and withheld
     ("Russia extended a loan of $500 million to Belarus on Monday.", [("AID", ("RUS",), ("BLR",))]),
     ("Washington withheld military aid to Kyiv.", [("SANCTION", ("USA",), ("UKR",))]),
