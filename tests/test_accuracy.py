@@ -74,6 +74,7 @@ BLIND_FLOORS = {
     "blind-1": {"precision": 0.70, "recall": 0.50, "f1": 0.58},
     "blind-2": {"precision": 0.68, "recall": 0.54, "f1": 0.60},
     "blind-3": {"precision": 0.64, "recall": 0.57, "f1": 0.60},
+    "blind-4": {"precision": 0.62, "recall": 0.48, "f1": 0.54},
 }
 
 
