@@ -204,8 +204,10 @@ COUNTING_NOUNS = {"thousand", "hundred", "dozen", "score", "ten", "million"}
 
 def _counted(span: Span) -> bool:
     """Whether the phrase is a crowd counted roughly, that acts: "thousands of people rallied", "tens of
-    thousands of people" (not "755 people would have to leave", nor the victims in "killing hundreds of people")."""
-    head, counted = span.root, False
+    thousands of people", "several hundred people" (not "755 people would have to leave", nor the victims in
+    "killing hundreds of people")."""
+    head = span.root
+    counted = any(c.dep_ == "nummod" and c.lemma_.lower() in COUNTING_NOUNS for c in head.children)  # "several hundred"
     while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in COUNTING_NOUNS:
         head, counted = head.head.head, True
     return counted and head.dep_ == "nsubj"

@@ -200,7 +200,7 @@ class EventFinder:
                 continue
             found = self._noun_event(token)
             if found:
-                findings.append(found)
+                findings.extend(self._gapped(found))
         for token in tokens:
             if token.i not in consumed and self._is_adjective(token):
                 found = self._adjective_event(token)
@@ -393,12 +393,15 @@ class EventFinder:
     def _gapped(self, finding: Finding) -> list[Finding]:
         """ "Latvia expelled two Russian diplomats, *Estonia three* and *Lithuania one*": states listed with a
         number after the object, the verb left out, do the same act to the same side, each its own event."""
-        if finding.theme is None and finding.counted is None:
+        # a number standing for the object told before ("Belgium expelled *21*, the Netherlands 17") is the
+        # object of this sentence; the noun of an act carried by a verb ("lodged *a protest*") is its object
+        told = finding.counted if finding.counted is not None else finding.theme
+        if told is None:
+            told = next((i for i in finding.trigger if i != finding.predicate), None)
+        if told is None:
             return [finding]
         doc = self.resolver.doc
-        # a number standing for the object told before ("Belgium expelled *21*, the Netherlands 17") is the
-        # object of this sentence
-        theme = doc[finding.counted if finding.counted is not None else finding.theme]
+        theme = doc[told]
         predicate = doc[finding.predicate]
         # the states listed after the object ("33 Russian diplomats, *Romania 10*"), or hung on the verb
         # ("ordered 30 Russian diplomats out, *Spain around 25*, *Denmark 15* and *Sweden three*")
@@ -406,6 +409,7 @@ class EventFinder:
                                          and c.i > theme.i and c.pos_ == "PROPN" for member in g.members(c)]
         gapped = [(member, number) for member in listed if member.pos_ == "PROPN"
                   for number in [_remnant_number(member, self.approximators)] if number is not None]
+        gapped += self._gapped_alike(predicate, theme)
         doers = [(self.roles.entities(member)[:1], number) for member, number in gapped]
         doers = [(actor, number) for actor, number in doers if actor]
         if not doers:
@@ -414,6 +418,18 @@ class EventFinder:
         recipient = tuple(e for e in finding.recipient if e.country not in countries)
         first = dataclasses.replace(finding, recipient=recipient)
         return [first, *(dataclasses.replace(first, actor=tuple(actor), counted=number.i) for actor, number in doers)]
+
+    def _gapped_alike(self, predicate: Token, theme: Token) -> list[tuple[Token, Token]]:
+        """ "Sweden lodged a formal protest, and *Norway and Finland similar notes*": states named before a
+        thing like the object (the same noun, or one said to be similar), the verb left out; each with it."""
+        out = []
+        for thing in predicate.children:
+            alike = g.lemma(thing) == g.lemma(theme) or any(g.lemma(c) in self.copying_words for c in thing.children)
+            if thing.dep_ != "conj" or thing.pos_ != "NOUN" or thing.i < theme.i or not alike:
+                continue
+            owners = [c for c in thing.children if c.dep_ in ("nmod", "compound", "nsubj") and c.pos_ == "PROPN"]
+            out.extend((member, thing) for owner in owners for member in g.members(owner))
+        return out
 
     def _without_purposes(self, findings: list[Finding]) -> list[Finding]:
         """Drop the demands and complaints that only state what a protest is for ("students staged
@@ -613,7 +629,7 @@ class EventFinder:
                 candidates.append(child)
                 candidates.extend(c for c in child.children
                                   if c.dep_ in ("dobj", "attr", "acomp", "oprd", "pobj", "xcomp", "amod", "prep",
-                                                "npadvmod", "nsubj", "nsubjpass", "relcl", "acl"))
+                                                "npadvmod", "nsubj", "nsubjpass", "relcl", "acl", "advmod"))
             elif child.dep_ in ("prep", "prt"):
                 candidates.append(child)
                 candidates.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))

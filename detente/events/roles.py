@@ -284,6 +284,18 @@ class Roles:
         as its target ("closed the mission to protect *American students*")."""
         return self._recipients(token, theme, depth, exclude, own)
 
+    def _owned(self, thing: Token, own: frozenset[str | None]) -> bool:
+        """Whether the actor owns a thing: a pronoun ("*its* embassy"), or the actor's state ("*Venezuela's*
+        embassy", said of Venezuela)."""
+        return any(c.dep_ == "poss" and (c.pos_ == "PRON" or bool(own) and {e.country for e in self.entities(c)} <= own)
+                   for c in thing.children)
+
+    def _posted_at(self, thing: Token, other: Callable[[list[Entity]], list[Entity]]) -> list[Entity]:
+        """Where the actor's own people or mission are posted: "recalled its ambassador *in Damascus*", "closed
+        its embassy *in Kabul*"."""
+        return [e for _p, place in g.prep_objects(thing, frozenset({"in", "to", "at"}))
+                for e in other(self.resolver.place(place) or self.entities(place))]
+
     def _recipients(self, token: Token, theme: Token | None, depth: int,
                     exclude: Callable[[Entity], bool], own: frozenset[str | None] = frozenset()) -> list[Entity]:
         def other(entities: list[Entity]) -> list[Entity]:
@@ -294,14 +306,15 @@ class Roles:
         if theme is not None:
             # what a pronoun owns is the actor's own ("Egypt closed *its* airspace to Qatari planes",
             # "Beijing recalled *its* ambassador from Vilnius")
-            owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in theme.children)
+            owned = self._owned(theme, own)
+            for _of, part in g.prep_objects(theme, frozenset({"of"})):
+                if self._owned(part, own) and g.phrase_lemmas(part) & self.posted:
+                    owned, theme = True, part  # "the closure *of Venezuela's embassy in Bogota*"
             found = [] if owned else other(self.entities(theme))
             if found:
                 return found
             if owned and g.phrase_lemmas(theme) & self.posted:
-                # "recalled *its ambassador in Damascus*", "closed its embassy *in Kabul*": where they are posted
-                found = [e for _p, place in g.prep_objects(theme, frozenset({"in", "to", "at"}))
-                         for e in other(self.resolver.place(place) or self.entities(place))]
+                found = self._posted_at(theme, other)
                 if found:
                     return found
             # "freed 16 people, *among them* a US reporter", "expelled staff *including* two Czech attachés"

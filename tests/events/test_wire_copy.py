@@ -643,6 +643,20 @@ ANSWERED_WITH = [
      "entering Australia.", [("SANCTION", ("AUS",), ("SLB",))]),
     ("New Zealand protested against the French tests. Paris dismissed the protests.",
      [("REJECT", ("FRA",), ("NZL",))]),
+    # the verb left out before a thing like the object; judgements in idiom; crowds counted with a number word
+    ("France carried out a nuclear test on Tuesday. Sweden lodged a formal protest, and Norway and Finland "
+     "similar notes.", [("ACCUSE", ("NOR",), ("FRA",)), ("ACCUSE", ("FIN",), ("FRA",))]),
+    ("France carried out a nuclear test on Tuesday. Denmark called the test a step backwards.",
+     [("ACCUSE", ("DNK",), ("FRA",))]),
+    ("France carried out a nuclear test on Tuesday. New Zealand's prime minister said the test was an affront "
+     "to every nation in the Pacific.", [("ACCUSE", ("NZL",), ("FRA",))]),
+    ("In Wellington several hundred people blocked the entrance of the French embassy.",
+     [("PROTEST", ("NZL",), ("FRA",))]),
+    # one's own mission closed abroad is closed against the host; troops sent to a border; imports barred
+    ("President Chavez ordered the closure of Venezuela's embassy in Bogota.", [("SANCTION", ("VEN",), ("COL",))]),
+    ("Chavez sent ten battalions, including tank units, to the Colombian border.",
+     [("MOBILIZE", ("VEN",), ("COL",))]),
+    ("Russia barred imports of Belarusian milk products on June 6.", [("SANCTION", ("RUS",), ("BLR",))]),
     # loans given and withheld
     ("Russia extended a loan of $500 million to Belarus on Monday.", [("AID", ("RUS",), ("BLR",))]),
     ("Washington withheld military aid to Kyiv.", [("SANCTION", ("USA",), ("UKR",))]),
