@@ -115,6 +115,9 @@ REASON_PREPS = frozenset({"over", "for"})
 # Sectors of those whose report of another state's hostile act is an accusation: the state and its bodies.
 STATE_VOICES = frozenset({"NONE", "GOV", "MIL", "LEG", "JUD"})
 
+# Hostile deeds whose victim a condemnation names ("condemned the attack *on* X"), not whom it accuses.
+HOSTILE_DEEDS = frozenset({"ASSAULT", "COERCE"})
+
 # Types of the acts that, about a thing two parties have together, are aimed at both of them.
 JOINT_EVENTS = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONSULT", "COOPERATE", "AID", "ACCUSE"})
 
@@ -279,8 +282,9 @@ class EventFinder:
         same act does to the other side what that side last did to the answerer, one event per act answered."""
         out = []
         for verb in clauses:
-            if verb.pos_ != "VERB" or not self._answers_in_kind(verb) or self.modality.is_future(verb):
-                continue
+            if verb.pos_ != "VERB" or not self._answers_in_kind(verb) or self.modality.is_future(verb) \
+                    or self.modality.negated(verb, None):
+                continue  # "would respond in kind" is a threat; "did not retaliate in kind" is nothing
             answerer = self.roles.actors(verb)
             countries = {e.country for e in answerer}
             if not countries or None in countries:
@@ -969,6 +973,29 @@ class EventFinder:
         same = [f for f in against if f.pattern.cameo[:3] == against[-1].pattern.cameo[:3]] if against else []
         return list({e.country: e for f in same for e in f.actor if e.country not in speakers}.values())
 
+    def _victims(self, thing: Token) -> list[Entity]:
+        """Who a hostile act named by a noun falls on: "the cyberattack *against Albania*", "the attack *on*
+        Egyptian fans"; none for a noun of no hostile act."""
+        kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
+        cause = self.lexicon.causes.get(g.lemma(thing))  # "hacking", "cyberattack": deeds a measure answers
+        if cause is not None:
+            kinds.add(self.codes[cause].event)
+        if not kinds & HOSTILE_DEEDS and g.lemma(thing) not in self.instruments:
+            return []
+        return [e for _p, o in g.prep_objects(thing, frozenset({"against", "on", "upon"}))
+                for e in self.roles.entities(o)]
+
+    def _attackers(self, thing: Token, victims: list[Entity]) -> list[Entity]:
+        """Who did a hostile act: its owner ("*Iran's* cyberattack"), or whoever did the last hostile act told
+        against its victims."""
+        owners = self.roles.own_actors(thing)
+        if owners:
+            return owners
+        hit = {e.country for e in victims}
+        last = next((f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].event in HOSTILE_DEEDS
+                     and {e.country for e in f.recipient} & hit), None)
+        return [e for e in last.actor if e.country not in hit] if last is not None else []
+
     def _praised(self, thing: Token, speakers: set[str | None]) -> list[Entity]:
         """Whom praise of "the release", "the move", "the announcement" is for: who did the last act told of
         the kind the noun names (any act, for a noun of decision), unless it was the speaker."""
@@ -1134,11 +1161,15 @@ class EventFinder:
         if praised is not None:
             # "welcomed the release": praise of a deed told before (after "welcomed the accord" of both)
             recipient = self._praised(praised, actor_countries)
+        victims = self._victims(theme) if code.event == "ACCUSE" and theme is not None else []
+        if victims and {e.country for e in recipient} <= {e.country for e in victims}:
+            # "condemned the cyberattack *against Albania*": the attacker, not the victim
+            recipient = self._attackers(theme, victims)
         inferred = False
         if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events
                                                          or code.code.startswith(self.context_codes)
                                                          or self._refused(predicate, pattern, code)):
-            recipient = self._other_party(actor_countries)
+            recipient = [e for e in self._other_party(actor_countries) if e not in victims]
             inferred = bool(recipient)
         if not recipient and code.event.lower() in self.domestic_events:
             # "imposed a curfew in Sudan": a state's act at home falls on the people of the place

@@ -46,6 +46,13 @@ def _sentences_back(token: Token, count: int) -> int:
     return start
 
 
+def _judged_as(noun: Token, verb: Token) -> bool:
+    """Whether the verb says what its object is ("called *the expulsion* unjustified", "called the test a step
+    backwards"): a verdict on the thing, which the verb does not carry out."""
+    return noun.dep_ == "dobj" and any(c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.i > noun.i
+                                       for c in verb.children)
+
+
 class Roles:
     """The roles of the events of one document, sentence by sentence."""
 
@@ -119,7 +126,7 @@ class Roles:
                     return child
         head = noun.head
         if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX") \
-                and g.lemma(head) in self.light:
+                and g.lemma(head) in self.light and not _judged_as(noun, head):
             return head
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass") \
                 and head.head.head.pos_ == "VERB" and g.lemma(head.head.head) in self.light:

@@ -666,6 +666,21 @@ ANSWERED_WITH = [
 ]
 
 
+def test_a_condemned_attack_accuses_the_attacker_not_the_victim(coder) -> None:
+    found = coded(coder, "Iran attacked the government systems of Albania in July. NATO issued a statement "
+                         "condemning the cyberattack against Albania.")
+    assert ("ACCUSE", ("NATO",), ("IRN",)) in found
+    assert [e for e in found if e[0] == "ACCUSE" and "ALB" in e[2]] == [], found
+    alone = coded(coder, "NATO issued a statement strongly condemning the cyberattack against Albania.")
+    assert [e for e in alone if "ALB" in e[2]] == [], alone
+
+
+def test_a_verdict_on_an_act_and_a_reply_not_made_are_no_acts(coder) -> None:
+    found = coded(coder, "The Solomon Islands expelled the Australian envoy. Canberra called the expulsion "
+                         "unjustified but did not retaliate in kind.")
+    assert [e for e in found if e[1] == ("AUS",) and e[0] != "ACCUSE"] == [], found
+
+
 def test_a_part_of_a_loan_held_back_is_no_loan_given(coder) -> None:
     found = coded(coder, "Moscow delayed the final tranche of a $2 billion loan to Minsk.")
     assert found == [("SANCTION", ("RUS",), ("BLR",))]
