@@ -449,7 +449,10 @@ class EventFinder:
         for finding in findings:
             event = self.codes[finding.pattern.cameo].event
             predicate = self.resolver.doc[finding.predicate]
-            purpose = predicate.dep_ in PURPOSE_DEPS and predicate.head.i != predicate.i
+            # a purpose shares its subject ("staged demonstrations *to demand*"); "…, *while Denmark called* …"
+            # has its own
+            purpose = predicate.dep_ in PURPOSE_DEPS and predicate.head.i != predicate.i \
+                and g.first_child(predicate, "nsubj", "nsubjpass") is None
             if purpose and event in ("REQUEST", "ACCUSE") and predicate.head.i in protests:
                 continue
             if purpose and event in ("PROTEST", "ACCUSE") and predicate.head.i in accusations - {predicate.i}:

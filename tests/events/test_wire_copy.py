@@ -648,6 +648,9 @@ ANSWERED_WITH = [
      "similar notes.", [("ACCUSE", ("NOR",), ("FRA",)), ("ACCUSE", ("FIN",), ("FRA",))]),
     ("France carried out a nuclear test on Tuesday. Denmark called the test a step backwards.",
      [("ACCUSE", ("DNK",), ("FRA",))]),
+    # a clause with a subject of its own is no purpose of the protest before it
+    ("France carried out a nuclear test on Tuesday. Sweden lodged a formal protest, while Denmark called the test "
+     "a step backwards.", [("ACCUSE", ("SWE",), ("FRA",)), ("ACCUSE", ("DNK",), ("FRA",))]),
     ("France carried out a nuclear test on Tuesday. New Zealand's prime minister said the test was an affront "
      "to every nation in the Pacific.", [("ACCUSE", ("NZL",), ("FRA",))]),
     ("In Wellington several hundred people blocked the entrance of the French embassy.",
