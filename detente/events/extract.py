@@ -498,7 +498,7 @@ class EventFinder:
                 theme = subject
             else:
                 actor = self.roles.actors(verb)
-                theme = self.roles.theme(verb)
+                theme = self.roles.theme(verb) or self._particle_object(verb, pattern)
                 recipient = self.roles.recipients(verb, theme, exclude=self._own_side(actor),
                                                   own=frozenset(e.country for e in actor))
             if not actor and self.codes[pattern.cameo].event == "ASSAULT":
@@ -526,6 +526,14 @@ class EventFinder:
                 found = dataclasses.replace(found, counted=written.i)
             return found
         return None
+
+    def _particle_object(self, verb: Token, pattern: Pattern) -> Token | None:
+        """The object of a phrasal verb whose particle the parser took for a preposition ("called *in* the
+        Philippine charge d'affaires"): the word the pattern asks for under that preposition, or its head."""
+        if pattern.prep is None or pattern.complement is None:
+            return None
+        hit = self._complement_hit(verb, pattern.complement)
+        return hit.head if hit is not None and hit.dep_ == "compound" else hit
 
     def _conditions(self, pattern: Pattern, token: Token) -> set[int] | None:
         """The token indices a pattern's conditions used, or None when they do not hold."""

@@ -660,6 +660,13 @@ ANSWERED_WITH = [
     ("Chavez sent ten battalions, including tank units, to the Colombian border.",
      [("MOBILIZE", ("VEN",), ("COL",))]),
     ("Russia barred imports of Belarusian milk products on June 6.", [("SANCTION", ("RUS",), ("BLR",))]),
+    # summonses with a particle read as a preposition; readiness for a fight; refusals to accept; tours stopped
+    ("Beijing called in the Philippine charge d'affaires on Monday.", [("ACCUSE", ("CHN",), ("PHL",))]),
+    ("Manila protested on Monday. China said it was prepared for any escalation.",
+     [("THREATEN", ("CHN",), ("PHL",))]),
+    ("The Philippines wants to take the dispute to a tribunal. China said it would not accept any attempt to "
+     "internationalise the issue.", [("REJECT", ("CHN",), ("PHL",))]),
+    ("Several Chinese travel agencies have suspended tours to the Philippines.", [("SANCTION", ("CHN",), ("PHL",))]),
     # loans given and withheld
     ("Russia extended a loan of $500 million to Belarus on Monday.", [("AID", ("RUS",), ("BLR",))]),
     ("Washington withheld military aid to Kyiv.", [("SANCTION", ("USA",), ("UKR",))]),
