@@ -662,9 +662,11 @@ class EventFinder:
             if candidate.dep_ == "prep":
                 expanded.extend(c for c in candidate.children if c.dep_ in ("pobj", "pcomp"))
             expanded.extend(c for c in candidate.children if c.dep_ in ("dobj", "pobj", "amod", "compound"))
-        # "described them as *intelligence* officers": the modifiers of what something is described as
-        expanded.extend(c for p in list(expanded) if p.dep_ == "pobj" and p.head.lower_ == "as" for c in p.children
-                        if c.dep_ in ("compound", "amod"))
+        # "described them as *intelligence* officers": the modifiers of what something is described as, and
+        # what it is an act of ("described the landing as an act *of aggression*")
+        described = [p for p in expanded if p.dep_ == "pobj" and p.head.lower_ == "as"]
+        expanded.extend(c for p in described for c in p.children if c.dep_ in ("compound", "amod"))
+        expanded.extend(o for p in described for _of, o in g.prep_objects(p, frozenset({"of"})))
         for candidate in expanded:
             if g.lemma(candidate) in words or candidate.lower_ in words:
                 return candidate

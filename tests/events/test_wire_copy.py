@@ -667,6 +667,11 @@ ANSWERED_WITH = [
     ("The Philippines wants to take the dispute to a tribunal. China said it would not accept any attempt to "
      "internationalise the issue.", [("REJECT", ("CHN",), ("PHL",))]),
     ("Several Chinese travel agencies have suspended tours to the Philippines.", [("SANCTION", ("CHN",), ("PHL",))]),
+    # what an act is described as an act of
+    ("Baghdad radio described the British landing as an act of aggression against the Arab nation.",
+     [("ACCUSE", ("IRQ",), ("GBR",))]),
+    ("Russia banned Belarusian milk on June 6. Belarusian officials have described the ban as an act of economic "
+     "war.", [("ACCUSE", ("BLR",), ("RUS",))]),
     # loans given and withheld
     ("Russia extended a loan of $500 million to Belarus on Monday.", [("AID", ("RUS",), ("BLR",))]),
     ("Washington withheld military aid to Kyiv.", [("SANCTION", ("USA",), ("UKR",))]),
