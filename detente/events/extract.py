@@ -831,9 +831,20 @@ class EventFinder:
             recipient = self.roles.recipients(noun, theme, exclude=own_side, own=countries)
             if not recipient and predicate is not None:
                 recipient = self.roles.recipients(predicate, None, exclude=own_side, own=countries)
+            if not recipient and self.codes[pattern.cameo].event == "REQUEST":
+                recipient = [e for e in self._answerers(noun) if not own_side(e)]
             trigger = tuple(sorted({noun.i} | ({predicate.i} if predicate is not None else set())))
             return self._finding(trigger, predicate or noun, pattern, actor, recipient, theme)
         return None
+
+    def _answerers(self, noun: Token) -> list[Entity]:
+        """Who answered a request: the doer of the clause that acted "in response to *appeals* from X", "in
+        answer to *an appeal* from the Ruler"."""
+        to = noun.head
+        answer = to.head if noun.dep_ == "pobj" and to.lower_ == "to" else None
+        within = answer.head if answer is not None and g.lemma(answer) in self.justifying | self.answering else None
+        clause = within.head if within is not None and within.dep_ == "prep" else None
+        return self.roles.actors(clause) if clause is not None and clause.pos_ in ("VERB", "AUX") else []
 
     def _feared(self, noun: Token) -> bool:
         """Whether a happening is only feared or supposed: "the danger that *a clash* … could escalate"."""

@@ -62,6 +62,7 @@ class Roles:
         words = lexicon.word_list
         self.light = words("light_verbs")
         self.answering = words("answering_verbs")
+        self.asking_nouns = words("asking_nouns")
         self.speech = words("speech_verbs")
         self.quantity = words("quantity_nouns")
         self.decision_nouns = words("decision_nouns")
@@ -145,6 +146,9 @@ class Roles:
                 return self.entities(child)
         for _prep, obj in g.prep_objects(noun, frozenset({"by"})):
             return self.entities(obj)
+        if g.lemma(noun) in self.asking_nouns:
+            for _prep, obj in g.prep_objects(noun, frozenset({"from"})):
+                return self.entities(obj)  # "appeals *from* President Boumediene"
         for _of, done_to in g.prep_objects(noun, frozenset({"of"})):
             for _by, agent in g.prep_objects(done_to, frozenset({"by"})):
                 return self.entities(agent)  # "the expulsion of ten diplomats *by Poland*", hung on "diplomats"

@@ -672,6 +672,10 @@ ANSWERED_WITH = [
      [("ACCUSE", ("IRQ",), ("GBR",))]),
     ("Russia banned Belarusian milk on June 6. Belarusian officials have described the ban as an act of economic "
      "war.", [("ACCUSE", ("BLR",), ("RUS",))]),
+    # a truce ordered, and the appeals it answers
+    ("President Sadat ordered the armed forces on Sunday to cease all military operations against Libya in "
+     "response to appeals from President Boumediene of Algeria.",
+     [("RETREAT", ("EGY",), ("LBY",)), ("REQUEST", ("DZA",), ("EGY",))]),
     # loans given and withheld
     ("Russia extended a loan of $500 million to Belarus on Monday.", [("AID", ("RUS",), ("BLR",))]),
     ("Washington withheld military aid to Kyiv.", [("SANCTION", ("USA",), ("UKR",))]),
@@ -694,6 +698,12 @@ def test_a_verdict_on_an_act_and_a_reply_not_made_are_no_acts(coder) -> None:
     found = coded(coder, "The Solomon Islands expelled the Australian envoy. Canberra called the expulsion "
                          "unjustified but did not retaliate in kind.")
     assert [e for e in found if e[1] == ("AUS",) and e[0] != "ACCUSE"] == [], found
+
+
+def test_operations_ceased_are_no_truce_and_a_truce_demanded_is_no_truce_made(coder) -> None:
+    found = coded(coder, "China ordered the US consulate in Chengdu to cease all operations. Peru issued an "
+                         "ultimatum to Ecuador to halt attacks across the border.")
+    assert [e for e in found if e[0] == "RETREAT"] == [], found
 
 
 def test_a_part_of_a_loan_held_back_is_no_loan_given(coder) -> None:
