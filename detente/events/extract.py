@@ -844,7 +844,12 @@ class EventFinder:
         answer = to.head if noun.dep_ == "pobj" and to.lower_ == "to" else None
         within = answer.head if answer is not None and g.lemma(answer) in self.justifying | self.answering else None
         clause = within.head if within is not None and within.dep_ == "prep" else None
-        return self.roles.actors(clause) if clause is not None and clause.pos_ in ("VERB", "AUX") else []
+        while clause is not None and clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head  # "to cease all military operations *in response to* …", hung on the noun
+        if clause is None or clause.pos_ not in ("VERB", "AUX"):
+            return []
+        # "ordered the armed forces *to cease* … in response to …": whoever gave the order if not whom it went to
+        return self.roles.actors(clause) or (self.roles.actors(clause.head) if clause.dep_ == "xcomp" else [])
 
     def _feared(self, noun: Token) -> bool:
         """Whether a happening is only feared or supposed: "the danger that *a clash* … could escalate"."""

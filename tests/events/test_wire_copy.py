@@ -673,8 +673,8 @@ ANSWERED_WITH = [
     ("Russia banned Belarusian milk on June 6. Belarusian officials have described the ban as an act of economic "
      "war.", [("ACCUSE", ("BLR",), ("RUS",))]),
     # a truce ordered, and the appeals it answers
-    ("President Sadat ordered the armed forces on Sunday to cease all military operations against Libya in "
-     "response to appeals from President Boumediene of Algeria.",
+    ("Egyptian President Anwar Sadat ordered the armed forces on Sunday to cease all military operations against "
+     "Libya in response to appeals from the Algerian president.",
      [("RETREAT", ("EGY",), ("LBY",)), ("REQUEST", ("DZA",), ("EGY",))]),
     # loans given and withheld
     ("Russia extended a loan of $500 million to Belarus on Monday.", [("AID", ("RUS",), ("BLR",))]),
@@ -701,9 +701,11 @@ def test_a_verdict_on_an_act_and_a_reply_not_made_are_no_acts(coder) -> None:
 
 
 def test_operations_ceased_are_no_truce_and_a_truce_demanded_is_no_truce_made(coder) -> None:
-    found = coded(coder, "China ordered the US consulate in Chengdu to cease all operations. Peru issued an "
-                         "ultimatum to Ecuador to halt attacks across the border.")
-    assert [e for e in found if e[0] == "RETREAT"] == [], found
+    document = Document(id="case", text="China ordered the US consulate in Chengdu to cease all operations. Peru "
+                                        "issued an ultimatum to Ecuador to halt attacks across the border.",
+                        date=date(2024, 3, 15))
+    found = [(e.event, e.status) for e in coder.code(document)]
+    assert [e for e in found if e == ("RETREAT", "actual")] == [], found
 
 
 def test_a_part_of_a_loan_held_back_is_no_loan_given(coder) -> None:
