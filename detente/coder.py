@@ -42,7 +42,8 @@ from .screen import Screen
 from .settings import Settings
 from .size import size_of
 from .spans import entities
-from .time import ResolvedDate, anaphoric_spans, is_deadline, load_time_words, resolve_anaphoric, resolve_expression
+from .time import (ResolvedDate, anaphoric_spans, is_deadline, load_time_words, resolve_anaphoric, resolve_expression,
+                   story_day)
 
 log = logging.getLogger(__name__)
 
@@ -243,8 +244,15 @@ def _events(coder: Coder, work: Work) -> None:
             work.findings.append((index, finding))
 
 
+def _told_from(document: Document) -> Document:
+    """The document with the day its story is told from as its date: what "today" and "on Sunday" count
+    from (the dateline's day, when the story was published a day or so after it)."""
+    day = story_day(document.text, document.date)
+    return document if day == document.date else dataclasses.replace(document, date=day)
+
+
 def _records(coder: Coder, work: Work) -> None:
-    doc, document = work.parsed, work.document
+    doc, document = work.parsed, _told_from(work.document)
     sentences = list(doc.sents)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -473,9 +481,10 @@ def _cause_event(coder: Coder, work: Work, phrase: Span, effect: Event, sent: Sp
     pattern = Pattern(lemma=noun.lemma_.lower(), pos="NOUN", cameo=code)
     finding = Finding(trigger=(noun.i,), predicate=noun.i, pattern=pattern, actor=actor, recipient=recipient,
                       theme=None, status="alleged" if alleged else "actual")
-    event = make_event(coder, work.document, sent, index, finding)
+    told_from = _told_from(work.document)
+    event = make_event(coder, told_from, sent, index, finding)
     if event is not None and (measure or event.date_source == "publication"):
-        dated = _phrase_dated(event, phrase, work.document.date)
+        dated = _phrase_dated(event, phrase, told_from.date)
         event = dated if measure else dated or _in_background(event)
     if event is not None and measure:
         event = dataclasses.replace(event, status="actual")  # a measure is done in the open

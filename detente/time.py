@@ -600,7 +600,27 @@ def is_deadline(prefix: str) -> bool:
 # ---------------------------------------------------------------- publication date
 
 
-def publication_date_from_text(text: str) -> tuple[datetime.date, str] | None:
+def story_day(text: str, published: datetime.date | None) -> datetime.date | None:
+    """The day a story is told from, which "today", "tonight" and "on Sunday" count from: the date of its
+    dateline when that falls in the three days before publication (agency copy filed late in the evening, a
+    morning paper's story of the day before: "CAIRO, July 24 —" published on the 25th), else the publication
+    date.  A dateline without a year takes the year that puts it before publication."""
+    if published is None:
+        return None
+    found = publication_date_from_text(text, default_year=published.year)
+    if found is None:
+        return published
+    day = found[0]
+    if day > published:
+        day = _date(day.year - 1, day.month, day.day) or day
+    return day if 0 < (published - day).days <= STORY_DAY_REACH else published
+
+
+# How many days before publication a dateline may be and still be the day the story is told from.
+STORY_DAY_REACH = 3
+
+
+def publication_date_from_text(text: str, default_year: int | None = None) -> tuple[datetime.date, str] | None:
     """Find the publication date in the dateline or byline at the head of an article.
 
     Looks at the first non-blank lines for a full date that stands alone, opens
@@ -608,8 +628,8 @@ def publication_date_from_text(text: str) -> tuple[datetime.date, str] | None:
     line with a byline or marker ("By Jane Doe | 31 August 2017", "Updated:
     2020-07-24").  Dates inside prose ("On 12 March 2014, Russia …") are not
     taken.  A dateline without a year ("Moscow, July 31 (RHC)--") is dated
-    only when a year stands elsewhere in those lines ("© 2017").  Returns the
-    date and the words that gave it, or None.
+    only when a year stands elsewhere in those lines ("© 2017"), or by
+    ``default_year``.  Returns the date and the words that gave it, or None.
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()][:HEAD_LINES]
     patterns = _patterns()
@@ -619,7 +639,7 @@ def publication_date_from_text(text: str) -> tuple[datetime.date, str] | None:
             day = _head_date(match)
             if day and _is_head_context(line, match):
                 return day, _date_words(line, match)
-    year = _head_year(lines)
+    year = _head_year(lines) or default_year
     if year is None:
         return None
     for line in lines:

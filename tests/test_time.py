@@ -17,6 +17,7 @@ from detente.time import (
     publication_date_from_text,
     resolve_anaphoric,
     resolve_expression,
+    story_day,
 )
 
 SATURDAY = datetime.date(2017, 7, 29)
@@ -264,3 +265,30 @@ def test_missing_section_is_named(tmp_path: Path) -> None:
 def test_resolve_anaphoric_against_a_day_or_a_month(text: str, precision: str, expected: tuple | None) -> None:
     resolved = resolve_anaphoric(text, datetime.date(2021, 4, 12), precision)
     assert (resolved.date.isoformat(), resolved.precision) == expected if expected else resolved is None
+
+
+# (text, publication date, the day the story is told from)
+STORY_DAYS = [
+    ("CAIRO, July 24, 1977 (NNA) — President Sadat ordered a ceasefire tonight.", "1977-07-25", "1977-07-24"),
+    # a dateline without a year takes the year that puts it before publication
+    ("LA PAZ, Dec 30 (AWS) - Bolivia expelled Mexico's ambassador.", "2019-12-31", "2019-12-30"),
+    ("MOSCOW, Dec 31 (Wire) - Russia said today it would respond.", "2020-01-01", "2019-12-31"),
+    # the dateline of publication itself, one far from it, or none: the publication date
+    ("TOKYO, Dec. 29, 2018 — Japan released a video.", "2018-12-29", "2018-12-29"),
+    ("TOKYO, Dec. 9, 2018 — Japan released a video.", "2018-12-29", "2018-12-29"),
+    ("Japan released a video on Friday.", "2018-12-29", "2018-12-29"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), STORY_DAYS)
+def test_story_day(text: str, published: str, expected: str) -> None:
+    assert story_day(text, datetime.date.fromisoformat(published)) == datetime.date.fromisoformat(expected)
+
+
+def test_a_story_is_dated_from_its_dateline() -> None:
+    from detente.coder import Coder
+    from detente.records import Document
+    text = ("CAIRO, July 24, 1977 (NNA) — Egypt's president ordered the armed forces tonight to cease all military "
+            "operations against Libya.")
+    events = Coder().code(Document(id="t", text=text, date=datetime.date(1977, 7, 25)))
+    assert [(e.event, str(e.date)) for e in events] == [("RETREAT", "1977-07-24")]
