@@ -137,7 +137,10 @@ ENTITY_CASES = [
     ("The CSCE sent observers.", "CSCE", "1992-06-01", ["OSCE IGO"]),
     ("The Warsaw Pact invaded Czechoslovakia.", "Pact", "1968-08-21", ["WARSAWPACT IGO"]),
     ("UNMEE withdrew from Eritrea.", "UNMEE", "2008-03-01", ["UNMEE IGO"]),
-    ("The Quad leaders met in Tokyo.", "leaders", "2022-05-24", ["QUAD IGO"]),
+    # a grouping that acts only as its members do is its members
+    ("The Quad leaders met in Tokyo.", "leaders", "2022-05-24", ["AUS -", "IND -", "JPN -", "USA -"]),
+    ("G7 foreign ministers met in Capri.", "ministers", "2024-04-18",
+     ["CAN GOV", "FRA GOV", "DEU GOV", "ITA GOV", "JPN GOV", "GBR GOV", "USA GOV"]),
     # nothing to resolve: a place after "in", a country opposed or supported, a bare noun
     ("Diplomats in Moscow protested.", "Diplomats", DAY, []),
     ("Pro-Russian rebels seized the airport.", "rebels", "2014-05-01", []),
