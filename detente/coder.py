@@ -803,7 +803,10 @@ def _governs(node: Token, token: Token, events: Lexicon) -> bool:
             return True
         if (current.pos_ in ("VERB", "AUX") and current.dep_ not in ("xcomp", "acl")) or current.head.i == current.i:
             return False
-        cognate = current.dep_ == "dobj" and current.head == node  # "fought *a clash* in 1988": one event
+        # "fought *a clash* in 1988": one event; not "condemned *the July cyberattack*", "*Saturday's* raid", a
+        # deed the date names as its own
+        cognate = current.dep_ == "dobj" and current.head == node and not (
+            token.head == current and token.dep_ in ("compound", "amod", "poss", "nmod"))
         if current.pos_ == "NOUN" and current.i != token.i and not cognate and (
                 events.patterns(current.lemma_.lower(), "NOUN") or current.lemma_.lower() in events.causes
                 or current.lemma_.lower() in events.word_list("happenings")):

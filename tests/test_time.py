@@ -292,3 +292,14 @@ def test_a_story_is_dated_from_its_dateline() -> None:
             "operations against Libya.")
     events = Coder().code(Document(id="t", text=text, date=datetime.date(1977, 7, 25)))
     assert [(e.event, str(e.date)) for e in events] == [("RETREAT", "1977-07-24")]
+
+
+def test_a_date_that_names_the_object_deed_dates_the_deed_not_the_verdict() -> None:
+    from detente.coder import Coder
+    from detente.records import Document
+    coder = Coder()
+    day = datetime.date(2022, 9, 8)
+    verdict = coder.code(Document(id="t", text="NATO condemned the July cyberattack on Albania.", date=day))
+    assert [(e.event, str(e.date)) for e in verdict] == [("ACCUSE", "2022-09-08")]
+    war = coder.code(Document(id="t", text="India and China fought a brief war in 1962.", date=day))
+    assert {str(e.date) for e in war} == {"1962-01-01"}
