@@ -714,6 +714,7 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
     node = predicate
     # a noun's event ("London's expulsion of 23 Russians") is not dated by the clauses that mention it
     levels = 1 if predicate.pos_ in ("NOUN", "PROPN") else 6
+    inside_noun = False
     for _ in range(levels):
         clause_date = _date_before_mark(node, sent, dates, reference, anchor, lexicon)
         if clause_date is not None:
@@ -732,8 +733,13 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
                 resolved = resolve_anaphoric(text, anchor, anchor_precision)
             if resolved is not None:
                 return resolved
-        if node.head.i == node.i or node.dep_ == "ROOT":
+        if node.head.i == node.i or node.dep_ == "ROOT" or inside_noun:
             break
+        # "in response to Kiev's decision *to ban* Russian carriers": an act a noun of decision or of an act
+        # tells is dated in the noun's phrase or nowhere, not by the clause the phrase belongs to
+        inside_noun = node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") and (
+            node.head.lemma_.lower() in lexicon.word_list("decision_nouns")
+            or bool(lexicon.patterns(node.head.lemma_.lower(), "NOUN")))
         node = node.head
     return None
 

@@ -303,3 +303,13 @@ def test_a_date_that_names_the_object_deed_dates_the_deed_not_the_verdict() -> N
     assert [(e.event, str(e.date)) for e in verdict] == [("ACCUSE", "2022-09-08")]
     war = coder.code(Document(id="t", text="India and China fought a brief war in 1962.", date=day))
     assert {str(e.date) for e in war} == {"1962-01-01"}
+
+
+def test_an_act_told_inside_a_noun_of_decision_is_not_dated_by_the_clause() -> None:
+    from detente.coder import Coder
+    from detente.records import Document
+    text = ("Russia will bar Ukrainian airlines from Oct. 25, the minister said on Thursday, in a mirror response to "
+            "Kiev's decision to ban Russian carriers.")
+    events = Coder().code(Document(id="t", text=text, date=datetime.date(2015, 9, 26)))
+    dates = {tuple(e.country for e in event.actor): str(event.date) for event in events}
+    assert dates == {("RUS",): "2015-09-24", ("UKR",): "2015-09-26"}
