@@ -660,6 +660,7 @@ ANSWERED_WITH = [
     ("Chavez sent ten battalions, including tank units, to the Colombian border.",
      [("MOBILIZE", ("VEN",), ("COL",))]),
     ("Russia barred imports of Belarusian milk products on June 6.", [("SANCTION", ("RUS",), ("BLR",))]),
+    ("Russia will close its airports to Ukrainian airlines.", [("SANCTION", ("RUS",), ("UKR",))]),
     # summonses with a particle read as a preposition; readiness for a fight; refusals to accept; tours stopped
     ("Beijing called in the Philippine charge d'affaires on Monday.", [("ACCUSE", ("CHN",), ("PHL",))]),
     ("Manila protested on Monday. China said it was prepared for any escalation.",
