@@ -141,6 +141,11 @@ class NamedPhrase:
     inferred: bool
 
 
+def _distinct_places(places: list[Entity]) -> list[Entity]:
+    """Places without repeats of a state ("Tokyo and Osaka" are Japan, once)."""
+    return list({e.country: e for e in places}.values())
+
+
 class Resolver:
     """Resolves noun phrases of one document to entities."""
 
@@ -262,9 +267,9 @@ class Resolver:
                 entity = Entity(text=head.text, name=owner.name, country=owner.country,
                                 sector=role_term.sector or owner.sector, id=owner.id)
                 return [NamedPhrase(entity, False, role_term.category or role_term.role, True)]
-            located = self._located(head, role_term) if role_term else None
-            if located is not None:
-                return [located]
+            located = self._located(head, role_term) if role_term else []
+            if located:
+                return located
             plural = head.tag_ in ("NNS", "NNPS")
             inferred = self._from_role(role_term, former, context, head) if role_term and not plural else None
             return [inferred] if inferred else []
@@ -338,8 +343,8 @@ class Resolver:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "at"):
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return self.place(obj, depth + 1)
+                    if obj.dep_ == "pobj":  # "French missions in Tokyo, Manila and Santiago": each
+                        return _distinct_places([e for place in members(obj) for e in self.place(place, depth + 1)])
         return []
 
     def _city(self, head: Token) -> Entity | None:
@@ -587,12 +592,12 @@ class Resolver:
                                           for t in m.terms))
         return self._home_named
 
-    def _located(self, head: Token, role_term: Term) -> NamedPhrase | None:
+    def _located(self, head: Token, role_term: Term) -> list[NamedPhrase]:
         """A group placed in a state or a movement: "opposition groups *in Zimbabwe*", "activists *from Fatah*";
         a government in its state or capital: "the junta *in Niamey*" (but diplomats in Moscow are not Russia's)."""
         if role_term.kind != GENERIC or role_term.sector == "IGO" \
                 or (role_term.sector == "GOV" and role_term.category not in PLACED_GOVERNMENTS):
-            return None
+            return []
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "inside", "throughout", "across"):
                 for obj in child.children:
@@ -602,7 +607,7 @@ class Resolver:
                     if state is not None:
                         entity = Entity(text=head.text, name=self.kb.name_of(state.country), country=state.country,
                                         sector=role_term.sector, id=state.id)
-                        return NamedPhrase(entity, False, role_term.category, False)
+                        return [NamedPhrase(entity, False, role_term.category, False)]
         if role_term.sector in CLAUSE_PLACED_SECTORS:
             # "protesters blocked roads *in Algiers*", "demonstrators protesting *in Monrovia*": people of no
             # named country are of the place they act in
@@ -621,12 +626,12 @@ class Resolver:
             places += [t for clause in clauses if clause.pos_ in ("VERB", "AUX") for t in clause.subtree
                        if t.lemma_.lower() in self.words["mission_nouns"] and t.i != head.i]
             for place in places:
-                found = self.place(place)
+                # "crowds gathered in Tokyo, Manila and Santiago": the people of each place
+                found = _distinct_places([e for member in members(place) for e in self.place(member)])
                 if found:
-                    entity = Entity(text=head.text, name=found[0].name, country=found[0].country,
-                                    sector=role_term.sector, id=found[0].id)
-                    return NamedPhrase(entity, False, role_term.category, True)
-        return None
+                    return [NamedPhrase(Entity(text=head.text, name=e.name, country=e.country, sector=role_term.sector,
+                                               id=e.id), False, role_term.category, True) for e in found]
+        return []
 
     def _ethnic(self, head: Token, tokens: list[Token], anchors: list[tuple[Match, Term]],
                 role_term: Term | None) -> NamedPhrase | None:

@@ -594,6 +594,11 @@ CROWDS = [
      [("PROTEST", ("COD",), ("RWA",))]),
     ("Tens of thousands of people rallied in Seoul against Japan on Saturday.", [("PROTEST", ("KOR",), ("JPN",))]),
     ("Crowds marched in Manila on Friday, burning Chinese flags.", [("PROTEST", ("PHL",), ("CHN",))]),
+    # people of several places listed: each place's
+    ("Protesters rallied in Tokyo, Manila and Santiago against the French tests.",
+     [("PROTEST", ("JPN", "PHL", "CHL"), ("FRA",))]),
+    ("Smaller crowds gathered outside French missions in Tokyo and Manila.",
+     [("PROTEST", ("JPN", "PHL"), ("FRA",))]),
 ]
 
 
