@@ -39,6 +39,7 @@ EFFECT_STATUSES = ("actual", "planned", "threatened")
 LOOK_BACK = 2
 PHRASE_PREPOSITIONS = ("to", "for", "against", "at", "of", "over")
 CONFLICT = (3, 4)  # quad classes of verbal and material conflict
+MATERIAL_CONFLICT = 4  # the quad class of deeds: an answer told with words and a deed is the deed
 
 
 # Makes the event a cause phrase names when the coder coded none there ("over *the poisoning* of …"): the
@@ -87,6 +88,9 @@ def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
     effects = [e for e in own if not (phrase and _inside(e, phrase)) and e.status in EFFECT_STATUSES
                and not _inside(e, cue)]
     effects = _governed(cue, effects, doc) or effects if len(effects) > 1 else effects
+    deeds = [e for e in effects if e.quad_class == MATERIAL_CONFLICT]
+    if deeds and not threats:
+        effects = deeds  # "Moscow called the move unfriendly and expelled 60 diplomats in a mirror response": the deed
     if threats:  # "would answer any new measure": the cue is the threat's own word, the threat is the answer
         effects = threats
     if answerer:  # "Iran answered": only Iran's acts are the answer

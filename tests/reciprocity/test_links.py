@@ -37,6 +37,12 @@ def test_the_cause_inside_the_cue_phrase(coder):
     assert _pair(effect) == ("RUS", "CZE") and cause is not None and _pair(cause) == ("CZE", "RUS")
 
 
+def test_an_answer_told_with_words_and_a_deed_is_the_deed(coder):
+    found = claims_of(coder, "Moscow called the move unfriendly and expelled 60 American diplomats in response to "
+                             "the expulsion of 60 Russians by the United States.", day="2018-03-29")
+    assert [(effect.event, _pair(effect)) for _claim, effect, _cause in found] == [("SANCTION", ("RUS", "USA"))]
+
+
 def test_a_cue_that_refers_back_takes_the_event_before(coder):
     found = claims_of(coder, "The State Department ordered Russia to close its consulate in Seattle. "
                              "The move was a response to Moscow's expulsion of 60 American diplomats.",
