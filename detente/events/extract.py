@@ -115,6 +115,9 @@ REASON_PREPS = frozenset({"over", "for"})
 # Sectors of those whose report of another state's hostile act is an accusation: the state and its bodies.
 STATE_VOICES = frozenset({"NONE", "GOV", "MIL", "LEG", "JUD"})
 
+# Modals of a hoped-for act of another ("we hope the US side *will* …").
+HOPED_MODALS = frozenset({"will", "would", "should", "can", "could", "'ll"})
+
 # Hostile deeds whose victim a condemnation names ("condemned the attack *on* X"), not whom it accuses.
 HOSTILE_DEEDS = frozenset({"ASSAULT", "COERCE"})
 
@@ -161,6 +164,7 @@ class EventFinder:
         self.following_objects = lexicon.word_list("following_objects")
         self.copying_verbs = lexicon.word_list("copying_verbs")
         self.copying_words = lexicon.word_list("copying_words")
+        self.hoping = lexicon.word_list("hoping_verbs")
         self.releasing = lexicon.word_list("release_nouns")
         self.in_kind_words = lexicon.word_list("in_kind_words")
         self.reciprocating = lexicon.word_list("reciprocating_verbs")
@@ -211,7 +215,8 @@ class EventFinder:
                     findings.append(found)
         for token in clauses:
             if token.i not in consumed:
-                found = self._modal_demand(token, findings) or self._asked(token, findings)
+                found = self._modal_demand(token, findings) or self._asked(token, findings) \
+                    or self._hoped(token, findings)
                 if found:
                     findings.append(found)
         findings = [split for finding in findings for split in self._mutual(finding)]
@@ -713,6 +718,30 @@ class EventFinder:
             return None
         actor = self.roles.actors(verb)
         recipient = [e for e in self.roles.entities(asked) if not self._same_side(e, actor)]
+        if not actor or not recipient:
+            return None
+        embedded = next((f for f in findings if f.predicate == clause.i), None)
+        code = self.codes[embedded.pattern.cameo] if embedded is not None else None
+        cameo = self.lexicon.convert("demand", code.code, code.event) if code else self.lexicon.convert("demand", "", "")
+        found = self._finding((verb.i,), verb, Pattern(lemma=g.lemma(verb), pos="VERB", cameo=cameo), actor, recipient,
+                              None)
+        return dataclasses.replace(found, status="actual") if found else None
+
+    def _hoped(self, verb: Token, findings: list[Finding]) -> Finding | None:
+        """ "we hope *the US side will* match its words with deeds", "Beijing expects Manila would …": an appeal
+        to whom the hoped-for act is about, when the verb gave no event of its own."""
+        if (g.lemma(verb) not in self.hoping and verb.lower_ not in self.hoping) \
+                or any(f.predicate == verb.i for f in findings):
+            return None
+        clause = g.first_child(verb, "ccomp")
+        subject = g.subject(clause) if clause is not None else None
+        if subject is None or not any(c.dep_ == "aux" and c.lower_ in HOPED_MODALS for c in clause.children):
+            return None
+        named = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod", "poss"))]
+        if not any(self.resolver.by_token.get(t.i) for t in named):
+            return None  # a state named as the doer ("the US side"), not "a change of personnel in Washington"
+        actor = self.roles.actors(verb)
+        recipient = [e for e in self.roles.entities(subject) if not self._same_side(e, actor)]
         if not actor or not recipient:
             return None
         embedded = next((f for f in findings if f.predicate == clause.i), None)

@@ -682,6 +682,10 @@ ANSWERED_WITH = [
     ("Egyptian President Anwar Sadat ordered the armed forces on Sunday to cease all military operations against "
      "Libya in response to appeals from the Algerian president.",
      [("RETREAT", ("EGY",), ("LBY",)), ("REQUEST", ("DZA",), ("EGY",))]),
+    # a hope that another state will act is an appeal to it
+    ("China hopes the Philippines will return to the path of dialogue.", [("REQUEST", ("CHN",), ("PHL",))]),
+    ('"We hope the US side will match its words with deeds," the Chinese foreign ministry spokesman said.',
+     [("REQUEST", ("CHN",), ("USA",))]),
     # loans given and withheld
     ("Russia extended a loan of $500 million to Belarus on Monday.", [("AID", ("RUS",), ("BLR",))]),
     ("Washington withheld military aid to Kyiv.", [("SANCTION", ("USA",), ("UKR",))]),
@@ -712,6 +716,12 @@ def test_operations_ceased_are_no_truce_and_a_truce_demanded_is_no_truce_made(co
                         date=date(2024, 3, 15))
     found = [(e.event, e.status) for e in coder.code(document)]
     assert [e for e in found if e == ("RETREAT", "actual")] == [], found
+
+
+def test_a_hope_about_no_state_is_no_appeal(coder) -> None:
+    found = coded(coder, "Moscow hoped that a change of personnel at the top in Washington would improve relations. "
+                         "Britain hopes relations will improve.")
+    assert [e for e in found if e[0] == "REQUEST"] == [], found
 
 
 def test_a_part_of_a_loan_held_back_is_no_loan_given(coder) -> None:
