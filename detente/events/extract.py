@@ -234,8 +234,8 @@ class EventFinder:
 
     def _shared_recipients(self, findings: list[Finding]) -> list[Finding]:
         """ "Canada was concerned by the arrests and urged *the Saudi authorities* to release them": a verbal
-        conflict without a recipient, conjoined to an act of the same actor that has one, is aimed at the same
-        side; so is an act without an object that follows from such an act ("…, arresting twelve")."""
+        conflict without a recipient, verbal or material ("downgraded ties with India and *suspended trade*"),
+        conjoined to an act of the same actor that has one, is aimed at the same side; so is an act without an object that follows from such an act ("…, arresting twelve")."""
         doc = self.resolver.doc
         out = []
         for finding in findings:
@@ -245,7 +245,7 @@ class EventFinder:
             while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head
             consequence = first.dep_ == "advcl" and first.tag_ == "VBG"
-            if not finding.recipient and (self.codes[finding.pattern.cameo].quad_class == 3 or consequence):
+            if not finding.recipient and (self.codes[finding.pattern.cameo].quad_class in (3, 4) or consequence):
                 conjoined = {finding.predicate} | {t.i for t in predicate.conjuncts}
                 if consequence:
                     conjoined |= {first.head.i} | {t.i for t in first.head.conjuncts}

@@ -682,6 +682,11 @@ ANSWERED_WITH = [
     ("Egyptian President Anwar Sadat ordered the armed forces on Sunday to cease all military operations against "
      "Libya in response to appeals from the Algerian president.",
      [("RETREAT", ("EGY",), ("LBY",)), ("REQUEST", ("DZA",), ("EGY",))]),
+    # a measure conjoined to one aimed at a state; arms sales; a partner struck off a list
+    ("Pakistan downgraded ties with India and suspended trade.", [("SANCTION", ("PAK",), ("IND",))] * 2),
+    ("Washington approved the sale of 66 F-16 fighter jets to Taiwan.", [("AID", ("USA",), ("TWN",))]),
+    ("Japan removed South Korea from its list of trusted trading partners on Friday.",
+     [("SANCTION", ("JPN",), ("KOR",))]),
     # a hope that another state will act is an appeal to it
     ("China hopes the Philippines will return to the path of dialogue.", [("REQUEST", ("CHN",), ("PHL",))]),
     ('"We hope the US side will match its words with deeds," the Chinese foreign ministry spokesman said.',
