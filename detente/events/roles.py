@@ -213,9 +213,15 @@ class Roles:
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
             if verb.tag_ == "VBN" and g.first_child(verb, "dobj") is None:
                 return []  # "a man accused of spying": a passive participle names no accuser
-            named = [n.entity for n in self.phrase(head)]
-            if named:
+            phrases = self.phrase(head)
+            named = [n.entity for n in phrases]
+            issued = head.dep_ == "dobj" and head.head.pos_ == "VERB" and bool(phrases) \
+                and all(n.inferred and n.category == "statement" for n in phrases)
+            if named and not issued:
                 return named  # "Belarus, for its part, handed over …": the noun acts
+            if issued:
+                # "Tokyo, Seoul and Canberra issued a joint statement *condemning* …": all who issued it
+                return self.actors(head.head, depth + 1) or named
             if self.resolver.domestic_group(head) is not None:
                 return []  # "police dispersed demonstrators *protesting* …": the demonstrators, whoever they are
             own = self.own_actors(head)

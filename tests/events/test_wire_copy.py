@@ -588,6 +588,17 @@ GROUPINGS = [
 ]
 
 
+# the states a group is said to include; all who issued a statement
+INCLUDED = [
+    ("Several Gulf states, including Saudi Arabia and the UAE, recalled their ambassadors from Beirut.",
+     [("SANCTION", ("SAU", "ARE"), ("LBN",))]),
+    ("Several EU countries, including Germany and France, expelled Russian diplomats on Monday.",
+     [("SANCTION", ("DEU", "FRA"), ("RUS",))]),
+    ("Tokyo, Seoul and Canberra issued a joint statement condemning the missile launch by Pyongyang.",
+     [("ACCUSE", ("JPN", "KOR", "AUS"), ("PRK",))]),
+]
+
+
 # crowds counted roughly, and whom they protest against
 CROWDS = [
     ("Thousands of people demonstrated in Goma on Monday, chanting slogans hostile to Rwanda.",
@@ -794,6 +805,7 @@ MUST_FIND = {
     "stances": STANCES,
     "praise": PRAISE,
     "answered with": ANSWERED_WITH,
+    "included": INCLUDED,
 }
 
 
