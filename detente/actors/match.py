@@ -114,9 +114,13 @@ class ActorMatcher:
         # tokens of the states, capitals and nationalities found: owners of an ambiguous common noun even
         # where the model gives them no place label ("the generals in Niamey", Niamey tagged ORG)
         places = {i for m in found if any(t.kind in OWNER_KINDS for t in m.terms) for i in range(m.start, m.end)}
+        # states the document names beyond doubt, by their capital, nationality or a name of no other reading:
+        # "Chad" (a first name to the model) is the state in an article that says "N'Djamena" or "Chadian"
+        states = {t.country for m in found for t in m.terms if not t.ambiguous and t.kind in OWNER_KINDS}
         for start, end, key in doubtful:
             span = doc[start:end]
             terms = tuple(t for t in self.readings[key] if (t in confirmed and _whole_entity(span))
+                          or (t.kind == STATE and t.country in states and _whole_entity(span))
                           or (t.kind == GENERIC and _named_owner(span, places)))
             if terms:
                 found.append(Match(start, end, terms))

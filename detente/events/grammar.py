@@ -38,11 +38,12 @@ def subject(verb: Token) -> Token | None:
 
 def passive_agent(verb: Token) -> Token | None:
     """The "by X" of a passive clause, also where the parser hung it on the infinitive
-    ("were ordered to leave Russia *by Moscow*")."""
+    ("were ordered to leave Russia *by Moscow*") or on what the object is declared ("were declared persona non
+    grata *by Moldova*")."""
     for child in verb.children:
         if child.dep_ == "agent":
             return first_child(child, "pobj")
-    for complement in children(verb, "xcomp"):
+    for complement in children(verb, "xcomp", "oprd"):
         for child in complement.children:
             if child.dep_ in ("agent", "prep") and child.lower_ == "by":
                 return first_child(child, "pobj")

@@ -698,6 +698,11 @@ ANSWERED_WITH = [
     ("Washington approved the sale of 66 F-16 fighter jets to Taiwan.", [("AID", ("USA",), ("TWN",))]),
     ("Japan removed South Korea from its list of trusted trading partners on Friday.",
      [("SANCTION", ("JPN",), ("KOR",))]),
+    # the agent of a passive hung on what the object is declared; a state's ambiguous name confirmed by its capital
+    ("Five Russian diplomats were declared persona non grata by Moldova on Monday.",
+     [("SANCTION", ("MDA",), ("RUS",))]),
+    ("Rebels attacked N'Djamena on Thursday. Chad closed its border with Sudan and cut diplomatic ties.",
+     [("SANCTION", ("TCD",), ("SDN",))]),
     # a hope that another state will act is an appeal to it
     ("China hopes the Philippines will return to the path of dialogue.", [("REQUEST", ("CHN",), ("PHL",))]),
     ('"We hope the US side will match its words with deeds," the Chinese foreign ministry spokesman said.',
