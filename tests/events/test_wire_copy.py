@@ -703,6 +703,9 @@ ANSWERED_WITH = [
      [("SANCTION", ("MDA",), ("RUS",))]),
     ("Rebels attacked N'Djamena on Thursday. Chad closed its border with Sudan and cut diplomatic ties.",
      [("SANCTION", ("TCD",), ("SDN",))]),
+    # a swap is a thing of its two parties, which a third mediates
+    ("Iran freed a Belgian aid worker on Friday in a prisoner swap with Belgium. Oman mediated the swap.",
+     [("CONSULT", ("OMN",), ("IRN", "BEL"))]),
     # a hope that another state will act is an appeal to it
     ("China hopes the Philippines will return to the path of dialogue.", [("REQUEST", ("CHN",), ("PHL",))]),
     ('"We hope the US side will match its words with deeds," the Chinese foreign ministry spokesman said.',
