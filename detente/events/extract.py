@@ -233,9 +233,10 @@ class EventFinder:
         return findings
 
     def _shared_recipients(self, findings: list[Finding]) -> list[Finding]:
-        """ "Canada was concerned by the arrests and urged *the Saudi authorities* to release them": a verbal
+        """ "Canada was concerned by the arrests and urged *the Saudi authorities* to release them": a
         conflict without a recipient, verbal or material ("downgraded ties with India and *suspended trade*"),
-        conjoined to an act of the same actor that has one, is aimed at the same side; so is an act without an object that follows from such an act ("…, arresting twelve")."""
+        conjoined to an act of the same actor that has one, is aimed at the same side; so is an act without an
+        object that follows from such an act ("…, arresting twelve")."""
         doc = self.resolver.doc
         out = []
         for finding in findings:
@@ -716,16 +717,7 @@ class EventFinder:
              and o.i < clause.i), None)
         if clause is None or asked is None:
             return None
-        actor = self.roles.actors(verb)
-        recipient = [e for e in self.roles.entities(asked) if not self._same_side(e, actor)]
-        if not actor or not recipient:
-            return None
-        embedded = next((f for f in findings if f.predicate == clause.i), None)
-        code = self.codes[embedded.pattern.cameo] if embedded is not None else None
-        cameo = self.lexicon.convert("demand", code.code, code.event) if code else self.lexicon.convert("demand", "", "")
-        found = self._finding((verb.i,), verb, Pattern(lemma=g.lemma(verb), pos="VERB", cameo=cameo), actor, recipient,
-                              None)
-        return dataclasses.replace(found, status="actual") if found else None
+        return self._request_of(verb, clause, asked, findings)
 
     def _hoped(self, verb: Token, findings: list[Finding]) -> Finding | None:
         """ "we hope *the US side will* match its words with deeds", "Beijing expects Manila would …": an appeal
@@ -740,8 +732,13 @@ class EventFinder:
         named = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod", "poss"))]
         if not any(self.resolver.by_token.get(t.i) for t in named):
             return None  # a state named as the doer ("the US side"), not "a change of personnel in Washington"
+        return self._request_of(verb, clause, subject, findings)
+
+    def _request_of(self, verb: Token, clause: Token, asked: Token, findings: list[Finding]) -> Finding | None:
+        """The request the verb's actor makes of whom ``asked`` names, coded by the demand of the act the
+        clause asks for (any demand when the clause gave no event); it was made, whatever comes of it."""
         actor = self.roles.actors(verb)
-        recipient = [e for e in self.roles.entities(subject) if not self._same_side(e, actor)]
+        recipient = [e for e in self.roles.entities(asked) if not self._same_side(e, actor)]
         if not actor or not recipient:
             return None
         embedded = next((f for f in findings if f.predicate == clause.i), None)
@@ -1060,8 +1057,9 @@ class EventFinder:
         told = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in thing.children)
         if not told or any(c.dep_ == "poss" for c in thing.children):
             return []
+        # "the action" names no deed of its own ("action … unacceptable" is a verdict)
         kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")
-                 if p.actor != "speaker"}  # "the action" names no deed of its own; "action … unacceptable" is a verdict
+                 if p.actor != "speaker"}
         if not kinds and g.lemma(thing) not in self.roles.decision_nouns:
             return []
         done = [f for f in self.earlier if f.recipient and f.status == "actual"]
