@@ -310,8 +310,10 @@ class EventFinder:
         out = []
         for verb in clauses:
             obj = g.direct_object(verb)
-            copying = g.lemma(verb) in self.copying_verbs and obj is not None and (
+            # "took the same step", "said the same", "*So did* Chile, Bolivia and Venezuela"
+            copying = g.lemma(verb) in self.copying_verbs and (obj is not None and (
                 g.lemma(obj) in self.copying_words or any(g.lemma(c) in self.copying_words for c in obj.children))
+                or obj is None and any(c.dep_ == "advmod" and c.lower_ == "so" and c.i < verb.i for c in verb.children))
             if verb.pos_ != "VERB" or (g.lemma(verb) not in self.following and not copying) \
                     or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") \
                     or self.modality.is_future(verb) or any(f.predicate == verb.i for f in findings):
@@ -321,8 +323,10 @@ class EventFinder:
                 continue
             follower = self.roles.actors(verb)
             countries = {e.country for e in follower}
+            # a follower does the last deed; one who does or says the same, the last deed or statement
+            kinds = (3, 4) if copying else (4,)
             last = next((f for f in reversed([*self.earlier, *[f for f in findings if f.predicate < verb.i]])
-                         if self.codes[f.pattern.cameo].quad_class == 4 and not f.in_kind
+                         if self.codes[f.pattern.cameo].quad_class in kinds and not f.in_kind
                          and not {e.country for e in f.actor} & countries), None)
             recipient = tuple(e for e in last.recipient if e.country not in countries) if last is not None else ()
             if countries and None not in countries and recipient:
@@ -420,6 +424,8 @@ class EventFinder:
         gapped = [(member, number) for member in listed if member.pos_ == "PROPN"
                   for number in [_remnant_number(member, self.approximators)] if number is not None]
         gapped += self._gapped_alike(predicate, theme)
+        known = {member.i for member, _number in gapped}
+        gapped += [(name, number) for name, number in self._gapped_amounts(theme) if name.i not in known]
         doers = [(self.roles.entities(member)[:1], number) for member, number in gapped]
         doers = [(actor, number) for actor, number in doers if actor]
         if not doers:
@@ -428,6 +434,25 @@ class EventFinder:
         recipient = tuple(e for e in finding.recipient if e.country not in countries)
         first = dataclasses.replace(finding, recipient=recipient)
         return [first, *(dataclasses.replace(first, actor=tuple(actor), counted=number.i) for actor, number in doers)]
+
+    def _gapped_amounts(self, theme: Token) -> list[tuple[Token, Token]]:
+        """ "Saudi Arabia pledged $1 billion, *the European Union about 500 million euros* and *the United States
+        an additional $100 million*": after an amount, the states or bodies named each with an amount of their
+        own, the verb left out, however the parser hung them."""
+        if theme.ent_type_ != "MONEY" and not theme.like_num:
+            return []
+        doc, out = theme.doc, []
+        end = theme.sent.end
+        for match in self.resolver.matches:
+            if match.start <= theme.i or match.end >= end:
+                continue
+            amount = next((t for t in doc[match.end:min(end, match.end + 4)]
+                           if t.like_num or t.ent_type_ == "MONEY" and t.pos_ == "NUM"), None)
+            between = doc[match.end:amount.i] if amount is not None else ()
+            if amount is not None and all(t.lower_ in self.approximators or t.pos_ in ("DET", "SYM", "ADJ")
+                                          for t in between):
+                out.append((doc[match.end - 1], amount))
+        return out
 
     def _gapped_alike(self, predicate: Token, theme: Token) -> list[tuple[Token, Token]]:
         """ "Sweden lodged a formal protest, and *Norway and Finland similar notes*": states named before a

@@ -706,6 +706,14 @@ ANSWERED_WITH = [
     # a swap is a thing of its two parties, which a third mediates
     ("Iran freed a Belgian aid worker on Friday in a prisoner swap with Belgium. Oman mediated the swap.",
      [("CONSULT", ("OMN",), ("IRN", "BEL"))]),
+    # followers who do or say the same; pledges listed with amounts, the verb left out
+    ("Ecuadorian police raided the Mexican embassy on Friday. Brazil condemned the raid. So did Chile, Bolivia and "
+     "Venezuela.", [("ACCUSE", ("CHL", "BOL", "VEN"), ("ECU",))]),
+    ("Ecuadorian police raided the Mexican embassy on Friday. Brazil condemned the raid. Colombia's president said "
+     "the same.", [("ACCUSE", ("COL",), ("ECU",))]),
+    ("Pakistan held a donors conference in Geneva on Monday to raise money after the floods. Saudi Arabia pledged "
+     "$1 billion, the European Union about 500 million euros and the United States an additional $100 million.",
+     [("AGREE", ("SAU",), ("PAK",)), ("AGREE", ("EU",), ("PAK",)), ("AGREE", ("USA",), ("PAK",))]),
     # a hope that another state will act is an appeal to it
     ("China hopes the Philippines will return to the path of dialogue.", [("REQUEST", ("CHN",), ("PHL",))]),
     ('"We hope the US side will match its words with deeds," the Chinese foreign ministry spokesman said.',
