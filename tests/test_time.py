@@ -269,9 +269,9 @@ def test_resolve_anaphoric_against_a_day_or_a_month(text: str, precision: str, e
 
 # (text, publication date, the day the story is told from)
 STORY_DAYS = [
-    ("CAIRO, July 24, 1977 (NNA) — President Sadat ordered a ceasefire tonight.", "1977-07-25", "1977-07-24"),
+    ("ADDIS ABABA, May 12, 2000 (Wire) — Ethiopia ordered a ceasefire tonight.", "2000-05-13", "2000-05-12"),
     # a dateline without a year takes the year that puts it before publication
-    ("LA PAZ, Dec 30 (AWS) - Bolivia expelled Mexico's ambassador.", "2019-12-31", "2019-12-30"),
+    ("LIMA, Dec 30 (Wire) - Peru recalled its ambassador.", "2019-12-31", "2019-12-30"),
     ("MOSCOW, Dec 31 (Wire) - Russia said today it would respond.", "2020-01-01", "2019-12-31"),
     # the dateline of publication itself, one far from it, or none: the publication date
     ("TOKYO, Dec. 29, 2018 — Japan released a video.", "2018-12-29", "2018-12-29"),
@@ -288,10 +288,10 @@ def test_story_day(text: str, published: str, expected: str) -> None:
 def test_a_story_is_dated_from_its_dateline() -> None:
     from detente.coder import Coder
     from detente.records import Document
-    text = ("CAIRO, July 24, 1977 (NNA) — Egypt's president ordered the armed forces tonight to cease all military "
-            "operations against Libya.")
-    events = Coder().code(Document(id="t", text=text, date=datetime.date(1977, 7, 25)))
-    assert [(e.event, str(e.date)) for e in events] == [("RETREAT", "1977-07-24")]
+    text = ("ADDIS ABABA, May 12, 2000 (Wire) — Ethiopia's prime minister ordered the armed forces tonight to cease "
+            "all military operations against Eritrea.")
+    events = Coder().code(Document(id="t", text=text, date=datetime.date(2000, 5, 13)))
+    assert [(e.event, str(e.date)) for e in events] == [("RETREAT", "2000-05-12")]
 
 
 def test_a_date_that_names_the_object_deed_dates_the_deed_not_the_verdict() -> None:
@@ -299,7 +299,7 @@ def test_a_date_that_names_the_object_deed_dates_the_deed_not_the_verdict() -> N
     from detente.records import Document
     coder = Coder()
     day = datetime.date(2022, 9, 8)
-    verdict = coder.code(Document(id="t", text="NATO condemned the July cyberattack on Albania.", date=day))
+    verdict = coder.code(Document(id="t", text="NATO condemned the April cyberattack on Estonia.", date=day))
     assert [(e.event, str(e.date)) for e in verdict] == [("ACCUSE", "2022-09-08")]
     war = coder.code(Document(id="t", text="India and China fought a brief war in 1962.", date=day))
     assert {str(e.date) for e in war} == {"1962-01-01"}
@@ -308,8 +308,8 @@ def test_a_date_that_names_the_object_deed_dates_the_deed_not_the_verdict() -> N
 def test_an_act_told_inside_a_noun_of_decision_is_not_dated_by_the_clause() -> None:
     from detente.coder import Coder
     from detente.records import Document
-    text = ("Russia will bar Ukrainian airlines from Oct. 25, the minister said on Thursday, in a mirror response to "
-            "Kiev's decision to ban Russian carriers.")
+    text = ("Armenia will bar Turkish airlines from Oct. 25, the minister said on Thursday, in a mirror response to "
+            "Ankara's decision to ban Armenian carriers.")
     events = Coder().code(Document(id="t", text=text, date=datetime.date(2015, 9, 26)))
     dates = {tuple(e.country for e in event.actor): str(event.date) for event in events}
-    assert dates == {("RUS",): "2015-09-24", ("UKR",): "2015-09-26"}
+    assert dates == {("ARM",): "2015-09-24", ("TUR",): "2015-09-26"}

@@ -64,12 +64,16 @@ def direct_object(verb: Token) -> Token | None:
 def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs governed by ``token``."""
     for child in token.children:
-        # "provided intelligence *to* Macedonia": the parser may label "to" as a dative
-        prepositional = child.dep_ in ("prep", "agent") or (child.dep_ == "dative" and child.pos_ == "ADP")
+        # "provided intelligence *to* Macedonia": the parser may label "to" as a dative; "flew to Damascus and
+        # then *to* Ankara": the repeated preposition as a conjunct of the verb
+        prepositional = child.dep_ in ("prep", "agent") or (child.dep_ in ("dative", "conj") and child.pos_ == "ADP")
         if prepositional and (preps is None or child.lower_ in preps):
-            for obj in child.children:
-                if obj.dep_ in ("pobj", "pcomp"):
-                    yield child.lower_, obj
+            # and the same preposition repeated in a list: "appeals from Boumediene *and from* the emir"
+            repeated = [c for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_]
+            for prep in (child, *repeated):
+                for obj in prep.children:
+                    if obj.dep_ in ("pobj", "pcomp"):
+                        yield child.lower_, obj
         elif child.lower_ == "out" and (preps is None or "from" in preps):
             for inner in child.children:  # "pulled its diplomats *out of* India" is "from"
                 if inner.dep_ == "prep" and inner.lower_ == "of":

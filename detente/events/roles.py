@@ -147,8 +147,10 @@ class Roles:
         for _prep, obj in g.prep_objects(noun, frozenset({"by"})):
             return self.entities(obj)
         if g.lemma(noun) in self.asking_nouns:
-            for _prep, obj in g.prep_objects(noun, frozenset({"from"})):
-                return self.entities(obj)  # "appeals *from* President Boumediene"
+            # "appeals *from* President Boumediene *and from* Yasser Arafat": all who asked
+            askers = [e for _prep, obj in g.prep_objects(noun, frozenset({"from"})) for e in self.entities(obj)]
+            if askers:
+                return askers
         for _of, done_to in g.prep_objects(noun, frozenset({"of"})):
             for _by, agent in g.prep_objects(done_to, frozenset({"by"})):
                 return self.entities(agent)  # "the expulsion of ten diplomats *by Poland*", hung on "diplomats"

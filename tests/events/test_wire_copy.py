@@ -601,15 +601,15 @@ INCLUDED = [
 
 # crowds counted roughly, and whom they protest against
 CROWDS = [
-    ("Thousands of people demonstrated in Goma on Monday, chanting slogans hostile to Rwanda.",
-     [("PROTEST", ("COD",), ("RWA",))]),
+    ("Thousands of people demonstrated in Bukavu on Monday, chanting slogans hostile to Burundi.",
+     [("PROTEST", ("COD",), ("BDI",))]),
     ("Tens of thousands of people rallied in Seoul against Japan on Saturday.", [("PROTEST", ("KOR",), ("JPN",))]),
     ("Crowds marched in Manila on Friday, burning Chinese flags.", [("PROTEST", ("PHL",), ("CHN",))]),
     # people of several places listed: each place's
-    ("Protesters rallied in Tokyo, Manila and Santiago against the French tests.",
-     [("PROTEST", ("JPN", "PHL", "CHL"), ("FRA",))]),
-    ("Smaller crowds gathered outside French missions in Tokyo and Manila.",
-     [("PROTEST", ("JPN", "PHL"), ("FRA",))]),
+    ("Protesters rallied in Lima, Quito and Caracas against the US decision.",
+     [("PROTEST", ("PER", "ECU", "VEN"), ("USA",))]),
+    ("Crowds gathered outside Israeli missions in Ankara and Amman.",
+     [("PROTEST", ("TUR", "JOR"), ("ISR",))]),
 ]
 
 
@@ -660,60 +660,66 @@ ANSWERED_WITH = [
     ("New Zealand protested against the French tests. Paris dismissed the protests.",
      [("REJECT", ("FRA",), ("NZL",))]),
     # the verb left out before a thing like the object; judgements in idiom; crowds counted with a number word
-    ("France carried out a nuclear test on Tuesday. Sweden lodged a formal protest, and Norway and Finland "
-     "similar notes.", [("ACCUSE", ("NOR",), ("FRA",)), ("ACCUSE", ("FIN",), ("FRA",))]),
-    ("France carried out a nuclear test on Tuesday. Denmark called the test a step backwards.",
-     [("ACCUSE", ("DNK",), ("FRA",))]),
+    ("North Korea tested a missile on Sunday. Japan lodged a formal protest, and Seoul and Washington similar "
+     "notes.", [("ACCUSE", ("KOR",), ("PRK",)), ("ACCUSE", ("USA",), ("PRK",))]),
+    ("India tested a missile on Sunday. Pakistan called the test a step backwards.",
+     [("ACCUSE", ("PAK",), ("IND",))]),
     # a clause with a subject of its own is no purpose of the protest before it
-    ("France carried out a nuclear test on Tuesday. Sweden lodged a formal protest, while Denmark called the test "
-     "a step backwards.", [("ACCUSE", ("SWE",), ("FRA",)), ("ACCUSE", ("DNK",), ("FRA",))]),
-    ("France carried out a nuclear test on Tuesday. New Zealand's prime minister said the test was an affront "
-     "to every nation in the Pacific.", [("ACCUSE", ("NZL",), ("FRA",))]),
-    ("In Wellington several hundred people blocked the entrance of the French embassy.",
-     [("PROTEST", ("NZL",), ("FRA",))]),
+    ("North Korea tested a missile on Sunday. Japan lodged a formal protest, while Australia called the launch "
+     "a step backwards.", [("ACCUSE", ("JPN",), ("PRK",)), ("ACCUSE", ("AUS",), ("PRK",))]),
+    ("India tested a missile on Sunday. Pakistan's foreign minister said the launch was an affront to the "
+     "region.", [("ACCUSE", ("PAK",), ("IND",))]),
+    ("In Lima several hundred people blocked the entrance of the Chilean embassy.",
+     [("PROTEST", ("PER",), ("CHL",))]),
     # one's own mission closed abroad is closed against the host; troops sent to a border; imports barred
-    ("President Chavez ordered the closure of Venezuela's embassy in Bogota.", [("SANCTION", ("VEN",), ("COL",))]),
-    ("Chavez sent ten battalions, including tank units, to the Colombian border.",
-     [("MOBILIZE", ("VEN",), ("COL",))]),
-    ("Russia barred imports of Belarusian milk products on June 6.", [("SANCTION", ("RUS",), ("BLR",))]),
-    ("Russia will close its airports to Ukrainian airlines.", [("SANCTION", ("RUS",), ("UKR",))]),
+    ("Lima ordered the closure of Peru's embassy in Quito.", [("SANCTION", ("PER",), ("ECU",))]),
+    ("Ecuador sent four battalions, including armoured units, to the Peruvian border.",
+     [("MOBILIZE", ("ECU",), ("PER",))]),
+    ("China barred imports of Norwegian salmon on October 8.", [("SANCTION", ("CHN",), ("NOR",))]),
+    ("Turkey will close its airports to Armenian airlines.", [("SANCTION", ("TUR",), ("ARM",))]),
     # summonses with a particle read as a preposition; readiness for a fight; refusals to accept; tours stopped
-    ("Beijing called in the Philippine charge d'affaires on Monday.", [("ACCUSE", ("CHN",), ("PHL",))]),
-    ("Manila protested on Monday. China said it was prepared for any escalation.",
-     [("THREATEN", ("CHN",), ("PHL",))]),
-    ("The Philippines wants to take the dispute to a tribunal. China said it would not accept any attempt to "
-     "internationalise the issue.", [("REJECT", ("CHN",), ("PHL",))]),
-    ("Several Chinese travel agencies have suspended tours to the Philippines.", [("SANCTION", ("CHN",), ("PHL",))]),
+    ("Tokyo called in the Chinese charge d'affaires on Monday.", [("ACCUSE", ("JPN",), ("CHN",))]),
+    ("Seoul protested on Monday. Pyongyang said it was prepared for any escalation.",
+     [("THREATEN", ("PRK",), ("KOR",))]),
+    ("Guyana wants the court to settle the border dispute. Venezuela said it would not accept any attempt to "
+     "internationalise the issue.", [("REJECT", ("VEN",), ("GUY",))]),
+    ("Several Chinese travel agencies have suspended tours to South Korea.", [("SANCTION", ("CHN",), ("KOR",))]),
     # what an act is described as an act of
-    ("Baghdad radio described the British landing as an act of aggression against the Arab nation.",
-     [("ACCUSE", ("IRQ",), ("GBR",))]),
-    ("Russia banned Belarusian milk on June 6. Belarusian officials have described the ban as an act of economic "
-     "war.", [("ACCUSE", ("BLR",), ("RUS",))]),
+    ("Damascus radio described the Turkish incursion as an act of aggression against the Arab nation.",
+     [("ACCUSE", ("SYR",), ("TUR",))]),
+    ("China banned Australian wine in March. Australian officials have described the ban as an act of economic "
+     "war.", [("ACCUSE", ("AUS",), ("CHN",))]),
     # a truce ordered, and the appeals it answers
-    ("Egyptian President Anwar Sadat ordered the armed forces on Sunday to cease all military operations against "
-     "Libya in response to appeals from the Algerian president.",
-     [("RETREAT", ("EGY",), ("LBY",)), ("REQUEST", ("DZA",), ("EGY",))]),
+    ("Ethiopia's prime minister ordered the armed forces on Sunday to cease all military operations against "
+     "Eritrea in response to appeals from the Kenyan president.",
+     [("RETREAT", ("ETH",), ("ERI",)), ("REQUEST", ("KEN",), ("ETH",))]),
     # a measure conjoined to one aimed at a state; arms sales; a partner struck off a list
     ("Pakistan downgraded ties with India and suspended trade.", [("SANCTION", ("PAK",), ("IND",))] * 2),
     ("Washington approved the sale of 66 F-16 fighter jets to Taiwan.", [("AID", ("USA",), ("TWN",))]),
     ("Japan removed South Korea from its list of trusted trading partners on Friday.",
      [("SANCTION", ("JPN",), ("KOR",))]),
     # the agent of a passive hung on what the object is declared; a state's ambiguous name confirmed by its capital
-    ("Five Russian diplomats were declared persona non grata by Moldova on Monday.",
-     [("SANCTION", ("MDA",), ("RUS",))]),
-    ("Rebels attacked N'Djamena on Thursday. Chad closed its border with Sudan and cut diplomatic ties.",
-     [("SANCTION", ("TCD",), ("SDN",))]),
+    ("Three Chinese diplomats were declared persona non grata by Lithuania on Monday.",
+     [("SANCTION", ("LTU",), ("CHN",))]),
+    ("Gunmen attacked a market near N'Djamena on Thursday. Chad closed its border with Libya.",
+     [("SANCTION", ("TCD",), ("LBY",))]),
     # a swap is a thing of its two parties, which a third mediates
-    ("Iran freed a Belgian aid worker on Friday in a prisoner swap with Belgium. Oman mediated the swap.",
-     [("CONSULT", ("OMN",), ("IRN", "BEL"))]),
+    ("Russia freed an American teacher on Friday in a prisoner swap with the United States. The UAE mediated the "
+     "swap.", [("CONSULT", ("ARE",), ("RUS", "USA"))]),
     # followers who do or say the same; pledges listed with amounts, the verb left out
-    ("Ecuadorian police raided the Mexican embassy on Friday. Brazil condemned the raid. So did Chile, Bolivia and "
-     "Venezuela.", [("ACCUSE", ("CHL", "BOL", "VEN"), ("ECU",))]),
-    ("Ecuadorian police raided the Mexican embassy on Friday. Brazil condemned the raid. Colombia's president said "
-     "the same.", [("ACCUSE", ("COL",), ("ECU",))]),
-    ("Pakistan held a donors conference in Geneva on Monday to raise money after the floods. Saudi Arabia pledged "
-     "$1 billion, the European Union about 500 million euros and the United States an additional $100 million.",
-     [("AGREE", ("SAU",), ("PAK",)), ("AGREE", ("EU",), ("PAK",)), ("AGREE", ("USA",), ("PAK",))]),
+    ("Serbian police raided the Croatian embassy on Friday. Slovenia condemned the raid. So did Austria, Hungary "
+     "and Italy.", [("ACCUSE", ("AUT", "HUN", "ITA"), ("SRB",))]),
+    ("Serbian police raided the Croatian embassy on Friday. Slovenia condemned the raid. Austria's chancellor said "
+     "the same.", [("ACCUSE", ("AUT",), ("SRB",))]),
+    ("Nepal held a donors conference in Kathmandu on Monday to raise money after the earthquake. India pledged "
+     "$1 billion, the European Union about 100 million euros and Japan an additional $260 million.",
+     [("AGREE", ("IND",), ("NPL",)), ("AGREE", ("EU",), ("NPL",)), ("AGREE", ("JPN",), ("NPL",))]),
+    # a visit flown to two capitals; appeals from two
+    ("Jordan's foreign minister flew to Baghdad and then to Tehran on Monday.",
+     [("CONSULT", ("JOR",), ("IRQ", "IRN"))]),
+    ("Ethiopia's prime minister ordered the armed forces on Sunday to cease all military operations against "
+     "Eritrea in response to appeals from the Kenyan president and from the Nigerian president.",
+     [("REQUEST", ("KEN", "NGA"), ("ETH",))]),
     # a hope that another state will act is an appeal to it
     ("China hopes the Philippines will return to the path of dialogue.", [("REQUEST", ("CHN",), ("PHL",))]),
     ('"We hope the US side will match its words with deeds," the Chinese foreign ministry spokesman said.',
@@ -728,18 +734,18 @@ ANSWERED_WITH = [
 
 
 def test_a_condemned_attack_accuses_the_attacker_not_the_victim(coder) -> None:
-    found = coded(coder, "Iran attacked the government systems of Albania in July. NATO issued a statement "
-                         "condemning the cyberattack against Albania.")
-    assert ("ACCUSE", ("NATO",), ("IRN",)) in found
-    assert [e for e in found if e[0] == "ACCUSE" and "ALB" in e[2]] == [], found
-    alone = coded(coder, "NATO issued a statement strongly condemning the cyberattack against Albania.")
-    assert [e for e in alone if "ALB" in e[2]] == [], alone
+    found = coded(coder, "Russia attacked the government networks of Estonia in April. NATO issued a statement "
+                         "condemning the cyberattack against Estonia.")
+    assert ("ACCUSE", ("NATO",), ("RUS",)) in found
+    assert [e for e in found if e[0] == "ACCUSE" and "EST" in e[2]] == [], found
+    alone = coded(coder, "NATO issued a statement strongly condemning the cyberattack against Estonia.")
+    assert [e for e in alone if "EST" in e[2]] == [], alone
 
 
 def test_a_verdict_on_an_act_and_a_reply_not_made_are_no_acts(coder) -> None:
-    found = coded(coder, "The Solomon Islands expelled the Australian envoy. Canberra called the expulsion "
-                         "unjustified but did not retaliate in kind.")
-    assert [e for e in found if e[1] == ("AUS",) and e[0] != "ACCUSE"] == [], found
+    found = coded(coder, "Fiji expelled the New Zealand envoy. Wellington called the expulsion unjustified but "
+                         "did not retaliate in kind.")
+    assert [e for e in found if e[1] == ("NZL",) and e[0] != "ACCUSE"] == [], found
 
 
 def test_operations_ceased_are_no_truce_and_a_truce_demanded_is_no_truce_made(coder) -> None:
@@ -750,8 +756,12 @@ def test_operations_ceased_are_no_truce_and_a_truce_demanded_is_no_truce_made(co
     assert [e for e in found if e == ("RETREAT", "actual")] == [], found
 
 
+def test_bombers_that_fly_somewhere_pay_no_visit(coder) -> None:
+    assert [e for e in coded(coder, "Russian bombers flew to Venezuela on Monday.") if e[0] == "CONSULT"] == []
+
+
 def test_a_hope_about_no_state_is_no_appeal(coder) -> None:
-    found = coded(coder, "Moscow hoped that a change of personnel at the top in Washington would improve relations. "
+    found = coded(coder, "Tehran hoped that a change of government in London would improve relations. "
                          "Britain hopes relations will improve.")
     assert [e for e in found if e[0] == "REQUEST"] == [], found
 
