@@ -148,7 +148,7 @@ class ActorMatcher:
         if term.kind == GENERIC and _named_owner(span):
             return True  # "Serb *forces*", "Iraq's *extremists*": a nationality makes the common noun an actor
         if term.kind == GENERIC and term.sector == "CVL" and _counted(span):
-            return True  # "thousands of *people*", "some 5,000 *people*": a crowd
+            return True  # "thousands of *people*", "several hundred *people*": a crowd
         return bool(labels & CONFIRMING_LABELS.get(term.kind, PLACE_LABELS))
 
     def _inside_other_name(self, term: Term, span: Span) -> bool:

@@ -196,6 +196,15 @@ class Resolver:
             return [told] if told is not None else []
         return [member for named in found for member in self._members(named)]
 
+    def _included(self, head: Token, speaker: Entity | None, context: Entity | None) -> list[NamedPhrase]:
+        """The states a phrase names as included: "several Gulf states, *including Saudi Arabia and the UAE*",
+        "EU countries, including Germany" (named ones, not "a roadmap including a ceasefire")."""
+        return [NamedPhrase(e, False, None, False) for child in head.children
+                if child.dep_ == "prep" and child.lower_ in ("including", "notably")
+                for obj in child.children if obj.dep_ == "pobj" for member in members(obj)
+                if self.by_token.get(member.i) is not None
+                for e in (n.entity for n in self.phrase(member, speaker=speaker, context=context))]
+
     def one_grouping(self, entities: Sequence[Entity]) -> bool:
         """Whether ``entities`` are the members of one grouping named by one phrase ("the G7")."""
         countries = {e.country for e in entities}
@@ -245,16 +254,10 @@ class Resolver:
             signer = _signer(head)  # "the decree *Putin* signed", "a law passed *by parliament*"
             if signer is not None:
                 return self.phrase(signer, speaker=speaker, context=context)
-        if not matches or head.lower_ in self.words["pair_nouns"]:
-            # "several Gulf states, *including Saudi Arabia and the UAE*", "EU countries, including Germany": the
-            # states the phrase names
-            listed = [NamedPhrase(e, False, None, False) for child in head.children
-                      if child.dep_ == "prep" and child.lower_ in ("including", "notably")
-                      for obj in child.children if obj.dep_ == "pobj" for member in members(obj)
-                      if self.by_token.get(member.i) is not None  # named, not "a roadmap including a ceasefire"
-                      for e in (n.entity for n in self.phrase(member, speaker=speaker, context=context))]
-            if listed:
-                return listed
+        included = self._included(head, speaker, context) if not matches or head.lower_ in self.words["pair_nouns"] \
+            else []
+        if included:
+            return included
         if not matches:
             # "officers of Russia's military intelligence", "members of the delegation of Iran"
             for child in head.children:

@@ -89,6 +89,11 @@ def _circumstance_of(clause: Token, verb: Token) -> bool:
 REMNANT_DEPS = frozenset({"npadvmod", "appos", "conj", "dobj", "nsubj"})
 
 
+def _told_before(thing: Token) -> bool:
+    """Whether a noun names a thing told before ("*the* expulsions", "*this* move"), not a new one."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in thing.children)
+
+
 def _remnant_number(member: Token, approximators: frozenset[str]) -> Token | None:
     """The number of a state in a list with the verb left out: its own ("Denmark *15*"), or one right after
     it, past words of ``approximators`` ("Spain around *25*")."""
@@ -310,10 +315,7 @@ class EventFinder:
         out = []
         for verb in clauses:
             obj = g.direct_object(verb)
-            # "took the same step", "said the same", "*So did* Chile, Bolivia and Venezuela"
-            copying = g.lemma(verb) in self.copying_verbs and (obj is not None and (
-                g.lemma(obj) in self.copying_words or any(g.lemma(c) in self.copying_words for c in obj.children))
-                or obj is None and any(c.dep_ == "advmod" and c.lower_ == "so" and c.i < verb.i for c in verb.children))
+            copying = self._copies(verb, obj)
             if verb.pos_ != "VERB" or (g.lemma(verb) not in self.following and not copying) \
                     or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") \
                     or self.modality.is_future(verb) or any(f.predicate == verb.i for f in findings):
@@ -334,6 +336,15 @@ class EventFinder:
                                                recipient=recipient, theme=None, status="actual",
                                                counted=number.i if number is not None else None))
         return out
+
+    def _copies(self, verb: Token, obj: Token | None) -> bool:
+        """ "took the same step", "said the same", "*So did* Chile, Bolivia and Venezuela": the verb does again
+        what another did."""
+        if g.lemma(verb) not in self.copying_verbs:
+            return False
+        if obj is not None:
+            return g.lemma(obj) in self.copying_words or any(g.lemma(c) in self.copying_words for c in obj.children)
+        return any(c.dep_ == "advmod" and c.lower_ == "so" and c.i < verb.i for c in verb.children)
 
     def _answers_in_kind(self, verb: Token) -> bool:
         """ "answered *in kind*", "responded *with identical measures*", "*likewise* retaliated", "reciprocated",
@@ -406,7 +417,8 @@ class EventFinder:
 
     def _gapped(self, finding: Finding) -> list[Finding]:
         """ "Latvia expelled two Russian diplomats, *Estonia three* and *Lithuania one*": states listed with a
-        number after the object, the verb left out, do the same act to the same side, each its own event."""
+        number after the object, the verb left out, do the same act to the same side, each its own event; so do
+        states named before a thing like the object, or each with an amount after an amount."""
         # a number standing for the object told before ("Belgium expelled *21*, the Netherlands 17") is the
         # object of this sentence; the noun of an act carried by a verb ("lodged *a protest*") is its object
         told = finding.counted if finding.counted is not None else finding.theme
@@ -1033,7 +1045,7 @@ class EventFinder:
     def _own_act(self, thing: Token, speakers: set[str | None]) -> bool:
         """Whether "the strikes", "the expulsions" are the speaker's own: the last act of the kind the noun names
         was done by the speaker's state."""
-        told = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in thing.children)
+        told = _told_before(thing)
         if not told or any(c.dep_ == "poss" or c.ent_type_ in ("NORP", "GPE") for c in thing.children):
             return False  # "further actions would follow": new acts, not one told; "the *Turkish* tariffs"
         kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
@@ -1079,7 +1091,7 @@ class EventFinder:
     def _praised(self, thing: Token, speakers: set[str | None]) -> list[Entity]:
         """Whom praise of "the release", "the move", "the announcement" is for: who did the last act told of
         the kind the noun names (any act, for a noun of decision), unless it was the speaker."""
-        told = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in thing.children)
+        told = _told_before(thing)
         if not told or any(c.dep_ == "poss" for c in thing.children):
             return []
         # "the action" names no deed of its own ("action … unacceptable" is a verdict)
