@@ -720,6 +720,11 @@ ANSWERED_WITH = [
     ("Ethiopia's prime minister ordered the armed forces on Sunday to cease all military operations against "
      "Eritrea in response to appeals from the Kenyan president and from the Nigerian president.",
      [("REQUEST", ("KEN", "NGA"), ("ETH",))]),
+    # warnings in idiom
+    ('Armenia shelled the border villages. "If the shelling goes on, all options remain on the table," the '
+     'Azerbaijani foreign minister said.', [("THREATEN", ("AZE",), ("ARM",))]),
+    ("Japanese boats entered the disputed waters. Beijing warned that further provocations would meet a crushing "
+     "rebuff.", [("THREATEN", ("CHN",), ("JPN",))]),
     # a hope that another state will act is an appeal to it
     ("China hopes the Philippines will return to the path of dialogue.", [("REQUEST", ("CHN",), ("PHL",))]),
     ('"We hope the US side will match its words with deeds," the Chinese foreign ministry spokesman said.',
