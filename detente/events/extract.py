@@ -120,6 +120,9 @@ REASON_PREPS = frozenset({"over", "for"})
 # Sectors of those whose report of another state's hostile act is an accusation: the state and its bodies.
 STATE_VOICES = frozenset({"NONE", "GOV", "MIL", "LEG", "JUD"})
 
+# Marks of a clause that sets the condition of the act above it ("… *until* Moscow lifts the ban").
+CONDITION_MARKS = frozenset({"until", "till", "unless"})
+
 # Modals of a hoped-for act of another ("we hope the US side *will* …").
 HOPED_MODALS = frozenset({"will", "would", "should", "can", "could", "'ll"})
 
@@ -224,6 +227,9 @@ class EventFinder:
                     or self._hoped(token, findings)
                 if found:
                     findings.append(found)
+                condition = self._conditioned(token, findings)
+                if condition:
+                    findings.append(condition)
         findings = [split for finding in findings for split in self._mutual(finding)]
         findings.extend(self._reported_acts(findings))
         findings.extend(self._in_kind(clauses, findings))
@@ -769,6 +775,20 @@ class EventFinder:
         named = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod", "poss"))]
         if not any(self.resolver.by_token.get(t.i) for t in named):
             return None  # a state named as the doer ("the US side"), not "a change of personnel in Washington"
+        return self._request_of(verb, clause, subject, findings)
+
+    def _conditioned(self, verb: Token, findings: list[Finding]) -> Finding | None:
+        """ "refusing to back the talks *until Moscow lifts the ban*", "will not withdraw *unless Hamas frees* the
+        hostages": an act set as the condition of another is demanded of the state that is to do it."""
+        clause = next((c for c in g.children(verb, "advcl") if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                                                   for m in c.children)), None)
+        subject = g.subject(clause) if clause is not None else None
+        if subject is None or self.resolver.by_token.get(subject.i) is None \
+                or not any(f.predicate == clause.i for f in findings):
+            return None  # a state named as the one to act, and an act
+        if any(f.predicate in (verb.i, verb.head.i) and self.codes[f.pattern.cameo].event == "THREATEN"
+               for f in findings):
+            return None  # "threatened to break relations unless …": the threat says it
         return self._request_of(verb, clause, subject, findings)
 
     def _request_of(self, verb: Token, clause: Token, asked: Token, findings: list[Finding]) -> Finding | None:

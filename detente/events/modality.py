@@ -22,6 +22,10 @@ from .roles import Roles
 LATER_PREPS = {"before", "until", "ahead"}
 
 
+# Auxiliaries of a main clause that make an "until" clause below it a condition ("would stay until …").
+FUTURE_WORDS = frozenset({"will", "would", "'ll", "shall"})
+
+
 class Modality:
     """Reads the modality of clauses with the lexicon's word lists."""
 
@@ -89,6 +93,11 @@ class Modality:
         for token in chain:
             marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
             if not threat and ((token.dep_ == "advcl" and marks & {"if", "unless"}) or "whether" in marks):
+                return "hypothetical"
+            if token.dep_ == "advcl" and marks & {"until", "till"} and (
+                    token.tag_ in ("VBZ", "VBP", "VB") or set(g.auxiliaries(token.head)) & FUTURE_WORDS):
+                # "refusing to back the talks *until Moscow lifts* the ban", "would stay *until Warsaw met* …": a
+                # condition, not "fought on until Russia withdrew in 1989"
                 return "hypothetical"
         if pattern.when != "future" and any(any(a in self.obligation for a in g.auxiliaries(token))
                                             and self.roles.reported(token, quotes=False) for token in chain[1:]):

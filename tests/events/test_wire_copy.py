@@ -725,6 +725,9 @@ ANSWERED_WITH = [
      'Azerbaijani foreign minister said.', [("THREATEN", ("AZE",), ("ARM",))]),
     ("Japanese boats entered the disputed waters. Beijing warned that further provocations would meet a crushing "
      "rebuff.", [("THREATEN", ("CHN",), ("JPN",))]),
+    # an act set as the condition of another is demanded of whom it names
+    ("China banned Norwegian salmon last year. Norway is refusing to back the talks until Beijing lifts the ban.",
+     [("REQUEST", ("NOR",), ("CHN",))]),
     # a hope that another state will act is an appeal to it
     ("China hopes the Philippines will return to the path of dialogue.", [("REQUEST", ("CHN",), ("PHL",))]),
     ('"We hope the US side will match its words with deeds," the Chinese foreign ministry spokesman said.',
@@ -759,6 +762,16 @@ def test_operations_ceased_are_no_truce_and_a_truce_demanded_is_no_truce_made(co
                         date=date(2024, 3, 15))
     found = [(e.event, e.status) for e in coder.code(document)]
     assert [e for e in found if e == ("RETREAT", "actual")] == [], found
+
+
+def test_a_condition_is_no_act_done_and_a_threat_says_its_own_condition(coder) -> None:
+    document = Document(id="case", text="Norway is refusing to back the talks until Beijing lifts the ban. Baku "
+                                        "threatened to break relations with Moscow unless it withdrew its troops. The "
+                                        "fighting went on until Russia withdrew its troops in 1989.",
+                        date=date(2024, 3, 15))
+    found = [(e.event, e.status, tuple(a.country for a in e.actor)) for e in coder.code(document)]
+    assert ("RETREAT", "hypothetical", ("CHN",)) in found and ("RETREAT", "actual", ("RUS",)) in found, found
+    assert [e for e in found if e[0] == "REQUEST" and e[2] == ("AZE",)] == [], found
 
 
 def test_bombers_that_fly_somewhere_pay_no_visit(coder) -> None:
