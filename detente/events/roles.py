@@ -27,7 +27,7 @@ NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by", "between
 
 
 # Verbs whose "in" phrase is what their subject does ("engaged in ethnic cleansing", "took part in the raid").
-INVOLVING_VERBS = frozenset({"engage", "involve", "participate"})
+INVOLVING_VERBS = frozenset({"engage", "involve", "participate", "stand", "unite"})  # "stood *in solidarity* with"
 
 # Prepositions of an object-control verb that name who is to act ("called *on* Russia to withdraw").
 CONTROL_PREPS = frozenset({"on", "upon", "to"})
@@ -133,8 +133,8 @@ class Roles:
                 and head.head.head.pos_ == "VERB" and g.lemma(head.head.head) in self.light:
             return head.head.head  # "launched *ten days of* war games", "held *a round of* talks"
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and (
-                g.lemma(head.head) in self.light and (head.lower_ in ("with", "by") or (
-                    head.lower_ == "in" and g.lemma(head.head) in INVOLVING_VERBS))
+                g.lemma(head.head) in self.light and head.lower_ in ("with", "by")
+                or head.lower_ == "in" and g.lemma(head.head) in INVOLVING_VERBS
                 or head.lower_ == "with" and g.lemma(head.head) in self.answering):
             return head.head  # "engaged *in* ethnic cleansing", "answered *with* a mirror ban"
         return None

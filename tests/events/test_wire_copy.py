@@ -725,6 +725,9 @@ ANSWERED_WITH = [
      'Azerbaijani foreign minister said.', [("THREATEN", ("AZE",), ("ARM",))]),
     ("Japanese boats entered the disputed waters. Beijing warned that further provocations would meet a crushing "
      "rebuff.", [("THREATEN", ("CHN",), ("JPN",))]),
+    # a mission surrounded; solidarity stood in
+    ("Police in Caracas have surrounded the Argentine embassy since Monday.", [("COERCE", ("VEN",), ("ARG",))]),
+    ("NATO allies stood in solidarity with Estonia.", [("SUPPORT", ("NATO",), ("EST",))]),
     # an act set as the condition of another is demanded of whom it names
     ("China banned Norwegian salmon last year. Norway is refusing to back the talks until Beijing lifts the ban.",
      [("REQUEST", ("NOR",), ("CHN",))]),
