@@ -438,6 +438,17 @@ class Resolver:
                 seen.append(match)
         return seen
 
+    def opposed(self, token: Token) -> list[Entity]:
+        """The state an "anti-" word names, which is no actor of its phrase but what the phrase is against:
+        "shouting *anti-Turkish* slogans"."""
+        match = self.by_token.get(token.i)
+        doc = self.doc
+        if match is None or match.start < 2 or doc[match.start - 1].text != "-" \
+                or doc[match.start - 2].lower_ != "anti":
+            return []
+        return [Entity(text=doc[match.start - 2:match.end].text, name=self.kb.name_of(t.country), country=t.country,
+                       id=t.id) for t in match.terms[:1] if t.kind in (STATE, ADJECTIVE) and t.country]
+
     def _counts(self, match: Match) -> bool:
         """False for "pro-Russian", "Russian-backed" and capitals that place rather than act ("met *in Manila*")."""
         doc = self.doc
@@ -445,9 +456,11 @@ class Resolver:
         if any(t.kind == CAPITAL for t in match.terms) and last.dep_ == "pobj" \
                 and last.head.lower_ in self.words["locative_prepositions"]:
             return False
-        if match.start >= 2 and doc[match.start - 1].text == "-" and doc[match.start - 2].lower_ in self.words["not_a_country_before"]:
+        if match.start >= 2 and doc[match.start - 1].text == "-" \
+                and doc[match.start - 2].lower_ in self.words["not_a_country_before"]:
             return False
-        if match.end + 1 < len(doc) and doc[match.end].text == "-" and doc[match.end + 1].lower_ in self.words["not_a_country_after"]:
+        if match.end + 1 < len(doc) and doc[match.end].text == "-" \
+                and doc[match.end + 1].lower_ in self.words["not_a_country_after"]:
             return False
         return True
 

@@ -1161,11 +1161,11 @@ class EventFinder:
         return lambda entity: self._same_side(entity, actor)
 
     def _chanted_against(self, predicate: Token, actor_countries: set) -> list[Entity]:
-        """ "demonstrated in Goma, *chanting slogans hostile to Rwanda*", "…, *burning flags of Japan*": whom a
-        protest is against, named in what the protesters do while protesting."""
+        """ "demonstrated in Goma, *chanting slogans hostile to Rwanda*", "…, *burning flags of Japan*", "*shouting
+        anti-Turkish slogans*": whom a protest is against, named in what the protesters do while protesting."""
         doings = [c for c in predicate.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"]
         named = [e for doing in doings for token in doing.subtree if token.i in self.resolver.by_token
-                 for e in self.roles.entities(token)]
+                 for e in self.resolver.opposed(token) or self.roles.entities(token)]  # "*anti-Turkish* slogans"
         return _distinct([e for e in named if e.country not in actor_countries])[:1]
 
     def _member_named_apart(self, entity: Entity, actor: list[Entity]) -> bool:

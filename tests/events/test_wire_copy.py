@@ -605,6 +605,8 @@ CROWDS = [
      [("PROTEST", ("COD",), ("BDI",))]),
     ("Tens of thousands of people rallied in Seoul against Japan on Saturday.", [("PROTEST", ("KOR",), ("JPN",))]),
     ("Crowds marched in Manila on Friday, burning Chinese flags.", [("PROTEST", ("PHL",), ("CHN",))]),
+    ("Several thousand students demonstrated in Seoul on Sunday, shouting anti-Japanese slogans.",
+     [("PROTEST", ("KOR",), ("JPN",))]),
     # people of several places listed: each place's
     ("Protesters rallied in Lima, Quito and Caracas against the US decision.",
      [("PROTEST", ("PER", "ECU", "VEN"), ("USA",))]),
