@@ -730,6 +730,9 @@ ANSWERED_WITH = [
     # a mission surrounded; solidarity stood in
     ("Police in Caracas have surrounded the Argentine embassy since Monday.", [("COERCE", ("VEN",), ("ARG",))]),
     ("NATO allies stood in solidarity with Estonia.", [("SUPPORT", ("NATO",), ("EST",))]),
+    # a resolution or a ruling ignored is rejected
+    ("The OAS called on Honduras to withdraw. Tegucigalpa said it would ignore the resolution.",
+     [("REJECT", ("HND",), ("OAS",))]),
     # an act set as the condition of another is demanded of whom it names
     ("China banned Norwegian salmon last year. Norway is refusing to back the talks until Beijing lifts the ban.",
      [("REQUEST", ("NOR",), ("CHN",))]),
