@@ -1114,10 +1114,12 @@ class EventFinder:
         told = _told_before(thing)
         if not told or any(c.dep_ == "poss" for c in thing.children):
             return []
-        # "the action" names no deed of its own ("action … unacceptable" is a verdict)
-        kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")
-                 if p.actor != "speaker"}
-        if not kinds and g.lemma(thing) not in self.roles.decision_nouns:
+        # the deeds the noun names ("the action" names none of its own: "action … unacceptable" is a verdict); a
+        # noun of decision only the deeds its own words name ("the decision" alone: any)
+        deeds = [p for p in self.lexicon.patterns(g.lemma(thing), "NOUN") if p.actor != "speaker"]
+        decision = g.lemma(thing) in self.roles.decision_nouns
+        kinds = {self.codes[p.cameo].event for p in deeds if not decision or self._conditions(p, thing) is not None}
+        if not kinds and not decision:
             return []
         done = [f for f in self.earlier if f.recipient and f.status == "actual"]
         last = next((f for f in reversed(done) if not kinds or self.codes[f.pattern.cameo].event in kinds), None)

@@ -636,6 +636,9 @@ PRAISE = [
      [("SUPPORT", ("KOR",), ("PRK",))]),
     ("Moscow freed the Ukrainian sailors on Friday. Paris described the move as a goodwill gesture.",
      [("SUPPORT", ("FRA",), ("RUS",))]),
+    # "the decision" alone is of any deed told before
+    ("Washington approved the sale of fighter jets to Taiwan on Friday. The Taiwan authorities welcomed the "
+     "decision.", [("SUPPORT", ("TWN",), ("USA",))]),
 ]
 
 
