@@ -75,7 +75,7 @@ BLIND_FLOORS = {
     "blind-2": {"precision": 0.68, "recall": 0.55, "f1": 0.61},
     "blind-3": {"precision": 0.64, "recall": 0.63, "f1": 0.64},
     "blind-4": {"precision": 0.67, "recall": 0.55, "f1": 0.61},
-    "blind-5": {"precision": 0.67, "recall": 0.46, "f1": 0.55},
+    "blind-5": {"precision": 0.68, "recall": 0.48, "f1": 0.57},
 }
 
 
