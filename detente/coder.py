@@ -725,7 +725,7 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
             prefix = sent.doc[max(sent.start, ent.start - 4):ent.start].text
             if is_deadline(prefix):
                 continue
-            resolved = resolve_expression(ent.text, reference)
+            resolved = _told_as_past(resolve_expression(ent.text, reference), predicate, reference)
             if resolved is None and anchor is not None:
                 following = sent.doc[ent.end].lower_ if ent.end < len(sent.doc) else ""
                 directions = load_time_words().anaphoric_directions
@@ -742,6 +742,25 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
             or bool(lexicon.patterns(node.head.lemma_.lower(), "NOUN")))
         node = node.head
     return None
+
+
+def _told_as_past(resolved: ResolvedDate | None, predicate: Token, reference: date) -> ResolvedDate | None:
+    """A day and month without a year told of an act in the past tense ("police *have surrounded* the embassy
+    since June 30", "*expelled* on December 29") is the last such day before the story, never a coming one."""
+    if resolved is None or resolved.date <= reference or resolved.source != "explicit" \
+            or any(t.isdigit() and len(t) == 4 for t in resolved.text.split()):
+        return resolved  # not "early next year", nor a date with its year
+    past = predicate.tag_ == "VBD" or (predicate.tag_ == "VBN" and any(
+        a.lemma_ == "have" for a in predicate.children if a.dep_ == "aux"))
+    earlier = _year_before(resolved.date) if past else None
+    return dataclasses.replace(resolved, date=earlier) if earlier is not None else resolved
+
+
+def _year_before(day: date) -> date | None:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # February 29
+        return None
 
 
 def _stated_days(doc: Doc, reference: date | None) -> Iterator[tuple[int, date]]:

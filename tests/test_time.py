@@ -313,3 +313,15 @@ def test_an_act_told_inside_a_noun_of_decision_is_not_dated_by_the_clause() -> N
     events = Coder().code(Document(id="t", text=text, date=datetime.date(2015, 9, 26)))
     dates = {tuple(e.country for e in event.actor): str(event.date) for event in events}
     assert dates == {("ARM",): "2015-09-24", ("TUR",): "2015-09-26"}
+
+
+def test_a_day_without_a_year_told_in_the_past_is_the_last_one_before_the_story() -> None:
+    from detente.coder import Coder
+    from detente.records import Document
+    coder = Coder()
+    day = datetime.date(2024, 3, 15)
+    past = coder.code(Document(id="t", text="Caracas police have surrounded the Argentine embassy since June 30.",
+                               date=day))
+    assert [str(e.date) for e in past] == ["2023-06-30"]
+    coming = coder.code(Document(id="t", text="Japan will impose sanctions on North Korea on June 30.", date=day))
+    assert {str(e.date) for e in coming} <= {"2024-06-30", "2024-03-15"}
