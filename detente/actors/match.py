@@ -147,7 +147,7 @@ class ActorMatcher:
         labels = {t.ent_type_ for t in span} - {""}
         if term.kind == GENERIC and _named_owner(span):
             return True  # "Serb *forces*", "Iraq's *extremists*": a nationality makes the common noun an actor
-        if term.kind == GENERIC and term.sector == "CVL" and _counted(span):
+        if term.kind == GENERIC and term.sector == "CVL" and _counted(span, self.kb.words["counting_nouns"]):
             return True  # "thousands of *people*", "several hundred *people*": a crowd
         return bool(labels & CONFIRMING_LABELS.get(term.kind, PLACE_LABELS))
 
@@ -202,17 +202,13 @@ def _whole_entity(span: Span) -> bool:
     return span[0].ent_iob_ == "B" and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
 
 
-# Nouns that count people ("*thousands* of people").
-COUNTING_NOUNS = {"thousand", "hundred", "dozen", "score", "ten", "million"}
-
-
-def _counted(span: Span) -> bool:
+def _counted(span: Span, counting: frozenset[str]) -> bool:
     """Whether the phrase is a crowd counted roughly, that acts: "thousands of people rallied", "tens of
     thousands of people", "several hundred people" (not "755 people would have to leave", nor the victims in
     "killing hundreds of people")."""
     head = span.root
-    counted = any(c.dep_ == "nummod" and c.lemma_.lower() in COUNTING_NOUNS for c in head.children)  # "several hundred"
-    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in COUNTING_NOUNS:
+    counted = any(c.dep_ == "nummod" and c.lemma_.lower() in counting for c in head.children)  # "several hundred"
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in counting:
         head, counted = head.head.head, True
     return counted and head.dep_ == "nsubj"
 

@@ -200,7 +200,7 @@ class Resolver:
         """The states a phrase names as included: "several Gulf states, *including Saudi Arabia and the UAE*",
         "EU countries, including Germany" (named ones, not "a roadmap including a ceasefire")."""
         return [NamedPhrase(e, False, None, False) for child in head.children
-                if child.dep_ == "prep" and child.lower_ in ("including", "notably")
+                if child.dep_ == "prep" and child.lower_ in self.words["including_words"]
                 for obj in child.children if obj.dep_ == "pobj" for member in members(obj)
                 if self.by_token.get(member.i) is not None
                 for e in (n.entity for n in self.phrase(member, speaker=speaker, context=context))]

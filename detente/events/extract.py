@@ -120,12 +120,6 @@ REASON_PREPS = frozenset({"over", "for"})
 # Sectors of those whose report of another state's hostile act is an accusation: the state and its bodies.
 STATE_VOICES = frozenset({"NONE", "GOV", "MIL", "LEG", "JUD"})
 
-# Marks of a clause that sets the condition of the act above it ("… *until* Moscow lifts the ban").
-CONDITION_MARKS = frozenset({"until", "till", "unless"})
-
-# Modals of a hoped-for act of another ("we hope the US side *will* …").
-HOPED_MODALS = frozenset({"will", "would", "should", "can", "could", "'ll"})
-
 # Hostile deeds whose victim a condemnation names ("condemned the attack *on* X"), not whom it accuses.
 HOSTILE_DEEDS = frozenset({"ASSAULT", "COERCE"})
 
@@ -173,6 +167,7 @@ class EventFinder:
         self.copying_verbs = lexicon.word_list("copying_verbs")
         self.copying_words = lexicon.word_list("copying_words")
         self.hoping = lexicon.word_list("hoping_verbs")
+        self.conditions = lexicon.word_list("condition_marks")
         self.releasing = lexicon.word_list("release_nouns")
         self.in_kind_words = lexicon.word_list("in_kind_words")
         self.reciprocating = lexicon.word_list("reciprocating_verbs")
@@ -770,7 +765,8 @@ class EventFinder:
             return None
         clause = g.first_child(verb, "ccomp")
         subject = g.subject(clause) if clause is not None else None
-        if subject is None or not any(c.dep_ == "aux" and c.lower_ in HOPED_MODALS for c in clause.children):
+        modals = self.modality.future | self.modality.hypothetical | self.modality.obligation  # "will", "would" …
+        if subject is None or not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
             return None
         named = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod", "poss"))]
         if not any(self.resolver.by_token.get(t.i) for t in named):
@@ -780,7 +776,7 @@ class EventFinder:
     def _conditioned(self, verb: Token, findings: list[Finding]) -> Finding | None:
         """ "refusing to back the talks *until Moscow lifts the ban*", "will not withdraw *unless Hamas frees* the
         hostages": an act set as the condition of another is demanded of the state that is to do it."""
-        clause = next((c for c in g.children(verb, "advcl") if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+        clause = next((c for c in g.children(verb, "advcl") if any(m.dep_ == "mark" and m.lower_ in self.conditions
                                                                    for m in c.children)), None)
         subject = g.subject(clause) if clause is not None else None
         if subject is None or self.resolver.by_token.get(subject.i) is None \

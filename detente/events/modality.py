@@ -22,10 +22,6 @@ from .roles import Roles
 LATER_PREPS = {"before", "until", "ahead"}
 
 
-# Auxiliaries of a main clause that make an "until" clause below it a condition ("would stay until …").
-FUTURE_WORDS = frozenset({"will", "would", "'ll", "shall"})
-
-
 class Modality:
     """Reads the modality of clauses with the lexicon's word lists."""
 
@@ -36,6 +32,7 @@ class Modality:
         self.speech = words("speech_verbs")
         self.hypothetical = words("hypothetical_modals")
         self.future = words("future_auxiliaries")
+        self.conditions = words("condition_marks")
         self.planning = words("planning_verbs")
         self.deciding = words("deciding_verbs")
         self.demanding = words("demanding_verbs")
@@ -94,8 +91,8 @@ class Modality:
             marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
             if not threat and ((token.dep_ == "advcl" and marks & {"if", "unless"}) or "whether" in marks):
                 return "hypothetical"
-            if token.dep_ == "advcl" and marks & {"until", "till"} and (
-                    token.tag_ in ("VBZ", "VBP", "VB") or set(g.auxiliaries(token.head)) & FUTURE_WORDS):
+            if token.dep_ == "advcl" and marks & self.conditions and (token.tag_ in ("VBZ", "VBP", "VB") or set(
+                    g.auxiliaries(token.head)) & (self.future | self.hypothetical)):
                 # "refusing to back the talks *until Moscow lifts* the ban", "would stay *until Warsaw met* …": a
                 # condition, not "fought on until Russia withdrew in 1989"
                 return "hypothetical"

@@ -26,9 +26,6 @@ POLITICAL_SECTORS = frozenset({"ELI", "OPP", "REB", "PTY"})
 NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by", "between"})
 
 
-# Verbs whose "in" phrase is what their subject does ("engaged in ethnic cleansing", "took part in the raid").
-INVOLVING_VERBS = frozenset({"engage", "involve", "participate", "stand", "unite"})  # "stood *in solidarity* with"
-
 # Prepositions of an object-control verb that name who is to act ("called *on* Russia to withdraw").
 CONTROL_PREPS = frozenset({"on", "upon", "to"})
 
@@ -61,6 +58,7 @@ class Roles:
         self.resolver = resolver
         words = lexicon.word_list
         self.light = words("light_verbs")
+        self.involving = words("involving_verbs")
         self.answering = words("answering_verbs")
         self.asking_nouns = words("asking_nouns")
         self.speech = words("speech_verbs")
@@ -134,7 +132,7 @@ class Roles:
             return head.head.head  # "launched *ten days of* war games", "held *a round of* talks"
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and (
                 g.lemma(head.head) in self.light and head.lower_ in ("with", "by")
-                or head.lower_ == "in" and g.lemma(head.head) in INVOLVING_VERBS
+                or head.lower_ == "in" and g.lemma(head.head) in self.involving
                 or head.lower_ == "with" and g.lemma(head.head) in self.answering):
             return head.head  # "engaged *in* ethnic cleansing", "answered *with* a mirror ban"
         return None
@@ -176,7 +174,7 @@ class Roles:
         """Who does what ``verb`` says, climbing to governing clauses when it has no subject."""
         if depth > 5:
             return []
-        if g.is_passive(verb) and (self.lexicon.patterns(verb.lower_, "ADJ") or g.lemma(verb) in INVOLVING_VERBS):
+        if g.is_passive(verb) and (self.lexicon.patterns(verb.lower_, "ADJ") or g.lemma(verb) in self.involving):
             # "Canada was concerned by the arrests, and urged …": a feeling, held by its subject; "Serb forces were
             # engaged in ethnic cleansing": a state, of its subject
             subject = g.first_child(verb, *g.PASSIVE_SUBJECTS)
