@@ -432,8 +432,10 @@ def _places(coder: Coder, work: Work) -> None:
 
 
 def _claims(coder: Coder, work: Work) -> None:
+    told_from = _told_from(work.document)
+
     def make_cause(phrase: Span, effect: Event, sent: Span, index: int) -> Event | None:
-        return _cause_event(coder, work, phrase, effect, sent, index)
+        return _cause_event(coder, work, told_from, phrase, effect, sent, index)
 
     def countries_of(subject: Token) -> set[str]:
         return {e.country for e in work.resolver.entities(subject) if e.country}
@@ -443,12 +445,14 @@ def _claims(coder: Coder, work: Work) -> None:
     work.events = work.events + causes
 
 
-def _cause_event(coder: Coder, work: Work, phrase: Span, effect: Event, sent: Span, index: int) -> Event | None:
+def _cause_event(coder: Coder, work: Work, told_from: Document, phrase: Span, effect: Event, sent: Span,
+                 index: int) -> Event | None:
     """The event a cause phrase names when the coder coded none in it: "expelled 23 diplomats over *the
     poisoning of Sergei Skripal* in Salisbury" is ASSAULT 185.  Its actor is the side the phrase names as
     its doer ("*Russia's* interference"), else the side the answering measure falls on; its recipient the
     victim the phrase names, else the side that answers.  It is ``alleged`` unless the phrase names its
-    doer without "alleged", "suspected" …; with no date of its own it is told from the background."""
+    doer without "alleged", "suspected" …; with no date of its own it is told from the background.
+    ``told_from`` is the document dated by the day its story is told from (``_told_from``)."""
     lexicon, resolver = coder.resources.lexicon, work.resolver
     noun = _cause_noun(phrase, lexicon)
     if noun is None:
@@ -481,7 +485,6 @@ def _cause_event(coder: Coder, work: Work, phrase: Span, effect: Event, sent: Sp
     pattern = Pattern(lemma=noun.lemma_.lower(), pos="NOUN", cameo=code)
     finding = Finding(trigger=(noun.i,), predicate=noun.i, pattern=pattern, actor=actor, recipient=recipient,
                       theme=None, status="alleged" if alleged else "actual")
-    told_from = _told_from(work.document)
     event = make_event(coder, told_from, sent, index, finding)
     if event is not None and (measure or event.date_source == "publication"):
         dated = _phrase_dated(event, phrase, told_from.date)

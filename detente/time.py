@@ -600,7 +600,6 @@ def is_deadline(prefix: str) -> bool:
 # ---------------------------------------------------------------- publication date
 
 
-@functools.lru_cache(maxsize=256)  # asked once for the records of a document and once for each cause it tells
 def story_day(text: str, published: datetime.date | None) -> datetime.date | None:
     """The day a story is told from, which "today", "tonight" and "on Sunday" count from: the date of its
     dateline when that falls in the three days before publication (agency copy filed late in the evening, a

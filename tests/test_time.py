@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from detente.coder import Coder
 from detente.errors import DataFileError
+from detente.records import Document
 from detente.time import (
     TIME_WORDS_PATH,
     ResolvedDate,
@@ -267,6 +269,11 @@ def test_resolve_anaphoric_against_a_day_or_a_month(text: str, precision: str, e
     assert (resolved.date.isoformat(), resolved.precision) == expected if expected else resolved is None
 
 
+@pytest.fixture(scope="module")
+def coder():
+    return Coder()
+
+
 # (text, publication date, the day the story is told from)
 STORY_DAYS = [
     ("ADDIS ABABA, May 12, 2000 (Wire) — Ethiopia ordered a ceasefire tonight.", "2000-05-13", "2000-05-12"),
@@ -285,19 +292,14 @@ def test_story_day(text: str, published: str, expected: str) -> None:
     assert story_day(text, datetime.date.fromisoformat(published)) == datetime.date.fromisoformat(expected)
 
 
-def test_a_story_is_dated_from_its_dateline() -> None:
-    from detente.coder import Coder
-    from detente.records import Document
+def test_a_story_is_dated_from_its_dateline(coder) -> None:
     text = ("ADDIS ABABA, May 12, 2000 (Wire) — Ethiopia's prime minister ordered the armed forces tonight to cease "
             "all military operations against Eritrea.")
-    events = Coder().code(Document(id="t", text=text, date=datetime.date(2000, 5, 13)))
+    events = coder.code(Document(id="t", text=text, date=datetime.date(2000, 5, 13)))
     assert [(e.event, str(e.date)) for e in events] == [("RETREAT", "2000-05-12")]
 
 
-def test_a_date_that_names_the_object_deed_dates_the_deed_not_the_verdict() -> None:
-    from detente.coder import Coder
-    from detente.records import Document
-    coder = Coder()
+def test_a_date_that_names_the_object_deed_dates_the_deed_not_the_verdict(coder) -> None:
     day = datetime.date(2022, 9, 8)
     verdict = coder.code(Document(id="t", text="NATO condemned the April cyberattack on Estonia.", date=day))
     assert [(e.event, str(e.date)) for e in verdict] == [("ACCUSE", "2022-09-08")]
@@ -305,20 +307,15 @@ def test_a_date_that_names_the_object_deed_dates_the_deed_not_the_verdict() -> N
     assert {str(e.date) for e in war} == {"1962-01-01"}
 
 
-def test_an_act_told_inside_a_noun_of_decision_is_not_dated_by_the_clause() -> None:
-    from detente.coder import Coder
-    from detente.records import Document
+def test_an_act_told_inside_a_noun_of_decision_is_not_dated_by_the_clause(coder) -> None:
     text = ("Armenia will bar Turkish airlines from Oct. 25, the minister said on Thursday, in a mirror response to "
             "Ankara's decision to ban Armenian carriers.")
-    events = Coder().code(Document(id="t", text=text, date=datetime.date(2015, 9, 26)))
+    events = coder.code(Document(id="t", text=text, date=datetime.date(2015, 9, 26)))
     dates = {tuple(e.country for e in event.actor): str(event.date) for event in events}
     assert dates == {("ARM",): "2015-09-24", ("TUR",): "2015-09-26"}
 
 
-def test_a_day_without_a_year_told_in_the_past_is_the_last_one_before_the_story() -> None:
-    from detente.coder import Coder
-    from detente.records import Document
-    coder = Coder()
+def test_a_day_without_a_year_told_in_the_past_is_the_last_one_before_the_story(coder) -> None:
     day = datetime.date(2024, 3, 15)
     past = coder.code(Document(id="t", text="Caracas police have surrounded the Argentine embassy since June 30.",
                                date=day))
