@@ -81,6 +81,19 @@ JUDGEMENTS = [
     ("Russia expelled two Latvian diplomats. Estonia praised Latvia. Latvia described the expulsions as a "
      "provocation.", [("ACCUSE", ("LVA",), ("RUS",))]),
     ("Britain summoned the Russian ambassador to protest against the detention.", [("ACCUSE", ("GBR",), ("RUS",))]),
+    # a view held of another's act is a verdict as much as a word said of it
+    ("Japan regards the Chinese survey ship's mission as a violation of its sovereignty.",
+     [("ACCUSE", ("JPN",), ("CHN",))]),
+    ("New Delhi views the Nepali arms purchase as a breach of the 1950 treaty.", [("ACCUSE", ("IND",), ("NPL",))]),
+    ("Seoul sees the Japanese export curbs as economic retaliation.", [("ACCUSE", ("KOR",), ("JPN",))]),
+    ("Oslo said it saw the Colombian offer as a positive step.", [("SUPPORT", ("NOR",), ("COL",))]),
+    # whoever the speaker says bears the blame is accused by the speaker
+    ("Cairo said the Libyan government bore full responsibility for the fighting.",
+     [("ACCUSE", ("EGY",), ("LBY",))]),
+    # a verdict on what the other side put forward rejects it
+    ("Chile called the Bolivian claim baseless.", [("REJECT", ("CHL",), ("BOL",))]),
+    ("Kenya described the Somali accusations as a fabrication.", [("REJECT", ("KEN",), ("SOM",))]),
+    ("Chile regards the latest Bolivian demand as absurd.", [("REJECT", ("CHL",), ("BOL",))]),
 ]
 
 NOT_JUDGEMENTS = [
@@ -89,6 +102,10 @@ NOT_JUDGEMENTS = [
      ("ACCUSE", ("CZE",), ("RUS",))),
     # the purpose of a summons is the summons, not a protest of the summoner against itself
     ("Britain summoned the Russian ambassador to protest against the detention.", ("PROTEST", ("GBR",), ("GBR",))),
+    # a speaker who says the other side bears no blame accuses nobody
+    ("The ministry in Ankara said Damascus bore no responsibility for the crash.", ("ACCUSE", ("TUR",), ("SYR",))),
+    # seeing a partner is no verdict
+    ("Hanoi sees Tokyo as a partner in the region.", ("ACCUSE", ("VNM",), ("JPN",))),
 ]
 
 
