@@ -148,6 +148,7 @@ class EventFinder:
         self.roles = Roles(lexicon, resolver)
         self.modality = Modality(lexicon, codes, self.roles)
         self.reciprocal = lexicon.word_list("reciprocal_events")
+        self.unilateral = tuple(lexicon.word_list("unilateral_codes"))
         self.context_events = lexicon.word_list("context_recipient_events")
         self.context_codes = tuple(sorted(lexicon.word_list("context_recipient_codes")))
         self.cooperative = lexicon.word_list("cooperative_events")
@@ -908,6 +909,9 @@ class EventFinder:
             own_side = self._own_side(actor)
             countries = frozenset(e.country for e in actor)
             recipient = self.roles.recipients(noun, theme, exclude=own_side, own=countries)
+            if not recipient and noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+                # "an aid *package for Egypt*": the noun it qualifies says for whom
+                recipient = self.roles.recipients(noun.head, None, exclude=own_side, own=countries)
             if not recipient and predicate is not None:
                 recipient = self.roles.recipients(predicate, None, exclude=own_side, own=countries)
             if not recipient and self.codes[pattern.cameo].event == "REQUEST":
@@ -1198,6 +1202,7 @@ class EventFinder:
             if earlier is not None:
                 recipient = [e for e in earlier.recipient if not self._same_side(e, actor)]
         if not recipient and len({e.country for e in actor}) > 1 and code.event.lower() in self.reciprocal \
+                and not code.code.startswith(self.unilateral) \
                 and not self.resolver.one_grouping(actor):  # "G7 leaders met": not each other
             actor, recipient = actor[:1], actor[1:]
         actor_countries = {e.country for e in actor}

@@ -86,6 +86,7 @@ class Roles:
         self.group_nouns = words("group_nouns")
         self.group_sectors = frozenset(s.upper() for s in words("group_sectors"))
         self.posted = words("posted_abroad")
+        self.helping = words("helping_verbs")
         self._phrases: dict[int, list[NamedPhrase]] = {}
         self._themes: list[Token] = []  # themes of the events told so far, in the order of the text
 
@@ -416,7 +417,10 @@ class Roles:
                     return found
             purposes = [c for c in g.children(token, "advcl")
                         if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-            for clause in g.children(token, "ccomp", "xcomp") + purposes:
+            clauses = g.children(token, "ccomp", "xcomp") + purposes
+            # "to help *rebuild Iraq*": what the help is for names whom it goes to
+            clauses += [c for clause in clauses if g.lemma(clause) in self.helping for c in g.children(clause, "xcomp")]
+            for clause in clauses:
                 # "demanded that *the US* cancel the sale", "offered to hand them over *to Britain*",
                 # "blocked a road to show their anger at *the United States*"
                 subject = g.subject(clause)

@@ -766,6 +766,16 @@ ANSWERED_WITH = [
     # the agent of a nominal act, hung by the parser on its object
     ("The expulsion of ten Russian diplomats by Poland drew an angry response.",
      [("SANCTION", ("POL",), ("RUS",))]),
+    # aid for whom the noun it qualifies names, or the clause a help is for; pledges announced as nouns, each
+    # donor's own; deals inked; forces placed on alert
+    ("Riyadh announced an aid package for Cairo worth $4 billion.", [("AID", ("SAU",), ("EGY",))]),
+    ("Tokyo pledged $1.5 billion to help rebuild Iraq.", [("AGREE", ("JPN",), ("IRQ",))]),
+    ("Canada announced a contribution of 50 million dollars for Haiti.", [("AGREE", ("CAN",), ("HTI",))]),
+    ("Nepal held a donors conference on Monday. Norway, Finland and Denmark announced donations.",
+     [("AGREE", ("NOR", "FIN", "DNK"), ("NPL",))]),
+    ("Egypt and Sudan inked an accord on the Nile waters.", [("SUPPORT", ("EGY",), ("SDN",))]),
+    ("Athens placed its armed forces on high alert after the Turkish survey ship sailed.",
+     [("MOBILIZE", ("GRC",), ())]),
 ]
 
 
