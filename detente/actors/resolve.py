@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from ..events.grammar import antecedent, listed_appositions, members
 from ..records import Entity
+from ..size import number_value
 from .knowledge import (
     ADJECTIVE,
     CAPITAL,
@@ -236,6 +237,9 @@ class Resolver:
             return [NamedPhrase(Entity(text=head.text, name=e.name, country=e.country,
                                        id=e.id if e.sector is None else f"state:{e.country}"),
                                 False, None, True) for e in self.discourse.pair()]
+        counted = self._counted_group(head)
+        if counted:  # "Mexico, Argentina, Colombia and Bolivia … its ambassadors in *the four countries*"
+            return [NamedPhrase(entity, False, None, True) for entity in counted]
         tokens = self._name_tokens(head)
         matches = self._matches(tokens)
         if not matches and head.ent_type_ == "PERSON" and head.text in self.discourse.names:
@@ -734,6 +738,15 @@ class Resolver:
                 if found is not None:
                     return found
         return None
+
+    def _counted_group(self, head: Token) -> list[Entity]:
+        """The states "the four countries" stands for: those of the last subject that listed as many."""
+        if head.lower_ not in self.words["pair_nouns"] or self.by_token.get(head.i) is not None \
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children):
+            return []
+        count = next((number_value(c) for c in head.children if c.dep_ == "nummod"), None)
+        group = list({e.country: e for e in self.discourse.group}.values())
+        return group if count is not None and count > 2 and count == len(group) else []
 
     def _group(self, lower: str) -> list[Entity]:
         """The states a plural pronoun stands for when the last subject listed several."""

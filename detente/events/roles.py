@@ -67,6 +67,8 @@ class Roles:
         self.carrier_nouns = words("carrier_nouns")
         self.circumstance_preps = words("circumstance_preps")
         self.theme_preps = words("theme_preps")
+        self.feeling_preps = words("feeling_preps")
+        self.feeling_nouns = words("feeling_nouns")
         self.attribution = words("attribution_words")
         self.object_control = words("object_control_verbs")
         self.personal = words("personal_pronouns")
@@ -376,7 +378,10 @@ class Roles:
             if found:
                 return found
         by_prep: dict[str, list[Entity]] = {}
-        for prep, obj in g.prep_objects(token, self.recipient_preps):
+        # a feeling voiced is aimed at what it is felt at: "expressed their regret *at* the U.S. announcement"
+        felt = theme is not None and g.lemma(theme) in self.feeling_nouns
+        preps = [*self.lexicon.recipient_preps, *(sorted(self.feeling_preps - self.recipient_preps) if felt else ())]
+        for prep, obj in g.prep_objects(token, frozenset(preps)):
             if g.lemma(obj) in self.venues:
                 continue  # "on the sidelines of the SCO summit": where, not with whom
             found = other(self.entities(self.through_quantity(obj)))
@@ -387,7 +392,7 @@ class Roles:
                     | ({"with"} if g.lemma(obj) in self.meetings else set())
                 found = [e for _p, inner in g.prep_objects(obj, nested) for e in other(self.entities(inner))]
             by_prep.setdefault(prep, []).extend(found)
-        for prep in self.lexicon.recipient_preps:
+        for prep in preps:
             if by_prep.get(prep):
                 return by_prep[prep]
         # "was in contact *with* both governments", "in talks *with* Moscow"
@@ -401,7 +406,8 @@ class Roles:
             amounts = [o for _, o in g.prep_objects(theme, frozenset({"of"})) if o.like_num or any(
                 c.like_num for c in o.children)]
             # and those of its amount, and of the last measure of a list ("visa bans and asset freezes *on* …")
-            for prep, obj in [*g.prep_objects(theme, self.theme_preps),
+            preps = self.theme_preps | (self.feeling_preps if g.lemma(theme) in self.feeling_nouns else frozenset())
+            for prep, obj in [*g.prep_objects(theme, preps),
                               *(po for amount in amounts for po in g.prep_objects(amount, self.theme_preps)),
                               *(po for conj in theme.conjuncts for po in g.prep_objects(conj, self.theme_preps))]:
                 if prep == "to" and ranged:

@@ -776,6 +776,12 @@ ANSWERED_WITH = [
     ("Egypt and Sudan inked an accord on the Nile waters.", [("SUPPORT", ("EGY",), ("SDN",))]),
     ("Athens placed its armed forces on high alert after the Turkish survey ship sailed.",
      [("MOBILIZE", ("GRC",), ())]),
+    # a feeling voiced is aimed at what it is felt at; "the three countries" are the three of the last list
+    ("Norway, Denmark and Iceland expressed their regret at the British announcement.",
+     [("ACCUSE", ("NOR", "DNK", "ISL"), ("GBR",))]),
+    ("Ankara voiced anger at the Greek move.", [("ACCUSE", ("TUR",), ("GRC",))]),
+    ("Kenya, Uganda and Tanzania criticised the vote. Rwanda recalled its envoys from the three countries.",
+     [("SANCTION", ("RWA",), ("KEN", "UGA", "TZA"))]),
 ]
 
 
@@ -897,3 +903,10 @@ MUST_FIND = {
 def test_what_must_be_found(coder, text: str, expected: list[tuple]) -> None:
     found = coded(coder, text)
     assert [event for event in expected if event not in found] == [], found
+
+
+def test_a_count_that_is_not_the_last_lists_names_nobody(coder) -> None:
+    found = coded(coder, "Kenya, Uganda and Tanzania criticised the vote. Rwanda recalled its envoys from the "
+                         "two countries.")
+    assert not any(event == "SANCTION" and set(recipient) == {"KEN", "UGA", "TZA"}
+                   for event, _actor, recipient in found), found
