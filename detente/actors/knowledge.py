@@ -35,7 +35,8 @@ REFERENCE_WORDS = ("personal_pronouns", "neuter_pronouns", "plural_pronouns", "f
                    "former_words", "not_a_country_before", "not_a_country_after", "locative_prepositions",
                    "person_categories", "ethnic_words", "pair_nouns", "pair_words", "courtesy_titles",
                    "sponsor_words", "other_names", "mission_nouns", "document_nouns",
-                   "told_people", "border_nouns", "counting_nouns", "including_words")
+                   "told_people", "border_nouns", "counting_nouns", "including_words",
+                   "pointing_words")
 
 # Term kinds, i.e. what a matched phrase can be.
 STATE, ADJECTIVE, CAPITAL, SEAT = "state", "adjective", "capital", "seat"

@@ -742,7 +742,7 @@ class Resolver:
     def _counted_group(self, head: Token) -> list[Entity]:
         """The states "the four countries" stands for: those of the last subject that listed as many."""
         if head.lower_ not in self.words["pair_nouns"] or self.by_token.get(head.i) is not None \
-                or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children):
+                or not any(c.dep_ == "det" and c.lower_ in self.words["pointing_words"] for c in head.children):
             return []
         count = next((number_value(c) for c in head.children if c.dep_ == "nummod"), None)
         group = list({e.country: e for e in self.discourse.group}.values())

@@ -406,8 +406,8 @@ class Roles:
             amounts = [o for _, o in g.prep_objects(theme, frozenset({"of"})) if o.like_num or any(
                 c.like_num for c in o.children)]
             # and those of its amount, and of the last measure of a list ("visa bans and asset freezes *on* …")
-            preps = self.theme_preps | (self.feeling_preps if g.lemma(theme) in self.feeling_nouns else frozenset())
-            for prep, obj in [*g.prep_objects(theme, preps),
+            of_theme = self.theme_preps | (self.feeling_preps if g.lemma(theme) in self.feeling_nouns else frozenset())
+            for prep, obj in [*g.prep_objects(theme, of_theme),
                               *(po for amount in amounts for po in g.prep_objects(amount, self.theme_preps)),
                               *(po for conj in theme.conjuncts for po in g.prep_objects(conj, self.theme_preps))]:
                 if prep == "to" and ranged:
