@@ -73,6 +73,7 @@ class Work:
     resolver: Resolver | None = None
     findings: list[tuple[int, Finding]] | None = None
     events: list[Event] | None = None
+    told_from: Document | None = None  # the document dated by the day its story is told from (``_told_from``)
     claims: list[Claim] | None = None
     failure: InputError | None = None  # the document could not be coded (time limit): skipped, not stored
 
@@ -252,7 +253,8 @@ def _told_from(document: Document) -> Document:
 
 
 def _records(coder: Coder, work: Work) -> None:
-    doc, document = work.parsed, _told_from(work.document)
+    doc = work.parsed
+    document = work.told_from = _told_from(work.document)  # read again by the claims stage
     sentences = list(doc.sents)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -432,7 +434,7 @@ def _places(coder: Coder, work: Work) -> None:
 
 
 def _claims(coder: Coder, work: Work) -> None:
-    told_from = _told_from(work.document)
+    told_from = work.told_from
 
     def make_cause(phrase: Span, effect: Event, sent: Span, index: int) -> Event | None:
         return _cause_event(coder, work, told_from, phrase, effect, sent, index)
@@ -600,8 +602,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("sentences/v1", _sentences, ("parsed",), ("sentences",), "sentence offsets in the cleaned text"),
     Stage("actors/v1", _actors, ("parsed",), ("resolver",), "knowledge-base terms and noun-phrase resolution"),
     Stage("events/v1", _events, ("parsed", "resolver"), ("findings",), "triggers, patterns, actor and recipient"),
-    Stage("records/v1", _records, ("parsed", "findings"), ("events",), "codes, dates, sizes, status, cues"),
-    Stage("claims/v2", _claims, ("parsed", "events"), ("claims", "events"),
+    Stage("records/v1", _records, ("parsed", "findings"), ("events", "told_from"),
+          "codes, dates, sizes, status, cues"),
+    Stage("claims/v2", _claims, ("parsed", "events", "told_from"), ("claims", "events"),
           "stated responses: cue, effect and cause, and the events of causes coded nowhere else"),
     Stage("places/v1", _places, ("parsed", "events", "resolver"), ("events",), "where: the sentence's place, the dateline, "
           "the actor's country"),

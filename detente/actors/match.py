@@ -104,8 +104,8 @@ class ActorMatcher:
             for match_id, start, end in matcher(doc):
                 if any(h.start <= start and end <= h.end for h in hidden):
                     continue
-                key = self.vocab.strings[match_id]
-                terms = tuple(t for t in self.readings[key] if self._plausible(t, doc[start:end]))
+                key, span = self.vocab.strings[match_id], doc[start:end]
+                terms = tuple(t for t in self.readings[key] if self._plausible(t, span))
                 if terms:
                     found.append(Match(start, end, terms))
                     confirmed.update(t for t in terms if t.ambiguous)
