@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -73,6 +73,7 @@ class Work:
     resolver: Resolver | None = None
     findings: list[tuple[int, Finding]] | None = None
     events: list[Event] | None = None
+    told_from: Document | None = None  # the document dated by the day its story is told from (``_told_from``)
     claims: list[Claim] | None = None
     failure: InputError | None = None  # the document could not be coded (time limit): skipped, not stored
 
@@ -252,7 +253,8 @@ def _told_from(document: Document) -> Document:
 
 
 def _records(coder: Coder, work: Work) -> None:
-    doc, document = work.parsed, _told_from(work.document)
+    doc = work.parsed
+    document = work.told_from = _told_from(work.document)  # read again by the claims stage
     sentences = list(doc.sents)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -262,6 +264,7 @@ def _records(coder: Coder, work: Work) -> None:
     nominal: set[str] = set()
     retold: set[str] = set()  # events the text tells as earlier than its news, with no date of their own
     speech = coder.resources.lexicon.word_list("speech_verbs")
+    read: dict[int, SentenceFacts] = {}  # by sentence: what each of its events reads from it, read once
     for position, day in _stated_days(doc, document.date):
         # "Turkey on *Tuesday* told the ambassador to leave. *Hours later* Israel …": a day the text states
         # anchors what follows, whether or not an event was coded in its clause
@@ -270,7 +273,10 @@ def _records(coder: Coder, work: Work) -> None:
         # "the same day", "three days later" count from the event told before, in the order of the text
         earlier = told.before(finding.predicate)
         anchor, anchor_precision = (earlier[1], earlier[2]) if earlier else (None, "day")
-        event = make_event(coder, document, sentences[index], index, finding, anchor, anchor_precision)
+        sent = sentences[index]
+        if index not in read:
+            read[index] = sentence_facts(coder.resources.lexicon, sent)
+        event = make_event(coder, document, sent, index, finding, anchor, anchor_precision, read[index])
         if event is None:
             continue
         story = _continues(doc[finding.predicate], index, speech) if event.date_source == "publication" else None
@@ -432,7 +438,7 @@ def _places(coder: Coder, work: Work) -> None:
 
 
 def _claims(coder: Coder, work: Work) -> None:
-    told_from = _told_from(work.document)
+    told_from = work.told_from
 
     def make_cause(phrase: Span, effect: Event, sent: Span, index: int) -> Event | None:
         return _cause_event(coder, work, told_from, phrase, effect, sent, index)
@@ -600,8 +606,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("sentences/v1", _sentences, ("parsed",), ("sentences",), "sentence offsets in the cleaned text"),
     Stage("actors/v1", _actors, ("parsed",), ("resolver",), "knowledge-base terms and noun-phrase resolution"),
     Stage("events/v1", _events, ("parsed", "resolver"), ("findings",), "triggers, patterns, actor and recipient"),
-    Stage("records/v1", _records, ("parsed", "findings"), ("events",), "codes, dates, sizes, status, cues"),
-    Stage("claims/v2", _claims, ("parsed", "events"), ("claims", "events"),
+    Stage("records/v1", _records, ("parsed", "findings"), ("events", "told_from"),
+          "codes, dates, sizes, status, cues"),
+    Stage("claims/v2", _claims, ("parsed", "events", "told_from"), ("claims", "events"),
           "stated responses: cue, effect and cause, and the events of causes coded nowhere else"),
     Stage("places/v1", _places, ("parsed", "events", "resolver"), ("events",), "where: the sentence's place, the dateline, "
           "the actor's country"),
@@ -617,15 +624,31 @@ def _reference_day(document: Document) -> date:
     return document.date or date.today()
 
 
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What the record of each event of a sentence reads from the sentence alone, read once for all of them
+    (``sentence_facts``)."""
+
+    dates: tuple[Span, ...]  # its date phrases (``_date_phrases``)
+    cue: str | None  # its first response cue (``_cue``)
+
+
+def sentence_facts(lexicon: Lexicon, sent: Span) -> SentenceFacts:
+    return SentenceFacts(tuple(_date_phrases(sent)), _cue(lexicon, sent))
+
+
 def make_event(coder: Coder, document: Document, sent: Span, index: int, finding: Finding,
-               anchor: date | None = None, anchor_precision: str = "day") -> Event | None:
+               anchor: date | None = None, anchor_precision: str = "day",
+               facts: SentenceFacts | None = None) -> Event | None:
     """The record of one finding; ``anchor`` is the date of the event mentioned before, for
-    "three days later", known to the day or only to the month (``anchor_precision``)."""
+    "three days later", known to the day or only to the month (``anchor_precision``); ``facts`` are the
+    sentence's, when the caller has read them already."""
     doc = sent.doc
+    facts = facts or sentence_facts(coder.resources.lexicon, sent)
     code, status = _converted(coder, finding)
     predicate = doc[finding.predicate]
     resolved = _event_date(_dated_clause(coder, finding, predicate), sent, document.date, anchor,
-                           coder.resources.lexicon, anchor_precision)
+                           coder.resources.lexicon, anchor_precision, facts.dates)
     if resolved is not None:
         day, source, precision = resolved.date, resolved.source, resolved.precision
     else:
@@ -660,7 +683,7 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
         sentence=index,
         date_precision=precision,
         source=document.source,
-        cue=_cue(coder.resources.lexicon, sent),
+        cue=facts.cue,
         recipient_source="context" if finding.recipient_inferred else "joint" if finding.joint
         else "answered" if finding.in_kind else "sentence",
     )
@@ -698,19 +721,21 @@ def _converted(coder: Coder, finding: Finding) -> tuple[Code, str]:
     return code, status
 
 
-def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: date | None,
-                lexicon: Lexicon, anchor_precision: str = "day") -> ResolvedDate | None:
+def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: date | None, lexicon: Lexicon,
+                anchor_precision: str = "day", phrases: Sequence[Span] | None = None) -> ResolvedDate | None:
     """The date expression attached to the predicate's clause, climbing to the clauses above it.
 
     Expressions are resolved against the publication date, or, when they count
     from another event ("three days later", "the next day"), against ``anchor``.
+    ``phrases`` are the sentence's date phrases (``_date_phrases``), when the caller has them.
     """
-    dates = [ent for ent in entities(sent) if ent.label_ in DATE_LABELS] + _anaphoric_phrases(sent)
-    if not dates:
+    phrases = _date_phrases(sent) if phrases is None else phrases
+    if not phrases:
         return None
+    dates = phrases
     if reference is None:
         # no publication date: only a full date with its year ("on 29 July 2017") can be read
-        dates = [ent for ent in dates if any(t.like_num and len(t.text) == 4 for t in ent)]
+        dates = [ent for ent in phrases if any(t.like_num and len(t.text) == 4 for t in ent)]
         reference = date.today()
         if not dates:
             return None
@@ -719,7 +744,7 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
     levels = 1 if predicate.pos_ in ("NOUN", "PROPN") else 6
     inside_noun = False
     for _ in range(levels):
-        clause_date = _date_before_mark(node, sent, dates, reference, anchor, lexicon)
+        clause_date = _date_before_mark(node, sent, dates, reference, anchor, lexicon, phrases)
         if clause_date is not None:
             return clause_date
         for ent in dates:
@@ -778,6 +803,12 @@ def _stated_days(doc: Doc, reference: date | None) -> Iterator[tuple[int, date]]
                 yield ent.root.i, resolved.date
 
 
+def _date_phrases(sent: Span) -> list[Span]:
+    """The date phrases of a sentence, in which the date of each of its events is looked for: the entity
+    recogniser's dates and times, then the days counted from another event."""
+    return [ent for ent in entities(sent) if ent.label_ in DATE_LABELS] + _anaphoric_phrases(sent)
+
+
 def _anaphoric_phrases(sent: Span) -> list[Span]:
     """ "*The same day* France expelled …", "*Within hours* Moscow answered": days counted from the event
     before, which the entity recognizer does not take for dates."""
@@ -786,8 +817,8 @@ def _anaphoric_phrases(sent: Span) -> list[Span]:
     return [span for span in spans if span is not None]
 
 
-def _date_before_mark(predicate: Token, sent: Span, dates: list[Span], reference: date,
-                      anchor: date | None, lexicon: Lexicon) -> ResolvedDate | None:
+def _date_before_mark(predicate: Token, sent: Span, dates: Sequence[Span], reference: date, anchor: date | None,
+                      lexicon: Lexicon, phrases: Sequence[Span] | None = None) -> ResolvedDate | None:
     """ "The decision comes *five days after* Prague expelled …": the expulsion is five days before the
     clause it is subordinate to (dated in turn, else the publication date)."""
     mark = next((c for c in predicate.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
@@ -796,7 +827,7 @@ def _date_before_mark(predicate: Token, sent: Span, dates: list[Span], reference
     span = next((ent for ent in dates if ent.end == mark.i), None)
     if span is None:
         return None
-    main = _event_date(predicate.head, sent, reference, anchor, lexicon) \
+    main = _event_date(predicate.head, sent, reference, anchor, lexicon, phrases=phrases) \
         if predicate.head.pos_ in ("VERB", "AUX") else None
     base = main.date if main is not None and main.precision == "day" else reference
     direction = "earlier" if mark.lower_ == "after" else "later"

@@ -265,6 +265,9 @@ _DATELINE_PLACE = re.compile(
 )
 _ANY_LETTER = re.compile(r"[^\W\d_]")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d:])(?:19|20)\d{2}(?![\d:])")
+# A digit, which every date shape of a head holds (a day, a year): most head lines have none, and the shapes
+# are slow to try at every character.
+_DIGIT = re.compile(r"\d")
 
 
 @functools.cache
@@ -634,7 +637,8 @@ def publication_date_from_text(text: str, default_year: int | None = None) -> tu
     lines = [line.strip() for line in text.splitlines() if line.strip()][:HEAD_LINES]
     patterns = _patterns()
     full_shapes = (patterns.iso, patterns.month_day, patterns.day_month, patterns.numeric)
-    for line in lines:
+    dated = [line for line in lines if _DIGIT.search(line)]
+    for line in dated:
         for match in _matches_in_order(line, full_shapes):
             day = _head_date(match)
             if day and _is_head_context(line, match):
@@ -642,7 +646,7 @@ def publication_date_from_text(text: str, default_year: int | None = None) -> tu
     year = _head_year(lines) or default_year
     if year is None:
         return None
-    for line in lines:
+    for line in dated:
         for match in _matches_in_order(line, (patterns.month_day, patterns.day_month)):
             if match["year"] is None and _is_head_context(line, match):
                 day = _date(year, load_time_words().months[match["month"].lower()], int(match["day"]))

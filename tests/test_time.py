@@ -7,6 +7,8 @@ import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from detente.coder import Coder
 from detente.errors import DataFileError
@@ -20,6 +22,7 @@ from detente.time import (
     resolve_anaphoric,
     resolve_expression,
     story_day,
+    _patterns,
 )
 
 SATURDAY = datetime.date(2017, 7, 29)
@@ -322,3 +325,20 @@ def test_a_day_without_a_year_told_in_the_past_is_the_last_one_before_the_story(
     assert [str(e.date) for e in past] == ["2023-06-30"]
     coming = coder.code(Document(id="t", text="Japan will impose sanctions on North Korea on June 30.", date=day))
     assert {str(e.date) for e in coming} <= {"2024-06-30", "2024-03-15"}
+
+
+# Words a head's date is made of, and what surrounds them: everything but digits.
+HEAD_WORDS = [*load_time_words().months, *load_time_words().weekdays, "the", "of", "st", "th", "Updated", "By",
+              "MOSCOW", "(Reuters)", "—", "-", "/", ".", ",", "|", "©", "Posted on"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEAD_WORDS), max_size=12), st.sampled_from([" ", "  ", ", ", ". ", "\t"]))
+def test_a_head_line_without_a_digit_holds_no_date(words: list[str], separator: str) -> None:
+    """``publication_date_from_text`` tries the date shapes only on lines with a digit: no shape may match
+    a line without one."""
+    line = separator.join(words)
+    patterns = _patterns()
+    shapes = (patterns.iso, patterns.month_day, patterns.day_month, patterns.numeric)
+    assert not any(shape.search(line) for shape in shapes)
+    assert any(shape.search(f"{line} July 12, 2017") for shape in shapes)  # the shapes do match a date

@@ -104,8 +104,8 @@ class ActorMatcher:
             for match_id, start, end in matcher(doc):
                 if any(h.start <= start and end <= h.end for h in hidden):
                     continue
-                key = self.vocab.strings[match_id]
-                terms = tuple(t for t in self.readings[key] if self._plausible(t, doc[start:end]))
+                key, span = self.vocab.strings[match_id], doc[start:end]
+                terms = tuple(t for t in self.readings[key] if self._plausible(t, span))
                 if terms:
                     found.append(Match(start, end, terms))
                     confirmed.update(t for t in terms if t.ambiguous)
@@ -186,8 +186,10 @@ def _other_bearers(doc: Doc, titles: frozenset[str]) -> dict[str, set[str]]:
     {"Kang": {"Chol"}} as well, since East Asian names put the family name first)."""
     bearers: dict[str, set[str]] = {}
     for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
         words = [t.text for t in ent if t.is_alpha and t.lower_ not in titles]
-        if ent.label_ != "PERSON" or len(words) < 2:
+        if len(words) < 2:
             continue
         for word in (words[0], words[-1]):
             bearers.setdefault(word, set()).update(w for w in words if w != word)

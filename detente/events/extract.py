@@ -189,10 +189,12 @@ class EventFinder:
         self.asking = lexicon.word_list("asking_verbs")
         self.state_sectors = frozenset(s.upper() for s in lexicon.word_list("state_sectors"))
         self.earlier: list[Finding] = []  # the findings of the document's previous sentences
+        self._complements: dict[int, list[tuple[str, str, Token]]] = {}  # this sentence's, by token
 
     def sentence(self, sent: Span) -> list[Finding]:
         """The events of one sentence; afterwards the sentence's actors join the discourse."""
         self.roles.reset()
+        self._complements = {}
         findings: list[Finding] = []
         consumed: set[int] = set()
         tokens = list(sent)  # one walk of the sentence: spaCy makes a new token object at each
@@ -683,6 +685,12 @@ class EventFinder:
 
     def _complement_hit(self, token: Token, words: frozenset[str]) -> Token | None:
         """A complement of ``token`` (or its object, adjective, noun) whose lemma is in ``words``."""
+        if token.i not in self._complements:  # the patterns of a word often ask for several complements
+            self._complements[token.i] = [(g.lemma(c), c.lower_, c) for c in self._complement_candidates(token)]
+        return next((c for lemma, lower, c in self._complements[token.i] if lemma in words or lower in words), None)
+
+    def _complement_candidates(self, token: Token) -> list[Token]:
+        """The complements of ``token`` and their objects, adjectives and nouns, in the order they are tried."""
         candidates: list[Token] = [c for c in token.children if c.dep_ == "amod" and token.pos_ == "NOUN"]
         for child in token.children:
             if child.dep_ in g.COMPLEMENTS | {"dobj", "acl", "relcl", "npadvmod", "advmod"}:
@@ -712,10 +720,7 @@ class EventFinder:
         described = [p for p in expanded if p.dep_ == "pobj" and p.head.lower_ == "as"]
         expanded.extend(c for p in described for c in p.children if c.dep_ in ("compound", "amod"))
         expanded.extend(o for p in described for _of, o in g.prep_objects(p, frozenset({"of"})))
-        for candidate in expanded:
-            if g.lemma(candidate) in words or candidate.lower_ in words:
-                return candidate
-        return None
+        return expanded
 
     def _modal_demand(self, verb: Token, findings: list[Finding]) -> Finding | None:
         """ "Libya must hand over the suspects, the minister said": the speaker demands of the subject."""

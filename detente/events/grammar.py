@@ -15,6 +15,7 @@ SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj"}
 COMPLEMENTS = {"xcomp", "ccomp", "acomp", "attr", "oprd", "advcl", "pcomp"}
+PASSIVE_MARKS = PASSIVE_SUBJECTS | {"auxpass"}
 
 def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
@@ -28,7 +29,7 @@ def first_child(token: Token, *deps: str) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ in PASSIVE_MARKS for c in verb.children)
 
 
 def subject(verb: Token) -> Token | None:
@@ -64,17 +65,18 @@ def direct_object(verb: Token) -> Token | None:
 def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs governed by ``token``."""
     for child in token.children:
+        dep, word = child.dep_, child.lower_  # read once: spaCy looks each string up at every reading
         # "provided intelligence *to* Macedonia": the parser may label "to" as a dative; "flew to Damascus and
         # then *to* Ankara": the repeated preposition as a conjunct of the verb
-        prepositional = child.dep_ in ("prep", "agent") or (child.dep_ in ("dative", "conj") and child.pos_ == "ADP")
-        if prepositional and (preps is None or child.lower_ in preps):
+        prepositional = dep in ("prep", "agent") or (dep in ("dative", "conj") and child.pos_ == "ADP")
+        if prepositional and (preps is None or word in preps):
             # and the same preposition repeated in a list: "appeals from Boumediene *and from* the emir"
-            repeated = [c for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_]
+            repeated = [c for c in child.children if c.dep_ == "conj" and c.lower_ == word]
             for prep in (child, *repeated):
                 for obj in prep.children:
                     if obj.dep_ in ("pobj", "pcomp"):
-                        yield child.lower_, obj
-        elif child.lower_ == "out" and (preps is None or "from" in preps):
+                        yield word, obj
+        elif word == "out" and (preps is None or "from" in preps):
             for inner in child.children:  # "pulled its diplomats *out of* India" is "from"
                 if inner.dep_ == "prep" and inner.lower_ == "of":
                     for obj in inner.children:
@@ -139,9 +141,10 @@ def clause_chain(token: Token, limit: int = 6) -> Iterator[Token]:
     current = token
     for _ in range(limit):
         yield current
-        if current.head.i == current.i:
+        head = current.head  # spaCy makes a new token object at each reading
+        if head.i == current.i:
             return
-        current = current.head
+        current = head
 
 
 def lemma(token: Token) -> str:

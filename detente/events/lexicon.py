@@ -108,6 +108,10 @@ class Cue:
     kind: str
 
 
+# The field of ``Lexicon`` that holds the patterns of each part of speech.
+PATTERN_TABLES = {"VERB": "verbs", "NOUN": "nouns", "ADJ": "adjectives"}
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Trigger patterns by (part of speech, lemma), word lists and response cues."""
@@ -130,8 +134,8 @@ class Lexicon:
         return table.get(event, table.get("default"))
 
     def patterns(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
-        table = {"VERB": self.verbs, "NOUN": self.nouns, "ADJ": self.adjectives}[pos]
-        return table.get(lemma, ())
+        # asked some 600 times per article: the table is named, not built into a dictionary at each call
+        return getattr(self, PATTERN_TABLES[pos]).get(lemma, ())
 
     def word_list(self, name: str) -> frozenset[str]:
         return self.words[name]

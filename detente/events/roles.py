@@ -554,11 +554,12 @@ class Roles:
         no such noun."""
         lemma = g.lemma(token)
         group = lemma not in self.state_nouns and (token.lower_ in self.group_nouns or lemma in self.group_nouns)
+        if lemma not in self.state_nouns and not group:
+            return None  # most nouns, whose modifiers need not be read
         # a participle may qualify a group: "the *Iran-aligned* movement", "the *armed* group"
         qualifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nummod")
                       and not (group and c.tag_ == "VBN")]
-        if (lemma not in self.state_nouns and not group) or token.pos_ != "NOUN" \
-                or self.resolver.by_token.get(token.i) or qualifiers \
+        if token.pos_ != "NOUN" or self.resolver.by_token.get(token.i) or qualifiers \
                 or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
             return None
         verb = token.head if token.head.pos_ in ("VERB", "AUX") else token.head.head

@@ -80,8 +80,9 @@ def aggregate(store: Store, settings: Settings | None = None,
     """
     settings = settings or Settings()
     report = AggregationReport()
-    gathered = _Gathered(store, numbers or {})
     with store.transaction():
+        # inside the write lock: the next free number, read before it, may be another process's by now
+        gathered = _Gathered(store, numbers or {})
         for mention in store.unassigned_mentions():
             best: tuple[float, AggregateRow] | None = None
             for row in gathered.candidates(mention):
