@@ -15,7 +15,6 @@ keeps it for every chunk it is given.
 from __future__ import annotations
 
 import functools
-import gc
 import itertools
 import logging
 import multiprocessing
@@ -69,13 +68,7 @@ def code_chunk(settings: Settings, documents: list[Document]) -> list[Coded]:
 
 @functools.lru_cache(maxsize=2)
 def _coder(settings: Settings) -> Coder:
-    """The coder of this process for ``settings``, loaded once.  Its tables (the gazetteer, the knowledge base,
-    the lexicon: some 400,000 objects) live as long as the process, so they are moved out of the garbage
-    collector's reach (``gc.freeze``): its full passes stop walking them again and again while documents are
-    coded (0.4 ms per article of 55)."""
-    coder = Coder(settings)
-    gc.freeze()
-    return coder
+    return Coder(settings)
 
 
 def _code(coder: Coder, documents: list[Document]) -> Iterator[Coded]:
