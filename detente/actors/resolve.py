@@ -111,10 +111,14 @@ class Discourse:
     def note_dyad(self, actor: Iterable[Entity], recipient: Iterable[Entity]) -> None:
         """An event between these parties was told; an organisation is no party of a dispute between states
         ("the Security Council demanded a halt to fighting between Ethiopia and Eritrea")."""
-        parties = [{e.country for e in side if e.country and e.sector != "IGO"} for side in (actor, recipient)]
+        # in the order the event names them (not a set's, which changes with Python's hash seed): the pair told
+        # first wins a tie
+        parties = [list(dict.fromkeys(e.country for e in side if e.country and e.sector != "IGO"))
+                   for side in (actor, recipient)]
         for first in parties[0]:
-            for second in parties[1] - {first}:
-                self.dyads[frozenset((first, second))] += 1
+            for second in parties[1]:
+                if second != first:
+                    self.dyads[frozenset((first, second))] += 1
 
     def pair(self) -> list[Entity]:
         """The two parties of the story so far: the two countries with the most events between them (the

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -228,3 +231,24 @@ OTHER_NAME_CASES = [
 def test_a_longer_name_of_something_else_hides_the_name_inside(nlp, matcher, text: str, names: list[str]) -> None:
     doc = nlp(text)
     assert [m.span(doc).text for m in matcher(doc) if any(t.country for t in m.terms)] == names
+
+
+# The events between each two countries, in the order they were told, as a new process sees them.
+DYADS_TOLD = """
+from detente.actors.resolve import Discourse
+from detente.records import Entity
+def state(code):
+    return Entity(text=code, name=code, country=code, id=f"state:{code}")
+discourse = Discourse()
+discourse.note_dyad([state("KOR"), state("USA"), state("JPN")], [state("CHN"), state("PRK")])
+print([sorted(pair) for pair in discourse.dyads])
+"""
+
+
+def test_the_dyads_of_an_event_are_told_in_its_order_whatever_the_hash_seed() -> None:
+    """Ties between dyads go to the one told first, so their order must be the text's, not a set's (which
+    changes with Python's hash seed from one process to the next)."""
+    seen = {subprocess.run([sys.executable, "-c", DYADS_TOLD], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert seen == {"[['CHN', 'KOR'], ['KOR', 'PRK'], ['CHN', 'USA'], ['PRK', 'USA'], ['CHN', 'JPN'], "
+                    "['JPN', 'PRK']]\n"}
