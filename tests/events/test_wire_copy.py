@@ -782,6 +782,19 @@ ANSWERED_WITH = [
     ("Ankara voiced anger at the Greek move.", [("ACCUSE", ("TUR",), ("GRC",))]),
     ("Kenya, Uganda and Tanzania criticised the vote. Rwanda recalled its envoys from the three countries.",
      [("SANCTION", ("RWA",), ("KEN", "UGA", "TZA"))]),
+    # freezes "on" assets, supplies halted, denials of a deed, readiness to talk, appeals for money, refusals
+    # to match or to meet, recognition switched, concerns raised, landings of troops
+    ("Madrid answered with a freeze of its own on Moroccan assets.", [("SANCTION", ("ESP",), ("MAR",))]),
+    ("Russia halts gas deliveries to Moldova.", [("SANCTION", ("RUS",), ("MDA",))]),
+    ("Moscow accused Minsk of siphoning oil. Belarus denies taking any oil meant for other countries.",
+     [("REJECT", ("BLR",), ("RUS",))]),
+    ("Hanoi said it was open to talks with Beijing.", [("AGREE", ("VNM",), ("CHN",))]),
+    ("Nauru had asked Taiwan for funds to build an airport.", [("REQUEST", ("NRU",), ("TWN",))]),
+    ("Taipei declined to match the Chinese offer.", [("REJECT", ("TWN",), ("CHN",))]),
+    ("The Tongan king declined a meeting with the Fijian prime minister.", [("REJECT", ("TON",), ("FJI",))]),
+    ("Honduras switched recognition to Beijing on Sunday.", [("SUPPORT", ("HND",), ("CHN",))]),
+    ("Jakarta raised possible breaches of Malaysian commitments.", [("ACCUSE", ("IDN",), ("MYS",))]),
+    ("Turkish troops landed in northern Cyprus.", [("COERCE", ("TUR",), ("CYP",))]),
 ]
 
 
