@@ -149,6 +149,7 @@ class EventFinder:
         self.modality = Modality(lexicon, codes, self.roles)
         self.reciprocal = lexicon.word_list("reciprocal_events")
         self.unilateral = tuple(lexicon.word_list("unilateral_codes"))
+        self.bonds = lexicon.word_list("bond_nouns")
         self.context_events = lexicon.word_list("context_recipient_events")
         self.context_codes = tuple(sorted(lexicon.word_list("context_recipient_codes")))
         self.cooperative = lexicon.word_list("cooperative_events")
@@ -556,6 +557,10 @@ class EventFinder:
                 # told as done, not inside "Moscow's demand that …": "he was declared persona non grata", "the
                 # officers were detained in Tbilisi"
                 actor = self._host(theme, verb, expelled=(pattern.mode or self.codes[pattern.cameo].mode) == "expel")
+            if not actor and g.is_passive(verb) and self.codes[pattern.cameo].event == "MOBILIZE" and theme is not None:
+                # "Thai troops were placed on high alert": a state's own forces, put on alert by their state
+                actor = self.roles.entities(theme)
+                recipient = [e for e in recipient if e.country not in {a.country for a in actor}]
             if not actor:
                 return None
             if not _sector_fits(pattern, actor):
@@ -1011,6 +1016,14 @@ class EventFinder:
                     return list({e.country: e for e in side}.values())
         return []
 
+    def _bond_between(self, actor: list[Entity], theme: Token | None) -> bool:
+        """Whether two actors' act is on the relations between them: the story's two parties (or the first two
+        states it names) breaking, cutting or restoring "relations", "ties" with nobody else named."""
+        countries = {e.country for e in actor}
+        if len(countries) != 2 or theme is None or g.lemma(theme) not in self.bonds:
+            return False
+        return {e.country for e in self.resolver.discourse.pair()} in (set(), countries)
+
     def _other_party(self, actor_countries: set[str | None]) -> list[Entity]:
         """The other party of the story: the country named most, the more recent among equals."""
         discourse = self.resolver.discourse
@@ -1210,6 +1223,8 @@ class EventFinder:
                 and not code.code.startswith(self.unilateral) \
                 and not self.resolver.one_grouping(actor):  # "G7 leaders met": not each other
             actor, recipient = actor[:1], actor[1:]
+        if not recipient and self._bond_between(actor, theme):
+            actor, recipient = actor[:1], actor[1:]  # "Britain and Argentina have broken off relations"
         actor_countries = {e.country for e in actor}
         conditional = self.modality.conditional(predicate)
         if not recipient and (code.event == "THREATEN" or code.quad_class == 4 and conditional):

@@ -795,6 +795,9 @@ ANSWERED_WITH = [
     ("Honduras switched recognition to Beijing on Sunday.", [("SUPPORT", ("HND",), ("CHN",))]),
     ("Jakarta raised possible breaches of Malaysian commitments.", [("ACCUSE", ("IDN",), ("MYS",))]),
     ("Turkish troops landed in northern Cyprus.", [("COERCE", ("TUR",), ("CYP",))]),
+    # relations broken between the story's two parties; forces put on alert, told in the passive
+    ("Britain and Argentina have broken off relations.", [("SANCTION", ("GBR",), ("ARG",))]),
+    ("Thai troops were placed on high alert along the Cambodian border.", [("MOBILIZE", ("THA",), ("KHM",))]),
 ]
 
 
@@ -916,6 +919,13 @@ MUST_FIND = {
 def test_what_must_be_found(coder, text: str, expected: list[tuple]) -> None:
     found = coded(coder, text)
     assert [event for event in expected if event not in found] == [], found
+
+
+def test_ties_cut_by_two_are_not_between_them_when_the_story_is_about_a_third(coder) -> None:
+    found = coded(coder, "Qatar was isolated on Monday. Saudi Arabia and Bahrain cut ties with Doha. Qatar "
+                         "protested. Saudi Arabia and Bahrain also broke off relations.")
+    assert not any(event == "SANCTION" and set(actor) | set(recipient) == {"SAU", "BHR"}
+                   for event, actor, recipient in found), found
 
 
 def test_a_count_that_is_not_the_last_lists_names_nobody(coder) -> None:
