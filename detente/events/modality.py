@@ -36,6 +36,7 @@ class Modality:
         self.planning = words("planning_verbs")
         self.deciding = words("deciding_verbs")
         self.demanding = words("demanding_verbs")
+        self.grievance = words("grievance_preps")
         self.threatening = words("threatening_verbs")
         self.refusing = words("refusing_verbs")
         self.wishing = words("wishing_words")
@@ -103,6 +104,9 @@ class Modality:
             if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or below.dep_ == "conj":
                 continue
             word = g.lemma(token)
+            if below.dep_ == "prep" and below.lower_ in self.grievance \
+                    and word in self.demanding | self.threatening | self.refusing:
+                break  # "demanded an apology *over the killing*": the killing is what the demand is about
             # "did *not* …", and for a noun "*no* plans to meet"
             negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
             if word in self.wishing or (word in self.alleging and token.pos_ == "VERB"):

@@ -933,3 +933,12 @@ def test_a_count_that_is_not_the_last_lists_names_nobody(coder) -> None:
                          "two countries.")
     assert not any(event == "SANCTION" and set(recipient) == {"KEN", "UGA", "TZA"}
                    for event, _actor, recipient in found), found
+
+
+def test_what_a_demand_is_over_happened(coder) -> None:
+    """ "demanded an apology over the killing": the killing is the grievance, done, not demanded."""
+    document = Document(id="case", text="Abuja demanded an apology from Yaounde over the killing of four Nigerian "
+                                        "soldiers by Cameroonian gendarmes.", date=date(2024, 3, 15))
+    statuses = {(e.event, e.status) for e in coder.code(document)}
+    assert ("ASSAULT", "actual") in statuses, statuses
+    assert ("REQUEST", "actual") in statuses, statuses
