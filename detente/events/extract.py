@@ -299,8 +299,9 @@ class EventFinder:
         out = []
         for verb in clauses:
             if verb.pos_ != "VERB" or not self._answers_in_kind(verb) or self.modality.is_future(verb) \
-                    or self.modality.negated(verb, None):
-                continue  # "would respond in kind" is a threat; "did not retaliate in kind" is nothing
+                    or self.modality.negated(verb, None) \
+                    or (verb.dep_ == "xcomp" and g.lemma(verb.head) in self.refusing):
+                continue  # "would respond in kind" is a threat; "did not retaliate", "declined to match" nothing
             answerer = self.roles.actors(verb)
             countries = {e.country for e in answerer}
             if not countries or None in countries:

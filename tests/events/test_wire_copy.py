@@ -942,3 +942,10 @@ def test_what_a_demand_is_over_happened(coder) -> None:
     statuses = {(e.event, e.status) for e in coder.code(document)}
     assert ("ASSAULT", "actual") in statuses, statuses
     assert ("REQUEST", "actual") in statuses, statuses
+
+
+def test_declining_to_match_is_no_answer_in_kind(coder) -> None:
+    found = coded(coder, "Russia expelled ten Estonian diplomats on Monday. Tallinn declined to match the move.")
+    assert ("SANCTION", ("EST",), ("RUS",)) not in found, found
+    assert ("SANCTION", ("EST",), ("RUS",)) in coded(coder, "Russia expelled ten Estonian diplomats on Monday. "
+                                                            "Tallinn matched the move on Friday.")
