@@ -866,7 +866,9 @@ def _governs(node: Token, token: Token, events: Lexicon) -> bool:
         # deed the date names as its own
         cognate = current.dep_ == "dobj" and current.head == node and not (
             token.head == current and token.dep_ in ("compound", "amod", "poss", "nmod"))
-        if current.pos_ == "NOUN" and current.i != token.i and not cognate and (
+        occasion = current.dep_ == "pobj" and current.head.lower_ in events.word_list("occasion_preps") \
+            and current.lemma_.lower() in events.word_list("occasion_nouns")  # "*on a visit* to Seoul last Friday"
+        if current.pos_ == "NOUN" and current.i != token.i and not cognate and not occasion and (
                 events.patterns(current.lemma_.lower(), "NOUN") or current.lemma_.lower() in events.causes
                 or current.lemma_.lower() in events.word_list("happenings")):
             return False  # "over *the 2014 explosions*": the date of what the noun names

@@ -342,3 +342,15 @@ def test_a_head_line_without_a_digit_holds_no_date(words: list[str], separator: 
     shapes = (patterns.iso, patterns.month_day, patterns.day_month, patterns.numeric)
     assert not any(shape.search(line) for shape in shapes)
     assert any(shape.search(f"{line} July 12, 2017") for shape in shapes)  # the shapes do match a date
+
+
+def test_an_occasion_dates_what_is_done_at_it(coder) -> None:
+    """ "*At a meeting* in Geneva *on Monday*, the minister accused …": the occasion's date is the act's."""
+    day = datetime.date(2024, 3, 15)
+    text = "At a meeting in Geneva on Monday, the Russian foreign minister accused Washington of bad faith."
+    accused = [e for e in coder.code(Document(id="t", text=text, date=day)) if e.event == "ACCUSE"]
+    assert [str(e.date) for e in accused] == ["2024-03-11"]
+    # a happening that is no occasion keeps its date to itself
+    text = "The Russian foreign minister accused Washington over the explosions of 2014."
+    accused = [e for e in coder.code(Document(id="t", text=text, date=day)) if e.event == "ACCUSE"]
+    assert all(e.date != datetime.date(2014, 1, 1) for e in accused), [e.date for e in accused]
