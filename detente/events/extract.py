@@ -550,6 +550,9 @@ class EventFinder:
                 theme = self.roles.theme(verb) or self._particle_object(verb, pattern)
                 recipient = self.roles.recipients(verb, theme, exclude=self._own_side(actor),
                                                   own=frozenset(e.country for e in actor))
+            between = self._agreed_between(verb, pattern)
+            if between:
+                actor, recipient = between, []  # "the deployment, agreed *between Seoul and Washington*"
             if not actor and self.codes[pattern.cameo].event == "ASSAULT":
                 actor = self._unattributed_attack(verb)
             if not actor and g.is_passive(verb) and verb.dep_ in ("ROOT", "conj") \
@@ -951,6 +954,17 @@ class EventFinder:
         if clause.pos_ in ("VERB", "AUX") and any(a in self.modality.hypothetical for a in g.auxiliaries(clause)):
             return True
         return any(g.lemma(a) in self.wishing for a in noun.ancestors)
+
+    def _agreed_between(self, verb: Token, pattern: Pattern) -> list[Entity]:
+        """The states of a "between" phrase of a verb with no subject of its own, for an act done with each
+        other: "the deployment, *agreed between Seoul and Washington* last July" is theirs, not the clause's
+        before it."""
+        if self.codes[pattern.cameo].event.lower() not in self.reciprocal or g.subject(verb) is not None:
+            return []
+        found = [e for _p, obj in g.prep_objects(verb, frozenset({"between"})) for member in g.members(obj)
+                 for e in self.roles.entities(member)]
+        parties = list({e.country: e for e in found if e.country}.values())
+        return parties if len(parties) > 1 else []
 
     def _between_parties(self, noun: Token) -> list[Entity]:
         """The states of a "between" phrase of a noun ("clashes *between Kyrgyz and Tajik troops*"), also one

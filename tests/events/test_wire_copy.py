@@ -798,6 +798,9 @@ ANSWERED_WITH = [
     # relations broken between the story's two parties; forces put on alert, told in the passive
     ("Britain and Argentina have broken off relations.", [("SANCTION", ("GBR",), ("ARG",))]),
     ("Thai troops were placed on high alert along the Cambodian border.", [("MOBILIZE", ("THA",), ("KHM",))]),
+    # an agreement hung on another clause is of the states it was agreed between
+    ("Beijing has never accepted the deployment, agreed between Seoul and Washington last July.",
+     [("AGREE", ("KOR",), ("USA",))]),
 ]
 
 
