@@ -76,7 +76,7 @@ BLIND_FLOORS = {
     "blind-3": {"precision": 0.64, "recall": 0.63, "f1": 0.64},
     "blind-4": {"precision": 0.67, "recall": 0.55, "f1": 0.61},
     "blind-5": {"precision": 0.68, "recall": 0.51, "f1": 0.59},
-    "blind-6": {"precision": 0.49, "recall": 0.39, "f1": 0.43},
+    "blind-6": {"precision": 0.52, "recall": 0.41, "f1": 0.46},
 }
 
 
