@@ -350,6 +350,9 @@ def test_an_occasion_dates_what_is_done_at_it(coder) -> None:
     text = "At a meeting in Geneva on Monday, the Russian foreign minister accused Washington of bad faith."
     accused = [e for e in coder.code(Document(id="t", text=text, date=day)) if e.event == "ACCUSE"]
     assert [str(e.date) for e in accused] == ["2024-03-11"]
+    text = "During talks in Geneva on Monday, the Russian foreign minister accused Washington of bad faith."
+    accused = [e for e in coder.code(Document(id="t", text=text, date=day)) if e.event == "ACCUSE"]
+    assert [str(e.date) for e in accused] == ["2024-03-11"]  # "talks", whose lemma is "talk"
     # a happening that is no occasion keeps its date to itself
     text = "The Russian foreign minister accused Washington over the explosions of 2014."
     accused = [e for e in coder.code(Document(id="t", text=text, date=day)) if e.event == "ACCUSE"]
