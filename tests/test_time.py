@@ -344,16 +344,25 @@ def test_a_head_line_without_a_digit_holds_no_date(words: list[str], separator: 
     assert any(shape.search(f"{line} July 12, 2017") for shape in shapes)  # the shapes do match a date
 
 
-def test_an_occasion_dates_what_is_done_at_it(coder) -> None:
-    """ "*At a meeting* in Geneva *on Monday*, the minister accused …": the occasion's date is the act's."""
-    day = datetime.date(2024, 3, 15)
-    text = "At a meeting in Geneva on Monday, the Russian foreign minister accused Washington of bad faith."
-    accused = [e for e in coder.code(Document(id="t", text=text, date=day)) if e.event == "ACCUSE"]
-    assert [str(e.date) for e in accused] == ["2024-03-11"]
-    text = "During talks in Geneva on Monday, the Russian foreign minister accused Washington of bad faith."
-    accused = [e for e in coder.code(Document(id="t", text=text, date=day)) if e.event == "ACCUSE"]
-    assert [str(e.date) for e in accused] == ["2024-03-11"]  # "talks", whose lemma is "talk"
-    # a happening that is no occasion keeps its date to itself
-    text = "The Russian foreign minister accused Washington over the explosions of 2014."
-    accused = [e for e in coder.code(Document(id="t", text=text, date=day)) if e.event == "ACCUSE"]
-    assert all(e.date != datetime.date(2014, 1, 1) for e in accused), [e.date for e in accused]
+# An occasion an act is done at dates it: (text, the dates of its accusations)
+OCCASIONS = [
+    ("At a meeting in Geneva on Monday, the Russian foreign minister accused Washington of bad faith.",
+     ["2024-03-11"]),
+    ("During talks in Geneva on Monday, the Russian foreign minister accused Washington of bad faith.",
+     ["2024-03-11"]),  # "talks", whose lemma is "talk"
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OCCASIONS)
+def test_an_occasion_dates_what_is_done_at_it(coder, text: str, expected: list[str]) -> None:
+    assert _accusation_dates(coder, text) == expected
+
+
+def test_a_happening_that_is_no_occasion_keeps_its_date_to_itself(coder) -> None:
+    dates = _accusation_dates(coder, "The Russian foreign minister accused Washington over the explosions of 2014.")
+    assert "2014-01-01" not in dates, dates
+
+
+def _accusation_dates(coder, text: str) -> list[str]:
+    events = coder.code(Document(id="t", text=text, date=datetime.date(2024, 3, 15)))
+    return [str(e.date) for e in events if e.event == "ACCUSE"]

@@ -89,11 +89,6 @@ def _circumstance_of(clause: Token, verb: Token) -> bool:
 REMNANT_DEPS = frozenset({"npadvmod", "appos", "conj", "dobj", "nsubj"})
 
 
-def _told_before(thing: Token) -> bool:
-    """Whether a noun names a thing told before ("*the* expulsions", "*this* move"), not a new one."""
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in thing.children)
-
-
 def _remnant_number(member: Token, approximators: frozenset[str]) -> Token | None:
     """The number of a state in a list with the verb left out: its own ("Denmark *15*"), or one right after
     it, past words of ``approximators`` ("Spain around *25*")."""
@@ -120,8 +115,10 @@ REASON_PREPS = frozenset({"over", "for"})
 # Sectors of those whose report of another state's hostile act is an accusation: the state and its bodies.
 STATE_VOICES = frozenset({"NONE", "GOV", "MIL", "LEG", "JUD"})
 
-# Hostile deeds whose victim a condemnation names ("condemned the attack *on* X"), not whom it accuses.
+# Hostile deeds whose victim a condemnation names ("condemned the attack *on* X"), not whom it accuses, and the
+# prepositions that name the victim.
 HOSTILE_DEEDS = frozenset({"ASSAULT", "COERCE"})
+VICTIM_PREPS = frozenset({"against", "on", "upon"})
 
 # Types of the acts that, about a thing two parties have together, are aimed at both of them.
 JOINT_EVENTS = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONSULT", "COOPERATE", "AID", "ACCUSE"})
@@ -956,14 +953,12 @@ class EventFinder:
         return any(g.lemma(a) in self.wishing for a in noun.ancestors)
 
     def _agreed_between(self, verb: Token, pattern: Pattern) -> list[Entity]:
-        """The states of a "between" phrase of a verb with no subject of its own, for an act done with each
-        other: "the deployment, *agreed between Seoul and Washington* last July" is theirs, not the clause's
-        before it."""
+        """The states of a "between" phrase of a verb with no subject of its own (or of what it names: "discussed
+        at talks *between the two sides*"), for an act done with each other: "the deployment, *agreed between
+        Seoul and Washington* last July" is theirs, not the clause's before it."""
         if self.codes[pattern.cameo].event.lower() not in self.reciprocal or g.subject(verb) is not None:
             return []
-        found = [e for _p, obj in g.prep_objects(verb, frozenset({"between"})) for member in g.members(obj)
-                 for e in self.roles.entities(member)]
-        parties = list({e.country: e for e in found if e.country}.values())
+        parties = self._between_parties(verb)
         return parties if len(parties) > 1 else []
 
     def _between_parties(self, noun: Token) -> list[Entity]:
@@ -1031,13 +1026,18 @@ class EventFinder:
                     return list({e.country: e for e in side}.values())
         return []
 
-    def _bond_between(self, actor: list[Entity], theme: Token | None) -> bool:
-        """Whether two actors' act is on the relations between them: the story's two parties (or the first two
-        states it names) breaking, cutting or restoring "relations", "ties" with nobody else named."""
+    def _with_each_other(self, actor: list[Entity], code: Code, theme: Token | None) -> bool:
+        """Whether several actors, with no recipient named, act on one another: "Russia and China held talks"
+        (a type done together, not a pledge each makes on its own, nor the members of one grouping: "G7 leaders
+        met"), or the story's two parties (or the first two states it names) breaking or restoring "relations",
+        "ties" ("Britain and Argentina have broken off relations")."""
         countries = {e.country for e in actor}
-        if len(countries) != 2 or theme is None or g.lemma(theme) not in self.bonds:
+        if len(countries) < 2:
             return False
-        return {e.country for e in self.resolver.discourse.pair()} in (set(), countries)
+        if code.event.lower() in self.reciprocal and not code.code.startswith(self.unilateral):
+            return not self.resolver.one_grouping(actor)
+        return len(countries) == 2 and theme is not None and g.lemma(theme) in self.bonds \
+            and {e.country for e in self.resolver.discourse.pair()} in (set(), countries)
 
     def _other_party(self, actor_countries: set[str | None]) -> list[Entity]:
         """The other party of the story: the country named most, the more recent among equals."""
@@ -1095,10 +1095,14 @@ class EventFinder:
         subject = g.first_child(clause, "nsubj", "nsubjpass") if clause is not None else None
         return subject if subject is not None and subject.pos_ == "NOUN" else None
 
+    def _told_before(self, thing: Token) -> bool:
+        """Whether a noun names a thing told before ("*the* expulsions", "*this* move"), not a new one."""
+        return any(c.dep_ == "det" and c.lower_ in self.resolver.words["pointing_words"] for c in thing.children)
+
     def _own_act(self, thing: Token, speakers: set[str | None]) -> bool:
         """Whether "the strikes", "the expulsions" are the speaker's own: the last act of the kind the noun names
         was done by the speaker's state."""
-        told = _told_before(thing)
+        told = self._told_before(thing)
         if not told or any(c.dep_ == "poss" or c.ent_type_ in ("NORP", "GPE") for c in thing.children):
             return False  # "further actions would follow": new acts, not one told; "the *Turkish* tariffs"
         kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
@@ -1127,8 +1131,7 @@ class EventFinder:
             kinds.add(self.codes[cause].event)
         if not kinds & HOSTILE_DEEDS and g.lemma(thing) not in self.instruments:
             return []
-        return [e for _p, o in g.prep_objects(thing, frozenset({"against", "on", "upon"}))
-                for e in self.roles.entities(o)]
+        return [e for _p, o in g.prep_objects(thing, VICTIM_PREPS) for e in self.roles.entities(o)]
 
     def _attackers(self, thing: Token, victims: list[Entity]) -> list[Entity]:
         """Who did a hostile act: its owner ("*Iran's* cyberattack"), or whoever did the last hostile act told
@@ -1144,7 +1147,7 @@ class EventFinder:
     def _praised(self, thing: Token, speakers: set[str | None]) -> list[Entity]:
         """Whom praise of "the release", "the move", "the announcement" is for: who did the last act told of
         the kind the noun names (any act, for a noun of decision), unless it was the speaker."""
-        told = _told_before(thing)
+        told = self._told_before(thing)
         if not told or any(c.dep_ == "poss" for c in thing.children):
             return []
         # the deeds the noun names ("the action" names none of its own: "action … unacceptable" is a verdict); a
@@ -1234,12 +1237,8 @@ class EventFinder:
                            None)
             if earlier is not None:
                 recipient = [e for e in earlier.recipient if not self._same_side(e, actor)]
-        if not recipient and len({e.country for e in actor}) > 1 and code.event.lower() in self.reciprocal \
-                and not code.code.startswith(self.unilateral) \
-                and not self.resolver.one_grouping(actor):  # "G7 leaders met": not each other
+        if not recipient and self._with_each_other(actor, code, theme):
             actor, recipient = actor[:1], actor[1:]
-        if not recipient and self._bond_between(actor, theme):
-            actor, recipient = actor[:1], actor[1:]  # "Britain and Argentina have broken off relations"
         actor_countries = {e.country for e in actor}
         conditional = self.modality.conditional(predicate)
         if not recipient and (code.event == "THREATEN" or code.quad_class == 4 and conditional):

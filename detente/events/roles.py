@@ -69,6 +69,8 @@ class Roles:
         self.theme_preps = words("theme_preps")
         self.feeling_preps = words("feeling_preps")
         self.feeling_nouns = words("feeling_nouns")
+        # the prepositions a feeling voiced is aimed with, after the recipient prepositions ("regret *at* …")
+        self.felt_preps = (*lexicon.recipient_preps, *sorted(self.feeling_preps - frozenset(lexicon.recipient_preps)))
         self.attribution = words("attribution_words")
         self.object_control = words("object_control_verbs")
         self.personal = words("personal_pronouns")
@@ -380,8 +382,8 @@ class Roles:
         by_prep: dict[str, list[Entity]] = {}
         # a feeling voiced is aimed at what it is felt at: "expressed their regret *at* the U.S. announcement"
         felt = theme is not None and g.lemma(theme) in self.feeling_nouns
-        preps = [*self.lexicon.recipient_preps, *(sorted(self.feeling_preps - self.recipient_preps) if felt else ())]
-        for prep, obj in g.prep_objects(token, frozenset(preps)):
+        preps = self.felt_preps if felt else self.lexicon.recipient_preps
+        for prep, obj in g.prep_objects(token, frozenset(self.felt_preps) if felt else self.recipient_preps):
             if g.lemma(obj) in self.venues:
                 continue  # "on the sidelines of the SCO summit": where, not with whom
             found = other(self.entities(self.through_quantity(obj)))
