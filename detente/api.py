@@ -487,12 +487,12 @@ def _shown(reference: str) -> str:
     return repr(reference if len(reference) <= 80 else reference[:80] + "…")
 
 
-def sources(store: Store, reference: str) -> dict:
+def sources(store: Store, reference: str, all_links: bool = False) -> dict:
     """One aggregated event with every report of it, where the reports disagree, and why it has its confidence
     (``corroboration``: each report's confidence, the reports counted as copies of others, the independent
-    sources, the combined value)."""
+    sources, the combined value); its links scored at least the link threshold (all with ``all_links``)."""
     row = store.aggregate(find_aggregate(store, reference))
-    record = aggregated_event(store, row)
+    record = aggregated_event(store, row, all_links)
     record["corroboration"] = corroboration(store.mentions_of(row.id))
     return record
 
@@ -533,9 +533,10 @@ def dyad(store: Store, first: str, second: str, *, period: str = "week",
     return Dyad(first, second, series, _reciprocity_statistics(store, first, second, where))
 
 
-def chain(store: Store, reference: str, max_depth: int = 10) -> list[ChainNode]:
-    """The retaliation chain of an event: what it answered, recursively, and what answered it."""
-    return _chain(store, find_aggregate(store, reference), max_depth)
+def chain(store: Store, reference: str, max_depth: int = 10, all_links: bool = False) -> list[ChainNode]:
+    """The retaliation chain of an event: what it answered, recursively, and what answered it, along the links
+    scored at least the link threshold (all links with ``all_links``)."""
+    return _chain(store, find_aggregate(store, reference), max_depth, all_links)
 
 
 EXPORT_FORMATS = ("plover", "gdelt", "csv", "parquet")

@@ -16,6 +16,7 @@ numbers are accepted wherever an event is asked for (``sources``, ``chain``).
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import json
 import math
@@ -183,6 +184,8 @@ _STATUS = click.option("--status", "status_text", default=",".join(api.DEFAULT_S
                             "denied; `done` for actual and planned; `all`")
 _AS = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
                    help="output format")
+_ALL_LINKS = click.option("--all-links", is_flag=True,
+                          help="show links scored below the link threshold too (docs/reciprocity.md)")
 _SINCE = click.option("--since", callback=_iso_date, help="first event date (YYYY-MM-DD)")
 _UNTIL = click.option("--until", callback=_iso_date, help="last event date (YYYY-MM-DD)")
 _DYAD = click.option("--dyad", help="two country codes, `USA RUS` or USA-RUS (both directions)")
@@ -395,19 +398,22 @@ def recode(db, since, until, outlet, workers, **options):
               help="list the reports (each document's account of an event) instead of the events")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
               help="output format (csv: the columns of `detente export --format csv`, or of reports)")
+@_ALL_LINKS
 @_fail_cleanly
-def events(db, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence, as_reports, fmt):
+def events(db, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence, as_reports, fmt,
+           all_links):
     """List events: each real-world event once, with its number, confidence, reports, outlets and links.
 
     With --reports, list the reports instead (as `detente reports` does).
     """
-    _list(db, (dyad, event_type, cameo, status_text, since, until, outlet, min_confidence), as_reports, fmt)
+    _list(db, (dyad, event_type, cameo, status_text, since, until, outlet, min_confidence), as_reports, fmt,
+          all_links)
 
 
-def _list(db: str, filters: tuple, as_reports: bool, fmt: str) -> None:
+def _list(db: str, filters: tuple, as_reports: bool, fmt: str, all_links: bool = False) -> None:
     """Write the events, or the reports, that the filter options of a command select."""
     with Store.open(db) as store:
-        where = _where(store, *filters)
+        where = dataclasses.replace(_where(store, *filters), all_links=all_links)
         found = api.reports(store, where) if as_reports else api.events(store, where)
     if as_reports:
         _write_reports(found, fmt)
@@ -431,10 +437,11 @@ def reports(db, dyad, event_type, cameo, status_text, since, until, outlet, min_
 @_filters
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
               help="output format")
+@_ALL_LINKS
 @_fail_cleanly
-def aggregated(db, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence, fmt):
+def aggregated(db, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence, fmt, all_links):
     """The former name of `detente events`."""
-    _list(db, (dyad, event_type, cameo, status_text, since, until, outlet, min_confidence), False, fmt)
+    _list(db, (dyad, event_type, cameo, status_text, since, until, outlet, min_confidence), False, fmt, all_links)
 
 
 def _write_events(found: list[dict], fmt: str) -> None:
@@ -559,9 +566,10 @@ def summary(db, top, status_text, min_confidence, fmt):
               help="output format")
 @click.option("--details/--no-details", default=False, show_default=True,
               help="also list the missed gold events and the extra predictions")
+@_ALL_LINKS
 @settings_options("reading", "coding", "batch")
 @_fail_cleanly
-def evaluate(gold, inputs, predictions, fmt, details, **options):
+def evaluate(gold, inputs, predictions, fmt, details, all_links, **options):
     """Score events against gold: precision, recall, F1, per type, confusions.
 
     GOLD is article gold JSON Lines, sentence gold JSON Lines, PLOVER gold
@@ -570,7 +578,7 @@ def evaluate(gold, inputs, predictions, fmt, details, **options):
     input that cannot be read is named on standard error, its gold counts as
     missed, and the exit status is 3.
     """
-    result = evaluate_gold(gold, predictions, inputs, settings=_settings(options))
+    result = evaluate_gold(gold, predictions, inputs, settings=_settings(options), all_links=all_links)
     for skipped in result.skipped:
         click.echo(f"error: {skipped}", err=True)
     out = _stdout()
@@ -613,14 +621,15 @@ def _update_line(update) -> str:
 @click.argument("reference")
 @_DB
 @_AS
+@_ALL_LINKS
 @_fail_cleanly
-def sources(reference, db, fmt):
+def sources(reference, db, fmt, all_links):
     """Which outlets reported an event and where their reports disagree (numbers, dates, who acted).
 
     REFERENCE is an event's number (12), the number of one of its reports (r12), or an id.
     """
     with Store.open(db) as store:
-        record = api.sources(store, reference)
+        record = api.sources(store, reference, all_links)
     out = _stdout()
     if fmt == "json":
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -779,14 +788,16 @@ def dyad(dyad_codes, db, period, status_text, since, until, min_confidence, fmt)
 @_DB
 @click.option("--depth", default=10, type=click.IntRange(1, 50), show_default=True,
               help="follow causes and answers this many steps")
+@_ALL_LINKS
 @_fail_cleanly
-def chain(reference, db, depth):
-    """The retaliation chain of an event: the causes it answered and the answers it drew, as a tree.
+def chain(reference, db, depth, all_links):
+    """The retaliation chain of an event: the causes it answered and the answers it drew, as a tree, along
+    the links scored at least the link threshold (all links with --all-links).
 
     REFERENCE is an event's number (12), the number of one of its reports (r12), or an id.
     """
     with Store.open(db) as store:
-        nodes = api.chain(store, reference, depth)
+        nodes = api.chain(store, reference, depth, all_links)
     out = _stdout()
     causes = [n for n in nodes if n.depth < 0]
     answers = [n for n in nodes if n.depth > 0]
@@ -821,12 +832,15 @@ def _chain_line(node) -> str:
 @click.option("--header/--no-header", default=True, show_default=True,
               help="gdelt: a first line with the column names (--no-header for strict GDELT files)")
 @_filters
+@_ALL_LINKS
 @_fail_cleanly
 def export_command(db, fmt, output, mentions, header, dyad, event_type, cameo, status_text, since, until, outlet,
-                   min_confidence):
-    """Write events for pandas, R or GDELT tools: PLOVER JSONL, GDELT TSV, CSV or Parquet."""
+                   min_confidence, all_links):
+    """Write events for pandas, R or GDELT tools: PLOVER JSONL, GDELT TSV, CSV or Parquet; their links are
+    those scored at least the link threshold (all links with --all-links)."""
     with Store.open(db) as store:
         where = _where(store, dyad, event_type, cameo, status_text, since, until, outlet, min_confidence)
+        where = dataclasses.replace(where, all_links=all_links)
         report = api.export(store, fmt, output, mentions=mentions, header=header, where=where)
     for path, rows in report.files.items():
         click.echo(f"{rows} rows written to {path}")

@@ -251,8 +251,8 @@ class Link:
     cause: str = _help("id of the aggregated event it answers")
     type: str = _help("`responds_to` when an article states it, `inferred` for a counter-action of the same "
                       "kind by the target within the window")
-    score: float = _help("1.0 for a stated link whose cause the sentence reports; lower when the cause was "
-                         "looked up from a description or inferred (see docs/reciprocity.md)")
+    score: float = _help("the probability that the link is right, from a model fitted on gold links; links "
+                         "under the threshold are shown only when asked (see docs/reciprocity.md)")
     cue: str | None = _help("the words that state the response, null for inferred links", default=None)
     evidence: str | None = _help("the sentence that states it, null for inferred links", default=None)
     doc_id: str | None = _help("the document of that sentence", default=None)

@@ -2,6 +2,7 @@
 
     python -m tests.calibrate     # writes detente/data/confidence.json and docs/calibration.md
 
+It also fits the link score (``detente/data/link_score.json``) on stores coded from the same sets.
 The sets are the article gold of ``tests.accuracy`` (seeds, examples, second set, blind sets).  Every
 number written to docs/calibration.md is measured on a set the model that gave it was not fitted on
 (``detente.evaluate.calibrate.cross_validated``); the file written to the package is fitted on all of
@@ -12,15 +13,18 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 
-from detente import confidence
+from detente import api, confidence
 from detente.coder import Coder
 from detente.evaluate import calibrate
 from detente.evaluate.gold import load_gold
 from detente.ingest import read_inputs
+from detente.reciprocity import link_score
 from detente.settings import Settings
+from detente.store import Store
 
 from . import accuracy
 
@@ -64,9 +68,41 @@ def main() -> int:
     data = {"intercept": final.intercept, "weights": final.weights, "fitted_on": list(final.fitted_on),
             "fitted": date.today().isoformat(), "features": list(confidence.FEATURES)}
     confidence.CALIBRATION.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    CALIBRATION_DOC.write_text(report(per_set, held_out), encoding="utf-8")
-    print(f"wrote {confidence.CALIBRATION} and {CALIBRATION_DOC}")
+    confidence.load_calibration.cache_clear()
+    with tempfile.TemporaryDirectory() as folder:
+        links = fit_links(Path(folder))
+    CALIBRATION_DOC.write_text(report(per_set, held_out) + links, encoding="utf-8")
+    print(f"wrote {confidence.CALIBRATION}, {link_score.MODEL} and {CALIBRATION_DOC}")
     return 0
+
+
+def fit_links(folder: Path) -> str:
+    """Fit the link score on stores coded from every set (with the confidence model just fitted, which the
+    links' features read); write its data file and return its section of docs/calibration.md."""
+    link_score.MODEL.write_text(json.dumps({"intercept": 0.0, "weights": {}, "threshold": 0.0}) + "\n",
+                                encoding="utf-8")
+    link_score.load_model.cache_clear()
+    stores, found = {}, []
+    for name, (inputs, gold_path) in article_sets().items():
+        store = Store.open(str(folder / f"{name}.sqlite"))
+        for _event in api.code([str(inputs)], store=store):
+            pass
+        gold = load_gold(gold_path).articles
+        stores[name] = (gold, store)
+        found += calibrate.link_samples(name, gold, store)
+    samples = [sample for sample, _link in found]
+    held_out = calibrate.cross_validated(samples, link_score.FEATURES)
+    scores = {(sample.set_name, link): scored.confidence for (sample, link), scored in zip(found, held_out, strict=True)}
+    threshold = calibrate.best_link_threshold(stores, scores)
+    final = calibrate.fit(samples, names=link_score.FEATURES)
+    data = {"intercept": final.intercept, "weights": final.weights, "threshold": threshold,
+            "fitted_on": list(final.fitted_on), "fitted": date.today().isoformat()}
+    link_score.MODEL.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    link_score.load_model.cache_clear()
+    section = link_report(stores, held_out, scores, threshold)
+    for _gold, store in stores.values():
+        store.close()
+    return section
 
 
 def report(per_set: dict, held_out: list[calibrate.Sample]) -> str:
@@ -108,6 +144,32 @@ def _bins_table(bins: list[calibrate.Bin]) -> list[str]:
     rows = ["| confidence | samples | mean confidence | precision |", "|---|---|---|---|"]
     rows += [f"| {b.low:.1f}–{b.high:.1f} | {b.count} | {b.mean_confidence:.2f} | {b.precision:.2f} |" for b in bins]
     return rows
+
+
+
+def link_report(stores: dict, held_out: list[calibrate.Sample], scores: dict, threshold: float) -> str:
+    """The link score's section of docs/calibration.md: reliability, and link precision and recall with every
+    link and with the links at or above the threshold, each set scored by a model fitted on the others."""
+    bins, error = calibrate.reliability(held_out)
+    lines = ["", "# Calibration of the link `score`", "",
+             f"A sample is one link of a store coded from a set, right when it joins events reporting the effect",
+             f"and the cause of a gold link (`detente evaluate`).  Pooled: {len(held_out)} links, ECE {error:.3f}.",
+             f"Threshold (best pooled link F1, each set scored by a model fitted on the others): **{threshold:g}**;",
+             "links scored below it are shown only with `--all-links`.", ""]
+    lines += _bins_table(bins)
+    lines += ["", "| set | links made | right | P / R / F1, every link | P / R / F1, at the threshold |",
+              "|---|---|---|---|---|"]
+    for name, (gold, store) in stores.items():
+        mine = [(link, score) for (held, link), score in scores.items() if held == name]
+        every = calibrate.link_trade_off(gold, store, [link for link, _score in mine])
+        kept = calibrate.link_trade_off(gold, store, [link for link, score in mine if score >= threshold])
+        right = sum(s.right for s in held_out if s.set_name == name)
+        lines.append(f"| {name} | {len(mine)} | {right} | {_prf(every)} | {_prf(kept)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _prf(measure) -> str:
+    return f"{measure.precision:.2f} / {measure.recall:.2f} / {measure.f1:.2f}"
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import api
 from ..errors import UsageError
+from ..reciprocity.link_score import floor
 from ..settings import Settings
 from ..store import Store
 from .articles import ArticleResult, ArticleScore, EventTuple, score_articles
@@ -62,8 +63,10 @@ class Evaluation:
 
 
 def evaluate(gold_path: str | Path, predictions_path: str | Path | None = None,
-             inputs: Iterable[str] | None = None, settings: Settings | None = None) -> Evaluation:
-    """Score predictions against a gold file, at the gold's level (article or sentence).
+             inputs: Iterable[str] | None = None, settings: Settings | None = None,
+             all_links: bool = False) -> Evaluation:
+    """Score predictions against a gold file, at the gold's level (article or sentence); coding article gold's
+    inputs, also its links (those shown, or with ``all_links`` every link made).
 
     With ``predictions_path``, the event records of that file are scored as
     they are (every status).  Without it, the coder codes the documents with
@@ -81,7 +84,7 @@ def evaluate(gold_path: str | Path, predictions_path: str | Path | None = None,
     if predictions_path is not None:
         records, skipped = load_predictions(predictions_path), ()
     elif gold.level == ARTICLE and inputs:
-        records, skipped, links = _code_and_link(gold, inputs, settings)
+        records, skipped, links = _code_and_link(gold, inputs, settings, all_links)
     else:
         records, skipped = _code(gold, inputs, settings)
     score = score_articles(gold, records) if gold.level == ARTICLE else score_sentences(gold, records)
@@ -89,14 +92,15 @@ def evaluate(gold_path: str | Path, predictions_path: str | Path | None = None,
                       links)
 
 
-def _code_and_link(gold: Gold, inputs: list[str], settings: Settings | None
+def _code_and_link(gold: Gold, inputs: list[str], settings: Settings | None, all_links: bool
                    ) -> tuple[list[dict], tuple[str, ...], LinkScore]:
     """Code the inputs into a store of their own, as `detente code --db` does, so that the links found
-    (stated and inferred) can be scored against the gold's links too."""
+    (stated and inferred) can be scored against the gold's links too: those shown, scored at least the link
+    threshold, or all of them."""
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "evaluate.sqlite") as store:
         report = api.Report()
         events = list(api.code(inputs, settings=settings, report=report, store=store))
-        links = score_links(gold.articles, store)
+        links = score_links(gold.articles, store, store.links(floor=floor(all_links)))
     records = [event.to_dict() for event in events]
     return records, tuple(str(failure) for failure in report.failures), links
 

@@ -11,12 +11,17 @@ number here comes from a set the model was fitted on.
 right samples in it; the expected calibration error (ECE) is the mean gap, weighted by bin size.
 ``trade_off`` gives precision and recall of the events kept at a confidence threshold.
 
+The link score (``detente/reciprocity/link_score.py``) is fitted the same way on the links of stores
+coded from the sets, and its threshold is the one with the best link F1 when each set's links are scored
+by a model fitted on the other sets.
+
 scikit-learn is needed only here (``pip install .[calibrate]``, and the tests install it); applying the
 model needs none.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,9 +29,13 @@ from datetime import date
 from spacy.tokens import Doc
 
 from .. import confidence
-from ..records import Event
+from ..reciprocity import link_score
+from ..records import Event, Link
+from ..store import Store
 from .articles import EventTuple, countries, norm_type, parse_date, score_articles, score_document
 from .gold import ArticleGold
+from .links import score_links
+from .measure import Measure
 
 BINS = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 1.0001)
 THRESHOLDS = (0.5, 0.7, 0.9)
@@ -73,11 +82,11 @@ def _tuples(event: Event) -> list[EventTuple]:
             for target in countries(record["recipient"]) if source != target]
 
 
-def fit(training: Sequence[Sample], strength: float = 1.0) -> confidence.Calibration:
-    """A logistic model of ``training`` (L2 with inverse strength ``strength``)."""
+def fit(training: Sequence[Sample], strength: float = 1.0,
+        names: Sequence[str] = confidence.FEATURES) -> confidence.Calibration:
+    """A logistic model of ``training`` over the features ``names`` (L2 with inverse strength ``strength``)."""
     from sklearn.linear_model import LogisticRegression
 
-    names = list(confidence.FEATURES)
     rows = [[sample.features.get(name, 0.0) for name in names] for sample in training]
     labels = [int(sample.right) for sample in training]
     model = LogisticRegression(C=strength, max_iter=2000)
@@ -87,14 +96,11 @@ def fit(training: Sequence[Sample], strength: float = 1.0) -> confidence.Calibra
     return confidence.Calibration(round(float(model.intercept_[0]), 4), weights, fitted_on)
 
 
-def cross_validated(all_samples: Sequence[Sample]) -> list[Sample]:
-    """Every sample with the confidence of a model fitted on the other sets only."""
-    out = []
-    for held_out in sorted({sample.set_name for sample in all_samples}):
-        model = fit([s for s in all_samples if s.set_name != held_out])
-        out.extend(Sample(s.set_name, s.doc_id, s.features, s.right, model.probability(s.features))
-                   for s in all_samples if s.set_name == held_out)
-    return out
+def cross_validated(all_samples: Sequence[Sample], names: Sequence[str] = confidence.FEATURES) -> list[Sample]:
+    """Every sample, in the same order, with the confidence of a model fitted on the other sets only."""
+    models = {held_out: fit([s for s in all_samples if s.set_name != held_out], names=names)
+              for held_out in {sample.set_name for sample in all_samples}}
+    return [dataclasses.replace(s, confidence=models[s.set_name].probability(s.features)) for s in all_samples]
 
 
 @dataclass(frozen=True)
@@ -125,3 +131,39 @@ def trade_off(gold: Sequence[ArticleGold], events: Sequence[Event], threshold: f
     kept = [event for event in events if event.confidence is not None and event.confidence >= threshold]
     measure = score_articles(gold, kept).overall
     return measure.precision, measure.recall
+
+
+# Links (detente/reciprocity/link_score.py): a sample is one link of a store coded from a set, right when
+# it joins events that report a gold link's effect and cause (``links.score_links``).
+LINK_THRESHOLDS = tuple(round(0.05 * step, 2) for step in range(1, 13))
+
+
+def link_samples(set_name: str, gold: Sequence[ArticleGold], store: Store) -> list[tuple[Sample, Link]]:
+    """Each scored link of ``store`` (coded from the set's articles) with its features and whether it is right."""
+    scored = score_links(tuple(gold), store)
+    right = {(link.effect, link.cause, link.type) for link in scored.correct}
+    out = []
+    for link in (*scored.correct, *scored.extras):
+        effect, cause = store.aggregate(link.effect), store.aggregate(link.cause)
+        claim = store.claim(link.claim) if link.claim else None
+        facts = link_score.features(store, effect, cause, claim)
+        out.append((Sample(set_name, link.doc_id or "", facts, (link.effect, link.cause, link.type) in right), link))
+    return out
+
+
+def link_trade_off(gold: Sequence[ArticleGold], store: Store, kept: Sequence[Link]) -> Measure:
+    """Link precision and recall when only the links ``kept`` are shown."""
+    return score_links(tuple(gold), store, kept).measure
+
+
+def best_link_threshold(per_set: Mapping[str, tuple[Sequence[ArticleGold], Store]],
+                        held_out: Mapping[tuple[str, Link], float]) -> float:
+    """The threshold with the best link F1 pooled over the sets, each set's links scored by a model fitted on
+    the others (``held_out``: the score of each set's links)."""
+    def pooled_f1(threshold: float) -> float:
+        total = Measure()
+        for name, (gold, store) in per_set.items():
+            kept = [link for (held, link), score in held_out.items() if held == name and score >= threshold]
+            total = total + link_trade_off(gold, store, kept)
+        return total.f1
+    return max(LINK_THRESHOLDS, key=lambda threshold: (pooled_f1(threshold), -threshold))

@@ -14,6 +14,7 @@ gold links; ``LinkScore.measure_of`` gives stated and inferred links apart.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,10 +70,11 @@ class LinkScore:
         return out
 
 
-def score_links(articles: tuple[ArticleGold, ...], store: Store) -> LinkScore:
-    """Score the store's links against the links of article gold whose documents are in the store."""
+def score_links(articles: tuple[ArticleGold, ...], store: Store, links: Sequence[Link] | None = None) -> LinkScore:
+    """Score the store's links (or ``links`` of it) against the links of article gold whose documents are in
+    the store."""
     mentions = _mentions_by_document(store)
-    links = store.links()
+    links = store.links() if links is None else links
     results: list[LinkResult] = []
     used: set[tuple[str, str, str]] = set()
     for article in articles:

@@ -21,6 +21,7 @@ from ..events.codebook import NO_EVENT, load_codebook
 from ..query import event_types
 from ..store import AggregateRow, EventFilter, Store
 from .aggregate import unit_kind
+from .link_score import floor
 
 DONE = ("actual", "planned")
 PERIODS = ("day", "week", "month")
@@ -181,7 +182,8 @@ def reciprocity(store: Store, first: str, second: str, where: EventFilter | None
         answered = in_kind = 0
         pairs = []
         for cause in hostile:
-            answers = [answering.get(link.effect) for link in store.links(cause.id, as_cause=True)]
+            answers = [answering.get(link.effect)
+                       for link in store.links(cause.id, as_cause=True, floor=floor(where.all_links))]
             answers = [a for a in answers if a is not None]
             if not answers:
                 continue
@@ -223,30 +225,38 @@ class ChainNode:
     score: float | None
 
 
-def chain(store: Store, aggregate_id: str, max_depth: int = 10) -> list[ChainNode]:
-    """The causes (recursively) and answers (recursively) of an event, root at depth 0."""
+def chain(store: Store, aggregate_id: str, max_depth: int = 10, all_links: bool = False) -> list[ChainNode]:
+    """The causes (recursively) and answers (recursively) of an event, root at depth 0, along the links scored
+    at least the link threshold (all links with ``all_links``)."""
     root = store.aggregate(aggregate_id)
     if root is None:
         return []
-    nodes = [ChainNode(root, 0, None, None, None)]
-    seen = {root.id}
-    _walk(store, root.id, -1, max_depth, nodes, seen, upward=True)
-    _walk(store, root.id, 1, max_depth, nodes, seen, upward=False)
-    return nodes
+    walk = _Walk(store, max_depth, floor(all_links), [ChainNode(root, 0, None, None, None)], {root.id})
+    walk.from_node(root.id, -1, upward=True)
+    walk.from_node(root.id, 1, upward=False)
+    return walk.nodes
 
 
-def _walk(store: Store, start: str, depth: int, max_depth: int, nodes: list[ChainNode], seen: set[str],
-          upward: bool) -> None:
-    if abs(depth) > max_depth:
-        return
-    links = store.links(start) if upward else store.links(start, as_cause=True)
-    for link in links:
-        other = link.cause if upward else link.effect
-        if other in seen:
-            continue
-        seen.add(other)
-        row = store.aggregate(other)
-        if row is None:
-            continue
-        nodes.append(ChainNode(row, depth, link.type, link.cue, link.score))
-        _walk(store, other, depth - 1 if upward else depth + 1, max_depth, nodes, seen, upward)
+@dataclass
+class _Walk:
+    """A walk along the links of a chain, each event met once."""
+
+    store: Store
+    max_depth: int
+    least: float
+    nodes: list[ChainNode]
+    seen: set[str]
+
+    def from_node(self, start: str, depth: int, upward: bool) -> None:
+        if abs(depth) > self.max_depth:
+            return
+        for link in self.store.links(start, as_cause=not upward, floor=self.least):
+            other = link.cause if upward else link.effect
+            if other in self.seen:
+                continue
+            self.seen.add(other)
+            row = self.store.aggregate(other)
+            if row is None:
+                continue
+            self.nodes.append(ChainNode(row, depth, link.type, link.cue, link.score))
+            self.from_node(other, depth - 1 if upward else depth + 1, upward)

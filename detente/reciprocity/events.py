@@ -14,17 +14,21 @@ from collections.abc import Iterator
 
 from ..store import AggregateRow, EventFilter, Mention, Store, aggregate_clauses
 from .aggregate import Members
+from .link_score import floor
 from .corroboration import CEILING, COPY_OVERLAP, DISAGREEMENT_FACTOR, Sources, is_copy, noisy_or, source_key, words
 
 
 def aggregated_events(store: Store, where: EventFilter | None = None) -> Iterator[dict]:
-    """Aggregated events matching a filter (chosen in the database), by date."""
-    for row in store.aggregate_rows(where=where or EventFilter()):
-        yield aggregated_event(store, row)
+    """Aggregated events matching a filter (chosen in the database), by date, with the links it shows."""
+    where = where or EventFilter()
+    for row in store.aggregate_rows(where=where):
+        yield aggregated_event(store, row, where.all_links)
 
 
-def aggregated_event(store: Store, row: AggregateRow) -> dict:
-    """The full record of one aggregate."""
+def aggregated_event(store: Store, row: AggregateRow, all_links: bool = False) -> dict:
+    """The full record of one aggregate, with its links scored at least the link threshold (all of them
+    with ``all_links``)."""
+    least = floor(all_links)
     mentions = store.mentions_of(row.id)
     representative = next(m for m in mentions if m.id == row.representative)
     record = dict(representative.record)
@@ -40,9 +44,9 @@ def aggregated_event(store: Store, row: AggregateRow) -> dict:
         last_seen=row.last_seen.isoformat() if row.last_seen else None,
         date_first=row.date_first.isoformat() if row.date_first else None,
         date_last=row.date_last.isoformat() if row.date_last else None,
-        links=[{**link.to_dict(), "number": _number(store, link.cause)} for link in store.links(row.id)],
+        links=[{**link.to_dict(), "number": _number(store, link.cause)} for link in store.links(row.id, floor=least)],
         answered_by=[{"type": link.type, "event": link.effect, "number": _number(store, link.effect),
-                      "score": link.score} for link in store.links(row.id, as_cause=True)],
+                      "score": link.score} for link in store.links(row.id, as_cause=True, floor=least)],
         disagreements=disagreements(mentions),
     )
     return record
@@ -143,7 +147,8 @@ SORTS = {"date": "a.date IS NULL, a.date, a.number", "-date": "a.date IS NULL, a
 
 def event_page(store: Store, where: EventFilter | None = None, *, sort: str = "date", limit: int = 50,
                offset: int = 0) -> tuple[int, list[dict]]:
-    """(total, one page of summaries) of the aggregated events matching ``where``, paged in the database."""
+    """(total, one page of summaries) of the aggregated events matching ``where``, paged in the database; their
+    numbers of links count those scored at least the link threshold, unless ``where`` asks for all links."""
     where = where or EventFilter()
     clauses, params = aggregate_clauses(where, "a")
     condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
@@ -153,9 +158,11 @@ def event_page(store: Store, where: EventFilter | None = None, *, sort: str = "d
     rows = db.execute(
         "SELECT a.id, a.number, a.date, a.event, a.cameo, a.mode, a.status, a.actors, a.recipients, a.mentions, "
         "a.sources, a.first_seen, a.last_seen, e.record, a.confidence, a.independent_sources, "
-        "(SELECT COUNT(*) FROM links l WHERE l.effect = a.id), (SELECT COUNT(*) FROM links l WHERE l.cause = a.id) "
+        "(SELECT COUNT(*) FROM links l WHERE l.effect = a.id AND l.score >= ?), "
+        "(SELECT COUNT(*) FROM links l WHERE l.cause = a.id AND l.score >= ?) "
         f"FROM (SELECT * FROM aggregates a{condition} ORDER BY {order} LIMIT ? OFFSET ?) a "
-        f"JOIN events e ON e.id = a.representative ORDER BY {order}", [*params, limit, offset])
+        f"JOIN events e ON e.id = a.representative ORDER BY {order}",
+        [*[floor(where.all_links)] * 2, *params, limit, offset])
     page = []
     for (id_, number, day, event, cameo, mode, status, actors, recipients, mentions, sources, first_seen, last_seen,
          record, confidence, independent, answers, answered_by) in rows:

@@ -16,8 +16,10 @@ and are tried again on the next update.
 **Inferred links** (``inferred``) are counter-actions nobody called one: a
 material conflict event (quad class 4) done by the target of an earlier one
 of the same type back to its actor, within ``inferred_days``, when no
-article states what the later event answers.  Their score falls with the
-lag and rises when code, mode and numbers match (docs/reciprocity.md).
+article states what the later event answers.
+
+Every link's ``score`` is the probability that it is right, from the model of ``link_score.py``
+fitted on the gold links of the development sets (docs/reciprocity.md).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from ..events.codebook import load_codebook
 from ..records import Claim, Link
 from ..settings import Settings
 from ..store import AggregateRow, Store
+from .link_score import features, load_model
 
 DONE = ("actual", "planned")
 INFERRED_QUAD_CLASS = 4
@@ -69,19 +72,19 @@ def resolve(store: Store, claim: Claim, settings: Settings) -> Link | None:
         cause_id = store.aggregate_of(claim.cause)
         if cause_id is None or cause_id == effect_id:
             return None
-        return Link(effect=effect_id, cause=cause_id, type="responds_to", score=1.0, cue=claim.cue,
-                    evidence=claim.evidence, doc_id=claim.doc_id, claim=claim.id)
-    cause, score = _described_cause(store, claim, effect, settings)
+        cause = store.aggregate(cause_id)
+    else:
+        cause = _described_cause(store, claim, effect, settings)
     if cause is None:
         return None
+    score = load_model().score(features(store, effect, cause, claim))
     return Link(effect=effect_id, cause=cause.id, type="responds_to", score=score, cue=claim.cue,
                 evidence=claim.evidence, doc_id=claim.doc_id, claim=claim.id)
 
 
-def _described_cause(store: Store, claim: Claim, effect: AggregateRow,
-                     settings: Settings) -> tuple[AggregateRow | None, float]:
+def _described_cause(store: Store, claim: Claim, effect: AggregateRow, settings: Settings) -> AggregateRow | None:
     if not effect.recipients or effect.date is None:
-        return None, 0.0
+        return None
     codes = load_codebook()
     types = {codes[c].event for c in claim.cause_codes if c in codes}
     bases = {c[:3] for c in claim.cause_codes}
@@ -109,10 +112,8 @@ def _described_cause(store: Store, claim: Claim, effect: AggregateRow,
         candidates.append(((same_article, same_number, same_code, in_kind, bool(row.recipients), row.date, row.id),
                            row))
     if not candidates:
-        return None, 0.0
-    (same_article, same_number, same_code, *_), best = max(candidates, key=lambda c: c[0])
-    score = 0.5 + 0.2 * same_article + 0.2 * same_number + 0.1 * same_code
-    return best, round(score, 2)
+        return None
+    return max(candidates, key=lambda c: c[0])[1]
 
 
 def _without_recipient(store: Store, effect: AggregateRow) -> list[AggregateRow]:
@@ -152,11 +153,8 @@ def _inferred_cause(store: Store, effect: AggregateRow, window: timedelta) -> Li
     if not candidates:
         return None
     cause = max(candidates, key=lambda row: (row.date, row.cameo[:3] == effect.cameo[:3], -row.number))
-    lag = (effect.date - cause.date).days
-    score = 0.3 + 0.3 * (1 - lag / max(window.days, 1))
-    score += 0.1 * (cause.cameo[:3] == effect.cameo[:3]) + 0.1 * (bool(cause.mode) and cause.mode == effect.mode)
-    score += 0.1 * _same_count(store, cause, effect)
-    return Link(effect=effect.id, cause=cause.id, type="inferred", score=round(min(score, 0.9), 2))
+    return Link(effect=effect.id, cause=cause.id, type="inferred",
+                score=load_model().score(features(store, effect, cause, None)))
 
 
 def _counter_action(row: AggregateRow) -> bool:
@@ -167,7 +165,3 @@ def _counter_action(row: AggregateRow) -> bool:
 def _quad(row: AggregateRow) -> int:
     code = load_codebook().get(row.cameo)
     return code.quad_class if code else 0
-
-
-def _same_count(store: Store, cause: AggregateRow, effect: AggregateRow) -> bool:
-    return not store.counts_of(cause.id).isdisjoint(store.counts_of(effect.id) - {0})

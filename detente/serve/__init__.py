@@ -23,6 +23,7 @@ uvicorn.  Every handler parses its input, calls one library function
 
 import asyncio
 import contextlib
+import dataclasses
 import datetime
 import functools
 import hmac
@@ -63,6 +64,7 @@ Until = Annotated[date | None, Query(description="last event date (YYYY-MM-DD)")
 # Checked by ``query.confidence`` as the command line checks it: out of 0-1 is a 400 with the same message.
 MinConfidence = Annotated[float | None, Query(description="only events whose calibrated confidence is at least "
                                                           "this (0-1); events without one pass 0 only")]
+AllLinks = Annotated[bool, Query(description="links scored below the link threshold too")]
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
@@ -165,9 +167,10 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
     def events(filters: Annotated[EventQuery, Depends()],
                sort: Annotated[str, Query(pattern="^(" + "|".join(SORTS) + ")$")] = "date",
                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict:
+               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0, all_links: AllLinks = False) -> dict:
         with opened() as store:
-            total, items = event_page(store, filters.where(store), sort=sort, limit=limit, offset=offset)
+            where = dataclasses.replace(filters.where(store), all_links=all_links)
+            total, items = event_page(store, where, sort=sort, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/reports", summary="Reports (each document's account of an event), filtered and paged")
@@ -181,9 +184,10 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
     @app.get("/api/events/{reference}",
              summary="One event (its number, a report's number r12, or an id): its reports with highlights, causes, "
                      "answers")
-    def event(reference: Annotated[str, PathParameter()]) -> dict:  # any length: a long one names no event
+    def event(reference: Annotated[str, PathParameter()],  # any length: a long one names no event
+              all_links: AllLinks = False) -> dict:
         with opened() as store:
-            record = api.sources(store, reference)
+            record = api.sources(store, reference, all_links)
             record["links"] = [{**link, "summary": _summary(store, link["event"])} for link in record["links"]]
             record["answered_by"] = [{**link, "summary": _summary(store, link["event"])}
                                      for link in record["answered_by"]]
@@ -192,9 +196,9 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
 
     @app.get("/api/events/{reference}/chain", summary="The retaliation chain of an event")
     def chain(reference: Annotated[str, PathParameter()],
-              depth: Annotated[int, Query(ge=1, le=50)] = 10) -> dict:
+              depth: Annotated[int, Query(ge=1, le=50)] = 10, all_links: AllLinks = False) -> dict:
         with opened() as store:
-            nodes = api.chain(store, reference, depth)
+            nodes = api.chain(store, reference, depth, all_links)
         return {"nodes": [{"depth": n.depth, "link": n.link_type, "cue": n.cue, "score": n.score,
                            "event": _row(n.event)} for n in nodes]}
 

@@ -135,6 +135,10 @@ class AggregateTables:
         rows = self.connection.execute("SELECT record FROM claims WHERE resolved = 0 ORDER BY doc_id, sentence, id")
         return [_claim(json.loads(record)) for (record,) in rows]
 
+    def claim(self, claim_id: str) -> Claim | None:
+        row = self.connection.execute("SELECT record FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        return _claim(json.loads(row[0])) if row else None
+
     def mark_resolved(self, claim_id: str) -> None:
         self.connection.execute("UPDATE claims SET resolved = 1 WHERE id = ?", (claim_id,))
 
@@ -363,13 +367,14 @@ class AggregateTables:
                 f"DELETE FROM links WHERE type = 'inferred' AND (effect IN ({marks}) OR cause IN ({marks}))",
                 chunk + chunk)
 
-    def links(self, aggregate: str | None = None, *, as_cause: bool = False) -> list[Link]:
-        """Links whose effect (or, with ``as_cause``, whose cause) is ``aggregate``; all links without one."""
-        sql = "SELECT effect, cause, type, score, cue, evidence, doc_id, claim FROM links"
-        params: tuple = ()
+    def links(self, aggregate: str | None = None, *, as_cause: bool = False, floor: float = 0.0) -> list[Link]:
+        """Links whose effect (or, with ``as_cause``, whose cause) is ``aggregate``, all links without one; only
+        those scored at least ``floor``."""
+        sql = "SELECT effect, cause, type, score, cue, evidence, doc_id, claim FROM links WHERE score >= ?"
+        params: tuple = (floor,)
         if aggregate is not None:
-            sql += " WHERE cause = ?" if as_cause else " WHERE effect = ?"
-            params = (aggregate,)
+            sql += " AND cause = ?" if as_cause else " AND effect = ?"
+            params = (floor, aggregate)
         rows = self.connection.execute(sql + " ORDER BY type DESC, score DESC, cause, effect", params)
         return [Link(effect=r[0], cause=r[1], type=r[2], score=r[3], cue=r[4], evidence=r[5], doc_id=r[6],
                      claim=r[7]) for r in rows]

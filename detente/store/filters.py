@@ -32,6 +32,7 @@ class EventFilter:
     both_directions: bool = True
     cameo: str | None = None  # a CAMEO code: events with this code or one under it (161 → 161, 1611 …)
     min_confidence: float | None = None  # only events whose confidence is at least this (0–1); NULL fails above 0
+    all_links: bool = False  # links scored below the link threshold too (detente/reciprocity/link_score.py)
 
 
 def confident(confidence: float | None, minimum: float | None) -> bool:

@@ -31,6 +31,7 @@ import httpx
 
 from .. import api, datafiles
 from ..errors import DataFileError
+from ..reciprocity.link_score import floor
 from ..store import Store
 from .errors import FetchError
 from .safety import check_url

@@ -241,7 +241,7 @@ THREAT_STORY = ("threat-1", "Harbour Wire", "2021-04-19",
 
 def _links_of(store, event_type):
     return [(link["type"], store.aggregate(link["event"]).event)
-            for row in api.aggregated(store, EventFilter(event=event_type)) for link in row["links"]]
+            for row in api.aggregated(store, EventFilter(event=event_type, all_links=True)) for link in row["links"]]
 
 
 def test_a_threat_to_respond_answers_a_deed_not_the_other_sides_threat(store):

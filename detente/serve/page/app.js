@@ -182,15 +182,23 @@ function linkList(id, links, empty) {
   return el("ul", { id }, ...links.map((link) => {
     const s = link.summary;
     const label = s ? `${s.number}. ${s.date || "?"} ${who(s.actors, s.recipients)} ${s.event} ${s.cameo}` : link.event;
-    return el("li", { class: "link" }, el("span", { class: `badge ${link.type === "responds_to" ? "stated" : "inferred"}` },
-      link.type === "responds_to" ? "stated" : `inferred ${link.score}`), " ",
+    const kind = link.type === "responds_to" ? "stated" : "inferred";
+    return el("li", { class: "link" }, el("span", { class: `badge ${kind}`, title: "how likely the link is right" },
+      `${kind} ${link.score.toFixed(2)}`), " ",
     el("a", { href: `#/event/${link.number ?? link.event}` }, label), link.cue ? el("span", { class: "muted" }, ` — “${link.cue}”`) : null,
     link.evidence ? el("div", { class: "muted" }, link.evidence) : null);
   }));
 }
 
-async function showEvent(reference) {
-  const e = await getJSON(`/api/events/${encodeURIComponent(reference)}`);
+// Links scored below the link threshold are left out unless the box "all links" is ticked.
+async function showEvent(reference, query = {}) {
+  const everyLink = query.all_links === "true";
+  const e = await getJSON(`/api/events/${encodeURIComponent(reference)}${everyLink ? "?all_links=true" : ""}`);
+  const allLinks = el("input", { type: "checkbox", id: "all-links", "aria-label": "all links" });
+  allLinks.checked = everyLink;
+  allLinks.addEventListener("change", () => {
+    location.hash = `#/event/${encodeURIComponent(reference)}${allLinks.checked ? "?all_links=true" : ""}`;
+  });
   const actors = e.actor.map((a) => a.country).filter(Boolean).join("+");
   const recipients = e.recipient.map((a) => a.country).filter(Boolean).join("+");
   const root = el("section", { id: "event" },
@@ -201,6 +209,7 @@ async function showEvent(reference) {
       + `${e.corroboration.independent_sources} independent ${e.corroboration.independent_sources === 1 ? "outlet" : "outlets"}`),
     el("p", { class: "legend muted" }, "Highlighted: ", el("mark", { class: "trigger" }, "what was done"), " ",
       el("mark", { class: "actor" }, "who did it"), " ", el("mark", { class: "recipient" }, "to whom")));
+  root.append(el("label", { class: "filters" }, allLinks, " all links (also those scored below the threshold)"));
   root.append(el("h2", {}, "What it answers"), linkList("causes", e.links, "No link says what this event answers."));
   root.append(el("h2", {}, "Answered by"), linkList("answers", e.answered_by, "No answer to this event is known."));
   root.append(el("h2", {}, "Reports"), el("p", { class: "muted" }, "Each outlet's account of this event."));
@@ -286,7 +295,7 @@ async function route() {
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   try {
     if (parts[0] === "dyad" && parts[1]) await showDyad(parts[1], query);
-    else if (parts[0] === "event" && parts[1]) await showEvent(parts[1]);
+    else if (parts[0] === "event" && parts[1]) await showEvent(parts[1], query);
     else if (parts[0] === "code") showCoder();
     else showHome(dyadList);
   } catch (error) {
