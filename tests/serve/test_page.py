@@ -101,6 +101,23 @@ def test_choose_a_dyad_open_an_event_see_evidence_and_its_answer(page, server, c
     page.screenshot(path=SHOTS / "3-answer.png", full_page=True)
 
 
+def test_links_under_the_threshold_appear_when_asked(page, server, corpus_store):
+    from detente.reciprocity.link_score import floor
+
+    hidden = [link for link in corpus_store.links() if link.score < floor()]
+    assert hidden, "the corpus has links under the threshold"
+    event = corpus_store.aggregate(hidden[0].effect)
+    shown = len(corpus_store.links(event.id, floor=floor()))
+    every = len(corpus_store.links(event.id))
+    page.goto(f"{server}/#/event/{event.number}")
+    expect(page.locator("#event h1")).to_contain_text(f"{event.number}.")
+    expect(page.locator("#causes li.link")).to_have_count(shown)
+    page.check("#all-links")
+    expect(page).to_have_url(re.compile(r"all_links=true"))
+    expect(page.locator("#causes li.link")).to_have_count(every)
+    expect(page.locator("#causes .badge").first).to_contain_text(re.compile(r"(stated|inferred) 0\.\d\d"))
+
+
 def test_the_window_applies_to_the_chart_and_the_events(page, server):
     page.goto(server + "/#/dyad/RUS-USA?period=month")
     expect(page.locator("#dyad h1")).to_have_text("RUS – USA")
