@@ -145,6 +145,7 @@ class EventFinder:
         self.roles = Roles(lexicon, resolver)
         self.modality = Modality(lexicon, codes, self.roles)
         self.reciprocal = lexicon.word_list("reciprocal_events")
+        self.laying = lexicon.word_list("laying_verbs")
         self.unilateral = tuple(lexicon.word_list("unilateral_codes"))
         self.bonds = lexicon.word_list("bond_nouns")
         self.context_events = lexicon.word_list("context_recipient_events")
@@ -1133,10 +1134,17 @@ class EventFinder:
             return []
         return [e for _p, o in g.prep_objects(thing, VICTIM_PREPS) for e in self.roles.entities(o)]
 
+    def _laid_on(self, predicate: Token, theme: Token) -> bool:
+        """Whether a deed is laid on whom its "on" names: "blamed *the cyberattack on Russia*" (the blamed),
+        not "blamed Iran for the attack on Israel" (the victim)."""
+        return g.lemma(predicate) in self.laying and theme.head.i == predicate.i and theme.dep_ == "dobj" \
+            and next(g.prep_objects(predicate, frozenset({"for"})), None) is None
+
     def _attackers(self, thing: Token, victims: list[Entity]) -> list[Entity]:
-        """Who did a hostile act: its owner ("*Iran's* cyberattack"), or whoever did the last hostile act told
-        against its victims."""
-        owners = self.roles.own_actors(thing)
+        """Who did a hostile act: its owner ("*Iran's* cyberattack"), its agent ("the attack on Albania *by
+        Iran*"), or whoever did the last hostile act told against its victims."""
+        owners = self.roles.own_actors(thing) or [e for _p, o in g.prep_objects(thing, frozenset({"by"}))
+                                                  for e in self.roles.entities(o)]
         if owners:
             return owners
         hit = {e.country for e in victims}
@@ -1311,7 +1319,8 @@ class EventFinder:
         if praised is not None:
             # "welcomed the release": praise of a deed told before (after "welcomed the accord" of both)
             recipient = self._praised(praised, actor_countries)
-        victims = self._victims(theme) if code.event == "ACCUSE" and theme is not None else []
+        victims = self._victims(theme) if code.event == "ACCUSE" and theme is not None \
+            and not self._laid_on(predicate, theme) else []
         if victims and {e.country for e in recipient} <= {e.country for e in victims}:
             # "condemned the cyberattack *against Albania*": the attacker, not the victim
             recipient = self._attackers(theme, victims)

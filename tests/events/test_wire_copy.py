@@ -887,6 +887,29 @@ def test_a_grouping_that_meets_does_not_meet_its_own_members(coder) -> None:
                                                                                         "JPN", "GBR", "USA"}] == []
 
 
+# -- blame laid on, attribution, congratulations and condolences, fire and accusations exchanged -----------------
+
+LAID_AND_SENT = [
+    # a deed laid "on" whom it is blamed on; attributed "to"; a deed's agent named by "by"
+    ("Canada blamed the cyberattack on Russia.", [("ACCUSE", ("CAN",), ("RUS",))]),
+    ("Washington pinned the blame on Iran.", [("ACCUSE", ("USA",), ("IRN",))]),
+    ("Britain and the United States blamed Russian military intelligence for a cyberattack on Georgia. "
+     "Australia and Canada also attributed it to the GRU.", [("ACCUSE", ("AUS", "CAN"), ("RUS",))]),
+    ("Albania condemned the cyberattack by Iran on its government websites.", [("ACCUSE", ("ALB",), ("IRN",))]),
+    # congratulations and condolences sent, offered, extended
+    ("The prime ministers of Latvia and Lithuania sent congratulations to Tallinn on Saturday.",
+     [("SUPPORT", ("LVA", "LTU"), ("EST",))]),
+    ("Chile offered its congratulations to Peru after the vote.", [("SUPPORT", ("CHL",), ("PER",))]),
+    ("The Japanese foreign minister extended condolences to the Philippine government.",
+     [("SUPPORT", ("JPN",), ("PHL",))]),
+    # fire and accusations exchanged: each side to the other
+    ("Thailand and Cambodia exchanged fire on Monday near the temple.",
+     [("ASSAULT", ("THA",), ("KHM",)), ("ASSAULT", ("KHM",), ("THA",))]),
+    ("India and Pakistan exchanged accusations at the UN on Tuesday.",
+     [("ACCUSE", ("IND",), ("PAK",)), ("ACCUSE", ("PAK",), ("IND",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -913,6 +936,7 @@ MUST_FIND = {
     "praise": PRAISE,
     "answered with": ANSWERED_WITH,
     "included": INCLUDED,
+    "laid on, attributed, sent, exchanged": LAID_AND_SENT,
 }
 
 
@@ -952,3 +976,13 @@ def test_declining_to_match_is_no_answer_in_kind(coder) -> None:
     assert ("SANCTION", ("EST",), ("RUS",)) not in found, found
     assert ("SANCTION", ("EST",), ("RUS",)) in coded(coder, "Russia expelled ten Estonian diplomats on Monday. "
                                                             "Tallinn matched the move on Friday.")
+
+
+def test_a_deed_blamed_on_a_state_is_not_its_victim(coder) -> None:
+    """ "blamed Iran for the attack on Israel": Israel is the victim, not the one blamed."""
+    found = coded(coder, "Saudi Arabia blamed Iran for the attack on Israel.")
+    assert ("ACCUSE", ("SAU",), ("IRN",)) in found and ("ACCUSE", ("SAU",), ("ISR",)) not in found, found
+
+
+def test_what_is_offered_is_still_an_offer(coder) -> None:
+    assert ("AGREE", ("NOR",), ()) in coded(coder, "Norway offered to host talks between the two sides.")
