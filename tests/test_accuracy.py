@@ -77,6 +77,7 @@ BLIND_FLOORS = {
     "blind-4": {"precision": 0.67, "recall": 0.55, "f1": 0.61},
     "blind-5": {"precision": 0.68, "recall": 0.51, "f1": 0.59},
     "blind-6": {"precision": 0.52, "recall": 0.41, "f1": 0.46},
+    "blind-7": {"precision": 0.60, "recall": 0.42, "f1": 0.50},
 }
 
 
