@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from ..store import AggregateRow, EventFilter, Mention, Store, aggregate_clauses
 from .aggregate import Members
-from .link_score import floor
 from .corroboration import CEILING, COPY_OVERLAP, DISAGREEMENT_FACTOR, Sources, is_copy, noisy_or, source_key, words
+from .link_score import floor
 
 
 def aggregated_events(store: Store, where: EventFilter | None = None) -> Iterator[dict]:

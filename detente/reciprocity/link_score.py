@@ -76,8 +76,8 @@ def features(store: Store, effect: AggregateRow, cause: AggregateRow, claim: Cla
     """What the linking knows about a link from ``cause`` to ``effect``; ``claim`` is None for an inferred one."""
     out = {"inferred": float(claim is None),
            "described": float(claim is not None and not claim.cause),
-           "effect:verbal": float(_quad(effect) in VERBAL_QUAD_CLASSES),
-           "cause:verbal": float(_quad(cause) in VERBAL_QUAD_CLASSES),
+           "effect:verbal": float(quad_class(effect) in VERBAL_QUAD_CLASSES),
+           "cause:verbal": float(quad_class(cause) in VERBAL_QUAD_CLASSES),
            "cause:no_recipient": float(not cause.recipients),
            "cause:alleged": float(cause.status == "alleged"),
            "reverse": float(_members(cause.actors) == _members(effect.recipients)
@@ -92,7 +92,8 @@ def features(store: Store, effect: AggregateRow, cause: AggregateRow, claim: Cla
     return {name: value for name, value in out.items() if name in FEATURES and value}
 
 
-def _quad(row: AggregateRow) -> int:
+def quad_class(row: AggregateRow) -> int:
+    """The quad class of an aggregated event's code (0 for a code the codebook does not know)."""
     code = load_codebook().get(row.cameo)
     return code.quad_class if code else 0
 

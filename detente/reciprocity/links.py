@@ -31,7 +31,7 @@ from ..events.codebook import load_codebook
 from ..records import Claim, Link
 from ..settings import Settings
 from ..store import AggregateRow, Store
-from .link_score import features, load_model
+from .link_score import features, load_model, quad_class
 
 DONE = ("actual", "planned")
 INFERRED_QUAD_CLASS = 4
@@ -98,9 +98,10 @@ def _described_cause(store: Store, claim: Claim, effect: AggregateRow, settings:
             continue
         if types and row.event not in types:
             continue
-        if not types and row.event != effect.event and (_quad(row) != INFERRED_QUAD_CLASS or _quad(effect) < 3):
+        if not types and row.event != effect.event \
+                and (quad_class(row) != INFERRED_QUAD_CLASS or quad_class(effect) < 3):
             continue  # "in kind": the same type; a conflict may also answer a material conflict
-        if not types and effect.event == "THREATEN" and _quad(row) != INFERRED_QUAD_CLASS:
+        if not types and effect.event == "THREATEN" and quad_class(row) != INFERRED_QUAD_CLASS:
             continue  # "will respond": a threat answers a deed, not the other side's threat
         if in_article is None:
             in_article = store.reported_in(claim.doc_id)
@@ -159,9 +160,4 @@ def _inferred_cause(store: Store, effect: AggregateRow, window: timedelta) -> Li
 
 def _counter_action(row: AggregateRow) -> bool:
     return (row.status in DONE and row.date is not None and bool(row.actors) and bool(row.recipients)
-            and _quad(row) == INFERRED_QUAD_CLASS)
-
-
-def _quad(row: AggregateRow) -> int:
-    code = load_codebook().get(row.cameo)
-    return code.quad_class if code else 0
+            and quad_class(row) == INFERRED_QUAD_CLASS)
