@@ -56,6 +56,9 @@ class Finding:
     counted: int | None = None  # a number standing for the theme told before ("Estonia expelled *two*")
     joint: tuple[str, ...] = ()  # the thing of both parties the act is about: the types of event it names
     in_kind: bool = False  # the same act as one done to the actor, turned back ("answered in kind")
+    # done together by the actor and its recipients, all named as its subject ("Brazil, Bolivia and Argentina
+    # met"): one event per pair of them
+    together: bool = False
 
 
 # How many acts back the accusation a denial answers may be told.
@@ -269,7 +272,11 @@ class EventFinder:
     def _mutual(self, finding: Finding) -> list[Finding]:
         """ "India and Pakistan accused *each other*", "each side accuses *the other*", "the two *traded* fire":
         an act of several states without a recipient, done by each to each other, is one event per ordered
-        pair."""
+        pair; an act several states did together, one event per pair of them."""
+        if finding.together:
+            parties = list({e.country: e for e in (*finding.actor, *finding.recipient) if e.country}.values())
+            return [dataclasses.replace(finding, actor=(first,), recipient=(second,), together=False)
+                    for n, first in enumerate(parties) for second in parties[n + 1:]] or [finding]
         states = list({e.country: e for e in finding.actor if e.country}.values())
         if len(states) < 2:
             return [finding]
@@ -1245,8 +1252,10 @@ class EventFinder:
                            None)
             if earlier is not None:
                 recipient = [e for e in earlier.recipient if not self._same_side(e, actor)]
+        together = False
         if not recipient and self._with_each_other(actor, code, theme):
             actor, recipient = actor[:1], actor[1:]
+            together = g.subject(predicate) is not None  # "X, Y and Z met", not "support announced by X, Y and Z"
         actor_countries = {e.country for e in actor}
         conditional = self.modality.conditional(predicate)
         if not recipient and (code.event == "THREATEN" or code.quad_class == 4 and conditional):
@@ -1344,4 +1353,4 @@ class EventFinder:
                        recipient=tuple(recipient), theme=theme.i if theme is not None else None, status=status,
                        future=self.modality.is_future(predicate), consequent=self.modality.consequent(predicate),
                        ultimatum=self.modality.ultimatum(predicate),
-                       recipient_inferred=inferred, conditional=conditional, joint=joint)
+                       recipient_inferred=inferred, conditional=conditional, joint=joint, together=together)

@@ -103,13 +103,29 @@ def members(head: Token) -> list[Token]:
     seen = {head.i}
     # a conjunct's conjuncts are the head's own: only the listed appositions can bring more (and a list of
     # n names must not cost n² token comparisons — a sentence of 10⁵ listed words would never end)
-    groups = [head.conjuncts, *((token, *token.conjuncts) for token in listed_appositions(head))]
+    groups = [head.conjuncts, *((token, *token.conjuncts) for token in listed_appositions(head)),
+              named_people(head)]
     for group in groups:
         for member in group:
             if member.i not in seen:
                 seen.add(member.i)
                 out.append(member)
     return out
+
+
+def named_people(head: Token) -> list[Token]:
+    """The people a plural title names one after the other: "Presidents *Lula* of Brazil, *Morales* of
+    Bolivia and *Kirchner* of Argentina" (the parser hangs each on one before it, in apposition or as a
+    conjunct, and the title on the first or the first on the title)."""
+    if head.left_edge.tag_ != "NNS":
+        return []
+    out, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        following = [c for c in token.children if c.dep_ in ("appos", "conj") and c.ent_type_ == "PERSON"]
+        out.extend(following)
+        stack.extend(following)
+    return sorted(out, key=lambda t: t.i)
 
 
 def antecedent(token: Token) -> Token:

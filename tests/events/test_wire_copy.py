@@ -910,6 +910,23 @@ LAID_AND_SENT = [
 ]
 
 
+# -- acts done together by several states, and the people a plural title names ----------------------------------
+
+TOGETHER = [
+    # one event per pair of those who met, signed or talked together
+    ("Brazil, Bolivia and Argentina met in Puerto Iguazu on Thursday.",
+     [("CONSULT", ("BRA",), ("BOL",)), ("CONSULT", ("BRA",), ("ARG",)), ("CONSULT", ("BOL",), ("ARG",))]),
+    ("Presidents Alan Garcia of Peru, Michelle Bachelet of Chile and Rafael Correa of Ecuador met for two hours "
+     "in Lima on Monday.",
+     [("CONSULT", ("PER",), ("CHL",)), ("CONSULT", ("PER",), ("ECU",)), ("CONSULT", ("CHL",), ("ECU",))]),
+    ("Presidents Luiz Fernando Souza da Costa of Brazil, Juan Morales of Bolivia, Pedro Kirchner of Argentina "
+     "and Luis Chavez of Venezuela met for several hours in the town.",
+     [("CONSULT", ("BOL",), ("VEN",)), ("CONSULT", ("ARG",), ("VEN",)), ("CONSULT", ("BRA",), ("ARG",))]),
+    ("Foreign ministers Ana Lopez of Spain and Pierre Martin of France signed the accord on Friday.",
+     [("SUPPORT", ("ESP",), ("FRA",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -937,6 +954,7 @@ MUST_FIND = {
     "answered with": ANSWERED_WITH,
     "included": INCLUDED,
     "laid on, attributed, sent, exchanged": LAID_AND_SENT,
+    "together": TOGETHER,
 }
 
 
@@ -986,3 +1004,10 @@ def test_a_deed_blamed_on_a_state_is_not_its_victim(coder) -> None:
 
 def test_what_is_offered_is_still_an_offer(coder) -> None:
     assert ("AGREE", ("NOR",), ()) in coded(coder, "Norway offered to host talks between the two sides.")
+
+
+def test_what_several_states_announce_about_their_support_is_not_done_together(coder) -> None:
+    """ "the support announced by X, Y and Z" has no subject doing something with each other: no event between
+    the last two of them."""
+    found = coded(coder, "Egypt welcomed the support announced by Saudi Arabia, the United Arab Emirates and Kuwait.")
+    assert not any(set(actor) | set(recipient) == {"ARE", "KWT"} for _e, actor, recipient in found), found
