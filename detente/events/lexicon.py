@@ -76,7 +76,8 @@ WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "release_nouns", "reciprocating_verbs", "matching_verbs", "shared_words", "approximators",
               "asking_verbs", "asking_nouns", "hoping_verbs", "condition_marks", "involving_verbs", "state_nouns",
               "group_nouns", "group_sectors", "posted_abroad", "helping_verbs", "unilateral_codes", "bond_nouns",
-              "grievance_preps", "occasion_nouns", "occasion_preps", "feeling_nouns", "laying_verbs")
+              "grievance_preps", "occasion_nouns", "occasion_preps", "feeling_nouns", "laying_verbs",
+              "opposing_verbs")
 
 
 @dataclass(frozen=True)

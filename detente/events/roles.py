@@ -65,6 +65,7 @@ class Roles:
         self.quantity = words("quantity_nouns")
         self.decision_nouns = words("decision_nouns")
         self.carrier_nouns = words("carrier_nouns")
+        self.opposing = words("opposing_verbs")
         self.circumstance_preps = words("circumstance_preps")
         self.theme_preps = words("theme_preps")
         self.feeling_preps = words("feeling_preps")
@@ -235,7 +236,9 @@ class Roles:
             carrier = self.light_verb(head) if g.lemma(head) in self.decision_nouns else None
             if carrier is None and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
                 carrier = head.head
-            return self.actors(carrier, depth + 1) if carrier is not None else []
+            if carrier is None or g.lemma(carrier) in self.opposing:
+                return []  # "vetoed a draft *threatening* sanctions": the draft's words, not the vetoers'
+            return self.actors(carrier, depth + 1)
         if dep == "relcl":
             return [n.entity for n in self.phrase(head)]
         if dep == "ccomp" and head.pos_ in ("VERB", "AUX") and g.lemma(head) not in self.speech:

@@ -927,6 +927,15 @@ TOGETHER = [
 ]
 
 
+VOTES = [
+    ("The General Assembly voted on Monday to admit South Sudan as the 193rd member of the United Nations.",
+     [("SUPPORT", ("UN",), ("SSD",))]),
+    ("NATO admitted Montenegro as its 29th member.", [("SUPPORT", ("NATO",), ("MNE",))]),
+    ("The UN Security Council adopted a resolution demanding that Israel halt settlement activity.",
+     [("REQUEST", ("UN",), ("ISR",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -955,6 +964,7 @@ MUST_FIND = {
     "included": INCLUDED,
     "laid on, attributed, sent, exchanged": LAID_AND_SENT,
     "together": TOGETHER,
+    "votes": VOTES,
 }
 
 
@@ -1011,3 +1021,9 @@ def test_what_several_states_announce_about_their_support_is_not_done_together(c
     the last two of them."""
     found = coded(coder, "Egypt welcomed the support announced by Saudi Arabia, the United Arab Emirates and Kuwait.")
     assert not any(set(actor) | set(recipient) == {"ARE", "KWT"} for _e, actor, recipient in found), found
+
+
+def test_what_a_vetoed_draft_says_is_not_done_by_who_vetoed_it(coder) -> None:
+    found = coded(coder, "China and Russia vetoed a draft resolution threatening sanctions on Syria.")
+    assert ("REJECT", ("CHN", "RUS"), ()) in found and not any(event == "THREATEN" for event, _a, _r in found), found
+    assert not coded(coder, "Russia admitted responsibility for the crash.")
