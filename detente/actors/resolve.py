@@ -492,12 +492,22 @@ class Resolver:
                           and c[3].country != best_term.country), None)
             if state is not None:
                 best_rank, _, best_match, best_term = state
+            else:
+                best_term = self._likeliest_body(best_match, candidates)
         chosen = [(best_match, best_term)]
         conjoined = {t.i for t in self.doc[best_match.start].conjuncts}
         for _rank, _, match, term in candidates[1:]:
             if match.start in conjoined and term.country != best_term.country and term.kind in (ADJECTIVE, STATE):
                 chosen.append((match, term))
         return chosen
+
+    def _likeliest_body(self, match: Match, candidates: list[tuple]) -> Term:
+        """Of several states' bodies with one common name ("the Foreign Office": Britain's, Germany's,
+        Pakistan's), the one of the state the story is filed from, else of the state it names most, else the
+        first the knowledge base lists."""
+        bodies = [c[3] for c in candidates if c[2] is match and c[3].kind == INSTITUTION and c[3].ambiguous]
+        counts = self.discourse.counts
+        return max(bodies, key=lambda term: (term.country == self.home, counts.get(term.country, 0)))
 
     def _person_office(self, term: Term):
         person = self.kb.persons.get(term.id)

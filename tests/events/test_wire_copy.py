@@ -936,6 +936,16 @@ VOTES = [
 ]
 
 
+# A common name of several states' bodies is the one of the state the story is filed from
+SHARED_NAMES = [
+    ("BERLIN — Germany on Wednesday expelled a Vietnamese diplomat. The Foreign Office spokesman said the "
+     "ambassador of Vietnam had been summoned.", [("ACCUSE", ("DEU",), ("VNM",))]),
+    ("ISLAMABAD — Pakistan on Wednesday protested to India. The Foreign Office said it had summoned the Indian "
+     "envoy.", [("ACCUSE", ("PAK",), ("IND",))]),
+    ("The Foreign Office said it had summoned the Iranian ambassador.", [("ACCUSE", ("GBR",), ("IRN",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -965,6 +975,7 @@ MUST_FIND = {
     "laid on, attributed, sent, exchanged": LAID_AND_SENT,
     "together": TOGETHER,
     "votes": VOTES,
+    "shared names": SHARED_NAMES,
 }
 
 
