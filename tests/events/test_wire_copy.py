@@ -907,6 +907,9 @@ LAID_AND_SENT = [
      [("ASSAULT", ("THA",), ("KHM",)), ("ASSAULT", ("KHM",), ("THA",))]),
     ("India and Pakistan exchanged accusations at the UN on Tuesday.",
      [("ACCUSE", ("IND",), ("PAK",)), ("ACCUSE", ("PAK",), ("IND",))]),
+    # rescue teams sent are relief; a team of inspectors, an investigation
+    ("China sent rescue teams to Nepal on Sunday.", [("AID", ("CHN",), ("NPL",))]),
+    ("The UN sent a team of inspectors to Iraq.", [("ACCUSE", ("UN",), ("IRQ",))]),
 ]
 
 
