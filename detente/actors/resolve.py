@@ -754,11 +754,16 @@ class Resolver:
         return None
 
     def _counted_group(self, head: Token) -> list[Entity]:
-        """The states "the four countries" stands for: those of the last subject that listed as many."""
-        if head.lower_ not in self.words["pair_nouns"] or self.by_token.get(head.i) is not None \
-                or not any(c.dep_ == "det" and c.lower_ in self.words["pointing_words"] for c in head.children):
+        """The states "the four countries" (or "the three", the noun left out) stands for: those of the last
+        subject that listed as many."""
+        if not any(c.dep_ == "det" and c.lower_ in self.words["pointing_words"] for c in head.children):
             return []
-        count = next((number_value(c) for c in head.children if c.dep_ == "nummod"), None)
+        if head.pos_ == "NUM":
+            count = number_value(head)  # "*the three* would recall their ambassadors"
+        elif head.lower_ in self.words["pair_nouns"] and self.by_token.get(head.i) is None:
+            count = next((number_value(c) for c in head.children if c.dep_ == "nummod"), None)
+        else:
+            return []
         group = list({e.country: e for e in self.discourse.group}.values())
         return group if count is not None and count > 2 and count == len(group) else []
 

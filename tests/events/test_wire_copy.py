@@ -949,6 +949,17 @@ SHARED_NAMES = [
 ]
 
 
+# A name of two readings listed with states is a state; "the three" stands for the last three listed
+LISTED_STATES = [
+    ("Algeria deeply regrets that Niger and Burkina Faso aligned themselves with Mali, the ministry said.",
+     [("ACCUSE", ("DZA",), ("NER", "BFA"))]),
+    ("Algeria recalled its ambassadors to Mali and Niger for consultations on Monday.",
+     [("SANCTION", ("DZA",), ("MLI", "NER"))]),
+    ("Mali, Niger and Burkina Faso condemned the downing. The three recalled their ambassadors from Algeria on "
+     "Sunday.", [("SANCTION", ("MLI", "NER", "BFA"), ("DZA",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -979,6 +990,7 @@ MUST_FIND = {
     "together": TOGETHER,
     "votes": VOTES,
     "shared names": SHARED_NAMES,
+    "listed states": LISTED_STATES,
 }
 
 
@@ -1041,3 +1053,9 @@ def test_what_a_vetoed_draft_says_is_not_done_by_who_vetoed_it(coder) -> None:
     found = coded(coder, "China and Russia vetoed a draft resolution threatening sanctions on Syria.")
     assert ("REJECT", ("CHN", "RUS"), ()) in found and not any(event == "THREATEN" for event, _a, _r in found), found
     assert not coded(coder, "Russia admitted responsibility for the crash.")
+
+
+def test_a_person_listed_with_states_stays_a_person(coder) -> None:
+    """ "Chad Smith" is a longer name: listed with Jordan and Egypt, it is still no state."""
+    found = coded(coder, "Jordan, Egypt and Chad Smith met on Monday.")
+    assert not any("TCD" in actor + recipient for _e, actor, recipient in found), found
