@@ -18,6 +18,8 @@ takes the head token of a noun phrase and returns the entities it names:
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -667,15 +669,26 @@ class Resolver:
                       if child.dep_ == "prep" and child.lower_ in self.words["locative_prepositions"]
                       for obj in child.children if obj.dep_ == "pobj"]
             # or where the mission they act at stands ("set fire to the building housing the consulate in Beirut")
-            places += [t for clause in clauses if clause.pos_ in ("VERB", "AUX") for t in clause.subtree
-                       if t.lemma_.lower() in self.words["mission_nouns"] and t.i != head.i]
-            for place in places:
+            missions = [t for clause in clauses if clause.pos_ in ("VERB", "AUX") for t in clause.subtree
+                        if t.lemma_.lower() in self.words["mission_nouns"] and t.i != head.i]
+            for place in places + missions:
                 # "crowds gathered in Tokyo, Manila and Santiago": the people of each place
                 found = _distinct_places([e for member in members(place) for e in self.place(member)])
                 if found:
                     return [NamedPhrase(Entity(text=head.text, name=e.name, country=e.country, sector=role_term.sector,
                                                id=e.id), False, role_term.category, True) for e in found]
+            if missions and self.home and self.home not in self._owners(missions):
+                # "QUITO — Students gathered outside the US embassy": a mission with no place is in the dateline's
+                # state (unless it is that state's own: "PARIS — Protesters gathered outside French embassies")
+                home = self._home()
+                return [NamedPhrase(dataclasses.replace(home, text=head.text, sector=role_term.sector), False,
+                                    role_term.category, True)]
         return []
+
+    def _owners(self, missions: list[Token]) -> set[str | None]:
+        """The states the words of missions name ("the *US* embassy", "*French* embassies")."""
+        return {t.country for mission in missions for token in mission.subtree
+                for match in [self.by_token.get(token.i)] if match is not None for t in match.terms}
 
     def _ethnic(self, head: Token, tokens: list[Token], anchors: list[tuple[Match, Term]],
                 role_term: Term | None) -> NamedPhrase | None:

@@ -315,7 +315,15 @@ MISSIONS = [
     # a city the small model calls an organisation is still a place after "through"
     ("Thousands of protesters marched through Karachi against the United States.",
      [("PROTEST", ("PAK",), ("USA",))]),
+    # a mission with no place named stands in the state of the dateline
+    ("QUITO — Hundreds of students gathered outside the US embassy on Tuesday.", [("PROTEST", ("ECU",), ("USA",))]),
+    ("Protesters broke into the French embassy in Bamako.", [("PROTEST", ("MLI",), ("FRA",))]),
 ]
+
+
+def test_a_states_own_missions_are_not_in_its_dateline(coder) -> None:
+    found = coded(coder, "PARIS — Protesters gathered outside French embassies across the region on Wednesday.")
+    assert not any(event == "PROTEST" and "FRA" in actor for event, actor, _r in found), found
 
 
 def test_an_attack_by_soldiers_or_on_a_town_is_no_protest(coder) -> None:
