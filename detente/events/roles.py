@@ -217,6 +217,8 @@ class Roles:
             # "Prague expelled 18 diplomats …, *accusing* Russia": after a comma, the participle is the clause's
             return self.actors(head.head, depth + 1)
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if head.dep_ in ("dobj", "nsubjpass") and g.lemma(head.head) in self.opposing:
+                return []  # "vetoed a draft *threatening* sanctions", "blocked an EU statement *criticising* …"
             if verb.tag_ == "VBN" and g.first_child(verb, "dobj") is None:
                 return []  # "a man accused of spying": a passive participle names no accuser
             phrases = self.phrase(head)
@@ -236,9 +238,7 @@ class Roles:
             carrier = self.light_verb(head) if g.lemma(head) in self.decision_nouns else None
             if carrier is None and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
                 carrier = head.head
-            if carrier is None or g.lemma(carrier) in self.opposing:
-                return []  # "vetoed a draft *threatening* sanctions": the draft's words, not the vetoers'
-            return self.actors(carrier, depth + 1)
+            return self.actors(carrier, depth + 1) if carrier is not None else []
         if dep == "relcl":
             return [n.entity for n in self.phrase(head)]
         if dep == "ccomp" and head.pos_ in ("VERB", "AUX") and g.lemma(head) not in self.speech:

@@ -1060,6 +1060,8 @@ def test_what_several_states_announce_about_their_support_is_not_done_together(c
 def test_what_a_vetoed_draft_says_is_not_done_by_who_vetoed_it(coder) -> None:
     found = coded(coder, "China and Russia vetoed a draft resolution threatening sanctions on Syria.")
     assert ("REJECT", ("CHN", "RUS"), ()) in found and not any(event == "THREATEN" for event, _a, _r in found), found
+    found = coded(coder, "Hungary blocked an EU statement criticising China.")
+    assert not any(event == "ACCUSE" for event, _a, _r in found), found
     assert not coded(coder, "Russia admitted responsibility for the crash.")
 
 
@@ -1067,3 +1069,8 @@ def test_a_person_listed_with_states_stays_a_person(coder) -> None:
     """ "Chad Smith" is a longer name: listed with Jordan and Egypt, it is still no state."""
     found = coded(coder, "Jordan, Egypt and Chad Smith met on Monday.")
     assert not any("TCD" in actor + recipient for _e, actor, recipient in found), found
+
+
+def test_a_region_named_after_a_continent_is_no_state(coder) -> None:
+    found = coded(coder, "Venezuela broke off ties with seven Latin American countries on Monday.")
+    assert not any("USA" in actor + recipient for _e, actor, recipient in found), found
