@@ -968,6 +968,16 @@ LISTED_STATES = [
 ]
 
 
+# Common deeds: strikes on defences, ramming, blowing up, backing a decision, money granted
+COMMON_DEEDS = [
+    ("Israel struck Iranian air defences near Isfahan early on Friday.", [("ASSAULT", ("ISR",), ("IRN",))]),
+    ("Chinese ships rammed a Filipino vessel.", [("ASSAULT", ("CHN",), ("PHL",))]),
+    ("Pyongyang blew up the liaison office with Seoul on Tuesday.", [("ASSAULT", ("PRK",), ("KOR",))]),
+    ("Kuwait backed Saudi Arabia's decision.", [("SUPPORT", ("KWT",), ("SAU",))]),
+    ("Norway granted Sudan $50 million in aid.", [("AID", ("NOR",), ("SDN",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -999,6 +1009,7 @@ MUST_FIND = {
     "votes": VOTES,
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
+    "common deeds": COMMON_DEEDS,
 }
 
 
