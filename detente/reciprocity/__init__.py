@@ -26,11 +26,19 @@ class UpdateReport:
 
 
 def update(store: Store, settings: Settings | None = None) -> UpdateReport:
-    """Place new mentions, resolve open claims, infer links; a re-run changes nothing."""
+    """Place new mentions, resolve open claims, infer links; a re-run changes nothing.
+
+    A stated response whose cause was looked up from a description is provisional: when the new reports
+    touch events of the countries its cause would have (done by its recipient to its actor), its link is
+    dropped and its claim resolved again, so that a better cause that arrived since (the same number, the
+    same article …) takes its place."""
     settings = settings or Settings()
     placed = aggregate(store, settings)
-    linked = link(store, placed.touched, settings)
-    return UpdateReport(placed, linked)
+    keys = {(row.actors, row.recipients, row.event) for row in store.aggregate_rows(placed.touched)}
+    with store.transaction():
+        joined = store.reopen_described(keys) if keys else set()
+    touched = placed.touched | {id_ for id_ in joined if store.aggregate(id_) is not None}
+    return UpdateReport(placed, link(store, touched, settings))
 
 
 def refresh(store: Store, settings: Settings | None = None, *,

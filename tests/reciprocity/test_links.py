@@ -126,6 +126,18 @@ def test_a_claim_waits_for_its_cause(store):
     assert any(link["type"] == "responds_to" for link in answer["links"])
 
 
+def test_a_cause_looked_up_is_revised_when_a_better_one_arrives(store):
+    """ "in retaliation for the expulsion of 18 Russians": first linked to the only Czech expulsion stored (of
+    two), then, when a later run stores the expulsion of 18, to that one."""
+    earlier = ("early-1", "Harbour Wire", "2021-04-10",
+               "Prague expels two Russians\n\nPRAGUE — The Czech Republic on Saturday expelled two Russian diplomats.")
+    code_articles(store, [earlier, ANSWER])
+    assert [store.counts_of(link.cause) for link in store.links() if link.type == "responds_to"] == [{2}]
+    code_articles(store, [CAUSE])
+    assert [store.counts_of(link.cause) for link in store.links() if link.type == "responds_to"
+            and link.cue == "in retaliation for"] == [{18}]
+
+
 def test_a_counter_action_within_the_window_is_an_inferred_link(store):
     quiet_answer = ("answer-2", "Evening Courier", "2021-04-19",
                     "Russia expels 20 Czechs\n\nMOSCOW — Russia on Sunday expelled 20 Czech diplomats.")
