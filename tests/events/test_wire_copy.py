@@ -975,6 +975,12 @@ COMMON_DEEDS = [
     ("Pyongyang blew up the liaison office with Seoul on Tuesday.", [("ASSAULT", ("PRK",), ("KOR",))]),
     ("Kuwait backed Saudi Arabia's decision.", [("SUPPORT", ("KWT",), ("SAU",))]),
     ("Norway granted Sudan $50 million in aid.", [("AID", ("NOR",), ("SDN",))]),
+    # a state taken to court is accused; troops fight troops, and states fight battles and wars
+    ("Nicaragua took Germany to the International Court of Justice over arms sales to Israel.",
+     [("ACCUSE", ("NIC",), ("DEU",))]),
+    ("Ukrainian troops fought Russian forces near Bakhmut on Monday.", [("ASSAULT", ("UKR",), ("RUS",))]),
+    ("Soviet and Chinese frontier troops fought a pitched battle on the island on Sunday.",
+     [("ASSAULT", ("RUS",), ("CHN",)), ("ASSAULT", ("CHN",), ("RUS",))]),
 ]
 
 
@@ -1085,3 +1091,8 @@ def test_a_person_listed_with_states_stays_a_person(coder) -> None:
 def test_a_region_named_after_a_continent_is_no_state(coder) -> None:
     found = coded(coder, "Venezuela broke off ties with seven Latin American countries on Monday.")
     assert not any("USA" in actor + recipient for _e, actor, recipient in found), found
+
+
+def test_fighting_a_decision_is_no_assault(coder) -> None:
+    found = coded(coder, "Pakistan said India's decision was unacceptable and vowed to fight it at every forum.")
+    assert not any(event == "ASSAULT" for event, _a, _r in found), found
