@@ -981,6 +981,10 @@ COMMON_DEEDS = [
     ("Ukrainian troops fought Russian forces near Bakhmut on Monday.", [("ASSAULT", ("UKR",), ("RUS",))]),
     ("Soviet and Chinese frontier troops fought a pitched battle on the island on Sunday.",
      [("ASSAULT", ("RUS",), ("CHN",)), ("ASSAULT", ("CHN",), ("RUS",))]),
+    # people held or freed by their trade: a captain, executives, an academic
+    ("Japan released the Chinese captain on Friday.", [("RETREAT", ("JPN",), ("CHN",))]),
+    ("China detained two Canadian executives in December.", [("COERCE", ("CHN",), ("CAN",))]),
+    ("Iran arrested a French academic at Tehran airport.", [("COERCE", ("IRN",), ("FRA",))]),
 ]
 
 
