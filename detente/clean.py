@@ -7,15 +7,18 @@ edits inside a sentence, except to remove markdown markup:
 1. newlines, Unicode spaces and invisible characters are normalised;
 2. markdown heading, emphasis, list, quote and code markers are removed, and
    links keep only their text;
-3. boilerplate lines are dropped: those matching a ``lines`` pattern of
+3. a wire service's slug before a headline or a line ("UPDATE 2-", "FLASH —",
+   "BREAKING:"), a ``slugs`` pattern of ``data/boilerplate.yaml`` matched at
+   the start of the line, is removed, and the rest of the line kept;
+4. boilerplate lines are dropped: those matching a ``lines`` pattern of
    ``data/boilerplate.yaml`` anywhere, a ``source`` pattern in its place
    (top or bottom), and a ``header`` pattern (a date, a byline) above the
    first paragraph of body text, together with an author's name standing on
    the line next to such a date or byline;
-4. every line that appears twice or more is dropped, all copies: picture
+5. every line that appears twice or more is dropped, all copies: picture
    captions are repeated on news pages, real paragraphs are not.  The
    headline alone keeps its first copy;
-5. paragraphs are separated by one blank line; the headline, when there is
+6. paragraphs are separated by one blank line; the headline, when there is
    one, is the first paragraph.
 
 The patterns are matched against whole lines, so a paragraph that merely
@@ -36,7 +39,7 @@ from .errors import DataFileError
 
 BOILERPLATE_FILE = Path(__file__).parent / "data" / "boilerplate.yaml"
 
-_SECTIONS = ("lines", "header", "source")
+_SECTIONS = ("lines", "header", "source", "slugs")
 _PLACES = ("top", "bottom", "last", "top-or-bottom")
 # How many non-empty lines count as the top or the bottom of an article.
 _EDGE_LINES = 5
@@ -66,6 +69,7 @@ class Boilerplate:
     lines: tuple[Pattern, ...]
     header: tuple[Pattern, ...]
     source: tuple[Pattern, ...]
+    slugs: tuple[Pattern, ...]
 
 
 # --- the data file -----------------------------------------------------------
@@ -220,6 +224,7 @@ def clean_text(text: str) -> str:
     """The cleaned form of an article's text; see the module docstring for what is removed."""
     table = load_boilerplate()
     lines = _Lines(text)
+    lines.plain = [_without_slug(line, table.slugs) for line in lines.plain]
     for index, line in enumerate(lines.plain):
         if line and any(p.regex.fullmatch(line) for p in table.lines):
             lines.keep[index] = False
@@ -228,6 +233,16 @@ def clean_text(text: str) -> str:
     headline = _drop_header(lines, table.header)
     _drop_repeated(lines, headline)
     return _assemble(lines)
+
+
+def _without_slug(line: str, slugs: tuple[Pattern, ...]) -> str:
+    """The line without a wire service's slug at its start ("UPDATE 2-Japan protests …"); a line that is only
+    a slug stays as it is, for the boilerplate patterns to judge."""
+    for slug in slugs:
+        found = slug.regex.match(line)
+        if found and found.end() < len(line):
+            return line[found.end():]
+    return line
 
 
 def source_from_text(text: str) -> str | None:

@@ -220,6 +220,23 @@ def test_nothing_left(text):
     assert clean_text(text) == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("UPDATE 2-Japan protests to China over incursion", "Japan protests to China over incursion",
+                     id="reuters update"),
+        pytest.param("FLASH — Britain and the US blame Russia", "Britain and the US blame Russia", id="flash"),
+        pytest.param("BREAKING: Turkey recalls its ambassador", "Turkey recalls its ambassador", id="breaking"),
+        pytest.param("EXCLUSIVE-Iran seized the tanker", "Iran seized the tanker", id="exclusive"),
+        pytest.param("Flash floods — killed 12 people in Kenya.", "Flash floods — killed 12 people in Kenya.",
+                     id="a word that is no slug"),
+        pytest.param("The update - slow.", "The update - slow.", id="not at the start"),
+    ],
+)
+def test_a_wire_slug_is_removed_and_the_line_kept(text, expected):
+    assert clean_text(text) == expected
+
+
 def test_plain_text_keeps_every_line():
     assert plain_text("# Title\n\n29 July 2017\n**Body**") == "Title\n\n29 July 2017\nBody"
 
@@ -236,8 +253,8 @@ def test_clean_is_idempotent():
 def test_packaged_boilerplate_loads_once():
     table = load_boilerplate()
     assert table is load_boilerplate()
-    assert table.lines and table.header and table.source
-    assert all(pattern.why for pattern in table.lines + table.header + table.source)
+    assert table.lines and table.header and table.source and table.slugs
+    assert all(pattern.why for pattern in table.lines + table.header + table.source + table.slugs)
 
 
 @pytest.mark.parametrize(
