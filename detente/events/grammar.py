@@ -104,13 +104,25 @@ def members(head: Token) -> list[Token]:
     # a conjunct's conjuncts are the head's own: only the listed appositions can bring more (and a list of
     # n names must not cost n² token comparisons — a sentence of 10⁵ listed words would never end)
     groups = [head.conjuncts, *((token, *token.conjuncts) for token in listed_appositions(head)),
-              named_people(head)]
+              named_people(head), comma_subjects(head)]
     for group in groups:
         for member in group:
             if member.i not in seen:
                 seen.add(member.i)
                 out.append(member)
     return out
+
+
+def comma_subjects(head: Token) -> list[Token]:
+    """The other subjects of a headline's list without "and": "Britain, US blame Russia" (the parser makes
+    each a subject of the verb)."""
+    if head.dep_ != "nsubj":
+        return []
+    others = [c for c in head.head.children if c.dep_ == "nsubj" and c.i != head.i]
+    first, last = min([head, *others], key=lambda t: t.i), max([head, *others], key=lambda t: t.i)
+    if not others or not any(t.text == "," for t in head.doc[first.i:last.i]):
+        return []
+    return others
 
 
 def named_people(head: Token) -> list[Token]:

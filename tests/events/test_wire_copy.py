@@ -965,6 +965,10 @@ LISTED_STATES = [
      [("SANCTION", ("DZA",), ("MLI", "NER"))]),
     ("Mali, Niger and Burkina Faso condemned the downing. The three recalled their ambassadors from Algeria on "
      "Sunday.", [("SANCTION", ("MLI", "NER", "BFA"), ("DZA",))]),
+    # a headline's list without "and"
+    ("FLASH — Britain, US blame Russian military intelligence for cyberattack on Georgia",
+     [("ACCUSE", ("GBR", "USA"), ("RUS",))]),
+    ("Japan, South Korea protest Chinese air defence zone", [("ACCUSE", ("JPN", "KOR"), ("CHN",))]),
 ]
 
 
