@@ -989,6 +989,8 @@ COMMON_DEEDS = [
     ("Japan released the Chinese captain on Friday.", [("RETREAT", ("JPN",), ("CHN",))]),
     ("China detained two Canadian executives in December.", [("COERCE", ("CHN",), ("CAN",))]),
     ("Iran arrested a French academic at Tehran airport.", [("COERCE", ("IRN",), ("FRA",))]),
+    # forces by their kind: paratroopers massed, commandos landed
+    ("Russia massed paratroopers near the Ukrainian border.", [("MOBILIZE", ("RUS",), ("UKR",))]),
 ]
 
 
