@@ -1106,3 +1106,15 @@ def test_a_region_named_after_a_continent_is_no_state(coder) -> None:
 def test_fighting_a_decision_is_no_assault(coder) -> None:
     found = coded(coder, "Pakistan said India's decision was unacceptable and vowed to fight it at every forum.")
     assert not any(event == "ASSAULT" for event, _a, _r in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "France and Germany welcomed the decision.",
+    "Sri Lanka, Thailand and the Maldives welcomed the aid on Thursday.",
+    "Britain and Norway offered their condolences.",
+])
+def test_praise_by_several_is_not_praise_of_each_other(coder, text: str) -> None:
+    """Several states who praise, defend, recognise, apologise or console do so each on its own
+    (``unilateral_codes``), unlike those who meet or sign."""
+    found = coded(coder, text)
+    assert not any(event == "SUPPORT" and recipient for event, _actor, recipient in found), found
