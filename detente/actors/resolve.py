@@ -90,6 +90,7 @@ class Discourse:
     categories: dict[str, Entity] = field(default_factory=dict)
     speaker: Entity | None = None
     group: list[Entity] = field(default_factory=list)  # the last subject that listed several states
+    lists: list[list[Entity]] = field(default_factory=list)  # the last lists of states, in any role, latest first
     names: dict[str, Entity] = field(default_factory=dict)  # people the knowledge base does not know, by name
     counts: Counter = field(default_factory=Counter)  # mentions of each country
     dyads: Counter = field(default_factory=Counter)  # events between each two countries
@@ -768,7 +769,7 @@ class Resolver:
 
     def _counted_group(self, head: Token) -> list[Entity]:
         """The states "the four countries" (or "the three", the noun left out) stands for: those of the last
-        subject that listed as many."""
+        subject that listed as many, else of the latest list of as many in any role."""
         if not any(c.dep_ == "det" and c.lower_ in self.words["pointing_words"] for c in head.children):
             return []
         if head.pos_ == "NUM":
@@ -777,8 +778,11 @@ class Resolver:
             count = next((number_value(c) for c in head.children if c.dep_ == "nummod"), None)
         else:
             return []
-        group = list({e.country: e for e in self.discourse.group}.values())
-        return group if count is not None and count > 2 and count == len(group) else []
+        if count is None or count < 3:
+            return []
+        lists = [list({e.country: e for e in listed}.values())
+                 for listed in [self.discourse.group, *self.discourse.lists]]
+        return next((listed for listed in lists if len(listed) == count), [])
 
     def _group(self, lower: str) -> list[Entity]:
         """The states a plural pronoun stands for when the last subject listed several."""

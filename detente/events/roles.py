@@ -31,6 +31,8 @@ CONTROL_PREPS = frozenset({"on", "upon", "to"})
 
 # Prepositions that name some of what a clause's object counts ("16 people, *among* them …").
 MEMBER_PREPS = frozenset({"among", "including"})
+# How many of the last lists of states the story told "the seven" or "the four countries" may name.
+LISTS_KEPT = 4
 
 
 def _sentences_back(token: Token, count: int) -> int:
@@ -105,14 +107,27 @@ class Roles:
         subjects = [t for t in heads if t.dep_ in g.SUBJECTS | g.PASSIVE_SUBJECTS]
         for token in [t for t in heads if t not in subjects]:
             self.resolver.remember(self.phrase(token))
+            self._note_list(token)
         for token in sorted(subjects, key=lambda t: -len(list(g.clause_chain(t, limit=12)))):
             self.resolver.remember(self.phrase(token), subject=True)
             listed = self.entities(token) if len(g.members(token)) > 1 else []
             if len({e.country for e in listed}) > 1:
                 self.resolver.discourse.group = listed
+            self._note_list(token)
         speaker = self._sentence_speaker(sent)
         if speaker is not None:
             self.resolver.discourse.speaker = speaker
+
+    def _note_list(self, token: Token) -> None:
+        """Keep a list of three or more states, in any role, for "the seven" or "the four countries" to name
+        later ("expelled the diplomats of Argentina, Chile, … and Uruguay. *The seven* had refused …")."""
+        if token.dep_ == "conj" or len(g.members(token)) < 3:
+            return
+        listed = self.entities(token)
+        if len({e.country for e in listed}) > 2:
+            lists = self.resolver.discourse.lists
+            lists.insert(0, listed)
+            del lists[LISTS_KEPT:]
 
     def circumstance(self, noun: Token) -> Token | None:
         """The clause a meeting is the circumstance of: "agreed … *after a summit*", "said *during talks*"."""

@@ -965,6 +965,12 @@ LISTED_STATES = [
      [("SANCTION", ("DZA",), ("MLI", "NER"))]),
     ("Mali, Niger and Burkina Faso condemned the downing. The three recalled their ambassadors from Algeria on "
      "Sunday.", [("SANCTION", ("MLI", "NER", "BFA"), ("DZA",))]),
+    # a count that names the last list of as many states, in any role
+    ("Rwanda recalled its envoys from Kenya, Uganda and Tanzania. The three countries criticised the move.",
+     [("ACCUSE", ("KEN", "UGA", "TZA"), ("RWA",))]),
+    ("Venezuela expelled the diplomats of Argentina, Chile, Costa Rica, Peru, Panama, the Dominican Republic and "
+     "Uruguay on Monday. The seven said they rejected the move.",
+     [("REJECT", ("ARG", "CHL", "CRI", "PER", "PAN", "DOM", "URY"), ("VEN",))]),
     # a headline's list without "and"
     ("FLASH — Britain, US blame Russian military intelligence for cyberattack on Georgia",
      [("ACCUSE", ("GBR", "USA"), ("RUS",))]),
