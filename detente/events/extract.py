@@ -61,6 +61,9 @@ class Finding:
     together: bool = False
 
 
+# CAMEO codes of mediation (an offer to mediate, mediating): "between" names the parties mediated, not the doers.
+MEDIATION_CODES = ("039", "045")
+
 # How many acts back the accusation a denial answers may be told.
 DENIAL_REACH = 4
 
@@ -558,6 +561,9 @@ class EventFinder:
             between = self._agreed_between(verb, pattern)
             if between:
                 actor, recipient = between, []  # "the deployment, agreed *between Seoul and Washington*"
+            elif not recipient and pattern.cameo.startswith(MEDIATION_CODES):
+                # "ready to act as an intermediary *between Riyadh and Tehran*": whom it would mediate between
+                recipient = [e for e in self._between_parties(verb) if e.country not in {a.country for a in actor}]
             if not actor and self.codes[pattern.cameo].event == "ASSAULT":
                 actor = self._unattributed_attack(verb)
             if not actor and g.is_passive(verb) and verb.dep_ in ("ROOT", "conj") \
@@ -964,8 +970,9 @@ class EventFinder:
         """The states of a "between" phrase of a verb with no subject of its own (or of what it names: "discussed
         at talks *between the two sides*"), for an act done with each other: "the deployment, *agreed between
         Seoul and Washington* last July" is theirs, not the clause's before it."""
-        if self.codes[pattern.cameo].event.lower() not in self.reciprocal or g.subject(verb) is not None:
-            return []
+        if self.codes[pattern.cameo].event.lower() not in self.reciprocal or g.subject(verb) is not None \
+                or pattern.cameo.startswith(MEDIATION_CODES):
+            return []  # "ready to act as an intermediary *between Riyadh and Tehran*": those it would mediate
         parties = self._between_parties(verb)
         return parties if len(parties) > 1 else []
 

@@ -1000,6 +1000,20 @@ COMMON_DEEDS = [
 ]
 
 
+# Mediation, ultimatums, sanctions held out, warnings of vengeance
+MEDIATION_AND_WARNINGS = [
+    ("The papal envoy shuttled between Buenos Aires and Santiago for weeks.",
+     [("CONSULT", ("VAT",), ("ARG", "CHL"))]),
+    ("Russia is ready to act as an intermediary between Riyadh and Tehran, the foreign ministry said.",
+     [("AGREE", ("RUS",), ("SAU", "IRN"))]),
+    ("Washington proposed punitive 100 percent tariffs on Japanese luxury cars on Tuesday.",
+     [("THREATEN", ("USA",), ("JPN",))]),
+    ("Taipei gave Manila 72 hours to meet its demands.", [("THREATEN", ("TWN",), ("PHL",))]),
+    ("Iran's supreme leader warned that Saudi politicians would face divine vengeance.",
+     [("THREATEN", ("IRN",), ("SAU",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1032,6 +1046,7 @@ MUST_FIND = {
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
     "common deeds": COMMON_DEEDS,
+    "mediation and warnings": MEDIATION_AND_WARNINGS,
 }
 
 
