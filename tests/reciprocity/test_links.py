@@ -153,7 +153,7 @@ def test_a_counter_action_within_the_window_is_an_inferred_link(store):
 def test_chain_and_reciprocity(store):
     code_articles(store, [CAUSE, ANSWER])
     answer = [r for r in _only(store, "RUS", "CZE") if r["date"] == "2021-04-18"][0]
-    nodes = api.chain(store, str(answer["number"]))
+    nodes = api.chain(store, str(answer["number"]), all_links=True)  # every link, whatever its score
     # the answer, the expulsion it answers, and the explosion that expulsion was "over" (a cause event)
     assert [n.depth for n in nodes] == [0, -1, -2]
     assert nodes[1].event.actors == "CZE" and nodes[1].link_type == "responds_to"
