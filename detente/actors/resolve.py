@@ -19,7 +19,6 @@ takes the head token of a noun phrase and returns the entities it names:
 from __future__ import annotations
 
 import dataclasses
-
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -688,8 +687,13 @@ class Resolver:
 
     def _owners(self, missions: list[Token]) -> set[str | None]:
         """The states the words of missions name ("the *US* embassy", "*French* embassies")."""
-        return {t.country for mission in missions for token in mission.subtree
-                for match in [self.by_token.get(token.i)] if match is not None for t in match.terms}
+        owners: set[str | None] = set()
+        for mission in missions:
+            for token in mission.subtree:
+                match = self.by_token.get(token.i)
+                if match is not None:
+                    owners.update(term.country for term in match.terms)
+        return owners
 
     def _ethnic(self, head: Token, tokens: list[Token], anchors: list[tuple[Match, Term]],
                 role_term: Term | None) -> NamedPhrase | None:
