@@ -231,6 +231,8 @@ class AggregateTables:
                                            "a.number", params)
         else:
             wanted = list(ids)
+            if not wanted:
+                return  # no ids, no rows ("IN ()" is an error on PostgreSQL)
             rows = self.connection.execute(
                 f"SELECT * FROM aggregates WHERE id IN ({','.join('?' * len(wanted))}) ORDER BY number", wanted)
         for row in rows:
