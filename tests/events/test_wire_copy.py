@@ -1011,6 +1011,8 @@ MEDIATION_AND_WARNINGS = [
     ("Taipei gave Manila 72 hours to meet its demands.", [("THREATEN", ("TWN",), ("PHL",))]),
     ("Iran's supreme leader warned that Saudi politicians would face divine vengeance.",
      [("THREATEN", ("IRN",), ("SAU",))]),
+    # representations made or lodged: a formal complaint
+    ("Britain made representations to Moscow over the detention of the two men.", [("ACCUSE", ("GBR",), ("RUS",))]),
 ]
 
 
