@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 from pathlib import Path
 
 import pytest
 
-from detente import api
+from detente import api, batch
 from detente.settings import Settings
 from detente.store import Store
 
@@ -14,9 +16,9 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 SETTINGS = Settings(batch_size=4)  # small chunks, so that several are in flight at once
 
 
-def run(tmp_path, name, **options):
+def run(tmp_path, name, settings=SETTINGS, **options):
     with Store.open(tmp_path / f"{name}.sqlite") as store:
-        events = [e.to_dict() for e in api.code([str(EXAMPLES)], settings=SETTINGS, store=store, **options)]
+        events = [e.to_dict() for e in api.code([str(EXAMPLES)], settings=settings, store=store, **options)]
         stored = sorted(row[0] for row in store.connection.execute("SELECT id FROM events"))
         aggregates = store.count("aggregates"), store.count("links")
     return events, stored, aggregates
@@ -27,7 +29,12 @@ def single(tmp_path_factory):
     return run(tmp_path_factory.mktemp("single"), "single")
 
 
-def test_two_processes_give_what_one_gives(single, tmp_path):
+@pytest.mark.parametrize("method", ["forkserver", "spawn"])
+def test_two_processes_give_what_one_gives(single, tmp_path, monkeypatch, method):
+    if method == "spawn":  # as on macOS and Windows
+        monkeypatch.setattr(batch, "worker_context", lambda: multiprocessing.get_context("spawn"))
+    elif batch.worker_context().get_start_method() != method:
+        pytest.skip("workers are spawned on this platform")
     assert run(tmp_path, "two", workers=2) == single
 
 
@@ -36,6 +43,18 @@ def test_a_dask_cluster_of_two_workers_gives_what_one_process_gives(single, tmp_
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         assert run(tmp_path, "dask", dask=cluster.scheduler_address) == single
+
+
+@pytest.mark.parametrize(("platform", "methods", "expected"), [
+    ("linux", ["fork", "spawn", "forkserver"], "forkserver"),
+    ("linux", ["spawn"], "spawn"),
+    ("darwin", ["spawn", "fork", "forkserver"], "spawn"),  # system libraries' threads: Python spawns there too
+    ("win32", ["spawn"], "spawn"),
+])
+def test_workers_are_forked_from_a_forkserver_where_it_is_safe(monkeypatch, platform, methods, expected):
+    monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: methods)
+    assert batch.worker_context().get_start_method() == expected
 
 
 def test_an_interrupted_run_resumes_without_duplicates_or_gaps(single, tmp_path):
