@@ -56,14 +56,13 @@ def code_documents(documents: Iterable[Document], settings: Settings, *, workers
     """Code documents in input order: here, on ``workers`` processes, or on the Dask cluster at ``dask``."""
     if workers < 1:
         raise UsageError(f"--workers must be at least 1, not {workers}")
-    chunks = _chunks(documents, settings.batch_size)
     if dask:
-        yield from _on_dask(chunks, settings, dask)
+        yield from _on_dask(_chunks(documents, settings.batch_size), settings, dask)
     elif workers > 1:
-        yield from _on_processes(chunks, settings, workers)
+        yield from _on_processes(_chunks(documents, settings.batch_size, workers), settings, workers)
     else:
         coder = _coder(settings)
-        for chunk in chunks:
+        for chunk in _chunks(documents, settings.batch_size):
             yield from _code(coder, chunk)
 
 
@@ -83,10 +82,28 @@ def _code(coder: Coder, documents: list[Document]) -> Iterator[Coded]:
                     work.failure)
 
 
-def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    iterator = iter(documents)
-    while chunk := list(itertools.islice(iterator, max(size, 1))):
-        yield chunk
+def _chunks(documents: Iterable[Document], size: int, workers: int = 1) -> Iterator[list[Document]]:
+    """Chunks of ``size`` documents, in input order; for several workers, the last ones smaller.
+
+    Chunks of ``size`` to the end leave one worker idle while another codes the last full one: half a
+    chunk's time on average, about a second at 32 documents.  So, for several workers, the documents of one
+    more chunk are read ahead, and once fewer than two chunks' worth are left, a chunk is a worker's share of
+    what is left (200 documents, 32 a chunk, 2 workers: 32 five times, then 20, 10, 5, 3, 1, 1).  A document
+    is coded the same in any chunk: its parse does not depend on the documents parsed with it
+    (``tests/test_batch.py``).
+    """
+    iterator, size = iter(documents), max(size, 1)
+    if workers < 2:
+        while chunk := list(itertools.islice(iterator, size)):
+            yield chunk
+        return
+    ahead: deque[Document] = deque()
+    while True:
+        ahead.extend(itertools.islice(iterator, 2 * size - len(ahead)))
+        if not ahead:
+            return
+        share = -(-len(ahead) // workers)  # rounded up
+        yield [ahead.popleft() for _ in range(size if len(ahead) == 2 * size else min(size, share))]
 
 
 def _in_order(submit, chunks: Iterator[list[Document]], window: int) -> Iterator[Coded]:

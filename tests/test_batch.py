@@ -57,6 +57,25 @@ def test_workers_are_forked_from_a_forkserver_where_it_is_safe(monkeypatch, plat
     assert batch.worker_context().get_start_method() == expected
 
 
+def test_a_document_is_coded_the_same_in_any_chunk(single, tmp_path):
+    # what lets the last chunks of a run on several workers be smaller (batch._chunks)
+    assert run(tmp_path, "one by one", settings=Settings(batch_size=1)) == single
+
+
+@pytest.mark.parametrize(("documents", "size", "workers", "sizes"), [
+    (70, 32, 1, [32, 32, 6]),  # one process: chunks of batch_size
+    (200, 32, 2, [32, 32, 32, 32, 32, 20, 10, 5, 3, 1, 1]),  # the last ones shrink, so both finish together
+    (64, 32, 2, [32, 16, 8, 4, 2, 1, 1]),
+    (8, 32, 2, [4, 2, 1, 1]),  # a few documents are shared too
+    (9, 4, 3, [4, 2, 1, 1, 1]),
+    (0, 32, 2, []),
+])
+def test_chunks_keep_the_input_order_and_shrink_at_the_end(documents, size, workers, sizes):
+    chunks = list(batch._chunks(iter(range(documents)), size, workers))
+    assert [len(chunk) for chunk in chunks] == sizes
+    assert [item for chunk in chunks for item in chunk] == list(range(documents))
+
+
 def test_an_interrupted_run_resumes_without_duplicates_or_gaps(single, tmp_path):
     files = sorted(str(p) for p in EXAMPLES.iterdir())
     with Store.open(tmp_path / "resumed.sqlite") as store:
