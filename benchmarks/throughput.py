@@ -14,24 +14,27 @@ ratio to the baseline, and the peak resident memory and CPU time of the coding
 processes.  The baseline is `nlp.pipe` of spaCy's full pipeline as installed,
 over the same texts in the same run: on one process, and on as many processes
 as the most workers asked for (``n_process``, which shows what this machine
-gives two processes side by side).  Finally it times one article coded after
-warm-up (the path of `POST /api/code`).
+gives two processes side by side).  Finally it times a worker's start-up, spawned
+and forked from the forkserver, and one article coded after warm-up (the path
+of `POST /api/code`).
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing.forkserver
 import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import spacy
 
-from detente import api
+from detente import api, batch
 from detente.ingest import read_inputs
 from detente.records import Document
 from detente.settings import Settings
@@ -70,10 +73,32 @@ STARTUP = "import time; began = time.perf_counter(); from detente.coder import C
 
 
 def startup() -> float:
-    """Seconds a new process takes to import detente and load a coder, as a worker does (median of 3)."""
+    """Seconds a new process takes to import detente and load a coder, as a spawned worker does (median of 3)."""
     times = sorted(float(subprocess.run([sys.executable, "-c", STARTUP], capture_output=True, text=True,
                                         check=True).stdout) for _ in range(3))
     return times[1]
+
+
+def pool_startup() -> float:
+    """Seconds from asking a pool for a worker to its coder loaded, the forkserver (if any) running: what a
+    worker forked from it adds to a run (median of 3)."""
+    context, times = batch.worker_context(), []
+    if context.get_start_method() == "forkserver":
+        multiprocessing.forkserver.ensure_running()
+    for _ in range(3):
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            began = time.perf_counter()
+            pool.submit(batch.code_chunk, Settings(), []).result()  # loads the coder and codes nothing
+            times.append(time.perf_counter() - began)
+    return sorted(times)[1]
+
+
+def stop_forkserver() -> None:
+    """End the forkserver, as a command ends with its run: the next run starts its own, and the CPU time and
+    memory of its workers (children of the forkserver) reach this process's count of its children."""
+    stop = getattr(multiprocessing.forkserver._forkserver, "_stop", None)  # private; no public way in 3.11
+    if stop is not None:
+        stop()
 
 
 def main() -> None:
@@ -97,7 +122,8 @@ def main() -> None:
         baseline_cpu[processes] = time.process_time() - cpu + _children_cpu() - children
         print(f"baseline: spaCy full pipeline (nlp.pipe), {processes} process(es): "
               f"{len(documents) / baselines[processes]:.1f} articles/s, {words / baselines[processes]:,.0f} words/s, "
-              f"CPU {1000 * baseline_cpu[processes] / len(documents):.1f} ms per article")
+              f"CPU {1000 * baseline_cpu[processes] / len(documents):.1f} ms per article, "
+              f"in {baselines[processes]:.2f} s")
     baseline = baselines[1]
 
     rates = {}
@@ -123,10 +149,12 @@ def main() -> None:
                 update_took = time.perf_counter() - coded_at[0]  # after the last document: the reciprocity update
                 parsed = store.connection.execute("SELECT COUNT(DISTINCT document) FROM sentences").fetchone()[0]
             took, writer_cpu = time.perf_counter() - began, time.process_time() - cpu
+            stop_forkserver()
             workers_cpu = _children_cpu() - children
         rates[workers] = len(documents) / took
         memory = peak_mb(resource.RUSAGE_SELF if workers == 1 else resource.RUSAGE_CHILDREN)
-        print(f"detente code --db, {workers} worker(s): {rates[workers]:.1f} articles/s, {words / took:,.0f} words/s, "
+        print(f"detente code --db, {workers} worker(s): {rates[workers]:.1f} articles/s in {took:.2f} s, "
+              f"{words / took:,.0f} words/s, "
               f"{baseline / took:.2f} × the speed of spaCy's pipeline alone"
               + (f" ({baselines[workers] / took:.2f} × on as many processes)" if workers in baselines and workers > 1
                  else "")
@@ -144,6 +172,11 @@ def main() -> None:
 
     print(f"one worker's start-up (imports and loading, in a new process): {startup():.2f} s "
           f"(start-up cache in place; docs/scale.md)")
+    method = batch.worker_context().get_start_method()
+    print(f"one worker's start-up as a pool starts it ({method}"
+          + (", from the running forkserver, which has done the imports" if method == "forkserver" else "")
+          + f"): {pool_startup():.2f} s")
+    stop_forkserver()
     from detente.coder import Coder
     coder = Coder()
     coder.code(documents[0])
