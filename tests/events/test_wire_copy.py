@@ -985,6 +985,7 @@ COMMON_DEEDS = [
     ("Pyongyang blew up the liaison office with Seoul on Tuesday.", [("ASSAULT", ("PRK",), ("KOR",))]),
     ("Kuwait backed Saudi Arabia's decision.", [("SUPPORT", ("KWT",), ("SAU",))]),
     ("Norway granted Sudan $50 million in aid.", [("AID", ("NOR",), ("SDN",))]),
+    ("Washington announced a $1.2 billion arms package for Taiwan.", [("AID", ("USA",), ("TWN",))]),
     # a state taken to court is accused; troops fight troops, and states fight battles and wars
     ("Nicaragua took Germany to the International Court of Justice over arms sales to Israel.",
      [("ACCUSE", ("NIC",), ("DEU",))]),
