@@ -61,9 +61,6 @@ class Finding:
     together: bool = False
 
 
-# CAMEO codes of mediation (an offer to mediate, mediating): "between" names the parties mediated, not the doers.
-MEDIATION_CODES = ("039", "045")
-
 # How many acts back the accusation a denial answers may be told.
 DENIAL_REACH = 4
 
@@ -153,6 +150,7 @@ class EventFinder:
         self.reciprocal = lexicon.word_list("reciprocal_events")
         self.laying = lexicon.word_list("laying_verbs")
         self.unilateral = tuple(lexicon.word_list("unilateral_codes"))
+        self.mediation = tuple(sorted(lexicon.word_list("mediation_codes")))
         self.bonds = lexicon.word_list("bond_nouns")
         self.context_events = lexicon.word_list("context_recipient_events")
         self.context_codes = tuple(sorted(lexicon.word_list("context_recipient_codes")))
@@ -561,7 +559,7 @@ class EventFinder:
             between = self._agreed_between(verb, pattern)
             if between:
                 actor, recipient = between, []  # "the deployment, agreed *between Seoul and Washington*"
-            elif not recipient and pattern.cameo.startswith(MEDIATION_CODES):
+            elif not recipient and pattern.cameo.startswith(self.mediation):
                 # "ready to act as an intermediary *between Riyadh and Tehran*": whom it would mediate between
                 recipient = [e for e in self._between_parties(verb) if e.country not in {a.country for a in actor}]
             if not actor and self.codes[pattern.cameo].event == "ASSAULT":
@@ -971,7 +969,7 @@ class EventFinder:
         at talks *between the two sides*"), for an act done with each other: "the deployment, *agreed between
         Seoul and Washington* last July" is theirs, not the clause's before it."""
         if self.codes[pattern.cameo].event.lower() not in self.reciprocal or g.subject(verb) is not None \
-                or pattern.cameo.startswith(MEDIATION_CODES):
+                or pattern.cameo.startswith(self.mediation):
             return []  # "ready to act as an intermediary *between Riyadh and Tehran*": those it would mediate
         parties = self._between_parties(verb)
         return parties if len(parties) > 1 else []
@@ -1155,10 +1153,9 @@ class EventFinder:
             and next(g.prep_objects(predicate, frozenset({"for"})), None) is None
 
     def _attackers(self, thing: Token, victims: list[Entity]) -> list[Entity]:
-        """Who did a hostile act: its owner ("*Iran's* cyberattack"), its agent ("the attack on Albania *by
-        Iran*"), or whoever did the last hostile act told against its victims."""
-        owners = self.roles.own_actors(thing) or [e for _p, o in g.prep_objects(thing, frozenset({"by"}))
-                                                  for e in self.roles.entities(o)]
+        """Who did a hostile act: its owner ("*Iran's* cyberattack", "the attack *by Iran*", ``Roles.own_actors``),
+        or whoever did the last hostile act told against its victims."""
+        owners = self.roles.own_actors(thing)
         if owners:
             return owners
         hit = {e.country for e in victims}

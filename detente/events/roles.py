@@ -107,23 +107,25 @@ class Roles:
         subjects = [t for t in heads if t.dep_ in g.SUBJECTS | g.PASSIVE_SUBJECTS]
         for token in [t for t in heads if t not in subjects]:
             self.resolver.remember(self.phrase(token))
-            self._note_list(token)
+            self._note_list(self._listed(token))
         for token in sorted(subjects, key=lambda t: -len(list(g.clause_chain(t, limit=12)))):
             self.resolver.remember(self.phrase(token), subject=True)
-            listed = self.entities(token) if len(g.members(token)) > 1 else []
+            listed = self._listed(token)
             if len({e.country for e in listed}) > 1:
                 self.resolver.discourse.group = listed
-            self._note_list(token)
+            self._note_list(listed)
         speaker = self._sentence_speaker(sent)
         if speaker is not None:
             self.resolver.discourse.speaker = speaker
 
-    def _note_list(self, token: Token) -> None:
+    def _listed(self, token: Token) -> list[Entity]:
+        """The entities of a list the token heads ("Latvia and Estonia"); none for a single phrase or for a
+        later member of a list."""
+        return self.entities(token) if token.dep_ != "conj" and len(g.members(token)) > 1 else []
+
+    def _note_list(self, listed: list[Entity]) -> None:
         """Keep a list of three or more states, in any role, for "the seven" or "the four countries" to name
         later ("expelled the diplomats of Argentina, Chile, … and Uruguay. *The seven* had refused …")."""
-        if token.dep_ == "conj" or len(g.members(token)) < 3:
-            return
-        listed = self.entities(token)
         if len({e.country for e in listed}) > 2:
             lists = self.resolver.discourse.lists
             lists.insert(0, listed)
