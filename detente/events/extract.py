@@ -24,6 +24,7 @@ dates, sizes and the final record are attached by the coder.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -151,6 +152,7 @@ class EventFinder:
         self.laying = lexicon.word_list("laying_verbs")
         self.unilateral = tuple(lexicon.word_list("unilateral_codes"))
         self.mediation = tuple(sorted(lexicon.word_list("mediation_codes")))
+        self.forums = frozenset(code.upper() for code in lexicon.word_list("forum_bodies"))
         self.bonds = lexicon.word_list("bond_nouns")
         self.context_events = lexicon.word_list("context_recipient_events")
         self.context_codes = tuple(sorted(lexicon.word_list("context_recipient_codes")))
@@ -554,8 +556,9 @@ class EventFinder:
             else:
                 actor = self.roles.actors(verb)
                 theme = self.roles.theme(verb) or self._particle_object(verb, pattern)
-                recipient = self.roles.recipients(verb, theme, exclude=self._own_side(actor),
-                                                  own=frozenset(e.country for e in actor))
+                countries = frozenset(e.country for e in actor)
+                recipient = self._past_forum(pattern, actor, lambda exclude: self.roles.recipients(
+                    verb, theme, exclude=exclude, own=countries))
             between = self._agreed_between(verb, pattern)
             if between:
                 actor, recipient = between, []  # "the deployment, agreed *between Seoul and Washington*"
@@ -930,18 +933,39 @@ class EventFinder:
                 continue
             theme = self.roles.theme(noun)
             own_side = self._own_side(actor)
-            countries = frozenset(e.country for e in actor)
-            recipient = self.roles.recipients(noun, theme, exclude=own_side, own=countries)
-            if not recipient and noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
-                # "an aid *package for Egypt*": the noun it qualifies says for whom
-                recipient = self.roles.recipients(noun.head, None, exclude=own_side, own=countries)
-            if not recipient and predicate is not None:
-                recipient = self.roles.recipients(predicate, None, exclude=own_side, own=countries)
+            recipient = self._past_forum(pattern, actor, lambda exclude: self._noun_recipients(
+                noun, theme, predicate, actor, exclude))
             if not recipient and self.codes[pattern.cameo].event == "REQUEST":
                 recipient = [e for e in self._answerers(noun) if not own_side(e)]
             trigger = tuple(sorted({noun.i} | ({predicate.i} if predicate is not None else set())))
             return self._finding(trigger, predicate or noun, pattern, actor, recipient, theme)
         return None
+
+    def _noun_recipients(self, noun: Token, theme: Token | None, predicate: Token | None, actor: list[Entity],
+                         exclude: Callable[[Entity], bool]) -> list[Entity]:
+        """Whom a noun's act is aimed at: its own phrases, else those of the noun it qualifies ("an aid *package
+        for Egypt*"), else those of its predicate ("filed a complaint … *over American subsidies*")."""
+        countries = frozenset(e.country for e in actor)
+        found = self.roles.recipients(noun, theme, exclude=exclude, own=countries)
+        if not found and noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+            found = self.roles.recipients(noun.head, None, exclude=exclude, own=countries)
+        if not found and predicate is not None:
+            found = self.roles.recipients(predicate, None, exclude=exclude, own=countries)
+        return found
+
+    def _past_forum(self, pattern: Pattern, actor: list[Entity],
+                    search: Callable[[Callable[[Entity], bool]], list[Entity]]) -> list[Entity]:
+        """The recipients ``search`` finds past the actor's own side; a complaint to a body that hears cases
+        (``forum_bodies``: "a complaint *with the WTO* over American subsidies", "protested to the Security
+        Council over the Colombian raid") is aimed at the other party it names, and at the body only when it
+        names none.  A request to such a body is the body's to answer, and stays with it."""
+        own_side = self._own_side(actor)
+        found = search(own_side)
+        if not found or self.codes[pattern.cameo].event != "ACCUSE" or not all(
+                e.country in self.forums for e in found):
+            return found
+        countries = {e.country for e in actor}
+        return search(lambda e: own_side(e) or e.country in self.forums or e.country in countries) or found
 
     def _answerers(self, noun: Token) -> list[Entity]:
         """Who answered a request: the doer of the clause that acted "in response to *appeals* from X", "in

@@ -158,7 +158,17 @@ REQUESTS_AND_MEETINGS = [
     ("Erdogan held a phone call with Putin on Monday.", [("CONSULT", ("TUR",), ("RUS",))]),
     ("Macron raised the issue with Xi at a summit in Bali.", [("CONSULT", ("FRA",), ("CHN",))]),
     ("Kyiv officials blamed Russia for the attack on the power plant.", [("ACCUSE", ("UKR",), ("RUS",))]),
+    ("Senegal tried to persuade Gambia to hold the vote.", [("REQUEST", ("SEN",), ("GMB",))]),
+    ("Taiwan lobbied Paraguay to keep its embassy in Taipei.", [("REQUEST", ("TWN",), ("PRY",))]),
 ]
+
+
+def test_what_is_striven_for_is_not_done(coder) -> None:
+    """ "struggled to conclude a deal": the deal is not concluded (hypothetical, not coded by default)."""
+    for text in ("Kenya and Uganda struggled to conclude a border agreement on Monday.",
+                 "Kenya and Uganda strove to sign a deal."):
+        events = coder.code(Document(id="case", text=text, date=date(2024, 3, 15)))
+        assert events and all(event.status == "hypothetical" for event in events), events
 
 
 def test_who_is_called_on_does_the_act_asked_for(coder) -> None:
@@ -1142,3 +1152,23 @@ def test_praise_by_several_is_not_praise_of_each_other(coder, text: str) -> None
     (``unilateral_codes``), unlike those who meet or sign."""
     found = coded(coder, text)
     assert not any(event == "SUPPORT" and recipient for event, _actor, recipient in found), found
+
+
+FORUMS = [
+    # a complaint to a body that hears it is aimed at the state whose act it is about ...
+    ("Chile filed a complaint with the World Trade Organization on Tuesday over Peruvian fishing quotas.",
+     [("ACCUSE", ("CHL",), ("PER",))]),
+    ("Ghana lodged a protest with the UN Security Council over the Togolese border closure.",
+     [("ACCUSE", ("GHA",), ("TGO",))]),
+    # ... and at the body only when the sentence names no party
+    ("Fiji complained to the United Nations on Monday.", [("ACCUSE", ("FJI",), ("UN",))]),
+    # a request to the body is the body's to answer
+    ("Bolivia asked the UN Security Council on Monday to discuss the Chilean troop moves.",
+     [("REQUEST", ("BOL",), ("UN",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORUMS)
+def test_a_body_that_hears_a_case_is_its_recipient_only_when_no_party_is_named(coder, text: str, expected) -> None:
+    found = coded(coder, text)
+    assert all(event in found for event in expected), found
