@@ -495,7 +495,10 @@ class Resolver:
             if state is not None:
                 best_rank, _, best_match, best_term = state
             else:
-                best_term = self._likeliest_body(best_match, candidates)
+                body = self._likeliest_body(best_match, candidates)
+                if body is None:  # no state of the story has a body of that name: the common noun it is
+                    return []
+                best_term = body
         chosen = [(best_match, best_term)]
         conjoined = {t.i for t in self.doc[best_match.start].conjuncts}
         for _rank, _, match, term in candidates[1:]:
@@ -503,13 +506,16 @@ class Resolver:
                 chosen.append((match, term))
         return chosen
 
-    def _likeliest_body(self, match: Match, candidates: list[tuple]) -> Term:
+    def _likeliest_body(self, match: Match, candidates: list[tuple]) -> Term | None:
         """Of several states' bodies with one common name ("the Foreign Office": Britain's, Germany's,
-        Pakistan's), the one of the state the story is filed from, else of the state it names most, else the
-        first the knowledge base lists."""
+        Pakistan's), the one of the state the story is filed from, else of the state it names most, else
+        (with no dateline) the first the knowledge base lists; none when a story filed from elsewhere names
+        none of them ("the National Assembly" in a story from Rawalpindi is Pakistan's, which the knowledge
+        base knows by longer names only)."""
         bodies = [c[3] for c in candidates if c[2] is match and c[3].kind == INSTITUTION and c[3].ambiguous]
         counts = self.discourse.counts
-        return max(bodies, key=lambda term: (term.country == self.home, counts.get(term.country, 0)))
+        best = max(bodies, key=lambda term: (term.country == self.home, counts.get(term.country, 0)))
+        return best if self.home is None or best.country == self.home or counts.get(best.country, 0) else None
 
     def _person_office(self, term: Term):
         person = self.kb.persons.get(term.id)

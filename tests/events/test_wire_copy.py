@@ -964,6 +964,9 @@ SHARED_NAMES = [
     ("ISLAMABAD — Pakistan on Wednesday protested to India. The Foreign Office said it had summoned the Indian "
      "envoy.", [("ACCUSE", ("PAK",), ("IND",))]),
     ("The Foreign Office said it had summoned the Iranian ambassador.", [("ACCUSE", ("GBR",), ("IRN",))]),
+    # none of the states with a body of that name in the knowledge base: the common noun, of the story's state
+    ("LAGOS — Nigeria closed its border with Benin on Tuesday. The National Assembly condemned the smuggling "
+     "from Cotonou.", [("ACCUSE", ("NGA",), ("BEN",))]),
 ]
 
 
