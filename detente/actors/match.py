@@ -76,6 +76,8 @@ class ActorMatcher:
         for matcher, patterns in ((self.exact, exact_patterns), (self.folded, folded_patterns)):
             for key, text in patterns:
                 matcher.add(key, words[text])
+                if "'" in text:  # as typeset: "People’s", "Côte d’Ivoire"
+                    matcher.add(key, tuple(word.replace("'", "’") for word in words[text]))
         self.other_names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.other_names.add("other_names", [nlp.make_doc(name) for name in sorted(kb.words["other_names"])])
         self.vocab = nlp.vocab

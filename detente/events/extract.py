@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..actors.knowledge import ADJECTIVE
 from ..actors.resolve import Resolver
 from ..records import Entity
 from . import grammar as g
@@ -691,10 +692,15 @@ class EventFinder:
 
     def _lemmas(self, phrase: Token) -> set[str]:
         """The phrase's lemmas, with "ent:gpe" for a place the knowledge base or the gazetteer knows, whatever
-        the entity recogniser made of it ("pounded *Kharkiv*", read as a person)."""
+        the entity recogniser made of it ("pounded *Kharkiv*", read as a person), and "ent:people" for a
+        state's people named by their demonym as a noun ("several hundred *Thais* gathered")."""
         lemmas = g.phrase_lemmas(phrase)
         if "ent:gpe" not in lemmas and phrase.pos_ == "PROPN" and self.resolver.place(phrase):
             lemmas.add("ent:gpe")
+        match = self.resolver.by_token.get(phrase.i)
+        if phrase.pos_ in ("PROPN", "NOUN") and match is not None and match.end - match.start == 1 \
+                and any(term.kind == ADJECTIVE for term in match.terms):
+            lemmas.add("ent:people")
         return lemmas
 
     def _subject(self, token: Token) -> Token | None:

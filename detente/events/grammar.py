@@ -182,6 +182,8 @@ def lemma(token: Token) -> str:
 def phrase_lemmas(head: Token) -> set[str]:
     """Lemmas of a noun phrase's head and its compounds and adjectives ("diplomatic staff")."""
     out = {lemma(head), head.lower_}
+    if head.pos_ == "PROPN" and head.lower_.endswith("s") and not head.lower_.endswith("ss"):
+        out.add(head.lower_[:-1])  # a plural read as a name, which keeps its "s": "*Mobs* set fire to …"
     if head.ent_type_:
         out.add("ent:" + head.ent_type_.lower())
     for child in head.children:

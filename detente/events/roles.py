@@ -226,7 +226,16 @@ class Roles:
                     return self.entities(obj)
             return self.actors(head, depth + 1)
         if dep in ("conj", "advcl", "pcomp", "xcomp", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
-            return self.actors(head, depth + 1)
+            found = self.actors(head, depth + 1)
+            if dep == "conj" and head.dep_ == "ccomp" and g.lemma(head.head) in self.speech:
+                # "Yemen said Eritrean forces had attacked … *and accused Asmara* of aggression": a conjunct
+                # whose object is the reported doer itself continues the speaker's clause, which the parse
+                # put under the report
+                obj = g.first_child(verb, "dobj")
+                told = {e.country for e in self.entities(obj)} if obj is not None and obj.pos_ == "PROPN" else set()
+                if told & {e.country for e in found}:
+                    return self.actors(head.head, depth + 1)
+            return found
         if dep == "pcomp" and head.dep_ == "prep":
             return self.actors(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
         if dep == "acl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \

@@ -1175,3 +1175,35 @@ FORUMS = [
 def test_a_body_that_hears_a_case_is_its_recipient_only_when_no_party_is_named(coder, text: str, expected) -> None:
     found = coded(coder, text)
     assert all(event in found for event in expected), found
+
+
+def test_mediators_named_together_do_not_mediate_between_themselves(coder) -> None:
+    found = coded(coder, "Kenya and Tanzania have offered to mediate.")
+    assert not any(set(actor) | set(recipient) == {"KEN", "TZA"} and recipient for _e, actor, recipient in found), found
+    assert ("CONSULT", ("QAT", "OMN"), ("IRN", "USA")) in coded(
+        coder, "Qatar and Oman mediated between Iran and the United States.")
+
+
+TYPESET_AND_CROWDS = [
+    # a name typeset with a curly apostrophe is the name
+    ("Myanmar cut its ties with the Democratic People’s Republic of Korea on Friday.",
+     [("SANCTION", ("MMR",), ("PRK",))]),
+    ("Ghana recalled its ambassador to Côte d’Ivoire on Monday.", [("SANCTION", ("GHA",), ("CIV",))]),
+    # a state's people named by their demonym protest like any crowd
+    ("Several hundred Peruvians gathered outside the Chilean embassy on Thursday.", [("PROTEST", ("PER",), ("CHL",))]),
+    ("Thousands of Egyptians marched on the Algerian embassy on Friday.", [("PROTEST", ("EGY",), ("DZA",))]),
+    # a conjunct whose object is the doer the speaker reports belongs to the speaker's clause
+    ("Laos said that Thai troops had shelled a border village and accused Bangkok of aggression.",
+     [("ACCUSE", ("LAO",), ("THA",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TYPESET_AND_CROWDS)
+def test_typeset_names_crowds_and_reported_doers(coder, text: str, expected) -> None:
+    found = coded(coder, text)
+    assert all(event in found for event in expected), found
+
+
+def test_the_reported_doer_does_not_accuse_itself(coder) -> None:
+    found = coded(coder, "Laos said that Thai troops had shelled a border village and accused Bangkok of aggression.")
+    assert not any(event == "ACCUSE" and "THA" in actor for event, actor, _r in found), found
