@@ -1303,7 +1303,9 @@ class EventFinder:
                          if e.country not in actor_countries][:1] or [
                 e for clause in clauses for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ in THREAT_PREPS
                 for e in self.roles.entities(t) if e.country not in actor_countries][:1]
-        if not recipient and code.event == "THREATEN":
+        if not recipient and code.event in ("THREATEN", "MOBILIZE"):
+            # "… will not leave this unanswered", "sent two patrol boats to the reefs": aimed at who last acted
+            # against the actor
             recipient = self._answered(actor_countries)
         if not recipient and code.code.startswith(self.denials):
             recipient = self._accusers(actor_countries)  # "The Kremlin flatly denied any involvement"

@@ -412,7 +412,10 @@ class Roles:
         # a feeling voiced is aimed at what it is felt at: "expressed their regret *at* the U.S. announcement"
         felt = theme is not None and g.lemma(theme) in self.feeling_nouns
         preps = self.felt_preps if felt else self.lexicon.recipient_preps
-        for prep, obj in g.prep_objects(token, frozenset(self.felt_preps) if felt else self.recipient_preps):
+        # and those of a participle after a noun: "the sanctions *imposed on Iran*", "measures *taken against* …"
+        participles = [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"] if token.pos_ == "NOUN" else []
+        wanted = frozenset(self.felt_preps) if felt else self.recipient_preps
+        for prep, obj in [*g.prep_objects(token, wanted), *(po for p in participles for po in g.prep_objects(p, wanted))]:
             if g.lemma(obj) in self.venues:
                 continue  # "on the sidelines of the SCO summit": where, not with whom
             found = other(self.entities(self.through_quantity(obj)))

@@ -1207,3 +1207,24 @@ def test_typeset_names_crowds_and_reported_doers(coder, text: str, expected) -> 
 def test_the_reported_doer_does_not_accuse_itself(coder) -> None:
     found = coded(coder, "Laos said that Thai troops had shelled a border village and accused Bangkok of aggression.")
     assert not any(event == "ACCUSE" and "THA" in actor for event, actor, _r in found), found
+
+
+PARTICIPLES_AND_EXPECTATIONS = [
+    # a measure's participle names whom it falls on
+    ("Ankara criticised the sanctions imposed on Iran by the United States.", [("SANCTION", ("USA",), ("IRN",))]),
+    ("Caracas condemned the embargo maintained against Cuba by the United States.",
+     [("SANCTION", ("USA",), ("CUB",))]),
+    # what a state expects another to honour or respect is asked of it
+    ("Madrid expected Quito to respect the contracts of Spanish firms.", [("REQUEST", ("ESP",), ("ECU",))]),
+    ("Hanoi expects Beijing to honour the agreement.", [("REQUEST", ("VNM",), ("CHN",))]),
+    ("Seoul said it appreciated Tokyo's decision.", [("SUPPORT", ("KOR",), ("JPN",))]),
+    # boats sent after the other side's hostile act are aimed at it
+    ("Chilean sailors detained six Peruvian fishermen on Monday. Peru sent two patrol boats to the area on Tuesday.",
+     [("MOBILIZE", ("PER",), ("CHL",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTICIPLES_AND_EXPECTATIONS)
+def test_participles_expectations_and_patrols(coder, text: str, expected) -> None:
+    found = coded(coder, text)
+    assert all(event in found for event in expected), found
