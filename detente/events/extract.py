@@ -24,6 +24,7 @@ dates, sizes and the final record are attached by the coder.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -62,6 +63,12 @@ class Finding:
     # met"): one event per pair of them
     together: bool = False
 
+
+# Acts aimed, when the sentence names no one, at who last acted against the actor.
+ANSWERING_EVENTS = ("THREATEN", "MOBILIZE")
+
+# Deeds a state's regret for its own side's part is an apology for.
+APOLOGISED_EVENTS = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 # How many acts back the accusation a denial answers may be told.
 DENIAL_REACH = 4
@@ -154,6 +161,9 @@ class EventFinder:
         self.unilateral = tuple(lexicon.word_list("unilateral_codes"))
         self.mediation = tuple(sorted(lexicon.word_list("mediation_codes")))
         self.forums = frozenset(code.upper() for code in lexicon.word_list("forum_bodies"))
+        self.regrets = lexicon.word_list("regret_words")
+        self.regret_preps = frozenset({"over", "at", "about", "for"})
+        self.apology_doers = lexicon.word_list("apology_doers")
         self.bonds = lexicon.word_list("bond_nouns")
         self.context_events = lexicon.word_list("context_recipient_events")
         self.context_codes = tuple(sorted(lexicon.word_list("context_recipient_codes")))
@@ -241,6 +251,7 @@ class EventFinder:
         self.roles.remember(sent)
         findings = self._shared_recipients(self._without_means(self._without_decisions(
             self._without_purposes(findings))))
+        findings = [self._as_apology(finding, findings) for finding in findings]
         for finding in findings:  # who did what to whom so far: "both sides" are the parties of the story
             if not finding.joint:  # a mediator's welcome of "the accord" makes it no party
                 self.resolver.discourse.note_dyad(finding.actor, finding.recipient)
@@ -261,7 +272,11 @@ class EventFinder:
             while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head
             consequence = first.dep_ == "advcl" and first.tag_ == "VBG"
-            if not finding.recipient and (self.codes[finding.pattern.cameo].quad_class in (3, 4) or consequence):
+            code = self.codes[finding.pattern.cameo]
+            # a threat aimed by guess at who last acted against the actor ("… and warned that it would
+            # respond") is aimed at whom the conjoined act names ("called *the British decision* hasty")
+            guessed = finding.recipient_inferred and code.event in ANSWERING_EVENTS
+            if (not finding.recipient or guessed) and (code.quad_class in (3, 4) or consequence):
                 conjoined = {finding.predicate} | {t.i for t in predicate.conjuncts}
                 if consequence:
                     conjoined |= {first.head.i} | {t.i for t in first.head.conjuncts}
@@ -272,6 +287,38 @@ class EventFinder:
                     finding = dataclasses.replace(finding, recipient=other.recipient)
             out.append(finding)
         return out
+
+    def _as_apology(self, finding: Finding, told: list[Finding]) -> Finding:
+        """Regret voiced over what the actor's own side did is an apology (055) to those it was done to:
+        regret of a deed of people no other state is named for ("regretted the unacceptable behaviour *of
+        protesters*"), or, said of nothing, after a deed of the actor's own side ("Cambodian rioters burned the
+        Thai embassy … Hun Sen *expressed deep regret*")."""
+        doc, own = self.resolver.doc, {e.country for e in finding.actor}
+        words = {g.lemma(doc[i]) for i in finding.trigger} | {finding.pattern.lemma}
+        theme = doc[finding.theme] if finding.theme is not None else None
+        if not (words | ({g.lemma(theme)} if theme is not None else set())) & self.regrets \
+                or self.codes[finding.pattern.cameo].event != "ACCUSE":
+            return finding
+        regretted = [theme] if theme is not None and g.lemma(theme) not in self.regrets else []
+        regretted += [o for i in {*finding.trigger, finding.predicate}
+                      for _p, o in g.prep_objects(doc[i], self.regret_preps)]
+        if {e.country for thing in regretted for t in thing.subtree for e in self.roles.entities(t)} - own:
+            return finding  # "regretted the U.S. decision"
+        deeds = [f for f in [*self.earlier, *told] if f is not finding and f.recipient
+                 and self.codes[f.pattern.cameo].event in APOLOGISED_EVENTS]
+        last = next((f for f in reversed(deeds) if own & {e.country for e in (*f.actor, *f.recipient)}), None)
+        own_deed = last is not None and bool(own & {e.country for e in last.actor})
+        people = {w for thing in regretted for t in thing.subtree for w in g.phrase_lemmas(t)} & self.apology_doers
+        if not own_deed and not people:
+            return finding
+        # the victims of the run of own deeds told last ("burned the Danish and Norwegian embassies … and the
+        # building of the Swedish one")
+        run = list(itertools.takewhile(lambda f: own & {e.country for e in f.actor}, reversed(deeds))) \
+            if own_deed else []
+        victims = _distinct([e for f in run for e in f.recipient if e.country not in own]) if run \
+            else self._other_party(own)
+        return dataclasses.replace(finding, pattern=dataclasses.replace(finding.pattern, cameo="055"),
+                                   recipient=tuple(victims), recipient_inferred=True)
 
     def _mutual(self, finding: Finding) -> list[Finding]:
         """ "India and Pakistan accused *each other*", "each side accuses *the other*", "the two *traded* fire":
@@ -1279,6 +1326,7 @@ class EventFinder:
         if self.resolver.one_grouping(actor):  # "the G8 suspended Russia": the other members did
             actor = [e for e in actor if e.country not in {r.country for r in recipient}] or actor
         recipient = _distinct([e for e in recipient if not self._same_side(e, actor)])
+        answered = False  # aimed, with no one named, at who last acted against the actor
         if not recipient and theme is not None and theme.lower_ == "own":
             # "announced expulsions of their own": the same act as another actor's, against the same side
             earlier = next((f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].event == code.event
@@ -1303,10 +1351,11 @@ class EventFinder:
                          if e.country not in actor_countries][:1] or [
                 e for clause in clauses for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ in THREAT_PREPS
                 for e in self.roles.entities(t) if e.country not in actor_countries][:1]
-        if not recipient and code.event in ("THREATEN", "MOBILIZE"):
+        if not recipient and code.event in ANSWERING_EVENTS:
             # "… will not leave this unanswered", "sent two patrol boats to the reefs": aimed at who last acted
             # against the actor
             recipient = self._answered(actor_countries)
+            answered = bool(recipient)
         if not recipient and code.code.startswith(self.denials):
             recipient = self._accusers(actor_countries)  # "The Kremlin flatly denied any involvement"
         if not recipient and code.event == "REQUEST" and theme is not None:
@@ -1369,7 +1418,7 @@ class EventFinder:
         if victims and {e.country for e in recipient} <= {e.country for e in victims}:
             # "condemned the cyberattack *against Albania*": the attacker, not the victim
             recipient = self._attackers(theme, victims)
-        inferred = False
+        inferred = answered
         if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events
                                                          or code.code.startswith(self.context_codes)
                                                          or self._refused(predicate, pattern, code)):

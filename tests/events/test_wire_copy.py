@@ -1228,3 +1228,27 @@ PARTICIPLES_AND_EXPECTATIONS = [
 def test_participles_expectations_and_patrols(coder, text: str, expected) -> None:
     found = coded(coder, text)
     assert all(event in found for event in expected), found
+
+
+APOLOGIES = [
+    # regret for what one's own side did is an apology to those it was done to
+    ("Angry Nigerian crowds stormed the Ghanaian high commission on Monday. Nigeria's president expressed deep "
+     "regret on Tuesday.", [("SUPPORT", ("NGA",), ("GHA",))]),
+    ("Turkish troops shelled a Syrian border post, killing two guards. Ankara voiced regret over the deaths.",
+     [("SUPPORT", ("TUR",), ("SYR",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APOLOGIES)
+def test_regret_for_ones_own_side_is_an_apology(coder, text: str, expected) -> None:
+    found = coded(coder, text)
+    assert all(event in found for event in expected), found
+    assert not any(event == "ACCUSE" and actor == expected[0][1] for event, actor, _r in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Uganda closed its border with Rwanda. Kigali said it deeply regretted the move.",
+    "Seoul said it regretted the Japanese decision.",
+])
+def test_regret_for_the_other_sides_act_is_criticism(coder, text: str) -> None:
+    assert any(event == "ACCUSE" for event, _a, _r in coded(coder, text))
