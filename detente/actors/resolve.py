@@ -673,11 +673,19 @@ class Resolver:
                 clauses.append(counted.head)
             places = [obj for clause in clauses for child in clause.children
                       if child.dep_ == "prep" and child.lower_ in self.words["locative_prepositions"]
-                      for obj in child.children if obj.dep_ == "pobj"]
+                      for obj in child.children if obj.dep_ == "pobj"
+                      # a mission stands on another's soil: "into the *Danish* embassy compound" is no Denmark
+                      and not any(t.lemma_.lower() in self.words["mission_nouns"] for t in obj.subtree)]
             # or where the mission they act at stands ("set fire to the building housing the consulate in Beirut")
-            missions = [t for clause in clauses if clause.pos_ in ("VERB", "AUX") for t in clause.subtree
+            # ("the British embassy *compound* in Tehran": the noun the mission word qualifies), named by its own
+            # place phrase, not by the owner's name ("the *Danish* embassy")
+            missions = [t.head if t.dep_ == "compound" else t
+                        for clause in clauses if clause.pos_ in ("VERB", "AUX") for t in clause.subtree
                         if t.lemma_.lower() in self.words["mission_nouns"] and t.i != head.i]
-            for place in places + missions:
+            stands = [obj for mission in missions for child in mission.children
+                      if child.dep_ == "prep" and child.lower_ in self.words["locative_prepositions"]
+                      for obj in child.children if obj.dep_ == "pobj"]
+            for place in places + stands:
                 # "crowds gathered in Tokyo, Manila and Santiago": the people of each place
                 found = _distinct_places([e for member in members(place) for e in self.place(member)])
                 if found:

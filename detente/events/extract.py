@@ -378,8 +378,9 @@ class EventFinder:
         for verb in clauses:
             obj = g.direct_object(verb)
             copying = self._copies(verb, obj)
+            participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"  # "…, *adding* its voice to the condemnation"
             if verb.pos_ != "VERB" or (g.lemma(verb) not in self.following and not copying) \
-                    or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") \
+                    or (verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") and not participle) \
                     or self.modality.is_future(verb) or any(f.predicate == verb.i for f in findings):
                 continue  # "urged the others *to follow*": not done
             number = next((o for _p, o in g.prep_objects(verb, {"with"}) if o.like_num), None)
@@ -406,7 +407,9 @@ class EventFinder:
             return False
         if obj is not None:
             return g.lemma(obj) in self.copying_words or any(g.lemma(c) in self.copying_words for c in obj.children)
-        return any(c.dep_ == "advmod" and c.lower_ == "so" and c.i < verb.i for c in verb.children)
+        # "*So did* Chile", "Denmark *did so too*", "Norway also *did so*"
+        adverbs = [c for c in verb.children if c.dep_ == "advmod"]
+        return any(a.lower_ == "so" for a in [*adverbs, *(c for a in adverbs for c in a.children if c.dep_ == "advmod")])
 
     def _answers_in_kind(self, verb: Token) -> bool:
         """ "answered *in kind*", "responded *with identical measures*", "*likewise* retaliated", "reciprocated",
@@ -1243,8 +1246,11 @@ class EventFinder:
     def _praised(self, thing: Token, speakers: set[str | None]) -> list[Entity]:
         """Whom praise of "the release", "the move", "the announcement" is for: who did the last act told of
         the kind the noun names (any act, for a noun of decision), unless it was the speaker."""
-        told = self._told_before(thing)
-        if not told or any(c.dep_ == "poss" for c in thing.children):
+        # "Russia's release of …" names its doer itself; "Grapel's release" only the one released, told before
+        owners = [c for c in thing.children if c.dep_ == "poss"]
+        if not (self._told_before(thing) or owners) or any(
+                e.sector is None or e.sector in self.state_sectors
+                for c in owners if c.pos_ != "PRON" for e in self.roles.entities(c)):
             return []
         # the deeds the noun names ("the action" names none of its own: "action … unacceptable" is a verdict); a
         # noun of decision only the deeds its own words name ("the decision" alone: any)

@@ -1252,3 +1252,22 @@ def test_regret_for_ones_own_side_is_an_apology(coder, text: str, expected) -> N
 ])
 def test_regret_for_the_other_sides_act_is_criticism(coder, text: str) -> None:
     assert any(event == "ACCUSE" for event, _a, _r in coded(coder, text))
+
+
+FOLLOWERS_AND_PRAISE = [
+    # one who "did so too" or "added its voice" says or does the same to the same side
+    ("Canada blamed Iran for the attack on Monday. Australia did so too.", [("ACCUSE", ("AUS",), ("IRN",))]),
+    ("Canada blamed Iran for the attack on Monday. Japan added its voice to the condemnation.",
+     [("ACCUSE", ("JPN",), ("IRN",))]),
+    # praise of a release named by whom it freed goes to who freed them
+    ("Iran freed two French nationals on Friday. Germany welcomed their release.", [("SUPPORT", ("DEU",), ("IRN",))]),
+    # protesters inside a compound of a mission
+    ("Hundreds of protesters broke into the Danish embassy compound in Damascus on Saturday.",
+     [("PROTEST", ("SYR",), ("DNK",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOLLOWERS_AND_PRAISE)
+def test_followers_praise_and_compounds(coder, text: str, expected) -> None:
+    found = coded(coder, text)
+    assert all(event in found for event in expected), found
