@@ -32,7 +32,10 @@ _LINE = re.compile(r"[^\n]+")
 # A head is no longer than this many characters (30 tokens of news words).
 MAX_HEAD_CHARS = 300
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
-_FIRST_WORD = re.compile(r"\W*([^\W\d_]{2,})")
+_FIRST_WORD = re.compile(r"(?:\d{1,2}[.)]\s*)?\W*([^\W\d_]{2,})")  # after a rubric's number: "3. WHITE HOUSE —"
+# What ends the name of a rubric, the heading of a digest's or a liveblog's section ("WHITE HOUSE — Statement by
+# the press secretary", "KREMLIN: Conference call with …")
+RUBRIC_ENDS = frozenset({"—", "–", "-", ":"})
 SEPARATORS = frozenset("|·•")
 # Names of days, and of months next to a number ("6 August", "Aug. 6"), keep their capital: the dates of a
 # head or a dateline are read from them ("May" and "March" alone may be a verb).
@@ -92,12 +95,15 @@ class SentenceCase:
                 continue
             run = []
             for token in span:
+                if not run and (token.like_num or token.text in (".", ")")):
+                    continue  # the number of a rubric
                 if not (token.is_alpha and token.text.isupper() and len(token.text) > 1):
                     break
                 run.append(token)
             after = run[-1].i + 1 if run else None
-            if not run or after >= len(doc) or not doc[after].is_lower:
-                continue  # a dateline ("MOSCOW, March 3 —") is read as one: only a name the sentence goes on from
+            if not run or after >= len(doc) or not (doc[after].is_lower or doc[after].text in RUBRIC_ENDS):
+                continue  # a dateline ("MOSCOW, March 3 —") is read as one: only a name the sentence goes on from,
+                # or the name of a rubric
             names = self._names(doc[run[0].i:run[-1].i + 1], shouting=True)
             out.update({i: text for i, text in names.items() if text != doc[i].text and len(text) == len(doc[i].text)})
         return out

@@ -950,6 +950,9 @@ class EventFinder:
                 actor = self.roles.speaker_of(noun)
                 if not actor:
                     continue
+                if not owners and noun.dep_ == "dobj" and self.codes[pattern.cameo].event == "THREATEN":
+                    # "would bring consequences *for Moscow*": whom the verb that brings them names
+                    owners = self.roles.recipients(noun.head, None, exclude=self._own_side(actor))
                 return self._finding((noun.i,), noun, pattern, actor, owners, None)
             own = self.roles.own_actors(noun)
             voiced = self._voiced(noun) if not own and g.lemma(noun) in self.reactions else None

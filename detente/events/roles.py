@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..actors.resolve import NamedPhrase, Resolver
 from ..records import Entity
+from ..casing import RUBRIC_ENDS
 from . import grammar as g
 from .lexicon import Lexicon
 
@@ -50,6 +51,10 @@ def _judged_as(noun: Token, verb: Token) -> bool:
     backwards"): a verdict on the thing, which the verb does not carry out."""
     return noun.dep_ == "dobj" and any(c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.i > noun.i
                                        for c in verb.children)
+
+
+# The most words of a transcript's speaker label ("PRESS SECRETARY:", "Foreign Minister Wang Yi:").
+LABEL_WORDS = 5
 
 
 class Roles:
@@ -103,6 +108,12 @@ class Roles:
 
     def remember(self, sent: Span) -> None:
         """Let the next sentences refer back to this one's actors, subjects last (most salient)."""
+        rubric = self._rubric(sent)
+        if rubric is not None:  # the section it heads, this line first, is told by whom it names
+            named = self.phrase(rubric)
+            self.resolver.remember(named, subject=True)
+            if named:
+                self.resolver.discourse.speaker = named[0].entity
         heads = [t for t in sent if t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "amod", "poss")]
         subjects = [t for t in heads if t.dep_ in g.SUBJECTS | g.PASSIVE_SUBJECTS]
         for token in [t for t in heads if t not in subjects]:
@@ -117,6 +128,30 @@ class Roles:
         speaker = self._sentence_speaker(sent)
         if speaker is not None:
             self.resolver.discourse.speaker = speaker
+        if rubric is not None:
+            self.resolver.remember(self.phrase(rubric), subject=True)
+
+    @staticmethod
+    def _label(sent: Span) -> Token | None:
+        """The speaker's label that opens a line of a transcript ("PRESS SECRETARY: …", "Mr Lavrov: …"): the
+        head of the few words before a colon that opens the sentence."""
+        colon = next((t for t in sent[:LABEL_WORDS + 1] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start:
+            return None
+        label = sent.doc[sent.start:colon.i]
+        return next((t for t in label if t.pos_ in ("NOUN", "PROPN") and not (t.head.i in range(label.start, label.end)
+                                                                               and t.head.i != t.i)), None)
+
+    def _rubric(self, sent: Span) -> Token | None:
+        """The name that heads a section of a digest or a liveblog ("3. White House — Statement by the press
+        secretary", "KREMLIN: Conference call …"): the head of a name that opens the sentence after its number,
+        ended by a dash or a colon."""
+        words = [t for t in sent if not (t.like_num or t.is_punct and t.text in (".", ")")) or t.i > sent.start + 2]
+        first = words[0] if words else None
+        match = self.resolver.by_token.get(first.i) if first is not None else None
+        if match is None or match.end >= sent.end or sent.doc[match.end].text not in RUBRIC_ENDS:
+            return None
+        return max(sent.doc[match.start:match.end], key=lambda t: len(list(t.children)) + (t.dep_ == "ROOT"))
 
     def _listed(self, token: Token) -> list[Entity]:
         """The entities of a list the token heads ("Latvia and Estonia"); none for a single phrase or for a
@@ -729,6 +764,11 @@ class Roles:
         return any(a.pos_ in ("VERB", "AUX") and g.lemma(a) in self.speech for a in list(g.clause_chain(token))[1:])
 
     def _sentence_speaker(self, sent: Span) -> Entity | None:
+        label = self._label(sent)
+        if label is not None:  # "PRESS SECRETARY: We categorically reject …"
+            found = self.entities(label)
+            if found:
+                return found[0]
         for token in sent:
             if token.pos_ in ("VERB", "AUX") and g.lemma(token) in self.speech:
                 subject = g.subject(token)

@@ -1271,3 +1271,19 @@ FOLLOWERS_AND_PRAISE = [
 def test_followers_praise_and_compounds(coder, text: str, expected) -> None:
     found = coded(coder, text)
     assert all(event in found for event in expected), found
+
+
+def test_a_digests_rubric_names_who_speaks_in_its_section(coder) -> None:
+    text = ("Tokyo said Beijing was behind the intrusion.\n\n"
+            "2. WHITE HOUSE — Statement by the press secretary, Friday\n\n"
+            "The press secretary said the intrusion would bring consequences for Beijing.")
+    assert ("THREATEN", ("USA",), ("CHN",)) in coded(coder, text)
+
+
+def test_a_transcripts_label_is_who_says_we(coder) -> None:
+    text = ("1. KREMLIN — Briefing by the presidential spokesman, Monday\n\n"
+            "Q: Tokyo says Moscow was behind the intrusion. What is your answer?\n\n"
+            "SPOKESMAN: We categorically reject these accusations.")
+    found = coded(coder, text)
+    assert ("REJECT", ("RUS",), ("JPN",)) in found, found
+    assert not any(event == "REJECT" and actor == ("JPN",) for event, actor, _r in found), found
