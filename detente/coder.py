@@ -747,8 +747,13 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
         clause_date = _date_before_mark(node, sent, dates, reference, anchor, lexicon, phrases)
         if clause_date is not None:
             return clause_date
+        # "ransacked and burned the embassy *on Wednesday night*": a date at the end of conjoined predicates that
+        # share their object dates the first of them too, when it has none of its own
+        shared = [c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"] \
+            if node is predicate and not any(c.dep_ == "dobj" for c in node.children) else []
         for ent in dates:
-            if not _governs(node, ent.root, lexicon) or _nearer_happening(predicate, ent, lexicon):
+            if not any(_governs(n, ent.root, lexicon) for n in [node, *shared]) \
+                    or _nearer_happening(predicate, ent, lexicon):
                 continue
             prefix = sent.doc[max(sent.start, ent.start - 4):ent.start].text
             if is_deadline(prefix):

@@ -615,7 +615,12 @@ class EventFinder:
                 actor, recipient = between, []  # "the deployment, agreed *between Seoul and Washington*"
             elif not recipient and pattern.cameo.startswith(self.mediation):
                 # "ready to act as an intermediary *between Riyadh and Tehran*": whom it would mediate between
-                recipient = [e for e in self._between_parties(verb) if e.country not in {a.country for a in actor}]
+                # "have offered to mediate": between the two parties of the story (which "mediated *the talks*"
+                # finds with the thing of both it names, and its date)
+                countries = {a.country for a in actor}
+                parties = self._between_parties(verb) or (
+                    self.resolver.discourse.pair() if self._joint_thing(verb, theme) is None else [])
+                recipient = [e for e in parties if e.country not in countries]
             if not actor and self.codes[pattern.cameo].event == "ASSAULT":
                 actor = self._unattributed_attack(verb)
             if not actor and g.is_passive(verb) and verb.dep_ in ("ROOT", "conj") \

@@ -1182,6 +1182,11 @@ def test_mediators_named_together_do_not_mediate_between_themselves(coder) -> No
     assert not any(set(actor) | set(recipient) == {"KEN", "TZA"} and recipient for _e, actor, recipient in found), found
     assert ("CONSULT", ("QAT", "OMN"), ("IRN", "USA")) in coded(
         coder, "Qatar and Oman mediated between Iran and the United States.")
+    # an offer that names nobody is between the parties of the story
+    found = coded(coder, "Eritrean troops shelled a Djiboutian border post on Friday. Djibouti protested to Eritrea. "
+                         "Kenya and Tanzania have offered to mediate.")
+    assert any(event == "AGREE" and set(actor) == {"KEN", "TZA"} and set(recipient) == {"ERI", "DJI"}
+               for event, actor, recipient in found), found
 
 
 TYPESET_AND_CROWDS = [
@@ -1287,3 +1292,9 @@ def test_a_transcripts_label_is_who_says_we(coder) -> None:
     found = coded(coder, text)
     assert ("REJECT", ("RUS",), ("JPN",)) in found, found
     assert not any(event == "REJECT" and actor == ("JPN",) for event, actor, _r in found), found
+
+
+def test_a_date_after_conjoined_predicates_dates_the_first(coder) -> None:
+    events = coder.code(Document(id="case", text="Angry Nigerian crowds ransacked and burned the Ghanaian high "
+                                                 "commission on Wednesday night.", date=date(2024, 3, 15)))
+    assert [e.date for e in events if e.event == "PROTEST"] == [date(2024, 3, 13)], events
