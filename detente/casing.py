@@ -93,17 +93,20 @@ class SentenceCase:
             span = doc.char_span(line.start(), line.end(), alignment_mode="expand")
             if span is None or span.start in heads:
                 continue
-            run = []
+            run, numbered = [], False
             for token in span:
                 if not run and (token.like_num or token.text in (".", ")")):
-                    continue  # the number of a rubric
+                    numbered = True  # the number of a rubric
+                    continue
                 if not (token.is_alpha and token.text.isupper() and len(token.text) > 1):
                     break
                 run.append(token)
             after = run[-1].i + 1 if run else None
-            if not run or after >= len(doc) or not (doc[after].is_lower or doc[after].text in RUBRIC_ENDS):
-                continue  # a dateline ("MOSCOW, March 3 —") is read as one: only a name the sentence goes on from,
-                # or the name of a rubric
+            rubric = after is not None and after < len(doc) and (
+                doc[after].text == ":" or (numbered and doc[after].text in RUBRIC_ENDS))
+            if not run or after >= len(doc) or not (doc[after].is_lower or rubric):
+                continue  # a dateline ("MOSCOW, March 3 —", "ANKARA —") is read as one: only a name the sentence
+                # goes on from, or the name of a numbered rubric ("3. WHITE HOUSE —") or of a label
             names = self._names(doc[run[0].i:run[-1].i + 1], shouting=True)
             out.update({i: text for i, text in names.items() if text != doc[i].text and len(text) == len(doc[i].text)})
         return out

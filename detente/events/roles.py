@@ -151,6 +151,9 @@ class Roles:
         match = self.resolver.by_token.get(first.i) if first is not None else None
         if match is None or match.end >= sent.end or sent.doc[match.end].text not in RUBRIC_ENDS:
             return None
+        dateline = self.resolver.dateline
+        if dateline is not None and sent.doc[match.start:match.end].text.lower() == dateline[0].lower():
+            return None  # "ANKARA — Russia and Belarus freed …": the story's dateline
         return max(sent.doc[match.start:match.end], key=lambda t: len(list(t.children)) + (t.dep_ == "ROOT"))
 
     def _listed(self, token: Token) -> list[Entity]:
