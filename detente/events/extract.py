@@ -62,6 +62,8 @@ class Finding:
     # done together by the actor and its recipients, all named as its subject ("Brazil, Bolivia and Argentina
     # met"): one event per pair of them
     together: bool = False
+    # aimed, with no one named, at who last acted against the actor ("Latvia said it would respond")
+    answered: bool = False
 
 
 # Acts aimed, when the sentence names no one, at who last acted against the actor.
@@ -275,14 +277,14 @@ class EventFinder:
             code = self.codes[finding.pattern.cameo]
             # a threat aimed by guess at who last acted against the actor ("… and warned that it would
             # respond") is aimed at whom the conjoined act names ("called *the British decision* hasty")
-            guessed = finding.recipient_inferred and code.event in ANSWERING_EVENTS
-            if (not finding.recipient or guessed) and (code.quad_class in (3, 4) or consequence):
+            if (not finding.recipient or finding.answered) and (code.quad_class in (3, 4) or consequence):
                 conjoined = {finding.predicate} | {t.i for t in predicate.conjuncts}
                 if consequence:
                     conjoined |= {first.head.i} | {t.i for t in first.head.conjuncts}
                 actor = {e.country for e in finding.actor}
                 other = next((f for f in findings if f is not finding and f.recipient and f.predicate in conjoined
-                              and {e.country for e in f.actor} == actor and not f.recipient_inferred), None)
+                              and {e.country for e in f.actor} == actor and not f.recipient_inferred
+                              and not f.answered), None)
                 if other is not None:
                     finding = dataclasses.replace(finding, recipient=other.recipient)
             out.append(finding)
@@ -1432,7 +1434,7 @@ class EventFinder:
         if victims and {e.country for e in recipient} <= {e.country for e in victims}:
             # "condemned the cyberattack *against Albania*": the attacker, not the victim
             recipient = self._attackers(theme, victims)
-        inferred = answered
+        inferred = False
         if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events
                                                          or code.code.startswith(self.context_codes)
                                                          or self._refused(predicate, pattern, code)):
@@ -1452,4 +1454,5 @@ class EventFinder:
                        recipient=tuple(recipient), theme=theme.i if theme is not None else None, status=status,
                        future=self.modality.is_future(predicate), consequent=self.modality.consequent(predicate),
                        ultimatum=self.modality.ultimatum(predicate),
-                       recipient_inferred=inferred, conditional=conditional, joint=joint, together=together)
+                       recipient_inferred=inferred, conditional=conditional, joint=joint, together=together,
+                       answered=answered)
