@@ -69,8 +69,10 @@ class Finding:
 # Acts aimed, when the sentence names no one, at who last acted against the actor.
 ANSWERING_EVENTS = ("THREATEN", "MOBILIZE")
 
-# Deeds a state's regret for its own side's part is an apology for.
+# Deeds a state's regret for its own side's part is an apology for, and the prepositions that name what is
+# regretted ("expressed regret *over* the deaths").
 APOLOGISED_EVENTS = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+REGRET_PREPS = frozenset({"over", "at", "about", "for"})
 
 # How many acts back the accusation a denial answers may be told.
 DENIAL_REACH = 4
@@ -164,7 +166,6 @@ class EventFinder:
         self.mediation = tuple(sorted(lexicon.word_list("mediation_codes")))
         self.forums = frozenset(code.upper() for code in lexicon.word_list("forum_bodies"))
         self.regrets = lexicon.word_list("regret_words")
-        self.regret_preps = frozenset({"over", "at", "about", "for"})
         self.apology_doers = lexicon.word_list("apology_doers")
         self.bonds = lexicon.word_list("bond_nouns")
         self.context_events = lexicon.word_list("context_recipient_events")
@@ -303,7 +304,7 @@ class EventFinder:
             return finding
         regretted = [theme] if theme is not None and g.lemma(theme) not in self.regrets else []
         regretted += [o for i in {*finding.trigger, finding.predicate}
-                      for _p, o in g.prep_objects(doc[i], self.regret_preps)]
+                      for _p, o in g.prep_objects(doc[i], REGRET_PREPS)]
         if {e.country for thing in regretted for t in thing.subtree for e in self.roles.entities(t)} - own:
             return finding  # "regretted the U.S. decision"
         deeds = [f for f in [*self.earlier, *told] if f is not finding and f.recipient
@@ -411,7 +412,8 @@ class EventFinder:
             return g.lemma(obj) in self.copying_words or any(g.lemma(c) in self.copying_words for c in obj.children)
         # "*So did* Chile", "Denmark *did so too*", "Norway also *did so*"
         adverbs = [c for c in verb.children if c.dep_ == "advmod"]
-        return any(a.lower_ == "so" for a in [*adverbs, *(c for a in adverbs for c in a.children if c.dep_ == "advmod")])
+        adverbs += [c for a in adverbs for c in a.children if c.dep_ == "advmod"]
+        return any(a.lower_ == "so" for a in adverbs)
 
     def _answers_in_kind(self, verb: Token) -> bool:
         """ "answered *in kind*", "responded *with identical measures*", "*likewise* retaliated", "reciprocated",

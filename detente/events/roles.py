@@ -15,8 +15,8 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from ..actors.resolve import NamedPhrase, Resolver
-from ..records import Entity
 from ..casing import RUBRIC_ENDS
+from ..records import Entity
 from . import grammar as g
 from .lexicon import Lexicon
 
@@ -138,16 +138,14 @@ class Roles:
         colon = next((t for t in sent[:LABEL_WORDS + 1] if t.text == ":"), None)
         if colon is None or colon.i == sent.start:
             return None
-        label = sent.doc[sent.start:colon.i]
-        return next((t for t in label if t.pos_ in ("NOUN", "PROPN") and not (t.head.i in range(label.start, label.end)
-                                                                               and t.head.i != t.i)), None)
+        root = sent.doc[sent.start:colon.i].root
+        return root if root.pos_ in ("NOUN", "PROPN") else None
 
     def _rubric(self, sent: Span) -> Token | None:
         """The name that heads a section of a digest or a liveblog ("3. White House — Statement by the press
         secretary", "KREMLIN: Conference call …"): the head of a name that opens the sentence after its number,
         ended by a dash or a colon."""
-        words = [t for t in sent if not (t.like_num or t.is_punct and t.text in (".", ")")) or t.i > sent.start + 2]
-        first = words[0] if words else None
+        first = next((t for t in sent if t.i > sent.start + 2 or not (t.like_num or t.text in (".", ")"))), None)
         match = self.resolver.by_token.get(first.i) if first is not None else None
         if match is None or match.end >= sent.end or sent.doc[match.end].text not in RUBRIC_ENDS:
             return None
@@ -451,9 +449,11 @@ class Roles:
         felt = theme is not None and g.lemma(theme) in self.feeling_nouns
         preps = self.felt_preps if felt else self.lexicon.recipient_preps
         # and those of a participle after a noun: "the sanctions *imposed on Iran*", "measures *taken against* …"
-        participles = [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"] if token.pos_ == "NOUN" else []
+        participles = [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"] \
+            if token.pos_ == "NOUN" else []
         wanted = frozenset(self.felt_preps) if felt else self.recipient_preps
-        for prep, obj in [*g.prep_objects(token, wanted), *(po for p in participles for po in g.prep_objects(p, wanted))]:
+        phrases = [*g.prep_objects(token, wanted), *(po for p in participles for po in g.prep_objects(p, wanted))]
+        for prep, obj in phrases:
             if g.lemma(obj) in self.venues:
                 continue  # "on the sidelines of the SCO summit": where, not with whom
             found = other(self.entities(self.through_quantity(obj)))
