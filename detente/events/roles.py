@@ -397,10 +397,13 @@ class Roles:
             for _of, part in g.prep_objects(theme, frozenset({"of"})):
                 if self._owned(part, own) and g.phrase_lemmas(part) & self.posted:
                     owned, theme = True, part  # "the closure *of Venezuela's embassy in Bogota*"
-            found = [] if owned else other(self.entities(theme))
+            named = [] if owned else self.entities(theme)
+            found = other(named)
             if found:
                 return found
-            if owned and g.phrase_lemmas(theme) & self.posted:
+            # "recalled *the American ambassador in Moscow*": the actor's own people, posted where it names
+            own_people = bool(named) and bool(own) and {e.country for e in named} <= own
+            if (owned or own_people) and g.phrase_lemmas(theme) & self.posted:
                 found = self._posted_at(theme, other)
                 if found:
                     return found

@@ -1298,3 +1298,8 @@ def test_a_date_after_conjoined_predicates_dates_the_first(coder) -> None:
     events = coder.code(Document(id="case", text="Angry Nigerian crowds ransacked and burned the Ghanaian high "
                                                  "commission on Wednesday night.", date=date(2024, 3, 15)))
     assert [e.date for e in events if e.event == "PROTEST"] == [date(2024, 3, 13)], events
+
+
+def test_an_envoy_of_the_actors_own_recalled_from_where_the_text_posts_him(coder) -> None:
+    found = coded(coder, "Canada recalled the Canadian ambassador in Riyadh for consultations.")
+    assert ("SANCTION", ("CAN",), ("SAU",)) in found, found
