@@ -486,7 +486,8 @@ class Resolver:
                 candidates.append((ANCHOR_PRIORITY[term.kind], match.start, match, term))
         if not candidates:
             return []
-        candidates.sort(key=lambda c: (c[0], c[1]))
+        # of two people named alike ("King Abdullah"), the one in office on the story's day
+        candidates.sort(key=lambda c: (c[0], c[1], c[3].kind == PERSON and self._in_office(c[3]) is None))
         best_rank, _, best_match, best_term = candidates[0]
         if best_term.kind == INSTITUTION and best_term.ambiguous:
             # "the Ivory Coast's Supreme Court": a body's common name yields to the state the phrase names
@@ -516,6 +517,10 @@ class Resolver:
         counts = self.discourse.counts
         best = max(bodies, key=lambda term: (term.country == self.home, counts.get(term.country, 0)))
         return best if self.home is None or best.country == self.home or counts.get(best.country, 0) else None
+
+    def _in_office(self, term: Term):
+        person = self.kb.persons.get(term.id)
+        return person.office_on(self.day) if person is not None else None
 
     def _person_office(self, term: Term):
         person = self.kb.persons.get(term.id)

@@ -305,21 +305,27 @@ class EventFinder:
         regretted = [theme] if theme is not None and g.lemma(theme) not in self.regrets else []
         regretted += [o for i in {*finding.trigger, finding.predicate}
                       for _p, o in g.prep_objects(doc[i], REGRET_PREPS)]
-        if {e.country for thing in regretted for t in thing.subtree for e in self.roles.entities(t)} - own:
+        # the doers the regretted deed names ("the killing of two Jordanians *by an Israeli guard*", "the *U.S.*
+        # decision"), else any state it names
+        doers = {e.country for thing in regretted for e in self.roles.own_actors(thing)}
+        named = doers or {e.country for thing in regretted for t in thing.subtree for e in self.roles.entities(t)}
+        if named - own:
             return finding  # "regretted the U.S. decision"
         deeds = [f for f in [*self.earlier, *told] if f is not finding and f.recipient
                  and self.codes[f.pattern.cameo].event in APOLOGISED_EVENTS]
         last = next((f for f in reversed(deeds) if own & {e.country for e in (*f.actor, *f.recipient)}), None)
         own_deed = last is not None and bool(own & {e.country for e in last.actor})
         people = {w for thing in regretted for t in thing.subtree for w in g.phrase_lemmas(t)} & self.apology_doers
-        if not own_deed and not people:
+        if not own_deed and not people and not doers:
             return finding
         # the victims of the run of own deeds told last ("burned the Danish and Norwegian embassies … and the
         # building of the Swedish one")
         run = list(itertools.takewhile(lambda f: own & {e.country for e in f.actor}, reversed(deeds))) \
             if own_deed else []
         victims = _distinct([e for f in run for e in f.recipient if e.country not in own]) if run \
-            else self._other_party(own)
+            else [e for i in {*finding.trigger, finding.predicate} for _p, o in g.prep_objects(doc[i], {"to"})
+                  for e in self.roles.entities(o) if e.country not in own] \
+            or self._other_party(own)  # "expressed deep regret *to Jordan*"
         return dataclasses.replace(finding, pattern=dataclasses.replace(finding.pattern, cameo="055"),
                                    recipient=tuple(victims), recipient_inferred=True)
 

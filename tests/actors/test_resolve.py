@@ -252,3 +252,13 @@ def test_the_dyads_of_an_event_are_told_in_its_order_whatever_the_hash_seed() ->
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert seen == {"[['CHN', 'KOR'], ['KOR', 'PRK'], ['CHN', 'USA'], ['PRK', 'USA'], ['CHN', 'JPN'], "
                     "['JPN', 'PRK']]\n"}
+
+
+def test_of_two_people_named_alike_the_one_in_office_on_the_day():
+    """ "King Abdullah" was Saudi Arabia's until 2015 and is Jordan's since 1999."""
+    from detente.coder import Coder
+    from detente.records import Document
+
+    events = Coder().code(Document(id="x", text="King Abdullah condemned the Israeli raid.",
+                                   date=date.fromisoformat(DAY)))
+    assert {e.country for event in events if event.event == "ACCUSE" for e in event.actor} == {"JOR"}, events

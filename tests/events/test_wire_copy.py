@@ -1241,6 +1241,9 @@ APOLOGIES = [
      "regret on Tuesday.", [("SUPPORT", ("NGA",), ("GHA",))]),
     ("Turkish troops shelled a Syrian border post, killing two guards. Ankara voiced regret over the deaths.",
      [("SUPPORT", ("TUR",), ("SYR",))]),
+    # the regretted deed names its doer, the actor's own
+    ("Egypt expressed deep regret to Israel over the killing of two Israeli tourists by an Egyptian policeman.",
+     [("SUPPORT", ("EGY",), ("ISR",))]),
 ]
 
 
