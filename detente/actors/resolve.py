@@ -275,7 +275,24 @@ class Resolver:
                     for obj in child.children:
                         if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
                             return self.phrase(obj, speaker=speaker, context=context)
-            return []
+            return self._affiliated(head, speaker, context)
+        return self._named_phrase(head, tokens, matches, speaker, context)
+
+    def _affiliated(self, head: Token, speaker: Entity | None, context: Entity | None) -> list[NamedPhrase]:
+        """People no name places, tied by a participle to who does ("actors *affiliated with* China's Ministry of
+        State Security", "hackers *linked to* Russia's GRU", "gunmen *backed by* Iran"): that state's."""
+        for clause in head.children:
+            if clause.dep_ != "acl" or clause.tag_ != "VBN" or clause.lemma_.lower() not in self.words["tying_verbs"]:
+                continue
+            for prep in clause.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("with", "to", "by"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return self.phrase(obj, speaker=speaker, context=context)
+        return []
+
+    def _named_phrase(self, head: Token, tokens: list[Token], matches: list[Match], speaker: Entity | None,
+                      context: Entity | None) -> list[NamedPhrase]:
         head_match = self.by_token.get(head.i)
         head_terms = head_match.terms if head_match and head_match in matches else ()
         role_term = _role_term(head_terms) or _role_term([t for m in matches for t in m.terms])
@@ -290,6 +307,11 @@ class Resolver:
                 entity = Entity(text=head.text, name=owner.name, country=owner.country,
                                 sector=role_term.sector or owner.sector, id=owner.id)
                 return [NamedPhrase(entity, False, role_term.category or role_term.role, True)]
+            tied = self._affiliated(head, speaker, context) if role_term else []
+            if tied:  # "militias *backed by* Iran": the backer's, in the role the noun names
+                return [NamedPhrase(dataclasses.replace(n.entity, text=head.text,
+                                                        sector=role_term.sector or n.entity.sector),
+                                    False, role_term.category or role_term.role, True) for n in tied]
             located = self._located(head, role_term) if role_term else []
             if located:
                 return located

@@ -33,8 +33,15 @@ def is_passive(verb: Token) -> bool:
 
 
 def subject(verb: Token) -> Token | None:
-    """The grammatical subject of an active clause."""
-    return first_child(verb, *SUBJECTS)
+    """The grammatical subject of an active clause; not a transcript's label that the parser took for one
+    ("*Q*: On Monday the United States … attributed the hack …")."""
+    return next((c for c in verb.children if c.dep_ in SUBJECTS and not _label(c)), None)
+
+
+def _label(token: Token) -> bool:
+    """Whether a word opens its sentence as a label does ("Q:", "A:"), a colon after it."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].text == ":" and bool(token.is_sent_start)
 
 
 def passive_agent(verb: Token) -> Token | None:

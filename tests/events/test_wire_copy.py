@@ -1306,3 +1306,13 @@ def test_a_date_after_conjoined_predicates_dates_the_first(coder) -> None:
 def test_an_envoy_of_the_actors_own_recalled_from_where_the_text_posts_him(coder) -> None:
     found = coded(coder, "Canada recalled the Canadian ambassador in Riyadh for consultations.")
     assert ("SANCTION", ("CAN",), ("SAU",)) in found, found
+
+
+def test_a_label_is_no_subject_and_people_tied_to_a_state_are_its(coder) -> None:
+    """ "Q: On Monday Japan … attributed": the label is no subject; "actors affiliated with", "militias backed
+    by" a state are that state's."""
+    found = coded(coder, "Q: On Monday Japan and Australia attributed the attack to actors affiliated with "
+                         "Russia’s military intelligence. What is your response?")
+    assert any(event == "ACCUSE" and set(actor) == {"JPN", "AUS"} and recipient == ("RUS",)
+               for event, actor, recipient in found), found
+    assert ("ASSAULT", ("IRN",), ("USA",)) in coded(coder, "Militias backed by Iran fired rockets at the US base.")
