@@ -177,7 +177,8 @@ def code_blind(name: str) -> Path:
 
 def blind_sets() -> list[str]:
     """The blind sets of examples/ (blind-1, blind-2 …): development data once scored at first sight."""
-    return sorted(folder.name for folder in (ROOT / "examples").glob("blind-*") if (folder / "gold.jsonl").is_file())
+    names = [folder.name for folder in (ROOT / "examples").glob("blind-*") if (folder / "gold.jsonl").is_file()]
+    return sorted(names, key=lambda name: int(name.rsplit("-", 1)[1]))  # blind-9 before blind-10
 
 
 SETS = {

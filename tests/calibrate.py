@@ -40,8 +40,9 @@ def article_sets() -> dict[str, tuple[Path, Path]]:
         "examples": (ROOT / "examples" / "articles", ROOT / "examples" / "gold.jsonl"),
         "second-set": (ROOT / "examples" / "second-set" / "articles.jsonl", ROOT / "examples" / "second-set" / "gold.jsonl"),
     }
-    for folder in sorted((ROOT / "examples").glob("blind-*")):
-        sets[folder.name] = (folder / "articles.jsonl", folder / "gold.jsonl")
+    for name in accuracy.blind_sets():
+        folder = ROOT / "examples" / name
+        sets[name] = (folder / "articles.jsonl", folder / "gold.jsonl")
     return sets
 
 
