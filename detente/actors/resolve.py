@@ -285,7 +285,7 @@ class Resolver:
             if clause.dep_ != "acl" or clause.tag_ != "VBN" or clause.lemma_.lower() not in self.words["tying_verbs"]:
                 continue
             for prep in clause.children:
-                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("with", "to", "by"):
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in self.words["tying_prepositions"]:
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
                             return self.phrase(obj, speaker=speaker, context=context)

@@ -69,10 +69,8 @@ class Finding:
 # Acts aimed, when the sentence names no one, at who last acted against the actor.
 ANSWERING_EVENTS = ("THREATEN", "MOBILIZE")
 
-# Deeds a state's regret for its own side's part is an apology for, and the prepositions that name what is
-# regretted ("expressed regret *over* the deaths").
+# Deeds a state's regret for its own side's part is an apology for.
 APOLOGISED_EVENTS = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-REGRET_PREPS = frozenset({"over", "at", "about", "for"})
 
 # How many acts back the accusation a denial answers may be told.
 DENIAL_REACH = 4
@@ -167,6 +165,7 @@ class EventFinder:
         self.forums = frozenset(code.upper() for code in lexicon.word_list("forum_bodies"))
         self.regrets = lexicon.word_list("regret_words")
         self.apology_doers = lexicon.word_list("apology_doers")
+        self.regret_preps = lexicon.word_list("regret_preps")
         self.bonds = lexicon.word_list("bond_nouns")
         self.context_events = lexicon.word_list("context_recipient_events")
         self.context_codes = tuple(sorted(lexicon.word_list("context_recipient_codes")))
@@ -296,15 +295,16 @@ class EventFinder:
         regret of a deed of people no other state is named for ("regretted the unacceptable behaviour *of
         protesters*"), or, said of nothing, after a deed of the actor's own side ("Cambodian rioters burned the
         Thai embassy … Hun Sen *expressed deep regret*")."""
+        if self.codes[finding.pattern.cameo].event != "ACCUSE":
+            return finding
         doc, own = self.resolver.doc, {e.country for e in finding.actor}
         words = {g.lemma(doc[i]) for i in finding.trigger} | {finding.pattern.lemma}
         theme = doc[finding.theme] if finding.theme is not None else None
-        if not (words | ({g.lemma(theme)} if theme is not None else set())) & self.regrets \
-                or self.codes[finding.pattern.cameo].event != "ACCUSE":
+        if not (words | ({g.lemma(theme)} if theme is not None else set())) & self.regrets:
             return finding
         regretted = [theme] if theme is not None and g.lemma(theme) not in self.regrets else []
         regretted += [o for i in {*finding.trigger, finding.predicate}
-                      for _p, o in g.prep_objects(doc[i], REGRET_PREPS)]
+                      for _p, o in g.prep_objects(doc[i], self.regret_preps)]
         # the doers the regretted deed names ("the killing of two Jordanians *by an Israeli guard*", "the *U.S.*
         # decision"), else any state it names
         doers = {e.country for thing in regretted for e in self.roles.own_actors(thing)}
