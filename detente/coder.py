@@ -844,7 +844,7 @@ def _nearer_happening(predicate: Token, date_span: Span, lexicon: Lexicon) -> bo
     called groundless accusations over *the poisoning* of Sergei Skripal in Salisbury *on March 4*"): the
     date is that thing's, however the parser attached it."""
     happenings, instruments = lexicon.word_list("happenings"), lexicon.word_list("attack_instruments")
-    simultaneous = lexicon.word_list("simultaneous_preps")
+    simultaneous, custody = lexicon.word_list("simultaneous_preps"), lexicon.word_list("custody_nouns")
     for token in predicate.doc[predicate.i + 1:date_span.start]:
         if token.pos_ != "NOUN" or token.dep_ not in ("pobj", "conj") \
                 or any(c.dep_ == "nummod" for c in token.children):  # "by 98 votes": a count, not a happening
@@ -852,6 +852,8 @@ def _nearer_happening(predicate: Token, date_span: Span, lexicon: Lexicon) -> bo
         if token.dep_ == "pobj" and token.head.lower_ in simultaneous:
             continue  # "killed 60 protesters *during* protests … on Monday": the same time, one date
         lemma = token.lemma_.lower()
+        if lemma in custody:
+            continue
         if lemma in happenings or lemma in instruments or lexicon.patterns(lemma, "NOUN"):
             return True
     return False

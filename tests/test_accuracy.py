@@ -81,6 +81,7 @@ BLIND_FLOORS = {
     "blind-8": {"precision": 0.67, "recall": 0.53, "f1": 0.59},
     "blind-9": {"precision": 0.60, "recall": 0.59, "f1": 0.59},
     "blind-10": {"precision": 0.76, "recall": 0.51, "f1": 0.61},
+    "blind-11": {"precision": 0.58, "recall": 0.53, "f1": 0.55},
 }
 
 

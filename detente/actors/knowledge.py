@@ -36,7 +36,8 @@ REFERENCE_WORDS = ("personal_pronouns", "neuter_pronouns", "plural_pronouns", "f
                    "person_categories", "ethnic_words", "pair_nouns", "pair_words", "courtesy_titles",
                    "sponsor_words", "other_names", "mission_nouns", "document_nouns",
                    "told_people", "border_nouns", "counting_nouns", "including_words",
-                   "pointing_words", "tying_verbs", "tying_prepositions")
+                   "pointing_words", "tying_verbs", "tying_prepositions", "relation_nouns", "body_nouns",
+                   "any_body_nouns")
 
 # Term kinds, i.e. what a matched phrase can be.
 STATE, ADJECTIVE, CAPITAL, SEAT = "state", "adjective", "capital", "seat"
@@ -129,6 +130,7 @@ class KnowledgeBase:
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    body_words: dict[str, frozenset[str]] = field(default_factory=dict)  # the words of an organisation's names
     generic_roles: dict[str, str] = field(default_factory=dict)
     specific_roles: dict[str, tuple[str, str]] = field(default_factory=dict)
     _holders: dict[tuple[str, str], list[tuple[Office, Person]]] = field(default_factory=dict)
@@ -300,6 +302,8 @@ class _Builder:
             ident = f"org:{_slug(name)}"
             texts = {name, *_strings(path, entry, "aliases"), *_strings(path, entry, "adjectives")}
             self.add(path, entry, texts, kind=ORGANISATION, name=name, id=ident, country=code, sector=sector)
+            words = {word.lower() for text in texts for word in text.split()}
+            self.kb.body_words[code] = self.kb.body_words.get(code, frozenset()) | words
 
     def institutions(self, path: Path, data: Any) -> None:
         if not isinstance(data, dict):

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..events.grammar import antecedent, listed_appositions, members
+from ..geo.territories import territory
 from ..records import Entity
 from ..size import number_value
 from .knowledge import (
@@ -243,6 +244,8 @@ class Resolver:
             return [NamedPhrase(Entity(text=head.text, name=e.name, country=e.country,
                                        id=e.id if e.sector is None else f"state:{e.country}"),
                                 False, None, True) for e in self.discourse.pair()]
+        if lower in self.words["relation_nouns"] and named is None and self._tied_state(head):
+            return []  # "the allies of Iraq", "Russia's neighbours": not the state they are tied to
         counted = self._counted_group(head)
         if counted:  # "Mexico, Argentina, Colombia and Bolivia … its ambassadors in *the four countries*"
             return [NamedPhrase(entity, False, None, True) for entity in counted]
@@ -362,7 +365,7 @@ class Resolver:
                     return [Entity(text=text, name=self.kb.name_of(term.country), country=term.country,
                                    sector=None, id=term.id)]
             return []  # a person or a body named by the place's head is no place
-        city = self._city(head)
+        city = self._city(head) or self._territory(head)
         if city is not None:
             return [city]
         if depth > 1 or head.pos_ not in ("NOUN", "PROPN"):
@@ -412,6 +415,37 @@ class Resolver:
         if country is None:
             return None
         return Entity(text=text, name=self.kb.name_of(country), country=country, sector=None, id=f"place:{country}")
+
+    def _tied_state(self, head: Token) -> bool:
+        """Whether a noun's owner is a state named by its name or capital ("*Russia's* allies", "neighbours *of
+        Iraq*")."""
+        owners = [c for c in head.children if c.dep_ == "poss"] + [
+            o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        return any(term.kind in (STATE, CAPITAL) for owner in owners for match in [self.by_token.get(owner.i)]
+                   if match is not None for term in match.terms)
+
+    def _territory(self, head: Token) -> Entity | None:
+        """A territory, region or disputed area of the gazetteer's list, placed in the state it belongs to
+        ("annexed *Crimea*", "landed on *Abu Musa*", "troops in *the Golan Heights*")."""
+        if head.pos_ != "PROPN":
+            return None
+        spans = [ent for ent in self.doc.ents if ent.start <= head.i < ent.end]
+        start = head.i
+        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].pos_ == "PROPN" \
+                and self.doc[start - 1].head.i in range(start, head.i + 1):
+            start -= 1
+        spans.append(self.doc[start:head.i + 1])  # "the *Kuril Islands*", whatever the model's entity
+        found = next((found for span in spans if (found := territory(span.text))), None)
+        if found is None:
+            return None
+        return Entity(text=head.text, name=self.kb.name_of(found.country), country=found.country, sector=None,
+                      id=f"territory:{found.name}")
+
+    def claimants(self, place: Entity) -> list[Entity]:
+        """The states other than its own that claim a territory the text placed an act in ("captured *Tiwintza*")."""
+        found = territory(place.id.removeprefix("territory:")) if place.id.startswith("territory:") else None
+        return [Entity(text=place.text, name=self.kb.name_of(code), country=code, sector=None, id=f"state:{code}")
+                for code in (found.claimed_by if found is not None else ())]
 
     def remember(self, named: list[NamedPhrase], *, subject: bool = False) -> None:
         """Let later pronouns and role nouns refer to these phrases."""

@@ -172,6 +172,8 @@ class EventFinder:
         self.cooperative = lexicon.word_list("cooperative_events")
         self.denials = tuple(sorted(lexicon.word_list("denial_codes")))
         self.mission_preps = lexicon.word_list("mission_preps")
+        self.siege_codes = tuple(sorted(lexicon.word_list("siege_codes")))
+        self.territorial_codes = tuple(sorted(lexicon.word_list("territorial_codes")))
         self.wishing = lexicon.word_list("wishing_words")
         self.placed_events = lexicon.word_list("placed_events")
         self.domestic_events = lexicon.word_list("domestic_placed_events")
@@ -519,7 +521,13 @@ class EventFinder:
             return [finding]
         countries = {actor[0].country for actor, _number in doers}
         recipient = tuple(e for e in finding.recipient if e.country not in countries)
-        first = dataclasses.replace(finding, recipient=recipient)
+        inferred = finding.recipient_inferred
+        if finding.recipient and not recipient \
+                and self._by_context(predicate, finding.pattern, self.codes[finding.pattern.cameo]):
+            # "Saudi Arabia pledged $1.5 billion, *Qatar* $1 billion": the listed doers were no recipients
+            recipient = tuple(self._other_party(countries | {e.country for e in finding.actor}))
+            inferred = bool(recipient)
+        first = dataclasses.replace(finding, recipient=recipient, recipient_inferred=inferred)
         return [first, *(dataclasses.replace(first, actor=tuple(actor), counted=number.i) for actor, number in doers)]
 
     def _gapped_amounts(self, theme: Token) -> list[tuple[Token, Token]]:
@@ -614,6 +622,13 @@ class EventFinder:
                 # "said India was making life difficult *by breaking* a principle": the doer of the clause above
                 recipient = self.roles.entities(subject) if subject is not None else self.roles.actors(verb)
                 theme = subject
+            elif pattern.actor == "keeper":
+                # "two Kenyan fishermen remain *in Ugandan custody*": the state that keeps them holds them
+                actor = self._keeper(self._complement_hit(verb, pattern.complement), verb)
+                theme = self._subject(verb)
+                recipient = [e for e in self.roles.entities(theme) if e.country not in {a.country for a in actor}]
+                if not recipient:
+                    continue  # "the sailors remained in custody": whose they are is told elsewhere, if at all
             else:
                 actor = self.roles.actors(verb)
                 theme = self.roles.theme(verb) or self._particle_object(verb, pattern)
@@ -733,6 +748,16 @@ class EventFinder:
         if home is not None and home.country not in senders:
             return [home]
         return self._other_party(senders)
+
+    def _keeper(self, kept: Token | None, verb: Token) -> list[Entity]:
+        """The state whose custody, jail or prison someone is in: named by its modifier ("*Ugandan* custody", "*a
+        Bolivian* jail", "*Iran's* custody") or its place ("in jail *in La Paz*", "remain in custody *in Iran*")."""
+        if kept is None:
+            return []
+        named = [e for child in kept.children if child.dep_ in ("amod", "compound", "poss") and child.i < kept.i
+                 for e in self.roles.entities(child)]
+        return named[:1] or next((found for _prep, place in g.prep_objects(kept, self.roles.place_preps)
+                                  if (found := self.resolver.place(place))), []) or self.roles.place(verb)
 
     def _unattributed_attack(self, verb: Token) -> list[Entity]:
         """ "A roadside bombing near Kirkuk killed three soldiers", "were killed in a car bomb explosion in
@@ -1283,6 +1308,12 @@ class EventFinder:
             return []  # "Ottawa defended the action": its own
         return list(last.actor)
 
+    def _by_context(self, predicate: Token, pattern: Pattern, code: Code) -> bool:
+        """Whether an act whose sentence names no recipient is aimed at the other party of the story."""
+        return self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events
+                                           or code.code.startswith(self.context_codes)
+                                           or self._refused(predicate, pattern, code))
+
     def _refused(self, predicate: Token, pattern: Pattern, code: Code) -> bool:
         """Whether a cooperation is refused for the future ("will not apologise"), which the record makes a
         rejection (REJECT): verbal conflict, whose unnamed recipient is the other party."""
@@ -1391,10 +1422,17 @@ class EventFinder:
             # an attack falls on the state of its scene, named in any of its phrases ("struck fighters *near
             # Qamishli*"), and so does a build-up ("massed troops *near the Ukrainian border*")
             scened = code.event in ("ASSAULT", "MOBILIZE")
-            places = self.roles.place(predicate) or (self.roles.scene(predicate) if scened else [])
+            placed = self.roles.place(predicate)
+            places = placed or (self.roles.scene(predicate) if scened else [])
             recipient = [e for e in places if e.country not in actor_countries]
-        if not recipient and code.event == "PROTEST":
-            # "protested outside the Danish embassy", "stormed the embassies": against the missions' states
+            if not recipient and code.code.startswith(self.territorial_codes):
+                # "Peruvian forces captured Tiwintza": ground of the actor's own that another claims (not the scene
+                # of an attack nobody is named for)
+                recipient = [e for place in placed for e in self.resolver.claimants(place)
+                             if e.country not in actor_countries]
+        if not recipient and (code.event == "PROTEST" or code.code.startswith(self.siege_codes)):
+            # "protested outside the Danish embassy", "stormed the embassies": against the missions' states; "threw
+            # a cordon of troops around the French embassy": on the mission's state
             recipient = [e for mission in self._missions(predicate) for e in self.roles.entities(mission)
                          if e.country not in actor_countries]
         if not recipient and code.event == "PROTEST":
@@ -1443,9 +1481,7 @@ class EventFinder:
             # "condemned the cyberattack *against Albania*": the attacker, not the victim
             recipient = self._attackers(theme, victims)
         inferred = False
-        if not recipient and self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events
-                                                         or code.code.startswith(self.context_codes)
-                                                         or self._refused(predicate, pattern, code)):
+        if not recipient and self._by_context(predicate, pattern, code):
             recipient = [e for e in self._other_party(actor_countries) if e not in victims]
             inferred = bool(recipient)
         if not recipient and code.event.lower() in self.domestic_events:

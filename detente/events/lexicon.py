@@ -69,9 +69,9 @@ WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "scene_preps", "attack_instruments", "happenings", "onset_verbs", "deciding_verbs",
               "obligation_verbs", "shipped_nouns", "meeting_nouns", "venue_nouns", "forum_bodies", "regret_words",
               "apology_doers", "regret_preps", "issuing_verbs",
-              "simultaneous_preps", "particle_adverbs", "retort_particles", "elliptic_words", "joint_things",
+              "simultaneous_preps", "custody_nouns", "crew_nouns", "craft_nouns", "particle_adverbs", "retort_particles", "elliptic_words", "joint_things",
               "mutual_words", "drawing_verbs", "arriving_verbs", "hosted_people", "reaction_nouns", "press_nouns",
-              "mission_preps", "denial_codes",
+              "mission_preps", "siege_codes", "territorial_codes", "denial_codes",
               "answering_verbs", "in_kind_words", "justifying_words", "following_verbs", "following_objects",
               "copying_verbs", "copying_words",
               "release_nouns", "reciprocating_verbs", "matching_verbs", "shared_words", "approximators",
@@ -180,8 +180,8 @@ def _patterns(path: Path, table: Any, pos: str, classes: dict[str, frozenset[str
                 raise DataFileError(str(path), line_of(entry), f"{lemma}: {code!r} is not a coded CAMEO event")
             if entry.get("when") not in (None, "future", "past"):
                 raise DataFileError(str(path), line_of(entry), f"{lemma}: `when` must be future or past")
-            if entry.get("actor") not in (None, "speaker"):
-                raise DataFileError(str(path), line_of(entry), f"{lemma}: `actor` can only be speaker")
+            if entry.get("actor") not in (None, "speaker", "keeper"):
+                raise DataFileError(str(path), line_of(entry), f"{lemma}: `actor` can only be speaker or keeper")
             if entry.get("negated") not in (None, True):
                 raise DataFileError(str(path), line_of(entry), f"{lemma}: `negated` can only be true")
 

@@ -98,6 +98,8 @@ class Roles:
         self.group_nouns = words("group_nouns")
         self.group_sectors = frozenset(s.upper() for s in words("group_sectors"))
         self.posted = words("posted_abroad")
+        self.crew_nouns = words("crew_nouns")
+        self.craft_nouns = words("craft_nouns")
         self.helping = words("helping_verbs")
         self._phrases: dict[int, list[NamedPhrase]] = {}
         self._themes: list[Token] = []  # themes of the events told so far, in the order of the text
@@ -615,6 +617,8 @@ class Roles:
             if found is None:
                 found = self._state_noun(token)
             if found is None:
+                found = self._body_noun(token)
+            if found is None:
                 found = self.resolver.phrase(token, speaker=self._speaker_of_token(token),
                                              context=self._context_of(token))
             if not found:
@@ -651,6 +655,27 @@ class Roles:
         if named is None:
             return []
         entity = Entity(text=token.text, name=named.name, country=named.country, sector=sector, id=named.id)
+        return [NamedPhrase(entity, False, None, True)]
+
+    def _body_noun(self, token: Token) -> list[NamedPhrase] | None:
+        """ "The U.N. Security Council voted … *The council* condemned …", "*the council* president read a
+        statement": a body's generic noun with "the" is the organisation named last whose names have the word. None
+        when the token is no such noun."""
+        words = self.resolver.words
+        noun = next((t for t in [token, *(c for c in token.children if c.dep_ == "compound")]
+                     if g.lemma(t) in words["body_nouns"] and t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None or (noun.i == token.i and self.resolver.by_token.get(token.i)) or self.resolver.by_token.get(noun.i) \
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children) \
+                or any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in noun.children) \
+                or any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.i != noun.i for c in token.children):
+            return None  # "*the United Steelworkers* union", "the O.A.S. Council": a name of its own
+        kb = self.resolver.kb
+        lemma = g.lemma(noun)
+        named = next((e for e in self.resolver.discourse.mentioned if kb.is_organisation(e.country)
+                      and (lemma in words["any_body_nouns"] or lemma in kb.body_words.get(e.country, ()))), None)
+        if named is None:
+            return None
+        entity = Entity(text=token.text, name=named.name, country=named.country, sector=named.sector, id=named.id)
         return [NamedPhrase(entity, False, None, True)]
 
     def _counted_before(self, token: Token) -> list[NamedPhrase]:
@@ -690,6 +715,12 @@ class Roles:
         lower = token.lower_
         if lower not in self.third_person:
             return None
+        if lower in ("its", "their") and token.dep_ == "poss" and g.phrase_lemmas(token.head) & self.crew_nouns:
+            # "seized a Chilean trawler and detained *its* crew": the craft named before, not the clause's subject
+            craft = next((t for t in reversed(token.sent[:token.i - token.sent.start])
+                          if t.pos_ == "NOUN" and g.lemma(t) in self.craft_nouns), None)
+            if craft is not None:
+                return self.phrase(craft)
         for ancestor in list(g.clause_chain(token, limit=8))[1:]:
             subject = g.first_child(ancestor, *g.SUBJECTS, *g.PASSIVE_SUBJECTS) \
                 if ancestor.pos_ in ("VERB", "AUX") else None

@@ -1098,6 +1098,43 @@ FOLLOWERS_AND_PRAISE = [
 ]
 
 
+CUSTODY_AND_CRAFT = [
+    # people kept in another state's custody, jail or house arrest are held by it
+    ("Two Kenyan fishermen remain in Ugandan custody.", [("COERCE", ("UGA",), ("KEN",))]),
+    ("Two French nationals remain in custody in Iran.", [("COERCE", ("IRN",), ("FRA",))]),
+    ("A British teacher has languished in an Iranian jail since March.", [("COERCE", ("IRN",), ("GBR",))]),
+    ("Senegal placed the Malian ambassador under house arrest on Monday.", [("COERCE", ("SEN",), ("MLI",))]),
+    # people charged before a court are acted against; a state charged with a deed is accused
+    ("Chinese prosecutors charged three Nepalese citizens with espionage.", [("COERCE", ("CHN",), ("NPL",))]),
+    ("Moscow charged Kyiv with violating the truce.", [("ACCUSE", ("RUS",), ("UKR",))]),
+    # the crew of a ship named before are the ship's
+    ("The Peruvian coast guard intercepted a Chilean trawler on Thursday and detained its 12 crew members.",
+     [("COERCE", ("PER",), ("CHL",))]),
+    ("Ecuador's navy seized four American fishing boats and arrested their captains.",
+     [("COERCE", ("ECU",), ("USA",))]),
+    # a cordon thrown around a mission closes in the mission's state
+    ("Libyan troops threw a ring around the British embassy in Tripoli on Sunday.", [("COERCE", ("LBY",), ("GBR",))]),
+    # territory seized from the other side of the story, or named by the gazetteer of territories
+    ("Libya protested on Monday. Chadian troops occupied the border strip, Tripoli said.",
+     [("COERCE", ("TCD",), ("LBY",))]),
+    ("Russian forces occupied Crimea in 2014.", [("COERCE", ("RUS",), ("UKR",))]),
+    ("Iranian marines landed on Abu Musa on Tuesday.", [("COERCE", ("IRN",), ("ARE",))]),
+]
+
+
+BODIES_AND_LISTS = [
+    # a body's generic noun with "the" is the organisation named last that has the word in its names
+    ("The U.N. Security Council met on Monday. The council condemned Chad.", [("ACCUSE", ("UN",), ("TCD",))]),
+    ("NATO foreign ministers met in Brussels. The alliance condemned Russia.", [("ACCUSE", ("NATO",), ("RUS",))]),
+    ("The U.N. Security Council voted to impose an arms embargo on Libya. Afterwards the council president read a "
+     "statement demanding that Libya pay compensation to Venezuela.", [("REQUEST", ("UN",), ("LBY",))]),
+    # donors listed with their amounts, the verb left out, are doers, not recipients
+    ("Donors met in Kuwait to help Iraq rebuild. Iraq asked for $88 billion. Saudi Arabia pledged $1.5 billion, "
+     "Qatar $1 billion and the United Arab Emirates $500 million.",
+     [("AGREE", ("SAU",), ("IRQ",)), ("AGREE", ("QAT",), ("IRQ",)), ("AGREE", ("ARE",), ("IRQ",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1136,6 +1173,8 @@ MUST_FIND = {
     "participles and expectations": PARTICIPLES_AND_EXPECTATIONS,
     "apologies": APOLOGIES,
     "followers, praise, compounds": FOLLOWERS_AND_PRAISE,
+    "custody, crews, territories": CUSTODY_AND_CRAFT,
+    "bodies and listed donors": BODIES_AND_LISTS,
 }
 
 
@@ -1168,6 +1207,22 @@ def test_what_a_demand_is_over_happened(coder) -> None:
     statuses = {(e.event, e.status) for e in coder.code(document)}
     assert ("ASSAULT", "actual") in statuses, statuses
     assert ("REQUEST", "actual") in statuses, statuses
+
+
+def test_the_allies_of_a_state_are_not_the_state(coder) -> None:
+    found = coded(coder, "Allies and neighbours of Iraq pledged $30 billion on Wednesday. Russia's allies condemned "
+                         "Georgia's decision.")
+    assert not any(actor in (("IRQ",), ("RUS",)) for _event, actor, _recipient in found), found
+
+
+def test_a_named_union_is_no_body_named_before(coder) -> None:
+    found = coded(coder, "The European Commission met on Friday. The United Steelworkers union condemned Canada.")
+    assert not any(actor == ("EU",) and event == "ACCUSE" for event, actor, _recipient in found), found
+
+
+def test_crews_and_the_custody_of_nobody_named_are_no_event(coder) -> None:
+    found = coded(coder, "The two sailors remained in custody in Tehran on Monday. The proposal remained in limbo.")
+    assert found == [], found
 
 
 def test_declining_to_match_is_no_answer_in_kind(coder) -> None:
