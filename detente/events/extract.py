@@ -700,7 +700,8 @@ class EventFinder:
                 return None
         elif pattern.object is not None:
             theme = self.roles.theme(token)
-            if theme is None or not self._lemmas(theme) & pattern.object:
+            # "imposed an air *and arms embargo*": any of the objects listed
+            if theme is None or not any(self._lemmas(t) & pattern.object for t in (theme, *theme.conjuncts)):
                 return None
             used.add(theme.i)  # and what it is a part of: "delayed the last tranche *of the loan*"
             used.update(o.i for _p, o in g.prep_objects(theme, frozenset({"of"})))
@@ -740,7 +741,7 @@ class EventFinder:
         if not senders:
             return []
         for node in (held, verb):
-            for _prep, place in g.prep_objects(node, frozenset({"in", "to"})):
+            for _prep, place in g.prep_objects(node, frozenset({"in", "to", "at"})):
                 host = [e for e in self.resolver.place(place) if e.country not in senders]
                 if host:
                     return host

@@ -34,8 +34,15 @@ def is_passive(verb: Token) -> bool:
 
 def subject(verb: Token) -> Token | None:
     """The grammatical subject of an active clause; not a transcript's label that the parser took for one
-    ("*Q*: On Monday the United States … attributed the hack …")."""
-    return next((c for c in verb.children if c.dep_ in SUBJECTS and not _label(c)), None)
+    ("*Q*: On Monday the United States … attributed the hack …"). A name right before a verb that has no subject
+    is one, whatever the parser made of it ("Six days later *Beijing* suspended imports …", read as a modifier)."""
+    found = next((c for c in verb.children if c.dep_ in SUBJECTS and not _label(c)), None)
+    if found is None and verb.pos_ == "VERB" and verb.i > 0:
+        before = verb.doc[verb.i - 1]
+        if before.head.i == verb.i and before.dep_ == "npadvmod" and before.pos_ == "PROPN" \
+                and before.ent_type_ not in ("DATE", "TIME"):
+            return before
+    return found
 
 
 def _label(token: Token) -> bool:

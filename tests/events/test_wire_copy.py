@@ -1128,6 +1128,15 @@ BODIES_AND_LISTS = [
     ("NATO foreign ministers met in Brussels. The alliance condemned Russia.", [("ACCUSE", ("NATO",), ("RUS",))]),
     ("The U.N. Security Council voted to impose an arms embargo on Libya. Afterwards the council president read a "
      "statement demanding that Libya pay compensation to Venezuela.", [("REQUEST", ("UN",), ("LBY",))]),
+    # a name right before a verb that has no subject is its subject, whatever the parser made of it
+    ("Six days later Beijing suspended imports of Korean mobile handsets and polyethylene.",
+     [("SANCTION", ("CHN",), ("KOR",))]),
+    # any of the objects listed may be what the verb asks for
+    ("The Security Council voted on Friday to impose an air and arms embargo on Libya.",
+     [("SANCTION", ("UN",), ("LBY",))]),
+    # people taken off a plane are held
+    ("Ghanaian police removed the Guinean delegation from an American airliner at Accra airport on Sunday.",
+     [("COERCE", ("GHA",), ("GIN",))]),
     # donors listed with their amounts, the verb left out, are doers, not recipients
     ("Donors met in Kuwait to help Iraq rebuild. Iraq asked for $88 billion. Saudi Arabia pledged $1.5 billion, "
      "Qatar $1 billion and the United Arab Emirates $500 million.",
