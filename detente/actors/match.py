@@ -149,6 +149,8 @@ class ActorMatcher:
             return False
         if not term.ambiguous:
             return True
+        if _named_further(span):
+            return False  # "the *Union* of Poles in Belarus": a word of another name
         labels = {t.ent_type_ for t in span} - {""}
         if term.kind == GENERIC and _named_owner(span):
             return True  # "Serb *forces*", "Iraq's *extremists*": a nationality makes the common noun an actor
@@ -177,6 +179,16 @@ class ActorMatcher:
         return (term.ambiguous and before is not None and span[0].ent_iob_ == "I" and before.ent_type_ == "PERSON"
                 and before.pos_ == "PROPN" and before.is_alpha and before.text[:1].isupper()
                 and before.lower_ not in self.titles and before.text not in person.name.split())
+
+
+def _named_further(span: Span) -> bool:
+    """Whether a capitalised name goes on after ``span`` with "of" ("the Union *of Poles*")."""
+    doc = span.doc
+    after = doc[span.end:span.end + 3]
+    if len(after) < 2 or after[0].lower_ != "of" or not span[-1].text[:1].isupper():
+        return False
+    name = after[2] if after[1].lower_ == "the" and len(after) > 2 else after[1]
+    return name.pos_ == "PROPN" and name.text[:1].isupper()
 
 
 def term_words(kb: KnowledgeBase, nlp) -> dict[str, tuple[str, ...]]:

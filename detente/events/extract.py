@@ -174,6 +174,7 @@ class EventFinder:
         self.mission_preps = lexicon.word_list("mission_preps")
         self.siege_codes = tuple(sorted(lexicon.word_list("siege_codes")))
         self.territorial_codes = tuple(sorted(lexicon.word_list("territorial_codes")))
+        self.set_phrases = lexicon.word_list("set_phrase_words")
         self.wishing = lexicon.word_list("wishing_words")
         self.placed_events = lexicon.word_list("placed_events")
         self.domestic_events = lexicon.word_list("domestic_placed_events")
@@ -822,6 +823,9 @@ class EventFinder:
         if token.pos_ == "NOUN" and token.dep_ == "dobj":
             # "imposed controls *on exports*": the phrase right after an object is often hung on the verb
             candidates.extend(c for c in token.head.children if c.dep_ == "prep" and c.i == token.right_edge.i + 1)
+        # "declared a first secretary of the Polish embassy in Minsk *persona non grata*": a set phrase the parser
+        # may hang anywhere under the object
+        candidates.extend(t for obj in g.children(token, "dobj") for t in obj.subtree if t.lower_ in self.set_phrases)
         if g.lemma(token) in self.roles.object_control:
             # "allow refugees who have lived in Iraq to return": the infinitive may hang anywhere under the object
             for obj in g.children(token, "dobj"):

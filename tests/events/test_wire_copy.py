@@ -1134,6 +1134,13 @@ BODIES_AND_LISTS = [
     # any of the objects listed may be what the verb asks for
     ("The Security Council voted on Friday to impose an air and arms embargo on Libya.",
      [("SANCTION", ("UN",), ("LBY",))]),
+    # air, sea and ground of a state entered against its will
+    ("Iranian military aircraft violated the airspace of Azerbaijan on Monday.", [("COERCE", ("IRN",), ("AZE",))]),
+    ("Malaysian government vessels have intruded into Singapore's waters 14 times.",
+     [("COERCE", ("MYS",), ("SGP",))]),
+    # a set phrase the parser hung deep under the object
+    ("The Belarusian Foreign Ministry said it had declared a first secretary of the Polish embassy in Minsk persona "
+     "non grata.", [("SANCTION", ("BLR",), ("POL",))]),
     # people taken off a plane are held
     ("Ghanaian police removed the Guinean delegation from an American airliner at Accra airport on Sunday.",
      [("COERCE", ("GHA",), ("GIN",))]),
@@ -1222,6 +1229,11 @@ def test_the_allies_of_a_state_are_not_the_state(coder) -> None:
     found = coded(coder, "Allies and neighbours of Iraq pledged $30 billion on Wednesday. Russia's allies condemned "
                          "Georgia's decision.")
     assert not any(actor in (("IRQ",), ("RUS",)) for _event, actor, _recipient in found), found
+
+
+def test_an_ambiguous_name_that_goes_on_with_of_is_another_name(coder) -> None:
+    found = coded(coder, "Belarusian police stormed the headquarters of the Union of Poles in Hrodna on Wednesday.")
+    assert not any("EU" in recipient for _event, _actor, recipient in found), found
 
 
 def test_a_named_union_is_no_body_named_before(coder) -> None:
