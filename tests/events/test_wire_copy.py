@@ -1141,6 +1141,8 @@ BODIES_AND_LISTS = [
     # a set phrase the parser hung deep under the object
     ("The Belarusian Foreign Ministry said it had declared a first secretary of the Polish embassy in Minsk persona "
      "non grata.", [("SANCTION", ("BLR",), ("POL",))]),
+    # an exercise is military by its adjectives; held with another state it is cooperation
+    ("The United States held joint military exercises with Guyana last week.", [("COOPERATE", ("USA",), ("GUY",))]),
     # people taken off a plane are held
     ("Ghanaian police removed the Guinean delegation from an American airliner at Accra airport on Sunday.",
      [("COERCE", ("GHA",), ("GIN",))]),
