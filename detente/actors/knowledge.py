@@ -36,7 +36,7 @@ REFERENCE_WORDS = ("personal_pronouns", "neuter_pronouns", "plural_pronouns", "f
                    "person_categories", "ethnic_words", "pair_nouns", "pair_words", "courtesy_titles",
                    "sponsor_words", "other_names", "mission_nouns", "document_nouns",
                    "told_people", "border_nouns", "counting_nouns", "including_words",
-                   "pointing_words", "tying_verbs", "tying_prepositions", "relation_nouns", "body_nouns",
+                   "pointing_words", "tying_verbs", "tying_prepositions", "relation_nouns", "body_nouns", "pair_titles",
                    "any_body_nouns")
 
 # Term kinds, i.e. what a matched phrase can be.

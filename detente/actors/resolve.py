@@ -239,7 +239,7 @@ class Resolver:
             entity = self._bound(head) or self._pronoun(lower, speaker)
             return [NamedPhrase(entity, lower in self.words["personal_pronouns"], None, True)] if entity else []
         if lower in self.words["pair_nouns"] and any(c.lower_ in self.words["pair_words"] for c in head.children) \
-                and self.by_token.get(head.i) is None:
+                and (named is None or lower in self.words["pair_titles"]):
             # "urged both sides to respect the agreement", "the two countries agreed …"
             return [NamedPhrase(Entity(text=head.text, name=e.name, country=e.country,
                                        id=e.id if e.sector is None else f"state:{e.country}"),

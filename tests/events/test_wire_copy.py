@@ -1143,6 +1143,9 @@ BODIES_AND_LISTS = [
      "non grata.", [("SANCTION", ("BLR",), ("POL",))]),
     # an exercise is military by its adjectives; held with another state it is cooperation
     ("The United States held joint military exercises with Guyana last week.", [("COOPERATE", ("USA",), ("GUY",))]),
+    # "both leaders", "both presidents" are the heads of the story's two parties
+    ("Guyana and Venezuela traded threats on Monday. Brazil's president held phone calls with both leaders last "
+     "week.", [("CONSULT", ("BRA",), ("GUY", "VEN"))]),
     # people taken off a plane are held
     ("Ghanaian police removed the Guinean delegation from an American airliner at Accra airport on Sunday.",
      [("COERCE", ("GHA",), ("GIN",))]),
