@@ -1146,6 +1146,9 @@ BODIES_AND_LISTS = [
     # "both leaders", "both presidents" are the heads of the story's two parties
     ("Guyana and Venezuela traded threats on Monday. Brazil's president held phone calls with both leaders last "
      "week.", [("CONSULT", ("BRA",), ("GUY", "VEN"))]),
+    # armed men withdrawn are forces, not diplomats
+    ("Kenya withdrew its security personnel from Uganda on Monday.",
+     [("RETREAT", ("KEN",), ("UGA",))]),
     # people taken off a plane are held
     ("Ghanaian police removed the Guinean delegation from an American airliner at Accra airport on Sunday.",
      [("COERCE", ("GHA",), ("GIN",))]),
