@@ -1149,6 +1149,9 @@ BODIES_AND_LISTS = [
     # armed men withdrawn are forces, not diplomats
     ("Kenya withdrew its security personnel from Uganda on Monday.",
      [("RETREAT", ("KEN",), ("UGA",))]),
+    # a state's application blocked is vetoed
+    ("Greece blocked North Macedonia's application for EU membership on Tuesday.",
+     [("REJECT", ("GRC",), ("MKD",))]),
     # people taken off a plane are held
     ("Ghanaian police removed the Guinean delegation from an American airliner at Accra airport on Sunday.",
      [("COERCE", ("GHA",), ("GIN",))]),
