@@ -1149,6 +1149,10 @@ BODIES_AND_LISTS = [
     # armed men withdrawn are forces, not diplomats
     ("Kenya withdrew its security personnel from Uganda on Monday.",
      [("RETREAT", ("KEN",), ("UGA",))]),
+    # crossing into another's air, land or sea; money owed withheld
+    ("The Lebanese army said an Israeli drone had crossed into Lebanese airspace.", [("COERCE", ("ISR",), ("LBN",))]),
+    ("Israel suspended the transfer of tax revenues to the Palestinian Authority.",
+     [("SANCTION", ("ISR",), ("PSE",))]),
     # a state's application blocked is vetoed
     ("Greece blocked North Macedonia's application for EU membership on Tuesday.",
      [("REJECT", ("GRC",), ("MKD",))]),
