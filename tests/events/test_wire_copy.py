@@ -1256,6 +1256,13 @@ def test_a_named_union_is_no_body_named_before(coder) -> None:
     assert not any(actor == ("EU",) and event == "ACCUSE" for event, actor, _recipient in found), found
 
 
+def test_a_hope_is_no_deed(coder) -> None:
+    """spaCy reads "hopes" as the verb "hop": what a state hopes to sign it has not signed."""
+    document = Document(id="case", text="Kiev hopes to sign an association agreement with the EU in November.",
+                        date=date(2024, 3, 15))
+    assert all(e.status != "actual" for e in coder.code(document))
+
+
 def test_crews_and_the_custody_of_nobody_named_are_no_event(coder) -> None:
     found = coded(coder, "The two sailors remained in custody in Tehran on Monday. The proposal remained in limbo.")
     assert found == [], found
