@@ -348,6 +348,10 @@ class EventFinder:
         subject = g.subject(predicate)
         if subject is not None and len(states) == 2 and any(c.lower_ == "each" for c in subject.children):
             finding = dataclasses.replace(finding, recipient=())  # "each side expelled one diplomat"
+        if finding.recipient and g.lemma(predicate) in self.mutual \
+                and not any(c.dep_ == "prep" and c.lower_ == "with" for c in predicate.children):
+            # "Turkey and Israel *traded* expulsions and insults … after troops killed 60 Palestinians": with each other
+            finding = dataclasses.replace(finding, recipient=())
         if finding.recipient:
             return [finding]
         theme = doc[finding.theme] if finding.theme is not None else None

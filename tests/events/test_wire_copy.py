@@ -1256,6 +1256,13 @@ def test_a_named_union_is_no_body_named_before(coder) -> None:
     assert not any(actor == ("EU",) and event == "ACCUSE" for event, actor, _recipient in found), found
 
 
+def test_what_two_states_trade_they_trade_with_each_other(coder) -> None:
+    found = coded(coder, "Egypt and Sudan traded expulsions and insults this week after Sudanese troops killed 20 "
+                         "Chadians.")
+    assert ("ACCUSE", ("EGY",), ("SDN",)) in found and ("ACCUSE", ("SDN",), ("EGY",)) in found, found
+    assert not any(recipient == ("TCD",) and event == "ACCUSE" for event, _actor, recipient in found), found
+
+
 def test_a_hope_is_no_deed(coder) -> None:
     """spaCy reads "hopes" as the verb "hop": what a state hopes to sign it has not signed."""
     document = Document(id="case", text="Kiev hopes to sign an association agreement with the EU in November.",
