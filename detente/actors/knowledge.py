@@ -413,6 +413,8 @@ def load_knowledge(extra: str | None = None, data_dir: str | None = None) -> Kno
     builder.groups(folder / "groups.yaml", _list(folder / "groups.yaml"))
     builder.roles(folder / "roles.yaml", datafiles.load(folder / "roles.yaml"))
     builder.persons(folder / "office_holders.yaml", _list(folder / "office_holders.yaml"))
+    # the offices held before 2000, of people the first file may list too (their offices merge)
+    builder.persons(folder / "office_holders_1945_1999.yaml", _list(folder / "office_holders_1945_1999.yaml"))
     if extra:
         builder.extra(Path(extra))
     builder.kb.index_holders()
