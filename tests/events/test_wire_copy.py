@@ -1263,6 +1263,15 @@ def test_what_two_states_trade_they_trade_with_each_other(coder) -> None:
     assert not any(recipient == ("TCD",) and event == "ACCUSE" for event, _actor, recipient in found), found
 
 
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    ("Houphouët-Boigny accused Sékou Touré of sheltering exiles.", "1967-06-27", ("ACCUSE", ("CIV",), ("GIN",))),
+    ("Mobutu accused Kaunda of sheltering rebels.", "1978-05-20", ("ACCUSE", ("COD",), ("ZMB",))),
+    ("U Thant urged Nasser to withdraw his request.", "1967-05-18", ("REQUEST", ("UN",), ("EGY",))),
+])
+def test_leaders_of_the_last_century_are_their_states(coder, text, day, expected) -> None:
+    assert expected in coded(coder, text, day=day)
+
+
 def test_a_hope_is_no_deed(coder) -> None:
     """spaCy reads "hopes" as the verb "hop": what a state hopes to sign it has not signed."""
     document = Document(id="case", text="Kiev hopes to sign an association agreement with the EU in November.",
