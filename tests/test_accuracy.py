@@ -73,15 +73,18 @@ def test_our_sentences(sentences, measure, floor):
 BLIND_FLOORS = {
     "blind-1": {"precision": 0.74, "recall": 0.55, "f1": 0.63},
     "blind-2": {"precision": 0.69, "recall": 0.56, "f1": 0.62},
-    "blind-3": {"precision": 0.66, "recall": 0.65, "f1": 0.66},
-    "blind-4": {"precision": 0.68, "recall": 0.57, "f1": 0.62},
-    "blind-5": {"precision": 0.68, "recall": 0.52, "f1": 0.59},
-    "blind-6": {"precision": 0.56, "recall": 0.43, "f1": 0.49},
-    "blind-7": {"precision": 0.65, "recall": 0.50, "f1": 0.56},
-    "blind-8": {"precision": 0.67, "recall": 0.53, "f1": 0.59},
+    "blind-3": {"precision": 0.66, "recall": 0.67, "f1": 0.67},
+    # lowered in session 12 (were 0.68 / 0.57 / 0.62 and 0.76 / 0.51 / 0.61): the office holders before 2000 name
+    # people whose acts were unread or misread before (docs/accuracy.md, blind-11)
+    "blind-4": {"precision": 0.67, "recall": 0.58, "f1": 0.62},
+    "blind-5": {"precision": 0.70, "recall": 0.52, "f1": 0.60},
+    "blind-6": {"precision": 0.60, "recall": 0.47, "f1": 0.53},
+    "blind-7": {"precision": 0.66, "recall": 0.55, "f1": 0.60},
+    "blind-8": {"precision": 0.68, "recall": 0.54, "f1": 0.60},
     "blind-9": {"precision": 0.60, "recall": 0.59, "f1": 0.59},
-    "blind-10": {"precision": 0.76, "recall": 0.51, "f1": 0.61},
-    "blind-11": {"precision": 0.58, "recall": 0.53, "f1": 0.55},
+    "blind-10": {"precision": 0.75, "recall": 0.50, "f1": 0.60},
+    "blind-11": {"precision": 0.60, "recall": 0.58, "f1": 0.59},
+    "blind-12": {"precision": 0.61, "recall": 0.51, "f1": 0.56},
 }
 
 

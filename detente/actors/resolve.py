@@ -149,6 +149,13 @@ class NamedPhrase:
     inferred: bool
 
 
+def _named_otherwise(head: Token, known: Entity) -> bool:
+    """Whether a titled phrase names a person by a name that is not ``known``'s ("Prime Minister *Manasseh
+    Sogavare*" after Michael Somare)."""
+    names = [t.text for t in head.subtree if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
+    return bool(names) and not any(name in known.name.split() for name in names)
+
+
 def _distinct_places(places: list[Entity]) -> list[Entity]:
     """Places without repeats of a state ("Tokyo and Osaka" are Japan, once)."""
     return list({e.country: e for e in places}.values())
@@ -651,6 +658,10 @@ class Resolver:
                             None)
         if previous is None and category:
             previous = self.discourse.categories.get(category)
+            if previous is not None and previous.id.startswith("person:") and _named_otherwise(head, previous):
+                # "Prime Minister Sir Michael Somare said … In Honiara, Prime Minister *Manasseh Sogavare* …": a
+                # title with another person's name is not the known holder told before
+                previous = self._clause_place(head)
         determined = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "a", "an") for c in head.children)
         if previous is None and category == "statement":
             previous = self.discourse.speaker
@@ -666,6 +677,14 @@ class Resolver:
         entity = Entity(text=role_term.text, name=previous.name, country=previous.country,
                         sector=role_term.sector or previous.sector, id=previous.id)
         return NamedPhrase(entity, person, category, True)
+
+    def _clause_place(self, head: Token) -> Entity | None:
+        """The state of a place that opens the clause of ``head`` ("*In Honiara*, Prime Minister X said …")."""
+        verb = head.head
+        place = next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < head.i
+                      for o in c.children if o.dep_ == "pobj"), None)
+        found = self.place(place) if place is not None else []
+        return found[0] if found else None
 
     def _told_people(self, head: Token) -> NamedPhrase | None:
         """The people last told of with an owner before ``head`` ("24 American crew members" for "the crew"),

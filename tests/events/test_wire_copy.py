@@ -1159,6 +1159,9 @@ BODIES_AND_LISTS = [
     # people taken off a plane are held
     ("Ghanaian police removed the Guinean delegation from an American airliner at Accra airport on Sunday.",
      [("COERCE", ("GHA",), ("GIN",))]),
+    # the outcome of the two parties' meeting is theirs
+    ("India and Pakistan signed a declaration in Tashkent on Monday. U Thant welcomed the outcome of the meeting.",
+     [("SUPPORT", ("UN",), ("IND", "PAK"))]),
     # donors listed with their amounts, the verb left out, are doers, not recipients
     ("Donors met in Kuwait to help Iraq rebuild. Iraq asked for $88 billion. Saudi Arabia pledged $1.5 billion, "
      "Qatar $1 billion and the United Arab Emirates $500 million.",
@@ -1270,6 +1273,12 @@ def test_what_two_states_trade_they_trade_with_each_other(coder) -> None:
 ])
 def test_leaders_of_the_last_century_are_their_states(coder, text, day, expected) -> None:
     assert expected in coded(coder, text, day=day)
+
+
+def test_a_title_with_another_name_is_not_the_holder_told_before(coder) -> None:
+    found = coded(coder, "Prime Minister Sir Michael Somare said he had not authorised the flight. In Honiara, Prime "
+                         "Minister Manasseh Sogavare accused Canberra of arrogance.", day="2006-10-13")
+    assert ("ACCUSE", ("SLB",), ("AUS",)) in found and ("ACCUSE", ("PNG",), ("AUS",)) not in found, found
 
 
 def test_a_hope_is_no_deed(coder) -> None:
