@@ -350,7 +350,8 @@ class EventFinder:
             finding = dataclasses.replace(finding, recipient=())  # "each side expelled one diplomat"
         if finding.recipient and g.lemma(predicate) in self.mutual \
                 and not any(c.dep_ == "prep" and c.lower_ == "with" for c in predicate.children):
-            # "Turkey and Israel *traded* expulsions and insults … after troops killed 60 Palestinians": with each other
+            # "Turkey and Israel *traded* expulsions and insults … after troops killed 60 Palestinians": with each
+            # other
             finding = dataclasses.replace(finding, recipient=())
         if finding.recipient:
             return [finding]

@@ -664,7 +664,8 @@ class Roles:
         words = self.resolver.words
         noun = next((t for t in [token, *(c for c in token.children if c.dep_ == "compound")]
                      if g.lemma(t) in words["body_nouns"] and t.pos_ in ("NOUN", "PROPN")), None)
-        if noun is None or (noun.i == token.i and self.resolver.by_token.get(token.i)) or self.resolver.by_token.get(noun.i) \
+        matched = self.resolver.by_token
+        if noun is None or (noun.i == token.i and matched.get(token.i)) or matched.get(noun.i) \
                 or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children) \
                 or any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in noun.children) \
                 or any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.i != noun.i for c in token.children):

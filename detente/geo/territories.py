@@ -34,15 +34,15 @@ def load_territories(path: Path = DATA) -> dict[str, Territory]:
     out: dict[str, Territory] = {}
     data = datafiles.load(path)
     for entry in datafiles.mappings(path, data or [], "territory"):
-        territory = Territory(str(entry.get("name")), entry.get("country"),
-                              tuple(map(str, datafiles.as_list(entry.get("claimed_by")))))
-        if not all(isinstance(code, str) and len(code) == 3 for code in (territory.country, *territory.claimed_by)):
-            raise DataFileError(str(path), datafiles.line_of(entry), f"territory {territory.name!r}: "
+        place = Territory(str(entry.get("name")), entry.get("country"),
+                          tuple(map(str, datafiles.as_list(entry.get("claimed_by")))))
+        if not all(isinstance(code, str) and len(code) == 3 for code in (place.country, *place.claimed_by)):
+            raise DataFileError(str(path), datafiles.line_of(entry), f"territory {place.name!r}: "
                                 "`country` and `claimed_by` must be three-letter codes")
-        for name in datafiles.as_list(entry.get("names")) or [territory.name]:
-            if out.get(str(name), territory).country != territory.country:
+        for name in datafiles.as_list(entry.get("names")) or [place.name]:
+            if out.get(str(name), place).country != place.country:
                 raise DataFileError(str(path), datafiles.line_of(entry), f"{name!r} names territories of two states")
-            out[str(name)] = territory
+            out[str(name)] = place
     return out
 
 
