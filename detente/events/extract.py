@@ -1318,6 +1318,15 @@ class EventFinder:
             return []  # "Ottawa defended the action": its own
         return list(last.actor)
 
+    def _said_of_it(self, predicate: Token, code: Code, actors: set[str | None]) -> list[Entity]:
+        """The recipient of the last words of the same kind by another actor, in the sentence before."""
+        sent = predicate.sent
+        start = predicate.doc[sent.start - 1].sent.start if sent.start else sent.start
+        last = next((f for f in reversed(self.earlier) if start <= f.predicate < sent.start
+                     and self.codes[f.pattern.cameo].event == code.event
+                     and f.recipient and not {e.country for e in f.actor} & actors), None)
+        return [e for e in last.recipient if e.country not in actors] if last is not None else []
+
     def _by_context(self, predicate: Token, pattern: Pattern, code: Code) -> bool:
         """Whether an act whose sentence names no recipient is aimed at the other party of the story."""
         return self.context_recipient and (code.quad_class == 3 or code.event.lower() in self.context_events
@@ -1481,6 +1490,10 @@ class EventFinder:
             recipient = pair
             joint = tuple(sorted({self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
                                  | {"JOINT"}))
+        if not recipient and theme is not None and theme.lower_ in ("it", "this") and code.quad_class in (1, 3):
+            # "Washington welcomed the decision of Cyprus. London also welcomed *it*": what the last like words
+            # were about
+            recipient = self._said_of_it(predicate, code, actor_countries)
         praised = self._judged_noun(predicate, theme) if not recipient and code.event == "SUPPORT" else None
         if praised is not None:
             # "welcomed the release": praise of a deed told before (after "welcomed the accord" of both)

@@ -1162,6 +1162,9 @@ BODIES_AND_LISTS = [
     # the outcome of the two parties' meeting is theirs
     ("India and Pakistan signed a declaration in Tashkent on Monday. U Thant welcomed the outcome of the meeting.",
      [("SUPPORT", ("UN",), ("IND", "PAK"))]),
+    # words about "it" are about what the like words before were about
+    ("Washington welcomed the decision of Cyprus. The Foreign Office in London also welcomed it.",
+     [("SUPPORT", ("GBR",), ("CYP",))]),
     # donors listed with their amounts, the verb left out, are doers, not recipients
     ("Donors met in Kuwait to help Iraq rebuild. Iraq asked for $88 billion. Saudi Arabia pledged $1.5 billion, "
      "Qatar $1 billion and the United Arab Emirates $500 million.",
