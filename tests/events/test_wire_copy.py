@@ -1162,6 +1162,9 @@ BODIES_AND_LISTS = [
     # the outcome of the two parties' meeting is theirs
     ("India and Pakistan signed a declaration in Tashkent on Monday. U Thant welcomed the outcome of the meeting.",
      [("SUPPORT", ("UN",), ("IND", "PAK"))]),
+    # a protest note "fired off" is words; property impounded is seized
+    ("Malaysia has fired off a formal protest note to Jakarta.", [("ACCUSE", ("MYS",), ("IDN",))]),
+    ("Tanzanian authorities have also impounded Kenyan-registered tour vans.", [("COERCE", ("TZA",), ("KEN",))]),
     # words about "it" are about what the like words before were about
     ("Washington welcomed the decision of Cyprus. The Foreign Office in London also welcomed it.",
      [("SUPPORT", ("GBR",), ("CYP",))]),
