@@ -650,6 +650,8 @@ class Resolver:
         # groups of no named country are not the speaker's ("Canada was concerned by arrests of civil society")
         own_body = role_term.kind == TITLE or role_term.sector in STATE_BODY_SECTORS or category == "statement"
         previous = context if context is not None and context.country and own_body else None
+        if previous is None and own_body and role_term.kind != TITLE and head.dep_ in ("nsubj", "nsubjpass"):
+            previous = self._clause_place(head)  # "In Nairobi, *the foreign ministry* condemned the closure"
         if previous is None:
             # "the ministry" after "the Russian Foreign Ministry": the last entity named with the same noun
             word = head.lemma_.lower()
@@ -679,12 +681,15 @@ class Resolver:
         return NamedPhrase(entity, person, category, True)
 
     def _clause_place(self, head: Token) -> Entity | None:
-        """The state of a place that opens the clause of ``head`` ("*In Honiara*, Prime Minister X said …")."""
+        """The state of a place that opens the clause of ``head`` ("*In Honiara*, Prime Minister X said …", "In a
+        statement issued *in Nairobi*, the ministry said …")."""
         verb = head.head
-        place = next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < head.i
-                      for o in c.children if o.dep_ == "pobj"), None)
-        found = self.place(place) if place is not None else []
-        return found[0] if found else None
+        opening = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < head.i]
+        for place in (t for prep in opening for t in prep.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"):
+            found = self.place(place)
+            if found:
+                return found[0]
+        return None
 
     def _told_people(self, head: Token) -> NamedPhrase | None:
         """The people last told of with an owner before ``head`` ("24 American crew members" for "the crew"),

@@ -1165,6 +1165,11 @@ BODIES_AND_LISTS = [
     # a protest note "fired off" is words; property impounded is seized
     ("Malaysia has fired off a formal protest note to Jakarta.", [("ACCUSE", ("MYS",), ("IDN",))]),
     ("Tanzanian authorities have also impounded Kenyan-registered tour vans.", [("COERCE", ("TZA",), ("KEN",))]),
+    # a state body with no owner speaks for the capital the clause opens with
+    ("Tanzania closed the border. In Nairobi, the foreign ministry condemned the closure.",
+     [("ACCUSE", ("KEN",), ("TZA",))]),
+    ("China detained two Canadians. In a statement issued in Ottawa, the government said it was deeply concerned.",
+     [("ACCUSE", ("CAN",), ("CHN",))]),
     # words about "it" are about what the like words before were about
     ("Washington welcomed the decision of Cyprus. The Foreign Office in London also welcomed it.",
      [("SUPPORT", ("GBR",), ("CYP",))]),
