@@ -662,8 +662,13 @@ class Resolver:
             previous = self.discourse.categories.get(category)
             if previous is not None and previous.id.startswith("person:") and _named_otherwise(head, previous):
                 # "Prime Minister Sir Michael Somare said … In Honiara, Prime Minister *Manasseh Sogavare* …": a
-                # title with another person's name is not the known holder told before
-                previous = self._clause_place(head)
+                # title with another person's name is not the known holder told before, but of the place its
+                # clause opens with, else of the state last told as a subject ("*Bratislava* was unapologetic.
+                # Prime Minister Robert Fico told …")
+                other = previous.country
+                previous = self._clause_place(head) or next(
+                    (e for e in self.discourse.agents if e.country and e.country != other
+                     and e.sector in (None, "GOV") and not self.kb.is_organisation(e.country)), None)
         determined = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "a", "an") for c in head.children)
         if previous is None and category == "statement":
             previous = self.discourse.speaker

@@ -1292,6 +1292,12 @@ def test_a_title_with_another_name_is_not_the_holder_told_before(coder) -> None:
     assert ("ACCUSE", ("SLB",), ("AUS",)) in found and ("ACCUSE", ("PNG",), ("AUS",)) not in found, found
 
 
+def test_a_title_with_another_name_is_of_the_state_last_told_as_a_subject(coder) -> None:
+    found = coded(coder, "Prime Minister Gordon Bajnai said the Slovak step was unacceptable. Bratislava was "
+                         "unapologetic. Prime Minister Robert Fico accused Hungary of a provocation.", day="2009-08-22")
+    assert ("ACCUSE", ("SVK",), ("HUN",)) in found, found
+
+
 def test_a_hope_is_no_deed(coder) -> None:
     """spaCy reads "hopes" as the verb "hop": what a state hopes to sign it has not signed."""
     document = Document(id="case", text="Kiev hopes to sign an association agreement with the EU in November.",
