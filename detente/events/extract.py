@@ -1358,10 +1358,11 @@ class EventFinder:
         found = [next((t for t in thing.subtree if g.lemma(t) in missions), None) for thing in found]
         return [member for mission in found if mission is not None for member in g.members(mission)]
 
-    def _interview(self, predicate: Token, recipient: list[Entity]) -> bool:
-        """Whether talking is talking to the press ("speaking *to reporters* in Paris", "spoke *to the BBC*"),
-        which is no consultation: the one spoken to is a press noun or of the media sector."""
-        addressed = [who for _prep, who in g.prep_objects(predicate, {"to", "with"})]
+    def _interview(self, talked: list[Token], recipient: list[Entity]) -> bool:
+        """Whether talking is talking to the press ("speaking *to reporters* in Paris", "spoke *to the BBC*", "said
+        during a call *with news outlets*"), which is no consultation: the one spoken to is a press noun or of the
+        media sector."""
+        addressed = [who for word in talked for _prep, who in g.prep_objects(word, {"to", "with"})]
         return any(g.lemma(t) in self.press for t in addressed) or all(e.sector == "MED" for e in recipient)
 
     def _own_side(self, actor: list[Entity]):
@@ -1511,7 +1512,8 @@ class EventFinder:
             # "imposed a curfew in Sudan": a state's act at home falls on the people of the place
             recipient = [dataclasses.replace(e, sector="CVL") for e in self.roles.place(predicate)
                          if e.country in actor_countries]
-        if code.event.lower() in self.needs_counterpart and (not recipient or self._interview(predicate, recipient)):
+        talked = [predicate, *(predicate.doc[i] for i in trigger if i != predicate.i)]  # "during a *call with* …"
+        if code.event.lower() in self.needs_counterpart and (not recipient or self._interview(talked, recipient)):
             return None  # "the cabinet met on Sunday": a meeting of one side is no event between two
         if theme is not None:
             self.roles.note_theme(theme)

@@ -1162,6 +1162,8 @@ BODIES_AND_LISTS = [
     # the outcome of the two parties' meeting is theirs
     ("India and Pakistan signed a declaration in Tashkent on Monday. U Thant welcomed the outcome of the meeting.",
      [("SUPPORT", ("UN",), ("IND", "PAK"))]),
+    # a phone call with someone is a consultation, however the sentence carries it
+    ("Lula helped to set up the talks after phone calls with Maduro last week.", [("CONSULT", ("BRA",), ("VEN",))]),
     # a protest note "fired off" is words; property impounded is seized
     ("Malaysia has fired off a formal protest note to Jakarta.", [("ACCUSE", ("MYS",), ("IDN",))]),
     ("Tanzanian authorities have also impounded Kenyan-registered tour vans.", [("COERCE", ("TZA",), ("KEN",))]),
@@ -1296,6 +1298,12 @@ def test_a_title_with_another_name_is_of_the_state_last_told_as_a_subject(coder)
     found = coded(coder, "Prime Minister Gordon Bajnai said the Slovak step was unacceptable. Bratislava was "
                          "unapologetic. Prime Minister Robert Fico accused Hungary of a provocation.", day="2009-08-22")
     assert ("ACCUSE", ("SVK",), ("HUN",)) in found, found
+
+
+def test_a_call_with_news_outlets_is_no_consultation(coder) -> None:
+    found = coded(coder, "Washington closed the consulate in San Francisco. Russia will keep the others, the official "
+                         "said during a call with news outlets.")
+    assert not any(event == "CONSULT" for event, _actor, _recipient in found), found
 
 
 def test_a_hope_is_no_deed(coder) -> None:
