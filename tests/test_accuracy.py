@@ -83,7 +83,7 @@ BLIND_FLOORS = {
     "blind-8": {"precision": 0.68, "recall": 0.54, "f1": 0.60},
     "blind-9": {"precision": 0.60, "recall": 0.59, "f1": 0.59},
     "blind-10": {"precision": 0.75, "recall": 0.50, "f1": 0.60},
-    "blind-11": {"precision": 0.60, "recall": 0.58, "f1": 0.59},
+    "blind-11": {"precision": 0.60, "recall": 0.59, "f1": 0.60},
     "blind-12": {"precision": 0.62, "recall": 0.56, "f1": 0.59},
 }
 
