@@ -26,7 +26,7 @@ from datetime import date
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..events.grammar import antecedent, listed_appositions, members
 from ..geo.territories import territory
@@ -147,6 +147,17 @@ class NamedPhrase:
     person: bool
     category: str | None
     inferred: bool
+
+
+def _entity_span(head: Token) -> Span:
+    """The named entity ``head`` is part of, as the entity recogniser marked it (``head`` alone if none)."""
+    doc = head.doc
+    start, end = head.i, head.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _named_otherwise(head: Token, known: Entity) -> bool:
@@ -411,12 +422,7 @@ class Resolver:
         if self.cities is None or head.pos_ != "PROPN" \
                 or (head.ent_type_ not in PLACE_LABELS and not named_place and not located):
             return None  # "the town *of Samarra*" is a place whatever label the model gives it
-        start, end = head.i, head.i + 1
-        while start > 0 and self.doc[start].ent_iob_ == "I":
-            start -= 1
-        while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
-            end += 1
-        text = self.doc[start:end].text
+        text = _entity_span(head).text
         # the small model often takes a foreign city for a person: then only a big city is believed
         country = self.cities(text, BIG_CITY if head.ent_type_ == "PERSON" and not named_place else 0)
         if country is None:
@@ -436,7 +442,7 @@ class Resolver:
         ("annexed *Crimea*", "landed on *Abu Musa*", "troops in *the Golan Heights*")."""
         if head.pos_ != "PROPN":
             return None
-        spans = [ent for ent in self.doc.ents if ent.start <= head.i < ent.end]
+        spans = [_entity_span(head)] if head.ent_iob_ != "O" else []
         start = head.i
         while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].pos_ == "PROPN" \
                 and self.doc[start - 1].head.i in range(start, head.i + 1):

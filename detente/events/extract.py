@@ -175,6 +175,7 @@ class EventFinder:
         self.siege_codes = tuple(sorted(lexicon.word_list("siege_codes")))
         self.territorial_codes = tuple(sorted(lexicon.word_list("territorial_codes")))
         self.set_phrases = lexicon.word_list("set_phrase_words")
+        self.told_things = lexicon.word_list("told_things")
         self.wishing = lexicon.word_list("wishing_words")
         self.placed_events = lexicon.word_list("placed_events")
         self.domestic_events = lexicon.word_list("domestic_placed_events")
@@ -1491,7 +1492,7 @@ class EventFinder:
             recipient = pair
             joint = tuple(sorted({self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
                                  | {"JOINT"}))
-        if not recipient and theme is not None and theme.lower_ in ("it", "this") and code.quad_class in (1, 3):
+        if not recipient and theme is not None and theme.lower_ in self.told_things and code.quad_class in (1, 3):
             # "Washington welcomed the decision of Cyprus. London also welcomed *it*": what the last like words
             # were about
             recipient = self._said_of_it(predicate, code, actor_countries)

@@ -666,7 +666,7 @@ class Roles:
                      if g.lemma(t) in words["body_nouns"] and t.pos_ in ("NOUN", "PROPN")), None)
         matched = self.resolver.by_token
         if noun is None or (noun.i == token.i and matched.get(token.i)) or matched.get(noun.i) \
-                or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children) \
+                or not any(c.dep_ == "det" and c.lower_ in words["pointing_words"] for c in token.children) \
                 or any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in noun.children) \
                 or any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.i != noun.i for c in token.children):
             return None  # "*the United Steelworkers* union", "the O.A.S. Council": a name of its own
@@ -716,7 +716,8 @@ class Roles:
         lower = token.lower_
         if lower not in self.third_person:
             return None
-        if lower in ("its", "their") and token.dep_ == "poss" and g.phrase_lemmas(token.head) & self.crew_nouns:
+        owning = self.resolver.words["neuter_pronouns"] | self.resolver.words["plural_pronouns"]
+        if lower in owning and token.dep_ == "poss" and g.phrase_lemmas(token.head) & self.crew_nouns:
             # "seized a Chilean trawler and detained *its* crew": the craft named before, not the clause's subject
             craft = next((t for t in reversed(token.sent[:token.i - token.sent.start])
                           if t.pos_ == "NOUN" and g.lemma(t) in self.craft_nouns), None)

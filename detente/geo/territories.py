@@ -52,9 +52,3 @@ def territory(name: str) -> Territory | None:
     if bare.lower().startswith("the "):
         bare = bare[4:]
     return load_territories().get(bare)
-
-
-def territory_country(name: str) -> str | None:
-    """The state the territory ``name`` belongs to ("Crimea" → UKR); None for a name the file does not list."""
-    found = territory(name)
-    return found.country if found is not None else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from detente.errors import DataFileError
-from detente.geo.territories import load_territories, territory, territory_country
+from detente.geo.territories import load_territories, territory
 
 
 @pytest.mark.parametrize(("name", "country"), [
@@ -13,12 +13,12 @@ from detente.geo.territories import load_territories, territory, territory_count
     ("Transnistria", "MDA"), ("the Falkland Islands", "GBR"),
 ])
 def test_a_territory_belongs_to_the_state_most_states_recognise(name: str, country: str) -> None:
-    assert territory_country(name) == country
+    assert territory(name).country == country
 
 
 def test_a_name_it_does_not_list_is_no_territory() -> None:
-    assert territory_country("Springfield") is None
-    assert territory_country("Russia") is None  # states are the knowledge base's, not this list's
+    assert territory("Springfield") is None
+    assert territory("Russia") is None  # states are the knowledge base's, not this list's
 
 
 def test_every_name_is_of_one_state() -> None:
