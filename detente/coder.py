@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -43,7 +44,7 @@ from .settings import Settings
 from .size import size_of
 from .spans import entities
 from .time import (ResolvedDate, anaphoric_spans, is_deadline, load_time_words, resolve_anaphoric, resolve_expression,
-                   story_day)
+                   section_days, story_day)
 
 log = logging.getLogger(__name__)
 
@@ -269,6 +270,8 @@ def _records(coder: Coder, work: Work) -> None:
         # "Turkey on *Tuesday* told the ambassador to leave. *Hours later* Israel …": a day the text states
         # anchors what follows, whether or not an event was coded in its clause
         told.add((position, day, "day"))
+    sections = section_days(doc.text, work.document.date)  # (offset, day): "UPDATE 2 … / BELGRADE, Nov 29 -"
+    section_starts = [offset for offset, _day in sections]
     for index, finding in work.findings:
         # "the same day", "three days later" count from the event told before, in the order of the text
         earlier = told.before(finding.predicate)
@@ -276,7 +279,10 @@ def _records(coder: Coder, work: Work) -> None:
         sent = sentences[index]
         if index not in read:
             read[index] = sentence_facts(coder.resources.lexicon, sent)
-        event = make_event(coder, document, sent, index, finding, anchor, anchor_precision, read[index])
+        section = bisect_right(section_starts, sent.start_char) - 1
+        told_from = document if section < 0 or sections[section][1] == document.date \
+            else dataclasses.replace(document, date=sections[section][1])  # a later take's dateline
+        event = make_event(coder, told_from, sent, index, finding, anchor, anchor_precision, read[index])
         if event is None:
             continue
         story = _continues(doc[finding.predicate], index, speech) if event.date_source == "publication" else None
@@ -381,6 +387,8 @@ def _continues(predicate: Token, index: int, speech: frozenset[str]) -> Span | N
     clause = predicate
     while clause.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
         clause = clause.head  # "The statement accused Vilnius … and *demanded* …": the subject they share
+    if _present(clause):
+        return None  # "We *are* disappointed at the decision": said now, not on the day of the sentence before
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("he", "she", "it", "they", "we"):
         return before
@@ -398,6 +406,12 @@ def _continues(predicate: Token, index: int, speech: frozenset[str]) -> Span | N
             break
         before = doc[before.start - 1].sent
     return None
+
+
+def _present(clause: Token) -> bool:
+    """Whether a clause is in the present tense ("we *disagree*", "we *are* disappointed")."""
+    return clause.tag_ in ("VBP", "VBZ") or any(
+        c.dep_ in ("aux", "auxpass", "cop") and c.tag_ in ("VBP", "VBZ") for c in clause.children)
 
 
 def _continued(event: Event, before: Span, dated: ByPosition[tuple[int, date]],

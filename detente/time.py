@@ -613,14 +613,43 @@ def story_day(text: str, published: datetime.date | None) -> datetime.date | Non
     found = publication_date_from_text(text, default_year=published.year)
     if found is None:
         return published
-    day = found[0]
-    if day > published:
-        day = _date(day.year - 1, day.month, day.day) or day
-    return day if 0 < (published - day).days <= STORY_DAY_REACH else published
+    return _told_day(found[0], published)
 
 
 # How many days before publication a dateline may be and still be the day the story is told from.
 STORY_DAY_REACH = 3
+
+_TEXT_LINE = re.compile(r"[^\n]+")
+
+
+def section_days(text: str, published: datetime.date | None) -> list[tuple[int, datetime.date]]:
+    """The days that the later datelines of a story are told from, by the offset of their line: a wire story
+    put together from its takes ("PODGORICA, Nov 28 (Agency) - …", then "UPDATE 2 … / BELGRADE, Nov 29 (Agency)
+    - …"), a liveblog's entries.  A dateline is a place and a date opening a line; the first is the head's
+    (``story_day``).  Each day counts as ``story_day`` counts the head's, and a dateline out of its reach is
+    told from the publication date."""
+    if published is None:
+        return []
+    out = []
+    patterns = _patterns()
+    for line in _TEXT_LINE.finditer(text):
+        if not _DIGIT.search(line.group()):
+            continue
+        for match in _matches_in_order(line.group(), (patterns.month_day, patterns.day_month)):
+            if _DATELINE_PLACE.match(line.group()[:match.start()]):
+                day = _head_date(match) or _date(published.year, load_time_words().months[match["month"].lower()],
+                                                 int(match["day"]))
+                if day is not None:
+                    out.append((line.start(), _told_day(day, published)))
+                break
+    return out[1:]
+
+
+def _told_day(day: datetime.date, published: datetime.date) -> datetime.date:
+    """A dateline's day as the day a story is told from: a day after publication is of the year before."""
+    if day > published:
+        day = _date(day.year - 1, day.month, day.day) or day
+    return day if 0 <= (published - day).days <= STORY_DAY_REACH else published
 
 
 def publication_date_from_text(text: str, default_year: int | None = None) -> tuple[datetime.date, str] | None:

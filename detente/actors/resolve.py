@@ -255,6 +255,8 @@ class Resolver:
             if group:  # "Latvia and Estonia condemned the move. *They* said …": all of them
                 return [NamedPhrase(entity, False, None, True) for entity in group]
             entity = self._bound(head) or self._pronoun(lower, speaker)
+            if entity is not None and lower in self.words["personal_pronouns"] and head.dep_ == "nsubj":
+                entity = self._other_than_object(head, entity)
             return [NamedPhrase(entity, lower in self.words["personal_pronouns"], None, True)] if entity else []
         if lower in self.words["pair_nouns"] and any(c.lower_ in self.words["pair_words"] for c in head.children) \
                 and (named is None or lower in self.words["pair_titles"]):
@@ -376,7 +378,8 @@ class Resolver:
             # *Thai* engineer"
             placing = head.dep_ == "amod" or head.dep_ == "compound" and (
                 head.head.lemma_.lower() in PLACE_NOUNS or head.head.lemma_.lower() in self.words["border_nouns"])
-            kinds = (STATE, CAPITAL, ADJECTIVE) if depth > 0 and placing else (STATE, CAPITAL)
+            # a seat is a place of its state too ("in Colombo", the seat of Sri Lanka's government)
+            kinds = (STATE, CAPITAL, SEAT, ADJECTIVE) if depth > 0 and placing else (STATE, CAPITAL, SEAT)
             for term in match.terms:
                 if term.kind in kinds and term.country:
                     text = self.doc[match.start:match.end].text
@@ -905,6 +908,20 @@ class Resolver:
                 or discourse.agents[0] not in discourse.group:
             return []
         return discourse.group
+
+    def _other_than_object(self, pronoun: Token, entity: Entity) -> Entity | None:
+        """ "*He* called on Montenegro to withdraw …": a person is not of the state their own clause names as its
+        object; the person told before of another state is, else the state the story is filed from."""
+        verb = pronoun.head
+        objects = [*(c for c in verb.children if c.dep_ == "dobj"),
+                   *(o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
+        named = {term.country for o in objects if (match := self.by_token.get(o.i)) is not None
+                 for term in match.terms if term.kind in (STATE, CAPITAL)}
+        if entity.country not in named:
+            return entity
+        other = next((p for p in self.discourse.persons if p.country and p.country not in named), None)
+        home = self.home_party()  # else one of the state the story is filed from ("BELGRADE —")
+        return other or (home if home is not None and home.country not in named else None)
 
     def _pronoun(self, lower: str, speaker: Entity | None) -> Entity | None:
         discourse = self.discourse

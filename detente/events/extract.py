@@ -199,6 +199,7 @@ class EventFinder:
         self.approximators = lexicon.word_list("approximators")
         self.feeling_preps = lexicon.word_list("feeling_preps")
         self.refusing = lexicon.word_list("refusing_verbs")
+        self.reversing = lexicon.word_list("reversing_verbs")
         self.no_comment = lexicon.word_list("comment_verbs")
         self.deciding = lexicon.word_list("deciding_verbs")
         self.particle_adverbs = lexicon.word_list("particle_adverbs")
@@ -395,7 +396,8 @@ class EventFinder:
         out = []
         for verb in clauses:
             obj = g.direct_object(verb)
-            copying = self._copies(verb, obj)
+            as_did = self._as_did(verb)
+            copying = as_did or self._copies(verb, obj)
             participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"  # "…, *adding* its voice to the condemnation"
             if verb.pos_ != "VERB" or (g.lemma(verb) not in self.following and not copying) \
                     or (verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") and not participle) \
@@ -408,9 +410,10 @@ class EventFinder:
             countries = {e.country for e in follower}
             # a follower does the last deed; one who does or says the same, the last deed or statement
             kinds = (3, 4) if copying else (4,)
-            last = next((f for f in reversed([*self.earlier, *[f for f in findings if f.predicate < verb.i]])
-                         if self.codes[f.pattern.cameo].quad_class in kinds and not f.in_kind
-                         and not {e.country for e in f.actor} & countries), None)
+            told = [f for f in findings if f.predicate == verb.head.i] if as_did else [
+                *self.earlier, *[f for f in findings if f.predicate < verb.i]]
+            last = next((f for f in reversed(told) if (as_did or self.codes[f.pattern.cameo].quad_class in kinds)
+                         and not f.in_kind and not {e.country for e in f.actor} & countries), None)
             recipient = tuple(e for e in last.recipient if e.country not in countries) if last is not None else ()
             if countries and None not in countries and recipient:
                 out.append(dataclasses.replace(last, trigger=(verb.i,), predicate=verb.i, actor=tuple(follower),
@@ -429,6 +432,13 @@ class EventFinder:
         adverbs = [c for c in verb.children if c.dep_ == "advmod"]
         adverbs += [c for a in adverbs for c in a.children if c.dep_ == "advmod"]
         return any(a.lower_ == "so" for a in adverbs)
+
+    @staticmethod
+    def _as_did(verb: Token) -> bool:
+        """ "Japan expressed serious concern, *as did Australia*" (not "as it did in 2019"): the verb does again
+        what its head clause tells."""
+        return g.lemma(verb) == "do" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
 
     def _answers_in_kind(self, verb: Token) -> bool:
         """ "answered *in kind*", "responded *with identical measures*", "*likewise* retaliated", "reciprocated",
@@ -642,6 +652,8 @@ class EventFinder:
                 countries = frozenset(e.country for e in actor)
                 recipient = self._past_forum(pattern, actor, lambda exclude: self.roles.recipients(
                     verb, theme, exclude=exclude, own=countries))
+                if g.lemma(verb) in self.reversing and pattern.cameo == "081" and theme is not None:
+                    recipient = self._undone_recipient(theme, countries)  # "withdrew its decision to expel …"
             between = self._agreed_between(verb, pattern)
             if between:
                 actor, recipient = between, []  # "the deployment, agreed *between Seoul and Washington*"
@@ -657,9 +669,9 @@ class EventFinder:
                 actor = self._unattributed_attack(verb)
             if not actor and g.is_passive(verb) and verb.dep_ in ("ROOT", "conj") \
                     and ((pattern.mode or self.codes[pattern.cameo].mode) == "expel"
-                         or self.codes[pattern.cameo].event == "COERCE"):
+                         or self.codes[pattern.cameo].event == "COERCE" or self._summoned(pattern, theme)):
                 # told as done, not inside "Moscow's demand that …": "he was declared persona non grata", "the
-                # officers were detained in Tbilisi"
+                # officers were detained in Tbilisi", "the Indian envoy was summoned to the foreign ministry"
                 actor = self._host(theme, verb, expelled=(pattern.mode or self.codes[pattern.cameo].mode) == "expel")
             if not actor and g.is_passive(verb) and self.codes[pattern.cameo].event == "MOBILIZE" and theme is not None:
                 # "Thai troops were placed on high alert": a state's own forces, put on alert by their state
@@ -735,6 +747,23 @@ class EventFinder:
             return None
         return used
 
+    def _undone_recipient(self, decision: Token, countries: frozenset[str | None]) -> list[Entity]:
+        """Whom a decision taken back was aimed at: those of the act it was to be ("withdrew its decision *to expel
+        Montenegro's ambassador*"), else those of the undoer's last deed told before ("reversed the move")."""
+        for clause in g.children(decision, "acl"):
+            found = self.roles.recipients(clause, self.roles.theme(clause), exclude=lambda e: e.country in countries,
+                                          own=countries)
+            if found:
+                return found
+        last = next((f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].quad_class == 4
+                     and {e.country for e in f.actor} & countries), None)
+        return [e for e in last.recipient if e.country not in countries] if last is not None else []
+
+    def _summoned(self, pattern: Pattern, theme: Token | None) -> bool:
+        """An envoy called in by the state that hosts them (a formal protest, 114)."""
+        return pattern.cameo == "114" and theme is not None and pattern.object is not None \
+            and bool(g.phrase_lemmas(theme) & pattern.object)
+
     def _host(self, held: Token | None, verb: Token, expelled: bool = True) -> list[Entity]:
         """Who expels a diplomat, or holds a foreigner, when a passive names no agent ("he *was declared* persona
         non grata", "the officers *were detained* in Tbilisi"): the state they are in ("North Korea's envoy *in
@@ -749,9 +778,11 @@ class EventFinder:
             return []
         for node in (held, verb):
             for _prep, place in g.prep_objects(node, frozenset({"in", "to", "at"})):
-                host = [e for e in self.resolver.place(place) if e.country not in senders]
-                if host:
-                    return host
+                # "detained in Tbilisi", "summoned to the ministry *in Colombo*"
+                for where in (place, *(p for _q, p in g.prep_objects(place, frozenset({"in"})))):
+                    host = [e for e in self.resolver.place(where) if e.country not in senders]
+                    if host:
+                        return host
         home = self.resolver.home_party()  # a story filed from the host's capital ("DAR ES SALAAM —")
         if home is not None and home.country not in senders:
             return [home]
@@ -812,7 +843,11 @@ class EventFinder:
         """A complement of ``token`` (or its object, adjective, noun) whose lemma is in ``words``."""
         if token.i not in self._complements:  # the patterns of a word often ask for several complements
             self._complements[token.i] = [(g.lemma(c), c.lower_, c) for c in self._complement_candidates(token)]
-        return next((c for lemma, lower, c in self._complements[token.i] if lemma in words or lower in words), None)
+        hit = next((c for lemma, lower, c in self._complements[token.i] if lemma in words or lower in words), None)
+        if hit is None and "ent:gpe" in words:  # "broke *with Bonn*": a place the knowledge base or gazetteer knows
+            hit = next((c for _lemma, _lower, c in self._complements[token.i]
+                        if c.dep_ == "pobj" and "ent:gpe" in self._lemmas(c)), None)
+        return hit
 
     def _complement_candidates(self, token: Token) -> list[Token]:
         """The complements of ``token`` and their objects, adjectives and nouns, in the order they are tried."""
@@ -1037,6 +1072,8 @@ class EventFinder:
             if not actor and self.codes[pattern.cameo].event == "COERCE":
                 # "the arrest *in Phnom Penh* of a Thai engineer": the state where it happened holds him
                 actor = self.roles.place(noun)[:1]
+            if not actor and pattern.sector is not None:
+                continue  # a reading for actors of some sectors, and no actor yet: the readings after it
             if not actor:
                 return None
             if not _sector_fits(pattern, actor):

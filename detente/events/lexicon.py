@@ -58,7 +58,7 @@ NO_THEME = _NoTheme({"<none>"})
 
 CONVERSIONS = ("intent", "threat", "demand", "refusal", "disapproval")
 WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
-              "demanding_verbs", "threatening_verbs", "refusing_verbs", "wishing_words", "hypothetical_modals",
+              "demanding_verbs", "threatening_verbs", "refusing_verbs", "reversing_verbs", "wishing_words", "hypothetical_modals",
               "future_auxiliaries", "obligation_auxiliaries", "decision_nouns", "carrier_nouns",
               "circumstance_preps", "theme_preps", "attribution_words", "object_control_verbs",
               "personal_pronouns", "third_person_pronouns", "quotation_marks", "reciprocal_events",

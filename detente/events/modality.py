@@ -39,6 +39,7 @@ class Modality:
         self.grievance = words("grievance_preps")
         self.threatening = words("threatening_verbs")
         self.refusing = words("refusing_verbs")
+        self.reversing = words("reversing_verbs")
         self.wishing = words("wishing_words")
         self.obligation = words("obligation_auxiliaries")
         self.obligation_verbs = words("obligation_verbs")
@@ -118,6 +119,8 @@ class Modality:
             if token.pos_ in ("VERB", "ADJ"):
                 if word in self.refusing:
                     return "denied"
+                if word in self.reversing and below.dep_ in ("dobj", "nsubjpass") and below.pos_ == "NOUN":
+                    return "denied"  # "withdrew its decision *to expel* the ambassador": undone
                 if word in self.threatening and word not in self.speech:
                     return "threatened"
                 if word in self.demanding:
