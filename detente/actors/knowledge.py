@@ -27,8 +27,9 @@ from ..errors import DataFileError
 
 DATA = Path(__file__).parent / "data"
 
-# Codes that are not ISO 3166-1 but are used for states in event data.
-EXTRA_STATE_CODES = {"XKX"}
+# Codes that are not ISO 3166-1 but are used for states in event data: Kosovo, and East Germany's code of
+# 1974-1990 (ISO 3166-3 keeps it as withdrawn).
+EXTRA_STATE_CODES = {"XKX", "DDR"}
 
 # The word lists of reference_words.yaml.
 REFERENCE_WORDS = ("personal_pronouns", "neuter_pronouns", "plural_pronouns", "first_person_pronouns",

@@ -271,6 +271,16 @@ class Resolver:
             return [NamedPhrase(entity, False, None, True) for entity in counted]
         tokens = self._name_tokens(head)
         matches = self._matches(tokens)
+        if matches and all(t.ambiguous for m in matches for t in m.terms) \
+                and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+            # "a test for the OAU. *Its* Council of Ministers …": the body of whom the pronoun names, else of the
+            # organisation told last
+            owner = self._possessive_pronoun(head, speaker) or next(
+                (e for e in self.discourse.mentioned if e.sector == "IGO"), None)
+            if owner is not None:
+                entity = Entity(text=head.text, name=owner.name, country=owner.country, sector=owner.sector,
+                                id=owner.id)
+                return [NamedPhrase(entity, False, None, True)]
         if not matches and head.ent_type_ == "PERSON" and head.text in self.discourse.names:
             # "North Korea's envoy, Kang Chol, …" / "*Kang* refused": the person named before
             return [NamedPhrase(self.discourse.names[head.text], True, None, True)]
@@ -659,8 +669,12 @@ class Resolver:
         # groups of no named country are not the speaker's ("Canada was concerned by arrests of civil society")
         own_body = role_term.kind == TITLE or role_term.sector in STATE_BODY_SECTORS or category == "statement"
         previous = context if context is not None and context.country and own_body else None
-        if previous is None and own_body and role_term.kind != TITLE and head.dep_ in ("nsubj", "nsubjpass"):
-            previous = self._clause_place(head)  # "In Nairobi, *the foreign ministry* condemned the closure"
+        named_span = self.by_token.get(head.i)
+        inside = range(named_span.start, named_span.end) if named_span else range(head.i, head.i + 1)
+        if previous is None and own_body and head.dep_ in ("nsubj", "nsubjpass") \
+                and (role_term.kind != TITLE or not _owned_or_named(head, inside)):
+            # "In Nairobi, *the foreign ministry* condemned the closure", "In Singapore, *a spokesman* said …"
+            previous = self._clause_place(head)
         if previous is None:
             # "the ministry" after "the Russian Foreign Ministry": the last entity named with the same noun
             word = head.lemma_.lower()
@@ -683,8 +697,6 @@ class Resolver:
             previous = self.discourse.speaker
         if previous is None and determined and role_term.sector == "GOV":
             previous = next((e for e in self.discourse.agents if e.sector in ("GOV", "MIL", None)), None)
-        named_span = self.by_token.get(head.i)
-        inside = range(named_span.start, named_span.end) if named_span else range(head.i, head.i + 1)
         if previous is None and own_body and _acting(head) and self._home_in_story() \
                 and not _owned_or_named(head, inside):
             previous = self._home()  # "SUVA – The foreign ministry said …": the state the story is filed from
