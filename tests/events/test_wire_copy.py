@@ -1181,6 +1181,40 @@ BODIES_AND_LISTS = [
      [("AGREE", ("SAU",), ("IRQ",)), ("AGREE", ("QAT",), ("IRQ",)), ("AGREE", ("ARE",), ("IRQ",))]),
 ]
 
+SUMMONS_AND_UNDOING = [
+    # an envoy summoned in the passive: by the state hosting him, named by a place or by the dateline
+    ("The Chilean ambassador was summoned to the foreign ministry in Lima on Monday.",
+     [("ACCUSE", ("PER",), ("CHL",))]),
+    ("LIMA, May 3 - Peru is angry. The Chilean ambassador was called to the Foreign Ministry tonight and handed a "
+     "note of protest.", [("ACCUSE", ("PER",), ("CHL",))]),
+    # relations broken "with" a state, its former seat of government included
+    ("Guinea broke with Paris on Thursday.", [("SANCTION", ("GIN",), ("FRA",))]),
+    ("Syria had also broken with Bonn by the evening.", [("SANCTION", ("SYR",), ("DEU",))]),
+    # a government's charge, and its protests, are words
+    ("Nairobi charged that Somali gunmen had raided a police post near Mandera.", [("ACCUSE", ("KEN",), ("SOM",))]),
+    ("The fishing ban drew repeated protests from Reykjavik.", [("ACCUSE", ("ISL",), ())]),
+    ("Ecuador said it had protested to Peru.", [("ACCUSE", ("ECU",), ("PER",))]),
+    # followers who "announced similar decisions", or come after "as did"
+    ("Mauritania broke off relations with Senegal on Monday. Mali and Guinea announced similar decisions.",
+     [("SANCTION", ("MLI", "GIN"), ("SEN",))]),
+    ("Norway condemned the seizure of the Danish trawler, as did Iceland.", [("ACCUSE", ("ISL",), ("DNK",))]),
+    # a decision taken back is an easing for whom it was aimed at; what it was to do is not done
+    ("Hungary withdrew its decision to expel the Slovak ambassador on Sunday.", [("CONCEDE", ("HUN",), ("SVK",))]),
+    ("Slovakia expelled the Hungarian consul. Two days later Bratislava reversed the move.",
+     [("CONCEDE", ("SVK",), ("HUN",))]),
+    # a speaker with no name speaks for the place his clause opens with
+    ("Gunmen attacked the Thai embassy. In Bangkok, a government spokesman said the Government had lodged a protest "
+     "with Phnom Penh.", [("ACCUSE", ("THA",), ("KHM",))]),
+    # East Germany is a state of its own; a body of an organisation named by "its"
+    ("East Germany expelled two American diplomats.", [("SANCTION", ("DDR",), ("USA",))]),
+    ("The Arab League met in Cairo. Its Council of Ministers called on Iraq to withdraw.",
+     [("REQUEST", ("ARL",), ("IRQ",))]),
+    # the Philippines' foreign ministry by its own name
+    ("MANILA - The Department of Foreign Affairs said it had protested to Beijing.", [("ACCUSE", ("PHL",), ("CHN",))]),
+    # "called the actions excessive"
+    ("Vietnam called the Chinese actions excessive and unprofessional.", [("ACCUSE", ("VNM",), ("CHN",))]),
+]
+
 
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
@@ -1222,6 +1256,7 @@ MUST_FIND = {
     "followers, praise, compounds": FOLLOWERS_AND_PRAISE,
     "custody, crews, territories": CUSTODY_AND_CRAFT,
     "bodies and listed donors": BODIES_AND_LISTS,
+    "summons, followers, decisions taken back": SUMMONS_AND_UNDOING,
 }
 
 
@@ -1444,3 +1479,43 @@ def test_a_label_is_no_subject_and_people_tied_to_a_state_are_its(coder) -> None
     assert any(event == "ACCUSE" and set(actor) == {"JPN", "AUS"} and recipient == ("RUS",)
                for event, actor, recipient in found), found
     assert ("ASSAULT", ("IRN",), ("USA",)) in coded(coder, "Militias backed by Iran fired rockets at the US base.")
+
+
+def test_what_a_decision_taken_back_was_to_do_is_not_done(coder) -> None:
+    events = coder.code(Document(id="case", text="Hungary withdrew its decision to expel the Slovak ambassador on "
+                                                 "Sunday.", date=date(2024, 3, 15)))
+    assert [e.status for e in events if e.event == "SANCTION"] == ["denied"], events
+
+
+def test_as_did_copies_its_own_clause_not_the_last_deed(coder) -> None:
+    """ "abstained, as did Argentina": the head clause is no event, so nothing is copied."""
+    found = coded(coder, "Russia expelled two Polish diplomats. Canada and Mexico abstained, as did Argentina.")
+    assert not any("ARG" in actor for _e, actor, _r in found), found
+
+
+def test_a_pronoun_subject_is_not_of_the_state_its_clause_names(coder) -> None:
+    """ "He called on Montenegro …" after a Montenegrin told last as a subject: the story's own state, filed
+    from Belgrade."""
+    text = ("BELGRADE, Nov 28 (Wire) - Montenegro's ambassador Ivan Petrovic left Belgrade on Saturday after Serbia "
+            "expelled him, Foreign Minister Marko Jankovic said. He called on Montenegro to withdraw its own "
+            "decision.")
+    found = coded(coder, text, "2020-11-29")
+    assert ("REQUEST", ("SRB",), ("MNE",)) in found, found
+    assert not any(event == "REQUEST" and actor == ("MNE",) for event, actor, _r in found), found
+
+
+def test_a_later_dateline_is_the_day_its_take_is_told_from(coder) -> None:
+    text = ("PODGORICA, Nov 28 (Wire) - Montenegro on Saturday expelled Serbia's ambassador.\n\n"
+            "UPDATE 1 - Serbia reverses course\n\n"
+            "BELGRADE, Nov 29 (Wire) - Serbia said on Sunday it had withdrawn its decision to expel Montenegro's "
+            "envoy.")
+    events = coder.code(Document(id="case", text=text, date=date(2020, 11, 29)))
+    assert {(e.event, e.date) for e in events} >= {("SANCTION", date(2020, 11, 28)),
+                                                   ("CONCEDE", date(2020, 11, 29))}, events
+
+
+def test_a_statement_in_the_present_is_dated_when_it_is_made(coder) -> None:
+    text = ("NEW DELHI - India's foreign ministry spokesman said the US ambassador was called in on February 13 "
+            "and told of our displeasure. We are disappointed at the decision by Washington.")
+    events = coder.code(Document(id="case", text=text, date=date(2016, 2, 19)))
+    assert [e.date for e in events if e.trigger == "disappointed"] == [date(2016, 2, 19)], events
