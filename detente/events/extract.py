@@ -877,7 +877,8 @@ class EventFinder:
             expanded.append(candidate)
             if candidate.dep_ == "prep":
                 expanded.extend(c for c in candidate.children if c.dep_ in ("pobj", "pcomp"))
-            expanded.extend(c for c in candidate.children if c.dep_ in ("dobj", "pobj", "amod", "compound"))
+            # "called Russia *our enemy and occupier*": each of the words listed
+            expanded.extend(c for c in candidate.children if c.dep_ in ("dobj", "pobj", "amod", "compound", "conj"))
         # "described them as *intelligence* officers": the modifiers of what something is described as, and
         # what it is an act of ("described the landing as an act *of aggression*")
         described = [p for p in expanded if p.dep_ == "pobj" and p.head.lower_ == "as"]

@@ -263,6 +263,11 @@ class Roles:
                 if obj is not None:
                     return self.entities(obj)
             return self.actors(head, depth + 1)
+        if dep == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.dep_ == "xcomp" and head.tag_ == "VB" \
+                and head.head.pos_ in ("VERB", "AUX"):
+            # "ordered two diplomats to leave the country *and barred* two others": a finite verb is no conjunct of
+            # the infinitive the parser hung it on, but of the clause above it
+            return self.actors(head.head, depth + 1)
         if dep in ("conj", "advcl", "pcomp", "xcomp", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
             found = self.actors(head, depth + 1)
             if dep == "conj" and head.dep_ == "ccomp" and g.lemma(head.head) in self.speech:
@@ -347,7 +352,9 @@ class Roles:
 
     def _elliptic(self, token: Token) -> bool:
         """A number or quantifier standing alone where a noun phrase should be ("expelled *two*")."""
-        if not (token.like_num or token.lower_ in self.elliptic) or token.pos_ in ("NOUN", "PROPN") \
+        # ("barred *two others*": a quantifier the tagger took for a noun stands for one all the same)
+        if not (token.like_num or token.lower_ in self.elliptic) \
+                or (token.pos_ in ("NOUN", "PROPN") and token.lower_ not in self.elliptic) \
                 or token.dep_ in ("nummod", "quantmod", "compound", "amod", "det", "npadvmod"):
             return False
         return not any(c.dep_ in ("prep", "compound", "amod") or c.pos_ in ("NOUN", "PROPN")
