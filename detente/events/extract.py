@@ -667,12 +667,20 @@ class EventFinder:
                 recipient = [e for e in parties if e.country not in countries]
             if not actor and self.codes[pattern.cameo].event == "ASSAULT":
                 actor = self._unattributed_attack(verb)
-            if not actor and g.is_passive(verb) and verb.dep_ in ("ROOT", "conj") \
-                    and ((pattern.mode or self.codes[pattern.cameo].mode) == "expel"
-                         or self.codes[pattern.cameo].event == "COERCE" or self._summoned(pattern, theme)):
+            told = verb.dep_ in ("ROOT", "conj") or (verb.dep_ == "ccomp" and g.lemma(verb.head) in self.roles.speech)
+            hosted = g.is_passive(verb) and told and (
+                (pattern.mode or self.codes[pattern.cameo].mode) == "expel"
+                or self.codes[pattern.cameo].event == "COERCE" or self._summoned(pattern, theme))
+            if hosted and actor and g.passive_agent(verb) is None and theme is not None \
+                    and {e.country for e in actor} & {e.country for e in self.roles.entities(theme)}:
+                actor = []  # "the Indian envoy was called in, *Indian officials* said": who reports it did not
+            if not actor and hosted:
                 # told as done, not inside "Moscow's demand that …": "he was declared persona non grata", "the
                 # officers were detained in Tbilisi", "the Indian envoy was summoned to the foreign ministry"
                 actor = self._host(theme, verb, expelled=(pattern.mode or self.codes[pattern.cameo].mode) == "expel")
+                hosts = {e.country for e in actor}
+                envoys = [e for e in self.roles.entities(theme) if e.country not in hosts]
+                recipient = envoys or [e for e in recipient if e.country not in hosts]  # whose people they are
             if not actor and g.is_passive(verb) and self.codes[pattern.cameo].event == "MOBILIZE" and theme is not None:
                 # "Thai troops were placed on high alert": a state's own forces, put on alert by their state
                 actor = self.roles.entities(theme)

@@ -1213,6 +1213,19 @@ SUMMONS_AND_UNDOING = [
     ("MANILA - The Department of Foreign Affairs said it had protested to Beijing.", [("ACCUSE", ("PHL",), ("CHN",))]),
     # "called the actions excessive"
     ("Vietnam called the Chinese actions excessive and unprofessional.", [("ACCUSE", ("VNM",), ("CHN",))]),
+    # an envoy summoned, as his own side's officials report it: summoned by the host all the same
+    ("QUITO, May 2 - Ecuador is angry. The Colombian ambassador was summoned to the foreign ministry, Colombian "
+     "officials said.", [("ACCUSE", ("ECU",), ("COL",))]),
+    # "both foreign ministers" are the two parties' ministers; "issued similar statements" follows
+    ("Peru recalled its ambassador from Caracas. The OAS chief spoke by telephone with both foreign ministers.",
+     [("CONSULT", ("OAS",), ("PER", "VEN"))]),
+    ("The White House blamed North Korea for the attack. New Zealand and Canada issued similar statements.",
+     [("ACCUSE", ("NZL", "CAN"), ("PRK",))]),
+    # a finite verb the parser hung on an infinitive is the main clause's; "two others" are more of the same
+    ("Russia ordered two Greek diplomats to leave the country and barred two others from entering.",
+     [("SANCTION", ("RUS",), ("GRC",))]),
+    # each word of a listed complement
+    ("Georgia's president called Russia our enemy and occupier.", [("ACCUSE", ("GEO",), ("RUS",))]),
 ]
 
 
