@@ -1226,6 +1226,10 @@ SUMMONS_AND_UNDOING = [
      [("SANCTION", ("RUS",), ("GRC",))]),
     # each word of a listed complement
     ("Georgia's president called Russia our enemy and occupier.", [("ACCUSE", ("GEO",), ("RUS",))]),
+    # people put to death by a state; boats turned back
+    ("Singapore hanged two Indonesian marines on Thursday.", [("ASSAULT", ("SGP",), ("IDN",))]),
+    ("Indonesia executed two Australian drug smugglers on Wednesday.", [("ASSAULT", ("IDN",), ("AUS",))]),
+    ("The Sri Lankan navy turned back twenty Indian fishing boats.", [("COERCE", ("LKA",), ("IND",))]),
 ]
 
 
