@@ -766,7 +766,7 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
         shared = [c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"] \
             if node is predicate and not any(c.dep_ == "dobj" for c in node.children) else []
         for ent in dates:
-            if not any(_governs(n, ent.root, lexicon) for n in [node, *shared]) \
+            if not (any(_governs(n, ent.root, lexicon) for n in [node, *shared]) or _trailing(predicate, ent)) \
                     or _nearer_happening(predicate, ent, lexicon):
                 continue
             prefix = sent.doc[max(sent.start, ent.start - 4):ent.start].text
@@ -789,6 +789,15 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
             or bool(lexicon.patterns(node.head.lemma_.lower(), "NOUN")))
         node = node.head
     return None
+
+
+def _trailing(noun: Token, span: Span) -> bool:
+    """Whether a date comes right after a noun's event, with only a preposition between, wherever the parser
+    hung it ("Athens' expulsion of two Russian diplomats *last month*"): the noun's, as ``_nearer_happening``
+    keeps it from the clause around."""
+    if noun.pos_ not in ("NOUN", "PROPN") or span.start <= noun.right_edge.i:
+        return False
+    return all(t.pos_ == "ADP" for t in noun.doc[noun.right_edge.i + 1:span.start])
 
 
 def _told_as_past(resolved: ResolvedDate | None, predicate: Token, reference: date) -> ResolvedDate | None:
