@@ -305,7 +305,7 @@ def cause_phrase(cue: Span) -> Span | None:
         return _subtree(last.head)
     if last.pos_ == "ADP" or last.dep_ in ("prep", "agent"):
         objects = [t for t in last.children if t.dep_ in ("pobj", "pcomp")]
-        return _subtree(objects[0]) if objects else None
+        return _subtree(_named_thing(objects[0])) if objects else None
     if last.pos_ in ("VERB", "NOUN"):
         for child in last.children:
             if last.pos_ == "VERB" and child.dep_ in ("dobj", "obj"):
@@ -315,6 +315,16 @@ def cause_phrase(cue: Span) -> Span | None:
                 if objects:
                     return _subtree(objects[0])
     return None
+
+
+def _named_thing(token: Token) -> Token:
+    """What a free relative names: "in protest at *what it called* Chávez's interference" is about the
+    interference, not about the calling."""
+    if token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.tag_ == "WP" for c in token.children):
+        named = next((c for c in token.children if c.dep_ in ("oprd", "attr", "xcomp") and c.pos_ == "NOUN"), None)
+        if named is not None:
+            return named
+    return token
 
 
 def _subtree(token: Token) -> Span:

@@ -37,6 +37,14 @@ def test_the_cause_inside_the_cue_phrase(coder):
     assert _pair(effect) == ("RUS", "CZE") and cause is not None and _pair(cause) == ("CZE", "RUS")
 
 
+def test_what_a_free_relative_names_is_the_cause(coder):
+    """ "in protest at *what it called* Chávez's interference": the interference, not the calling."""
+    found = claims_of(coder, "Peru recalled its ambassador from Caracas on Saturday in protest at what it called "
+                             "President Hugo Chávez's repeated interference in the election.", "2006-04-30")
+    assert [(_pair(effect), cause is not None and _pair(cause)) for _claim, effect, cause in found] == [
+        (("PER", "VEN"), ("VEN", "PER"))], found
+
+
 def test_an_answer_told_with_words_and_a_deed_is_the_deed(coder):
     found = claims_of(coder, "Moscow called the move unfriendly and expelled 60 American diplomats in response to "
                              "the expulsion of 60 Russians by the United States.", day="2018-03-29")
