@@ -852,9 +852,10 @@ class EventFinder:
         if token.i not in self._complements:  # the patterns of a word often ask for several complements
             self._complements[token.i] = [(g.lemma(c), c.lower_, c) for c in self._complement_candidates(token)]
         hit = next((c for lemma, lower, c in self._complements[token.i] if lemma in words or lower in words), None)
-        if hit is None and "ent:gpe" in words:  # "broke *with Bonn*": a place the knowledge base or gazetteer knows
+        if hit is None and any(w.startswith("ent:") for w in words):
+            # "broke *with Bonn*": a place the knowledge base or gazetteer knows, a people ("stood by *the Thais*")
             hit = next((c for _lemma, _lower, c in self._complements[token.i]
-                        if c.dep_ == "pobj" and "ent:gpe" in self._lemmas(c)), None)
+                        if c.dep_ == "pobj" and self._lemmas(c) & words), None)
         return hit
 
     def _complement_candidates(self, token: Token) -> list[Token]:
@@ -1207,6 +1208,12 @@ class EventFinder:
         return clause is not None and all(self._conditions(p, clause) is None
                                           for p in self.lexicon.patterns(g.lemma(clause), "VERB"))
 
+    def _stands_with_ally(self, predicate: Token) -> bool:
+        """Whether a clause is with, by or behind someone named only by their tie ("stands with *its ally*")."""
+        ties = self.resolver.words["relation_nouns"]
+        return any(o.lower_ in ties or (o.lemma_.lower() + "s") in ties
+                   for _p, o in g.prep_objects(predicate, frozenset({"with", "by", "beside", "behind"})))
+
     def _last_hostile(self, outsiders: set[str | None], victim: bool) -> list[Entity]:
         """The victims (or the doers) of the last hostile act told, which ``outsiders`` took no part in."""
         for classes in ((4,), (3,)):  # deeds before words
@@ -1552,6 +1559,10 @@ class EventFinder:
             # "condemned the cyberattack *against Albania*": the attacker, not the victim
             recipient = self._attackers(theme, victims)
         inferred = False
+        if not recipient and code.event == "SUPPORT" and self._stands_with_ally(predicate):
+            # "the United States stands with its ally": the victim of the last hostile act told
+            recipient = self._last_hostile(actor_countries, victim=True)
+            inferred = bool(recipient)
         if not recipient and self._by_context(predicate, pattern, code):
             recipient = [e for e in self._other_party(actor_countries) if e not in victims]
             inferred = bool(recipient)

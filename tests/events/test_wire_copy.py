@@ -1230,6 +1230,13 @@ SUMMONS_AND_UNDOING = [
     ("Singapore hanged two Indonesian marines on Thursday.", [("ASSAULT", ("SGP",), ("IDN",))]),
     ("Indonesia executed two Australian drug smugglers on Wednesday.", [("ASSAULT", ("IDN",), ("AUS",))]),
     ("The Sri Lankan navy turned back twenty Indian fishing boats.", [("COERCE", ("LKA",), ("IND",))]),
+    # what is asked of both governments; solidarity with a state, or with the victim as "its ally"
+    ("El Salvador and Honduras fought a brief war. The OAS asked both governments to cease fire at once.",
+     [("REQUEST", ("OAS",), ("SLV", "HND"))]),
+    ("China seized a Philippine boat. The United States stands by the Philippines.",
+     [("SUPPORT", ("USA",), ("PHL",))]),
+    ("China seized a Philippine fishing boat on Saturday. The United States stands with its ally.",
+     [("SUPPORT", ("USA",), ("PHL",))]),
 ]
 
 
@@ -1536,3 +1543,9 @@ def test_a_statement_in_the_present_is_dated_when_it_is_made(coder) -> None:
             "and told of our displeasure. We are disappointed at the decision by Washington.")
     events = coder.code(Document(id="case", text=text, date=date(2016, 2, 19)))
     assert [e.date for e in events if e.trigger == "disappointed"] == [date(2016, 2, 19)], events
+
+
+def test_standing_by_words_or_with_people_is_no_solidarity(coder) -> None:
+    found = coded(coder, "Sweden's foreign minister stands by her criticism of the kingdom. Standing with relatives "
+                         "of the freed Americans, the president thanked Germany.")
+    assert not any(event == "SUPPORT" and actor == ("SWE",) for event, actor, _r in found), found
