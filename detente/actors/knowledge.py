@@ -170,6 +170,12 @@ def _require(path: Path, entry: Any, key: str) -> Any:
     return value
 
 
+def _dotted(text: str) -> str | None:
+    """The abbreviation with a full stop after each letter ("OAS" → "O.A.S."), for abbreviations of two to four
+    capitals."""
+    return ".".join(text) + "." if 2 <= len(text) <= 4 and text.isalpha() and text.isupper() else None
+
+
 def _strings(path: Path, entry: dict, key: str) -> list[str]:
     values = as_list(entry.get(key))
     for value in values:
@@ -234,8 +240,12 @@ class _Builder:
             **fields: Any) -> None:
         flag = entry.get("ambiguous") if isinstance(entry, dict) else None
         ambiguous = set() if flag is None or isinstance(flag, bool) else set(_strings(path, entry, "ambiguous"))
+        texts = set(texts)
         for text in sorted(texts):
             self.kb.terms.append(Term(text=text, ambiguous=all_ambiguous or text in ambiguous, **fields))
+            dotted = _dotted(text)  # "the O.A.S. Council": an abbreviation as older copy writes it
+            if dotted is not None and dotted not in texts:
+                self.kb.terms.append(Term(text=dotted, ambiguous=all_ambiguous or text in ambiguous, **fields))
 
     # -- files ---------------------------------------------------------------------------
 

@@ -189,6 +189,8 @@ class EventFinder:
         self.following_objects = lexicon.word_list("following_objects")
         self.copying_verbs = lexicon.word_list("copying_verbs")
         self.copying_words = lexicon.word_list("copying_words")
+        self.spoken_things = lexicon.word_list("spoken_things")
+        self.own_meetings = lexicon.word_list("own_meetings")
         self.hoping = lexicon.word_list("hoping_verbs")
         self.conditions = lexicon.word_list("condition_marks")
         self.releasing = lexicon.word_list("release_nouns")
@@ -381,14 +383,36 @@ class EventFinder:
             countries = {e.country for e in answerer}
             if not countries or None in countries:
                 continue
+            before = [f for f in findings if f.predicate < verb.i]
+            if self._every_time(verb):
+                # "*Each time*, Moscow hit back in kind": every act against it told in the sentences before
+                out.extend(Finding(trigger=(verb.i,), predicate=verb.i, pattern=act.pattern, actor=tuple(answerer),
+                                   recipient=act.actor, theme=None, status="actual", in_kind=True)
+                           for act in self._all_acts_against(countries, before, verb))
+                continue
             # "responded in kind, *expelling* 23 diplomats": an act the sentence tells is not made again
             told = {f.pattern.cameo for f in findings if verb.left_edge.i <= f.predicate <= verb.right_edge.i
                     and {e.country for e in f.actor} & countries}
             out.extend(Finding(trigger=(verb.i,), predicate=verb.i, pattern=act.pattern, actor=tuple(answerer),
                                recipient=act.actor, theme=None, status="actual", in_kind=True)
-                       for act in self._acts_against(countries, [f for f in findings if f.predicate < verb.i])
+                       for act in self._acts_against(countries, before)
                        if act.pattern.cameo not in told)
         return out
+
+    @staticmethod
+    def _every_time(verb: Token) -> bool:
+        """ "*Each time*, Moscow hit back in kind", "*every time* it retaliated": the answer is to each act."""
+        return any(g.lemma(c) == "time" and any(d.lower_ in ("each", "every") for d in c.children)
+                   for c in verb.children)
+
+    def _all_acts_against(self, countries: set[str | None], findings: list[Finding], verb: Token) -> list[Finding]:
+        """The conflicts done to ``countries`` by others in this sentence and the two before, one per doer."""
+        start = g.sentences_back(verb, 2)
+        acts = [f for f in [*self.earlier, *findings] if f.predicate >= start
+                and self.codes[f.pattern.cameo].quad_class == 4 and f.status in ("actual", "planned")
+                and not f.in_kind and {e.country for e in f.recipient} & countries
+                and not {e.country for e in f.actor} & countries]
+        return [next(f for f in acts if e in f.actor) for e in _distinct([e for f in acts for e in f.actor])]
 
     def _followed(self, clauses: list[Token], findings: list[Finding]) -> list[Finding]:
         """ "Germany expelled 40 Russian diplomats. Within hours *France followed with 35*", "Poland *followed
@@ -408,11 +432,14 @@ class EventFinder:
                 continue
             follower = self.roles.actors(verb)
             countries = {e.country for e in follower}
-            # a follower does the last deed; one who does or says the same, the last deed or statement
-            kinds = (3, 4) if copying else (4,)
+            # a follower does the last deed; one who does the same, the last deed else statement; one who says or
+            # issues the same, the last of either; "as did" what its own clause tells
+            spoken = g.lemma(verb) in self.roles.speech or (obj is not None and g.lemma(obj) in self.spoken_things)
+            order = ((3, 4),) if spoken or as_did else ((4,), (3, 4)) if copying else ((4,),)
             told = [f for f in findings if f.predicate == verb.head.i] if as_did else [
                 *self.earlier, *[f for f in findings if f.predicate < verb.i]]
-            last = next((f for f in reversed(told) if (as_did or self.codes[f.pattern.cameo].quad_class in kinds)
+            last = next((f for kinds in order for f in reversed(told)
+                         if (as_did or self.codes[f.pattern.cameo].quad_class in kinds)
                          and not f.in_kind and not {e.country for e in f.actor} & countries), None)
             recipient = tuple(e for e in last.recipient if e.country not in countries) if last is not None else ()
             if countries and None not in countries and recipient:
@@ -1025,6 +1052,9 @@ class EventFinder:
     def _noun_event(self, noun: Token) -> Finding | None:
         if noun.ent_type_ in ("DATE", "TIME"):
             return None  # "on *March* 15", "in *May*": a month, not a march
+        if any(c.dep_ in ("compound", "amod") and g.lemma(c) in self.own_meetings for c in noun.children) \
+                and all(self.codes[p.cameo].event == "CONSULT" for p in self.lexicon.patterns(g.lemma(noun), "NOUN")):
+            return None  # "called an emergency *cabinet* meeting": one side's own
         predicate = self.roles.light_verb(noun)
         for pattern in self.lexicon.patterns(g.lemma(noun), "NOUN"):
             if self._conditions(pattern, noun) is None:
@@ -1492,9 +1522,11 @@ class EventFinder:
             # holds the speaker's people
             recipient = self._between(theme, actor_countries) or (
                 self._holders(actor_countries) if g.lemma(theme) in self.releasing else [])
-        if not recipient and code.event.lower() in self.placed_events:
+        organisation_met = code.event == "CONSULT" and all(e.sector == "IGO" for e in actor)
+        if not recipient and code.event.lower() in self.placed_events and not organisation_met:
             # an attack falls on the state of its scene, named in any of its phrases ("struck fighters *near
-            # Qamishli*"), and so does a build-up ("massed troops *near the Ukrainian border*")
+            # Qamishli*"), and so does a build-up ("massed troops *near the Ukrainian border*"); an organisation's
+            # body meeting in a capital ("the OAS Council met in Washington") meets nobody there
             scened = code.event in ("ASSAULT", "MOBILIZE")
             placed = self.roles.place(predicate)
             places = placed or (self.roles.scene(predicate) if scened else [])

@@ -205,3 +205,13 @@ def phrase_lemmas(head: Token) -> set[str]:
             out.add(lemma(child))
             out.add(child.lower_)
     return out
+
+
+def sentences_back(token: Token, count: int) -> int:
+    """The first token of the sentence ``count`` sentences before that of ``token`` (or of the first one)."""
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start

@@ -36,16 +36,6 @@ MEMBER_PREPS = frozenset({"among", "including"})
 LISTS_KEPT = 4
 
 
-def _sentences_back(token: Token, count: int) -> int:
-    """The first token of the sentence ``count`` sentences before that of ``token`` (or of the first one)."""
-    start = token.sent.start
-    for _ in range(count):
-        if start == 0:
-            break
-        start = token.doc[start - 1].sent.start
-    return start
-
-
 def _judged_as(noun: Token, verb: Token) -> bool:
     """Whether the verb says what its object is ("called *the expulsion* unjustified", "called the test a step
     backwards"): a verdict on the thing, which the verb does not carry out."""
@@ -347,7 +337,7 @@ class Roles:
         sentences before; None when ``token`` has a noun of its own or nothing was told."""
         if not self._elliptic(token):
             return None
-        start = _sentences_back(token, 2)
+        start = g.sentences_back(token, 2)
         return next((theme for theme in reversed(self._themes) if start <= theme.i < token.i), None)
 
     def _elliptic(self, token: Token) -> bool:
@@ -692,7 +682,7 @@ class Roles:
         if token.pos_ != "NUM" or token.dep_ in ("nummod", "compound", "quantmod") or not token.sent.start:
             return []
         doc = token.doc
-        for earlier in reversed(doc[_sentences_back(token, 2):token.sent.start]):
+        for earlier in reversed(doc[g.sentences_back(token, 2):token.sent.start]):
             if earlier.text == token.text and earlier.dep_ == "nummod" and earlier.head.pos_ in ("NOUN", "PROPN"):
                 return self.resolver.phrase(earlier.head)
         return []
