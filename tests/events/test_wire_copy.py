@@ -1237,6 +1237,16 @@ SUMMONS_AND_UNDOING = [
      [("SUPPORT", ("USA",), ("PHL",))]),
     ("China seized a Philippine fishing boat on Saturday. The United States stands with its ally.",
      [("SUPPORT", ("USA",), ("PHL",))]),
+    # skies closed; followers who "joined in"; one who "did the same" does the last deed, not the words about it
+    ("Poland and the Czech Republic closed their skies to Russian airlines on Friday. Norway and Iceland joined in.",
+     [("SANCTION", ("POL", "CZE"), ("RUS",)), ("SANCTION", ("NOR", "ISL"), ("RUS",))]),
+    ("The European Union closed its airspace to Russian planes. \"Our airspace is closed,\" she said. Canada did "
+     "the same within hours.", [("SANCTION", ("CAN",), ("RUS",))]),
+    # "each time" an answer in kind answers every act told before
+    ("Poland closed its skies to Russian airlines on Friday. Latvia and Estonia followed on Saturday. Each time, "
+     "Moscow hit back in kind.", [("SANCTION", ("RUS",), ("POL",)), ("SANCTION", ("RUS",), ("LVA", "EST"))]),
+    # an abbreviation in its dotted form
+    ("The O.A.S. condemned Honduras.", [("ACCUSE", ("OAS",), ("HND",))]),
 ]
 
 
@@ -1549,3 +1559,11 @@ def test_standing_by_words_or_with_people_is_no_solidarity(coder) -> None:
     found = coded(coder, "Sweden's foreign minister stands by her criticism of the kingdom. Standing with relatives "
                          "of the freed Americans, the president thanked Germany.")
     assert not any(event == "SUPPORT" and actor == ("SWE",) for event, actor, _r in found), found
+
+
+def test_a_meeting_of_ones_own_is_no_consultation(coder) -> None:
+    """An organisation's body meeting in a capital meets nobody there; a cabinet meeting is one side's own."""
+    found = coded(coder, "Honduras appealed to the Organization of American States, and the O.A.S. Council met in "
+                         "emergency session in Washington. Spain was concerned. Lula called an emergency cabinet "
+                         "meeting in Brasilia on Tuesday.")
+    assert not any(event == "CONSULT" for event, _a, _r in found), found
