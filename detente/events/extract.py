@@ -432,21 +432,31 @@ class EventFinder:
                 continue
             follower = self.roles.actors(verb)
             countries = {e.country for e in follower}
-            # a follower does the last deed; one who does the same, the last deed else statement; one who says or
-            # issues the same, the last of either; "as did" what its own clause tells
+            # a follower does the last deed; one who does or says the same, the last deed or words, but not the
+            # words its doer said about its own deed ("The EU closed its airspace. 'Our airspace is closed,' she
+            # said. Canada did the same"); "as did" what its own clause tells
             spoken = g.lemma(verb) in self.roles.speech or (obj is not None and g.lemma(obj) in self.spoken_things)
-            order = ((3, 4),) if spoken or as_did else ((4,), (3, 4)) if copying else ((4,),)
             told = [f for f in findings if f.predicate == verb.head.i] if as_did else [
                 *self.earlier, *[f for f in findings if f.predicate < verb.i]]
-            last = next((f for kinds in order for f in reversed(told)
+            kinds = (3, 4) if copying else (4,)
+            last = next((f for n, f in reversed(list(enumerate(told)))
                          if (as_did or self.codes[f.pattern.cameo].quad_class in kinds)
-                         and not f.in_kind and not {e.country for e in f.actor} & countries), None)
+                         and not f.in_kind and not {e.country for e in f.actor} & countries
+                         and (as_did or spoken or not self._about_own_deed(f, told[:n]))), None)
             recipient = tuple(e for e in last.recipient if e.country not in countries) if last is not None else ()
             if countries and None not in countries and recipient:
                 out.append(dataclasses.replace(last, trigger=(verb.i,), predicate=verb.i, actor=tuple(follower),
                                                recipient=recipient, theme=None, status="actual",
                                                counted=number.i if number is not None else None))
         return out
+
+    def _about_own_deed(self, words: Finding, before: list[Finding]) -> bool:
+        """Whether words follow a deed of their own speaker told just before them."""
+        if self.codes[words.pattern.cameo].quad_class != 3 or not before:
+            return False
+        deed = before[-1]
+        return self.codes[deed.pattern.cameo].quad_class == 4 \
+            and {e.country for e in deed.actor} == {e.country for e in words.actor}
 
     def _copies(self, verb: Token, obj: Token | None) -> bool:
         """ "took the same step", "said the same", "*So did* Chile, Bolivia and Venezuela": the verb does again
