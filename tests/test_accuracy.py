@@ -69,24 +69,25 @@ def test_our_sentences(sentences, measure, floor):
     assert sentences[measure] >= floor, sentences["report"]
 
 
-# Blind sets after their first-sight score (docs/accuracy.md): the floors are the after-fix scores, rounded down.
+# Blind sets after their first-sight score (docs/accuracy.md): the floors are the after-fix scores, rounded down
+# (raised in session 13 where its work raised them).
 BLIND_FLOORS = {
-    "blind-1": {"precision": 0.74, "recall": 0.55, "f1": 0.63},
-    "blind-2": {"precision": 0.69, "recall": 0.56, "f1": 0.62},
+    "blind-1": {"precision": 0.75, "recall": 0.55, "f1": 0.63},
+    "blind-2": {"precision": 0.69, "recall": 0.57, "f1": 0.63},
     # precision lowered in session 13 (was 0.66), recall and F1 rose: the session's readings (the O.A.S. by its dotted
     # name, solidarity, requests of both governments) find more of its events and some the gold does not have
     "blind-3": {"precision": 0.65, "recall": 0.69, "f1": 0.67},
-    # lowered in session 12 (were 0.68 / 0.57 / 0.62 and 0.76 / 0.51 / 0.61): the office holders before 2000 name
-    # people whose acts were unread or misread before (docs/accuracy.md, blind-11)
-    "blind-4": {"precision": 0.67, "recall": 0.58, "f1": 0.62},
-    "blind-5": {"precision": 0.70, "recall": 0.52, "f1": 0.60},
-    "blind-6": {"precision": 0.60, "recall": 0.48, "f1": 0.54},
-    "blind-7": {"precision": 0.66, "recall": 0.55, "f1": 0.60},
+    # lowered in session 12 (were 0.68 / 0.57 / 0.62 and 0.76 / 0.51 / 0.61: the office holders before 2000 name
+    # people whose acts were unread or misread before, docs/accuracy.md, blind-11), raised again in session 13
+    "blind-4": {"precision": 0.68, "recall": 0.59, "f1": 0.63},
+    "blind-5": {"precision": 0.70, "recall": 0.54, "f1": 0.61},
+    "blind-6": {"precision": 0.61, "recall": 0.49, "f1": 0.54},
+    "blind-7": {"precision": 0.66, "recall": 0.57, "f1": 0.61},
     # precision lowered in session 13 (was 0.68), recall and F1 rose: "both governments" are the story's two
     # parties, where the pair counted includes a mediator (docs/accuracy.md, blind-13)
     "blind-8": {"precision": 0.67, "recall": 0.55, "f1": 0.60},
-    "blind-9": {"precision": 0.60, "recall": 0.59, "f1": 0.59},
-    "blind-10": {"precision": 0.75, "recall": 0.50, "f1": 0.60},
+    "blind-9": {"precision": 0.63, "recall": 0.61, "f1": 0.62},
+    "blind-10": {"precision": 0.76, "recall": 0.50, "f1": 0.60},
     "blind-11": {"precision": 0.60, "recall": 0.59, "f1": 0.60},
     "blind-12": {"precision": 0.62, "recall": 0.57, "f1": 0.59},
     "blind-13": {"precision": 0.62, "recall": 0.58, "f1": 0.60},
