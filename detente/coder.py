@@ -273,8 +273,9 @@ def _records(coder: Coder, work: Work) -> None:
     sections = section_days(doc.text, work.document.date)  # (offset, day): "UPDATE 2 … / BELGRADE, Nov 29 -"
     section_starts = [offset for offset, _day in sections]
     for index, finding in work.findings:
-        # "the same day", "three days later" count from the event told before, in the order of the text
-        earlier = told.before(finding.predicate)
+        # "the same day", "three days later" count from the event told before, in the order of the text, or
+        # from the act an answer "each time" answers ("Each time, Moscow hit back in kind … within hours")
+        earlier = told.before(finding.predicate if finding.answers is None else finding.answers + 1)
         anchor, anchor_precision = (earlier[1], earlier[2]) if earlier else (None, "day")
         sent = sentences[index]
         if index not in read:
@@ -285,6 +286,9 @@ def _records(coder: Coder, work: Work) -> None:
         event = make_event(coder, told_from, sent, index, finding, anchor, anchor_precision, read[index])
         if event is None:
             continue
+        if finding.answers is not None and event.date_source == "publication" and anchor is not None:
+            # each answer of "each time" is as near the act it answers as the text says, else on its day
+            event = dataclasses.replace(event, date=anchor, date_source="relative", date_precision=anchor_precision)
         story = _continues(doc[finding.predicate], index, speech) if event.date_source == "publication" else None
         if story is not None:
             event = _continued(event, story, dated, actors)

@@ -91,7 +91,7 @@ BLIND_FLOORS = {
     "blind-11": {"precision": 0.60, "recall": 0.59, "f1": 0.60},
     "blind-12": {"precision": 0.62, "recall": 0.57, "f1": 0.59},
     "blind-13": {"precision": 0.62, "recall": 0.58, "f1": 0.60},
-    "blind-14": {"precision": 0.66, "recall": 0.43, "f1": 0.52},
+    "blind-14": {"precision": 0.70, "recall": 0.47, "f1": 0.56},
 }
 
 

@@ -64,6 +64,8 @@ class Finding:
     together: bool = False
     # aimed, with no one named, at who last acted against the actor ("Latvia said it would respond")
     answered: bool = False
+    # the predicate of the act an answer "each time" answers, whose day "within hours" counts from
+    answers: int | None = None
 
 
 # Acts aimed, when the sentence names no one, at who last acted against the actor.
@@ -372,7 +374,8 @@ class EventFinder:
 
     def _in_kind(self, clauses: list[Token], findings: list[Finding]) -> list[Finding]:
         """ "Britain expelled three Syrian diplomats, and Damascus *answered in kind*": an answer said to be the
-        same act does to the other side what that side last did to the answerer, one event per act answered."""
+        same act does to the other side what that side last did to the answerer, one event per act answered.
+        An answer "each time" replaces, in ``findings``, the act its clause tells with its answers."""
         out = []
         for verb in clauses:
             if verb.pos_ != "VERB" or not self._answers_in_kind(verb) or self.modality.is_future(verb) \
@@ -385,10 +388,17 @@ class EventFinder:
                 continue
             before = [f for f in findings if f.predicate < verb.i]
             if self._every_time(verb):
-                # "*Each time*, Moscow hit back in kind": every act against it told in the sentences before
-                out.extend(Finding(trigger=(verb.i,), predicate=verb.i, pattern=act.pattern, actor=tuple(answerer),
-                                   recipient=act.actor, theme=None, status="actual", in_kind=True)
-                           for act in self._all_acts_against(countries, before, verb))
+                # "*Each time*, Moscow hit back in kind, *banning* the other side's carriers": every act against it
+                # told in the sentences before is answered, and the act the clause tells is those answers
+                answers = [Finding(trigger=(verb.i,), predicate=verb.i, pattern=act.pattern, actor=tuple(answerer),
+                                   recipient=act.actor, theme=None, status="actual", in_kind=True,
+                                   answers=act.predicate)
+                           for act in self._all_acts_against(countries, before, verb)]
+                codes = {a.pattern.cameo for a in answers}
+                findings[:] = [f for f in findings if not (verb.left_edge.i <= f.predicate <= verb.right_edge.i
+                                                           and f.pattern.cameo in codes
+                                                           and {e.country for e in f.actor} & countries)]
+                out.extend(answers)
                 continue
             # "responded in kind, *expelling* 23 diplomats": an act the sentence tells is not made again
             told = {f.pattern.cameo for f in findings if verb.left_edge.i <= f.predicate <= verb.right_edge.i

@@ -1567,3 +1567,12 @@ def test_a_meeting_of_ones_own_is_no_consultation(coder) -> None:
                          "emergency session in Washington. Spain was concerned. Lula called an emergency cabinet "
                          "meeting in Brasilia on Tuesday.")
     assert not any(event == "CONSULT" for event, _a, _r in found), found
+
+
+def test_each_answer_each_time_is_dated_by_the_act_it_answers(coder) -> None:
+    text = ("Poland closed its skies to Russian airlines on Friday. Latvia and Estonia followed on Saturday. Each "
+            "time, Moscow hit back in kind, banning the other side's carriers from Russian airspace within hours.")
+    events = coder.code(Document(id="case", text=text, date=date(2022, 2, 28)))
+    answers = {(tuple(e.country for e in event.recipient), event.date) for event in events
+               if event.actor[0].country == "RUS"}
+    assert answers == {(("POL",), date(2022, 2, 25)), (("LVA", "EST"), date(2022, 2, 26))}, events
