@@ -769,7 +769,9 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
         # share their object dates the first of them too, when it has none of its own
         shared = [c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"] \
             if node is predicate and not any(c.dep_ == "dobj" for c in node.children) else []
-        for ent in dates:
+        # a date of the clause itself before one of a participle on its words ("An Iranian diplomat abducted *in
+        # February* was freed *yesterday*")
+        for ent in sorted(dates, key=lambda ent: _through_participle(node, ent.root)):
             if not (any(_governs(n, ent.root, lexicon) for n in [node, *shared]) or _trailing(predicate, ent)) \
                     or _nearer_happening(predicate, ent, lexicon):
                 continue
@@ -793,6 +795,16 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
             or bool(lexicon.patterns(node.head.lemma_.lower(), "NOUN")))
         node = node.head
     return None
+
+
+def _through_participle(node: Token, token: Token) -> bool:
+    """Whether ``token`` hangs below ``node`` through a participle that modifies one of its words."""
+    current = token
+    while current.i != node.i and current.head.i != current.i:
+        if current.dep_ == "acl" and current.pos_ in ("VERB", "AUX"):
+            return True
+        current = current.head
+    return False
 
 
 def _trailing(noun: Token, span: Span) -> bool:

@@ -264,8 +264,9 @@ class Resolver:
             return [NamedPhrase(Entity(text=head.text, name=e.name, country=e.country,
                                        id=e.id if e.sector is None else f"state:{e.country}"),
                                 False, None, True) for e in self.discourse.pair()]
-        if lower in self.words["relation_nouns"] and named is None and (
-                self._tied_state(head) or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)):
+        if lower in self.words["relation_nouns"] and named is None and (self._tied_state(head) or (
+                any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+                and not any(c.dep_ in ("amod", "compound") for c in head.children))):  # not "its Turkish partners"
             return []  # "the allies of Iraq", "Russia's neighbours", "its ally": not the state they are tied to
         counted = self._counted_group(head)
         if counted:  # "Mexico, Argentina, Colombia and Bolivia … its ambassadors in *the four countries*"

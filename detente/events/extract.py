@@ -716,14 +716,15 @@ class EventFinder:
                 actor = self._unattributed_attack(verb)
             told = verb.dep_ in ("ROOT", "conj") or (verb.dep_ == "ccomp" and g.lemma(verb.head) in self.roles.speech)
             hosted = g.is_passive(verb) and told and (
-                (pattern.mode or self.codes[pattern.cameo].mode) == "expel"
+                (pattern.mode or self.codes[pattern.cameo].mode) == "expel" or pattern.cameo == "0841"
                 or self.codes[pattern.cameo].event == "COERCE" or self._summoned(pattern, theme))
             if hosted and actor and g.passive_agent(verb) is None and theme is not None \
                     and {e.country for e in actor} & {e.country for e in self.roles.entities(theme)}:
                 actor = []  # "the Indian envoy was called in, *Indian officials* said": who reports it did not
             if not actor and hosted:
                 # told as done, not inside "Moscow's demand that …": "he was declared persona non grata", "the
-                # officers were detained in Tbilisi", "the Indian envoy was summoned to the foreign ministry"
+                # officers were detained in Tbilisi", "the Indian envoy was summoned to the foreign ministry", "the
+                # former Marine was released"
                 actor = self._host(theme, verb, expelled=(pattern.mode or self.codes[pattern.cameo].mode) == "expel")
                 hosts = {e.country for e in actor}
                 envoys = [e for e in self.roles.entities(theme) if e.country not in hosts]
@@ -831,7 +832,9 @@ class EventFinder:
         senders = {e.country for e in self.roles.entities(held)}
         if not senders:
             return []
-        for node in (held, verb):
+        # "detained in Tbilisi"; "a diplomat *abducted in Baghdad*", "Reed, a former Marine *held in Russia*"
+        described = [c for n in (held, *g.children(held, "appos")) for c in g.children(n, "acl")]
+        for node in (held, *described, verb):
             for _prep, place in g.prep_objects(node, frozenset({"in", "to", "at"})):
                 # "detained in Tbilisi", "summoned to the ministry *in Colombo*"
                 for where in (place, *(p for _q, p in g.prep_objects(place, frozenset({"in"})))):

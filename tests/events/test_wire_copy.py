@@ -1247,6 +1247,9 @@ SUMMONS_AND_UNDOING = [
      "Moscow hit back in kind.", [("SANCTION", ("RUS",), ("POL",)), ("SANCTION", ("RUS",), ("LVA", "EST"))]),
     # an abbreviation in its dotted form
     ("The O.A.S. condemned Honduras.", [("ACCUSE", ("OAS",), ("HND",))]),
+    # people released in the passive are released by the state that held them
+    ("MOSCOW - Russia and the United States swapped prisoners. Paul Whelan, a former US Marine held in Russia since "
+     "2018, was released.", [("RETREAT", ("RUS",), ("USA",))]),
 ]
 
 
@@ -1576,3 +1579,9 @@ def test_each_answer_each_time_is_dated_by_the_act_it_answers(coder) -> None:
     answers = {(tuple(e.country for e in event.recipient), event.date) for event in events
                if event.actor[0].country == "RUS"}
     assert answers == {(("POL",), date(2022, 2, 25)), (("LVA", "EST"), date(2022, 2, 26))}, events
+
+
+def test_the_clauses_own_date_before_a_participles(coder) -> None:
+    text = "LONDON - An Iranian diplomat abducted in Baghdad in February was freed yesterday."
+    events = coder.code(Document(id="case", text=text, date=date(2024, 3, 15)))
+    assert [e.date for e in events if e.event == "RETREAT"] == [date(2024, 3, 14)], events
