@@ -193,6 +193,7 @@ class EventFinder:
         self.copying_words = lexicon.word_list("copying_words")
         self.spoken_things = lexicon.word_list("spoken_things")
         self.own_meetings = lexicon.word_list("own_meetings")
+        self._beneficiaries: tuple[object, list[Entity]] = (None, [])  # the document and what its appeals are for
         self.hoping = lexicon.word_list("hoping_verbs")
         self.conditions = lexicon.word_list("condition_marks")
         self.releasing = lexicon.word_list("release_nouns")
@@ -1261,6 +1262,17 @@ class EventFinder:
         return clause is not None and all(self._conditions(p, clause) is None
                                           for p in self.lexicon.patterns(g.lemma(clause), "VERB"))
 
+    def _beneficiary(self, outsiders: set[str | None]) -> list[Entity]:
+        """The state the story's conference or appeal is for ("the Pledging Conference *for Syria*", "an appeal
+        *for* Haiti"), if the text names one (looked up once per document)."""
+        doc = self.resolver.doc
+        if self._beneficiaries[0] is not doc:
+            nouns = self.lexicon.word_list("beneficiary_nouns")
+            found = [e for token in doc if token.dep_ == "pobj" and token.head.lower_ == "for"
+                     and g.lemma(token.head.head) in nouns for e in self.resolver.place(token)]
+            self._beneficiaries = (doc, found)
+        return next(([e] for e in self._beneficiaries[1] if e.country not in outsiders), [])
+
     def _stands_with_ally(self, predicate: Token) -> bool:
         """Whether a clause is with, by or behind someone named only by their tie ("stands with *its ally*")."""
         ties = self.resolver.words["relation_nouns"]
@@ -1619,7 +1631,8 @@ class EventFinder:
             recipient = self._last_hostile(actor_countries, victim=True)
             inferred = bool(recipient)
         if not recipient and self._by_context(predicate, pattern, code):
-            recipient = [e for e in self._other_party(actor_countries) if e not in victims]
+            pledged = code.event in ("AGREE", "AID") and self._beneficiary(actor_countries)
+            recipient = pledged or [e for e in self._other_party(actor_countries) if e not in victims]
             inferred = bool(recipient)
         if not recipient and code.event.lower() in self.domestic_events:
             # "imposed a curfew in Sudan": a state's act at home falls on the people of the place
