@@ -934,7 +934,7 @@ class Resolver:
         if entity.country not in named:
             return entity
         other = next((p for p in self.discourse.persons if p.country and p.country not in named), None)
-        home = self.home_party()  # else one of the state the story is filed from ("BELGRADE —")
+        home = self.home_party()  # else the state the story is filed from ("BELGRADE —")
         return other or (home if home is not None and home.country not in named else None)
 
     def _pronoun(self, lower: str, speaker: Entity | None) -> Entity | None:

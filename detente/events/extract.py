@@ -1276,7 +1276,7 @@ class EventFinder:
     def _stands_with_ally(self, predicate: Token) -> bool:
         """Whether a clause is with, by or behind someone named only by their tie ("stands with *its ally*")."""
         ties = self.resolver.words["relation_nouns"]
-        return any(o.lower_ in ties or (o.lemma_.lower() + "s") in ties
+        return any(o.lower_ in ties or g.lemma(o) in ties
                    for _p, o in g.prep_objects(predicate, frozenset({"with", "by", "beside", "behind"})))
 
     def _last_hostile(self, outsiders: set[str | None], victim: bool) -> list[Entity]:
