@@ -91,7 +91,7 @@ BLIND_FLOORS = {
     "blind-11": {"precision": 0.60, "recall": 0.59, "f1": 0.60},
     "blind-12": {"precision": 0.62, "recall": 0.57, "f1": 0.59},
     "blind-13": {"precision": 0.62, "recall": 0.58, "f1": 0.60},
-    "blind-14": {"precision": 0.72, "recall": 0.50, "f1": 0.59},
+    "blind-14": {"precision": 0.74, "recall": 0.58, "f1": 0.65},
 }
 
 

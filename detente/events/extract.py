@@ -192,6 +192,7 @@ class EventFinder:
         self.copying_verbs = lexicon.word_list("copying_verbs")
         self.copying_words = lexicon.word_list("copying_words")
         self.spoken_things = lexicon.word_list("spoken_things")
+        self.bare_measures = lexicon.word_list("bare_measures")
         self.own_meetings = lexicon.word_list("own_meetings")
         self._beneficiaries: tuple[object, list[Entity]] = (None, [])  # the document and what its appeals are for
         self.hoping = lexicon.word_list("hoping_verbs")
@@ -475,7 +476,10 @@ class EventFinder:
         if g.lemma(verb) not in self.copying_verbs:
             return False
         if obj is not None:
-            return g.lemma(obj) in self.copying_words or any(g.lemma(c) in self.copying_words for c in obj.children)
+            # "announced shutdowns": a measure with no words of its own but a determiner is the one told before
+            bare = g.lemma(obj) in self.bare_measures and all(c.dep_ in ("det", "predet") for c in obj.children)
+            return bare or g.lemma(obj) in self.copying_words or any(g.lemma(c) in self.copying_words
+                                                                      for c in obj.children)
         # "*So did* Chile", "Denmark *did so too*", "Norway also *did so*"
         adverbs = [c for c in verb.children if c.dep_ == "advmod"]
         adverbs += [c for a in adverbs for c in a.children if c.dep_ == "advmod"]

@@ -1250,6 +1250,9 @@ SUMMONS_AND_UNDOING = [
     # people released in the passive are released by the state that held them
     ("MOSCOW - Russia and the United States swapped prisoners. Paul Whelan, a former US Marine held in Russia since "
      "2018, was released.", [("RETREAT", ("RUS",), ("USA",))]),
+    # measures named bare after another state's are that measure again
+    ("The European Union closed its airspace to Russian planes. Germany, France and Italy announced shutdowns on "
+     "Sunday.", [("SANCTION", ("DEU", "FRA", "ITA"), ("RUS",))]),
     # pledges at a conference for a state are for it, not for the host named as often
     ("DOHA - Qatar will contribute $50 million, the emir said as he opened the donors' conference for Sudan. Oman "
      "pledged $10 million. Qatar hosted the meeting.", [("AGREE", ("QAT",), ("SDN",)), ("AGREE", ("OMN",), ("SDN",))]),
