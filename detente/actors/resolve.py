@@ -265,16 +265,16 @@ class Resolver:
                                        id=e.id if e.sector is None else f"state:{e.country}"),
                                 False, None, True) for e in self.discourse.pair()]
         if lower in self.words["relation_nouns"] and named is None and (self._tied_state(head) or (
-                any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
-                and not any(c.dep_ in ("amod", "compound") for c in head.children))):  # not "its Turkish partners"
-            return []  # "the allies of Iraq", "Russia's neighbours", "its ally": not the state they are tied to
+                _pronoun_owned(head) and not any(c.dep_ in ("amod", "compound") for c in head.children))):
+            # "the allies of Iraq", "Russia's neighbours", "its ally" (not "its *Turkish* partners"): not the state
+            # they are tied to
+            return []
         counted = self._counted_group(head)
         if counted:  # "Mexico, Argentina, Colombia and Bolivia … its ambassadors in *the four countries*"
             return [NamedPhrase(entity, False, None, True) for entity in counted]
         tokens = self._name_tokens(head)
         matches = self._matches(tokens)
-        if matches and all(t.ambiguous for m in matches for t in m.terms) \
-                and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        if matches and all(t.ambiguous for m in matches for t in m.terms) and _pronoun_owned(head):
             # "a test for the OAU. *Its* Council of Ministers …": the body of whom the pronoun names, else of the
             # organisation told last
             owner = self._possessive_pronoun(head, speaker) or next(
@@ -946,6 +946,11 @@ class Resolver:
         if lower in self.words["neuter_pronouns"] | self.words["plural_pronouns"]:
             return discourse.agents[0] if discourse.agents else None
         return None
+
+
+def _pronoun_owned(head: Token) -> bool:
+    """Whether a noun has a possessive pronoun ("*its* ally", "*Its* Council of Ministers")."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
 
 
 def _owned_or_named(head: Token, name: range) -> bool:

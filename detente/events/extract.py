@@ -68,6 +68,10 @@ class Finding:
     answers: int | None = None
 
 
+# Modes of acts on people that only the state hosting them does, when a passive names no agent: "he was
+# declared persona non grata", "the former Marine was released".
+HOSTED_MODES = frozenset({"expel", "release"})
+
 # Acts aimed, when the sentence names no one, at who last acted against the actor.
 ANSWERING_EVENTS = ("THREATEN", "MOBILIZE")
 
@@ -418,13 +422,17 @@ class EventFinder:
                    for c in verb.children)
 
     def _all_acts_against(self, countries: set[str | None], findings: list[Finding], verb: Token) -> list[Finding]:
-        """The conflicts done to ``countries`` by others in this sentence and the two before, one per doer."""
+        """The deeds done to ``countries`` by others in this sentence and the two before, one per doer."""
         start = g.sentences_back(verb, 2)
-        acts = [f for f in [*self.earlier, *findings] if f.predicate >= start
-                and self.codes[f.pattern.cameo].quad_class == 4 and f.status in ("actual", "planned")
-                and not f.in_kind and {e.country for e in f.recipient} & countries
-                and not {e.country for e in f.actor} & countries]
+        acts = [f for f in [*self.earlier, *findings] if f.predicate >= start and self._done_to(f, countries, (4,))]
         return [next(f for f in acts if e in f.actor) for e in _distinct([e for f in acts for e in f.actor])]
+
+    def _done_to(self, finding: Finding, countries: set[str | None], kinds: tuple[int, ...]) -> bool:
+        """Whether a conflict of these quad classes, done or planned, was done to ``countries`` by others (not one
+        done together, nor an answer in kind itself)."""
+        return self.codes[finding.pattern.cameo].quad_class in kinds and finding.status in ("actual", "planned") \
+            and not finding.joint and not finding.in_kind and bool({e.country for e in finding.recipient} & countries) \
+            and not {e.country for e in finding.actor} & countries
 
     def _followed(self, clauses: list[Token], findings: list[Finding]) -> list[Finding]:
         """ "Germany expelled 40 Russian diplomats. Within hours *France followed with 35*", "Poland *followed
@@ -513,14 +521,10 @@ class EventFinder:
     def _acts_against(self, countries: set[str | None], findings: list[Finding]) -> list[Finding]:
         """The conflicts last done to ``countries`` by others: those of the latest sentence that has any (this
         one first), one per code."""
-        def against(f: Finding) -> bool:
-            return self.codes[f.pattern.cameo].quad_class in (3, 4) and f.status in ("actual", "planned") \
-                and not f.joint and not f.in_kind and bool({e.country for e in f.recipient} & countries) \
-                and not {e.country for e in f.actor} & countries
-        acts = [f for f in findings if against(f)]
+        acts = [f for f in findings if self._done_to(f, countries, (3, 4))]
         if not acts:
             doc = self.resolver.doc
-            earlier = [f for f in self.earlier if against(f)]
+            earlier = [f for f in self.earlier if self._done_to(f, countries, (3, 4))]
             last = doc[earlier[-1].predicate].sent.start if earlier else None
             acts = [f for f in earlier if doc[f.predicate].sent.start == last]
         return list({f.pattern.cameo: f for f in acts}.values())
@@ -719,18 +723,19 @@ class EventFinder:
                 recipient = [e for e in parties if e.country not in countries]
             if not actor and self.codes[pattern.cameo].event == "ASSAULT":
                 actor = self._unattributed_attack(verb)
-            told = verb.dep_ in ("ROOT", "conj") or (verb.dep_ == "ccomp" and g.lemma(verb.head) in self.roles.speech)
-            hosted = g.is_passive(verb) and told and (
-                (pattern.mode or self.codes[pattern.cameo].mode) == "expel" or pattern.cameo == "0841"
-                or self.codes[pattern.cameo].event == "COERCE" or self._summoned(pattern, theme))
-            if hosted and actor and g.passive_agent(verb) is None and theme is not None \
+            told_as_done = verb.dep_ in ("ROOT", "conj") or (
+                verb.dep_ == "ccomp" and g.lemma(verb.head) in self.roles.speech)
+            mode = pattern.mode or self.codes[pattern.cameo].mode
+            by_host = g.is_passive(verb) and told_as_done and (
+                mode in HOSTED_MODES or self.codes[pattern.cameo].event == "COERCE" or self._summoned(pattern, theme))
+            if by_host and actor and g.passive_agent(verb) is None and theme is not None \
                     and {e.country for e in actor} & {e.country for e in self.roles.entities(theme)}:
                 actor = []  # "the Indian envoy was called in, *Indian officials* said": who reports it did not
-            if not actor and hosted:
+            if not actor and by_host:
                 # told as done, not inside "Moscow's demand that …": "he was declared persona non grata", "the
                 # officers were detained in Tbilisi", "the Indian envoy was summoned to the foreign ministry", "the
                 # former Marine was released"
-                actor = self._host(theme, verb, expelled=(pattern.mode or self.codes[pattern.cameo].mode) == "expel")
+                actor = self._host(theme, verb, expelled=mode == "expel")
                 hosts = {e.country for e in actor}
                 envoys = [e for e in self.roles.entities(theme) if e.country not in hosts]
                 recipient = envoys or [e for e in recipient if e.country not in hosts]  # whose people they are
@@ -1277,11 +1282,11 @@ class EventFinder:
             self._beneficiaries = (doc, found)
         return next(([e] for e in self._beneficiaries[1] if e.country not in outsiders), [])
 
-    def _stands_with_ally(self, predicate: Token) -> bool:
-        """Whether a clause is with, by or behind someone named only by their tie ("stands with *its ally*")."""
+    def _with_an_ally(self, predicate: Token, pattern: Pattern) -> bool:
+        """Whether the pattern's preposition names someone only by their tie ("stands with *its ally*")."""
         ties = self.resolver.words["relation_nouns"]
-        return any(o.lower_ in ties or g.lemma(o) in ties
-                   for _p, o in g.prep_objects(predicate, frozenset({"with", "by", "beside", "behind"})))
+        return pattern.prep is not None and any(o.lower_ in ties or g.lemma(o) in ties
+                                                for _p, o in g.prep_objects(predicate, pattern.prep))
 
     def _last_hostile(self, outsiders: set[str | None], victim: bool) -> list[Entity]:
         """The victims (or the doers) of the last hostile act told, which ``outsiders`` took no part in."""
@@ -1630,7 +1635,7 @@ class EventFinder:
             # "condemned the cyberattack *against Albania*": the attacker, not the victim
             recipient = self._attackers(theme, victims)
         inferred = False
-        if not recipient and code.event == "SUPPORT" and self._stands_with_ally(predicate):
+        if not recipient and code.event == "SUPPORT" and self._with_an_ally(predicate, pattern):
             # "the United States stands with its ally": the victim of the last hostile act told
             recipient = self._last_hostile(actor_countries, victim=True)
             inferred = bool(recipient)
