@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -666,7 +666,7 @@ def make_event(coder: Coder, document: Document, sent: Span, index: int, finding
     code, status = _converted(coder, finding)
     predicate = doc[finding.predicate]
     resolved = _event_date(_dated_clause(coder, finding, predicate), sent, document.date, anchor,
-                           coder.resources.lexicon, anchor_precision, facts.dates)
+                           coder.resources.lexicon, anchor_precision, facts.dates, own=finding.trigger)
     if resolved is not None:
         day, source, precision = resolved.date, resolved.source, resolved.precision
     else:
@@ -740,12 +740,14 @@ def _converted(coder: Coder, finding: Finding) -> tuple[Code, str]:
 
 
 def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: date | None, lexicon: Lexicon,
-                anchor_precision: str = "day", phrases: Sequence[Span] | None = None) -> ResolvedDate | None:
+                anchor_precision: str = "day", phrases: Sequence[Span] | None = None,
+                own: Collection[int] = ()) -> ResolvedDate | None:
     """The date expression attached to the predicate's clause, climbing to the clauses above it.
 
     Expressions are resolved against the publication date, or, when they count
     from another event ("three days later", "the next day"), against ``anchor``.
-    ``phrases`` are the sentence's date phrases (``_date_phrases``), when the caller has them.
+    ``phrases`` are the sentence's date phrases (``_date_phrases``), when the caller has them; ``own`` the
+    positions of the event's trigger, which is no other happening ("sent *a note of protest* … on Monday").
     """
     phrases = _date_phrases(sent) if phrases is None else phrases
     if not phrases:
@@ -773,7 +775,7 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
         # February* was freed *yesterday*")
         for ent in sorted(dates, key=lambda ent: _through_participle(node, ent.root)):
             if not (any(_governs(n, ent.root, lexicon) for n in [node, *shared]) or _trailing(predicate, ent)) \
-                    or _nearer_happening(predicate, ent, lexicon):
+                    or _nearer_happening(predicate, ent, lexicon, own):
                 continue
             prefix = sent.doc[max(sent.start, ent.start - 4):ent.start].text
             if is_deadline(prefix):
@@ -878,14 +880,14 @@ def _date_before_mark(predicate: Token, sent: Span, dates: Sequence[Span], refer
     return resolve_anaphoric(f"{span.text} {direction}", base)
 
 
-def _nearer_happening(predicate: Token, date_span: Span, lexicon: Lexicon) -> bool:
+def _nearer_happening(predicate: Token, date_span: Span, lexicon: Lexicon, own: Collection[int] = ()) -> bool:
     """Whether a date after the predicate follows a nearer thing that happens, named in a phrase ("what it
     called groundless accusations over *the poisoning* of Sergei Skripal in Salisbury *on March 4*"): the
     date is that thing's, however the parser attached it."""
     happenings, instruments = lexicon.word_list("happenings"), lexicon.word_list("attack_instruments")
     simultaneous, custody = lexicon.word_list("simultaneous_preps"), lexicon.word_list("custody_nouns")
     for token in predicate.doc[predicate.i + 1:date_span.start]:
-        if token.pos_ != "NOUN" or token.dep_ not in ("pobj", "conj") \
+        if token.pos_ != "NOUN" or token.dep_ not in ("pobj", "conj") or token.i in own \
                 or any(c.dep_ == "nummod" for c in token.children):  # "by 98 votes": a count, not a happening
             continue
         if token.dep_ == "pobj" and token.head.lower_ in simultaneous:

@@ -193,6 +193,33 @@ def reduced_relatives(doc: Doc) -> Doc:
     return doc
 
 
+# Tags of a finite verb or auxiliary, which has a subject of its own.
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+@Language.component("detente_subjects_read_as_objects")
+def subjects_read_as_objects(doc: Doc) -> Doc:
+    """ "Phnom Penh insisted *Thailand* was to blame": the small English model reads the subject of a clause
+    that a verb governs without "that" as the verb's object, and leaves the clause with no subject.
+
+    An object that ends right before a finite verb with no subject, which is the clausal complement of the
+    object's own verb, is that verb's subject.
+    """
+    for verb in doc:
+        if verb.dep_ != "ccomp" or verb.tag_ not in FINITE_TAGS or verb.i == 0:
+            continue
+        head = verb.head
+        if head.i > verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children):
+            continue
+        first = min([verb.i, *(c.i for c in verb.lefts)])
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN") or max(t.i for t in obj.subtree) != first - 1 \
+                or doc[first - 1].is_punct:  # "restrictions, attempts to …": a list, not a clause
+            continue
+        obj.head, obj.dep_ = verb, "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+    return doc
+
+
 # Verbs whose object is a measure ("*imposed* asset freezes", "*slapped* travel bans on …").
 MEASURE_VERBS = frozenset({"impose", "slap", "lift", "ease", "extend", "tighten", "announce", "introduce",
                            "adopt", "approve", "order", "renew", "expand", "suspend", "end"})
@@ -498,6 +525,7 @@ def load_model(name: str):
         nlp.add_pipe("detente_names_read_as_modals", last=True)
         nlp.add_pipe("detente_reduced_relatives", last=True)
         nlp.add_pipe("detente_measures_read_as_clauses", last=True)
+        nlp.add_pipe("detente_subjects_read_as_objects", last=True)
     _index_attribute_ruler(nlp)
     _lemmatize_by_arrays(nlp)
     if "parser" in nlp.pipe_names and "detente_span_index" not in nlp.pipe_names:

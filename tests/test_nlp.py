@@ -95,6 +95,7 @@ def test_the_indexed_attribute_ruler_annotates_as_spacys_own(nlp):
     stock.add_pipe("detente_names_read_as_modals", last=True)
     stock.add_pipe("detente_reduced_relatives", last=True)
     stock.add_pipe("detente_measures_read_as_clauses", last=True)
+    stock.add_pipe("detente_subjects_read_as_objects", last=True)
     examples = Path(__file__).resolve().parent.parent / "examples" / "articles"
     texts = [d.text for d in read_inputs([str(examples)]) if isinstance(d, Document)]
     texts.append("They ain't gonna leave, y'all know it; we're gonna see. I'd've gone. She isn't here, is she?")
@@ -169,3 +170,13 @@ def test_measures_the_model_reads_as_a_clause_are_objects(nlp, text, measures):
 def test_a_clause_after_a_verb_of_measures_stays_a_clause(nlp):
     doc = nlp("The ministry announced that the army moves to the border.")
     assert next(t for t in doc if t.text == "moves").pos_ == "VERB"
+
+
+def test_the_subject_of_a_clause_read_as_the_verbs_object_is_the_clauses(nlp) -> None:
+    parsed = _parsed(nlp, "Phnom Penh insisted Thailand was to blame for the fighting.")
+    assert parsed["Thailand"][1:] == ("nsubj", "was")
+
+
+def test_an_object_listed_before_a_verb_stays_an_object(nlp) -> None:
+    parsed = _parsed(nlp, "It includes unlawful restrictions, attempts to influence other states.")
+    assert parsed["restrictions"][1:] == ("dobj", "includes")

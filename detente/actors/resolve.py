@@ -91,6 +91,8 @@ class Discourse:
     speaker: Entity | None = None
     group: list[Entity] = field(default_factory=list)  # the last subject that listed several states
     lists: list[list[Entity]] = field(default_factory=list)  # the last lists of states, in any role, latest first
+    # the states the sentence before listed outside its subjects ("expelled the envoys *of Togo and Benin*")
+    others: list[Entity] = field(default_factory=list)
     names: dict[str, Entity] = field(default_factory=dict)  # people the knowledge base does not know, by name
     counts: Counter = field(default_factory=Counter)  # mentions of each country
     dyads: Counter = field(default_factory=Counter)  # events between each two countries
@@ -251,7 +253,7 @@ class Resolver:
         lower = head.lower_
         named = self.by_token.get(head.i)  # "the US" may be tagged as the pronoun "us"
         if (head.pos_ == "PRON" or lower in self.pronouns) and named is None:
-            group = self._group(lower)
+            group = self._group(lower, head.dep_ in ("dobj", "pobj", "dative"))
             if group:  # "Latvia and Estonia condemned the move. *They* said …": all of them
                 return [NamedPhrase(entity, False, None, True) for entity in group]
             entity = self._bound(head) or self._pronoun(lower, speaker)
@@ -915,13 +917,16 @@ class Resolver:
                  for listed in [self.discourse.group, *self.discourse.lists]]
         return next((listed for listed in lists if len(listed) == count), [])
 
-    def _group(self, lower: str) -> list[Entity]:
-        """The states a plural pronoun stands for when the last subject listed several."""
+    def _group(self, lower: str, object_: bool = False) -> list[Entity]:
+        """The states a plural pronoun stands for: as an object ("accused *them*"), those the sentence before
+        listed outside its subjects ("expelled the envoys of Togo and Benin"); else, when the last subject
+        listed several, those ("Latvia and Estonia condemned the move. *They* said …"); else the listed
+        others all the same, for no single state is "they"."""
         discourse = self.discourse
-        if lower not in self.words["plural_pronouns"] or not discourse.agents \
-                or discourse.agents[0] not in discourse.group:
+        if lower not in self.words["plural_pronouns"]:
             return []
-        return discourse.group
+        subjects = discourse.group if discourse.agents and discourse.agents[0] in discourse.group else []
+        return (discourse.others or subjects) if object_ else (subjects or discourse.others)
 
     def _other_than_object(self, pronoun: Token, entity: Entity) -> Entity | None:
         """ "*He* called on Montenegro to withdraw …": a person is not of the state their own clause names as its

@@ -123,7 +123,8 @@ class Modality:
                     return "denied"  # "withdrew its decision *to expel* the ambassador": undone
                 if word in self.threatening and word not in self.speech:
                     return "threatened"
-                if word in self.demanding:
+                if word in self.demanding and not (below.dep_ == "ccomp" and below.tag_ == "VBD"):
+                    # not "insisted Thailand *was* to blame": what is said to have been is no demand
                     return "denied" if negated else "demanded"
                 if word in self.deciding and below.dep_ == "xcomp" and self.codes[pattern.cameo].quad_class == 4:
                     return "denied" if negated else "actual"  # "agreed to ban Belarusian airlines"

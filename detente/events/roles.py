@@ -32,6 +32,8 @@ CONTROL_PREPS = frozenset({"on", "upon", "to"})
 
 # Prepositions that name some of what a clause's object counts ("16 people, *among* them …").
 MEMBER_PREPS = frozenset({"among", "including"})
+# whom a thing is sent or handed: "sent a note *to* Singapore"
+GIVEN_PREPS = frozenset({"to"})
 # How many of the last lists of states the story told "the seven" or "the four countries" may name.
 LISTS_KEPT = 4
 
@@ -108,9 +110,13 @@ class Roles:
                 self.resolver.discourse.speaker = named[0].entity
         heads = [t for t in sent if t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "amod", "poss")]
         subjects = [t for t in heads if t.dep_ in g.SUBJECTS | g.PASSIVE_SUBJECTS]
+        others: list[Entity] = []
         for token in [t for t in heads if t not in subjects]:
             self.resolver.remember(self.phrase(token))
-            self._note_list(self._listed(token))
+            listed = self._listed(token)
+            self._note_list(listed)
+            others = listed if len({e.country for e in listed}) > 1 else others
+        self.resolver.discourse.others = others
         for token in sorted(subjects, key=lambda t: -len(list(g.clause_chain(t, limit=12)))):
             self.resolver.remember(self.phrase(token), subject=True)
             listed = self._listed(token)
@@ -432,6 +438,13 @@ class Roles:
             found = other(self.entities(dative))
             if found:
                 return found
+        if token.dep_ == "acl" and token.head.dep_ == "dobj":
+            # "sent *Singapore* a note protesting the intrusions": whom the thing the participle qualifies went to
+            sender = token.head.head
+            given = [g.first_child(sender, "dative", "iobj"), *(o for _p, o in g.prep_objects(sender, GIVEN_PREPS))]
+            found = [e for obj in given if obj is not None for e in other(self.entities(obj))]
+            if found:
+                return found
         if token.pos_ == "NOUN":
             # "their demand *that Tokyo withdraw* the curbs": who is to act is the one asked
             for clause in token.children:
@@ -720,9 +733,11 @@ class Roles:
                           if t.pos_ == "NOUN" and g.lemma(t) in self.craft_nouns), None)
             if craft is not None:
                 return self.phrase(craft)
+        # a plural object of a clause is not its subject ("Rawlings accused *them*": not he and his)
+        own_clause = _clause_of_object(token) if lower in self.resolver.words["plural_pronouns"] else None
         for ancestor in list(g.clause_chain(token, limit=8))[1:]:
             subject = g.first_child(ancestor, *g.SUBJECTS, *g.PASSIVE_SUBJECTS) \
-                if ancestor.pos_ in ("VERB", "AUX") else None
+                if ancestor.pos_ in ("VERB", "AUX") and ancestor != own_clause else None
             if subject is None or subject.i >= token.i or subject.pos_ == "PRON":
                 continue
             plural = lower in ("they", "them", "their")
@@ -813,3 +828,15 @@ class Roles:
                     if found:
                         return found[0]
         return None
+
+
+def _clause_of_object(token: Token) -> Token | None:
+    """The verb a pronoun is the object of, directly or through a preposition ("accused *them*", "spoke to
+    *him*"), if it is one."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif token.dep_ not in ("dobj", "dative", "iobj"):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") else None
+

@@ -1259,6 +1259,28 @@ SUMMONS_AND_UNDOING = [
 ]
 
 
+NOTES_AND_BLAME = [
+    # a note of protest sent, handed or delivered, and a note that protests
+    ("Malaysia sent a protest note to Singapore.", [("ACCUSE", ("MYS",), ("SGP",))]),
+    ("Vietnam handed the Chinese ambassador a note of protest.", [("ACCUSE", ("VNM",), ("CHN",))]),
+    ("Malaysia sent Singapore a diplomatic note protesting the intrusions.", [("ACCUSE", ("MYS",), ("SGP",))]),
+    # blame laid on a state, or a state said to be to blame
+    ("Israel laid the blame on Syria.", [("ACCUSE", ("ISR",), ("SYR",))]),
+    ("Kigali placed responsibility for the attack squarely on Burundi.", [("ACCUSE", ("RWA",), ("BDI",))]),
+    ("Seoul said North Korea was to blame.", [("ACCUSE", ("KOR",), ("PRK",))]),
+    # the parser's object of "insisted" is the subject of the clause after it, which is no demand
+    ("Phnom Penh insisted Thailand was to blame for the fighting.", [("ACCUSE", ("KHM",), ("THA",))]),
+    # misgivings voiced or conveyed
+    ("Japan expressed strong dissatisfaction with the Chinese decision.", [("ACCUSE", ("JPN",), ("CHN",))]),
+    ("Indonesia conveyed its displeasure to the Australian ambassador.", [("ACCUSE", ("IDN",), ("AUS",))]),
+    # "them" after states listed as objects: all of them, and never the subject of its own clause
+    ("Ghana expelled the ambassadors of Togo and Benin. President Rawlings accused them of plotting a coup.",
+     [("ACCUSE", ("GHA",), ("TGO", "BEN"))]),
+    ("Britain and France expelled Russian diplomats. Moscow accused them of hostility.",
+     [("ACCUSE", ("RUS",), ("GBR", "FRA"))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1300,6 +1322,7 @@ MUST_FIND = {
     "custody, crews, territories": CUSTODY_AND_CRAFT,
     "bodies and listed donors": BODIES_AND_LISTS,
     "summons, followers, decisions taken back": SUMMONS_AND_UNDOING,
+    "notes and blame": NOTES_AND_BLAME,
 }
 
 
@@ -1591,3 +1614,14 @@ def test_the_clauses_own_date_before_a_participles(coder) -> None:
     text = "LONDON - An Iranian diplomat abducted in Baghdad in February was freed yesterday."
     events = coder.code(Document(id="case", text=text, date=date(2024, 3, 15)))
     assert [e.date for e in events if e.event == "RETREAT"] == [date(2024, 3, 14)], events
+
+
+def test_a_note_of_protest_is_dated_by_its_sending(coder) -> None:
+    text = "Malaysia sent a note of protest to Singapore on Monday."
+    events = coder.code(Document(id="case", text=text, date=date(2024, 3, 15)))
+    assert [e.date for e in events if e.event == "ACCUSE"] == [date(2024, 3, 11)], events
+
+
+def test_a_wreath_laid_blames_nobody(coder) -> None:
+    assert coded(coder, "The minister laid a wreath at the memorial in Hanoi.") == []
+
