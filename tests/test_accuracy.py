@@ -78,8 +78,10 @@ BLIND_FLOORS = {
     # name, solidarity, requests of both governments) find more of its events and some the gold does not have
     "blind-3": {"precision": 0.65, "recall": 0.69, "f1": 0.67},
     # lowered in session 12 (were 0.68 / 0.57 / 0.62 and 0.76 / 0.51 / 0.61: the office holders before 2000 name
-    # people whose acts were unread or misread before, docs/accuracy.md, blind-11), raised again in session 13
-    "blind-4": {"precision": 0.68, "recall": 0.59, "f1": 0.63},
+    # people whose acts were unread or misread before, docs/accuracy.md, blind-11), raised again in session 13;
+    # precision lowered in session 14 (was 0.68), recall and F1 rose: "them" read as the states or people listed
+    # as objects before gives two acts a recipient that one gold event of each matches
+    "blind-4": {"precision": 0.67, "recall": 0.60, "f1": 0.63},
     "blind-5": {"precision": 0.70, "recall": 0.54, "f1": 0.61},
     "blind-6": {"precision": 0.61, "recall": 0.50, "f1": 0.55},
     "blind-7": {"precision": 0.66, "recall": 0.57, "f1": 0.61},
@@ -92,6 +94,7 @@ BLIND_FLOORS = {
     "blind-12": {"precision": 0.62, "recall": 0.57, "f1": 0.59},
     "blind-13": {"precision": 0.62, "recall": 0.58, "f1": 0.60},
     "blind-14": {"precision": 0.74, "recall": 0.58, "f1": 0.65},
+    "blind-15": {"precision": 0.65, "recall": 0.55, "f1": 0.60},
 }
 
 

@@ -13,6 +13,7 @@ Every problem is reported as a ``DataFileError`` naming the file and line.
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -176,6 +177,21 @@ def _dotted(text: str) -> str | None:
     return ".".join(text) + "." if 2 <= len(text) <= 4 and text.isalpha() and text.isupper() else None
 
 
+# The Arabic article inside a name, which copy writes in either case ("Abdullah *al*-Salim *Al*-Sabah").
+ARTICLE_PARTICLE = re.compile(r"(?<![^\s-])([Aa]l|[Ee]l)-")
+
+
+def _particle_cased(text: str) -> str | None:
+    """The name with the Arabic article of its later words in the other case ("Abdullah Al-Salim Al-Sabah" →
+    "Abdullah al-Salim al-Sabah"), or None when it has none; a name that starts with the article keeps it."""
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(1)
+        return (word.lower() if word[0].isupper() else word.capitalize()) + "-"
+
+    cased = text[:1] + ARTICLE_PARTICLE.sub(swap, text[1:])
+    return cased if cased != text else None
+
+
 def _strings(path: Path, entry: dict, key: str) -> list[str]:
     values = as_list(entry.get(key))
     for value in values:
@@ -243,9 +259,10 @@ class _Builder:
         texts = set(texts)
         for text in sorted(texts):
             self.kb.terms.append(Term(text=text, ambiguous=all_ambiguous or text in ambiguous, **fields))
-            dotted = _dotted(text)  # "the O.A.S. Council": an abbreviation as older copy writes it
-            if dotted is not None and dotted not in texts:
-                self.kb.terms.append(Term(text=dotted, ambiguous=all_ambiguous or text in ambiguous, **fields))
+            # "the O.A.S. Council": an abbreviation as older copy writes it; "Sheikh Abdullah al-Salim": the article
+            for variant in (_dotted(text), _particle_cased(text)):
+                if variant is not None and variant not in texts:
+                    self.kb.terms.append(Term(text=variant, ambiguous=all_ambiguous or text in ambiguous, **fields))
 
     # -- files ---------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ takes the head token of a noun phrase and returns the entities it names:
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -120,6 +121,8 @@ class Discourse:
         # first wins a tie
         parties = [list(dict.fromkeys(e.country for e in side if e.country and e.sector != "IGO"))
                    for side in (actor, recipient)]
+        if any(frozenset(pair) in self.dyads for pair in itertools.combinations(parties[1], 2)):
+            return  # what one does to two parties at once ("Brazil, which hosted *them*") is a third party's
         for first in parties[0]:
             for second in parties[1]:
                 if second != first:
@@ -920,13 +923,13 @@ class Resolver:
     def _group(self, lower: str, object_: bool = False) -> list[Entity]:
         """The states a plural pronoun stands for: as an object ("accused *them*"), those the sentence before
         listed outside its subjects ("expelled the envoys of Togo and Benin"); else, when the last subject
-        listed several, those ("Latvia and Estonia condemned the move. *They* said …"); else the listed
-        others all the same, for no single state is "they"."""
+        listed several, those ("Latvia and Estonia condemned the move. *They* said …")."""
         discourse = self.discourse
         if lower not in self.words["plural_pronouns"]:
             return []
-        subjects = discourse.group if discourse.agents and discourse.agents[0] in discourse.group else []
-        return (discourse.others or subjects) if object_ else (subjects or discourse.others)
+        if object_ and discourse.others:
+            return discourse.others
+        return discourse.group if discourse.agents and discourse.agents[0] in discourse.group else []
 
     def _other_than_object(self, pronoun: Token, entity: Entity) -> Entity | None:
         """ "*He* called on Montenegro to withdraw …": a person is not of the state their own clause names as its

@@ -733,16 +733,27 @@ class Roles:
                           if t.pos_ == "NOUN" and g.lemma(t) in self.craft_nouns), None)
             if craft is not None:
                 return self.phrase(craft)
-        # a plural object of a clause is not its subject ("Rawlings accused *them*": not he and his)
+        # a plural object of a clause is not its subject ("Rawlings accused *them*": not he and his), but more
+        # likely the plural object of a clause above ("ordered two U.S. officials out, accusing *them* of …")
         own_clause = _clause_of_object(token) if lower in self.resolver.words["plural_pronouns"] else None
+        if own_clause is not None:
+            for ancestor in list(g.clause_chain(token, limit=8))[1:]:
+                obj = g.first_child(ancestor, "dobj") if ancestor != own_clause else None
+                if obj is not None and obj.i < token.i and (obj.tag_ in ("NNS", "NNPS") or len(g.members(obj)) > 1):
+                    named = [n for head in g.members(obj) for n in self.phrase(head)]
+                    if named:
+                        return named
         for ancestor in list(g.clause_chain(token, limit=8))[1:]:
             subject = g.first_child(ancestor, *g.SUBJECTS, *g.PASSIVE_SUBJECTS) \
                 if ancestor.pos_ in ("VERB", "AUX") and ancestor != own_clause else None
             if subject is None or subject.i >= token.i or subject.pos_ == "PRON":
                 continue
             plural = lower in ("they", "them", "their")
-            # "Germany, France and Poland said *they* would expel …": all the listed subjects
+            # "Germany, France and Poland said *they* would expel …": all the listed subjects; "they" is not one
+            # state named in the singular ("Belarus has not recognised the regions, since Russia recognised *them*")
             heads = g.members(subject) if plural else [subject]
+            if plural and len(heads) == 1 and subject.tag_ in ("NN", "NNP"):
+                continue
             named = [n for head in heads for n in self.phrase(head) if n.person == (lower in self.personal) or plural]
             if named:
                 return named
