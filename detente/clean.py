@@ -16,8 +16,10 @@ edits inside a sentence, except to remove markdown markup:
    first paragraph of body text, together with an author's name standing on
    the line next to such a date or byline;
 5. every line that appears twice or more is dropped, all copies: picture
-   captions are repeated on news pages, real paragraphs are not.  The
-   headline alone keeps its first copy;
+   captions are repeated on news pages.  The headline keeps its first copy,
+   and so does a paragraph of body text (two sentences or more, of
+   ``_PARAGRAPH_WORDS`` words or more, not in brackets): syndicated copy
+   sometimes runs a paragraph twice;
 6. paragraphs are separated by one blank line; the headline, when there is
    one, is the first paragraph.
 
@@ -300,9 +302,25 @@ def _drop_repeated(lines: _Lines, headline: int | None) -> None:
     counts: dict[str, int] = {}
     for key in keys.values():
         counts[key] = counts.get(key, 0) + 1
+    kept: set[str] = set()
     for index, key in keys.items():
         if counts[key] > 1 and index != headline:
-            lines.keep[index] = False
+            first = key not in kept and _is_paragraph(lines.plain[index])
+            lines.keep[index] = first
+            kept.add(key)
+
+
+# A body paragraph run twice keeps its first copy when it has at least this many words (and two sentences).
+_PARAGRAPH_WORDS = 25
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]?\s+[\"'“‘(]?[A-Z]")
+
+
+def _is_paragraph(line: str) -> bool:
+    """Whether a line reads as a paragraph of body text, not a caption: two sentences or more, long enough, and
+    not in brackets ("[Photo: …]")."""
+    stripped = line.strip()
+    return not stripped.startswith(("[", "(")) and len(stripped.split()) >= _PARAGRAPH_WORDS \
+        and _SENTENCE_BREAK.search(stripped) is not None
 
 
 def _assemble(lines: _Lines) -> str:

@@ -287,3 +287,17 @@ def test_every_pattern_compiles_and_is_documented():
     assert BOILERPLATE_FILE.exists()
     for pattern in load_boilerplate().lines:
         assert isinstance(pattern.regex, re.Pattern)
+
+
+def test_a_paragraph_run_twice_keeps_its_first_copy():
+    paragraph = ("On Wednesday the presidency said it was suspending the treaty with immediate effect. It accused the "
+                 "other government of an unjustifiable turn in its position on the disputed territory.")
+    text = f"Treaty suspended\n\n{BODY}\n\n{paragraph}\n\n{SECOND}\n\n{paragraph}"
+    assert clean_text(text) == f"Treaty suspended\n\n{BODY}\n\n{paragraph}\n\n{SECOND}"
+
+
+def test_a_long_caption_in_brackets_run_twice_is_dropped():
+    caption = ("[Photo: Smoke rises from the building housing the consulate on Sunday, after crowds set it alight in "
+               "the afternoon. Photograph: Agency staff photographer for the wire]")
+    text = f"Consulate burned\n\n{BODY}\n\n{caption}\n\n{SECOND}\n\n{caption}"
+    assert clean_text(text) == f"Consulate burned\n\n{BODY}\n\n{SECOND}"
