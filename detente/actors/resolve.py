@@ -113,6 +113,9 @@ class Discourse:
             del target[16:]
         if category:
             self.categories[category] = entity
+        if person and entity.id.startswith("person:") and " " in entity.name:
+            # "Prime Minister P.V. Narasimha Rao … / *Mr Rao* held talks": the family name of a known person
+            self.names.setdefault(entity.name.split()[-1], entity)
 
     def note_dyad(self, actor: Iterable[Entity], recipient: Iterable[Entity]) -> None:
         """An event between these parties was told; an organisation is no party of a dispute between states

@@ -1278,6 +1278,9 @@ NOTES_AND_BLAME = [
      [("ACCUSE", ("GHA",), ("TGO", "BEN"))]),
     ("Britain and France expelled Russian diplomats. Moscow accused them of hostility.",
      [("ACCUSE", ("RUS",), ("GBR", "FRA"))]),
+    # a known person named again by the family name alone
+    ("BEIJING, Sept 7 - Prime Minister P.V. Narasimha Rao arrived on Sunday. Mr Rao held talks with the Chinese "
+     "President on Monday.", [("CONSULT", ("IND",), ("CHN",))]),
 ]
 
 
@@ -1322,7 +1325,7 @@ MUST_FIND = {
     "custody, crews, territories": CUSTODY_AND_CRAFT,
     "bodies and listed donors": BODIES_AND_LISTS,
     "summons, followers, decisions taken back": SUMMONS_AND_UNDOING,
-    "notes and blame": NOTES_AND_BLAME,
+    "notes, blame, family names": NOTES_AND_BLAME,
 }
 
 
