@@ -1281,6 +1281,11 @@ NOTES_AND_BLAME = [
     # a known person named again by the family name alone
     ("BEIJING, Sept 7 - Prime Minister P.V. Narasimha Rao arrived on Sunday. Mr Rao held talks with the Chinese "
      "President on Monday.", [("CONSULT", ("IND",), ("CHN",))]),
+    # money offered or given, with no one named, at a meeting about a state: for that state
+    ("Donors met in Tokyo to help rebuild Afghanistan. India offered a $100 million line of credit.",
+     [("AGREE", ("IND",), ("AFG",))]),
+    ("Donors met in Tokyo to help rebuild Afghanistan. The European Commission said it would provide about 1 "
+     "billion euros.", [("AGREE", ("EU",), ("AFG",))]),
 ]
 
 
@@ -1325,7 +1330,7 @@ MUST_FIND = {
     "custody, crews, territories": CUSTODY_AND_CRAFT,
     "bodies and listed donors": BODIES_AND_LISTS,
     "summons, followers, decisions taken back": SUMMONS_AND_UNDOING,
-    "notes, blame, family names": NOTES_AND_BLAME,
+    "notes, blame, family names, money": NOTES_AND_BLAME,
 }
 
 
@@ -1627,4 +1632,9 @@ def test_a_note_of_protest_is_dated_by_its_sending(coder) -> None:
 
 def test_a_wreath_laid_blames_nobody(coder) -> None:
     assert coded(coder, "The minister laid a wreath at the memorial in Hanoi.") == []
+
+
+def test_authority_lent_is_no_aid(coder) -> None:
+    assert not any(event == "AID" for event, _a, _r in coded(coder, "He said the Assembly had lent its authority to "
+                                                                    "a lie, and Israel condemned the vote."))
 
