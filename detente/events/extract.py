@@ -930,9 +930,12 @@ class EventFinder:
             elif child.dep_ in ("prep", "prt"):
                 candidates.append(child)
                 candidates.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
-        if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        first = token
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN" and first.head.i < first.i:
+            first = first.head  # "stepped up customs and migration *checks* at the border": the last of the objects
+        if token.pos_ == "NOUN" and first.dep_ == "dobj":
             # "imposed controls *on exports*": the phrase right after an object is often hung on the verb
-            candidates.extend(c for c in token.head.children if c.dep_ == "prep" and c.i == token.right_edge.i + 1)
+            candidates.extend(c for c in first.head.children if c.dep_ == "prep" and c.i == token.right_edge.i + 1)
         # "declared a first secretary of the Polish embassy in Minsk *persona non grata*": a set phrase the parser
         # may hang anywhere under the object
         candidates.extend(t for obj in g.children(token, "dobj") for t in obj.subtree if t.lower_ in self.set_phrases)

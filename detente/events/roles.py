@@ -32,6 +32,8 @@ CONTROL_PREPS = frozenset({"on", "upon", "to"})
 
 # Prepositions that name some of what a clause's object counts ("16 people, *among* them …").
 MEMBER_PREPS = frozenset({"among", "including"})
+# where a measure is taken on a border: "checks *at* the border with Kyrgyzstan"
+BOUNDARY_PREPS = frozenset({"at", "along", "on", "across"})
 # whom a thing is sent or handed: "sent a note *to* Singapore"
 GIVEN_PREPS = frozenset({"to"})
 # How many of the last lists of states the story told "the seven" or "the four countries" may name.
@@ -82,6 +84,7 @@ class Roles:
         self.recipient_preps = frozenset(lexicon.recipient_preps)
         self.shipped = words("shipped_nouns")
         self.meetings = words("meeting_nouns")
+        self.boundaries = words("boundary_nouns")
         self.venues = words("venue_nouns")
         self.retort_particles = words("retort_particles")
         self.issuing = words("issuing_verbs")
@@ -174,7 +177,10 @@ class Roles:
 
     def light_verb(self, noun: Token) -> Token | None:
         """The verb that carries a noun's event: "*imposed* sanctions", "sanctions *were approved*",
-        "the sanctions bill *passed*", "a sanctions regime Congress *approved*"."""
+        "the sanctions bill *passed*", "a sanctions regime Congress *approved*"; for a later member of a list,
+        the verb of the first ("stepped up customs, sanitary and migration *checks*")."""
+        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+            noun = noun.head
         if noun.dep_ == "compound" and g.lemma(noun.head) in self.carrier_nouns:
             noun = noun.head
             for child in noun.children:
@@ -476,15 +482,18 @@ class Roles:
                 # "mobilised reservists for a war *against Iraq*", "controls on exports *to Korea*": the target
                 # of what the prep names
                 nested = NESTED_TARGET_PREPS | ({"to"} if g.lemma(obj) in self.shipped else set()) \
-                    | ({"with"} if g.lemma(obj) in self.meetings else set())
+                    | ({"with"} if g.lemma(obj) in self.meetings | self.boundaries else set())
                 found = [e for _p, inner in g.prep_objects(obj, nested) for e in other(self.entities(inner))]
             by_prep.setdefault(prep, []).extend(found)
         for prep in preps:
             if by_prep.get(prep):
                 return by_prep[prep]
-        # "was in contact *with* both governments", "in talks *with* Moscow"
+        # "was in contact *with* both governments", "in talks *with* Moscow"; "checks *at the border with*
+        # Kyrgyzstan": the neighbour
         found = [e for _p, obj in g.prep_objects(token, frozenset({"in"})) if g.lemma(obj) in self.meetings
-                 for _q, partner in g.prep_objects(obj, frozenset({"with"})) for e in other(self.entities(partner))]
+                 for _q, partner in g.prep_objects(obj, frozenset({"with"})) for e in other(self.entities(partner))] \
+            or [e for _p, obj in g.prep_objects(token, BOUNDARY_PREPS) if g.lemma(obj) in self.boundaries
+                for _q, neighbour in g.prep_objects(obj, frozenset({"with"})) for e in other(self.entities(neighbour))]
         if found:
             return found
         if theme is not None and theme.i != token.i:

@@ -1286,6 +1286,15 @@ NOTES_AND_BLAME = [
      [("AGREE", ("IND",), ("AFG",))]),
     ("Donors met in Tokyo to help rebuild Afghanistan. The European Commission said it would provide about 1 "
      "billion euros.", [("AGREE", ("EU",), ("AFG",))]),
+    # checks and controls stepped up at a border: on the neighbour, also for the last of a list of objects
+    ("Kazakhstan stepped up customs and migration checks at the border with Kyrgyzstan.",
+     [("SANCTION", ("KAZ",), ("KGZ",))]),
+    ("Kazakhstan tightened controls on the Kyrgyz border.", [("SANCTION", ("KAZ",), ("KGZ",))]),
+    ("Kazakhstan said it had stepped up customs, sanitary and migration checks at the border with Kyrgyzstan.",
+     [("SANCTION", ("KAZ",), ("KGZ",))]),
+    # a mediator's travels between two capitals
+    ("Syria massed troops on the Jordanian border. The Saudi foreign minister has flown between Damascus and Amman "
+     "several times.", [("CONSULT", ("SAU",), ("SYR", "JOR"))]),
 ]
 
 
@@ -1330,7 +1339,7 @@ MUST_FIND = {
     "custody, crews, territories": CUSTODY_AND_CRAFT,
     "bodies and listed donors": BODIES_AND_LISTS,
     "summons, followers, decisions taken back": SUMMONS_AND_UNDOING,
-    "notes, blame, family names, money": NOTES_AND_BLAME,
+    "notes, blame, family names, money, borders, shuttles": NOTES_AND_BLAME,
 }
 
 
