@@ -43,8 +43,8 @@ from .screen import Screen
 from .settings import Settings
 from .size import size_of
 from .spans import entities
-from .time import (ResolvedDate, anaphoric_spans, is_deadline, load_time_words, resolve_anaphoric, resolve_expression,
-                   section_days, story_day)
+from .time import (ResolvedDate, anaphoric_spans, is_deadline, is_onset, load_time_words, resolve_anaphoric,
+                   resolve_expression, section_days, story_day)
 
 log = logging.getLogger(__name__)
 
@@ -778,9 +778,12 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
                     or _nearer_happening(predicate, ent, lexicon, own):
                 continue
             prefix = sent.doc[max(sent.start, ent.start - 4):ent.start].text
-            if is_deadline(prefix):
+            onset = is_deadline(prefix) and is_onset(prefix) and _past_tense(predicate)
+            if is_deadline(prefix) and not onset:
                 continue
             resolved = _told_as_past(resolve_expression(ent.text, reference), predicate, reference)
+            if onset and (resolved is None or resolved.date > reference):
+                continue  # "had stepped up checks *from October 10*": the day it began, when it is past
             if resolved is None and anchor is not None:
                 following = sent.doc[ent.end].lower_ if ent.end < len(sent.doc) else ""
                 directions = load_time_words().anaphoric_directions
@@ -824,10 +827,14 @@ def _told_as_past(resolved: ResolvedDate | None, predicate: Token, reference: da
     if resolved is None or resolved.date <= reference or resolved.source != "explicit" \
             or any(t.isdigit() and len(t) == 4 for t in resolved.text.split()):
         return resolved  # not "early next year", nor a date with its year
-    past = predicate.tag_ == "VBD" or (predicate.tag_ == "VBN" and any(
-        a.lemma_ == "have" for a in predicate.children if a.dep_ == "aux"))
-    earlier = _year_before(resolved.date) if past else None
+    earlier = _year_before(resolved.date) if _past_tense(predicate) else None
     return dataclasses.replace(resolved, date=earlier) if earlier is not None else resolved
+
+
+def _past_tense(predicate: Token) -> bool:
+    """Whether a predicate is told in the past: "expelled", "have surrounded", "had stepped up"."""
+    return predicate.tag_ == "VBD" or (predicate.tag_ == "VBN" and any(
+        a.lemma_ == "have" for a in predicate.children if a.dep_ == "aux"))
 
 
 def _year_before(day: date) -> date | None:

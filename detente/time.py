@@ -87,6 +87,7 @@ class TimeWords:
     qualifier_days: Mapping[str, int]
     anaphoric_directions: tuple[str, ...]
     deadline_words: tuple[str, ...]
+    onset_words: tuple[str, ...]
     deadline_fillers: tuple[str, ...]
     not_deadlines: tuple[str, ...]
     publication_markers: tuple[str, ...]
@@ -101,6 +102,7 @@ _WORD_LISTS = (
     "qualifiers",
     "day_parts",
     "deadline_words",
+    "onset_words",
     "deadline_fillers",
     "not_deadlines",
     "publication_markers",
@@ -249,6 +251,7 @@ class _Patterns:
     trailing_day_part: re.Pattern[str]
     month_name: re.Pattern[str]
     deadline: re.Pattern[str]
+    onset: re.Pattern[str]
     not_deadline: re.Pattern[str]
     marker: re.Pattern[str]
     ends_with_marker: re.Pattern[str]
@@ -304,6 +307,7 @@ def _patterns() -> _Patterns:
         trailing_day_part=re.compile(rf"(?P<rest>.+?)\s+(?:{_alternation(words.day_parts)})"),
         month_name=re.compile(rf"(?<!\w)(?:{_alternation(words.months)})(?!\w)"),
         deadline=re.compile(rf"(?:^|\s)(?:{_alternation(words.deadline_words)}){fillers}"),
+        onset=re.compile(rf"(?:^|\s)(?:{_alternation(words.onset_words)}){fillers}"),
         not_deadline=re.compile(rf"(?:^|\s)(?:{_alternation(words.not_deadlines)}){fillers}"),
         marker=re.compile(rf"(?<!\w)(?:{_alternation(words.publication_markers)})(?!\w)", flags),
         ends_with_marker=re.compile(rf"(?<!\w)(?:{_alternation(words.publication_markers)})\W*$", flags),
@@ -598,6 +602,13 @@ def is_deadline(prefix: str) -> bool:
     if not tail or patterns.not_deadline.search(tail):
         return False
     return patterns.deadline.search(tail) is not None
+
+
+def is_onset(prefix: str) -> bool:
+    """True when the words before a date name the day a measure takes effect ("from October 10", "as of
+    Monday"): a deadline for a measure announced before it, the day of the act for one in force since."""
+    tail = _normalize(prefix)
+    return bool(tail) and _patterns().onset.search(tail) is not None
 
 
 # ---------------------------------------------------------------- publication date

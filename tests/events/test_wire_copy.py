@@ -1647,3 +1647,15 @@ def test_authority_lent_is_no_aid(coder) -> None:
     assert not any(event == "AID" for event, _a, _r in coded(coder, "He said the Assembly had lent its authority to "
                                                                     "a lie, and Israel condemned the vote."))
 
+
+
+def test_a_measure_in_force_since_a_day_is_dated_by_it(coder) -> None:
+    text = "Kazakhstan said it had stepped up checks at the border with Kyrgyzstan from Oct. 10."
+    events = coder.code(Document(id="case", text=text, date=date(2017, 10, 18)))
+    assert [e.date for e in events if e.event == "SANCTION"] == [date(2017, 10, 10)], events
+
+
+def test_a_measure_announced_from_a_coming_day_is_dated_when_announced(coder) -> None:
+    text = "Kazakhstan will step up checks at the border with Kyrgyzstan from Oct. 25."
+    events = coder.code(Document(id="case", text=text, date=date(2017, 10, 18)))
+    assert [e.date for e in events if e.event == "SANCTION"] == [date(2017, 10, 18)], events
