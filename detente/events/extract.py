@@ -728,9 +728,15 @@ class EventFinder:
             mode = pattern.mode or self.codes[pattern.cameo].mode
             by_host = g.is_passive(verb) and told_as_done and (
                 mode in HOSTED_MODES or self.codes[pattern.cameo].event == "COERCE" or self._summoned(pattern, theme))
-            if by_host and actor and g.passive_agent(verb) is None and theme is not None \
+            hostile = self.codes[pattern.cameo].quad_class in (3, 4) and self.codes[pattern.cameo].event != "ASSAULT" \
+                and theme is not None and theme.pos_ != "PRON"
+            if (by_host or hostile) and actor and g.is_passive(verb) \
+                    and g.passive_agent(verb) is None and theme is not None \
                     and {e.country for e in actor} & {e.country for e in self.roles.entities(theme)}:
-                actor = []  # "the Indian envoy was called in, *Indian officials* said": who reports it did not
+                # "the Indian envoy was called in, *Indian officials* said", "British diplomats had been refused
+                # information, *he* said": who reports a hostile act done to its own did not do it (an attack nobody is
+                # named for is the scene's, below)
+                actor = []
             if not actor and by_host:
                 # told as done, not inside "Moscow's demand that …": "he was declared persona non grata", "the
                 # officers were detained in Tbilisi", "the Indian envoy was summoned to the foreign ministry", "the

@@ -1659,3 +1659,17 @@ def test_a_measure_announced_from_a_coming_day_is_dated_when_announced(coder) ->
     text = "Kazakhstan will step up checks at the border with Kyrgyzstan from Oct. 25."
     events = coder.code(Document(id="case", text=text, date=date(2017, 10, 18)))
     assert [e.date for e in events if e.event == "SANCTION"] == [date(2017, 10, 18)], events
+
+
+def test_a_hostile_act_told_of_the_speakers_own_people_is_not_the_speakers(coder) -> None:
+    text = ("Britain broke off relations with Uganda. The minister said British diplomats had been repeatedly refused "
+            "information and prevented from visiting the hospital.")
+    events = coder.code(Document(id="case", text=text, date=date(2024, 3, 15)))
+    assert not any(e.event == "REJECT" for e in events), events
+    assert all(e.status == "denied" for e in events if e.event == "CONSULT"), events  # prevented: not done
+
+
+def test_own_forces_withdrawn_as_the_speaker_tells_it_are_withdrawn_by_its_state(coder) -> None:
+    found = coded(coder, "In Ankara, Prime Minister Tansu Ciller said Turkish forces had been withdrawn from the "
+                         "islets.")
+    assert any(event == "RETREAT" and actor == ("TUR",) for event, actor, _r in found), found
