@@ -42,7 +42,10 @@ LISTS_KEPT = 4
 
 def _judged_as(noun: Token, verb: Token) -> bool:
     """Whether the verb says what its object is ("called *the expulsion* unjustified", "called the test a step
-    backwards"): a verdict on the thing, which the verb does not carry out."""
+    backwards"), or the noun is what the object is called ("called it *a gross attack*"): a verdict on the
+    thing, which the verb does not carry out."""
+    if noun.dep_ == "oprd":  # but "what it called *Chile's refusal*": the speaker's name for a deed done
+        return any(c.dep_ == "dobj" and c.i < noun.i and c.lower_ not in ("what", "which") for c in verb.children)
     return noun.dep_ == "dobj" and any(c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.i > noun.i
                                        for c in verb.children)
 
