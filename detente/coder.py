@@ -778,7 +778,9 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
                     or _nearer_happening(predicate, ent, lexicon, own):
                 continue
             prefix = sent.doc[max(sent.start, ent.start - 4):ent.start].text
-            onset = is_deadline(prefix) and is_onset(prefix) and _past_tense(predicate)
+            # the measure's own "from": not "Peru protested. Venezuela will suspend flights from Wednesday"
+            onset = is_deadline(prefix) and is_onset(prefix) and _past_tense(predicate) \
+                and ent.root.head.head.i == predicate.i
             if is_deadline(prefix) and not onset:
                 continue
             resolved = _told_as_past(resolve_expression(ent.text, reference), predicate, reference)

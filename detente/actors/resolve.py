@@ -52,6 +52,10 @@ from .match import ActorMatcher, Match
 if TYPE_CHECKING:  # the gazetteer's places know the knowledge base, not the other way round
     from ..geo.places import Place
 
+# Prepositions of a place that opens a clause and places a bare role noun in it ("*In* Nairobi, the ministry …", "*On*
+# Grenada, the Governor General …": an island).
+OPENING_PLACE_PREPS = frozenset({"in", "on"})
+
 # Roles a state fills many times over (an ambassador in every capital): the title names no one holder.
 ROLES_WITHOUT_ONE_HOLDER = {"ambassador"}
 # Which term wins when a phrase names several: the most specific first.
@@ -718,10 +722,11 @@ class Resolver:
 
     def _clause_place(self, head: Token) -> Entity | None:
         """The state of a place that opens the clause of ``head`` ("*In Honiara*, Prime Minister X said …", "In a
-        statement issued *in Nairobi*, the ministry said …")."""
+        statement issued *in Nairobi*, the ministry said …", "*On Grenada*, the Governor General ordered …")."""
         verb = head.head
-        opening = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < head.i]
-        for place in (t for prep in opening for t in prep.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"):
+        opening = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in OPENING_PLACE_PREPS and c.i < head.i]
+        for place in (t for prep in opening for t in prep.subtree
+                      if t.dep_ == "pobj" and t.head.lower_ in OPENING_PLACE_PREPS):
             found = self.place(place)
             if found:
                 return found[0]

@@ -42,11 +42,15 @@ LISTS_KEPT = 4
 
 def _judged_as(noun: Token, verb: Token) -> bool:
     """Whether the verb says what its object is ("called *the expulsion* unjustified", "called the test a step
-    backwards"), or the noun is what the object is called ("called it *a gross attack*"): a verdict on the
-    thing, which the verb does not carry out."""
-    if noun.dep_ == "oprd":  # but "what it called *Chile's refusal*": the speaker's name for a deed done
-        return any(c.dep_ == "dobj" and c.i < noun.i and c.lower_ not in ("what", "which") for c in verb.children)
+    backwards"): a verdict on the thing, which the verb does not carry out."""
     return noun.dep_ == "dobj" and any(c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.i > noun.i
+                                       for c in verb.children)
+
+
+def _called(noun: Token, verb: Token) -> bool:
+    """Whether the noun is what the verb calls its object ("called it *a gross attack*"): a name for the thing,
+    which the verb does not carry out; but "what it called *Chile's refusal*" names a deed done."""
+    return noun.dep_ == "oprd" and any(c.dep_ == "dobj" and c.i < noun.i and c.lower_ not in ("what", "which")
                                        for c in verb.children)
 
 
@@ -191,8 +195,9 @@ class Roles:
                     return child
         head = noun.head
         if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX") \
-                and g.lemma(head) in self.light and not _judged_as(noun, head):
-            return head
+                and g.lemma(head) in self.light and not _judged_as(noun, head) \
+                and not (_called(noun, head) and g.lemma(noun) not in self.feeling_nouns):
+            return head  # a feeling it is called is voiced: "called the decision *a great disappointment*"
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass") \
                 and head.head.head.pos_ == "VERB" and g.lemma(head.head.head) in self.light:
             return head.head.head  # "launched *ten days of* war games", "held *a round of* talks"
