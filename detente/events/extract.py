@@ -687,6 +687,8 @@ class EventFinder:
             used = self._conditions(pattern, verb)
             if used is None:
                 continue
+            if self.codes[pattern.cameo].event == "ASSAULT" and self._told_with_words(verb):
+                return None  # "the G7 had smeared *and attacked* China": an attack in words
             if pattern.actor == "speaker":
                 if not self.roles.reported(verb):
                     continue
@@ -766,6 +768,16 @@ class EventFinder:
                 found = dataclasses.replace(found, counted=written.i)
             return found
         return None
+
+    def _told_with_words(self, verb: Token) -> bool:
+        """Whether a verb shares its object with a verb of verbal conflict only ("smeared and attacked China",
+        "insulted and attacked"): what they do together is said, not done; not "attacked the town and denounced
+        the government"."""
+        conjuncts = [c for c in (verb.head, *verb.children) if c.pos_ == "VERB" and c.i < verb.i
+                     and (c.dep_ == "conj" or (verb.dep_ == "conj" and c.i == verb.head.i))
+                     and g.first_child(c, "dobj") is None and g.lemma(c) not in self.roles.speech]
+        return any(patterns and all(self.codes[p.cameo].event == "ACCUSE" for p in patterns)
+                   for patterns in (self.lexicon.patterns(g.lemma(c), "VERB") for c in conjuncts))
 
     def _particle_object(self, verb: Token, pattern: Pattern) -> Token | None:
         """The object of a phrasal verb whose particle the parser took for a preposition ("called *in* the

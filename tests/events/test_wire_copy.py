@@ -1673,3 +1673,30 @@ def test_own_forces_withdrawn_as_the_speaker_tells_it_are_withdrawn_by_its_state
     found = coded(coder, "In Ankara, Prime Minister Tansu Ciller said Turkish forces had been withdrawn from the "
                          "islets.")
     assert any(event == "RETREAT" and actor == ("TUR",) for event, actor, _r in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Mao said the G7 had smeared and attacked China.",
+    "Venezuela's President Nicolas Maduro called it a gross attack.",
+])
+def test_an_attack_in_words_is_no_assault(coder, text: str) -> None:
+    assert not any(event == "ASSAULT" for event, _a, _r in coded(coder, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("British warplanes struck targets across Yemen overnight, and the movement said the strikes would not go "
+     "unanswered.", ("ASSAULT", ("GBR",), ("YEM",))),
+    ("Russian jets bombed and attacked Ukrainian positions.", ("ASSAULT", ("RUS",), ("UKR",))),
+    # what a deed is called by the one who tells it is that deed
+    ("Bolivia broke off relations with Chile, citing what it called Chile's refusal to offer any solution.",
+     ("REJECT", ("CHL",), ())),
+])
+def test_deeds_told_beside_words_stay_deeds(coder, text: str, expected) -> None:
+    assert expected in coded(coder, text)
+
+
+def test_a_threat_said_of_another_is_criticism(coder) -> None:
+    found = coded(coder, "The Rada adopted a statement calling the Russian dam a threat to the country's territorial "
+                         "integrity.")
+    assert ("ACCUSE", ("UKR",), ("RUS",)) in found, found
+
