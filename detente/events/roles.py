@@ -591,21 +591,25 @@ class Roles:
 
     def place(self, token: Token) -> list[Entity]:
         """The state a clause happens in or goes to ("arrived *in Amman*", "lifted a curfew *in Montenegro*"), or
-        the place it falls on ("shelled *Kharkiv*")."""
-        for _prep, obj in g.prep_objects(token, self.place_preps):
-            found = self.resolver.place(obj)
-            if found:
-                return found
+        the place it falls on ("shelled *Kharkiv*"); each of the places a list names ("held talks *in Ukraine,
+        Poland and France*")."""
+        found = self._places_after(token)
+        if found:
+            return found
         theme = self.theme(token)
-        if theme is not None and token.pos_ in ("VERB", "AUX"):
+        if theme is None:
+            return []
+        found = self._places_after(theme)  # "held talks *in Kyiv and Warsaw*"
+        if not found and token.pos_ in ("VERB", "AUX"):
             found = self.resolver.place(theme)  # "shelled *Kharkiv*", "bombed *the Syrian town of Idlib*"
+        return found
+
+    def _places_after(self, token: Token) -> list[Entity]:
+        """The states of the first place phrase of ``token`` that names any, each of a list once."""
+        for _prep, obj in g.prep_objects(token, self.place_preps):
+            found = list({e.country: e for member in g.members(obj) for e in self.resolver.place(member)}.values())
             if found:
                 return found
-        if theme is not None:
-            for _prep, obj in g.prep_objects(theme, self.place_preps):
-                found = self.resolver.place(obj)
-                if found:
-                    return found
         return []
 
     def scene(self, token: Token) -> list[Entity]:

@@ -1295,6 +1295,8 @@ NOTES_AND_BLAME = [
     # a mediator's travels between two capitals
     ("Syria massed troops on the Jordanian border. The Saudi foreign minister has flown between Damascus and Amman "
      "several times.", [("CONSULT", ("SAU",), ("SYR", "JOR"))]),
+    # talks held in each of several places
+    ("The Chinese envoy held talks in Kyiv and Warsaw.", [("CONSULT", ("CHN",), ("UKR", "POL"))]),
 ]
 
 
