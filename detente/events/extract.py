@@ -730,8 +730,10 @@ class EventFinder:
             mode = pattern.mode or self.codes[pattern.cameo].mode
             by_host = g.is_passive(verb) and told_as_done and (
                 mode in HOSTED_MODES or self.codes[pattern.cameo].event == "COERCE" or self._summoned(pattern, theme))
+            # people the phrase itself marks as the reporter's ("*British* diplomats"), not "the mission" it placed
             hostile = self.codes[pattern.cameo].quad_class in (3, 4) and self.codes[pattern.cameo].event != "ASSAULT" \
-                and theme is not None and theme.pos_ != "PRON"
+                and theme is not None and any(c.dep_ in ("amod", "poss", "compound") and self.roles.entities(c)
+                                              for c in theme.children)
             if (by_host or hostile) and actor and g.is_passive(verb) \
                     and g.passive_agent(verb) is None and theme is not None \
                     and {e.country for e in actor} & {e.country for e in self.roles.entities(theme)}:
