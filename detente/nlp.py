@@ -205,8 +205,9 @@ def subjects_read_as_objects(doc: Doc) -> Doc:
     An object that ends right before a finite verb with no subject, which is the clausal complement of the
     object's own verb, is that verb's subject.
     """
-    for verb in doc:
-        if verb.dep_ != "ccomp" or verb.tag_ not in FINITE_TAGS or verb.i == 0:
+    ccomp = doc.vocab.strings["ccomp"]
+    for verb in (doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == ccomp and i > 0):
+        if verb.tag_ not in FINITE_TAGS:
             continue
         head = verb.head
         if head.i > verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children):
