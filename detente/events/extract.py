@@ -132,8 +132,10 @@ def _is_time(token: Token) -> bool:
 # Prepositions that give the reason of a measure ("sanctions *over* the interference").
 REASON_PREPS = frozenset({"over", "for"})
 
-# Sectors of those whose report of another state's hostile act is an accusation: the state and its bodies.
-STATE_VOICES = frozenset({"NONE", "GOV", "MIL", "LEG", "JUD"})
+# Sectors of those whose report of another state's hostile act is an accusation: the state and its bodies, its
+# intelligence and cyber agencies included ("the National Cyber Security Centre said Russian military intelligence
+# had hacked …").
+STATE_VOICES = frozenset({"NONE", "GOV", "MIL", "LEG", "JUD", "SPY"})
 
 # Hostile deeds whose victim a condemnation names ("condemned the attack *on* X"), not whom it accuses, and the
 # prepositions that name the victim.

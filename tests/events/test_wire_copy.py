@@ -1297,6 +1297,9 @@ NOTES_AND_BLAME = [
      "several times.", [("CONSULT", ("SAU",), ("SYR", "JOR"))]),
     # talks held in each of several places
     ("The Chinese envoy held talks in Kyiv and Warsaw.", [("CONSULT", ("CHN",), ("UKR", "POL"))]),
+    # a cyber agency's attribution accuses as its government's would
+    ("Britain summoned the Russian ambassador on Thursday. Britain's National Cyber Security Centre said Russian "
+     "military intelligence had hacked the systems of several ministries.", [("ACCUSE", ("GBR",), ("RUS",))]),
 ]
 
 
