@@ -1300,6 +1300,9 @@ NOTES_AND_BLAME = [
     # a cyber agency's attribution accuses as its government's would
     ("Britain summoned the Russian ambassador on Thursday. Britain's National Cyber Security Centre said Russian "
      "military intelligence had hacked the systems of several ministries.", [("ACCUSE", ("GBR",), ("RUS",))]),
+    # a mission searched; an apology said
+    ("Turkmen security officers searched the Uzbek embassy.", [("COERCE", ("TKM",), ("UZB",))]),
+    ("The Philippine foreign secretary said sorry over the video.", [("SUPPORT", ("PHL",), ())]),
 ]
 
 
