@@ -103,6 +103,7 @@ BLIND_FLOORS = {
     "blind-14": {"precision": 0.74, "recall": 0.58, "f1": 0.65},
     "blind-15": {"precision": 0.67, "recall": 0.60, "f1": 0.63},
     "blind-16": {"precision": 0.73, "recall": 0.50, "f1": 0.59},
+    "blind-17": {"precision": 0.61, "recall": 0.57, "f1": 0.59},
 }
 
 

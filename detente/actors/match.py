@@ -182,10 +182,11 @@ class ActorMatcher:
 
 
 def _named_further(span: Span) -> bool:
-    """Whether a capitalised name goes on after ``span`` with "of" ("the Union *of Poles*")."""
+    """Whether a capitalised name goes on after ``span`` with "of" or "for" ("the Union *of Poles*", "the
+    Commission *for Economic Relations* with Foreign Countries")."""
     doc = span.doc
     after = doc[span.end:span.end + 3]
-    if len(after) < 2 or after[0].lower_ != "of" or not span[-1].text[:1].isupper():
+    if len(after) < 2 or after[0].lower_ not in ("of", "for") or not span[-1].text[:1].isupper():
         return False
     name = after[2] if after[1].lower_ == "the" and len(after) > 2 else after[1]
     return name.pos_ == "PROPN" and name.text[:1].isupper()

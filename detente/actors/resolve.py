@@ -504,12 +504,21 @@ class Resolver:
             for child in token.children:
                 if child.i in listed:
                     continue  # "Canada, Ukraine and …": the next of a list, not part of the name
+                if child.dep_ == "compound" and self.venue(child, head):
+                    continue  # "the *Berlin* agreement", "the *Minsk* talks": where, not who
                 if child.dep_ in NAME_MODIFIERS and not (child.dep_ == "conj" and token.i == head.i):
                     stack.append(child)
                 elif child.dep_ == "prep" and child.lower_ == "of" and (self._is_role_noun(token)
                                                                        or token.ent_type_ == "PERSON"):
                     stack.extend(c for c in child.children if c.dep_ == "pobj")
         return sorted(out, key=lambda t: t.i)
+
+    def venue(self, modifier: Token, head: Token) -> bool:
+        """Whether a capital names the place of an agreement or a meeting its head names ("the Berlin
+        agreement", "the Minsk talks"), not a party to it ("the US-China agreement" names two)."""
+        match = self.by_token.get(modifier.i)
+        return head.lemma_.lower() in self.words["venue_named_things"] and match is not None \
+            and all(term.kind == CAPITAL for term in match.terms)
 
     def _sponsored(self, head: Token, tokens: list[Token], matches: list[Match]) -> NamedPhrase | None:
         """ "Russian-backed separatists", "Iran-funded militias": an armed group that only its backer places

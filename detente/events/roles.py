@@ -235,7 +235,7 @@ class Roles:
                 if found:
                     return found
         for child in noun.children:
-            if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and not self.resolver.venue(child, noun):
                 found = self.entities(child)
                 if found:
                     return found

@@ -1699,3 +1699,17 @@ def test_a_threat_said_of_another_is_criticism(coder) -> None:
                          "integrity.")
     assert ("ACCUSE", ("UKR",), ("RUS",)) in found, found
 
+
+@pytest.mark.parametrize("text", [
+    "Moscow accused London of seeking to undermine the Berlin agreement signed by the four powers.",
+    "The agreement was signed for the Chinese side by the Chairman of the Commission for Economic Relations with "
+    "Foreign Countries.",
+])
+def test_a_capital_naming_a_treaty_and_a_body_named_further_are_no_parties(coder, text: str) -> None:
+    found = coded(coder, text)
+    assert not any({"DEU", "EU"} & set(actor) for _event, actor, _r in found), found
+
+
+def test_the_capital_an_agreement_is_named_after_is_no_party_to_it(coder) -> None:
+    assert ("SUPPORT", ("RUS",), ("UKR",)) in coded(coder, "The Minsk agreements were signed by Russia and Ukraine.")
+
