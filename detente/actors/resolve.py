@@ -362,7 +362,8 @@ class Resolver:
             located = self._located(head, role_term) if role_term else []
             if located:
                 return located
-            plural = head.tag_ in ("NNS", "NNPS")
+            # a plural role noun names no one body, but "officials *here*" are those of the dateline's state
+            plural = head.tag_ in ("NNS", "NNPS") and not any(c.lower_ == "here" for c in head.children)
             inferred = self._from_role(role_term, former, context, head) if role_term and not plural else None
             return [inferred] if inferred else []
         ethnic = self._ethnic(head, tokens, anchors, role_term)

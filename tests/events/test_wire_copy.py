@@ -1303,6 +1303,10 @@ NOTES_AND_BLAME = [
     # a mission searched; an apology said
     ("Turkmen security officers searched the Uzbek embassy.", [("COERCE", ("TKM",), ("UZB",))]),
     ("The Philippine foreign secretary said sorry over the video.", [("SUPPORT", ("PHL",), ())]),
+    # people of another state pardoned; officials "here" are the dateline's
+    ("VILNIUS, Nov 15 - Lithuanian President Gitanas Nauseda pardoned the two Russians.",
+     [("RETREAT", ("LTU",), ("RUS",))]),
+    ("SEOUL, Sept 6 - Officials here denounced the Japanese remark.", [("ACCUSE", ("KOR",), ("JPN",))]),
 ]
 
 
