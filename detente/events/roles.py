@@ -820,9 +820,12 @@ class Roles:
         inserted = self._parenthetical(token)
         speech = inserted or next((a for a in list(g.clause_chain(token))[1:] if a.pos_ in ("VERB", "AUX")
                                    and g.lemma(a) in self.speech), None)
-        # "companies *said to* have supported …" reports nobody's words; "*replied by* expelling" is a deed
+        # "companies *said to* have supported …" reports nobody's words, however it is parsed; "*replied by*
+        # expelling" is a deed
         if speech is None or g.is_passive(speech) or (speech.tag_ == "VBN" and speech.dep_ == "acl") \
-                or any(c.dep_ == "prep" and c.lower_ == "by" for c in speech.children):
+                or any(c.dep_ == "prep" and c.lower_ == "by" for c in speech.children) \
+                or any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                       for c in speech.children):
             return None
         return speech
 

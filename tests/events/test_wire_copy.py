@@ -1717,3 +1717,11 @@ def test_a_capital_naming_a_treaty_and_a_body_named_further_are_no_parties(coder
 def test_the_capital_an_agreement_is_named_after_is_no_party_to_it(coder) -> None:
     assert ("SUPPORT", ("RUS",), ("UKR",)) in coded(coder, "The Minsk agreements were signed by Russia and Ukraine.")
 
+
+
+def test_people_said_to_have_done_something_report_nothing(coder) -> None:
+    text = ("Moscow expelled two diplomats. President Obama widened an order to impose sanctions on Russia's two main "
+            "intelligence services, the GRU and the FSB, and on three companies said to have supported their "
+            "operations.")
+    found = coded(coder, text, day="2016-12-29")
+    assert not any(event == "ACCUSE" and actor == ("RUS",) for event, actor, _r in found), found
