@@ -1720,8 +1720,8 @@ def test_the_capital_an_agreement_is_named_after_is_no_party_to_it(coder) -> Non
 
 
 def test_people_said_to_have_done_something_report_nothing(coder) -> None:
-    text = ("Moscow expelled two diplomats. President Obama widened an order to impose sanctions on Russia's two main "
-            "intelligence services, the GRU and the FSB, and on three companies said to have supported their "
-            "operations.")
+    text = ("President Barack Obama also widened an existing executive order to impose sanctions on Russia's two main "
+            "intelligence services, the GRU and the FSB, on four named GRU officers and on three companies said to "
+            "have supported the agency's cyber operations.")
     found = coded(coder, text, day="2016-12-29")
     assert not any(event == "ACCUSE" and actor == ("RUS",) for event, actor, _r in found), found
