@@ -1664,6 +1664,7 @@ def test_authority_lent_is_no_aid(coder) -> None:
     assert not any(event == "AID" for event, _a, _r in coded(coder, "He said the Assembly had lent its authority to "
                                                                     "a lie, and Israel condemned the vote."))
 
+
 def test_a_hostile_act_told_of_the_speakers_own_people_is_not_the_speakers(coder) -> None:
     text = ("Britain broke off relations with Uganda. The minister said British diplomats had been repeatedly refused "
             "information and prevented from visiting the hospital.")
@@ -1716,7 +1717,6 @@ def test_a_capital_naming_a_treaty_and_a_body_named_further_are_no_parties(coder
 
 def test_the_capital_an_agreement_is_named_after_is_no_party_to_it(coder) -> None:
     assert ("SUPPORT", ("RUS",), ("UKR",)) in coded(coder, "The Minsk agreements were signed by Russia and Ukraine.")
-
 
 
 def test_people_said_to_have_done_something_report_nothing(coder) -> None:
