@@ -961,6 +961,8 @@ class EventFinder:
         # "declared a first secretary of the Polish embassy in Minsk *persona non grata*": a set phrase the parser
         # may hang anywhere under the object
         candidates.extend(t for obj in g.children(token, "dobj") for t in obj.subtree if t.lower_ in self.set_phrases)
+        # or on the verb itself, as a loose dependent ("declared two members of the embassy here *persona* non grata")
+        candidates.extend(c for c in token.children if c.dep_ == "dep" and c.lower_ in self.set_phrases)
         if g.lemma(token) in self.roles.object_control:
             # "allow refugees who have lived in Iraq to return": the infinitive may hang anywhere under the object
             for obj in g.children(token, "dobj"):

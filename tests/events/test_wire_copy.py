@@ -1307,6 +1307,9 @@ NOTES_AND_BLAME = [
     ("VILNIUS, Nov 15 - Lithuanian President Gitanas Nauseda pardoned the two Russians.",
      [("RETREAT", ("LTU",), ("RUS",))]),
     ("SEOUL, Sept 6 - Officials here denounced the Japanese remark.", [("ACCUSE", ("KOR",), ("JPN",))]),
+    # a set phrase the parser hung loose on the verb
+    ("The Government of India declared two members of the Chinese Embassy here persona non grata.",
+     [("SANCTION", ("IND",), ("CHN",))]),
 ]
 
 
