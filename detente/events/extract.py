@@ -912,8 +912,10 @@ class EventFinder:
     def _lemmas(self, phrase: Token) -> set[str]:
         """The phrase's lemmas, with "ent:gpe" for a place the knowledge base or the gazetteer knows, whatever
         the entity recogniser made of it ("pounded *Kharkiv*", read as a person), and "ent:people" for a
-        state's people named by their demonym as a noun ("several hundred *Thais* gathered")."""
-        lemmas = g.phrase_lemmas(phrase)
+        state's people named by their demonym as a noun ("several hundred *Thais* gathered"); for a plural
+        object pronoun, those of the object it stands for."""
+        told = self.roles.object_antecedent(phrase) if phrase.pos_ == "PRON" else None
+        lemmas = g.phrase_lemmas(phrase if told is None else told)  # "asked *them* to leave": the members told
         if "ent:gpe" not in lemmas and phrase.pos_ == "PROPN" and self.resolver.place(phrase):
             lemmas.add("ent:gpe")
         match = self.resolver.by_token.get(phrase.i)

@@ -757,13 +757,10 @@ class Roles:
         # a plural object of a clause is not its subject ("Rawlings accused *them*": not he and his), but more
         # likely the plural object of a clause above ("ordered two U.S. officials out, accusing *them* of …")
         own_clause = _clause_of_object(token) if lower in self.resolver.words["plural_pronouns"] else None
-        if own_clause is not None:
-            for ancestor in list(g.clause_chain(token, limit=8))[1:]:
-                obj = g.first_child(ancestor, "dobj") if ancestor != own_clause else None
-                if obj is not None and obj.i < token.i and (obj.tag_ in ("NNS", "NNPS") or len(g.members(obj)) > 1):
-                    named = [n for head in g.members(obj) for n in self.phrase(head)]
-                    if named:
-                        return named
+        told = self.object_antecedent(token)
+        named = [n for head in g.members(told) for n in self.phrase(head)] if told is not None else []
+        if named:
+            return named
         for ancestor in list(g.clause_chain(token, limit=8))[1:]:
             subject = g.first_child(ancestor, *g.SUBJECTS, *g.PASSIVE_SUBJECTS) \
                 if ancestor.pos_ in ("VERB", "AUX") and ancestor != own_clause else None
@@ -783,6 +780,19 @@ class Roles:
             if lower in ("it", "its") and subject.pos_ in ("NOUN", "PROPN") and subject.tag_ in ("NN", "NNP") \
                     and subject.ent_type_ not in ("PERSON", "NORP", "DATE", "TIME"):
                 return []  # "the state airline said *it* would suspend flights": the airline, not a state
+        return None
+
+    def object_antecedent(self, token: Token) -> Token | None:
+        """The plural object of a clause above that a plural object pronoun stands for ("ordered two U.S.
+        officials out, accusing *them* of …", "declared two members of the embassy persona non grata and asked
+        *them* to leave"), if there is one."""
+        own_clause = _clause_of_object(token) if token.lower_ in self.resolver.words["plural_pronouns"] else None
+        if own_clause is None:
+            return None
+        for ancestor in list(g.clause_chain(token, limit=8))[1:]:
+            obj = g.first_child(ancestor, "dobj") if ancestor != own_clause else None
+            if obj is not None and obj.i < token.i and (obj.tag_ in ("NNS", "NNPS") or len(g.members(obj)) > 1):
+                return obj
         return None
 
     def _speaker_of_token(self, token: Token) -> Entity | None:

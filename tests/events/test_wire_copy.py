@@ -1728,3 +1728,9 @@ def test_people_said_to_have_done_something_report_nothing(coder) -> None:
             "have supported the agency's cyber operations.")
     found = coded(coder, text, day="2016-12-29")
     assert not any(event == "ACCUSE" and actor == ("RUS",) for event, actor, _r in found), found
+
+
+def test_them_asked_to_leave_are_the_diplomats_told_before_in_the_sentence(coder) -> None:
+    found = coded(coder, "India declared two members of the Chinese Embassy here persona non grata and asked them to "
+                         "leave the country within three days.")
+    assert ("REQUEST", ("IND",), ("CHN",)) not in found, found  # an expulsion, not a request
