@@ -299,9 +299,12 @@ class EventFinder:
                 if consequence:
                     conjoined |= {first.head.i} | {t.i for t in first.head.conjuncts}
                 actor = {e.country for e in finding.actor}
+                # (an answer keeps its adversary over a measure at home: "declared a state of emergency and called
+                # up reservists")
                 other = next((f for f in findings if f is not finding and f.recipient and f.predicate in conjoined
                               and {e.country for e in f.actor} == actor and not f.recipient_inferred
-                              and not f.answered), None)
+                              and not f.answered
+                              and not (finding.answered and {e.country for e in f.recipient} <= actor)), None)
                 if other is not None:
                     finding = dataclasses.replace(finding, recipient=other.recipient)
             out.append(finding)

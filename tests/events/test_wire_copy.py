@@ -1310,6 +1310,12 @@ NOTES_AND_BLAME = [
     # a set phrase the parser hung loose on the verb
     ("The Government of India declared two members of the Chinese Embassy here persona non grata.",
      [("SANCTION", ("IND",), ("CHN",))]),
+    # reservists called up: against the side that attacked, not the state's own people of the measure beside it
+    ("QUITO, Jan 29 - Peruvian helicopters attacked Ecuadorean posts on Wednesday. Ecuador declared a state of "
+     "emergency and called up reservists.", [("MOBILIZE", ("ECU",), ("PER",))]),
+    # assurances given are a promise
+    ("Saudi Arabia has given Washington assurances that the missiles will never be fired.",
+     [("AGREE", ("SAU",), ("USA",))]),
 ]
 
 
