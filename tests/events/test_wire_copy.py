@@ -1316,6 +1316,8 @@ NOTES_AND_BLAME = [
     # assurances given are a promise
     ("Saudi Arabia has given Washington assurances that the missiles will never be fired.",
      [("AGREE", ("SAU",), ("USA",))]),
+    # the state news agency under its older romanised name
+    ("Hsinhua accused \"U.S. imperialism\" of spreading slanders against the project.", [("ACCUSE", ("CHN",), ("USA",))]),
 ]
 
 
