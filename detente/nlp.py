@@ -221,6 +221,26 @@ def subjects_read_as_objects(doc: Doc) -> Doc:
     return doc
 
 
+# Clause roles of a word that the parser read as a verb, whatever its tag.
+CLAUSE_DEPS = ("ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl")
+
+
+@Language.component("detente_verbs_read_as_nouns")
+def verbs_read_as_nouns(doc: Doc) -> Doc:
+    """ "tells reporters Israel “*regrets*” the Australian decision": the small English model tags a verb in the
+    third person in quotation marks as a plural noun, though it parses it as a clause with a subject of its own.
+
+    A plural noun ending in "s" that heads a clause (``CLAUSE_DEPS``) with a subject of its own is a verb in
+    the present, third person.
+    """
+    plural = doc.vocab.strings["NNS"]
+    for word in (doc[i] for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag == plural):
+        if word.dep_ in CLAUSE_DEPS and word.lower_.endswith("s") \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
+            word.pos_, word.tag_ = "VERB", "VBZ"
+    return doc
+
+
 # Verbs whose object is a measure ("*imposed* asset freezes", "*slapped* travel bans on …").
 MEASURE_VERBS = frozenset({"impose", "slap", "lift", "ease", "extend", "tighten", "announce", "introduce",
                            "adopt", "approve", "order", "renew", "expand", "suspend", "end"})
@@ -527,6 +547,7 @@ def load_model(name: str):
         nlp.add_pipe("detente_reduced_relatives", last=True)
         nlp.add_pipe("detente_measures_read_as_clauses", last=True)
         nlp.add_pipe("detente_subjects_read_as_objects", last=True)
+        nlp.add_pipe("detente_verbs_read_as_nouns", last=True)
     _index_attribute_ruler(nlp)
     _lemmatize_by_arrays(nlp)
     if "parser" in nlp.pipe_names and "detente_span_index" not in nlp.pipe_names:

@@ -86,7 +86,7 @@ BLIND_FLOORS = {
     "blind-4": {"precision": 0.66, "recall": 0.61, "f1": 0.63},
     "blind-5": {"precision": 0.70, "recall": 0.54, "f1": 0.61},
     "blind-6": {"precision": 0.61, "recall": 0.52, "f1": 0.56},
-    "blind-7": {"precision": 0.66, "recall": 0.57, "f1": 0.61},
+    "blind-7": {"precision": 0.67, "recall": 0.59, "f1": 0.62},
     # precision lowered in session 13 (was 0.68), recall and F1 rose: "both governments" are the story's two
     # parties, where the pair counted includes a mediator (docs/accuracy.md, blind-13); precision and recall
     # lowered in session 14 (were 0.67 / 0.55): a threat the Rada "called" the dam is now criticism, as the gold
@@ -99,14 +99,14 @@ BLIND_FLOORS = {
     "blind-10": {"precision": 0.75, "recall": 0.50, "f1": 0.60},
     "blind-11": {"precision": 0.62, "recall": 0.63, "f1": 0.62},
     "blind-12": {"precision": 0.62, "recall": 0.57, "f1": 0.59},
-    "blind-13": {"precision": 0.62, "recall": 0.59, "f1": 0.60},
+    "blind-13": {"precision": 0.63, "recall": 0.60, "f1": 0.61},
     # precision lowered in session 14 (was 0.74), recall rose: "a threat" said of another is criticism (as the
     # gold has it), the Madrid accord's parties are Morocco and Mauritania, not Spain (a capital names no party),
     # and a state report of the other side's alert is now read as an accusation the gold does not have
     "blind-14": {"precision": 0.73, "recall": 0.59, "f1": 0.65},
     "blind-15": {"precision": 0.67, "recall": 0.61, "f1": 0.64},
-    "blind-16": {"precision": 0.74, "recall": 0.51, "f1": 0.61},
-    "blind-17": {"precision": 0.66, "recall": 0.63, "f1": 0.64},
+    "blind-16": {"precision": 0.75, "recall": 0.52, "f1": 0.61},
+    "blind-17": {"precision": 0.66, "recall": 0.64, "f1": 0.65},
 }
 
 

@@ -96,6 +96,7 @@ def test_the_indexed_attribute_ruler_annotates_as_spacys_own(nlp):
     stock.add_pipe("detente_reduced_relatives", last=True)
     stock.add_pipe("detente_measures_read_as_clauses", last=True)
     stock.add_pipe("detente_subjects_read_as_objects", last=True)
+    stock.add_pipe("detente_verbs_read_as_nouns", last=True)
     examples = Path(__file__).resolve().parent.parent / "examples" / "articles"
     texts = [d.text for d in read_inputs([str(examples)]) if isinstance(d, Document)]
     texts.append("They ain't gonna leave, y'all know it; we're gonna see. I'd've gone. She isn't here, is she?")
@@ -180,3 +181,9 @@ def test_the_subject_of_a_clause_read_as_the_verbs_object_is_the_clauses(nlp) ->
 def test_an_object_listed_before_a_verb_stays_an_object(nlp) -> None:
     parsed = _parsed(nlp, "It includes unlawful restrictions, attempts to influence other states.")
     assert parsed["restrictions"][1:] == ("dobj", "includes")
+
+
+def test_a_verb_in_quotation_marks_read_as_a_plural_noun_is_a_verb(nlp) -> None:
+    parsed = _parsed(nlp, "A spokesman tells reporters Israel “regrets” the Australian decision.")
+    assert parsed["regrets"][0] == "VBZ"
+

@@ -1316,6 +1316,9 @@ NOTES_AND_BLAME = [
     # assurances given are a promise
     ("Saudi Arabia has given Washington assurances that the missiles will never be fired.",
      [("AGREE", ("SAU",), ("USA",))]),
+    # a verb in quotation marks the tagger took for a noun
+    ("A spokesman for Israel's Foreign Ministry tells reporters Israel “regrets” the Australian decision.",
+     [("ACCUSE", ("ISR",), ("AUS",))]),
     # the state news agency under its older romanised name
     ("Hsinhua accused \"U.S. imperialism\" of spreading slanders against the project.", [("ACCUSE", ("CHN",), ("USA",))]),
 ]
