@@ -779,9 +779,9 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
                 continue
             prefix = sent.doc[max(sent.start, ent.start - 4):ent.start].text
             # the measure's own "from": not "Peru protested. Venezuela will suspend flights from Wednesday"
-            onset = is_deadline(prefix) and is_onset(prefix) and _past_tense(predicate) \
-                and ent.root.head.head.i == predicate.i
-            if is_deadline(prefix) and not onset:
+            deadline = is_deadline(prefix)
+            onset = deadline and is_onset(prefix) and _past_tense(predicate) and ent.root.head.head.i == predicate.i
+            if deadline and not onset:
                 continue
             resolved = _told_as_past(resolve_expression(ent.text, reference), predicate, reference)
             if onset and (resolved is None or resolved.date > reference):

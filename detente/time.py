@@ -306,7 +306,7 @@ def _patterns() -> _Patterns:
         leading_word=re.compile(rf"(?:{_alternation((*words.prepositions, *words.qualifiers))})\s+(?P<rest>.+)"),
         trailing_day_part=re.compile(rf"(?P<rest>.+?)\s+(?:{_alternation(words.day_parts)})"),
         month_name=re.compile(rf"(?<!\w)(?:{_alternation(words.months)})(?!\w)"),
-        deadline=re.compile(rf"(?:^|\s)(?:{_alternation(words.deadline_words)}){fillers}"),
+        deadline=re.compile(rf"(?:^|\s)(?:{_alternation((*words.deadline_words, *words.onset_words))}){fillers}"),
         onset=re.compile(rf"(?:^|\s)(?:{_alternation(words.onset_words)}){fillers}"),
         not_deadline=re.compile(rf"(?:^|\s)(?:{_alternation(words.not_deadlines)}){fillers}"),
         marker=re.compile(rf"(?<!\w)(?:{_alternation(words.publication_markers)})(?!\w)", flags),

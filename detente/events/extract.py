@@ -780,11 +780,12 @@ class EventFinder:
         """Whether a verb shares its object with a verb of verbal conflict only ("smeared and attacked China",
         "insulted and attacked"): what they do together is said, not done; not "attacked the town and denounced
         the government"."""
-        conjuncts = [c for c in (verb.head, *verb.children) if c.pos_ == "VERB" and c.i < verb.i
-                     and (c.dep_ == "conj" or (verb.dep_ == "conj" and c.i == verb.head.i))
-                     and g.first_child(c, "dobj") is None and g.lemma(c) not in self.roles.speech]
-        return any(patterns and all(self.codes[p.cameo].event == "ACCUSE" for p in patterns)
-                   for patterns in (self.lexicon.patterns(g.lemma(c), "VERB") for c in conjuncts))
+        words = verb.head  # a conjunct comes after the verb it is conjoined to
+        if verb.dep_ != "conj" or words.pos_ != "VERB" or g.first_child(words, "dobj") is not None \
+                or g.lemma(words) in self.roles.speech:
+            return False
+        patterns = self.lexicon.patterns(g.lemma(words), "VERB")
+        return bool(patterns) and all(self.codes[p.cameo].event == "ACCUSE" for p in patterns)
 
     def _particle_object(self, verb: Token, pattern: Pattern) -> Token | None:
         """The object of a phrasal verb whose particle the parser took for a preposition ("called *in* the
@@ -957,9 +958,7 @@ class EventFinder:
             elif child.dep_ in ("prep", "prt"):
                 candidates.append(child)
                 candidates.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
-        first = token
-        while first.dep_ == "conj" and first.head.pos_ == "NOUN" and first.head.i < first.i:
-            first = first.head  # "stepped up customs and migration *checks* at the border": the last of the objects
+        first = g.first_listed(token)  # "stepped up customs and migration *checks* at the border": the last object
         if token.pos_ == "NOUN" and first.dep_ == "dobj":
             # "imposed controls *on exports*": the phrase right after an object is often hung on the verb
             candidates.extend(c for c in first.head.children if c.dep_ == "prep" and c.i == token.right_edge.i + 1)

@@ -127,6 +127,14 @@ def members(head: Token) -> list[Token]:
     return out
 
 
+def first_listed(noun: Token) -> Token:
+    """The first of the nouns listed with ``noun``, whose place in the clause the list has ("stepped up customs,
+    sanitary and migration *checks*": customs, the verb's object)."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+        noun = noun.head
+    return noun
+
+
 def comma_subjects(head: Token) -> list[Token]:
     """The other subjects of a headline's list without "and": "Britain, US blame Russia" (the parser makes
     each a subject of the verb)."""

@@ -186,8 +186,7 @@ class Roles:
         """The verb that carries a noun's event: "*imposed* sanctions", "sanctions *were approved*",
         "the sanctions bill *passed*", "a sanctions regime Congress *approved*"; for a later member of a list,
         the verb of the first ("stepped up customs, sanitary and migration *checks*")."""
-        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
-            noun = noun.head
+        noun = g.first_listed(noun)
         if noun.dep_ == "compound" and g.lemma(noun.head) in self.carrier_nouns:
             noun = noun.head
             for child in noun.children:
@@ -498,10 +497,8 @@ class Roles:
                 return by_prep[prep]
         # "was in contact *with* both governments", "in talks *with* Moscow"; "checks *at the border with*
         # Kyrgyzstan": the neighbour
-        found = [e for _p, obj in g.prep_objects(token, frozenset({"in"})) if g.lemma(obj) in self.meetings
-                 for _q, partner in g.prep_objects(obj, frozenset({"with"})) for e in other(self.entities(partner))] \
-            or [e for _p, obj in g.prep_objects(token, BOUNDARY_PREPS) if g.lemma(obj) in self.boundaries
-                for _q, neighbour in g.prep_objects(obj, frozenset({"with"})) for e in other(self.entities(neighbour))]
+        found = self._partners(token, frozenset({"in"}), self.meetings, other) \
+            or self._partners(token, BOUNDARY_PREPS, self.boundaries, other)
         if found:
             return found
         if theme is not None and theme.i != token.i:
@@ -603,6 +600,13 @@ class Roles:
         if not found and token.pos_ in ("VERB", "AUX"):
             found = self.resolver.place(theme)  # "shelled *Kharkiv*", "bombed *the Syrian town of Idlib*"
         return found
+
+    def _partners(self, token: Token, preps: frozenset[str], nouns: frozenset[str],
+                  other: Callable[[list[Entity]], list[Entity]]) -> list[Entity]:
+        """The states after "with" of a phrase of ``token`` whose noun is one of ``nouns`` ("in talks *with*
+        Moscow", "at the border *with* Kyrgyzstan")."""
+        return [e for _p, obj in g.prep_objects(token, preps) if g.lemma(obj) in nouns
+                for _q, partner in g.prep_objects(obj, frozenset({"with"})) for e in other(self.entities(partner))]
 
     def _places_after(self, token: Token) -> list[Entity]:
         """The states of the first place phrase of ``token`` that names any, each of a list once."""
