@@ -904,9 +904,16 @@ def _nearer_happening(predicate: Token, date_span: Span, lexicon: Lexicon, own: 
         lemma = token.lemma_.lower()
         if lemma in custody:
             continue
-        if lemma in happenings or lemma in instruments or lexicon.patterns(lemma, "NOUN"):
+        if lemma in happenings or lemma in instruments or _names_happening(token, lexicon):
             return True
     return False
+
+
+def _names_happening(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun of the lexicon names something that happens here: one of its patterns needs no
+    preposition, or has the one it needs ("consultations *with* Japan"; not "recalled for consultations")."""
+    return any(pattern.prep is None or any(c.dep_ == "prep" and c.lower_ in pattern.prep for c in noun.children)
+               for pattern in lexicon.patterns(noun.lemma_.lower(), "NOUN"))
 
 
 def _governs(node: Token, token: Token, events: Lexicon) -> bool:
@@ -926,7 +933,7 @@ def _governs(node: Token, token: Token, events: Lexicon) -> bool:
         occasion = current.dep_ == "pobj" and current.head.lower_ in events.word_list("occasion_preps") \
             and current.lemma_.lower() in events.word_list("occasion_nouns")  # "*on a visit* to Seoul last Friday"
         if current.pos_ == "NOUN" and current.i != token.i and not cognate and not occasion and (
-                events.patterns(current.lemma_.lower(), "NOUN") or current.lemma_.lower() in events.causes
+                _names_happening(current, events) or current.lemma_.lower() in events.causes
                 or current.lemma_.lower() in events.word_list("happenings")):
             return False  # "over *the 2014 explosions*": the date of what the noun names
         if current.pos_ in ("NOUN", "PROPN") and current.i != token.i and current.dep_ == "pobj":

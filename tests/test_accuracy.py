@@ -107,6 +107,7 @@ BLIND_FLOORS = {
     "blind-15": {"precision": 0.67, "recall": 0.61, "f1": 0.64},
     "blind-16": {"precision": 0.75, "recall": 0.52, "f1": 0.61},
     "blind-17": {"precision": 0.66, "recall": 0.63, "f1": 0.65},
+    "blind-18": {"precision": 0.59, "recall": 0.50, "f1": 0.54},
 }
 
 

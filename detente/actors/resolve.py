@@ -262,6 +262,11 @@ class Resolver:
                 context: Entity | None = None) -> list[NamedPhrase]:
         lower = head.lower_
         named = self.by_token.get(head.i)  # "the US" may be tagged as the pronoun "us"
+        if lower in self.words["distributive_pronouns"] and head.dep_ in ("dobj", "pobj", "dative") \
+                and not any(c.dep_ == "prep" for c in head.children):
+            # "Norway, Finland and Iceland closed their embassies. Belarus recalled its envoys *from each*"
+            return [NamedPhrase(entity, False, None, True)
+                    for entity in self.discourse.others or self.discourse.group]
         if (head.pos_ == "PRON" or lower in self.pronouns) and named is None:
             group = self._group(lower, head.dep_ in ("dobj", "pobj", "dative"))
             if group:  # "Latvia and Estonia condemned the move. *They* said …": all of them

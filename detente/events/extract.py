@@ -266,7 +266,8 @@ class EventFinder:
         findings = [split for finding in findings for split in self._mutual(finding)]
         findings.extend(self._reported_acts(findings))
         findings.extend(self._in_kind(clauses, findings))
-        findings.extend(self._followed(clauses, findings))
+        # "summoned the envoys *to protest*, and Spain did the same": the summons is done again, not its purpose
+        findings.extend(self._followed(clauses, self._without_purposes(findings)))
         self.roles.remember(sent)
         findings = self._shared_recipients(self._without_means(self._without_decisions(
             self._without_purposes(findings))))

@@ -1324,6 +1324,18 @@ NOTES_AND_BLAME = [
 ]
 
 
+SESSION_15 = [
+    # "each" as an object: one of every state the sentence before listed
+    ("Norway, Finland and Iceland closed their embassies in Minsk this year. Belarus has recalled its envoys from "
+     "each in protest.", [("SANCTION", ("BLR",), ("NOR", "FIN", "ISL"))]),
+    # "did the same" does again the summons, not the protest it was for
+    ("Italy and Spain summoned Morocco's ambassadors on Tuesday to protest against the raid, and Greece and Portugal "
+     "did the same.", [("ACCUSE", ("ITA", "ESP"), ("MAR",)), ("ACCUSE", ("GRC", "PRT"), ("MAR",))]),
+    # consultation with another state
+    ("Hanoi said it was in close consultation with Japan and Australia on the matter.",
+     [("CONSULT", ("VNM",), ("JPN", "AUS"))]),
+]
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1351,6 +1363,7 @@ MUST_FIND = {
     "answered with": ANSWERED_WITH,
     "included": INCLUDED,
     "laid on, attributed, sent, exchanged": LAID_AND_SENT,
+    "each, the same, consultations": SESSION_15,
     "together": TOGETHER,
     "votes": VOTES,
     "shared names": SHARED_NAMES,
@@ -1745,3 +1758,12 @@ def test_them_asked_to_leave_are_the_diplomats_told_before_in_the_sentence(coder
     found = coded(coder, "India declared two members of the Chinese Embassy here persona non grata and asked them to "
                          "leave the country within three days.")
     assert ("REQUEST", ("IND",), ("CHN",)) not in found, found  # an expulsion, not a request
+
+
+def test_an_envoy_recalled_for_consultations_keeps_the_date_told_after(coder) -> None:
+    """ "recalled its ambassador … for consultations the following day": consultations with nobody are no
+    happening of their own that the date could belong to."""
+    document = Document(id="case", text="Algeria suspended the treaty on Wednesday. Algeria recalled its ambassador "
+                                        "from Madrid for consultations the following day.", date=date(2022, 6, 10))
+    recalls = [e for e in coder.code(document) if e.event == "SANCTION" and e.trigger == "recalled"]
+    assert [e.date for e in recalls] == [date(2022, 6, 9)], recalls
