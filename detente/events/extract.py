@@ -549,6 +549,8 @@ class EventFinder:
             speech = self.roles.speech_of(predicate) if told_as_clause else None
             if speech is None or finding.pattern.actor == "speaker" or _circumstance_of(predicate, speech):
                 continue
+            if g.is_passive(predicate) and g.passive_agent(predicate) is None:
+                continue  # "said its consulate had been attacked": nobody is named, so nobody is accused
             speaker = list({e.country: e for e in self.roles.speaker_of(predicate)
                             if (e.sector or "NONE") in STATE_VOICES}.values())
             speakers, doers = {e.country for e in speaker}, {e.country for e in finding.actor}
@@ -737,16 +739,18 @@ class EventFinder:
             by_host = g.is_passive(verb) and told_as_done and (
                 mode in HOSTED_MODES or self.codes[pattern.cameo].event == "COERCE" or self._summoned(pattern, theme))
             # people the phrase itself marks as the reporter's ("*British* diplomats"), not "the mission" it placed
-            hostile = self.codes[pattern.cameo].quad_class in (3, 4) and self.codes[pattern.cameo].event != "ASSAULT" \
+            hostile = self.codes[pattern.cameo].quad_class in (3, 4) \
                 and theme is not None and any(c.dep_ in ("amod", "poss", "compound") and self.roles.entities(c)
                                               for c in theme.children)
             if (by_host or hostile) and actor and g.is_passive(verb) \
                     and g.passive_agent(verb) is None and theme is not None \
                     and {e.country for e in actor} & {e.country for e in self.roles.entities(theme)}:
                 # "the Indian envoy was called in, *Indian officials* said", "British diplomats had been refused
-                # information, *he* said": who reports a hostile act done to its own did not do it (an attack nobody is
-                # named for is the scene's, below)
-                actor = []
+                # information, *he* said": who reports a hostile act done to its own did not do it; "*its* consulate
+                # in Belgrade had been attacked, Zagreb said": an attack nobody is named for is the scene's
+                attack = self.codes[pattern.cameo].event == "ASSAULT"
+                actor = (self._unattributed_attack(verb) or self.roles.scene(verb)[:1]) if attack else []
+                recipient = self.roles.entities(theme) if actor else recipient
             if not actor and by_host:
                 # told as done, not inside "Moscow's demand that …": "he was declared persona non grata", "the
                 # officers were detained in Tbilisi", "the Indian envoy was summoned to the foreign ministry", "the

@@ -76,6 +76,10 @@ def direct_object(verb: Token) -> Token | None:
     return obj
 
 
+# Adverbs of nearness that hold a verb's phrase of place ("moved tanks *close to* the border").
+NEARNESS_ADVERBS = frozenset({"close", "closer", "nearer", "right"})
+
+
 def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs governed by ``token``."""
     for child in token.children:
@@ -90,6 +94,8 @@ def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None) -
                 for obj in prep.children:
                     if obj.dep_ in ("pobj", "pcomp"):
                         yield word, obj
+        elif dep == "advmod" and word in NEARNESS_ADVERBS:
+            yield from prep_objects(child, preps)  # "moved tanks *close to* the border": the adverb's phrase
         elif word == "out" and (preps is None or "from" in preps):
             for inner in child.children:  # "pulled its diplomats *out of* India" is "from"
                 if inner.dep_ == "prep" and inner.lower_ == "of":

@@ -1334,6 +1334,12 @@ SESSION_15 = [
     # consultation with another state
     ("Hanoi said it was in close consultation with Japan and Australia on the matter.",
      [("CONSULT", ("VNM",), ("JPN", "AUS"))]),
+    # forces moved "close to" a border; an aircraft intercepted
+    ("Ankara has also moved tanks and artillery close to the border with Syria.", [("MOBILIZE", ("TUR",), ("SYR",))]),
+    ("Greek jets intercepted a Turkish plane on Monday.", [("COERCE", ("GRC",), ("TUR",))]),
+    # an attack told in the passive on the reporter's own mission: the scene's, on the reporter
+    ("Zagreb said its consulate in Belgrade had also been attacked, with windows smashed.",
+     [("ASSAULT", ("SRB",), ("HRV",))]),
 ]
 
 MUST_FIND = {
@@ -1767,3 +1773,10 @@ def test_an_envoy_recalled_for_consultations_keeps_the_date_told_after(coder) ->
                                         "from Madrid for consultations the following day.", date=date(2022, 6, 10))
     recalls = [e for e in coder.code(document) if e.event == "SANCTION" and e.trigger == "recalled"]
     assert [e.date for e in recalls] == [date(2022, 6, 9)], recalls
+
+
+def test_an_attack_on_ones_own_with_nobody_named_accuses_nobody(coder) -> None:
+    """ "Zagreb said its consulate in Belgrade had been attacked": the scene is the attack's actor by convention,
+    but the text names no attacker, so the report is no accusation."""
+    found = coded(coder, "Zagreb said its consulate in Belgrade had also been attacked, with windows smashed.")
+    assert not any(event == "ACCUSE" for event, _a, _r in found), found
