@@ -1340,6 +1340,13 @@ SESSION_15 = [
     # an attack told in the passive on the reporter's own mission: the scene's, on the reporter
     ("Zagreb said its consulate in Belgrade had also been attacked, with windows smashed.",
      [("ASSAULT", ("SRB",), ("HRV",))]),
+    # aid or ties to be reconsidered: a cut held out
+    ("Beijing warned that it would reconsider its aid to Port Vila if the switch went ahead.",
+     [("THREATEN", ("CHN",), ("VUT",))]),
+    ("Tokyo said it may rethink its ties with Seoul.", [("THREATEN", ("JPN",), ("KOR",))]),
+    # a mission entered by force
+    ("Haitian police forced their way into the Dominican embassy in Port-au-Prince.",
+     [("COERCE", ("HTI",), ("DOM",))]),
 ]
 
 MUST_FIND = {
@@ -1780,3 +1787,11 @@ def test_an_attack_on_ones_own_with_nobody_named_accuses_nobody(coder) -> None:
     but the text names no attacker, so the report is no accusation."""
     found = coded(coder, "Zagreb said its consulate in Belgrade had also been attacked, with windows smashed.")
     assert not any(event == "ACCUSE" for event, _a, _r in found), found
+
+
+def test_a_way_forced_into_what_is_no_mission_is_no_event(coder) -> None:
+    assert coded(coder, "The United States forced its way into the talks.") == []
+
+
+def test_aid_reconsidered_in_the_past_is_no_threat(coder) -> None:
+    assert not any(event == "THREATEN" for event, _a, _r in coded(coder, "Wellington has reconsidered its aid to Suva."))
