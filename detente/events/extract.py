@@ -1649,12 +1649,15 @@ class EventFinder:
         if not recipient and code.quad_class == 3 and about is not None:
             recipient = self._judged(about, actor_countries)
         joint: tuple[str, ...] = ()
-        pair = self.resolver.discourse.pair() if not recipient and code.event in JOINT_EVENTS else []
-        thing = self._joint_thing(predicate, theme) if pair and not {e.country for e in pair} & actor_countries \
-            else None
+        joined = not recipient and code.event in JOINT_EVENTS
+        pair = self.resolver.discourse.pair() if joined else []
+        # "welcomed the signing of the accord *between Ankara and Yerevan*": those the thing is between
+        between = self._between(theme, actor_countries) if joined and theme is not None else []
+        parties = between or ([] if {e.country for e in pair} & actor_countries else pair)
+        thing = self._joint_thing(predicate, theme) if parties else None
         if thing is not None:
             # "welcomed the accord", "urged restraint": a third party's act aimed at both parties of the story
-            recipient = pair
+            recipient = parties
             joint = tuple(sorted({self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
                                  | {"JOINT"}))
         if not recipient and theme is not None and theme.lower_ in self.told_things and code.quad_class in (1, 3):

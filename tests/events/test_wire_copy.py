@@ -1347,6 +1347,11 @@ SESSION_15 = [
     # a mission entered by force
     ("Haitian police forced their way into the Dominican embassy in Port-au-Prince.",
      [("COERCE", ("HTI",), ("DOM",))]),
+    # a signing welcomed: both who signed, or those it was between
+    ("The Zurich protocols were signed by Turkey and Armenia on Saturday. Russia has publicly welcomed the signing.",
+     [("SUPPORT", ("RUS",), ("ARM", "TUR"))]),
+    ("Moscow has publicly welcomed the signing of the accord between Ankara and Yerevan.",
+     [("SUPPORT", ("RUS",), ("TUR", "ARM"))]),
 ]
 
 MUST_FIND = {
