@@ -221,6 +221,31 @@ def subjects_read_as_objects(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("detente_subjects_read_as_appositions")
+def subjects_read_as_appositions(doc: Doc) -> Doc:
+    """ "In Santa Isabel, the Equatorial Guinean capital, *the government* … denounced …": after a place told first
+    with an apposition, the small English model reads the subject as one more apposition of the place and
+    leaves the verb with no subject.
+
+    An apposition set off by a comma, inside a phrase that comes before a finite verb with no subject, whose
+    words end right before the verb, is the verb's subject.
+    """
+    appos = doc.vocab.strings["appos"]
+    # the innermost first: "the capital, *the government* …" is the apposition that ends before the verb
+    for word in reversed([doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == appos]):
+        last = max(t.i for t in word.subtree)
+        verb = doc[last + 1] if last + 1 < len(doc) else None
+        if verb is None or verb.tag_ not in FINITE_TAGS or word.pos_ not in ("NOUN", "PROPN") \
+                or not doc[word.left_edge.i - 1].is_punct or word.left_edge.i == 0 \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            continue
+        ancestors = list(word.ancestors)
+        if verb not in ancestors or ancestors[ancestors.index(verb) - 1].dep_ != "prep":
+            continue  # only an apposition of a phrase the verb governs ("*In Santa Isabel*, …")
+        word.head, word.dep_ = verb, "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+    return doc
+
+
 # Clause roles of a word that the parser read as a verb, whatever its tag.
 CLAUSE_DEPS = ("ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl")
 
@@ -548,6 +573,7 @@ def load_model(name: str):
         nlp.add_pipe("detente_measures_read_as_clauses", last=True)
         nlp.add_pipe("detente_subjects_read_as_objects", last=True)
         nlp.add_pipe("detente_verbs_read_as_nouns", last=True)
+        nlp.add_pipe("detente_subjects_read_as_appositions", last=True)
     _index_attribute_ruler(nlp)
     _lemmatize_by_arrays(nlp)
     if "parser" in nlp.pipe_names and "detente_span_index" not in nlp.pipe_names:

@@ -97,6 +97,7 @@ def test_the_indexed_attribute_ruler_annotates_as_spacys_own(nlp):
     stock.add_pipe("detente_measures_read_as_clauses", last=True)
     stock.add_pipe("detente_subjects_read_as_objects", last=True)
     stock.add_pipe("detente_verbs_read_as_nouns", last=True)
+    stock.add_pipe("detente_subjects_read_as_appositions", last=True)
     examples = Path(__file__).resolve().parent.parent / "examples" / "articles"
     texts = [d.text for d in read_inputs([str(examples)]) if isinstance(d, Document)]
     texts.append("They ain't gonna leave, y'all know it; we're gonna see. I'd've gone. She isn't here, is she?")
@@ -187,3 +188,14 @@ def test_a_verb_in_quotation_marks_read_as_a_plural_noun_is_a_verb(nlp) -> None:
     parsed = _parsed(nlp, "A spokesman tells reporters Israel “regrets” the Australian decision.")
     assert parsed["regrets"][0] == "VBZ"
 
+
+
+def test_a_subject_read_as_an_apposition_of_a_place_told_first_is_the_verbs(nlp) -> None:
+    parsed = _parsed(nlp, "In Santa Isabel, the Equatorial Guinean capital, the government of President Francisco "
+                          "Macías Nguema denounced the occupation.")
+    assert parsed["government"][1:] == ("nsubj", "denounced")
+
+
+def test_an_apposition_of_a_verbs_own_subject_stays_an_apposition(nlp) -> None:
+    parsed = _parsed(nlp, "Moscow, the Russian capital, said on Monday that it would respond.")
+    assert parsed["capital"][1:] == ("appos", "Moscow")
