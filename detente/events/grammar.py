@@ -76,6 +76,16 @@ def direct_object(verb: Token) -> Token | None:
     return obj
 
 
+# Punctuation after which the parser's "object" of a verb starts a sentence fragment of its own.
+BREAKS = frozenset({":", ";", "—", "–"})
+
+
+def after_break(head: Token, child: Token) -> bool:
+    """Whether a child of ``head`` follows a colon or a dash of its own ("shuttled between the delegations …
+    before a compromise was found: *no statements* at all"): a fragment, not the verb's object."""
+    return any(c.dep_ == "punct" and c.text in BREAKS and head.i < c.i < child.i for c in head.children)
+
+
 # Adverbs of nearness that hold a verb's phrase of place ("moved tanks *close to* the border").
 NEARNESS_ADVERBS = frozenset({"close", "closer", "nearer", "right"})
 

@@ -83,8 +83,8 @@ class Modality:
             if not pattern.negated and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
                                            for c in token.children):
                 return "denied"
-        if not pattern.negated and any(c.dep_ in ("nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no"
-                                                                               for d in c.children)
+        if not pattern.negated and any(c.dep_ in ("nsubjpass", "dobj") and not g.after_break(predicate, c)
+                                       and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
                                        for c in predicate.children):
             return "denied"  # "*no* Russian diplomats are being expelled"
         chain = list(g.clause_chain(predicate, limit=5))

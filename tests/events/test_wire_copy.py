@@ -1352,6 +1352,9 @@ SESSION_15 = [
      [("SUPPORT", ("RUS",), ("ARM", "TUR"))]),
     ("Moscow has publicly welcomed the signing of the accord between Ankara and Yerevan.",
      [("SUPPORT", ("RUS",), ("TUR", "ARM"))]),
+    # "no" in a fragment after a colon denies nothing
+    ("Turkey and Armenia signed the protocols in Zurich. The US envoy shuttled between the two delegations before "
+     "a compromise was found: no statements at all.", [("CONSULT", ("USA",), ("TUR", "ARM"))]),
 ]
 
 MUST_FIND = {
@@ -1800,3 +1803,8 @@ def test_a_way_forced_into_what_is_no_mission_is_no_event(coder) -> None:
 
 def test_aid_reconsidered_in_the_past_is_no_threat(coder) -> None:
     assert not any(event == "THREATEN" for event, _a, _r in coded(coder, "Wellington has reconsidered its aid to Suva."))
+
+
+def test_no_object_of_the_clause_itself_denies_it(coder) -> None:
+    events = coder.code(Document(id="case", text="Moscow expelled no diplomats.", date=date(2024, 3, 15)))
+    assert [e.status for e in events] == ["denied"], events
