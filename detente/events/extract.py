@@ -731,7 +731,18 @@ class EventFinder:
                 parties = self._between_parties(verb) or (
                     self.resolver.discourse.pair() if self._joint_thing(verb, theme) is None else [])
                 recipient = [e for e in parties if e.country not in countries]
-            if not actor and self.codes[pattern.cameo].event == "ASSAULT":
+            attack = self.codes[pattern.cameo].event == "ASSAULT"
+            if attack and pattern.actor is None and g.is_passive(verb) and g.passive_agent(verb) is None:
+                # "eight people were killed in clashes in Pando, officials said", "*its* consulate in Belgrade had
+                # been attacked, Zagreb said": who reports an attack did not do it; nobody being named, it is the
+                # scene's (or the owner's of the bomb or shell it names), on whom the attacked belong to
+                victims = self.roles.entities(theme) if theme is not None else []
+                reporters_own = bool({e.country for e in actor} & {e.country for e in victims})
+                actor = self._unattributed_attack(verb) or (self.roles.scene(verb)[:1] if reporters_own else [])
+                doers = {e.country for e in actor}
+                recipient = [e for e in victims if e.country not in doers or theme.pos_ == "NOUN"] \
+                    or [e for e in recipient if e.country not in doers]
+            elif not actor and attack:
                 actor = self._unattributed_attack(verb)
             told_as_done = verb.dep_ in ("ROOT", "conj") or (
                 verb.dep_ == "ccomp" and g.lemma(verb.head) in self.roles.speech)
@@ -739,18 +750,15 @@ class EventFinder:
             by_host = g.is_passive(verb) and told_as_done and (
                 mode in HOSTED_MODES or self.codes[pattern.cameo].event == "COERCE" or self._summoned(pattern, theme))
             # people the phrase itself marks as the reporter's ("*British* diplomats"), not "the mission" it placed
-            hostile = self.codes[pattern.cameo].quad_class in (3, 4) \
+            hostile = self.codes[pattern.cameo].quad_class in (3, 4) and not attack \
                 and theme is not None and any(c.dep_ in ("amod", "poss", "compound") and self.roles.entities(c)
                                               for c in theme.children)
             if (by_host or hostile) and actor and g.is_passive(verb) \
                     and g.passive_agent(verb) is None and theme is not None \
                     and {e.country for e in actor} & {e.country for e in self.roles.entities(theme)}:
                 # "the Indian envoy was called in, *Indian officials* said", "British diplomats had been refused
-                # information, *he* said": who reports a hostile act done to its own did not do it; "*its* consulate
-                # in Belgrade had been attacked, Zagreb said": an attack nobody is named for is the scene's
-                attack = self.codes[pattern.cameo].event == "ASSAULT"
-                actor = (self._unattributed_attack(verb) or self.roles.scene(verb)[:1]) if attack else []
-                recipient = self.roles.entities(theme) if actor else recipient
+                # information, *he* said": who reports a hostile act done to its own did not do it (an attack, above)
+                actor = []
             if not actor and by_host:
                 # told as done, not inside "Moscow's demand that …": "he was declared persona non grata", "the
                 # officers were detained in Tbilisi", "the Indian envoy was summoned to the foreign ministry", "the

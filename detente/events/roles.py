@@ -261,6 +261,11 @@ class Roles:
                 found = self.entities(subject)
                 if found or subject.pos_ != "PRON":
                     return found
+            if verb.tag_ == "VBG" and verb.dep_ == "pcomp":
+                # "were killed in *shelling by Russian forces*": a gerund told as a noun, its doer after "by"
+                found = [e for _by, agent in g.prep_objects(verb, frozenset({"by"})) for e in self.entities(agent)]
+                if found:
+                    return found
         head, dep = verb.head, verb.dep_
         if head.i == verb.i:
             return []

@@ -1352,6 +1352,9 @@ SESSION_15 = [
      [("SUPPORT", ("RUS",), ("ARM", "TUR"))]),
     ("Moscow has publicly welcomed the signing of the accord between Ankara and Yerevan.",
      [("SUPPORT", ("RUS",), ("TUR", "ARM"))]),
+    # a gerund told as a noun: its doer after "by"
+    ("Four people were killed in shelling by Russian forces in the Ukrainian city of Kharkiv.",
+     [("ASSAULT", ("RUS",), ("UKR",))]),
     # "no" in a fragment after a colon denies nothing
     ("Turkey and Armenia signed the protocols in Zurich. The US envoy shuttled between the two delegations before "
      "a compromise was found: no statements at all.", [("CONSULT", ("USA",), ("TUR", "ARM"))]),
@@ -1808,3 +1811,10 @@ def test_aid_reconsidered_in_the_past_is_no_threat(coder) -> None:
 def test_no_object_of_the_clause_itself_denies_it(coder) -> None:
     events = coder.code(Document(id="case", text="Moscow expelled no diplomats.", date=date(2024, 3, 15)))
     assert [e.status for e in events] == ["denied"], events
+
+
+def test_who_reports_a_killing_in_the_passive_did_not_kill(coder) -> None:
+    found = coded(coder, "A Brazilian spokesman said Brasília was concerned about the violence in Bolivia. At least "
+                         "eight people were killed on Thursday in clashes in the northern Bolivian province of Pando, "
+                         "officials said.")
+    assert not any(event == "ASSAULT" and "BRA" in actor for event, actor, _r in found), found
