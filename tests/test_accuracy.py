@@ -108,6 +108,7 @@ BLIND_FLOORS = {
     "blind-16": {"precision": 0.75, "recall": 0.52, "f1": 0.61},
     "blind-17": {"precision": 0.66, "recall": 0.63, "f1": 0.65},
     "blind-18": {"precision": 0.59, "recall": 0.50, "f1": 0.54},
+    "blind-19": {"precision": 0.59, "recall": 0.43, "f1": 0.50},
 }
 
 

@@ -444,6 +444,8 @@ def load_knowledge(extra: str | None = None, data_dir: str | None = None) -> Kno
     builder.persons(folder / "office_holders.yaml", _list(folder / "office_holders.yaml"))
     # the offices held before 2000, of people the first file may list too (their offices merge)
     builder.persons(folder / "office_holders_1945_1999.yaml", _list(folder / "office_holders_1945_1999.yaml"))
+    # the offices since 2000 of the states the first file does not cover
+    builder.persons(folder / "office_holders_2000_2025.yaml", _list(folder / "office_holders_2000_2025.yaml"))
     if extra:
         builder.extra(Path(extra))
     builder.kb.index_holders()

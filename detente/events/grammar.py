@@ -86,8 +86,9 @@ def after_break(head: Token, child: Token) -> bool:
     return any(c.dep_ == "punct" and c.text in BREAKS and head.i < c.i < child.i for c in head.children)
 
 
-# Adverbs of nearness that hold a verb's phrase of place ("moved tanks *close to* the border").
-NEARNESS_ADVERBS = frozenset({"close", "closer", "nearer", "right"})
+# Adverbs of place that hold a verb's phrase of place ("moved tanks *close to* the border", "brought its troops
+# *home from* Mali").
+PLACE_ADVERBS = frozenset({"close", "closer", "nearer", "right", "home"})
 
 
 def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
@@ -104,7 +105,7 @@ def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None) -
                 for obj in prep.children:
                     if obj.dep_ in ("pobj", "pcomp"):
                         yield word, obj
-        elif dep == "advmod" and word in NEARNESS_ADVERBS:
+        elif dep == "advmod" and word in PLACE_ADVERBS:
             yield from prep_objects(child, preps)  # "moved tanks *close to* the border": the adverb's phrase
         elif word == "out" and (preps is None or "from" in preps):
             for inner in child.children:  # "pulled its diplomats *out of* India" is "from"

@@ -1355,6 +1355,10 @@ SESSION_15 = [
     # a gerund told as a noun: its doer after "by"
     ("Four people were killed in shelling by Russian forces in the Ukrainian city of Kharkiv.",
      [("ASSAULT", ("RUS",), ("UKR",))]),
+    # forces brought home or back, also in the passive, from where the phrase names
+    ("Denmark brought its troops home from Mali on Friday.", [("RETREAT", ("DNK",), ("MLI",))]),
+    ("Sweden brought back its soldiers from Mali.", [("RETREAT", ("SWE",), ("MLI",))]),
+    ("Kofod announced that the Danish soldiers had been brought home from Mali.", [("RETREAT", ("DNK",), ("MLI",))]),
     # "no" in a fragment after a colon denies nothing
     ("Turkey and Armenia signed the protocols in Zurich. The US envoy shuttled between the two delegations before "
      "a compromise was found: no statements at all.", [("CONSULT", ("USA",), ("TUR", "ARM"))]),
@@ -1818,3 +1822,9 @@ def test_who_reports_a_killing_in_the_passive_did_not_kill(coder) -> None:
                          "eight people were killed on Thursday in clashes in the northern Bolivian province of Pando, "
                          "officials said.")
     assert not any(event == "ASSAULT" and "BRA" in actor for event, actor, _r in found), found
+
+
+def test_forces_withdrawn_in_the_passive_with_no_place_named_have_no_actor(coder) -> None:
+    found = coded(coder, "The two sides agreed that all armed personnel of India and Pakistan shall be withdrawn.")
+    assert not any(event in ("RETREAT", "AGREE") and "IND" in actor and "PAK" in actor and recipient
+                   for event, actor, recipient in found), found
