@@ -712,7 +712,10 @@ class Roles:
             return None  # "*the United Steelworkers* union", "the O.A.S. Council": a name of its own
         kb = self.resolver.kb
         lemma = g.lemma(noun)
-        named = next((e for e in self.resolver.discourse.mentioned if kb.is_organisation(e.country)
+        # "The European Union's foreign policy chief said *the bloc* …": one named before it in its sentence first
+        before = [phrase.entity for t in reversed(token.doc[token.sent.start:token.i])
+                  if t.i in matched and t.i == matched[t.i].end - 1 for phrase in self.resolver.phrase(t)]
+        named = next((e for e in [*before, *self.resolver.discourse.mentioned] if kb.is_organisation(e.country)
                       and (lemma in words["any_body_nouns"] or lemma in kb.body_words.get(e.country, ()))), None)
         if named is None:
             return None

@@ -1359,6 +1359,9 @@ SESSION_15 = [
     ("Denmark brought its troops home from Mali on Friday.", [("RETREAT", ("DNK",), ("MLI",))]),
     ("Sweden brought back its soldiers from Mali.", [("RETREAT", ("SWE",), ("MLI",))]),
     ("Kofod announced that the Danish soldiers had been brought home from Mali.", [("RETREAT", ("DNK",), ("MLI",))]),
+    # "the bloc" is the organisation its own sentence named before it, not the one named last in the story
+    ("ECOWAS closed its members' borders with Mali. The European Union's foreign policy chief said the bloc stands "
+     "in solidarity with France.", [("SUPPORT", ("EU",), ("FRA",))]),
     # "no" in a fragment after a colon denies nothing
     ("Turkey and Armenia signed the protocols in Zurich. The US envoy shuttled between the two delegations before "
      "a compromise was found: no statements at all.", [("CONSULT", ("USA",), ("TUR", "ARM"))]),
