@@ -1125,6 +1125,11 @@ class EventFinder:
                     recipient = self.roles.entities(obj) or self.roles.recipients(obj, self.roles.theme(obj))
                     if recipient:
                         break
+            if not recipient:  # "ready *for talks with Athens*": with whom the meeting it is ready for is
+                recipient = [e for _for, meeting in g.prep_objects(adjective, frozenset({"for"}))
+                             if g.lemma(meeting) in self.roles.meetings
+                             for _with, other in g.prep_objects(meeting, frozenset({"with"}))
+                             for e in self.roles.entities(other)]
             for clause in [] if recipient else g.children(adjective, "xcomp"):
                 # "ready to settle the issue *with Manila*", "willing to help *Kyiv*": whom the stance is about
                 recipient = self.roles.recipients(clause, self.roles.theme(clause), exclude=self._own_side(actor),

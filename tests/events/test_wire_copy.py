@@ -1362,6 +1362,8 @@ SESSION_15 = [
     # "the bloc" is the organisation its own sentence named before it, not the one named last in the story
     ("ECOWAS closed its members' borders with Mali. The European Union's foreign policy chief said the bloc stands "
      "in solidarity with France.", [("SUPPORT", ("EU",), ("FRA",))]),
+    # ready for talks with whom
+    ("Skopje said it was ready for talks with Athens without preconditions.", [("AGREE", ("MKD",), ("GRC",))]),
     # "no" in a fragment after a colon denies nothing
     ("Turkey and Armenia signed the protocols in Zurich. The US envoy shuttled between the two delegations before "
      "a compromise was found: no statements at all.", [("CONSULT", ("USA",), ("TUR", "ARM"))]),
