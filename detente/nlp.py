@@ -255,14 +255,18 @@ def verbs_read_as_nouns(doc: Doc) -> Doc:
     """ "tells reporters Israel “*regrets*” the Australian decision": the small English model tags a verb in the
     third person in quotation marks as a plural noun, though it parses it as a clause with a subject of its own.
 
-    A plural noun ending in "s" that heads a clause (``CLAUSE_DEPS``) with a subject of its own is a verb in
-    the present, third person.
+    A plural noun ending in "s" that heads a clause (``CLAUSE_DEPS``) with a subject or a direct object of its
+    own is a verb in the present, third person; a name the parser hung before it as its modifier ("said *Bonn*
+    “regrets” the step") is its subject.
     """
     plural = doc.vocab.strings["NNS"]
     for word in (doc[i] for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag == plural):
         if word.dep_ in CLAUSE_DEPS and word.lower_.endswith("s") \
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
+                and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in word.children):
             word.pos_, word.tag_ = "VERB", "VBZ"
+            named = [c for c in word.lefts if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]
+            if named and not any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
+                named[-1].dep_ = "nsubj"
     return doc
 
 

@@ -199,3 +199,8 @@ def test_a_subject_read_as_an_apposition_of_a_place_told_first_is_the_verbs(nlp)
 def test_an_apposition_of_a_verbs_own_subject_stays_an_apposition(nlp) -> None:
     parsed = _parsed(nlp, "Moscow, the Russian capital, said on Monday that it would respond.")
     assert parsed["capital"][1:] == ("appos", "Moscow")
+
+
+def test_a_quoted_verb_with_an_object_and_a_name_before_it_is_a_verb_with_that_subject(nlp) -> None:
+    parsed = _parsed(nlp, "A German spokesman said Bonn “regrets” the step and urged Greece to reconsider.")
+    assert parsed["regrets"][0] == "VBZ" and parsed["Bonn"][1:] == ("nsubj", "regrets")
