@@ -273,3 +273,12 @@ def test_a_threat_to_respond_answers_a_deed_not_the_other_sides_threat(store):
 def test_the_cue_that_is_a_threats_own_word_links_only_the_threat(store):
     code_articles(store, [THREAT_STORY])
     assert [link for link in _links_of(store, "ACCUSE") if link[0] == "responds_to"] == []
+
+
+@pytest.mark.parametrize("answer", ["in response", "in return", "in reply"])
+def test_an_answer_told_without_its_cause_is_a_response(coder, answer):
+    """ "Rwanda expelled six South African diplomats *in response*": a response cue with nothing after it."""
+    found = claims_of(coder, f"South Africa expelled three Rwandan diplomats on Friday. Rwanda expelled six South "
+                             f"African diplomats {answer}.", day="2014-03-08")
+    assert [(claim.kind, claim.cue, _pair(effect)) for claim, effect, _cause in found] == [
+        ("response", answer, ("RWA", "ZAF"))], found
