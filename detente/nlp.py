@@ -236,7 +236,7 @@ def subjects_read_as_appositions(doc: Doc) -> Doc:
         last = max(t.i for t in word.subtree)
         verb = doc[last + 1] if last + 1 < len(doc) else None
         if verb is None or verb.tag_ not in FINITE_TAGS or word.pos_ not in ("NOUN", "PROPN") \
-                or not doc[word.left_edge.i - 1].is_punct or word.left_edge.i == 0 \
+                or word.left_edge.i == 0 or not doc[word.left_edge.i - 1].is_punct \
                 or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
             continue
         ancestors = list(word.ancestors)

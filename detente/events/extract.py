@@ -1128,8 +1128,8 @@ class EventFinder:
             if not recipient:  # "ready *for talks with Athens*": with whom the meeting it is ready for is
                 recipient = [e for _for, meeting in g.prep_objects(adjective, frozenset({"for"}))
                              if g.lemma(meeting) in self.roles.meetings
-                             for _with, other in g.prep_objects(meeting, frozenset({"with"}))
-                             for e in self.roles.entities(other)]
+                             for _with, partner in g.prep_objects(meeting, frozenset({"with"}))
+                             for e in self.roles.entities(partner)]
             for clause in [] if recipient else g.children(adjective, "xcomp"):
                 # "ready to settle the issue *with Manila*", "willing to help *Kyiv*": whom the stance is about
                 recipient = self.roles.recipients(clause, self.roles.theme(clause), exclude=self._own_side(actor),
