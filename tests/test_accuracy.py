@@ -51,8 +51,11 @@ def test_bundled_examples(examples, measure, floor):
     assert examples[measure] >= floor, examples
 
 
+# precision lowered in session 15 (was 0.84), recall rose: the office holders since 2000 of Niger and the other
+# states not covered before name the junta's leaders, and "citing *his* refusal to meet" the foreign minister, said
+# of a French ambassador the knowledge base does not know, now takes the Nigerien leader named before
 @needs_shared
-@pytest.mark.parametrize("measure, floor", [("precision", 0.84), ("recall", 0.70), ("f1", 0.76)])
+@pytest.mark.parametrize("measure, floor", [("precision", 0.83), ("recall", 0.72), ("f1", 0.77)])
 def test_second_set(second_set, measure, floor):
     assert second_set[measure] >= floor, second_set
 
@@ -70,21 +73,21 @@ def test_our_sentences(sentences, measure, floor):
 
 
 # Blind sets after their first-sight score (docs/accuracy.md): the floors are the after-fix scores, rounded down
-# (raised in session 14 where its work raised them).
+# (raised in sessions 14 and 15 where their work raised them).
 BLIND_FLOORS = {
-    "blind-1": {"precision": 0.75, "recall": 0.56, "f1": 0.64},
+    "blind-1": {"precision": 0.76, "recall": 0.57, "f1": 0.66},
     # lowered in session 14 (were 0.69 / 0.57 / 0.63): a paragraph run twice is now read once instead of never,
     # and "a threat" said of another is criticism, which moves two acts of one story to other parties
-    "blind-2": {"precision": 0.68, "recall": 0.57, "f1": 0.62},
+    "blind-2": {"precision": 0.69, "recall": 0.57, "f1": 0.62},
     # precision lowered in session 13 (was 0.66), recall and F1 rose: the session's readings (the O.A.S. by its dotted
     # name, solidarity, requests of both governments) find more of its events and some the gold does not have
-    "blind-3": {"precision": 0.66, "recall": 0.70, "f1": 0.68},
+    "blind-3": {"precision": 0.66, "recall": 0.72, "f1": 0.69},
     # lowered in session 12 (were 0.68 / 0.57 / 0.62 and 0.76 / 0.51 / 0.61: the office holders before 2000 name
     # people whose acts were unread or misread before, docs/accuracy.md, blind-11), raised again in session 13;
     # precision lowered in session 14 (was 0.68), recall and F1 rose: "them" read as the states or people listed
     # as objects before, and a paragraph run twice read once, find acts the gold has and a few it has not
-    "blind-4": {"precision": 0.66, "recall": 0.61, "f1": 0.63},
-    "blind-5": {"precision": 0.70, "recall": 0.54, "f1": 0.61},
+    "blind-4": {"precision": 0.67, "recall": 0.62, "f1": 0.65},
+    "blind-5": {"precision": 0.71, "recall": 0.56, "f1": 0.62},
     "blind-6": {"precision": 0.61, "recall": 0.52, "f1": 0.56},
     "blind-7": {"precision": 0.67, "recall": 0.59, "f1": 0.62},
     # precision lowered in session 13 (was 0.68), recall and F1 rose: "both governments" are the story's two
@@ -92,23 +95,23 @@ BLIND_FLOORS = {
     # lowered in session 14 (were 0.67 / 0.55): a threat the Rada "called" the dam is now criticism, as the gold
     # has it, but with no owner of the dam in the sentence, where the old THREATEN matched another event by its
     # alternative type; blame "put" on two states by a relative clause gets the wrong actor
-    "blind-8": {"precision": 0.66, "recall": 0.54, "f1": 0.60},
-    "blind-9": {"precision": 0.64, "recall": 0.63, "f1": 0.63},
+    "blind-8": {"precision": 0.67, "recall": 0.55, "f1": 0.60},
+    "blind-9": {"precision": 0.65, "recall": 0.63, "f1": 0.64},
     # precision lowered in session 14 (was 0.76), recall rose: money pledged at a donors' conference goes to the
     # story's other party when no conference "for" a state is named, here its co-host
     "blind-10": {"precision": 0.75, "recall": 0.50, "f1": 0.60},
-    "blind-11": {"precision": 0.62, "recall": 0.63, "f1": 0.62},
-    "blind-12": {"precision": 0.62, "recall": 0.57, "f1": 0.59},
-    "blind-13": {"precision": 0.63, "recall": 0.60, "f1": 0.61},
+    "blind-11": {"precision": 0.63, "recall": 0.63, "f1": 0.63},
+    "blind-12": {"precision": 0.62, "recall": 0.58, "f1": 0.60},
+    "blind-13": {"precision": 0.63, "recall": 0.61, "f1": 0.62},
     # precision lowered in session 14 (was 0.74), recall rose: "a threat" said of another is criticism (as the
     # gold has it), the Madrid accord's parties are Morocco and Mauritania, not Spain (a capital names no party),
     # and a state report of the other side's alert is now read as an accusation the gold does not have
-    "blind-14": {"precision": 0.73, "recall": 0.59, "f1": 0.65},
+    "blind-14": {"precision": 0.74, "recall": 0.59, "f1": 0.66},
     "blind-15": {"precision": 0.67, "recall": 0.61, "f1": 0.64},
-    "blind-16": {"precision": 0.75, "recall": 0.52, "f1": 0.61},
-    "blind-17": {"precision": 0.66, "recall": 0.63, "f1": 0.65},
-    "blind-18": {"precision": 0.59, "recall": 0.50, "f1": 0.54},
-    "blind-19": {"precision": 0.59, "recall": 0.43, "f1": 0.50},
+    "blind-16": {"precision": 0.76, "recall": 0.53, "f1": 0.63},
+    "blind-17": {"precision": 0.67, "recall": 0.63, "f1": 0.65},
+    "blind-18": {"precision": 0.63, "recall": 0.58, "f1": 0.61},
+    "blind-19": {"precision": 0.59, "recall": 0.45, "f1": 0.51},
 }
 
 
