@@ -1324,7 +1324,7 @@ NOTES_AND_BLAME = [
 ]
 
 
-SESSION_15 = [
+EACH_PASSIVES_AND_WELCOMES = [
     # "each" as an object: one of every state the sentence before listed
     ("Norway, Finland and Iceland closed their embassies in Minsk this year. Belarus has recalled its envoys from "
      "each in protest.", [("SANCTION", ("BLR",), ("NOR", "FIN", "ISL"))]),
@@ -1396,7 +1396,7 @@ MUST_FIND = {
     "answered with": ANSWERED_WITH,
     "included": INCLUDED,
     "laid on, attributed, sent, exchanged": LAID_AND_SENT,
-    "each, the same, consultations": SESSION_15,
+    "each, the same, passive attacks, welcomes, bodies": EACH_PASSIVES_AND_WELCOMES,
     "together": TOGETHER,
     "votes": VOTES,
     "shared names": SHARED_NAMES,
