@@ -34,7 +34,7 @@ EXTRA_STATE_CODES = {"XKX", "DDR"}
 
 # The word lists of reference_words.yaml.
 REFERENCE_WORDS = ("personal_pronouns", "neuter_pronouns", "plural_pronouns", "first_person_pronouns",
-                   "distributive_pronouns",
+                   "distributive_pronouns", "dateline_adverbs", "naming_prepositions",
                    "former_words", "not_a_country_before", "not_a_country_after", "locative_prepositions",
                    "person_categories", "ethnic_words", "pair_nouns", "pair_words", "courtesy_titles",
                    "sponsor_words", "other_names", "mission_nouns", "document_nouns",

@@ -149,7 +149,7 @@ class ActorMatcher:
             return False
         if not term.ambiguous:
             return True
-        if _named_further(span):
+        if _named_further(span, self.kb.words["naming_prepositions"]):
             return False  # "the *Union* of Poles in Belarus": a word of another name
         labels = {t.ent_type_ for t in span} - {""}
         if term.kind == GENERIC and _named_owner(span):
@@ -181,12 +181,12 @@ class ActorMatcher:
                 and before.lower_ not in self.titles and before.text not in person.name.split())
 
 
-def _named_further(span: Span) -> bool:
+def _named_further(span: Span, naming: frozenset[str]) -> bool:
     """Whether a capitalised name goes on after ``span`` with "of" or "for" ("the Union *of Poles*", "the
     Commission *for Economic Relations* with Foreign Countries")."""
     doc = span.doc
     after = doc[span.end:span.end + 3]
-    if len(after) < 2 or after[0].lower_ not in ("of", "for") or not span[-1].text[:1].isupper():
+    if len(after) < 2 or after[0].lower_ not in naming or not span[-1].text[:1].isupper():
         return False
     name = after[2] if after[1].lower_ == "the" and len(after) > 2 else after[1]
     return name.pos_ == "PROPN" and name.text[:1].isupper()

@@ -368,7 +368,8 @@ class Resolver:
             if located:
                 return located
             # a plural role noun names no one body, but "officials *here*" are those of the dateline's state
-            plural = head.tag_ in ("NNS", "NNPS") and not any(c.lower_ == "here" for c in head.children)
+            plural = head.tag_ in ("NNS", "NNPS") and not any(c.lower_ in self.words["dateline_adverbs"]
+                                                               for c in head.children)
             inferred = self._from_role(role_term, former, context, head) if role_term and not plural else None
             return [inferred] if inferred else []
         ethnic = self._ethnic(head, tokens, anchors, role_term)
@@ -688,7 +689,7 @@ class Resolver:
             return None
         category = role_term.category or role_term.role
         person = role_term.kind == TITLE or category in self.words["person_categories"]
-        if self.home and any(c.lower_ == "here" for c in head.children):
+        if self.home and any(c.lower_ in self.words["dateline_adverbs"] for c in head.children):
             # "the government here", "officials here": the state the story is filed from
             home = self._home()
             entity = Entity(text=role_term.text, name=home.name, country=home.country,

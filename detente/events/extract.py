@@ -775,7 +775,7 @@ class EventFinder:
                 # "the Danish soldiers would be brought home from Mali": a state's own forces, withdrawn by their
                 # state from where the phrase names
                 actor = self.roles.entities(theme)
-                recipient = [e for _from, place in g.prep_objects(verb, frozenset({"from"}))
+                recipient = [e for _from, place in g.prep_objects(verb, frozenset({"from"}), self.roles.place_adverbs)
                              for e in self.roles.entities(place) if e.country not in {a.country for a in actor}]
                 actor = actor if recipient else []
             if not actor:
@@ -821,7 +821,7 @@ class EventFinder:
         if pattern.particle is not None and g.particle(token, self.particle_adverbs) != pattern.particle:
             return None
         if pattern.prep is not None:
-            objects = [obj for _p, obj in g.prep_objects(token, pattern.prep)]
+            objects = [obj for _p, obj in g.prep_objects(token, pattern.prep, self.roles.place_adverbs)]
             stranded = any(c.dep_ == "prep" and c.lower_ in pattern.prep and not list(c.children)
                            for c in token.children)
             if not stranded and all(_is_time(obj) for obj in objects):
@@ -1126,10 +1126,7 @@ class EventFinder:
                     if recipient:
                         break
             if not recipient:  # "ready *for talks with Athens*": with whom the meeting it is ready for is
-                recipient = [e for _for, meeting in g.prep_objects(adjective, frozenset({"for"}))
-                             if g.lemma(meeting) in self.roles.meetings
-                             for _with, partner in g.prep_objects(meeting, frozenset({"with"}))
-                             for e in self.roles.entities(partner)]
+                recipient = self.roles.partners(adjective, frozenset({"for"}), self.roles.meetings)
             for clause in [] if recipient else g.children(adjective, "xcomp"):
                 # "ready to settle the issue *with Manila*", "willing to help *Kyiv*": whom the stance is about
                 recipient = self.roles.recipients(clause, self.roles.theme(clause), exclude=self._own_side(actor),

@@ -86,13 +86,10 @@ def after_break(head: Token, child: Token) -> bool:
     return any(c.dep_ == "punct" and c.text in BREAKS and head.i < c.i < child.i for c in head.children)
 
 
-# Adverbs of place that hold a verb's phrase of place ("moved tanks *close to* the border", "brought its troops
-# *home from* Mali").
-PLACE_ADVERBS = frozenset({"close", "closer", "nearer", "right", "home"})
-
-
-def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None) -> Iterator[tuple[str, Token]]:
-    """(preposition, object) pairs governed by ``token``."""
+def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None,
+                 adverbs: frozenset[str] = frozenset()) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs governed by ``token``, and by those of its ``adverbs`` that hold a phrase of
+    its own ("moved tanks *close to* the border")."""
     for child in token.children:
         dep, word = child.dep_, child.lower_  # read once: spaCy looks each string up at every reading
         # "provided intelligence *to* Macedonia": the parser may label "to" as a dative; "flew to Damascus and
@@ -105,8 +102,8 @@ def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None) -
                 for obj in prep.children:
                     if obj.dep_ in ("pobj", "pcomp"):
                         yield word, obj
-        elif dep == "advmod" and word in PLACE_ADVERBS:
-            yield from prep_objects(child, preps)  # "moved tanks *close to* the border": the adverb's phrase
+        elif dep == "advmod" and word in adverbs:
+            yield from prep_objects(child, preps)
         elif word == "out" and (preps is None or "from" in preps):
             for inner in child.children:  # "pulled its diplomats *out of* India" is "from"
                 if inner.dep_ == "prep" and inner.lower_ == "of":

@@ -91,6 +91,7 @@ class Roles:
         self.recipient_preps = frozenset(lexicon.recipient_preps)
         self.shipped = words("shipped_nouns")
         self.meetings = words("meeting_nouns")
+        self.place_adverbs = words("place_adverbs")
         self.boundaries = words("boundary_nouns")
         self.venues = words("venue_nouns")
         self.retort_particles = words("retort_particles")
@@ -485,7 +486,8 @@ class Roles:
         participles = [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"] \
             if token.pos_ == "NOUN" else []
         wanted = frozenset(self.felt_preps) if felt else self.recipient_preps
-        phrases = [*g.prep_objects(token, wanted), *(po for p in participles for po in g.prep_objects(p, wanted))]
+        phrases = [*g.prep_objects(token, wanted, self.place_adverbs),
+                   *(po for p in participles for po in g.prep_objects(p, wanted))]
         for prep, obj in phrases:
             if g.lemma(obj) in self.venues:
                 continue  # "on the sidelines of the SCO summit": where, not with whom
@@ -502,8 +504,8 @@ class Roles:
                 return by_prep[prep]
         # "was in contact *with* both governments", "in talks *with* Moscow"; "checks *at the border with*
         # Kyrgyzstan": the neighbour
-        found = self._partners(token, frozenset({"in"}), self.meetings, other) \
-            or self._partners(token, BOUNDARY_PREPS, self.boundaries, other)
+        found = self.partners(token, frozenset({"in"}), self.meetings, other) \
+            or self.partners(token, BOUNDARY_PREPS, self.boundaries, other)
         if found:
             return found
         if theme is not None and theme.i != token.i:
@@ -606,10 +608,10 @@ class Roles:
             found = self.resolver.place(theme)  # "shelled *Kharkiv*", "bombed *the Syrian town of Idlib*"
         return found
 
-    def _partners(self, token: Token, preps: frozenset[str], nouns: frozenset[str],
-                  other: Callable[[list[Entity]], list[Entity]]) -> list[Entity]:
+    def partners(self, token: Token, preps: frozenset[str], nouns: frozenset[str],
+                 other: Callable[[list[Entity]], list[Entity]] = lambda found: found) -> list[Entity]:
         """The states after "with" of a phrase of ``token`` whose noun is one of ``nouns`` ("in talks *with*
-        Moscow", "at the border *with* Kyrgyzstan")."""
+        Moscow", "at the border *with* Kyrgyzstan", "ready for talks *with* Athens"), those ``other`` keeps."""
         return [e for _p, obj in g.prep_objects(token, preps) if g.lemma(obj) in nouns
                 for _q, partner in g.prep_objects(obj, frozenset({"with"})) for e in other(self.entities(partner))]
 
