@@ -79,6 +79,7 @@ class TimeWords:
     weekday_modifiers: Mapping[str, str]  # modifier word -> "past", "next" or "this"
     relative_days: Mapping[str, int]
     relative_spans: Mapping[str, int]
+    relative_weekends: Mapping[str, int]
     relative_months: Mapping[str, int]
     relative_years: Mapping[str, int]
     numbers: Mapping[str, int]
@@ -113,6 +114,7 @@ _WORD_MAPS: dict[str, range | frozenset[str]] = {
     "months": range(1, 13),
     "relative_days": range(-31, 32),
     "relative_spans": range(-31, 32),
+    "relative_weekends": range(-4, 5),
     "relative_months": range(-12, 13),
     "relative_years": range(-10, 11),
     "numbers": range(1, 100),
@@ -410,6 +412,8 @@ def _resolve_phrase(phrase: str, reference: datetime.date) -> _Found | None:
         return reference + datetime.timedelta(days=words.relative_days[phrase]), "day", "relative"
     if phrase in words.relative_spans:
         return reference + datetime.timedelta(days=words.relative_spans[phrase]), "day", "relative"
+    if phrase in words.relative_weekends:
+        return _weekend(reference, words.relative_weekends[phrase]), "day", "relative"
     if phrase in words.relative_months:
         return _month_start(reference, words.relative_months[phrase]), "month", "relative"
     if phrase in words.relative_years:
@@ -484,6 +488,14 @@ def _ago_date(match: re.Match[str], reference: datetime.date) -> _Found:
     if unit == "month":
         return _month_start(reference, -count), "month", "relative"
     return datetime.date(reference.year - count, 1, 1), "year", "relative"
+
+
+def _weekend(reference: datetime.date, weeks: int) -> datetime.date:
+    """The Saturday of a weekend: ``weeks`` 0 is the one a story tells of as past or under way (the last
+    Saturday on or before the reference; Sunday's paper tells of the day before), 1 the next, -1 the one
+    before."""
+    saturday = reference - datetime.timedelta(days=(reference.weekday() - 5) % 7)
+    return saturday + datetime.timedelta(weeks=weeks)
 
 
 def _month_start(reference: datetime.date, months: int) -> datetime.date:

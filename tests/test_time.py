@@ -68,6 +68,13 @@ RESOLVE_CASES = [
     ("earlier this week", SATURDAY, "2017-07-27", "day", "relative"),
     ("this week", SATURDAY, "2017-07-29", "day", "relative"),
     ("last week", WEDNESDAY_IN_JANUARY, "2017-12-27", "day", "relative"),
+    # a weekend is stood for by its Saturday: the last one on or before the paper's day, or the next
+    ("over the weekend", MONDAY, "2017-07-29", "day", "relative"),
+    ("at the weekend", SATURDAY, "2017-07-29", "day", "relative"),
+    ("last weekend", datetime.date(2017, 7, 30), "2017-07-29", "day", "relative"),
+    ("this weekend", WEDNESDAY_IN_JANUARY, "2017-12-30", "day", "relative"),
+    ("next weekend", MONDAY, "2017-08-05", "day", "relative"),
+    ("weekend", MONDAY, None, None, None),
     ("last month", SATURDAY, "2017-06-01", "month", "relative"),
     ("last month", WEDNESDAY_IN_JANUARY, "2017-12-01", "month", "relative"),
     ("this month", SATURDAY, "2017-07-01", "month", "relative"),

@@ -28,7 +28,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.knowledge import ADJECTIVE
 from ..actors.resolve import Resolver
@@ -87,6 +87,14 @@ def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
     if pattern.sector is None:
         return True
     return any((e.sector or "NONE") in pattern.sector for e in actor)
+
+
+def _named_by(finding: Finding, others: list[Finding], doc: Doc) -> bool:
+    """Whether a finding is an act that another finding's clause names as its object or cause ("condemned *the
+    raid*"), not a deed told by a clause of its own."""
+    predicate = doc[finding.predicate]
+    return predicate.pos_ in ("NOUN", "PROPN") and any(
+        o.predicate != finding.predicate and doc[o.predicate] in predicate.ancestors for o in others)
 
 
 def _distinct(entities: list[Entity]) -> list[Entity]:
@@ -197,6 +205,7 @@ class EventFinder:
         self.following_objects = lexicon.word_list("following_objects")
         self.copying_verbs = lexicon.word_list("copying_verbs")
         self.copying_words = lexicon.word_list("copying_words")
+        self.additive_adverbs = lexicon.word_list("additive_adverbs")
         self.spoken_things = lexicon.word_list("spoken_things")
         self.bare_measures = lexicon.word_list("bare_measures")
         self.own_meetings = lexicon.word_list("own_meetings")
@@ -456,6 +465,8 @@ class EventFinder:
             number = next((o for _p, o in g.prep_objects(verb, {"with"}) if o.like_num), None)
             if obj is not None and not copying and g.lemma(obj) not in self.following_objects:
                 continue
+            if not self._follows_as_actor(verb):
+                continue
             follower = self.roles.actors(verb)
             countries = {e.country for e in follower}
             # a follower does the last deed; one who does or says the same, the last deed or words, but not the
@@ -464,10 +475,14 @@ class EventFinder:
             spoken = g.lemma(verb) in self.roles.speech or (obj is not None and g.lemma(obj) in self.spoken_things)
             told = [f for f in findings if f.predicate == verb.head.i] if as_did else [
                 *self.earlier, *[f for f in findings if f.predicate < verb.i]]
-            kinds = (3, 4) if copying else (4,)
+            suit = obj is not None and g.lemma(obj) in self.following_objects  # "followed suit" after words too
+            kinds = (3, 4) if copying or suit else (4,)
+            # the deed of a clause, not one its object names ("Mexico condemned *the raid*. Chile did the same")
+            # and not one with nobody to copy it against
             last = next((f for n, f in reversed(list(enumerate(told)))
                          if (as_did or self.codes[f.pattern.cameo].quad_class in kinds)
                          and not f.in_kind and not {e.country for e in f.actor} & countries
+                         and {e.country for e in f.recipient} - countries and not _named_by(f, told, verb.doc)
                          and (as_did or spoken or not self._about_own_deed(f, told[:n]))), None)
             recipient = tuple(e for e in last.recipient if e.country not in countries) if last is not None else ()
             if countries and None not in countries and recipient:
@@ -475,6 +490,18 @@ class EventFinder:
                                                recipient=recipient, theme=None, status="actual",
                                                counted=number.i if number is not None else None))
         return out
+
+    def _follows_as_actor(self, verb: Token) -> bool:
+        """Whether a clause tells of someone doing again what another did: active ("diplomats were refused
+        information, *followed* and prevented from …" were watched), with a subject that names an actor or
+        stands for one ("Bulgaria followed", "it did the same"), not a thing ("his offer of mediation *followed*").
+        """
+        clause = verb.head if verb.dep_ == "conj" and g.first_child(verb, "nsubj") is None else verb
+        if g.is_passive(verb) or g.is_passive(clause):
+            return False
+        subject = g.subject(verb) or (g.subject(clause) if clause is not verb else None) \
+            or next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject is None or subject.pos_ in ("PROPN", "PRON") or subject.i in self.resolver.by_token
 
     def _about_own_deed(self, words: Finding, before: list[Finding]) -> bool:
         """Whether words follow a deed of their own speaker told just before them."""
@@ -494,10 +521,10 @@ class EventFinder:
             bare = g.lemma(obj) in self.bare_measures and all(c.dep_ in ("det", "predet") for c in obj.children)
             return bare or g.lemma(obj) in self.copying_words or any(g.lemma(c) in self.copying_words
                                                                       for c in obj.children)
-        # "*So did* Chile", "Denmark *did so too*", "Norway also *did so*"
+        # "*So did* Chile", "Denmark *did so too*", "Norway also *did so*", "Chile *did likewise*"
         adverbs = [c for c in verb.children if c.dep_ == "advmod"]
-        adverbs += [c for a in adverbs for c in a.children if c.dep_ == "advmod"]
-        return any(a.lower_ == "so" for a in adverbs)
+        adverbs += [c for a in adverbs if a.lower_ in self.additive_adverbs for c in a.children if c.dep_ == "advmod"]
+        return any(a.lower_ == "so" or g.lemma(a) in self.copying_words for a in adverbs)
 
     @staticmethod
     def _as_did(verb: Token) -> bool:
@@ -614,8 +641,10 @@ class EventFinder:
     def _gapped_amounts(self, theme: Token) -> list[tuple[Token, Token]]:
         """ "Saudi Arabia pledged $1 billion, *the European Union about 500 million euros* and *the United States
         an additional $100 million*": after an amount, the states or bodies named each with an amount of their
-        own, the verb left out, however the parser hung them."""
-        if theme.ent_type_ != "MONEY" and not theme.like_num:
+        own, the verb left out, however the parser hung them; so after a counted object ("expelled two Russian
+        diplomats on Monday, *Lithuania three* and *Sweden one*")."""
+        counted = any(c.dep_ == "nummod" and c.like_num for c in theme.children)
+        if theme.ent_type_ != "MONEY" and not theme.like_num and not counted:
             return []
         doc, out = theme.doc, []
         end = theme.sent.end
@@ -625,8 +654,9 @@ class EventFinder:
             amount = next((t for t in doc[match.end:min(end, match.end + 4)]
                            if t.like_num or t.ent_type_ == "MONEY" and t.pos_ == "NUM"), None)
             between = doc[match.end:amount.i] if amount is not None else ()
-            if amount is not None and all(t.lower_ in self.approximators or t.pos_ in ("DET", "SYM", "ADJ")
-                                          for t in between):
+            if amount is not None and amount.ent_type_ not in ("DATE", "TIME") \
+                    and all(t.lower_ in self.approximators or t.pos_ in ("DET", "SYM", "ADJ") for t in between):
+                # ("talks with Lithuania *three days* earlier" counts no days)
                 out.append((doc[match.end - 1], amount))
         return out
 

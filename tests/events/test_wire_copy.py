@@ -1369,6 +1369,19 @@ EACH_PASSIVES_AND_WELCOMES = [
      "a compromise was found: no statements at all.", [("CONSULT", ("USA",), ("TUR", "ARM"))]),
 ]
 
+FOLLOWERS_OF_WORDS = [
+    # a follower of words copies the clause's deed, not the act its object names, whatever the adverb
+    ("Mexico condemned the Ecuadorian raid. So did Chile, Bolivia and Venezuela.",
+     [("ACCUSE", ("CHL", "BOL", "VEN"), ("ECU",))]),
+    ("Mexico condemned the Ecuadorian raid on its embassy. Chile and Bolivia followed suit.",
+     [("ACCUSE", ("CHL", "BOL"), ("ECU",))]),
+    ("Mexico condemned the Ecuadorian raid. Chile did likewise.", [("ACCUSE", ("CHL",), ("ECU",))]),
+    # listed after a counted object and a day, the verb left out
+    ("Latvia expelled two Russian diplomats on Monday, Lithuania three and Sweden one.",
+     [("SANCTION", (state,), ("RUS",)) for state in ("LVA", "LTU", "SWE")]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1412,7 +1425,24 @@ MUST_FIND = {
     "bodies and listed donors": BODIES_AND_LISTS,
     "summons, followers, decisions taken back": SUMMONS_AND_UNDOING,
     "notes, blame, family names, money, borders, shuttles": NOTES_AND_BLAME,
+    "followers of words, lists after a day": FOLLOWERS_OF_WORDS,
 }
+
+@pytest.mark.parametrize("text", [
+    # a "so" of degree; a passive "followed" (watched); a thing that followed
+    "Mexico condemned the Ecuadorian raid. Chilean lawmakers asked why it had taken so long.",
+    "Mexico condemned the Ecuadorian raid. Chilean diplomats in Quito had been refused information, followed and "
+    "harassed.",
+    "Mexico condemned the Ecuadorian raid. A Chilean offer of mediation followed.",
+])
+def test_no_follower_of_words(coder, text: str) -> None:
+    assert [e for e in coded(coder, text) if e[0] == "ACCUSE" and "MEX" not in e[1]] == []
+
+
+def test_a_number_of_days_is_no_number_of_a_listed_state(coder) -> None:
+    found = coded(coder, "Latvia expelled two Russian diplomats on Monday after talks with Lithuania three days "
+                         "earlier.")
+    assert ("SANCTION", ("LTU",), ("RUS",)) not in found, found
 
 
 @pytest.mark.parametrize(("text", "expected"), [
