@@ -75,6 +75,9 @@ HOSTED_MODES = frozenset({"expel", "release"})
 # Acts aimed, when the sentence names no one, at who last acted against the actor.
 ANSWERING_EVENTS = ("THREATEN", "MOBILIZE")
 
+# Words aimed, when their clause names no one, at whom the speech that reports them was told to.
+ADDRESSED_EVENTS = ("THREATEN", "ACCUSE", "REQUEST", "REJECT")
+
 # Deeds a state's regret for its own side's part is an apology for.
 APOLOGISED_EVENTS = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
@@ -206,6 +209,7 @@ class EventFinder:
         self.copying_verbs = lexicon.word_list("copying_verbs")
         self.copying_words = lexicon.word_list("copying_words")
         self.additive_adverbs = lexicon.word_list("additive_adverbs")
+        self.addressing = lexicon.word_list("addressing_verbs")
         self.spoken_things = lexicon.word_list("spoken_things")
         self.bare_measures = lexicon.word_list("bare_measures")
         self.own_meetings = lexicon.word_list("own_meetings")
@@ -1428,6 +1432,16 @@ class EventFinder:
                      and {e.country for e in f.recipient} & requesters), None)
         return [e for e in last.actor if e.country not in requesters] if last is not None else []
 
+    def _addressee(self, predicate: Token) -> list[Entity]:
+        """Whom the words that report a clause were told to: the object of the speech verb above it ("Ankara *warned
+        Athens* that …", "Tehran told *Baghdad* …", `addressing_verbs`), not a medium ("told *the BBC*"), nor
+        reporters."""
+        speech = next((a for a in predicate.ancestors if a.pos_ == "VERB" and g.lemma(a) in self.roles.speech), None)
+        if speech is None or g.lemma(speech) not in self.addressing:
+            return []
+        told = g.first_child(speech, "dobj", "dative", "iobj")
+        return [e for e in self.roles.entities(told) if e.sector != "MED"] if told is not None else []
+
     def _answered(self, speakers: set[str | None]) -> list[Entity]:
         """Whom a threat without a named target is aimed at: who did the last hostile act against the speaker
         ("Britain expelled 23 Russian diplomats. The Kremlin said it *will not leave this unanswered*")."""
@@ -1637,6 +1651,9 @@ class EventFinder:
                          if e.country not in actor_countries][:1] or [
                 e for clause in clauses for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ in THREAT_PREPS
                 for e in self.roles.entities(t) if e.country not in actor_countries][:1]
+        if not recipient and code.event in ADDRESSED_EVENTS:
+            # "any provocation will not go unanswered, Ankara *warned Athens*": words told to a state are aimed at it
+            recipient = [e for e in self._addressee(predicate) if e.country not in actor_countries]
         if not recipient and code.event in ANSWERING_EVENTS:
             # "… will not leave this unanswered", "sent two patrol boats to the reefs": aimed at who last acted
             # against the actor

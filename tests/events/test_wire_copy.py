@@ -1382,6 +1382,15 @@ FOLLOWERS_OF_WORDS = [
 ]
 
 
+# words that name no one else are aimed at whom the speech reporting them was told to
+WORDS_TOLD_TO = [
+    ("Any further provocation will not go unanswered, Ankara warned Athens on Thursday.",
+     [("THREATEN", ("TUR",), ("GRC",))]),
+    ("The foreign ministry in Tehran informed Baghdad on Sunday that Iran would respond firmly to any incursion.",
+     [("THREATEN", ("IRN",), ("IRQ",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1426,7 +1435,14 @@ MUST_FIND = {
     "summons, followers, decisions taken back": SUMMONS_AND_UNDOING,
     "notes, blame, family names, money, borders, shuttles": NOTES_AND_BLAME,
     "followers of words, lists after a day": FOLLOWERS_OF_WORDS,
+    "words told to a state": WORDS_TOLD_TO,
 }
+
+def test_the_object_of_a_description_is_judged_not_told(coder) -> None:
+    found = coded(coder, "The minister described the decision to admit an East German trade mission as a step "
+                         "Bonn could only regard as unfriendly.")
+    assert not any(recipient == ("DDR",) for _event, _actor, recipient in found), found
+
 
 @pytest.mark.parametrize("text", [
     # a "so" of degree; a passive "followed" (watched); a thing that followed
