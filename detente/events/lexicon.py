@@ -32,7 +32,10 @@ Lists may name a word class (``"@diplomat"``) defined under ``classes``.
 from __future__ import annotations
 
 import functools
+import math
+import re
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -203,6 +206,35 @@ def _patterns(path: Path, table: Any, pos: str, classes: dict[str, frozenset[str
     return out
 
 
+def _sentiment_words(source: Path, table: Any) -> dict[str, frozenset[str]]:
+    """The words of VADER's sentiment lexicon (vaderSentiment) that a class takes in: those whose mean valence
+    is at most ``at_most`` (or at least ``at_least``), single words of letters only."""
+    if not table:
+        return {}
+    valences = _vader_valences()
+    out = {}
+    for name, bounds in table.items():
+        if name == datafiles.LINE:
+            continue
+        if not isinstance(bounds, dict) or not {"at_most", "at_least"} & set(bounds):
+            raise DataFileError(str(source), line_of(table), f"sentiment class {name}: needs `at_most` or `at_least`")
+        low, high = bounds.get("at_least", -math.inf), bounds.get("at_most", math.inf)
+        out[str(name)] = frozenset(word for word, valence in valences.items() if low <= valence <= high)
+    return out
+
+
+@functools.cache
+def _vader_valences() -> dict[str, float]:
+    """Word → mean valence (-4 … 4) of the lexicon that the vaderSentiment package carries."""
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 2 and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", fields[0]):
+            out[fields[0]] = float(fields[1])
+    return out
+
+
 @functools.cache
 def load_lexicon(path: str | None = None) -> Lexicon:
     """The trigger lexicon, checked entry by entry."""
@@ -214,6 +246,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     for name, values in (data.get("classes") or {}).items():
         if name != datafiles.LINE:
             classes[name] = _words(source, datafiles.key_line(data["classes"], name), values, classes)
+    for name, grown in _sentiment_words(source, data.get("sentiment_classes")).items():
+        classes[name] = classes.get(name, frozenset()) | grown
     words = {}
     for name in WORD_LISTS:
         if name not in data:

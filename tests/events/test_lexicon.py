@@ -121,3 +121,22 @@ def test_unknown_class_in_a_class_names_its_line(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match="unknown word class '@nope'") as raised:
         load_lexicon(str(broken))
     assert raised.value.line == second + 1
+
+
+def test_a_sentiment_class_takes_in_vaders_most_negative_words(lexicon) -> None:
+    verdicts = [p.complement for p in lexicon.patterns("call", "VERB") if p.cameo == "111" and p.complement]
+    named = next(words for words in verdicts if "betrayal" in words)
+    assert {"unjustified", "provocation"} <= named  # the lexicon's own words of condemnation stay
+    considered = [p.complement for p in lexicon.patterns("consider", "VERB") if p.cameo == "111"]
+    assert all("betrayal" not in words for words in considered)  # only what a state calls or describes so
+    assert not {"disappointment", "concern", "decision"} & named  # mild or neutral words are not verdicts
+
+
+@pytest.mark.parametrize("bounds", ["{}", "[-2]", "{below: -2}"])
+def test_a_sentiment_class_without_bounds_is_refused(tmp_path: Path, bounds: str) -> None:
+    original = LEXICON.read_text(encoding="utf-8")
+    broken = tmp_path / "lexicon.yaml"
+    broken.write_text(re.sub(r"(?m)^  named_verdict: \{.*\}$", f"  named_verdict: {bounds}", original, count=1),
+                      encoding="utf-8")
+    with pytest.raises(DataFileError, match="sentiment class named_verdict: needs `at_most` or `at_least`"):
+        load_lexicon(str(broken))

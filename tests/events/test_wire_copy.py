@@ -1382,6 +1382,14 @@ FOLLOWERS_OF_WORDS = [
 ]
 
 
+# what a state calls or describes another's act, in words of VADER's most negative
+NAMED_VERDICTS = [
+    ("Algeria recalled its ambassador from Madrid, calling the Spanish shift on Western Sahara a betrayal.",
+     [("SANCTION", ("DZA",), ("ESP",)), ("ACCUSE", ("DZA",), ("ESP",))]),
+    ("Paris described the Australian decision as a stab in the back.", [("ACCUSE", ("FRA",), ("AUS",))]),
+]
+
+
 # words that name no one else are aimed at whom the speech reporting them was told to
 WORDS_TOLD_TO = [
     ("Any further provocation will not go unanswered, Ankara warned Athens on Thursday.",
@@ -1436,6 +1444,7 @@ MUST_FIND = {
     "notes, blame, family names, money, borders, shuttles": NOTES_AND_BLAME,
     "followers of words, lists after a day": FOLLOWERS_OF_WORDS,
     "words told to a state": WORDS_TOLD_TO,
+    "verdicts named in strong words": NAMED_VERDICTS,
 }
 
 def test_the_object_of_a_description_is_judged_not_told(coder) -> None:
