@@ -210,6 +210,7 @@ class EventFinder:
         self.copying_words = lexicon.word_list("copying_words")
         self.additive_adverbs = lexicon.word_list("additive_adverbs")
         self.addressing = lexicon.word_list("addressing_verbs")
+        self.cause_marks = lexicon.word_list("cause_marks")
         self.spoken_things = lexicon.word_list("spoken_things")
         self.bare_measures = lexicon.word_list("bare_measures")
         self.own_meetings = lexicon.word_list("own_meetings")
@@ -284,6 +285,7 @@ class EventFinder:
         self.roles.remember(sent)
         findings = self._shared_recipients(self._without_means(self._without_decisions(
             self._without_purposes(findings))))
+        findings = [self._against_cause(finding, findings) for finding in findings]
         findings = [self._as_apology(finding, findings) for finding in findings]
         for finding in findings:  # who did what to whom so far: "both sides" are the parties of the story
             if not finding.joint:  # a mediator's welcome of "the accord" makes it no party
@@ -323,6 +325,31 @@ class EventFinder:
                     finding = dataclasses.replace(finding, recipient=other.recipient)
             out.append(finding)
         return out
+
+    def _against_cause(self, finding: Finding, findings: list[Finding]) -> Finding:
+        """A conflict that names no one is aimed at whoever did to its actor the act of a clause or phrase that
+        says why or after what it came ("Japan lodged a protest *after a Chinese survey ship entered* Japanese
+        waters", "recalled its envoy *over the raid* by …"), not of one that tells what was said or asked."""
+        if finding.recipient or self.codes[finding.pattern.cameo].quad_class not in (3, 4):
+            return finding
+        doc = self.resolver.doc
+        predicate, actor = doc[finding.predicate], {e.country for e in finding.actor}
+
+        def cause_of(other: Finding) -> bool:
+            node, path = doc[other.predicate], []
+            while node.i != predicate.i and node.head.i != node.i:
+                if node.dep_ in ("ccomp", "xcomp", "conj", "relcl"):
+                    return False
+                path.append(node)
+                node = node.head
+            # a clause or phrase on the way up that says after what or why ("*after* a ship entered …",
+            # "suspended flights *following* the shelling …", however the parser hung it)
+            return node.i == predicate.i and other is not finding and any(
+                n.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.cause_marks for c in n.children)
+                or n.dep_ in ("prep", "advcl", "acl") and n.lower_ in self.cause_marks for n in path)
+        cause = next((f for f in findings if cause_of(f) and f.actor and actor & {e.country for e in f.recipient}
+                      and not actor & {e.country for e in f.actor}), None)
+        return finding if cause is None else dataclasses.replace(finding, recipient=cause.actor)
 
     def _as_apology(self, finding: Finding, told: list[Finding]) -> Finding:
         """Regret voiced over what the actor's own side did is an apology (055) to those it was done to:

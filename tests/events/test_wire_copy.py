@@ -1382,6 +1382,21 @@ FOLLOWERS_OF_WORDS = [
 ]
 
 
+# a conflict naming no one is aimed at who did to its actor what it came after or over
+ANSWERED_CAUSES = [
+    ("Japan lodged a strong protest after a Chinese coast guard cutter rammed a Japanese fishing boat.",
+     [("ACCUSE", ("JPN",), ("CHN",))]),
+    ("Kenya suspended flights following the shelling of a Kenyan border post by Somali troops.",
+     [("SANCTION", ("KEN",), ("SOM",))]),
+]
+
+
+def test_what_an_act_leads_to_is_not_what_it_came_after(coder) -> None:
+    found = coded(coder, "Pyongyang fired four ballistic missiles into the sea, drawing condemnation from Tokyo, "
+                         "Seoul and Washington.")
+    assert not [e for e in found if e[0] == "ASSAULT" and set(e[2]) & {"KOR", "USA"}], found
+
+
 # what a state calls or describes another's act, in words of VADER's most negative
 NAMED_VERDICTS = [
     ("Algeria recalled its ambassador from Madrid, calling the Spanish shift on Western Sahara a betrayal.",
@@ -1445,6 +1460,7 @@ MUST_FIND = {
     "followers of words, lists after a day": FOLLOWERS_OF_WORDS,
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
+    "acts answered": ANSWERED_CAUSES,
 }
 
 def test_the_object_of_a_description_is_judged_not_told(coder) -> None:
