@@ -67,8 +67,9 @@ CLAUSE_PLACED_SECTORS = {"CVL", "REB", "OPP", "LAB", "EDU", "REF", "REL", "HLH",
 SUBJECT_OR_OBJECT = {"nsubj", "nsubjpass", "dobj"}
 # Sectors of the bodies of a state, which a bare noun may take from the speaker who reports it.
 STATE_BODY_SECTORS = {None, "GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
-# Categories of government nouns that a state or capital after "in" owns ("the authorities in Kabul").
-PLACED_GOVERNMENTS = {"executive"}
+# Categories of government nouns that a state or capital after "in" owns ("the authorities in Kabul", "the foreign
+# ministry in Hanoi"): bodies that stay at home, not people who travel ("the foreign minister in Beijing").
+PLACED_GOVERNMENTS = {"executive", "foreign_ministry"}
 # Entity labels of a name that may be a city the knowledge base does not know, and the population from which
 # a city name the model labels a person is taken for the city ("shelled Kharkiv").
 PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", ""}

@@ -211,6 +211,7 @@ class EventFinder:
         self.additive_adverbs = lexicon.word_list("additive_adverbs")
         self.addressing = lexicon.word_list("addressing_verbs")
         self.cause_marks = lexicon.word_list("cause_marks")
+        self.sovereign_things = lexicon.word_list("sovereign_things")
         self.spoken_things = lexicon.word_list("spoken_things")
         self.bare_measures = lexicon.word_list("bare_measures")
         self.own_meetings = lexicon.word_list("own_meetings")
@@ -1459,6 +1460,12 @@ class EventFinder:
                      and {e.country for e in f.recipient} & requesters), None)
         return [e for e in last.actor if e.country not in requesters] if last is not None else []
 
+    def _own_domain(self, theme: Token | None) -> bool:
+        """Whether an object is a state's sovereignty, territory, waters or airspace that a pronoun owns ("*its*
+        territorial waters")."""
+        return theme is not None and g.lemma(theme) in self.sovereign_things \
+            and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in theme.children)
+
     def _addressee(self, predicate: Token) -> list[Entity]:
         """Whom the words that report a clause were told to: the object of the speech verb above it ("Ankara *warned
         Athens* that …", "Tehran told *Baghdad* …", `addressing_verbs`), not a medium ("told *the BBC*"), nor
@@ -1678,6 +1685,9 @@ class EventFinder:
                          if e.country not in actor_countries][:1] or [
                 e for clause in clauses for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ in THREAT_PREPS
                 for e in self.roles.entities(t) if e.country not in actor_countries][:1]
+        if not recipient and code.event in ("COERCE", "ASSAULT") and self._own_domain(theme):
+            # "Vietnam said China had violated *its* sovereignty": no state violates its own; the speaker's
+            recipient = [e for e in self.roles.speaker_of(predicate) if e.country not in actor_countries]
         if not recipient and code.event in ADDRESSED_EVENTS:
             # "any provocation will not go unanswered, Ankara *warned Athens*": words told to a state are aimed at it
             recipient = [e for e in self._addressee(predicate) if e.country not in actor_countries]

@@ -70,6 +70,9 @@ ENTITY_CASES = [
     # but not diplomats in a capital
     ("Security forces in Niamey arrested them.", "forces", DAY, ["NER COP"]),
     ("The authorities in Kabul denied it.", "authorities", DAY, ["AFG GOV"]),
+    # a foreign ministry stays at home; a foreign minister travels
+    ("The foreign ministry in Hanoi protested.", "ministry", DAY, ["VNM GOV"]),
+    ("The foreign minister in Hanoi protested.", "minister", DAY, []),
     ("Western diplomats in Moscow protested.", "diplomats", DAY, []),
     # a known person's alias in brackets after a name abbreviates that name
     ("The Kosovo Kindergarten Association (AKK) protested.", "AKK", DAY, []),

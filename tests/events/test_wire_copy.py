@@ -1382,6 +1382,15 @@ FOLLOWERS_OF_WORDS = [
 ]
 
 
+# a state's sovereignty, waters or airspace that "its" names in a reported clause is the speaker's
+SPEAKERS_DOMAIN = [
+    ("Vietnam said China had violated its sovereignty.",
+     [("COERCE", ("CHN",), ("VNM",)), ("ACCUSE", ("VNM",), ("CHN",))]),
+    ("The foreign ministry in Hanoi said Chinese ships had violated its territorial waters.",
+     [("COERCE", ("CHN",), ("VNM",)), ("ACCUSE", ("VNM",), ("CHN",))]),
+]
+
+
 # a conflict naming no one is aimed at who did to its actor what it came after or over
 ANSWERED_CAUSES = [
     ("Japan lodged a strong protest after a Chinese coast guard cutter rammed a Japanese fishing boat.",
@@ -1461,6 +1470,7 @@ MUST_FIND = {
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
     "acts answered": ANSWERED_CAUSES,
+    "the speaker's sovereignty": SPEAKERS_DOMAIN,
 }
 
 def test_the_object_of_a_description_is_judged_not_told(coder) -> None:
