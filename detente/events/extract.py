@@ -1468,13 +1468,15 @@ class EventFinder:
 
     def _addressee(self, predicate: Token) -> list[Entity]:
         """Whom the words that report a clause were told to: the object of the speech verb above it ("Ankara *warned
-        Athens* that …", "Tehran told *Baghdad* …", `addressing_verbs`), not a medium ("told *the BBC*"), nor
-        reporters."""
+        Athens* that …", "Tehran told *Baghdad* …", `addressing_verbs`), not a medium ("told *the BBC*"), a
+        forum ("told *the Council*") nor reporters."""
         speech = next((a for a in predicate.ancestors if a.pos_ == "VERB" and g.lemma(a) in self.roles.speech), None)
         if speech is None or g.lemma(speech) not in self.addressing:
             return []
         told = g.first_child(speech, "dobj", "dative", "iobj")
-        return [e for e in self.roles.entities(told) if e.sector != "MED"] if told is not None else []
+        # ("told *the Council* his country had been the victim of aggression": a forum, not the target)
+        return [e for e in self.roles.entities(told) if e.sector not in ("MED", "IGO")
+                and not self.resolver.kb.is_organisation(e.country)] if told is not None else []
 
     def _answered(self, speakers: set[str | None]) -> list[Entity]:
         """Whom a threat without a named target is aimed at: who did the last hostile act against the speaker
@@ -1537,6 +1539,20 @@ class EventFinder:
         if not kinds & HOSTILE_DEEDS and g.lemma(thing) not in self.instruments:
             return []
         return [e for _p, o in g.prep_objects(thing, VICTIM_PREPS) for e in self.roles.entities(o)]
+
+    def _deed_doers(self, thing: Token, speakers: set[str | None]) -> list[Entity]:
+        """Who did the hostile deed a noun with "the" names and nothing else says whose ("deplores *the attack*",
+        "condemned *the invasion*"): the doers of the last deed told by that word, not the speaker."""
+        kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")} & HOSTILE_DEEDS
+        if not kinds or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in thing.children) \
+                or any(c.dep_ in ("poss", "prep", "amod", "compound") for c in thing.children):
+            return []
+        doc, lemma = thing.doc, g.lemma(thing)
+        # the deed told by the same word ("U.S. *raids* on Libya … Greece condemned *the raids*"), not any other
+        deed = next((f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].event in kinds and f.recipient
+                     and f.actor and not {e.country for e in f.actor} & speakers
+                     and any(g.lemma(doc[i]) == lemma for i in f.trigger)), None)
+        return list({e.country: e for e in deed.actor}.values()) if deed is not None else []
 
     def _laid_on(self, predicate: Token, theme: Token) -> bool:
         """Whether a deed is laid on whom its "on" names: "blamed *the cyberattack on Russia*" (the blamed),
@@ -1774,6 +1790,9 @@ class EventFinder:
         if victims and {e.country for e in recipient} <= {e.country for e in victims}:
             # "condemned the cyberattack *against Albania*": the attacker, not the victim
             recipient = self._attackers(theme, victims)
+        if not recipient and code.event == "ACCUSE" and theme is not None:
+            # "Washington deplores *the attack*": who did the last attack told, whoever it fell on
+            recipient = self._deed_doers(theme, actor_countries)
         inferred = False
         if not recipient and code.event == "SUPPORT" and self._with_an_ally(predicate, pattern):
             # "the United States stands with its ally": the victim of the last hostile act told

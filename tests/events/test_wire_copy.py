@@ -1391,6 +1391,18 @@ SPEAKERS_DOMAIN = [
 ]
 
 
+# a verdict on "the attack" is aimed at who did the last deed told by that word, whoever it fell on; words told
+# to a forum are not aimed at it
+DEEDS_JUDGED = [
+    ("Portuguese troops attacked Conakry last month. Washington said it deplores the attack.",
+     [("ACCUSE", ("USA",), ("PRT",))]),
+    ("U.S. warplanes raided Tripoli on Tuesday. Libyan missiles later fell short of Lampedusa. Greece condemned "
+     "the raids.", [("ACCUSE", ("GRC",), ("USA",))]),
+    ("Portuguese troops attacked Conakry last month. Guinea's representative told the Council his country had "
+     "been the victim of a colonial aggression organised in Lisbon.", [("ACCUSE", ("GIN",), ("PRT",))]),
+]
+
+
 # a conflict naming no one is aimed at who did to its actor what it came after or over
 ANSWERED_CAUSES = [
     ("Japan lodged a strong protest after a Chinese coast guard cutter rammed a Japanese fishing boat.",
@@ -1471,6 +1483,7 @@ MUST_FIND = {
     "verdicts named in strong words": NAMED_VERDICTS,
     "acts answered": ANSWERED_CAUSES,
     "the speaker's sovereignty": SPEAKERS_DOMAIN,
+    "deeds judged": DEEDS_JUDGED,
 }
 
 def test_the_object_of_a_description_is_judged_not_told(coder) -> None:
