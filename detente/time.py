@@ -668,6 +668,38 @@ def section_days(text: str, published: datetime.date | None) -> list[tuple[int, 
     return out[1:]
 
 
+# The opening of a line that a timeline's entry puts before its date: a bullet or dash, and a few words without
+# digits ("– *Night of* 11–12 October: …").
+_ITEM_OPENING = re.compile(r"^\W*(?:[A-Za-z]+\s+){0,3}$")
+# What follows an entry's date: a colon or a dash, then the entry.
+_ITEM_SEPARATOR = re.compile(r"^[^\S\n]*(?::|-\s)")
+
+
+def item_days(text: str, published: datetime.date | None) -> list[tuple[int, int, datetime.date]]:
+    """The entries of a timeline that open with their day ("– 9 October: explosions in Kabul. …", "*Oct. 11* —
+    Afghan forces attack …"): (start, end, day) of each such line, the day without a year taking the year that puts
+    it at or before publication.  What an entry tells with no date of its own happened on its day."""
+    if published is None:
+        return []
+    out = []
+    patterns = _patterns()
+    for line in _TEXT_LINE.finditer(text):
+        head = line.group()[:60].translate(_QUOTES_AND_DASHES)  # (one character for one: offsets hold)
+        if not _DIGIT.search(head):
+            continue
+        for match in _matches_in_order(head, (patterns.month_day, patterns.day_month)):
+            if not _ITEM_OPENING.match(head[:match.start()]) or not _ITEM_SEPARATOR.match(head[match.end():]):
+                break
+            month = load_time_words().months[match["month"].lower()]
+            day = _head_date(match) or _date(published.year, month, int(match["day"]))
+            if day is not None and day > published and not match["year"]:
+                day = _date(published.year - 1, month, int(match["day"]))
+            if day is not None and day <= published:
+                out.append((line.start(), line.end(), day))
+            break
+    return out
+
+
 def _told_day(day: datetime.date, published: datetime.date) -> datetime.date:
     """A dateline's day as the day a story is told from: a day after publication is of the year before."""
     if day > published:

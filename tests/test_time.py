@@ -17,6 +17,7 @@ from detente.time import (
     TIME_WORDS_PATH,
     ResolvedDate,
     is_deadline,
+    item_days,
     load_time_words,
     publication_date_from_text,
     resolve_anaphoric,
@@ -373,3 +374,33 @@ def test_a_happening_that_is_no_occasion_keeps_its_date_to_itself(coder) -> None
 def _accusation_dates(coder, text: str) -> list[str]:
     events = coder.code(Document(id="t", text=text, date=datetime.date(2024, 3, 15)))
     return [str(e.date) for e in events if e.event == "ACCUSE"]
+
+
+TIMELINE = """How we got here:
+
+– 9 October: explosions in Kabul.
+
+– Night of 11–12 October: attacks on border posts.
+
+Oct. 15 — talks open in Doha.
+
+Dec. 25: a day after publication is of the year before.
+
+BELGRADE, Oct 16 (Agency) - a dateline is no entry.
+The talks of 25 October will go on.
+"""
+
+
+def test_the_entries_of_a_timeline_are_dated_by_the_day_they_open_with() -> None:
+    days = item_days(TIMELINE, datetime.date(2025, 10, 19))
+    found = [(TIMELINE[start:end].split()[1], str(day)) for start, end, day in days]
+    assert found == [("9", "2025-10-09"), ("Night", "2025-10-11"), ("15", "2025-10-15"), ("25:", "2024-12-25")]
+
+
+def test_what_a_timeline_entry_tells_without_a_date_is_of_its_day(coder) -> None:
+    text = ("Catch up.\n\n– 11 October: Afghan forces attack Pakistani border posts along the Durand Line.\n\n"
+            "– 15 October: Pakistan and Afghanistan agree a truce on Wednesday.\n")
+    events = coder.code(Document(id="t", text=text, date=datetime.date(2025, 10, 19)))
+    dated = {(e.event, str(e.date), e.date_source) for e in events}
+    assert ("ASSAULT", "2025-10-11", "explicit") in dated
+    assert ("AGREE", "2025-10-15", "relative") in dated  # a date of its own wins
