@@ -717,8 +717,16 @@ class Roles:
         # "The European Union's foreign policy chief said *the bloc* …": one named before it in its sentence first
         before = [phrase.entity for t in reversed(token.doc[token.sent.start:token.i])
                   if t.i in matched and t.i == matched[t.i].end - 1 for phrase in self.resolver.phrase(t)]
-        named = next((e for e in [*before, *self.resolver.discourse.mentioned] if kb.is_organisation(e.country)
-                      and (lemma in words["any_body_nouns"] or lemma in kb.body_words.get(e.country, ()))), None)
+        # then one whose name, as the text gave it, has the word ("the *Security Council* … NATO powers … *the
+        # Council* demanded"), then any that has a body of that name
+        called = next((phrase.entity for m in reversed(self.resolver.matches) if m.end <= token.i
+                       and any(g.lemma(t) == lemma for t in token.doc[m.start:m.end])
+                       for phrase in self.resolver.phrase(token.doc[m.end - 1])
+                       if kb.is_organisation(phrase.entity.country)), None)
+        named = called if not any(kb.is_organisation(e.country) for e in before) else None
+        named = named or next((e for e in [*before, *self.resolver.discourse.mentioned] if kb.is_organisation(e.country)
+                               and (lemma in words["any_body_nouns"] or lemma in kb.body_words.get(e.country, ()))),
+                              None)
         if named is None:
             return None
         entity = Entity(text=token.text, name=named.name, country=named.country, sector=named.sector, id=named.id)

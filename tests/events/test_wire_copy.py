@@ -1403,6 +1403,12 @@ DEEDS_JUDGED = [
 ]
 
 
+def test_a_bodys_noun_is_the_organisation_last_named_with_that_word(coder) -> None:
+    found = coded(coder, "The U.N. Security Council condemned Portugal on Tuesday. The Soviet delegate said NATO "
+                         "powers were covering for Lisbon. The Council also demanded that Portugal pay compensation.")
+    assert ("REQUEST", ("UN",), ("PRT",)) in found and not [e for e in found if "NATO" in e[1]], found
+
+
 # a conflict naming no one is aimed at who did to its actor what it came after or over
 ANSWERED_CAUSES = [
     ("Japan lodged a strong protest after a Chinese coast guard cutter rammed a Japanese fishing boat.",
