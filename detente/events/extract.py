@@ -556,13 +556,17 @@ class EventFinder:
         # "*So did* Chile", "Denmark *did so too*", "Norway also *did so*", "Chile *did likewise*"
         adverbs = [c for c in verb.children if c.dep_ == "advmod"]
         adverbs += [c for a in adverbs if a.lower_ in self.additive_adverbs for c in a.children if c.dep_ == "advmod"]
-        return any(a.lower_ == "so" or g.lemma(a) in self.copying_words for a in adverbs)
+        # … and a bare "did" or "has" with "too" ("Spain *has too*")
+        bare = g.lemma(verb) in ("do", "have") and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp", "prep")
+                                                           for c in verb.children)
+        return any(a.lower_ == "so" or g.lemma(a) in self.copying_words for a in adverbs) \
+            or bare and any(a.lower_ in self.additive_adverbs for a in adverbs)
 
     @staticmethod
     def _as_did(verb: Token) -> bool:
-        """ "Japan expressed serious concern, *as did Australia*" (not "as it did in 2019"): the verb does again
+        """ "Japan expressed serious concern, *as did Australia*", "*as had* Spain" (not "as it did in 2019"): the verb does again
         what its head clause tells."""
-        return g.lemma(verb) == "do" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+        return g.lemma(verb) in ("do", "have") and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
             and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
 
     def _answers_in_kind(self, verb: Token) -> bool:

@@ -1376,6 +1376,11 @@ FOLLOWERS_OF_WORDS = [
     ("Mexico condemned the Ecuadorian raid on its embassy. Chile and Bolivia followed suit.",
      [("ACCUSE", ("CHL", "BOL"), ("ECU",))]),
     ("Mexico condemned the Ecuadorian raid. Chile did likewise.", [("ACCUSE", ("CHL",), ("ECU",))]),
+    # "so had", "as has", a bare "did" or "has" with "too"
+    ("The U.S. asked to overfly French territory. France refused the U.S. request, and so had Spain.",
+     [("REJECT", ("ESP",), ("USA",))]),
+    ("Israel raided the port. France condemned the raid, as has Spain.", [("ACCUSE", ("ESP",), ("ISR",))]),
+    ("Israel raided the port. France condemned the raid. Spain did too.", [("ACCUSE", ("ESP",), ("ISR",))]),
     # listed after a counted object and a day, the verb left out
     ("Latvia expelled two Russian diplomats on Monday, Lithuania three and Sweden one.",
      [("SANCTION", (state,), ("RUS",)) for state in ("LVA", "LTU", "SWE")]),
@@ -1504,6 +1509,7 @@ def test_the_object_of_a_description_is_judged_not_told(coder) -> None:
     "Mexico condemned the Ecuadorian raid. Chilean diplomats in Quito had been refused information, followed and "
     "harassed.",
     "Mexico condemned the Ecuadorian raid. A Chilean offer of mediation followed.",
+    "Mexico condemned the Ecuadorian raid. Chile did too little, critics said.",
 ])
 def test_no_follower_of_words(coder, text: str) -> None:
     assert [e for e in coded(coder, text) if e[0] == "ACCUSE" and "MEX" not in e[1]] == []
