@@ -112,6 +112,7 @@ BLIND_FLOORS = {
     "blind-17": {"precision": 0.67, "recall": 0.63, "f1": 0.65},
     "blind-18": {"precision": 0.63, "recall": 0.58, "f1": 0.61},
     "blind-19": {"precision": 0.59, "recall": 0.45, "f1": 0.51},
+    "blind-20": {"precision": 0.58, "recall": 0.47, "f1": 0.52},
 }
 
 
