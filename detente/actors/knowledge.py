@@ -304,6 +304,8 @@ class _Builder:
             self.add(path, entry, {*_strings(path, entry, "adjectives"), *_strings(path, entry, "demonyms")},
                      kind=ADJECTIVE, **common)
             self.add(path, entry, _strings(path, entry, "capital"), kind=CAPITAL, sector="GOV", **common)
+            # "the *USS* Pueblo", "*HMS* Montrose": a ship of the state's navy
+            self.add(path, entry, _strings(path, entry, "ship_prefixes"), kind=ADJECTIVE, sector="MIL", **common)
             seats = entry.get("seats")
             for index, seat in enumerate(as_list(seats)):
                 if isinstance(seat, dict):

@@ -70,6 +70,9 @@ ENTITY_CASES = [
     # but not diplomats in a capital
     ("Security forces in Niamey arrested them.", "forces", DAY, ["NER COP"]),
     ("The authorities in Kabul denied it.", "authorities", DAY, ["AFG GOV"]),
+    # a warship's prefix names its navy
+    ("North Korea seized the USS Pueblo.", "USS", DAY, ["USA MIL"]),
+    ("HMS Montrose shadowed the tanker.", "HMS", DAY, ["GBR MIL"]),
     # a foreign ministry stays at home; a foreign minister travels
     ("The foreign ministry in Hanoi protested.", "ministry", DAY, ["VNM GOV"]),
     ("The foreign minister in Hanoi protested.", "minister", DAY, []),
