@@ -134,11 +134,31 @@ class Roles:
             if len({e.country for e in listed}) > 1:
                 self.resolver.discourse.group = listed
             self._note_list(listed)
+        for token in subjects:
+            self._speaks_for(token)
         speaker = self._sentence_speaker(sent)
         if speaker is not None:
             self.resolver.discourse.speaker = speaker
         if rubric is not None:
             self.resolver.remember(self.phrase(rubric), subject=True)
+
+    def _speaks_for(self, person: Token) -> None:
+        """ "The United States asked for a session of the Council, *Ambassador Arthur J. Goldberg* said": a person
+        the knowledge base does not know, with no title but a capitalised one, who tells what one state did or
+        said speaks for it; his name and "he" refer to that state's official later. Not "analyst John Smith"."""
+        if person.ent_type_ != "PERSON" or person.pos_ != "PROPN" or g.lemma(person.head) not in self.speech \
+                or any(c.dep_ in ("compound", "amod", "appos") and c.ent_type_ != "PERSON" and c.pos_ != "PROPN"
+                       for c in person.children) or self.phrase(person):
+            return
+        told = [c for c in person.head.children if c.dep_ in ("ccomp", "parataxis")]
+        states = [e for clause in told for subject in [g.subject(clause)] if subject is not None
+                  for e in self.entities(subject) if e.sector in (None, "GOV") and not e.id.startswith("person:")]
+        if len({e.country for e in states}) != 1:
+            return
+        state = states[0]
+        entity = Entity(text=person.text, name=state.name, country=state.country, sector="GOV", id=state.id)
+        self.resolver.discourse.names[person.text] = entity
+        self.resolver.discourse.note(entity, person=True, subject=True)
 
     @staticmethod
     def _label(sent: Span) -> Token | None:

@@ -1408,6 +1408,19 @@ DEEDS_JUDGED = [
 ]
 
 
+def test_a_person_unknown_who_tells_what_a_state_did_speaks_for_it(coder) -> None:
+    found = coded(coder, "North Korea seized the USS Pueblo on Tuesday. Maj. Gen. Pak Chung-kuk of North Korea "
+                         "demanded an apology. The United States asked for an urgent session of the Security "
+                         "Council, Ambassador Arthur J. Goldberg said. He told reporters the seizure was a deliberate "
+                         "act of aggression.")
+    assert ("ACCUSE", ("USA",), ("PRK",)) in found and ("ACCUSE", ("PRK",), ("USA",)) not in found, found
+
+
+def test_an_analyst_speaks_for_no_state(coder) -> None:
+    found = coded(coder, "Russia is isolated, analyst John Smith said. He said the seizure was an act of aggression.")
+    assert not [e for e in found if "RUS" in e[1]], found
+
+
 def test_a_bodys_noun_is_the_organisation_last_named_with_that_word(coder) -> None:
     found = coded(coder, "The U.N. Security Council condemned Portugal on Tuesday. The Soviet delegate said NATO "
                          "powers were covering for Lisbon. The Council also demanded that Portugal pay compensation.")
