@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 import numpy
-from spacy.attrs import DEP, IDX, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, IDX, IS_ALPHA, IS_SPACE, LEMMA, LIKE_NUM, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -62,8 +62,20 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         elif before.text[-1:] in SENTENCE_END or before.is_alpha or before.like_num:
             starts[after.i] = True
     _dateline_boundaries(doc, starts, breaks)
+    _no_start_after_a_word(doc, starts)
     _set_sentence_starts(doc, starts)
     return doc
+
+
+def _no_start_after_a_word(doc: Doc, starts: dict[int, bool]) -> None:
+    """No sentence starts right after a word on the same line ("Syria | and | Iran condemned …" after a heading in
+    capitals): a sentence begins after a full stop, a mark, a bracket or a line break."""
+    if len(doc) < 2:
+        return
+    flags = doc.to_array([IS_ALPHA, LIKE_NUM, IS_SPACE]).astype(bool)  # (a line break is a token of its own)
+    word = flags[:-1, 0] | flags[:-1, 1]
+    for i in (numpy.flatnonzero(word & ~flags[1:, 2]) + 1).tolist():
+        starts.setdefault(i, False)
 
 
 def _line_breaks(doc: Doc) -> list[int]:

@@ -54,6 +54,11 @@ SENTENCE_CASES = [
      ["MOSCOW, July 28, 2017 (Wire) —", "Russia ordered cuts.", "The US embassy said it was disappointed."]),
     ("Sanctions bill passes\n\nWASHINGTON, Aug. 3, 2017 — The Senate voted on a bill.",
      ["Sanctions bill passes", "WASHINGTON, Aug. 3, 2017 —", "The Senate voted on a bill."]),
+    # no sentence starts right after a word on its line, after a heading in capitals too
+    ("The United States bombed Tripoli on Tuesday.\n\nMIDDLE EAST, ASIA\n\nSyria and Iran condemned the raids and "
+     "expressed solidarity with Libya.",
+     ["The United States bombed Tripoli on Tuesday.", "MIDDLE EAST, ASIA",
+      "Syria and Iran condemned the raids and expressed solidarity with Libya."]),
 ]
 
 
