@@ -1427,6 +1427,17 @@ def test_a_bodys_noun_is_the_organisation_last_named_with_that_word(coder) -> No
     assert ("REQUEST", ("UN",), ("PRT",)) in found and not [e for e in found if "NATO" in e[1]], found
 
 
+# economic measures in the words of older copy and of trade disputes
+HELD_BACK_AND_CHARGED = [
+    ("Britain today blocked Egypt's sterling balances.", [("SANCTION", ("GBR",), ("EGY",))]),
+    ("President Eisenhower today cut Cuba's sugar quota by 700,000 tons.", [("SANCTION", ("USA",), ("CUB",))]),
+    ("Chinese border authorities began charging new fees on Mongolian trucks.", [("SANCTION", ("CHN",), ("MNG",))]),
+    ("Beijing postponed a round of bilateral meetings with Mongolia.", [("SANCTION", ("CHN",), ("MNG",))]),
+    ("The Italian Government has ordered reinforcements to the Austrian frontier.",
+     [("MOBILIZE", ("ITA",), ("AUT",))]),
+]
+
+
 # a conflict naming no one is aimed at who did to its actor what it came after or over
 ANSWERED_CAUSES = [
     ("Japan lodged a strong protest after a Chinese coast guard cutter rammed a Japanese fishing boat.",
@@ -1508,6 +1519,7 @@ MUST_FIND = {
     "acts answered": ANSWERED_CAUSES,
     "the speaker's sovereignty": SPEAKERS_DOMAIN,
     "deeds judged": DEEDS_JUDGED,
+    "held back and charged": HELD_BACK_AND_CHARGED,
 }
 
 def test_the_object_of_a_description_is_judged_not_told(coder) -> None:
