@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 import numpy
-from spacy.attrs import DEP, IDX, IS_ALPHA, IS_SPACE, LEMMA, LIKE_NUM, MORPH, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, IDX, IS_ALPHA, IS_SPACE, LEMMA, LIKE_NUM, LOWER, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -230,6 +230,22 @@ def subjects_read_as_objects(doc: Doc) -> Doc:
                 or doc[first - 1].is_punct:  # "restrictions, attempts to …": a list, not a clause
             continue
         obj.head, obj.dep_ = verb, "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+    return doc
+
+
+@Language.component("detente_numbers_sent_home")
+def numbers_sent_home(doc: Doc) -> Doc:
+    """ "Latvia is sending *one* home", "ordered *two* home": the small English model reads the number as a
+    modifier of "home", which it takes for the object. The number is the verb's object, and "home" says where."""
+    home = doc.vocab.strings["home"]
+    for i in numpy.flatnonzero(doc.to_array(LOWER) == home).tolist():
+        token = doc[i]
+        number = next((c for c in token.children if c.dep_ == "nummod" and c.i < token.i), None)
+        if token.dep_ != "dobj" or number is None or token.head.pos_ != "VERB":
+            continue
+        verb = token.head
+        number.head, number.dep_ = verb, "dobj"
+        token.dep_ = "advmod"
     return doc
 
 
@@ -590,6 +606,7 @@ def load_model(name: str):
         nlp.add_pipe("detente_subjects_read_as_objects", last=True)
         nlp.add_pipe("detente_verbs_read_as_nouns", last=True)
         nlp.add_pipe("detente_subjects_read_as_appositions", last=True)
+        nlp.add_pipe("detente_numbers_sent_home", last=True)
     _index_attribute_ruler(nlp)
     _lemmatize_by_arrays(nlp)
     if "parser" in nlp.pipe_names and "detente_span_index" not in nlp.pipe_names:

@@ -209,3 +209,9 @@ def test_an_apposition_of_a_verbs_own_subject_stays_an_apposition(nlp) -> None:
 def test_a_quoted_verb_with_an_object_and_a_name_before_it_is_a_verb_with_that_subject(nlp) -> None:
     parsed = _parsed(nlp, "A German spokesman said Bonn “regrets” the step and urged Greece to reconsider.")
     assert parsed["regrets"][0] == "VBZ" and parsed["Bonn"][1:] == ("nsubj", "regrets")
+
+
+def test_a_number_sent_home_is_the_object(nlp) -> None:
+    doc = nlp("Latvia, too, is sending one home.")
+    one, home = doc[6], doc[7]
+    assert (one.dep_, one.head.text, home.dep_) == ("dobj", "sending", "advmod")

@@ -1381,6 +1381,9 @@ FOLLOWERS_OF_WORDS = [
      [("REJECT", ("ESP",), ("USA",))]),
     ("Israel raided the port. France condemned the raid, as has Spain.", [("ACCUSE", ("ESP",), ("ISR",))]),
     ("Israel raided the port. France condemned the raid. Spain did too.", [("ACCUSE", ("ESP",), ("ISR",))]),
+    # a number sent home stands for the people told before
+    ("Estonia expelled a Russian diplomat on Tuesday. Latvia, too, is sending one home.",
+     [("SANCTION", ("LVA",), ("RUS",))]),
     # listed after a counted object and a day, the verb left out
     ("Latvia expelled two Russian diplomats on Monday, Lithuania three and Sweden one.",
      [("SANCTION", (state,), ("RUS",)) for state in ("LVA", "LTU", "SWE")]),
