@@ -376,7 +376,13 @@ def resolve_expression(text: str, reference: datetime.date) -> ResolvedDate | No
         if found is not None:
             return ResolvedDate(*_placed_in_month(phrase, candidate, found), text=text.strip())
     found = _parse_with_dateparser(phrase, reference)
-    return ResolvedDate(*found, text=text.strip()) if found else None
+    if found:
+        return ResolvedDate(*found, text=text.strip())
+    # "Jan. 15, two days (after the election)": the entity recogniser ran a date and a span together; the first
+    # part that is a date by itself
+    parts = [part for part in text.split(",") if part.strip()]
+    return next((found for part in parts[:-1] if (found := resolve_expression(part, reference)) is not None),
+                None) if len(parts) > 1 else None
 
 
 def _placed_in_month(phrase: str, resolved: str, found: _Found) -> _Found:

@@ -404,3 +404,13 @@ def test_what_a_timeline_entry_tells_without_a_date_is_of_its_day(coder) -> None
     dated = {(e.event, str(e.date), e.date_source) for e in events}
     assert ("ASSAULT", "2025-10-11", "explicit") in dated
     assert ("AGREE", "2025-10-15", "relative") in dated  # a date of its own wins
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jan. 15, two days", "2024-01-15"),  # "On Jan. 15, two days after the election, …": one entity for both
+    ("Monday, two days", "2024-01-22"),
+    ("two days, officials", None),
+])
+def test_a_date_run_together_with_a_span_is_its_first_part(text: str, expected: str | None) -> None:
+    resolved = resolve_expression(text, datetime.date(2024, 1, 24))
+    assert (str(resolved.date) if resolved else None) == expected
