@@ -1441,6 +1441,29 @@ HELD_BACK_AND_CHARGED = [
 ]
 
 
+# threats that an act will not be without an answer, or of measures held ready
+NOT_WITHOUT_CONSEQUENCES = [
+    ("Russian hackers broke into the party servers. Berlin said the attack will not remain without consequences.",
+     [("THREATEN", ("DEU",), ("RUS",))]),
+    ("Russian hackers broke into the party servers. Berlin said the attack would not be without consequences.",
+     [("THREATEN", ("DEU",), ("RUS",))]),
+    ("The EU is determined to make use of the full spectrum of measures against Russia.",
+     [("THREATEN", ("EU",), ("RUS",))]),
+    ("Poland is prepared to use the full range of measures against Belarus.", [("THREATEN", ("POL",), ("BLR",))]),
+    ("North Korea seized the USS Pueblo. Pyongyang called the ship an armed spy boat.",
+     [("ACCUSE", ("PRK",), ("USA",))]),
+]
+
+
+@pytest.mark.parametrize("text", [
+    "The talks were without result, Berlin said.",
+    "Guyana and Venezuela will not threaten or use force against one another.",
+    "The Palestinians would continue to use all legal and diplomatic means to defend Jerusalem, Israel said.",
+])
+def test_no_threat_of_means(coder, text: str) -> None:
+    assert [e for e in coded(coder, text) if e[0] == "THREATEN"] == []
+
+
 # a conflict naming no one is aimed at who did to its actor what it came after or over
 ANSWERED_CAUSES = [
     ("Japan lodged a strong protest after a Chinese coast guard cutter rammed a Japanese fishing boat.",
@@ -1523,6 +1546,7 @@ MUST_FIND = {
     "the speaker's sovereignty": SPEAKERS_DOMAIN,
     "deeds judged": DEEDS_JUDGED,
     "held back and charged": HELD_BACK_AND_CHARGED,
+    "not without consequences": NOT_WITHOUT_CONSEQUENCES,
 }
 
 def test_the_object_of_a_description_is_judged_not_told(coder) -> None:
