@@ -71,6 +71,8 @@ class Finding:
 # Modes of acts on people that only the state hosting them does, when a passive names no agent: "he was
 # declared persona non grata", "the former Marine was released".
 HOSTED_MODES = frozenset({"expel", "release"})
+# Codes of what only the host does to an envoy, when a passive names no agent: a summons, a reception.
+HOSTED_CODES = frozenset({"114", "043"})
 
 # Acts aimed, when the sentence names no one, at who last acted against the actor.
 ANSWERING_EVENTS = ("THREATEN", "MOBILIZE")
@@ -938,8 +940,9 @@ class EventFinder:
         return [e for e in last.recipient if e.country not in countries] if last is not None else []
 
     def _summoned(self, pattern: Pattern, theme: Token | None) -> bool:
-        """An envoy called in by the state that hosts them (a formal protest, 114)."""
-        return pattern.cameo == "114" and theme is not None and pattern.object is not None \
+        """An envoy called in (a formal protest, 114) or received (043) by the state that hosts them ("the
+        Austrian ambassador *was received* at the Farnesina")."""
+        return pattern.cameo in HOSTED_CODES and theme is not None and pattern.object is not None \
             and bool(g.phrase_lemmas(theme) & pattern.object)
 
     def _host(self, held: Token | None, verb: Token, expelled: bool = True) -> list[Entity]:
