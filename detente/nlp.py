@@ -295,7 +295,22 @@ def verbs_read_as_nouns(doc: Doc) -> Doc:
             named = [c for c in word.lefts if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]
             if named and not any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
                 named[-1].dep_ = "nsubj"
+    _verbs_read_as_compounds(doc)
     return doc
+
+
+def _verbs_read_as_compounds(doc: Doc) -> None:
+    """ "Bonn said Libya *bore* responsibility for the attack": the parser hangs a verb in the past, with a
+    subject of its own, on the noun after it as a modifier, and makes that noun the object of the verb above. The
+    verb heads the clause, with the noun as its object."""
+    compound = doc.vocab.strings["compound"]
+    for verb in (doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == compound):
+        noun = verb.head
+        if verb.tag_ not in FINITE_TAGS or noun.pos_ != "NOUN" or noun.head.i == noun.i or noun.i != verb.i + 1 \
+                or not any(c.dep_ == "nsubj" for c in verb.children):
+            continue
+        verb.head, verb.dep_ = noun.head, noun.dep_ if noun.dep_ in CLAUSE_DEPS else "ccomp"
+        noun.head, noun.dep_ = verb, "dobj"
 
 
 # Verbs whose object is a measure ("*imposed* asset freezes", "*slapped* travel bans on …").

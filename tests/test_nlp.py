@@ -215,3 +215,10 @@ def test_a_number_sent_home_is_the_object(nlp) -> None:
     doc = nlp("Latvia, too, is sending one home.")
     one, home = doc[6], doc[7]
     assert (one.dep_, one.head.text, home.dep_) == ("dobj", "sending", "advmod")
+
+
+def test_a_verb_read_as_a_compound_of_the_noun_after_it_heads_its_clause(nlp) -> None:
+    doc = nlp("Bonn said Libya bore responsibility for the attack.")
+    bore, responsibility = doc[3], doc[4]
+    assert (bore.dep_, bore.head.text, responsibility.dep_, responsibility.head.text) == \
+        ("ccomp", "said", "dobj", "bore")
