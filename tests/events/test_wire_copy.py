@@ -1452,6 +1452,9 @@ NOT_WITHOUT_CONSEQUENCES = [
     ("Poland is prepared to use the full range of measures against Belarus.", [("THREATEN", ("POL",), ("BLR",))]),
     ("North Korea seized the USS Pueblo. Pyongyang called the ship an armed spy boat.",
      [("ACCUSE", ("PRK",), ("USA",))]),
+    # judgments yielded to, and given against a party
+    ("The International Court of Justice ruled against Japan on Monday. Japan will abide by the decision of the "
+     "court, Tokyo said.", [("ACCUSE", ("ICJ",), ("JPN",)), ("AGREE", ("JPN",), ("ICJ",))]),
     # an envoy received, as one summoned, by the state that hosts them
     ("The Austrian Ambassador in Rome was received at the Farnesina this morning.",
      [("CONSULT", ("ITA",), ("AUT",))]),
