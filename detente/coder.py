@@ -922,12 +922,19 @@ def _names_happening(noun: Token, lexicon: Lexicon) -> bool:
                for pattern in lexicon.patterns(noun.lemma_.lower(), "NOUN"))
 
 
+# Entity labels of named places, which no date belongs to.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# How many words up from a date its clause's verb may be ("launched *attacks* on *positions* on the Suez *Canal*
+# and the Golan *Heights* on Oct. 6").
+GOVERNING_REACH = 10
+
+
 def _governs(node: Token, token: Token, events: Lexicon) -> bool:
     """Whether ``token`` hangs below ``node`` ("*on Friday*", "messages posted late *on Sunday*") through
     phrases only, not through another clause or another event's noun ("the expulsion … *in 2014*")."""
     current = token
     nouns = 0
-    for _ in range(7):
+    for _ in range(GOVERNING_REACH):
         if current == node:
             return True
         if (current.pos_ in ("VERB", "AUX") and current.dep_ not in ("xcomp", "acl")) or current.head.i == current.i:
@@ -945,7 +952,8 @@ def _governs(node: Token, token: Token, events: Lexicon) -> bool:
         if current.pos_ in ("NOUN", "PROPN") and current.i != token.i and current.dep_ == "pobj":
             if node.pos_ in ("NOUN", "PROPN") and current.head.lower_ != "of":
                 return False  # "the expulsion … at a depot *in 2014*": a noun's date is its own or its object's
-            nouns += 1
+            # a named place has no date of its own ("attacks on positions *on the Golan Heights* on Oct. 6")
+            nouns += current.ent_type_ not in PLACE_ENTITIES
             if nouns > 1:
                 return False  # "over explosions at a depot *in 2014*": the date of a thing named deeper down
         current = current.head

@@ -414,3 +414,11 @@ def test_what_a_timeline_entry_tells_without_a_date_is_of_its_day(coder) -> None
 def test_a_date_run_together_with_a_span_is_its_first_part(text: str, expected: str | None) -> None:
     resolved = resolve_expression(text, datetime.date(2024, 1, 24))
     assert (str(resolved.date) if resolved else None) == expected
+
+
+def test_a_date_after_named_places_is_the_clauses(coder) -> None:
+    text = ("Egypt and Syria launched attacks on Israeli positions on the Suez Canal and the Golan Heights on Oct. 6. "
+            "The United States began an airlift of arms to Israel last weekend.\n\n((Reporting by A. Haddad in "
+            "Beirut; Editing by S. Pell))\n")
+    events = coder.code(Document(id="t", text=text, date=datetime.date(1973, 10, 21)))
+    assert {(e.event, str(e.date)) for e in events if e.event == "ASSAULT"} == {("ASSAULT", "1973-10-06")}

@@ -512,11 +512,10 @@ class EventFinder:
             suit = obj is not None and g.lemma(obj) in self.following_objects  # "followed suit" after words too
             kinds = (3, 4) if copying or suit else (4,)
             # the deed of a clause, not one its object names ("Mexico condemned *the raid*. Chile did the same")
-            # and not one with nobody to copy it against
             last = next((f for n, f in reversed(list(enumerate(told)))
                          if (as_did or self.codes[f.pattern.cameo].quad_class in kinds)
                          and not f.in_kind and not {e.country for e in f.actor} & countries
-                         and {e.country for e in f.recipient} - countries and not _named_by(f, told, verb.doc)
+                         and not _named_by(f, told, verb.doc)
                          and (as_did or spoken or not self._about_own_deed(f, told[:n]))), None)
             recipient = tuple(e for e in last.recipient if e.country not in countries) if last is not None else ()
             if countries and None not in countries and recipient:
@@ -1000,6 +999,12 @@ class EventFinder:
                 if agent is not None for e in self.roles.entities(agent)]
             if owners:
                 return owners
+            # "a missile *fired from Yemen* struck Riyadh": the state it was launched from
+            launched = [e for clause in g.children(instrument, "acl")
+                        for _p, place in g.prep_objects(clause, frozenset({"from"}))
+                        for e in self.resolver.place(place)]
+            if launched:
+                return launched[:1]
         return self.roles.scene(verb)[:1]
 
     def _lemmas(self, phrase: Token) -> set[str]:
@@ -1028,7 +1033,8 @@ class EventFinder:
         """A complement of ``token`` (or its object, adjective, noun) whose lemma is in ``words``."""
         if token.i not in self._complements:  # the patterns of a word often ask for several complements
             self._complements[token.i] = [(g.lemma(c), c.lower_, c) for c in self._complement_candidates(token)]
-        hit = next((c for lemma, lower, c in self._complements[token.i] if lemma in words or lower in words), None)
+        hit = next((c for lemma, lower, c in self._complements[token.i] if (lemma in words or lower in words)
+                    and not (c.dep_ == "dobj" and lemma in self.lexicon.sentiment_only)), None)
         if hit is None and any(w.startswith("ent:") for w in words):
             # "broke *with Bonn*": a place the knowledge base or gazetteer knows, a people ("stood by *the Thais*")
             hit = next((c for _lemma, _lower, c in self._complements[token.i]

@@ -130,6 +130,9 @@ class Lexicon:
     cues: tuple[Cue, ...]
     conversions: dict[str, dict[str, str]]
     causes: dict[str, str] = field(default_factory=dict)  # what a measure answers, by lemma → CAMEO code
+    # the words a sentiment class took in from VADER and no list of the file names: a verdict only as what a
+    # thing is called ("called the shift *a betrayal*"), never as the thing ("described *the crisis* as …")
+    sentiment_only: frozenset[str] = frozenset()
 
     def convert(self, kind: str, code: str, event: str) -> str | None:
         """The code an event of CAMEO ``code`` and PLOVER type ``event`` takes under conversion ``kind``."""
@@ -246,7 +249,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     for name, values in (data.get("classes") or {}).items():
         if name != datafiles.LINE:
             classes[name] = _words(source, datafiles.key_line(data["classes"], name), values, classes)
+    sentiment_only: set[str] = set()
     for name, grown in _sentiment_words(source, data.get("sentiment_classes")).items():
+        sentiment_only |= grown - classes.get(name, frozenset())
         classes[name] = classes.get(name, frozenset()) | grown
     words = {}
     for name in WORD_LISTS:
@@ -290,4 +295,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         cues=tuple(cues),
         conversions=conversions,
         causes=causes,
+        sentiment_only=frozenset(sentiment_only),
     )
