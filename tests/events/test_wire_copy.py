@@ -1494,6 +1494,12 @@ NAMED_VERDICTS = [
 ]
 
 
+def test_a_strong_word_as_the_thing_described_is_no_verdict(coder) -> None:
+    found = coded(coder, "India blamed Pakistan for the fighting. The G8 foreign ministers described the crisis as "
+                         "one caused by the infiltration of armed intruders.")
+    assert not [e for e in found if e[0] == "ACCUSE" and "IND" in e[2]], found
+
+
 # words that name no one else are aimed at whom the speech reporting them was told to
 WORDS_TOLD_TO = [
     ("Any further provocation will not go unanswered, Ankara warned Athens on Thursday.",
