@@ -1447,7 +1447,7 @@ NOT_WITHOUT_CONSEQUENCES = [
      [("THREATEN", ("DEU",), ("RUS",))]),
     ("Russian hackers broke into the party servers. Berlin said the attack would not be without consequences.",
      [("THREATEN", ("DEU",), ("RUS",))]),
-    ("The EU is determined to make use of the full spectrum of measures against Russia.",
+    ("The EU will make use of the full spectrum of measures against Russia.",
      [("THREATEN", ("EU",), ("RUS",))]),
     ("Poland is prepared to use the full range of measures against Belarus.", [("THREATEN", ("POL",), ("BLR",))]),
     ("North Korea seized the USS Pueblo. Pyongyang called the ship an armed spy boat.",
