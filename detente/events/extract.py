@@ -71,6 +71,9 @@ class Finding:
 # Modes of acts on people that only the state hosting them does, when a passive names no agent: "he was
 # declared persona non grata", "the former Marine was released".
 HOSTED_MODES = frozenset({"expel", "release"})
+# Verbs that stand for the verb of the clause before ("as *did* Australia", "so *had* Spain", "Spain *has* too").
+PRO_VERBS = frozenset({"do", "have"})
+
 # Codes of what only the host does to an envoy, when a passive names no agent: a summons, a reception.
 HOSTED_CODES = frozenset({"114", "043"})
 
@@ -558,16 +561,16 @@ class EventFinder:
         adverbs = [c for c in verb.children if c.dep_ == "advmod"]
         adverbs += [c for a in adverbs if a.lower_ in self.additive_adverbs for c in a.children if c.dep_ == "advmod"]
         # … and a bare "did" or "has" with "too" ("Spain *has too*")
-        bare = g.lemma(verb) in ("do", "have") and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp", "prep")
-                                                           for c in verb.children)
+        bare = g.lemma(verb) in PRO_VERBS and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp", "prep")
+                                                      for c in verb.children)
         return any(a.lower_ == "so" or g.lemma(a) in self.copying_words for a in adverbs) \
             or bare and any(a.lower_ in self.additive_adverbs for a in adverbs)
 
     @staticmethod
     def _as_did(verb: Token) -> bool:
-        """ "Japan expressed serious concern, *as did Australia*", "*as had* Spain" (not "as it did in 2019"): the verb does again
-        what its head clause tells."""
-        return g.lemma(verb) in ("do", "have") and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+        """ "Japan expressed serious concern, *as did Australia*", "*as had* Spain" (not "as it did in 2019"): the
+        verb does again what its head clause tells."""
+        return g.lemma(verb) in PRO_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
             and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
 
     def _answers_in_kind(self, verb: Token) -> bool:
