@@ -952,8 +952,8 @@ def _governs(node: Token, token: Token, events: Lexicon) -> bool:
         if current.pos_ in ("NOUN", "PROPN") and current.i != token.i and current.dep_ == "pobj":
             if node.pos_ in ("NOUN", "PROPN") and current.head.lower_ != "of":
                 return False  # "the expulsion … at a depot *in 2014*": a noun's date is its own or its object's
-            # a named place has no date of its own ("attacks on positions *on the Golan Heights* on Oct. 6")
-            nouns += current.ent_type_ not in PLACE_ENTITIES
+            if current.ent_type_ not in PLACE_ENTITIES:  # ("positions *on the Golan Heights* on Oct. 6")
+                nouns += 1  # a named place has no date of its own
             if nouns > 1:
                 return False  # "over explosions at a depot *in 2014*": the date of a thing named deeper down
         current = current.head

@@ -62,20 +62,25 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         elif before.text[-1:] in SENTENCE_END or before.is_alpha or before.like_num:
             starts[after.i] = True
     _dateline_boundaries(doc, starts, breaks)
-    _no_start_after_a_word(doc, starts)
     _set_sentence_starts(doc, starts)
+    _no_start_after_a_word(doc)
     return doc
 
 
-def _no_start_after_a_word(doc: Doc, starts: dict[int, bool]) -> None:
+def _no_start_after_a_word(doc: Doc) -> None:
     """No sentence starts right after a word on the same line ("Syria | and | Iran condemned …" after a heading in
-    capitals): a sentence begins after a full stop, a mark, a bracket or a line break."""
+    capitals): a sentence begins after a full stop, a mark, a bracket or a line break. Marks set already stay."""
     if len(doc) < 2:
         return
     flags = doc.to_array([IS_ALPHA, LIKE_NUM, IS_SPACE]).astype(bool)  # (a line break is a token of its own)
-    word = flags[:-1, 0] | flags[:-1, 1]
-    for i in (numpy.flatnonzero(word & ~flags[1:, 2]) + 1).tolist():
-        starts.setdefault(i, False)
+    after_word = numpy.zeros(len(doc), dtype=bool)
+    after_word[1:] = (flags[:-1, 0] | flags[:-1, 1]) & ~flags[1:, 2]
+    values = doc.to_array(SENT_START)
+    unset = values == 0
+    if not (after_word & unset).any():
+        return
+    values[after_word & unset] = NOT_A_START
+    doc.from_array([SENT_START], values)
 
 
 def _line_breaks(doc: Doc) -> list[int]:
