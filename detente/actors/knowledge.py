@@ -448,6 +448,9 @@ def load_knowledge(extra: str | None = None, data_dir: str | None = None) -> Kno
     builder.persons(folder / "office_holders_1945_1999.yaml", _list(folder / "office_holders_1945_1999.yaml"))
     # the offices since 2000 of the states the first file does not cover
     builder.persons(folder / "office_holders_2000_2025.yaml", _list(folder / "office_holders_2000_2025.yaml"))
+    # the offices since 2000 the files above lack: foreign ministers of some fifty states, heads of twenty
+    added = folder / "office_holders_added_2000_2025.yaml"
+    builder.persons(added, _list(added))
     if extra:
         builder.extra(Path(extra))
     builder.kb.index_holders()
