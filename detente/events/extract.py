@@ -841,13 +841,15 @@ class EventFinder:
                 # "Thai troops were placed on high alert": a state's own forces, put on alert by their state
                 actor = self.roles.entities(theme)
                 recipient = [e for e in recipient if e.country not in {a.country for a in actor}]
-            if not actor and g.is_passive(verb) and pattern.cameo == "0874" and theme is not None:
+            own_forces = self.roles.entities(theme) if theme is not None else []
+            if g.is_passive(verb) and pattern.cameo == "0874" and own_forces \
+                    and {a.country for a in actor} <= {e.country for e in own_forces}:
                 # "the Danish soldiers would be brought home from Mali": a state's own forces, withdrawn by their
-                # state from where the phrase names
-                actor = self.roles.entities(theme)
-                recipient = [e for _from, place in g.prep_objects(verb, frozenset({"from"}), self.roles.place_adverbs)
-                             for e in self.roles.entities(place) if e.country not in {a.country for a in actor}]
-                actor = actor if recipient else []
+                # state from where the phrase names (also when one of that state reports it: "Kofod announced …")
+                left = [e for _from, place in g.prep_objects(verb, frozenset({"from"}), self.roles.place_adverbs)
+                        for e in self.roles.entities(place) if e.country not in {a.country for a in own_forces}]
+                if left:
+                    actor, recipient = own_forces, left
             if not actor:
                 return None
             if not _sector_fits(pattern, actor):
