@@ -431,6 +431,13 @@ def _list(path: Path) -> list[Any]:
     return data
 
 
+# The office holders, in the order they are read: since 2000 for the states most in the news; 1955-1999; since
+# 2000 for the states the first leaves out; the offices since 2000 the three lacked (foreign ministers of some
+# fifty states, heads of government of twenty).
+OFFICE_HOLDER_FILES = ("office_holders.yaml", "office_holders_1945_1999.yaml", "office_holders_2000_2025.yaml",
+                       "office_holders_added_2000_2025.yaml")
+
+
 @functools.cache
 def load_knowledge(extra: str | None = None, data_dir: str | None = None) -> KnowledgeBase:
     """The packaged knowledge base, plus the entries of the user's file ``extra``."""
@@ -443,14 +450,8 @@ def load_knowledge(extra: str | None = None, data_dir: str | None = None) -> Kno
     builder.institutions(folder / "institutions.yaml", datafiles.load(folder / "institutions.yaml"))
     builder.groups(folder / "groups.yaml", _list(folder / "groups.yaml"))
     builder.roles(folder / "roles.yaml", datafiles.load(folder / "roles.yaml"))
-    builder.persons(folder / "office_holders.yaml", _list(folder / "office_holders.yaml"))
-    # the offices held before 2000, of people the first file may list too (their offices merge)
-    builder.persons(folder / "office_holders_1945_1999.yaml", _list(folder / "office_holders_1945_1999.yaml"))
-    # the offices since 2000 of the states the first file does not cover
-    builder.persons(folder / "office_holders_2000_2025.yaml", _list(folder / "office_holders_2000_2025.yaml"))
-    # the offices since 2000 the files above lack: foreign ministers of some fifty states, heads of twenty
-    added = folder / "office_holders_added_2000_2025.yaml"
-    builder.persons(added, _list(added))
+    for name in OFFICE_HOLDER_FILES:  # entries of one name in several files merge their offices
+        builder.persons(folder / name, _list(folder / name))
     if extra:
         builder.extra(Path(extra))
     builder.kb.index_holders()

@@ -71,11 +71,6 @@ class Finding:
 # Modes of acts on people that only the state hosting them does, when a passive names no agent: "he was
 # declared persona non grata", "the former Marine was released".
 HOSTED_MODES = frozenset({"expel", "release"})
-# Verbs that stand for the verb of the clause before ("as *did* Australia", "so *had* Spain", "Spain *has* too").
-PRO_VERBS = frozenset({"do", "have"})
-
-# Codes of what only the host does to an envoy, when a passive names no agent: a summons, a reception.
-HOSTED_CODES = frozenset({"114", "043"})
 
 # Acts aimed, when the sentence names no one, at who last acted against the actor.
 ANSWERING_EVENTS = ("THREATEN", "MOBILIZE")
@@ -214,6 +209,8 @@ class EventFinder:
         self.copying_verbs = lexicon.word_list("copying_verbs")
         self.copying_words = lexicon.word_list("copying_words")
         self.additive_adverbs = lexicon.word_list("additive_adverbs")
+        self.pro_verbs = lexicon.word_list("pro_verbs")
+        self.hosted_codes = lexicon.word_list("hosted_codes")
         self.addressing = lexicon.word_list("addressing_verbs")
         self.cause_marks = lexicon.word_list("cause_marks")
         self.sovereign_things = lexicon.word_list("sovereign_things")
@@ -561,16 +558,15 @@ class EventFinder:
         adverbs = [c for c in verb.children if c.dep_ == "advmod"]
         adverbs += [c for a in adverbs if a.lower_ in self.additive_adverbs for c in a.children if c.dep_ == "advmod"]
         # … and a bare "did" or "has" with "too" ("Spain *has too*")
-        bare = g.lemma(verb) in PRO_VERBS and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp", "prep")
+        bare = g.lemma(verb) in self.pro_verbs and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp", "prep")
                                                       for c in verb.children)
         return any(a.lower_ == "so" or g.lemma(a) in self.copying_words for a in adverbs) \
             or bare and any(a.lower_ in self.additive_adverbs for a in adverbs)
 
-    @staticmethod
-    def _as_did(verb: Token) -> bool:
+    def _as_did(self, verb: Token) -> bool:
         """ "Japan expressed serious concern, *as did Australia*", "*as had* Spain" (not "as it did in 2019"): the
         verb does again what its head clause tells."""
-        return g.lemma(verb) in PRO_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+        return g.lemma(verb) in self.pro_verbs and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
             and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
 
     def _answers_in_kind(self, verb: Token) -> bool:
@@ -946,7 +942,7 @@ class EventFinder:
     def _summoned(self, pattern: Pattern, theme: Token | None) -> bool:
         """An envoy called in (a formal protest, 114) or received (043) by the state that hosts them ("the
         Austrian ambassador *was received* at the Farnesina")."""
-        return pattern.cameo in HOSTED_CODES and theme is not None and pattern.object is not None \
+        return pattern.cameo in self.hosted_codes and theme is not None and pattern.object is not None \
             and bool(g.phrase_lemmas(theme) & pattern.object)
 
     def _host(self, held: Token | None, verb: Token, expelled: bool = True) -> list[Entity]:
@@ -1493,7 +1489,7 @@ class EventFinder:
             return []
         told = g.first_child(speech, "dobj", "dative", "iobj")
         # ("told *the Council* his country had been the victim of aggression": a forum, not the target)
-        return [e for e in self.roles.entities(told) if e.sector not in ("MED", "IGO")
+        return [e for e in self.roles.entities(told) if e.sector != "MED"
                 and not self.resolver.kb.is_organisation(e.country)] if told is not None else []
 
     def _answered(self, speakers: set[str | None]) -> list[Entity]:
@@ -1562,7 +1558,7 @@ class EventFinder:
         """Who did the hostile deed a noun with "the" names and nothing else says whose ("deplores *the attack*",
         "condemned *the invasion*"): the doers of the last deed told by that word, not the speaker."""
         kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")} & HOSTILE_DEEDS
-        if not kinds or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in thing.children) \
+        if not kinds or not self._told_before(thing) \
                 or any(c.dep_ in ("poss", "prep", "amod", "compound") for c in thing.children):
             return []
         doc, lemma = thing.doc, g.lemma(thing)
