@@ -209,7 +209,7 @@ def describe(record_type: type) -> list[tuple[str, str]]:
     return [(f.name, f.metadata.get("help", "")) for f in dataclasses.fields(record_type)]
 
 
-CLAIM_KINDS = ("retaliation", "response", "reciprocity", "cause")
+CLAIM_KINDS = ("retaliation", "response", "reciprocity", "cause", "judgement")
 
 
 @dataclass(frozen=True)
@@ -226,7 +226,8 @@ class Claim:
     doc_id: str = _help("id of the document")
     sentence: int = _help("index of the sentence that states the response")
     cue: str = _help("the words that state it (`in retaliation for`, `tit-for-tat` …)")
-    kind: str = _help("`retaliation`, `response`, `reciprocity` or `cause` (after, over …)")
+    kind: str = _help("`retaliation`, `response`, `reciprocity`, `cause` (after, over …) or `judgement` "
+                      "(a verdict on the act: \"condemned the move\")")
     effect: str = _help("id of the event that answers")
     cause: str | None = _help("id of the answered event when the document reports it, else null")
     cause_text: str | None = _help("the words that name the answered action (`the sanctions bill`)")

@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from ..events.codebook import load_codebook
 from ..events.lexicon import Cue, Lexicon
 from ..records import Claim, Event, stable_id
 from ..size import number_value
@@ -40,6 +41,12 @@ LOOK_BACK = 2
 PHRASE_PREPOSITIONS = ("to", "for", "against", "at", "of", "over")
 CONFLICT = (3, 4)  # quad classes of verbal and material conflict
 MATERIAL_CONFLICT = 4  # the quad class of deeds: an answer told with words and a deed is the deed
+DONE = ("actual", "planned")  # statuses of acts a verdict can judge, and of verdicts that answer
+JUDGING_EVENTS = ("ACCUSE", "REJECT")  # verdicts and refusals, which answer what they judge
+ACCUSATION = frozenset({"ACCUSE"})
+DEMANDS = frozenset({"REQUEST", "THREATEN", "COERCE"})
+DENIAL = "016"  # "denied any involvement": responsibility denied, an answer to an accusation
+POINTING = ("the", "this", "that", "these", "those", "such")  # a noun told before ("*the* expulsion")
 
 
 # Makes the event a cause phrase names when the coder coded none there ("over *the poisoning* of …"): the
@@ -71,6 +78,8 @@ def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon, make_caus
             answerer = _answerer(cue, countries_of)
             claims.extend(_claims_of_cue(doc, sent, index, cue, kind, by_sentence, lexicon, claimed,
                                          make_cause, made, answerer))
+    for index in sorted(by_sentence):  # after the cues: a cue says more than the thing a verdict names
+        claims.extend(_judgement_claims(doc, index, by_sentence, lexicon, claimed))
     return claims, made
 
 
@@ -159,6 +168,85 @@ def _in_kind_claims(sent: Span, index: int, by_sentence: dict[int, list[Event]],
                          sentence=index, cue=effect.trigger, kind="reciprocity", effect=effect.id, cause=cause.id,
                          cause_text=None, cause_codes=(), cause_count=None, evidence=sent.text.strip()))
     return out
+
+
+def _judgement_claims(doc: Doc, index: int, by_sentence: dict[int, list[Event]], lexicon: Lexicon,
+                      claimed: set[str]) -> list[Claim]:
+    """ "Iran condemned *the move*", "Moscow rejected *the accusations*", "Madrid regrets *the decision*": a
+    verdict or a refusal that names an act told before answers the last such act of the side it is aimed at,
+    in the same document."""
+    out = []
+    for effect in by_sentence.get(index, []):
+        if effect.id in claimed or effect.event not in JUDGING_EVENTS or effect.status not in DONE \
+                or not effect.recipient:
+            continue
+        trigger = _trigger_index(effect, doc)
+        thing = _judged_thing(doc[trigger], lexicon) if trigger is not None else None
+        kinds = _judged_kinds(thing, effect, lexicon)
+        if kinds is None:
+            continue
+        cause = _last_judged(effect, kinds, index, by_sentence, _subtree(thing) if thing is not None else None)
+        if cause is None:
+            continue
+        claimed.add(effect.id)
+        words = " ".join(_subtree(thing).text.split()) if thing is not None else effect.trigger
+        out.append(Claim(id=stable_id("claim", effect.id, effect.trigger_span[0]), doc_id=effect.doc_id,
+                         sentence=index, cue=words, kind="judgement", effect=effect.id, cause=cause.id,
+                         cause_text=words, cause_codes=(), cause_count=None,
+                         evidence=doc[trigger].sent.text.strip()))
+    return out
+
+
+def _judged_thing(trigger: Token, lexicon: Lexicon) -> Token | None:
+    """The noun a verdict is on, told before ("condemned *the move*", "called *the expulsion* unfounded",
+    "disappointed *by the decision*", "said *the expulsions* were unjustified"), or None."""
+    feeling = lexicon.word_list("feeling_preps")
+    words = [trigger, *(c for c in trigger.children if c.dep_ in ("oprd", "acomp", "xcomp"))]
+    if trigger.dep_ in ("acomp", "attr", "oprd") and trigger.head.i != trigger.i:
+        words.append(trigger.head)  # "the expulsion *was* unjustified"
+    for word in words:
+        for child in word.children:
+            nouns = [child] if child.dep_ in ("dobj", "nsubj", "nsubjpass") else \
+                [o for o in child.children if o.dep_ == "pobj"] if child.dep_ in ("prep", "agent") and child.lower_ in feeling \
+                else []
+            for noun in nouns:
+                if noun.pos_ == "NOUN" and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in POINTING)
+                                               for c in noun.children):
+                    return noun
+    return None
+
+
+def _judged_kinds(thing: Token | None, effect: Event, lexicon: Lexicon) -> frozenset[str] | None:
+    """The types of act a judged noun names (empty: any hostile act, for a noun of decision), or None when it
+    names none; a denial ("denied any involvement") answers an accusation."""
+    if thing is None:
+        return ACCUSATION if effect.cameo.startswith(DENIAL) else None
+    lemma = thing.lemma_.lower()
+    if lemma in lexicon.word_list("judged_accusations"):
+        return ACCUSATION
+    if lemma in lexicon.word_list("judged_demands"):
+        return DEMANDS
+    if lemma in lexicon.word_list("decision_nouns"):
+        return frozenset()
+    codes = load_codebook()
+    kinds = frozenset(codes[p.cameo].event for p in lexicon.patterns(lemma, "NOUN")
+                      if p.cameo in codes and codes[p.cameo].quad_class in CONFLICT)
+    return kinds or None
+
+
+def _last_judged(effect: Event, kinds: frozenset[str], index: int, by_sentence: dict[int, list[Event]],
+                 phrase: Span | None) -> Event | None:
+    """The last act before ``effect`` (or inside the phrase it judges) of ``kinds`` (any hostile act when
+    empty) done by the side the effect is aimed at to the side that judges it."""
+    def fits(cause: Event) -> bool:
+        return cause.id != effect.id and cause.status in DONE + ("alleged",) and answers(effect, cause) \
+            and (cause.event in kinds if kinds else cause.quad_class in CONFLICT)
+
+    own = by_sentence.get(index, [])
+    inside = [c for c in own if phrase is not None and _inside(c, phrase)]
+    before = [c for i in sorted(by_sentence) if i < index for c in by_sentence[i]] \
+        + [c for c in own if c.trigger_span[0] < effect.trigger_span[0]]
+    return next((c for c in [*inside, *reversed(before)] if fits(c)), None)
 
 
 def _governed(cue: Span, effects: list[Event], doc: Doc) -> list[Event]:

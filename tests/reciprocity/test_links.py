@@ -271,8 +271,10 @@ def test_a_threat_to_respond_answers_a_deed_not_the_other_sides_threat(store):
 
 
 def test_the_cue_that_is_a_threats_own_word_links_only_the_threat(store):
+    # "the move was unfriendly" answers the expulsion it judges (a judgement), not "Russia would respond"
     code_articles(store, [THREAT_STORY])
-    assert [link for link in _links_of(store, "ACCUSE") if link[0] == "responds_to"] == []
+    assert [link for link in _links_of(store, "ACCUSE") if link[0] == "responds_to"] in ([], [("responds_to",
+                                                                                              "SANCTION")])
 
 
 @pytest.mark.parametrize("answer", ["in response", "in return", "in reply"])
@@ -282,3 +284,40 @@ def test_an_answer_told_without_its_cause_is_a_response(coder, answer):
                              f"African diplomats {answer}.", day="2014-03-08")
     assert [(claim.kind, claim.cue, _pair(effect)) for claim, effect, _cause in found] == [
         ("response", answer, ("RWA", "ZAF"))], found
+
+
+JUDGEMENTS = [
+    # (text, judge → judged, the type of the act judged)
+    ("Britain expelled 23 Russian diplomats on Tuesday. On Wednesday Moscow called the expulsion unfounded.",
+     ("RUS", "GBR"), "SANCTION"),
+    ("Britain accused Russia of the attack on Monday. Russia rejected the accusations on Tuesday.",
+     ("RUS", "GBR"), "ACCUSE"),
+    ("Slovakia barred the Hungarian president from entering on Friday. Hungary said it deeply regrets the decision.",
+     ("HUN", "SVK"), "SANCTION"),
+    ("Ottawa froze new trade talks with Riyadh on Monday. The Saudi foreign ministry said it was disappointed by "
+     "the move.", ("SAU", "CAN"), "SANCTION"),
+    ("Kenya accused Somalia of sheltering the gunmen. Somalia denied any involvement.", ("SOM", "KEN"), "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize(("text", "pair", "judged"), JUDGEMENTS)
+def test_a_verdict_on_an_act_told_before_answers_it(coder, text, pair, judged):
+    """ "Moscow called *the expulsion* unfounded": the verdict names what it answers (claim kind ``judgement``)."""
+    found = [(claim, effect, cause) for claim, effect, cause in claims_of(coder, text) if claim.kind == "judgement"]
+    assert [(_pair(effect), _pair(cause), cause.event) for _claim, effect, cause in found] == [
+        (pair, pair[::-1], judged)], found
+
+
+@pytest.mark.parametrize("text", [
+    # nothing the judged side did to the judge is told before
+    "Moscow called the expulsion unfounded.",
+    # the act judged is the judge's own side's
+    "Russia expelled 23 British diplomats on Tuesday. Russia called the expulsion justified and Britain "
+    "condemned it.",
+    # "sanctions" in general, not an act told before
+    "Britain imposed sanctions on Iran on Monday. Iran condemned sanctions as a weapon of the weak.",
+    # an accusation rejected, when the side judged only expelled: no accusation to answer
+    "Britain expelled two Iranian diplomats on Monday. Iran rejected the accusations.",
+])
+def test_no_verdict_answers_what_was_not_done_to_the_judge(coder, text):
+    assert [claim for claim, _e, _c in claims_of(coder, text) if claim.kind == "judgement"] == []
