@@ -254,6 +254,35 @@ def numbers_sent_home(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("detente_subjects_read_as_conjuncts")
+def subjects_read_as_conjuncts(doc: Doc) -> Doc:
+    """ "Argentina pulled its ambassador, and *Brazil, Uruguay and Peru* called theirs home": the small English
+    model reads the names that begin the second clause as more conjuncts of the first clause's object, and leaves
+    the second verb, a conjunct of the first, with no subject.
+
+    Names (proper nouns the entity recogniser marked) conjoined to the object of a verb, right after "and",
+    whose last ends right before a finite verb conjoined to that verb with no subject, are that verb's subject.
+    """
+    conj = doc.vocab.strings["conj"]
+    for verb in (doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == conj and i > 0):
+        if verb.tag_ not in FINITE_TAGS or verb.head.i > verb.i \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        last = doc[min([verb.i, *(c.i for c in verb.lefts)]) - 1]
+        first = last
+        while first.dep_ == "conj" and first.head.pos_ == "PROPN" and first.head.i < first.i:
+            first = first.head
+        names = [first, *(t for t in first.subtree if t.dep_ == "conj")]
+        obj = first.head
+        if first.dep_ != "conj" or obj.dep_ != "dobj" or obj.head.i != verb.head.i or first.i == 0 \
+                or doc[first.i - 1].lower_ != "and" or last not in names \
+                or not all(t.pos_ == "PROPN" and t.ent_type_ for t in names):
+            continue
+        first.head, first.dep_ = verb, "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+        doc[first.i - 1].head = verb.head  # the "and" joins the two clauses
+    return doc
+
+
 @Language.component("detente_subjects_read_as_appositions")
 def subjects_read_as_appositions(doc: Doc) -> Doc:
     """ "In Santa Isabel, the Equatorial Guinean capital, *the government* … denounced …": after a place told first
@@ -624,6 +653,7 @@ def load_model(name: str):
         nlp.add_pipe("detente_reduced_relatives", last=True)
         nlp.add_pipe("detente_measures_read_as_clauses", last=True)
         nlp.add_pipe("detente_subjects_read_as_objects", last=True)
+        nlp.add_pipe("detente_subjects_read_as_conjuncts", last=True)
         nlp.add_pipe("detente_verbs_read_as_nouns", last=True)
         nlp.add_pipe("detente_subjects_read_as_appositions", last=True)
         nlp.add_pipe("detente_numbers_sent_home", last=True)

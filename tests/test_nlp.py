@@ -211,6 +211,25 @@ def test_a_quoted_verb_with_an_object_and_a_name_before_it_is_a_verb_with_that_s
     assert parsed["regrets"][0] == "VBZ" and parsed["Bonn"][1:] == ("nsubj", "regrets")
 
 
+def test_names_read_as_conjuncts_of_an_object_are_the_next_verbs_subject(nlp) -> None:
+    """ "…, and *Brazil, Uruguay and Peru* called theirs home": the model hangs the names on the first object."""
+    parsed = _parsed(nlp, "Argentina also pulled its ambassador, and Brazil, Uruguay and Peru called theirs home.")
+    assert parsed["Brazil"][1:] == ("nsubj", "called")
+    assert parsed["Uruguay"][1:] == ("conj", "Brazil") and parsed["ambassador"][1:] == ("dobj", "pulled")
+
+
+@pytest.mark.parametrize("text", [
+    # the names are the object's own: what they do is the first clause's subject's
+    "The ministry summoned the ambassadors of Britain and France and protested.",
+    # not names at the start of a clause after "and"
+    "Moscow expelled two diplomats and a consul, and denounced the move.",
+])
+def test_names_of_an_object_stay_in_the_object(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert not any(t.dep_ == "nsubj" and t.head.dep_ == "conj" for t in doc), \
+        [(t.text, t.dep_, t.head.text) for t in doc]
+
+
 def test_a_number_sent_home_is_the_object(nlp) -> None:
     doc = nlp("Latvia, too, is sending one home.")
     one, home = doc[6], doc[7]

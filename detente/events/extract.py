@@ -241,6 +241,7 @@ class EventFinder:
         self.asking = lexicon.word_list("asking_verbs")
         self.state_sectors = frozenset(s.upper() for s in lexicon.word_list("state_sectors"))
         self.earlier: list[Finding] = []  # the findings of the document's previous sentences
+        self.told: list[Finding] = []  # this sentence's findings so far
         self._complements: dict[int, list[tuple[str, str, Token]]] = {}  # this sentence's, by token
 
     def sentence(self, sent: Span) -> list[Finding]:
@@ -248,6 +249,7 @@ class EventFinder:
         self.roles.reset()
         self._complements = {}
         findings: list[Finding] = []
+        self.told = findings
         consumed: set[int] = set()
         tokens = list(sent)  # one walk of the sentence: spaCy makes a new token object at each
         clauses = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
@@ -1442,6 +1444,23 @@ class EventFinder:
         return len(countries) == 2 and theme is not None and g.lemma(theme) in self.bonds \
             and {e.country for e in self.resolver.discourse.pair()} in (set(), countries)
 
+    def _same_act_before(self, predicate: Token, code: Code, actor_countries: set[str | None]) -> list[Entity]:
+        """Whom an act that names no one falls on when another state did the same act just before ("Argentina
+        pulled its ambassador from Asunción. Brazil, Uruguay and Chile *called theirs home*"): that act's
+        recipients, told in this sentence or the one before, when the actor is none of them. Deeds only: words
+        ("condemned", "urged") are aimed at whom the speaker names or the story is about."""
+        if code.quad_class != 4:
+            return []
+        sent = predicate.sent
+        start = predicate.doc[sent.start - 1].sent.start if sent.start else sent.start
+        before = [*self.earlier, *(f for f in self.told if f.predicate < predicate.i)]
+        last = next((f for f in reversed(before) if start <= f.predicate < predicate.i
+                     and f.pattern.cameo[:3] == code.code[:3] and f.recipient and f.status == "actual"), None)
+        if last is None or {e.country for e in last.actor} & actor_countries \
+                or {e.country for e in last.recipient} & actor_countries:
+            return []
+        return list(last.recipient)
+
     def _other_party(self, actor_countries: set[str | None]) -> list[Entity]:
         """The other party of the story: the country named most, the more recent among equals."""
         discourse = self.resolver.discourse
@@ -1814,7 +1833,8 @@ class EventFinder:
             inferred = bool(recipient)
         if not recipient and self._by_context(predicate, pattern, code):
             pledged = code.event in ("AGREE", "AID") and self._beneficiary(actor_countries)
-            recipient = pledged or [e for e in self._other_party(actor_countries) if e not in victims]
+            recipient = pledged or self._same_act_before(predicate, code, actor_countries) \
+                or [e for e in self._other_party(actor_countries) if e not in victims]
             inferred = bool(recipient)
         if not recipient and code.event.lower() in self.domestic_events:
             # "imposed a curfew in Sudan": a state's act at home falls on the people of the place

@@ -32,6 +32,8 @@ CONTROL_PREPS = frozenset({"on", "upon", "to"})
 
 # Prepositions that name some of what a clause's object counts ("16 people, *among* them …").
 MEMBER_PREPS = frozenset({"among", "including"})
+# Words for the actor's own thing where the thing would stand ("expulsions of *their own*", "called *theirs* home").
+OWN_WORDS = frozenset({"own", "theirs", "ours", "hers", "mine", "yours"})
 # where a measure is taken on a border: "checks *at* the border with Kyrgyzstan"
 BOUNDARY_PREPS = frozenset({"at", "along", "on", "across"})
 # whom a thing is sent or handed: "sent a note *to* Singapore"
@@ -353,8 +355,8 @@ class Roles:
         """What the event is done to: the object, or for a noun its "of" phrase or compound; for an object
         left out ("Estonia expelled *two*"), the noun it stands for (``stand_in``)."""
         obj = self.elided_theme(token)
-        if obj is None:
-            return None
+        if obj is None or obj.lower_ in OWN_WORDS:
+            return obj  # "called *theirs* home": the actor's own, no pronoun of someone else
         obj = self.through_quantity(g.antecedent(obj))  # "products *that* will be banned": the products
         return self.stand_in(obj) or obj
 
@@ -432,8 +434,9 @@ class Roles:
         def other(entities: list[Entity]) -> list[Entity]:
             return [e for e in entities if not exclude(e)]
 
-        if theme is not None and theme.lower_ == "own":
-            theme = None  # "expulsions of their own": the actor's, not the other side's
+        if theme is not None and theme.lower_ in OWN_WORDS:
+            # "expulsions of their own", "called *theirs* home": the actor's, not the other side's
+            theme = None
         if theme is not None:
             # what a pronoun owns is the actor's own ("Egypt closed *its* airspace to Qatari planes",
             # "Beijing recalled *its* ambassador from Vilnius")
@@ -545,7 +548,7 @@ class Roles:
                     return found
         if token.pos_ in ("VERB", "AUX"):
             obj = g.first_child(token, "dobj")
-            if obj is not None and (theme is None or obj.i != theme.i):
+            if obj is not None and (theme is None or obj.i != theme.i) and obj.lower_ not in OWN_WORDS:
                 found = other(self.entities(obj))
                 if found:
                     return found

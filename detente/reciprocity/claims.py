@@ -108,7 +108,7 @@ def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
     if not effects and kind != "cause" and not opening:
         # "the strikes were in retaliation for …"; "Iran answered within hours. Speedboats attacked …"
         effects = _earlier_effects(index, by_sentence, answerer) or _next_effects(index, by_sentence, answerer)
-    if phrase is not None and make_cause is not None and not any(answers(e, c) for e in effects for c in causes):
+    if phrase is not None and make_cause is not None and not any(_best_cause(e, causes) for e in effects):
         # "expelled 23 diplomats *over the poisoning* of …": the cause is an event too, done by the side the
         # measure the cue hangs on falls on
         answering = [e for e in effects if e.quad_class in CONFLICT and e.recipient]
@@ -120,7 +120,7 @@ def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
                 made.append(cause)
     if kind == "cause":  # "after" and "over" say that one conflict answered another, nothing more
         causes = [c for c in causes if c.quad_class in CONFLICT]
-        effects = [e for e in effects if e.quad_class in CONFLICT and any(answers(e, c) for c in causes)]
+        effects = [e for e in effects if e.quad_class in CONFLICT and _best_cause(e, causes)]
         if not effects:
             return []
     elif not effects:
@@ -181,8 +181,12 @@ def _judgement_claims(doc: Doc, index: int, by_sentence: dict[int, list[Event]],
                 or not effect.recipient:
             continue
         trigger = _trigger_index(effect, doc)
-        thing = _judged_thing(doc[trigger], lexicon) if trigger is not None else None
-        kinds = _judged_kinds(thing, effect, lexicon)
+        if trigger is None:
+            continue
+        things = [(t, _judged_kinds(t, lexicon)) for t in _judged_things(doc[trigger], lexicon)]
+        thing, kinds = next(((t, k) for t, k in things if k is not None), (None, None))
+        if thing is None and effect.cameo.startswith(DENIAL):
+            kinds = ACCUSATION  # "denied any involvement": the last accusation
         if kinds is None:
             continue
         cause = _last_judged(effect, kinds, index, by_sentence, _subtree(thing) if thing is not None else None)
@@ -197,30 +201,30 @@ def _judgement_claims(doc: Doc, index: int, by_sentence: dict[int, list[Event]],
     return out
 
 
-def _judged_thing(trigger: Token, lexicon: Lexicon) -> Token | None:
-    """The noun a verdict is on, told before ("condemned *the move*", "called *the expulsion* unfounded",
-    "disappointed *by the decision*", "said *the expulsions* were unjustified"), or None."""
+def _judged_things(trigger: Token, lexicon: Lexicon) -> Iterator[Token]:
+    """The nouns told before that a verdict may be on, nearest first: the object of its verb ("condemned *the
+    move*", "called *the expulsion* unfounded"), what it is felt about ("disappointed *by the decision*"), the
+    subject it is said of ("*the expulsions* were unjustified", "said *the ban* was an insult")."""
     feeling = lexicon.word_list("feeling_preps")
-    words = [trigger, *(c for c in trigger.children if c.dep_ in ("oprd", "acomp", "xcomp"))]
+    said_of = trigger.pos_ in ("ADJ", "NOUN") or trigger.dep_ in ("acomp", "attr", "oprd")
+    words = [(trigger, said_of), *((c, True) for c in trigger.children if c.dep_ in ("oprd", "acomp", "xcomp"))]
     if trigger.dep_ in ("acomp", "attr", "oprd") and trigger.head.i != trigger.i:
-        words.append(trigger.head)  # "the expulsion *was* unjustified"
-    for word in words:
+        words.append((trigger.head, True))  # "the expulsion *was* unjustified"
+    for word, subject in words:
         for child in word.children:
-            nouns = [child] if child.dep_ in ("dobj", "nsubj", "nsubjpass") else \
-                [o for o in child.children if o.dep_ == "pobj"] if child.dep_ in ("prep", "agent") and child.lower_ in feeling \
-                else []
-            for noun in nouns:
-                if noun.pos_ == "NOUN" and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in POINTING)
-                                               for c in noun.children):
-                    return noun
-    return None
+            if child.dep_ == "dobj" or (subject and child.dep_ in ("nsubj", "nsubjpass")):
+                nouns = [child]
+            elif child.dep_ in ("prep", "agent") and child.lower_ in feeling:
+                nouns = [o for o in child.children if o.dep_ == "pobj"]
+            else:
+                continue
+            yield from (n for n in nouns if n.pos_ == "NOUN" and any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in POINTING) for c in n.children))
 
 
-def _judged_kinds(thing: Token | None, effect: Event, lexicon: Lexicon) -> frozenset[str] | None:
-    """The types of act a judged noun names (empty: any hostile act, for a noun of decision), or None when it
-    names none; a denial ("denied any involvement") answers an accusation."""
-    if thing is None:
-        return ACCUSATION if effect.cameo.startswith(DENIAL) else None
+def _judged_kinds(thing: Token, lexicon: Lexicon) -> frozenset[str] | None:
+    """The types of act a judged noun names (empty: any hostile act, deeds first, for a noun of decision), or
+    None when it names none."""
     lemma = thing.lemma_.lower()
     if lemma in lexicon.word_list("judged_accusations"):
         return ACCUSATION
@@ -236,17 +240,21 @@ def _judged_kinds(thing: Token | None, effect: Event, lexicon: Lexicon) -> froze
 
 def _last_judged(effect: Event, kinds: frozenset[str], index: int, by_sentence: dict[int, list[Event]],
                  phrase: Span | None) -> Event | None:
-    """The last act before ``effect`` (or inside the phrase it judges) of ``kinds`` (any hostile act when
-    empty) done by the side the effect is aimed at to the side that judges it."""
-    def fits(cause: Event) -> bool:
-        return cause.id != effect.id and cause.status in DONE + ("alleged",) and answers(effect, cause) \
-            and (cause.event in kinds if kinds else cause.quad_class in CONFLICT)
-
+    """The last act before ``effect`` (or inside the phrase it judges) of ``kinds`` done by the side the effect
+    is aimed at — to the side that judges it, or to a third ("Greece condemned *the raids*" on Libya) —, one
+    that names whom it was done to first; for no kinds (a noun of decision: "the move") the last deed, else
+    the last hostile words."""
     own = by_sentence.get(index, [])
     inside = [c for c in own if phrase is not None and _inside(c, phrase)]
     before = [c for i in sorted(by_sentence) if i < index for c in by_sentence[i]] \
         + [c for c in own if c.trigger_span[0] < effect.trigger_span[0]]
-    return next((c for c in [*inside, *reversed(before)] if fits(c)), None)
+    done = [c for c in [*inside, *reversed(before)] if c.id != effect.id and c.status in DONE + ("alleged",)
+            and (answers(effect, c) or punishes(effect, c))]
+    done = sorted(done, key=lambda c: not c.recipient)  # stable: the latest first among those alike
+    if kinds:
+        return next((c for c in done if c.event in kinds), None)
+    return next((c for c in done if c.quad_class == MATERIAL_CONFLICT), None) \
+        or next((c for c in done if c.quad_class in CONFLICT), None)
 
 
 def _governed(cue: Span, effects: list[Event], doc: Doc) -> list[Event]:
@@ -282,11 +290,20 @@ def answers(effect: Event, cause: Event) -> bool:
     return toward_cause and from_target
 
 
+def punishes(effect: Event, cause: Event) -> bool:
+    """Whether ``effect`` is aimed at who did ``cause`` to a third party: "the Arab states broke with Bonn *in
+    retaliation for Bonn's decision to establish relations with Israel*", "expelled the ambassador *over Kigali's
+    backing for the rebels*"."""
+    effect_actor = {e.country for e in effect.actor if e.country}
+    effect_recipient = {e.country for e in effect.recipient if e.country}
+    cause_actor = {e.country for e in cause.actor if e.country}
+    return bool(effect_actor) and not effect_actor & cause_actor and bool(effect_recipient & cause_actor)
+
+
 def _best_cause(effect: Event, causes: list[Event]) -> Event | None:
-    for cause in causes:
-        if answers(effect, cause):
-            return cause
-    return None
+    """The cause the effect answers, else one whose doer it punishes for what was done to a third party."""
+    return next((c for c in causes if answers(effect, c)), None) \
+        or next((c for c in causes if punishes(effect, c)), None)
 
 
 def _earlier_effects(index: int, by_sentence: dict[int, list[Event]], answerer: set[str]) -> list[Event]:

@@ -50,6 +50,14 @@ ELLIPSIS = [
      [("SANCTION", ("LVA",), ("RUS",)), ("SANCTION", ("EST",), ("RUS",)), ("SANCTION", ("LTU",), ("RUS",))]),
     ("Latvia expelled one Russian diplomat and Estonia two.",
      [("SANCTION", ("LVA",), ("RUS",)), ("SANCTION", ("EST",), ("RUS",))]),
+    # the same deed by more states, told without whom it falls on: on whom the deed before fell ("theirs": their
+    # own ambassadors, not the other side's)
+    ("Argentina pulled its ambassador from Asuncion on Friday. Brazil, Uruguay and Peru called theirs home.",
+     [("SANCTION", ("ARG",), ("PRY",)), ("SANCTION", ("BRA", "URY", "PER"), ("PRY",))]),
+    ("Argentina also pulled its ambassador from Asuncion, and Brazil, Uruguay and Peru called theirs home.",
+     [("SANCTION", ("ARG",), ("PRY",)), ("SANCTION", ("BRA", "URY", "PER"), ("PRY",))]),
+    ("Canada recalled its ambassador from Riyadh on Monday. Germany recalled its ambassador too.",
+     [("SANCTION", ("DEU",), ("SAU",))]),
 ]
 
 

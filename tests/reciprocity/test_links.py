@@ -297,6 +297,8 @@ JUDGEMENTS = [
     ("Ottawa froze new trade talks with Riyadh on Monday. The Saudi foreign ministry said it was disappointed by "
      "the move.", ("SAU", "CAN"), "SANCTION"),
     ("Kenya accused Somalia of sheltering the gunmen. Somalia denied any involvement.", ("SOM", "KEN"), "ACCUSE"),
+    # what was done to a third party: the doer is judged all the same
+    ("U.S. warplanes bombed targets in Tripoli on Tuesday. Greece condemned the raids.", ("GRC", "USA"), "ASSAULT"),
 ]
 
 
@@ -304,8 +306,8 @@ JUDGEMENTS = [
 def test_a_verdict_on_an_act_told_before_answers_it(coder, text, pair, judged):
     """ "Moscow called *the expulsion* unfounded": the verdict names what it answers (claim kind ``judgement``)."""
     found = [(claim, effect, cause) for claim, effect, cause in claims_of(coder, text) if claim.kind == "judgement"]
-    assert [(_pair(effect), _pair(cause), cause.event) for _claim, effect, cause in found] == [
-        (pair, pair[::-1], judged)], found
+    assert [(_pair(effect), _pair(cause)[0], cause.event) for _claim, effect, cause in found] == [
+        (pair, pair[1], judged)], found
 
 
 @pytest.mark.parametrize("text", [
@@ -321,3 +323,12 @@ def test_a_verdict_on_an_act_told_before_answers_it(coder, text, pair, judged):
 ])
 def test_no_verdict_answers_what_was_not_done_to_the_judge(coder, text):
     assert [claim for claim, _e, _c in claims_of(coder, text) if claim.kind == "judgement"] == []
+
+
+def test_a_measure_against_who_did_something_to_a_third_party_answers_it(coder):
+    """ "broke off relations with Bonn *in retaliation for Bonn's decision* to establish relations with Israel":
+    the cause was done to Israel, and the answer punishes its doer."""
+    found = claims_of(coder, "Egypt broke off relations with West Germany on Friday in retaliation for Bonn's "
+                             "decision to establish diplomatic relations with Israel.", day="1965-05-14")
+    assert [(claim.kind, _pair(effect), cause is not None and _pair(cause)) for claim, effect, cause in found] == [
+        ("retaliation", ("EGY", "DEU"), ("DEU", "ISR"))], found
