@@ -721,7 +721,8 @@ def _converted(coder: Coder, finding: Finding) -> tuple[Code, str]:
     threatened or conditional material conflict is THREATEN ("would close the
     border if");
     a material conflict stated for the future under a condition is THREATEN ("said it would close the
-    strait if …");
+    strait if …"), and so is force stated for the future at all ("said it would shoot down any drone",
+    `force_events`): a measure announced is taken, an attack announced is not made;
     a cooperation refused for the future is REJECT ("will not accept"); an
     endorsement denied is a disapproval ("did not agree with the decision");
     the statement itself then happened (status ``actual``).
@@ -740,7 +741,8 @@ def _converted(coder: Coder, finding: Finding) -> tuple[Code, str]:
         return codes[lexicon.convert("intent", code.code, code.event)], "actual"
     if code.quad_class == 4 and (status in ("planned", "threatened")
                                  or (status == "hypothetical" and finding.consequent)
-                                 or (finding.future and finding.conditional)):
+                                 or (finding.future and finding.conditional)
+                                 or (finding.future and code.event.lower() in lexicon.word_list("force_events"))):
         return codes[lexicon.convert("threat", code.code, code.event)], "actual"
     return code, status
 

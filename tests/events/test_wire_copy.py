@@ -142,9 +142,16 @@ THREATS = [
      [("THREATEN", ("CHN",), ("USA",))]),
     ("Iran warned there will be consequences for Israel.", [("THREATEN", ("IRN",), ("ISR",))]),
     ("Iran vowed to make Israel pay.", [("THREATEN", ("IRN",), ("ISR",))]),
+    # force stated for the future is threatened, not used
+    ("Iran will attack Israeli ships, the general said.", [("THREATEN", ("IRN",), ("ISR",))]),
+    ("Iran said it would shoot down any American drone that entered its airspace.",
+     [("THREATEN", ("IRN",), ("USA",))]),
 ]
 
 NOT_THREATS = [
+    # force used, and a measure announced, are what they are
+    "Israel attacked Iranian ships on Monday.",
+    "Russia said it would expel 23 British diplomats.",
     # ruling a response out is the opposite of a threat; so is leaving nothing unanswered in the past
     "Russia expelled two Czech diplomats. Prague ruled out further steps against Russia.",
     "The Kremlin said it had kept the archives open.",
