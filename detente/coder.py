@@ -781,7 +781,9 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
             if node is predicate and not any(c.dep_ == "dobj" for c in node.children) else []
         # a date of the clause itself before one of a participle on its words ("An Iranian diplomat abducted *in
         # February* was freed *yesterday*")
-        for ent in sorted(dates, key=lambda ent: _through_participle(node, ent.root)):
+        # a year that names a thing ("ratified *the 1986 treaty* last week") only when the clause has no other date
+        for ent in sorted(dates, key=lambda ent: (_year_of_a_name(ent, predicate, own),
+                                                  _through_participle(node, ent.root))):
             if not (any(_governs(n, ent.root, lexicon) for n in [node, *shared]) or _trailing(predicate, ent)) \
                     or _nearer_happening(predicate, ent, lexicon, own):
                 continue
@@ -810,6 +812,16 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
             or bool(lexicon.patterns(node.head.lemma_.lower(), "NOUN")))
         node = node.head
     return None
+
+
+def _year_of_a_name(span: Span, predicate: Token, own: Collection[int]) -> bool:
+    """Whether a date is a year that names a thing rather than when the act was done: "ratified *the 1986
+    treaty* last week" (a year modifying another noun than the event's own), which dates the act only when the
+    clause has no other date ("signed the 1992 declaration")."""
+    root = span.root
+    return len(span) == 1 and root.like_num and len(root.text) == 4 \
+        and root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
+        and root.head.i != predicate.i and root.head.i not in own
 
 
 def _through_participle(node: Token, token: Token) -> bool:

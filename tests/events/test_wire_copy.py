@@ -1896,6 +1896,12 @@ def test_each_answer_each_time_is_dated_by_the_act_it_answers(coder) -> None:
      "SANCTION", date(2017, 10, 10)),
     ("Kazakhstan will step up checks at the border with Kyrgyzstan from Oct. 25.", date(2017, 10, 18), "SANCTION",
      date(2017, 10, 18)),
+    # a year that names a thing is not when the act was done, if the clause says when
+    ("Honduras ratified the 1986 treaty with Colombia last week.", date(2018, 3, 8), "SUPPORT", date(2018, 3, 1)),
+    ("China signed the 2002 declaration with ASEAN.", date(2018, 3, 8), "SUPPORT", date(2002, 1, 1)),
+    # a year of the act's own noun is its date
+    ("The 1986 expulsion of Soviet diplomats by Britain was recalled.", date(2018, 3, 8), "SANCTION",
+     date(1986, 1, 1)),
 ])
 def test_the_day_of_an_act(coder, text: str, published: date, event: str, expected: date) -> None:
     events = coder.code(Document(id="case", text=text, date=published))
