@@ -332,3 +332,15 @@ def test_a_measure_against_who_did_something_to_a_third_party_answers_it(coder):
                              "decision to establish diplomatic relations with Israel.", day="1965-05-14")
     assert [(claim.kind, _pair(effect), cause is not None and _pair(cause)) for claim, effect, cause in found] == [
         ("retaliation", ("EGY", "DEU"), ("DEU", "ISR"))], found
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Britain expelled two Iranian diplomats on Monday. Iran hit back on Tuesday, expelling two British diplomats.",
+     "hit back"),
+    ("Peru expelled the Venezuelan ambassador on Monday. Venezuela recalled its ambassador from Lima in protest.",
+     "in protest"),
+])
+def test_an_answer_told_by_its_manner_is_a_response(coder, text, cue):
+    """ "hit back", "in protest" with nothing after them: responses whose cause is looked up."""
+    found = [(claim.kind, claim.cue, effect.sentence) for claim, effect, _cause in claims_of(coder, text)]
+    assert found == [("response", cue, 1)], found
