@@ -121,7 +121,7 @@ BLIND_FLOORS = {
     "blind-19": {"precision": 0.59, "recall": 0.45, "f1": 0.51},
     "blind-20": {"precision": 0.62, "recall": 0.56, "f1": 0.59},
     "blind-21": {"precision": 0.70, "recall": 0.47, "f1": 0.56},
-    "blind-22": {"precision": 0.67, "recall": 0.49, "f1": 0.57},
+    "blind-22": {"precision": 0.68, "recall": 0.52, "f1": 0.59},
 }
 
 
