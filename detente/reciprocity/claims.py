@@ -174,7 +174,8 @@ def _judgement_claims(doc: Doc, index: int, by_sentence: dict[int, list[Event]],
                       claimed: set[str]) -> list[Claim]:
     """ "Iran condemned *the move*", "Moscow rejected *the accusations*", "Madrid regrets *the decision*": a
     verdict or a refusal that names an act told before answers the last such act of the side it is aimed at,
-    in the same document."""
+    in the same document; a refusal that names nothing ("Cambodia refused") the demand made of it in the two
+    sentences before."""
     out = []
     for effect in by_sentence.get(index, []):
         if effect.id in claimed or effect.event not in JUDGING_EVENTS or effect.status not in DONE \
@@ -185,11 +186,15 @@ def _judgement_claims(doc: Doc, index: int, by_sentence: dict[int, list[Event]],
             continue
         things = [(t, _judged_kinds(t, lexicon)) for t in _judged_things(doc[trigger], lexicon)]
         thing, kinds = next(((t, k) for t, k in things if k is not None), (None, None))
+        refused = thing is None and doc[trigger].lemma_.lower() in lexicon.word_list("refusing_verbs")
         if thing is None and effect.cameo.startswith(DENIAL):
             kinds = ACCUSATION  # "denied any involvement": the last accusation
+        elif refused and effect.event == "REJECT":
+            kinds = DEMANDS  # "Cambodia refused": the demand just made of it
         if kinds is None:
             continue
-        cause = _last_judged(effect, kinds, index, by_sentence, _subtree(thing) if thing is not None else None)
+        cause = _last_judged(effect, kinds, index, by_sentence, _subtree(thing) if thing is not None else None,
+                             since=index - LOOK_BACK if refused else 0)
         if cause is None:
             continue
         claimed.add(effect.id)
@@ -239,14 +244,14 @@ def _judged_kinds(thing: Token, lexicon: Lexicon) -> frozenset[str] | None:
 
 
 def _last_judged(effect: Event, kinds: frozenset[str], index: int, by_sentence: dict[int, list[Event]],
-                 phrase: Span | None) -> Event | None:
+                 phrase: Span | None, since: int = 0) -> Event | None:
     """The last act before ``effect`` (or inside the phrase it judges) of ``kinds`` done by the side the effect
     is aimed at — to the side that judges it, or to a third ("Greece condemned *the raids*" on Libya) —, one
     that names whom it was done to first; for no kinds (a noun of decision: "the move") the last deed, else
-    the last hostile words."""
+    the last hostile words; only from sentence ``since`` on."""
     own = by_sentence.get(index, [])
     inside = [c for c in own if phrase is not None and _inside(c, phrase)]
-    before = [c for i in sorted(by_sentence) if i < index for c in by_sentence[i]] \
+    before = [c for i in sorted(by_sentence) if since <= i < index for c in by_sentence[i]] \
         + [c for c in own if c.trigger_span[0] < effect.trigger_span[0]]
     done = [c for c in [*inside, *reversed(before)] if c.id != effect.id and c.status in DONE + ("alleged",)
             and (answers(effect, c) or punishes(effect, c))]

@@ -299,6 +299,9 @@ JUDGEMENTS = [
     ("Kenya accused Somalia of sheltering the gunmen. Somalia denied any involvement.", ("SOM", "KEN"), "ACCUSE"),
     # what was done to a third party: the doer is judged all the same
     ("U.S. warplanes bombed targets in Tripoli on Tuesday. Greece condemned the raids.", ("GRC", "USA"), "ASSAULT"),
+    # a refusal that names nothing answers the demand just made
+    ("Thailand asked Cambodia on Monday to extradite the fugitive. Cambodia refused on Wednesday.", ("KHM", "THA"),
+     "REQUEST"),
 ]
 
 
@@ -320,6 +323,9 @@ def test_a_verdict_on_an_act_told_before_answers_it(coder, text, pair, judged):
     "Britain imposed sanctions on Iran on Monday. Iran condemned sanctions as a weapon of the weak.",
     # an accusation rejected, when the side judged only expelled: no accusation to answer
     "Britain expelled two Iranian diplomats on Monday. Iran rejected the accusations.",
+    # a refusal that names nothing, long after the demand: not its answer
+    "Thailand asked Cambodia on Monday to extradite the fugitive. Cambodia expelled a Thai diplomat. Thailand "
+    "recalled its ambassador. Cambodia closed the border. Cambodia refused on Wednesday.",
 ])
 def test_no_verdict_answers_what_was_not_done_to_the_judge(coder, text):
     assert [claim for claim, _e, _c in claims_of(coder, text) if claim.kind == "judgement"] == []
