@@ -122,6 +122,7 @@ BLIND_FLOORS = {
     "blind-20": {"precision": 0.62, "recall": 0.56, "f1": 0.59},
     "blind-21": {"precision": 0.70, "recall": 0.47, "f1": 0.56},
     "blind-22": {"precision": 0.68, "recall": 0.52, "f1": 0.59},
+    "blind-23": {"precision": 0.56, "recall": 0.50, "f1": 0.53},
 }
 
 
