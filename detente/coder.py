@@ -471,7 +471,7 @@ def _claims(coder: Coder, work: Work) -> None:
         return {e.country for e in work.resolver.entities(subject) if e.country}
 
     work.claims, causes = stated_claims(work.parsed, work.events, coder.resources.lexicon, make_cause,
-                                        countries_of, work.document.text)
+                                        countries_of, work.document.text, coder.resources.kb.words["pointing_words"])
     work.events = work.events + causes
 
 

@@ -1451,8 +1451,7 @@ class EventFinder:
         ("condemned", "urged") are aimed at whom the speaker names or the story is about."""
         if code.quad_class != 4:
             return []
-        sent = predicate.sent
-        start = predicate.doc[sent.start - 1].sent.start if sent.start else sent.start
+        start = g.sentences_back(predicate, 1)
         before = [*self.earlier, *(f for f in self.told if f.predicate < predicate.i)]
         last = next((f for f in reversed(before) if start <= f.predicate < predicate.i
                      and f.pattern.cameo[:3] == code.code[:3] and f.recipient and f.status == "actual"), None)

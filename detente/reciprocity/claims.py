@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -45,8 +45,6 @@ DONE = ("actual", "planned")  # statuses of acts a verdict can judge, and of ver
 JUDGING_EVENTS = ("ACCUSE", "REJECT")  # verdicts and refusals, which answer what they judge
 ACCUSATION = frozenset({"ACCUSE"})
 DEMANDS = frozenset({"REQUEST", "THREATEN", "COERCE"})
-DENIAL = "016"  # "denied any involvement": responsibility denied, an answer to an accusation
-POINTING = ("the", "this", "that", "these", "those", "such")  # a noun told before ("*the* expulsion")
 
 
 # Makes the event a cause phrase names when the coder coded none there ("over *the poisoning* of …"): the
@@ -57,11 +55,13 @@ CountriesOf = Callable[[Token], set[str]]
 
 
 def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon, make_cause: CauseMaker | None = None,
-                  countries_of: CountriesOf | None = None, text: str | None = None) -> tuple[list[Claim], list[Event]]:
+                  countries_of: CountriesOf | None = None, text: str | None = None,
+                  pointing: Collection[str] = ()) -> tuple[list[Claim], list[Event]]:
     """The claims of one parsed document whose coded events are ``events``, and the events of the causes
     that ``make_cause`` made for phrases that had none; ``countries_of`` says who the subject of an answering
     verb is, whose acts alone can be the answer; ``text`` is the document's text when the caller has it
-    (spaCy's ``doc.text`` builds it from every token)."""
+    (spaCy's ``doc.text`` builds it from every token); ``pointing`` are the determiners of a noun told before
+    ("*the* expulsion"), of which a verdict's noun names an act the document told."""
     by_sentence: dict[int, list[Event]] = {}
     for event in events:
         by_sentence.setdefault(event.sentence, []).append(event)
@@ -79,7 +79,7 @@ def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon, make_caus
             claims.extend(_claims_of_cue(doc, sent, index, cue, kind, by_sentence, lexicon, claimed,
                                          make_cause, made, answerer))
     for index in sorted(by_sentence):  # after the cues: a cue says more than the thing a verdict names
-        claims.extend(_judgement_claims(doc, index, by_sentence, lexicon, claimed))
+        claims.extend(_judgement_claims(doc, index, by_sentence, lexicon, claimed, pointing))
     return claims, made
 
 
@@ -171,7 +171,7 @@ def _in_kind_claims(sent: Span, index: int, by_sentence: dict[int, list[Event]],
 
 
 def _judgement_claims(doc: Doc, index: int, by_sentence: dict[int, list[Event]], lexicon: Lexicon,
-                      claimed: set[str]) -> list[Claim]:
+                      claimed: set[str], pointing: Collection[str]) -> list[Claim]:
     """ "Iran condemned *the move*", "Moscow rejected *the accusations*", "Madrid regrets *the decision*": a
     verdict or a refusal that names an act told before answers the last such act of the side it is aimed at,
     in the same document; a refusal that names nothing ("Cambodia refused") the demand made of it in the two
@@ -184,10 +184,10 @@ def _judgement_claims(doc: Doc, index: int, by_sentence: dict[int, list[Event]],
         trigger = _trigger_index(effect, doc)
         if trigger is None:
             continue
-        things = [(t, _judged_kinds(t, lexicon)) for t in _judged_things(doc[trigger], lexicon)]
+        things = [(t, _judged_kinds(t, lexicon)) for t in _judged_things(doc[trigger], lexicon, pointing)]
         thing, kinds = next(((t, k) for t, k in things if k is not None), (None, None))
         refused = thing is None and doc[trigger].lemma_.lower() in lexicon.word_list("refusing_verbs")
-        if thing is None and effect.cameo.startswith(DENIAL):
+        if thing is None and effect.cameo.startswith(tuple(lexicon.word_list("denial_codes"))):
             kinds = ACCUSATION  # "denied any involvement": the last accusation
         elif refused and effect.event == "REJECT":
             kinds = DEMANDS  # "Cambodia refused": the demand just made of it
@@ -206,7 +206,7 @@ def _judgement_claims(doc: Doc, index: int, by_sentence: dict[int, list[Event]],
     return out
 
 
-def _judged_things(trigger: Token, lexicon: Lexicon) -> Iterator[Token]:
+def _judged_things(trigger: Token, lexicon: Lexicon, pointing: Collection[str]) -> Iterator[Token]:
     """The nouns told before that a verdict may be on, nearest first: the object of its verb ("condemned *the
     move*", "called *the expulsion* unfounded"), what it is felt about ("disappointed *by the decision*"), the
     subject it is said of ("*the expulsions* were unjustified", "said *the ban* was an insult")."""
@@ -224,7 +224,7 @@ def _judged_things(trigger: Token, lexicon: Lexicon) -> Iterator[Token]:
             else:
                 continue
             yield from (n for n in nouns if n.pos_ == "NOUN" and any(
-                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in POINTING) for c in n.children))
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in pointing) for c in n.children))
 
 
 def _judged_kinds(thing: Token, lexicon: Lexicon) -> frozenset[str] | None:
