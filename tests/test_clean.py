@@ -97,6 +97,10 @@ def test_plain_line(line, expected):
         "Reporting by Jane Doe; Editing by John Roe",
         "Tags: Russia, Czech Republic, diplomacy",
         "# ***",
+        "Published : 2021-04-18 07:31 Updated : 2021-04-18 10:05",
+        "Prague Desk | Sunday 18 April | Last updated 23:48 CEST",
+        "Updated 17:52 GMT — adds Slovak reaction, background",
+        "Live coverage · Posted 3:41pm, Sunday 18 April — Updated 7:12pm",
     ],
 )
 def test_boilerplate_line_is_dropped(line):
@@ -116,6 +120,8 @@ def test_boilerplate_line_is_dropped(line):
         "The Foreign Ministry said it would follow the talks closely.",
         "Photos of the closed consulate appeared on Russian television on Saturday.",
         "By Friday, Moscow must cut the staff of the US mission to 455 people.",
+        "Czech shares fell 2 percent after the list of expelled diplomats was published.",
+        "Updated figures from the ministry show 18 Russians left on Monday.",
     ],
 )
 def test_news_sentence_is_kept(sentence):
