@@ -1053,7 +1053,8 @@ class EventFinder:
                 candidates.extend(c for c in child.children
                                   if c.dep_ in ("dobj", "attr", "acomp", "oprd", "pobj", "xcomp", "amod", "prep",
                                                 "npadvmod", "nsubj", "nsubjpass", "relcl", "acl", "advmod"))
-            elif child.dep_ in ("prep", "prt"):
+            elif child.dep_ in ("prep", "prt") or (child.dep_ == "dative" and child.pos_ == "ADP"):
+                # "sent ten battalions *to* the border": the parser may label "to" as a dative
                 candidates.append(child)
                 candidates.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         first = g.first_listed(token)  # "stepped up customs and migration *checks* at the border": the last object

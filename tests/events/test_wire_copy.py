@@ -521,6 +521,9 @@ MORE_DEEDS = [
     ("India and Pakistan moved troops toward their shared border.",
      [("MOBILIZE", ("IND",), ("PAK",)), ("MOBILIZE", ("PAK",), ("IND",))]),
     ("India suspended the Thar Express to Pakistan.", [("SANCTION", ("IND",), ("PAK",))]),
+    # "to" read by the parser as a dative in a long sentence still names where the troops go
+    ("Ecuador said it was expelling Colombia’s ambassador, a day after President Rafael Correa sent ten battalions "
+     "to the Colombian border.", [("MOBILIZE", ("ECU",), ("COL",))]),
 ]
 
 
