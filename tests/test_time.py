@@ -72,6 +72,8 @@ RESOLVE_CASES = [
     # a weekend is stood for by its Saturday: the last one on or before the paper's day, or the next
     ("over the weekend", MONDAY, "2017-07-29", "day", "relative"),
     ("at the weekend", SATURDAY, "2017-07-29", "day", "relative"),
+    ("at the week-end", MONDAY, "2017-07-29", "day", "relative"),
+    ("week-end", MONDAY, "2017-07-29", "day", "relative"),
     ("last weekend", datetime.date(2017, 7, 30), "2017-07-29", "day", "relative"),
     ("this weekend", WEDNESDAY_IN_JANUARY, "2017-12-30", "day", "relative"),
     ("next weekend", MONDAY, "2017-08-05", "day", "relative"),
