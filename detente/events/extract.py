@@ -165,6 +165,9 @@ THREAT_PREPS = frozenset({"for", "against", "on"})
 # Dependencies of a clause that states what the act above it is for.
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pcomp"}
 
+# How many conjoined clauses back an act may be placed by the first ("bombed a camp in X *and killed* …").
+GOVERNING_CONJUNCTS = 3
+
 
 class EventFinder:
     """Finds the events of the sentences of one document, in order."""
@@ -290,7 +293,7 @@ class EventFinder:
         self.roles.remember(sent)
         findings = self._shared_recipients(self._without_means(self._without_decisions(
             self._without_purposes(findings))))
-        findings = [self._against_cause(finding, findings) for finding in findings]
+        findings = [self._against_cause(self._across_border(finding), findings) for finding in findings]
         findings = [self._as_apology(finding, findings) for finding in findings]
         for finding in findings:  # who did what to whom so far: "both sides" are the parties of the story
             if not finding.joint:  # a mediator's welcome of "the accord" makes it no party
@@ -330,6 +333,24 @@ class EventFinder:
                     finding = dataclasses.replace(finding, recipient=other.recipient)
             out.append(finding)
         return out
+
+    def _across_border(self, finding: Finding) -> Finding:
+        """An attack on the actor's own people in another state's land falls on that state: "Colombian forces
+        bombed a FARC camp *inside Ecuador* and killed …", "Turkish jets struck PKK positions *in northern Iraq*"."""
+        if self.codes[finding.pattern.cameo].event != "ASSAULT" or not finding.recipient:
+            return finding
+        actor = {e.country for e in finding.actor}
+        if not {e.country for e in finding.recipient} <= actor:
+            return finding
+        clause = self.resolver.doc[finding.predicate]
+        for _ in range(GOVERNING_CONJUNCTS):
+            land = [e for e in self.roles.scene(clause) if e.country not in actor]
+            if land:
+                return dataclasses.replace(finding, recipient=tuple(land))
+            if clause.dep_ != "conj":
+                break
+            clause = clause.head  # "… *inside Ecuador* and killed the group's commander": where the first act was
+        return finding
 
     def _against_cause(self, finding: Finding, findings: list[Finding]) -> Finding:
         """A conflict that names no one is aimed at whoever did to its actor the act of a clause or phrase that

@@ -224,6 +224,13 @@ VIOLENCE = [
      [("ASSAULT", ("FRA", "ITA"), ("LBY",))]),
     ("Azerbaijani artillery pounded Armenian positions along the border, Yerevan said.",
      [("ASSAULT", ("AZE",), ("ARM",))]),
+    # whatever forces strike is attacked, not only what is military ("struck a market")
+    ("Sudanese warplanes struck a market in South Sudan on Monday.", [("ASSAULT", ("SDN",), ("SSD",))]),
+    # an attack on the actor's own people in another state's land falls on that state, and so does the act
+    # conjoined to it
+    ("Colombian forces bombed a FARC camp inside Ecuador and killed the group's second-in-command.",
+     [("ASSAULT", ("COL",), ("ECU",)), ("ASSAULT", ("COL",), ("ECU",))]),
+    ("Turkish jets struck PKK positions in northern Iraq on Sunday.", [("ASSAULT", ("TUR",), ("IRQ",))]),
 ]
 
 
@@ -234,6 +241,15 @@ def test_what_a_storm_or_a_sanction_hits_is_no_attack(coder) -> None:
 def test_an_attack_noun_that_is_the_means_of_a_killing_is_one_event(coder) -> None:
     found = coded(coder, "An air strike by Saudi jets killed 12 Yemeni civilians.")
     assert found == [("ASSAULT", ("SAU",), ("YEM",))]
+
+
+def test_an_attack_on_the_actors_own_people_at_home_stays_at_home(coder) -> None:
+    assert coded(coder, "Pakistani troops killed 12 militants in North Waziristan.") == [
+        ("ASSAULT", ("PAK",), ("PAK",))]
+
+
+def test_a_deal_struck_by_soldiers_is_no_strike(coder) -> None:
+    assert "ASSAULT" not in {event for event, _a, _r in coded(coder, "The army struck a deal with the rebels.")}
 
 
 def test_an_armed_group_named_for_nobody_is_nobody(coder) -> None:
