@@ -165,6 +165,9 @@ THREAT_PREPS = frozenset({"for", "against", "on"})
 # Dependencies of a clause that states what the act above it is for.
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pcomp"}
 
+MATERIAL_COOPERATION, MATERIAL_CONFLICT = 2, 4  # quad classes of deeds
+AID_PLEDGES = "033"  # the CAMEO root of pledges of aid, which donors repeat one after another
+
 # How many conjoined clauses back an act may be placed by the first ("bombed a camp in X *and killed* …").
 GOVERNING_CONJUNCTS = 3
 
@@ -1469,9 +1472,10 @@ class EventFinder:
     def _same_act_before(self, predicate: Token, code: Code, actor_countries: set[str | None]) -> list[Entity]:
         """Whom an act that names no one falls on when another state did the same act just before ("Argentina
         pulled its ambassador from Asunción. Brazil, Uruguay and Chile *called theirs home*"): that act's
-        recipients, told in this sentence or the one before, when the actor is none of them. Deeds only: words
-        ("condemned", "urged") are aimed at whom the speaker names or the story is about."""
-        if code.quad_class != 4:
+        recipients, told in this sentence or the one before, when the actor is none of them. Deeds, aid and
+        pledges of aid only ("Japan pledged $100 million to Nepal. Britain and Norway *also announced
+        contributions*"): words ("condemned", "urged") are aimed at whom the speaker names or the story is about."""
+        if code.quad_class not in (MATERIAL_COOPERATION, MATERIAL_CONFLICT) and not code.code.startswith(AID_PLEDGES):
             return []
         start = g.sentences_back(predicate, 1)
         before = [*self.earlier, *(f for f in self.told if f.predicate < predicate.i)]

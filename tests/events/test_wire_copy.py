@@ -598,6 +598,11 @@ LISTS_AND_FOLLOWERS = [
     ("Tanzania and Ghana broke off relations with Britain. Reports said Guinea and Mali had taken the same step.",
      [("SANCTION", ("GIN", "MLI"), ("GBR",))]),
     ("Latvia expelled two Russian diplomats. Estonia did the same on Friday.", [("SANCTION", ("EST",), ("RUS",))]),
+    # donors one after another: a pledge that names no one goes where the pledge before it went, and sums offered
+    # by a list of donors are aid from each, not an offer between them
+    ("Japan pledged $100 million to Nepal on Monday. Britain, the European Union, Norway and Switzerland also "
+     "announced contributions. Pakistan and Sri Lanka offered smaller sums.",
+     [("AGREE", ("GBR", "EU", "NOR", "CHE"), ("NPL",)), ("AGREE", ("PAK", "LKA"), ("NPL",))]),
 ]
 
 
