@@ -560,7 +560,9 @@ class EventFinder:
             return False
         subject = g.subject(verb) or (g.subject(clause) if clause is not verb else None) \
             or next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        return subject is None or subject.pos_ in ("PROPN", "PRON") or subject.i in self.resolver.by_token
+        # "*the British delegate* took the same line", "*Colombia's president*, Gustavo Petro, said the same"
+        return subject is None or subject.pos_ in ("PROPN", "PRON") or subject.i in self.resolver.by_token \
+            or bool(self.roles.entities(subject))
 
     def _about_own_deed(self, words: Finding, before: list[Finding]) -> bool:
         """Whether words follow a deed of their own speaker told just before them."""
@@ -580,8 +582,9 @@ class EventFinder:
             bare = g.lemma(obj) in self.bare_measures and all(c.dep_ in ("det", "predet") for c in obj.children)
             return bare or g.lemma(obj) in self.copying_words or any(g.lemma(c) in self.copying_words
                                                                       for c in obj.children)
-        # "*So did* Chile", "Denmark *did so too*", "Norway also *did so*", "Chile *did likewise*"
-        adverbs = [c for c in verb.children if c.dep_ == "advmod"]
+        # "*So did* Chile", "Denmark *did so too*", "Norway also *did so*", "Chile *did likewise*", "said *the
+        # same*" (which the parser may read as an adverb)
+        adverbs = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod")]
         adverbs += [c for a in adverbs if a.lower_ in self.additive_adverbs for c in a.children if c.dep_ == "advmod"]
         # … and a bare "did" or "has" with "too" ("Spain *has too*")
         bare = g.lemma(verb) in self.pro_verbs and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp", "prep")

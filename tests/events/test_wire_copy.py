@@ -598,6 +598,11 @@ LISTS_AND_FOLLOWERS = [
     ("Tanzania and Ghana broke off relations with Britain. Reports said Guinea and Mali had taken the same step.",
      [("SANCTION", ("GIN", "MLI"), ("GBR",))]),
     ("Latvia expelled two Russian diplomats. Estonia did the same on Friday.", [("SANCTION", ("EST",), ("RUS",))]),
+    # a follower named by its people ("the British delegate", "Colombia's president"), saying "the same"
+    ("The Soviet delegate condemned Portugal's raid on Guinea. The British delegate took the same line.",
+     [("ACCUSE", ("GBR",), ("PRT",))]),
+    ("Mexico condemned Ecuador's raid on its embassy. Colombia's president, Gustavo Petro, said the same on X.",
+     [("ACCUSE", ("COL",), ("ECU",))]),
     # donors one after another: a pledge that names no one goes where the pledge before it went, and sums offered
     # by a list of donors are aid from each, not an offer between them
     ("Japan pledged $100 million to Nepal on Monday. Britain, the European Union, Norway and Switzerland also "
