@@ -537,6 +537,11 @@ MORE_DEEDS = [
     ("India and Pakistan moved troops toward their shared border.",
      [("MOBILIZE", ("IND",), ("PAK",)), ("MOBILIZE", ("PAK",), ("IND",))]),
     ("India suspended the Thar Express to Pakistan.", [("SANCTION", ("IND",), ("PAK",))]),
+    # backing a state, or the finding a state made, is support of it
+    ("North Korea ordered all South Koreans out of Kaesong. Washington backed Seoul.",
+     [("SUPPORT", ("USA",), ("KOR",))]),
+    ("The Netherlands accused Russia of the cyberattack. Australia backed the Dutch attribution.",
+     [("SUPPORT", ("AUS",), ("NLD",))]),
     # "to" read by the parser as a dative in a long sentence still names where the troops go
     ("Ecuador said it was expelling Colombia’s ambassador, a day after President Rafael Correa sent ten battalions "
      "to the Colombian border.", [("MOBILIZE", ("ECU",), ("COL",))]),
