@@ -166,6 +166,7 @@ THREAT_PREPS = frozenset({"for", "against", "on"})
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pcomp"}
 
 MATERIAL_COOPERATION, MATERIAL_CONFLICT = 2, 4  # quad classes of deeds
+VERBAL = (1, 3)  # quad classes of words
 AID_PLEDGES = "033"  # the CAMEO root of pledges of aid, which donors repeat one after another
 
 # How many conjoined clauses back an act may be placed by the first ("bombed a camp in X *and killed* …").
@@ -220,6 +221,7 @@ class EventFinder:
         self.addressing = lexicon.word_list("addressing_verbs")
         self.cause_marks = lexicon.word_list("cause_marks")
         self.sovereign_things = lexicon.word_list("sovereign_things")
+        self.said_things = lexicon.word_list("said_things")
         self.spoken_things = lexicon.word_list("spoken_things")
         self.bare_measures = lexicon.word_list("bare_measures")
         self.own_meetings = lexicon.word_list("own_meetings")
@@ -1645,11 +1647,14 @@ class EventFinder:
         # noun of decision only the deeds its own words name ("the decision" alone: any)
         deeds = [p for p in self.lexicon.patterns(g.lemma(thing), "NOUN") if p.actor != "speaker"]
         decision = g.lemma(thing) in self.roles.decision_nouns
+        # "welcomed *the statements*", "backed *the attribution*": words, whoever last said any
+        said = g.lemma(thing) in self.said_things
         kinds = {self.codes[p.cameo].event for p in deeds if not decision or self._conditions(p, thing) is not None}
-        if not kinds and not decision:
+        if not kinds and not decision and not said:
             return []
         done = [f for f in self.earlier if f.recipient and f.status == "actual"]
-        last = next((f for f in reversed(done) if not kinds or self.codes[f.pattern.cameo].event in kinds), None)
+        last = next((f for f in reversed(done) if (self.codes[f.pattern.cameo].quad_class in VERBAL if said else
+                                                   not kinds or self.codes[f.pattern.cameo].event in kinds)), None)
         if last is None or {e.country for e in last.actor} & speakers:
             return []  # "Ottawa defended the action": its own
         return list(last.actor)

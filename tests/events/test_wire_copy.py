@@ -542,6 +542,11 @@ MORE_DEEDS = [
      [("SUPPORT", ("USA",), ("KOR",))]),
     ("The Netherlands accused Russia of the cyberattack. Australia backed the Dutch attribution.",
      [("SUPPORT", ("AUS",), ("NLD",))]),
+    # praise or backing of words told before is for whoever said them
+    ("Britain and the United States blamed Russia for the attack. Ukraine's foreign ministry welcomed the "
+     "statements.", [("SUPPORT", ("UKR",), ("GBR", "USA"))]),
+    ("The Netherlands accused Russia of the cyberattack. Australia, Canada and New Zealand issued statements "
+     "backing the attributions.", [("SUPPORT", ("AUS", "CAN", "NZL"), ("NLD",))]),
     # "to" read by the parser as a dative in a long sentence still names where the troops go
     ("Ecuador said it was expelling Colombia’s ambassador, a day after President Rafael Correa sent ten battalions "
      "to the Colombian border.", [("MOBILIZE", ("ECU",), ("COL",))]),
