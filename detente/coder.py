@@ -62,6 +62,8 @@ ALLEGING_WORDS = frozenset({"alleged", "allegedly", "suspected", "accused", "acc
 EARLIER_WORDS = frozenset({"previously", "earlier", "formerly", "prior", "previous"})
 # How many days before its publication a dated event may be that an undated repeat of it refers to.
 RECENT_DAYS = 7
+# Prepositions that make a year or month the period an act is for, not its date ("pledged $100 million *for* 2015").
+PERIOD_PREPS = frozenset({"for"})
 
 
 @dataclass
@@ -794,6 +796,8 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
             if deadline and not onset:
                 continue
             resolved = _told_as_past(resolve_expression(ent.text, reference), predicate, reference)
+            if resolved is not None and resolved.precision in ("year", "month") and _for_period(prefix):
+                continue  # "pledged 450 million euros *for 2015*": the period the act is for, not its date
             if onset and (resolved is None or resolved.date > reference):
                 continue  # "had stepped up checks *from October 10*": the day it began, when it is past
             if resolved is None and anchor is not None:
@@ -812,6 +816,12 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
             or bool(lexicon.patterns(node.head.lemma_.lower(), "NOUN")))
         node = node.head
     return None
+
+
+def _for_period(prefix: str) -> bool:
+    """Whether the words before a date make it the period an act is for ("*for* 2015", "*for* next year")."""
+    words = prefix.lower().split()
+    return bool(words) and words[-1] in PERIOD_PREPS
 
 
 def _year_of_a_name(span: Span, predicate: Token, own: Collection[int]) -> bool:

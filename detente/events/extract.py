@@ -1491,10 +1491,12 @@ class EventFinder:
             return []
         return list(last.recipient)
 
-    def _other_party(self, actor_countries: set[str | None]) -> list[Entity]:
-        """The other party of the story: the country named most, the more recent among equals."""
+    def _other_party(self, actor_countries: set[str | None], states_only: bool = False) -> list[Entity]:
+        """The other party of the story: the country named most, the more recent among equals; a state, for aid
+        and promises (a donors' conference at the UN gives to the state it is for, not to the UN)."""
         discourse = self.resolver.discourse
-        others = [e for e in discourse.mentioned if e.country and e.country not in actor_countries]
+        others = [e for e in discourse.mentioned if e.country and e.country not in actor_countries
+                  and not (states_only and self.resolver.kb.is_organisation(e.country))]
         other = max(others, key=lambda e: discourse.counts[e.country], default=None)
         return [other] if other is not None else []
 
@@ -1865,9 +1867,10 @@ class EventFinder:
             recipient = self._last_hostile(actor_countries, victim=True)
             inferred = bool(recipient)
         if not recipient and self._by_context(predicate, pattern, code):
-            pledged = code.event in ("AGREE", "AID") and self._beneficiary(actor_countries)
+            aid = code.event in ("AGREE", "AID")
+            pledged = aid and self._beneficiary(actor_countries)
             recipient = pledged or self._same_act_before(predicate, code, actor_countries) \
-                or [e for e in self._other_party(actor_countries) if e not in victims]
+                or [e for e in self._other_party(actor_countries, states_only=aid) if e not in victims]
             inferred = bool(recipient)
         if not recipient and code.event.lower() in self.domestic_events:
             # "imposed a curfew in Sudan": a state's act at home falls on the people of the place

@@ -466,6 +466,12 @@ def test_a_denial_answers_the_accusation_just_told(coder) -> None:
     assert [e for e in far if e[0] == "REJECT" and e[2]] == []
 
 
+def test_a_year_an_act_is_for_is_not_its_date(coder) -> None:
+    document = Document(id="case", text="The European Union pledged 450 million euros to Gaza for 2015.",
+                        date=date(2014, 10, 12))
+    assert [(e.date, e.date_source) for e in coder.code(document)] == [(date(2014, 10, 12), "publication")]
+
+
 def test_a_month_is_no_march(coder) -> None:
     assert [e for e in coded(coder, "Russia used its veto on March 15 to block a draft in the Security Council.")
             if e[0] == "PROTEST"] == []
@@ -608,6 +614,14 @@ LISTS_AND_FOLLOWERS = [
     ("Tanzania and Ghana broke off relations with Britain. Reports said Guinea and Mali had taken the same step.",
      [("SANCTION", ("GIN", "MLI"), ("GBR",))]),
     ("Latvia expelled two Russian diplomats. Estonia did the same on Friday.", [("SANCTION", ("EST",), ("RUS",))]),
+    # money promised is aid promised, named by its amount or its currency, and goes to a state, not to the UN
+    # that hosts the conference
+    ("Saudi Arabia pledged $500 million to Gaza. Qatar promised $1 billion, the largest single amount.",
+     [("AGREE", ("QAT",), ("PSE",))]),
+    ("Saudi Arabia pledged $500 million to Gaza. The European Union pledged 450 million euros for 2015.",
+     [("AGREE", ("EU",), ("PSE",))]),
+    ("The United Nations opened its donors' conference on Haiti in New York. The UN secretary-general spoke first. "
+     "Venezuela promised $100 million.", [("AGREE", ("VEN",), ("HTI",))]),
     # a follower named by its people ("the British delegate", "Colombia's president"), saying "the same"
     ("The Soviet delegate condemned Portugal's raid on Guinea. The British delegate took the same line.",
      [("ACCUSE", ("GBR",), ("PRT",))]),
