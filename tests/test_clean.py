@@ -101,6 +101,9 @@ def test_plain_line(line, expected):
         "Prague Desk | Sunday 18 April | Last updated 23:48 CEST",
         "Updated 17:52 GMT — adds Slovak reaction, background",
         "Live coverage · Posted 3:41pm, Sunday 18 April — Updated 7:12pm",
+        "9:52pm",
+        "18:20 GMT",
+        "11:30am —",
     ],
 )
 def test_boilerplate_line_is_dropped(line):
