@@ -92,6 +92,12 @@ def _sector_fits(pattern: Pattern, actor: list[Entity]) -> bool:
     return any((e.sector or "NONE") in pattern.sector for e in actor)
 
 
+def _spent_on(amount: Token) -> Token | None:
+    """What an amount of money is of or in ("$2.5 million *in military assistance*"), not where it goes ("invested
+    $1.5 billion *in Bolivia*")."""
+    return next((o for _p, o in g.prep_objects(amount, MONEY_PREPS) if o.pos_ == "NOUN"), None)
+
+
 def _named_by(finding: Finding, others: list[Finding], doc: Doc) -> bool:
     """Whether a finding is an act that another finding's clause names as its object or cause ("condemned *the
     raid*"), not a deed told by a clause of its own."""
@@ -167,6 +173,7 @@ PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pcomp"}
 
 MATERIAL_COOPERATION, MATERIAL_CONFLICT = 2, 4  # quad classes of deeds
 VERBAL = (1, 3)  # quad classes of words
+MONEY_PREPS = frozenset({"in", "of"})  # what an amount of money is spent on: "$2 million *in* aid"
 AID_PLEDGES = "033"  # the CAMEO root of pledges of aid, which donors repeat one after another
 
 # How many conjoined clauses back an act may be placed by the first ("bombed a camp in X *and killed* …").
@@ -930,6 +937,8 @@ class EventFinder:
                 return None
         elif pattern.object is not None:
             theme = self.roles.theme(token)
+            if theme is not None and theme.ent_type_ == "MONEY" and not self._lemmas(theme) & pattern.object:
+                theme = _spent_on(theme) or theme  # "suspended $2.5 million *in military assistance*"
             # "imposed an air *and arms embargo*": any of the objects listed
             if theme is None or not any(self._lemmas(t) & pattern.object for t in (theme, *theme.conjuncts)):
                 return None

@@ -210,6 +210,9 @@ class Roles:
         "the sanctions bill *passed*", "a sanctions regime Congress *approved*"; for a later member of a list,
         the verb of the first ("stepped up customs, sanitary and migration *checks*")."""
         noun = g.first_listed(noun)
+        if noun.dep_ == "appos" and g.lemma(noun.head) in self.carrier_nouns:
+            # "announced its *measures*: suspension of all defence cooperation, …": what the measures are
+            return self.light_verb(noun.head)
         if noun.dep_ == "compound" and g.lemma(noun.head) in self.carrier_nouns:
             noun = noun.head
             for child in noun.children:
