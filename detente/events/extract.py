@@ -1612,7 +1612,11 @@ class EventFinder:
             kinds.add(self.codes[cause].event)
         if not kinds & HOSTILE_DEEDS and g.lemma(thing) not in self.instruments:
             return []
-        return [e for _p, o in g.prep_objects(thing, VICTIM_PREPS) for e in self.roles.entities(o)]
+        # "the *Kuwait* invasion", "the invasion *of Kuwait*": the land taken
+        invaded = [e for c in thing.children if self.roles.invaded(c, thing) for e in self.roles.entities(c)]
+        if g.lemma(thing) in self.roles.invaded_nouns:
+            invaded += [e for _p, o in g.prep_objects(thing, frozenset({"of"})) for e in self.roles.entities(o)]
+        return invaded + [e for _p, o in g.prep_objects(thing, VICTIM_PREPS) for e in self.roles.entities(o)]
 
     def _deed_doers(self, thing: Token, speakers: set[str | None]) -> list[Entity]:
         """Who did the hostile deed a noun with "the" names and nothing else says whose ("deplores *the attack*",

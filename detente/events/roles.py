@@ -75,6 +75,7 @@ class Roles:
         self.quantity = words("quantity_nouns")
         self.decision_nouns = words("decision_nouns")
         self.carrier_nouns = words("carrier_nouns")
+        self.invaded_nouns = words("invaded_nouns")
         self.opposing = words("opposing_verbs")
         self.circumstance_preps = words("circumstance_preps")
         self.theme_preps = words("theme_preps")
@@ -260,11 +261,17 @@ class Roles:
                 if found:
                     return found
         for child in noun.children:
-            if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and not self.resolver.venue(child, noun):
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and not self.resolver.venue(child, noun) \
+                    and not self.invaded(child, noun):
                 found = self.entities(child)
                 if found:
                     return found
         return []
+
+    def invaded(self, modifier: Token, noun: Token) -> bool:
+        """Whether a state's name before a noun of invasion names the land invaded ("the *Panama* invasion", "the
+        *Kuwait* occupation"), where its adjective names the invader ("the *Iraqi* invasion")."""
+        return modifier.dep_ == "compound" and modifier.pos_ == "PROPN" and g.lemma(noun) in self.invaded_nouns
 
     def actors(self, verb: Token, depth: int = 0) -> list[Entity]:
         """Who does what ``verb`` says, climbing to governing clauses when it has no subject."""

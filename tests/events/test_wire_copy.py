@@ -243,6 +243,15 @@ def test_an_attack_noun_that_is_the_means_of_a_killing_is_one_event(coder) -> No
     assert found == [("ASSAULT", ("SAU",), ("YEM",))]
 
 
+@pytest.mark.parametrize("text", [
+    "Iraqi troops invaded Kuwait on Thursday. The Arab League condemned the Kuwait invasion.",
+    "Iraqi troops invaded Kuwait on Thursday. The Arab League condemned the invasion of Kuwait.",
+])
+def test_a_state_named_with_an_invasion_is_the_land_invaded(coder, text: str) -> None:
+    assert ("ACCUSE", ("ARL",), ("IRQ",)) in coded(coder, text, "1990-08-05")
+    assert ("ACCUSE", ("ARL",), ("KWT",)) not in coded(coder, text, "1990-08-05")
+
+
 def test_an_attack_on_the_actors_own_people_at_home_stays_at_home(coder) -> None:
     assert coded(coder, "Pakistani troops killed 12 militants in North Waziristan.") == [
         ("ASSAULT", ("PAK",), ("PAK",))]
