@@ -562,6 +562,9 @@ MORE_DEEDS = [
      "statements.", [("SUPPORT", ("UKR",), ("GBR", "USA"))]),
     ("The Netherlands accused Russia of the cyberattack. Australia, Canada and New Zealand issued statements "
      "backing the attributions.", [("SUPPORT", ("AUS", "CAN", "NZL"), ("NLD",))]),
+    # former names of states: Czechoslovakia as Czechia, Yugoslavia as Serbia (the states of their capitals)
+    ("Egypt concluded an agreement with Czechoslovakia for the supply of arms.", [("SUPPORT", ("EGY",), ("CZE",))]),
+    ("The United States also asked Yugoslavia to hold him.", [("REQUEST", ("USA",), ("SRB",))]),
     # "to" read by the parser as a dative in a long sentence still names where the troops go
     ("Ecuador said it was expelling Colombia’s ambassador, a day after President Rafael Correa sent ten battalions "
      "to the Colombian border.", [("MOBILIZE", ("ECU",), ("COL",))]),
