@@ -694,6 +694,9 @@ class EventFinder:
                                          and c.i > theme.i and c.pos_ == "PROPN" for member in g.members(c)]
         gapped = [(member, number) for member in listed if member.pos_ == "PROPN"
                   for number in [_remnant_number(member, self.approximators)] if number is not None]
+        # "Libya, Iraq and Yemen condemned it, *and Iran too*": a state with "too" after it does the same
+        gapped += [(c, None) for c in predicate.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > theme.i
+                   and any(a.dep_ == "advmod" and a.lower_ in self.additive_adverbs for a in c.children)]
         gapped += self._gapped_alike(predicate, theme)
         known = {member.i for member, _number in gapped}
         gapped += [(name, number) for name, number in self._gapped_amounts(theme) if name.i not in known]
@@ -710,7 +713,8 @@ class EventFinder:
             recipient = tuple(self._other_party(countries | {e.country for e in finding.actor}))
             inferred = bool(recipient)
         first = dataclasses.replace(finding, recipient=recipient, recipient_inferred=inferred)
-        return [first, *(dataclasses.replace(first, actor=tuple(actor), counted=number.i) for actor, number in doers)]
+        return [first, *(dataclasses.replace(first, actor=tuple(actor), counted=number.i if number is not None
+                                             else finding.counted) for actor, number in doers)]
 
     def _gapped_amounts(self, theme: Token) -> list[tuple[Token, Token]]:
         """ "Saudi Arabia pledged $1 billion, *the European Union about 500 million euros* and *the United States

@@ -639,6 +639,12 @@ LISTS_AND_FOLLOWERS = [
      [("AGREE", ("EU",), ("PSE",))]),
     ("The United Nations opened its donors' conference on Haiti in New York. The UN secretary-general spoke first. "
      "Venezuela promised $100 million.", [("AGREE", ("VEN",), ("HTI",))]),
+    # a state added with "too" after the act, the verb left out, does it as well; backing "it" backs what the last
+    # like words were about
+    ("U.S. forces fired missiles at a plant in Khartoum. Libya, Iraq and Yemen condemned it, and Iran too.",
+     [("ACCUSE", ("IRN",), ("USA",))]),
+    ("U.S. forces fired missiles at a plant in Khartoum. Britain said it strongly supports the American action. "
+     "Germany and Australia also backed it.", [("SUPPORT", ("DEU", "AUS"), ("USA",))]),
     # a follower named by its people ("the British delegate", "Colombia's president"), saying "the same"
     ("The Soviet delegate condemned Portugal's raid on Guinea. The British delegate took the same line.",
      [("ACCUSE", ("GBR",), ("PRT",))]),
