@@ -257,6 +257,11 @@ def test_an_attack_on_the_actors_own_people_at_home_stays_at_home(coder) -> None
         ("ASSAULT", ("PAK",), ("PAK",))]
 
 
+def test_troops_offered_by_a_list_of_states_are_aid_from_each_not_an_offer_to_one_another(coder) -> None:
+    found = coded(coder, "Ghana, Tunisia, Morocco, Guinea and Ethiopia offered troops to the United Nations.")
+    assert found == [("AGREE", ("GHA", "TUN", "MAR", "GIN", "ETH"), ("UN",))]
+
+
 def test_a_deal_struck_by_soldiers_is_no_strike(coder) -> None:
     assert "ASSAULT" not in {event for event, _a, _r in coded(coder, "The army struck a deal with the rebels.")}
 
