@@ -126,6 +126,7 @@ BLIND_FLOORS = {
     "blind-22": {"precision": 0.68, "recall": 0.52, "f1": 0.59},
     "blind-23": {"precision": 0.56, "recall": 0.50, "f1": 0.53},
     "blind-24": {"precision": 0.58, "recall": 0.37, "f1": 0.46},
+    "blind-25": {"precision": 0.55, "recall": 0.41, "f1": 0.47},
 }
 
 
