@@ -1630,10 +1630,13 @@ class EventFinder:
                 or any(c.dep_ in ("poss", "prep", "amod", "compound") for c in thing.children):
             return []
         doc, lemma = thing.doc, g.lemma(thing)
-        # the deed told by the same word ("U.S. *raids* on Libya … Greece condemned *the raids*"), not any other
+        # the deed told by the same word ("U.S. *raids* on Libya … Greece condemned *the raids*"), or by a word of
+        # the same specific code ("North Korea *shells* a South Korean island … condemned *the shelling*"), not any
+        # other
+        codes = {p.cameo for p in self.lexicon.patterns(lemma, "NOUN") if not p.cameo.endswith("0")}
         deed = next((f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].event in kinds and f.recipient
                      and f.actor and not {e.country for e in f.actor} & speakers
-                     and any(g.lemma(doc[i]) == lemma for i in f.trigger)), None)
+                     and (f.pattern.cameo in codes or any(g.lemma(doc[i]) == lemma for i in f.trigger))), None)
         return list({e.country: e for e in deed.actor}.values()) if deed is not None else []
 
     def _laid_on(self, predicate: Token, theme: Token) -> bool:

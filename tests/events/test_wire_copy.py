@@ -650,6 +650,9 @@ LISTS_AND_FOLLOWERS = [
      [("ACCUSE", ("IRN",), ("USA",))]),
     ("U.S. forces fired missiles at a plant in Khartoum. Britain said it strongly supports the American action. "
      "Germany and Australia also backed it.", [("SUPPORT", ("DEU", "AUS"), ("USA",))]),
+    # a deed named by a noun of its own specific code is the deed told before ("shells" … "the shelling")
+    ("North Korea shells South Korean island. Britain and France condemned the shelling, and Germany too.",
+     [("ACCUSE", ("GBR", "FRA"), ("PRK",)), ("ACCUSE", ("DEU",), ("PRK",))]),
     # a follower named by its people ("the British delegate", "Colombia's president"), saying "the same"
     ("The Soviet delegate condemned Portugal's raid on Guinea. The British delegate took the same line.",
      [("ACCUSE", ("GBR",), ("PRT",))]),
