@@ -1556,10 +1556,18 @@ class EventFinder:
         return [e for e in self.roles.entities(told) if e.sector != "MED"
                 and not self.resolver.kb.is_organisation(e.country)] if told is not None else []
 
-    def _answered(self, speakers: set[str | None]) -> list[Entity]:
-        """Whom a threat without a named target is aimed at: who did the last hostile act against the speaker
-        ("Britain expelled 23 Russian diplomats. The Kremlin said it *will not leave this unanswered*")."""
-        last = next((f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].quad_class in (3, 4)
+    def _fired_back(self, predicate: Token) -> bool:
+        """Whether force is told as an answer: "*returned fire*", "*fired back*", "*struck back*"."""
+        obj = g.direct_object(predicate)
+        return g.particle(predicate, self.particle_adverbs) == "back" \
+            or g.lemma(predicate) in self.answering and obj is not None and g.lemma(obj) == "fire"
+
+    def _answered(self, speakers: set[str | None], deeds: bool = False) -> list[Entity]:
+        """Whom a threat without a named target is aimed at: who did the last hostile act (the last deed, for force
+        fired back) against the speaker ("Britain expelled 23 Russian diplomats. The Kremlin said it *will not
+        leave this unanswered*")."""
+        classes = (4,) if deeds else (3, 4)
+        last = next((f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].quad_class in classes
                      and {e.country for e in f.recipient} & speakers), None)
         return [e for e in last.actor if e.country not in speakers] if last is not None else []
 
@@ -1795,10 +1803,10 @@ class EventFinder:
         if not recipient and code.event in ADDRESSED_EVENTS:
             # "any provocation will not go unanswered, Ankara *warned Athens*": words told to a state are aimed at it
             recipient = [e for e in self._addressee(predicate) if e.country not in actor_countries]
-        if not recipient and code.event in ANSWERING_EVENTS:
-            # "… will not leave this unanswered", "sent two patrol boats to the reefs": aimed at who last acted
-            # against the actor
-            recipient = self._answered(actor_countries)
+        if not recipient and (code.event in ANSWERING_EVENTS or code.event == "ASSAULT" and self._fired_back(predicate)):
+            # "… will not leave this unanswered", "sent two patrol boats to the reefs", "*returned fire*": aimed at
+            # who last acted against the actor
+            recipient = self._answered(actor_countries, deeds=code.event == "ASSAULT")
             answered = bool(recipient)
         if not recipient and code.code.startswith(self.denials):
             recipient = self._accusers(actor_countries)  # "The Kremlin flatly denied any involvement"

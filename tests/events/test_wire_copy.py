@@ -570,6 +570,9 @@ MORE_DEEDS = [
     # former names of states: Czechoslovakia as Czechia, Yugoslavia as Serbia (the states of their capitals)
     ("Egypt concluded an agreement with Czechoslovakia for the supply of arms.", [("SUPPORT", ("EGY",), ("CZE",))]),
     ("The United States also asked Yugoslavia to hold him.", [("REQUEST", ("USA",), ("SRB",))]),
+    # fire returned is aimed at whoever fired
+    ("North Korea fired dozens of artillery shells at a South Korean island on Tuesday. South Korea's military "
+     "returned fire with K-9 self-propelled howitzers.", [("ASSAULT", ("KOR",), ("PRK",))]),
     # "to" read by the parser as a dative in a long sentence still names where the troops go
     ("Ecuador said it was expelling Colombia’s ambassador, a day after President Rafael Correa sent ten battalions "
      "to the Colombian border.", [("MOBILIZE", ("ECU",), ("COL",))]),
