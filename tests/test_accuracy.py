@@ -125,8 +125,8 @@ BLIND_FLOORS = {
     "blind-21": {"precision": 0.69, "recall": 0.47, "f1": 0.56},
     "blind-22": {"precision": 0.68, "recall": 0.52, "f1": 0.59},
     "blind-23": {"precision": 0.56, "recall": 0.50, "f1": 0.53},
-    "blind-24": {"precision": 0.58, "recall": 0.37, "f1": 0.46},
-    "blind-25": {"precision": 0.55, "recall": 0.41, "f1": 0.47},
+    "blind-24": {"precision": 0.66, "recall": 0.45, "f1": 0.54},
+    "blind-25": {"precision": 0.57, "recall": 0.43, "f1": 0.49},
 }
 
 
