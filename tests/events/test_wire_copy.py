@@ -573,6 +573,8 @@ MORE_DEEDS = [
     # fire returned is aimed at whoever fired
     ("North Korea fired dozens of artillery shells at a South Korean island on Tuesday. South Korea's military "
      "returned fire with K-9 self-propelled howitzers.", [("ASSAULT", ("KOR",), ("PRK",))]),
+    ("North Korea fired shells at a South Korean island. South Korea scrambled F-16 fighter jets.",
+     [("MOBILIZE", ("KOR",), ("PRK",))]),
     # "to" read by the parser as a dative in a long sentence still names where the troops go
     ("Ecuador said it was expelling Colombia’s ambassador, a day after President Rafael Correa sent ten battalions "
      "to the Colombian border.", [("MOBILIZE", ("ECU",), ("COL",))]),
