@@ -575,6 +575,11 @@ MORE_DEEDS = [
      "returned fire with K-9 self-propelled howitzers.", [("ASSAULT", ("KOR",), ("PRK",))]),
     ("North Korea fired shells at a South Korean island. South Korea scrambled F-16 fighter jets.",
      [("MOBILIZE", ("KOR",), ("PRK",))]),
+    # an amount of money suspended is what it is in; measures announced are what the list after them names
+    ("The United States is suspending about US$2.5 million in military assistance and training to Fiji.",
+     [("SANCTION", ("USA",), ("FJI",))]),
+    ("Australia announced its measures: suspension of all defence cooperation with Fiji, a ban on travel by coup "
+     "leaders, and a review of the aid program.", [("SANCTION", ("AUS",), ("FJI",))]),
     # "to" read by the parser as a dative in a long sentence still names where the troops go
     ("Ecuador said it was expelling Colombia’s ambassador, a day after President Rafael Correa sent ten battalions "
      "to the Colombian border.", [("MOBILIZE", ("ECU",), ("COL",))]),
@@ -636,11 +641,6 @@ LISTS_AND_FOLLOWERS = [
     ("Tanzania and Ghana broke off relations with Britain. Reports said Guinea and Mali had taken the same step.",
      [("SANCTION", ("GIN", "MLI"), ("GBR",))]),
     ("Latvia expelled two Russian diplomats. Estonia did the same on Friday.", [("SANCTION", ("EST",), ("RUS",))]),
-    # an amount of money suspended is what it is in; measures announced are what the list after them names
-    ("The United States is suspending about US$2.5 million in military assistance and training to Fiji.",
-     [("SANCTION", ("USA",), ("FJI",))]),
-    ("Australia announced its measures: suspension of all defence cooperation with Fiji, a ban on travel by coup "
-     "leaders, and a review of the aid program.", [("SANCTION", ("AUS",), ("FJI",))]),
     # money promised is aid promised, named by its amount or its currency, and goes to a state, not to the UN
     # that hosts the conference
     ("Saudi Arabia pledged $500 million to Gaza. Qatar promised $1 billion, the largest single amount.",
