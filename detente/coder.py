@@ -43,7 +43,7 @@ from .screen import Screen
 from .settings import Settings
 from .size import size_of
 from .spans import entities
-from .time import (ResolvedDate, anaphoric_spans, is_deadline, is_onset, item_days, load_time_words,
+from .time import (ResolvedDate, anaphoric_spans, is_deadline, is_onset, is_period, item_days, load_time_words,
                    resolve_anaphoric, resolve_expression, section_days, story_day)
 
 log = logging.getLogger(__name__)
@@ -62,8 +62,6 @@ ALLEGING_WORDS = frozenset({"alleged", "allegedly", "suspected", "accused", "acc
 EARLIER_WORDS = frozenset({"previously", "earlier", "formerly", "prior", "previous"})
 # How many days before its publication a dated event may be that an undated repeat of it refers to.
 RECENT_DAYS = 7
-# Prepositions that make a year or month the period an act is for, not its date ("pledged $100 million *for* 2015").
-PERIOD_PREPS = frozenset({"for"})
 
 
 @dataclass
@@ -796,7 +794,7 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
             if deadline and not onset:
                 continue
             resolved = _told_as_past(resolve_expression(ent.text, reference), predicate, reference)
-            if resolved is not None and resolved.precision in ("year", "month") and _for_period(prefix):
+            if resolved is not None and resolved.precision in ("year", "month") and is_period(prefix):
                 continue  # "pledged 450 million euros *for 2015*": the period the act is for, not its date
             if onset and (resolved is None or resolved.date > reference):
                 continue  # "had stepped up checks *from October 10*": the day it began, when it is past
@@ -816,12 +814,6 @@ def _event_date(predicate: Token, sent: Span, reference: date | None, anchor: da
             or bool(lexicon.patterns(node.head.lemma_.lower(), "NOUN")))
         node = node.head
     return None
-
-
-def _for_period(prefix: str) -> bool:
-    """Whether the words before a date make it the period an act is for ("*for* 2015", "*for* next year")."""
-    words = prefix.lower().split()
-    return bool(words) and words[-1] in PERIOD_PREPS
 
 
 def _year_of_a_name(span: Span, predicate: Token, own: Collection[int]) -> bool:

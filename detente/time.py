@@ -30,6 +30,7 @@ __all__ = [
     "ResolvedDate",
     "TimeWords",
     "is_deadline",
+    "is_period",
     "load_time_words",
     "publication_date_from_text",
     "resolve_anaphoric",
@@ -89,6 +90,7 @@ class TimeWords:
     anaphoric_directions: tuple[str, ...]
     deadline_words: tuple[str, ...]
     onset_words: tuple[str, ...]
+    period_words: tuple[str, ...]
     deadline_fillers: tuple[str, ...]
     not_deadlines: tuple[str, ...]
     publication_markers: tuple[str, ...]
@@ -104,6 +106,7 @@ _WORD_LISTS = (
     "day_parts",
     "deadline_words",
     "onset_words",
+    "period_words",
     "deadline_fillers",
     "not_deadlines",
     "publication_markers",
@@ -627,6 +630,13 @@ def is_onset(prefix: str) -> bool:
     Monday"): a deadline for a measure announced before it, the day of the act for one in force since."""
     tail = _normalize(prefix)
     return bool(tail) and _patterns().onset.search(tail) is not None
+
+
+def is_period(prefix: str) -> bool:
+    """True when the word right before a date makes it the period an act is for ("pledged $100 million *for*
+    2015"), not the date of the act."""
+    words = _normalize(prefix).split()
+    return bool(words) and words[-1] in load_time_words().period_words
 
 
 # ---------------------------------------------------------------- publication date

@@ -17,6 +17,7 @@ from detente.time import (
     TIME_WORDS_PATH,
     ResolvedDate,
     is_deadline,
+    is_period,
     item_days,
     load_time_words,
     publication_date_from_text,
@@ -203,6 +204,17 @@ DEADLINE_CASES = [
 @pytest.mark.parametrize(("prefix", "expected"), DEADLINE_CASES)
 def test_is_deadline(prefix: str, expected: bool) -> None:
     assert is_deadline(prefix) is expected
+
+
+@pytest.mark.parametrize(("prefix", "expected"), [
+    ("pledged 450 million euros for", True),
+    ("the budget FOR", True),
+    ("pledged 450 million euros in", False),
+    ("forces", False),
+    ("", False),
+])
+def test_is_period(prefix: str, expected: bool) -> None:
+    assert is_period(prefix) is expected
 
 
 PUBLICATION_CASES = [

@@ -174,7 +174,6 @@ PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pcomp"}
 MATERIAL_COOPERATION, MATERIAL_CONFLICT = 2, 4  # quad classes of deeds
 VERBAL = (1, 3)  # quad classes of words
 MONEY_PREPS = frozenset({"in", "of"})  # what an amount of money is spent on: "$2 million *in* aid"
-AID_PLEDGES = "033"  # the CAMEO root of pledges of aid, which donors repeat one after another
 
 # How many conjoined clauses back an act may be placed by the first ("bombed a camp in X *and killed* …").
 GOVERNING_CONJUNCTS = 3
@@ -195,6 +194,8 @@ class EventFinder:
         self.laying = lexicon.word_list("laying_verbs")
         self.unilateral = tuple(lexicon.word_list("unilateral_codes"))
         self.mediation = tuple(sorted(lexicon.word_list("mediation_codes")))
+        self.repeated = tuple(sorted(lexicon.word_list("repeated_codes")))
+        self.returned_force = lexicon.word_list("returned_force")
         self.forums = frozenset(code.upper() for code in lexicon.word_list("forum_bodies"))
         self.regrets = lexicon.word_list("regret_words")
         self.apology_doers = lexicon.word_list("apology_doers")
@@ -1493,7 +1494,7 @@ class EventFinder:
         recipients, told in this sentence or the one before, when the actor is none of them. Deeds, aid and
         pledges of aid only ("Japan pledged $100 million to Nepal. Britain and Norway *also announced
         contributions*"): words ("condemned", "urged") are aimed at whom the speaker names or the story is about."""
-        if code.quad_class not in (MATERIAL_COOPERATION, MATERIAL_CONFLICT) and not code.code.startswith(AID_PLEDGES):
+        if code.quad_class not in (MATERIAL_COOPERATION, MATERIAL_CONFLICT) and not code.code.startswith(self.repeated):
             return []
         start = g.sentences_back(predicate, 1)
         before = [*self.earlier, *(f for f in self.told if f.predicate < predicate.i)]
@@ -1560,7 +1561,7 @@ class EventFinder:
         """Whether force is told as an answer: "*returned fire*", "*fired back*", "*struck back*"."""
         obj = g.direct_object(predicate)
         return g.particle(predicate, self.particle_adverbs) == "back" \
-            or g.lemma(predicate) in self.answering and obj is not None and g.lemma(obj) == "fire"
+            or g.lemma(predicate) in self.answering and obj is not None and g.lemma(obj) in self.returned_force
 
     def _answered(self, speakers: set[str | None], deeds: bool = False) -> list[Entity]:
         """Whom a threat without a named target is aimed at: who did the last hostile act (the last deed, for force
@@ -1682,9 +1683,12 @@ class EventFinder:
         kinds = {self.codes[p.cameo].event for p in deeds if not decision or self._conditions(p, thing) is not None}
         if not kinds and not decision and not said:
             return []
+        def named(finding: Finding) -> bool:
+            code = self.codes[finding.pattern.cameo]
+            return code.quad_class in VERBAL if said else not kinds or code.event in kinds
+
         done = [f for f in self.earlier if f.recipient and f.status == "actual"]
-        last = next((f for f in reversed(done) if (self.codes[f.pattern.cameo].quad_class in VERBAL if said else
-                                                   not kinds or self.codes[f.pattern.cameo].event in kinds)), None)
+        last = next((f for f in reversed(done) if named(f)), None)
         if last is None or {e.country for e in last.actor} & speakers:
             return []  # "Ottawa defended the action": its own
         return list(last.actor)

@@ -79,12 +79,12 @@ WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "answering_verbs", "in_kind_words", "justifying_words", "following_verbs", "following_objects",
               "copying_verbs", "copying_words", "additive_adverbs", "pro_verbs", "hosted_codes", "addressing_verbs",
               "cause_marks",
-              "sovereign_things", "spoken_things", "said_things", "invaded_nouns", "bare_measures",
+              "sovereign_things", "spoken_things", "said_things", "invaded_nouns", "returned_force", "bare_measures",
               "release_nouns", "reciprocating_verbs", "matching_verbs", "shared_words", "approximators",
               "asking_verbs", "asking_nouns", "hoping_verbs", "condition_marks", "involving_verbs", "state_nouns",
               "group_nouns", "group_sectors", "posted_abroad", "helping_verbs", "unilateral_codes", "bond_nouns",
               "grievance_preps", "occasion_nouns", "occasion_preps", "feeling_nouns", "laying_verbs",
-              "opposing_verbs", "mediation_codes")
+              "opposing_verbs", "mediation_codes", "repeated_codes")
 
 
 @dataclass(frozen=True)
