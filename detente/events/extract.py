@@ -81,6 +81,9 @@ ADDRESSED_EVENTS = ("THREATEN", "ACCUSE", "REQUEST", "REJECT")
 # Deeds a state's regret for its own side's part is an apology for.
 APOLOGISED_EVENTS = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
+# The CAMEO code of mediation done (the parties mediated are its recipients).
+MEDIATED = "045"
+
 # How many acts back the accusation a denial answers may be told.
 DENIAL_REACH = 4
 
@@ -141,6 +144,11 @@ def _remnant_number(member: Token, approximators: frozenset[str]) -> Token | Non
     return None
 
 
+def _holds(clause: Token, token: Token) -> bool:
+    """Whether a token is in the phrase a clause's head spans."""
+    return clause.left_edge.i <= token.i <= clause.right_edge.i
+
+
 def _is_time(token: Token) -> bool:
     """ "on *Thursday*", "for *two days*": a prepositional object that is a date or a time."""
     return token.ent_type_ in ("DATE", "TIME")
@@ -194,6 +202,8 @@ class EventFinder:
         self.laying = lexicon.word_list("laying_verbs")
         self.unilateral = tuple(lexicon.word_list("unilateral_codes"))
         self.mediation = tuple(sorted(lexicon.word_list("mediation_codes")))
+        self.brokering = lexicon.word_list("brokering_words")
+        self.brokering_preps = lexicon.word_list("brokering_preps")
         self.repeated = tuple(sorted(lexicon.word_list("repeated_codes")))
         self.returned_force = lexicon.word_list("returned_force")
         self.forums = frozenset(code.upper() for code in lexicon.word_list("forum_bodies"))
@@ -299,6 +309,7 @@ class EventFinder:
                 if condition:
                     findings.append(condition)
         findings = [split for finding in findings for split in self._mutual(finding)]
+        findings.extend(self._brokered(tokens, findings))
         findings.extend(self._reported_acts(findings))
         findings.extend(self._in_kind(clauses, findings))
         # "summoned the envoys *to protest*, and Spain did the same": the summons is done again, not its purpose
@@ -309,7 +320,8 @@ class EventFinder:
         findings = [self._against_cause(self._across_border(finding), findings) for finding in findings]
         findings = [self._as_apology(finding, findings) for finding in findings]
         for finding in findings:  # who did what to whom so far: "both sides" are the parties of the story
-            if not finding.joint:  # a mediator's welcome of "the accord" makes it no party
+            # a mediator's welcome of "the accord" makes it no party, nor does its mediation
+            if not finding.joint and not finding.pattern.cameo.startswith(self.mediation):
                 self.resolver.discourse.note_dyad(finding.actor, finding.recipient)
         self.earlier.extend(findings)
         return findings
@@ -668,6 +680,44 @@ class EventFinder:
             out.append(Finding(trigger=(speech.i,), predicate=speech.i, pattern=pattern, actor=tuple(speaker),
                                recipient=finding.actor, theme=None, status="actual"))
         return out
+
+    def _brokered(self, tokens: list[Token], findings: list[Finding]) -> list[Finding]:
+        """ "Iran freed the doctor in a deal *mediated by Oman*", "the accord, which was *brokered by* the EU",
+        "agreed after talks *under the chairmanship of* Sudan's head of state": whoever the deal, the accord or
+        the talks were mediated by mediated (045) between the parties of the act they belong to, one event with
+        each party, on that act's day; with no such act, between the parties a "between" names."""
+        out = []
+        for token in tokens:
+            mediators, thing = self._mediation(token)
+            countries = {e.country for e in mediators}
+            if not mediators or None in countries:
+                continue
+            doc = self.resolver.doc
+            hosts = [f for f in findings if f.pattern.cameo != MEDIATED and _holds(doc[f.predicate], thing)]
+            parties = [e for f in hosts for e in (*f.actor, *f.recipient)] or self._between_parties(thing)
+            parties = list({e.country: e for e in parties if e.country and e.country not in countries}.values())
+            host = hosts[0] if hosts else None
+            told = host if host is not None and token.pos_ == "NOUN" else None  # a participle's deal was made
+            pattern = Pattern(lemma=g.lemma(token), pos=token.pos_, cameo=MEDIATED)
+            out.extend(Finding(trigger=(token.i,), predicate=host.predicate if host else token.i, pattern=pattern,
+                               actor=tuple(mediators), recipient=(party,), theme=None,
+                               status=told.status if told else "actual", future=told.future if told else False)
+                       for party in parties)
+        return out
+
+    def _mediation(self, token: Token) -> tuple[list[Entity], Token]:
+        """Who mediated, and the thing mediated: the agent of a participle of brokering and the deal it qualifies
+        ("a deal *brokered by Oman*"), or whose a noun of brokering is and the word its phrase hangs on ("talks
+        *under the auspices of the OAU*")."""
+        if g.lemma(token) not in self.brokering and token.lower_ not in self.brokering:  # "auspices" (lemma "auspex")
+            return [], token
+        if token.tag_ == "VBN" and token.dep_ in ("acl", "relcl"):
+            agent = g.passive_agent(token)
+            return (self.roles.entities(agent) if agent is not None else []), token.head
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in self.brokering_preps:
+            owner = next((o for _p, o in g.prep_objects(token, frozenset({"of"}))), None)
+            return self.roles.entities(owner if owner is not None else token), token.head.head
+        return [], token
 
     def _in_name(self, token: Token) -> bool:
         """Whether a word is part of a longer proper name ("the Collective Security *Treaty* Organisation"),

@@ -1131,7 +1131,28 @@ MEDIATION_AND_WARNINGS = [
      [("THREATEN", ("IRN",), ("SAU",))]),
     # representations made or lodged: a formal complaint
     ("Britain made representations to Moscow over the detention of the two men.", [("ACCUSE", ("GBR",), ("RUS",))]),
+    # a deal, an accord or talks mediated, named by who mediated them: mediation with each party of the act
+    ("Venezuela freed two American prisoners on Wednesday in an exchange brokered by Qatar.",
+     [("CONSULT", ("QAT",), ("VEN",)), ("CONSULT", ("QAT",), ("USA",))]),
+    ("Rwanda and Congo signed the accord, which was mediated by Angola, in Luanda on Saturday.",
+     [("CONSULT", ("AGO",), ("RWA",)), ("CONSULT", ("AGO",), ("COD",))]),
+    ("Cambodia and Thailand agreed on Monday to a ceasefire after talks under the auspices of Malaysia.",
+     [("CONSULT", ("MYS",), ("KHM",)), ("CONSULT", ("MYS",), ("THA",))]),
+    ("The talks between Armenia and Azerbaijan, chaired by Russia, ended without a deal.",
+     [("CONSULT", ("RUS",), ("ARM",)), ("CONSULT", ("RUS",), ("AZE",))]),
 ]
+
+
+def test_thanks_for_a_mediation_is_no_mediation(coder) -> None:
+    found = coded(coder, "Iran freed the Danish engineer on Friday. Denmark thanked Oman for its mediation.")
+    assert [e for e in found if e[0] == "CONSULT"] == [], found
+
+
+def test_a_mediator_is_no_party_of_the_story(coder) -> None:
+    text = ("Venezuela freed two American prisoners on Wednesday in an exchange brokered by Qatar. Brazil urged "
+            "both sides to keep talking.")
+    requests = [e for e in coded(coder, text) if e[0] == "REQUEST"]
+    assert requests == [("REQUEST", ("BRA",), ("VEN", "USA"))], requests
 
 
 FORUMS = [
