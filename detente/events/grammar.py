@@ -115,8 +115,10 @@ def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None,
 def listed_appositions(head: Token) -> list[Token]:
     """Nouns the parser put in apposition to ``head`` although they continue a list: "Canada, *Ukraine* and
     more than a dozen EU *states*", "Saudi Arabia, *the United Arab Emirates*, Bahrain and Egypt" (a list
-    has "and"/"or" on the head, on one of them or on one of their conjuncts)."""
-    appositions = [c for c in head.children if c.dep_ == "appos"]
+    has "and"/"or" on the head, on one of them or on one of their conjuncts); also a name the parser made a
+    modifier of the name before it ("The Soviet Union, *Poland*, East Germany, Hungary and Bulgaria sent …")."""
+    appositions = [c for c in head.children if c.dep_ == "appos"
+                   or c.dep_ == "npadvmod" and c.pos_ == "PROPN" and head.pos_ == "PROPN" and c.i > head.i]
     if not appositions:
         return []
     listed = [head, *appositions, *(c for a in appositions for c in a.conjuncts)]

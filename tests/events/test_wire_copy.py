@@ -1143,6 +1143,12 @@ MEDIATION_AND_WARNINGS = [
 ]
 
 
+def test_a_list_whose_second_name_the_parser_hung_on_the_first_is_a_list(coder) -> None:
+    found = coded(coder, "The Soviet Union, Poland, East Germany, Hungary and Bulgaria sent troops across the "
+                         "Czechoslovak frontier on Tuesday night.", day="1968-08-21")
+    assert ("MOBILIZE", ("RUS", "POL", "DDR", "HUN", "BGR"), ("CZE",)) in found, found
+
+
 def test_thanks_for_a_mediation_is_no_mediation(coder) -> None:
     found = coded(coder, "Iran freed the Danish engineer on Friday. Denmark thanked Oman for its mediation.")
     assert [e for e in found if e[0] == "CONSULT"] == [], found
