@@ -622,13 +622,16 @@ class Resolver:
 
     def _likeliest_body(self, match: Match, candidates: list[tuple]) -> Term | None:
         """Of several states' bodies with one common name ("the Foreign Office": Britain's, Germany's,
-        Pakistan's), the one of the state the story is filed from, else of the state it names most, else
+        Pakistan's), the one of the state the story is filed from, else of the state it named last, else
         (with no dateline) the first the knowledge base lists; none when a story filed from elsewhere names
         none of them ("the National Assembly" in a story from Rawalpindi is Pakistan's, which the knowledge
         base knows by longer names only)."""
         bodies = [c[3] for c in candidates if c[2] is match and c[3].kind == INSTITUTION and c[3].ambiguous]
         counts = self.discourse.counts
-        best = max(bodies, key=lambda term: (term.country == self.home, counts.get(term.country, 0)))
+        recent = [e.country for e in self.discourse.mentioned]
+        best = max(bodies, key=lambda term: (term.country == self.home,
+                                             -recent.index(term.country) if term.country in recent else -len(recent),
+                                             counts.get(term.country, 0)))
         return best if self.home is None or best.country == self.home or counts.get(best.country, 0) else None
 
     def _in_office(self, term: Term):

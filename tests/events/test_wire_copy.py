@@ -1068,6 +1068,10 @@ SHARED_NAMES = [
     ("ISLAMABAD — Pakistan on Wednesday protested to India. The Foreign Office said it had summoned the Indian "
      "envoy.", [("ACCUSE", ("PAK",), ("IND",))]),
     ("The Foreign Office said it had summoned the Iranian ambassador.", [("ACCUSE", ("GBR",), ("IRN",))]),
+    # with no dateline, the state of them named last
+    ("Britain kept its licences. London said the review went on, and British officials declined to comment. In "
+     "Washington, President Trump defended the kingdom. The Treasury imposed sanctions on 17 Saudi officials.",
+     [("SANCTION", ("USA",), ("SAU",))]),
     # none of the states with a body of that name in the knowledge base: the common noun, of the story's state
     ("LAGOS — Nigeria closed its border with Benin on Tuesday. The National Assembly condemned the smuggling "
      "from Cotonou.", [("ACCUSE", ("NGA",), ("BEN",))]),
