@@ -81,6 +81,10 @@ ADDRESSED_EVENTS = ("THREATEN", "ACCUSE", "REQUEST", "REJECT")
 # Deeds a state's regret for its own side's part is an apology for.
 APOLOGISED_EVENTS = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
+# Acts named by a noun whose "between" names who did them, each to the other ("fighting between Ethiopia and
+# Eritrea", "talks between Washington and Tokyo collapsed").
+BETWEEN_EVENTS = ("ASSAULT", "CONSULT")
+
 # The CAMEO code of mediation done (the parties mediated are its recipients).
 MEDIATED = "045"
 
@@ -204,6 +208,7 @@ class EventFinder:
         self.mediation = tuple(sorted(lexicon.word_list("mediation_codes")))
         self.brokering = lexicon.word_list("brokering_words")
         self.brokering_preps = lexicon.word_list("brokering_preps")
+        self.unheld = lexicon.word_list("unheld_words")
         self.repeated = tuple(sorted(lexicon.word_list("repeated_codes")))
         self.returned_force = lexicon.word_list("returned_force")
         self.forums = frozenset(code.upper() for code in lexicon.word_list("forum_bodies"))
@@ -1362,9 +1367,9 @@ class EventFinder:
                 # "thousands converged *for a rally*": those who go to a protest hold it
                 predicate = self.roles.circumstance(noun)
                 actor = [e for e in self.roles.actors(predicate) if (e.sector or "NONE") not in self.state_sectors]
-            elif self.codes[pattern.cameo].event == "ASSAULT" and not self._feared(noun) \
-                    and len(parties := self._between_parties(noun)) > 1:
-                actor = parties  # "fighting *between Ethiopia and Eritrea*": each on the other
+            elif self.codes[pattern.cameo].event in BETWEEN_EVENTS and not self._feared(noun) \
+                    and not self._unheld(noun) and len(parties := self._between_parties(noun)) > 1:
+                actor = parties  # "fighting *between Ethiopia and Eritrea*": each on the other; talks the same
             else:
                 actor = []
             if not actor and self.codes[pattern.cameo].event == "COERCE":
@@ -1432,6 +1437,14 @@ class EventFinder:
         if clause.pos_ in ("VERB", "AUX") and any(a in self.modality.hypothetical for a in g.auxiliaries(clause)):
             return True
         return any(g.lemma(a) in self.wishing for a in noun.ancestors)
+
+    def _unheld(self, noun: Token) -> bool:
+        """Whether what a noun names is said not to have happened (yet): planned, proposed, cancelled, blocked
+        ("a summit *planned* for April was *cancelled*", "*blocked* the launch of negotiations")."""
+        if any(c.dep_ == "acl" and g.lemma(c) in self.unheld for c in noun.children):
+            return True
+        clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return clause is not None and g.lemma(clause) in self.unheld
 
     def _agreed_between(self, verb: Token, pattern: Pattern) -> list[Entity]:
         """The states of a "between" phrase of a verb with no subject of its own (or of what it names: "discussed

@@ -1153,6 +1153,23 @@ def test_a_list_whose_second_name_the_parser_hung_on_the_first_is_a_list(coder) 
     assert ("MOBILIZE", ("RUS", "POL", "DDR", "HUN", "BGR"), ("CZE",)) in found, found
 
 
+@pytest.mark.parametrize("text", [
+    "Talks between Washington and Tokyo collapsed earlier this month at a meeting in Whistler.",
+    "Gas prices soured relations. Talks between Russia and Japan were continuing on Friday.",
+])
+def test_talks_between_two_states_are_held_by_each_with_the_other(coder, text: str) -> None:
+    consults = [e for e in coded(coder, text) if e[0] == "CONSULT"]
+    assert len(consults) == 1 and set(consults[0][1] + consults[0][2]) in ({"USA", "JPN"}, {"RUS", "JPN"}), consults
+
+
+@pytest.mark.parametrize("text", [
+    "A summit between Sudan and South Sudan planned for early April was cancelled after clashes around Heglig.",
+    "Poland on Monday blocked the launch of negotiations between the European Union and Russia.",
+])
+def test_talks_not_held_are_no_consultation(coder, text: str) -> None:
+    assert [e for e in coded(coder, text) if e[0] == "CONSULT"] == [], coded(coder, text)
+
+
 def test_thanks_for_a_mediation_is_no_mediation(coder) -> None:
     found = coded(coder, "Iran freed the Danish engineer on Friday. Denmark thanked Oman for its mediation.")
     assert [e for e in found if e[0] == "CONSULT"] == [], found
