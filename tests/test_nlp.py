@@ -103,6 +103,7 @@ def test_the_indexed_attribute_ruler_annotates_as_spacys_own(nlp):
     stock.add_pipe("detente_subjects_read_as_objects", last=True)
     stock.add_pipe("detente_verbs_read_as_nouns", last=True)
     stock.add_pipe("detente_subjects_read_as_appositions", last=True)
+    stock.add_pipe("detente_acts_read_as_reported", last=True)
     examples = Path(__file__).resolve().parent.parent / "examples" / "articles"
     texts = [d.text for d in read_inputs([str(examples)]) if isinstance(d, Document)]
     texts.append("They ain't gonna leave, y'all know it; we're gonna see. I'd've gone. She isn't here, is she?")
@@ -199,6 +200,16 @@ def test_a_subject_read_as_an_apposition_of_a_place_told_first_is_the_verbs(nlp)
     parsed = _parsed(nlp, "In Santa Isabel, the Equatorial Guinean capital, the government of President Francisco "
                           "Macías Nguema denounced the occupation.")
     assert parsed["government"][1:] == ("nsubj", "denounced")
+
+
+def test_a_speakers_act_read_as_a_conjunct_of_what_it_said_is_the_speakers(nlp) -> None:
+    parsed = _parsed(nlp, "Britain said the expulsion was unjustified and urged Moscow to reverse it.")
+    assert parsed["urged"][1:] == ("conj", "said") and parsed["and"][1:] == ("cc", "said")
+
+
+def test_a_deed_conjoined_to_what_was_said_stays_in_it(nlp) -> None:
+    parsed = _parsed(nlp, "Kyiv said Russian troops were near the border and shelled two villages.")
+    assert parsed["shelled"][2] != "said"
 
 
 def test_an_apposition_of_a_verbs_own_subject_stays_an_apposition(nlp) -> None:
