@@ -472,7 +472,10 @@ def _claims(coder: Coder, work: Work) -> None:
 
     work.claims, causes = stated_claims(work.parsed, work.events, coder.resources.lexicon, make_cause,
                                         countries_of, work.document.text, coder.resources.kb.words["pointing_words"])
-    work.events = work.events + causes
+    # a cause made for a phrase whose event the coder had already coded as another's cause ("after the Israeli
+    # raid …" answered by one act, the raid coded from the sentence) is that event: its id, one record
+    known = {event.id for event in work.events}
+    work.events = work.events + [cause for cause in {c.id: c for c in causes}.values() if cause.id not in known]
 
 
 def _cause_event(coder: Coder, work: Work, told_from: Document, phrase: Span, effect: Event, sent: Span,

@@ -141,6 +141,17 @@ def test_event_ids_differ_between_texts(coder, events) -> None:
     assert len({e.id for e in events}) == len(events)
 
 
+def test_a_cause_already_coded_from_its_sentence_is_one_record(coder) -> None:
+    """ "… after the Israeli raid on the Iraqi reactor and again after Israeli strikes on Beirut": the raid, a
+    cause of the strikes, is coded from the sentence too; the two were one id twice, which the store refused
+    and which stopped a whole run."""
+    text = ("Ties with Washington soured in the summer, when the administration delayed deliveries of fighter jets "
+            "after the Israeli raid on the Iraqi reactor near Baghdad and again after Israeli strikes on Beirut.")
+    found = coder.code(Document(id="raid", text=text, date=date(1981, 10, 29)))
+    assert len({e.id for e in found}) == len(found)
+    assert [(e.event, e.recipient[0].country) for e in found if e.trigger == "raid"] == [("ASSAULT", "IRQ")]
+
+
 def test_article_event(events) -> None:
     lede = [e for e in events if e.size is not None]
     assert [([a.country for a in e.actor], [r.country for r in e.recipient], e.size.count) for e in lede] == [
