@@ -308,6 +308,9 @@ def test_a_mediators_welcome_does_not_make_it_a_party(coder) -> None:
 REPORTED = [
     # the victim's report of the other side's act is an accusation
     ("Ukraine's defence ministry said Russian forces shelled Kharkiv overnight.", [("ACCUSE", ("UKR",), ("RUS",))]),
+    # forces that cross into the speaker's ground, or cross the line or the border
+    ("Guatemala says Belizean soldiers crossed onto its territory.", [("ACCUSE", ("GTM",), ("BLZ",))]),
+    ("Pakistani troops crossed the border into India on Monday.", [("COERCE", ("PAK",), ("IND",))]),
     ("Ethiopia and Eritrea fought over Badme. Ethiopian government spokeswoman Selome Tadesse said Eritrean "
      "forces had attacked.", [("ACCUSE", ("ETH",), ("ERI",))]),
     ("Ethiopia and Eritrea fought over Badme. Eritrea said Ethiopia had launched a major offensive.",
