@@ -743,6 +743,9 @@ INCLUDED = [
 
 # crowds counted roughly, and whom they protest against
 CROWDS = [
+    # rioters, marchers, young men: crowds too
+    ("Dozens of masked young men broke into the Turkish embassy in Vienna.", [("PROTEST", ("AUT",), ("TUR",))]),
+    ("Thousands of marchers gathered outside the Dutch embassy in Ankara.", [("PROTEST", ("TUR",), ("NLD",))]),
     ("Thousands of people demonstrated in Bukavu on Monday, chanting slogans hostile to Burundi.",
      [("PROTEST", ("COD",), ("BDI",))]),
     ("Tens of thousands of people rallied in Seoul against Japan on Saturday.", [("PROTEST", ("KOR",), ("JPN",))]),
