@@ -62,6 +62,7 @@ ALLEGING_WORDS = frozenset({"alleged", "allegedly", "suspected", "accused", "acc
 EARLIER_WORDS = frozenset({"previously", "earlier", "formerly", "prior", "previous"})
 # How many days before its publication a dated event may be that an undated repeat of it refers to.
 RECENT_DAYS = 7
+RECENT_WORDS = 1  # the same for words: the day before the story's, or its own
 
 
 @dataclass
@@ -576,11 +577,12 @@ def _share_dates(events: list[Event], nominal: set[str], retold: set[str] = froz
         if mention and event.date_source == "publication":
             source = _nearest_dated(dated, _event_key(event), event)
         elif event.date_source == "publication" and event.status == "actual" and event.date is not None \
-                and event.quad_class in (2, 4) and event.id not in retold:
+                and event.id not in retold:
             # "Venezuela broke off relations on Thursday … / … had no choice but to break relations": a repeated
-            # deed without a date of its own is the same as a dated one of the last days (words are repeated
-            # on other days: two threats of a week are two)
-            source = _recent_dated(dated, event)
+            # deed without a date of its own is the same as a dated one of the last days; words only the same as
+            # those of the day before or the same day (words are repeated on other days: two threats of a week
+            # are two)
+            source = _recent_dated(dated, event, RECENT_DAYS if event.quad_class in (2, 4) else RECENT_WORDS)
         elif mention and event.date_precision == "month":  # "Moscow's demand in July" → the day in July
             source = _nearest_dated(dated, (_event_key(event), event.date.year, event.date.month), event)
         if source is not None:
@@ -604,11 +606,11 @@ def _nearest_dated(dated: Nearest[Event], base: tuple, event: Event) -> Event | 
     return same if same is not None else dated.nearest(("any code", base), event.sentence)
 
 
-def _recent_dated(dated: Nearest[Event], event: Event) -> Event | None:
-    """The dated telling of the same deed in the last RECENT_DAYS, in the nearest sentence before ``event``'s,
-    with the same CAMEO code as ``event`` first."""
+def _recent_dated(dated: Nearest[Event], event: Event, days: int) -> Event | None:
+    """The dated telling of the same act in the last ``days``, in the nearest sentence before ``event``'s, with the
+    same CAMEO code as ``event`` first."""
     def recent(told: Event) -> bool:
-        return 0 <= (event.date - told.date).days <= RECENT_DAYS
+        return 0 <= (event.date - told.date).days <= days
 
     base = _event_key(event)
     same = dated.latest_before(("same code", base, event.cameo[:3]), event.sentence, recent)

@@ -152,6 +152,20 @@ def test_a_cause_already_coded_from_its_sentence_is_one_record(coder) -> None:
     assert [(e.event, e.recipient[0].country) for e in found if e.trigger == "raid"] == [("ASSAULT", "IRQ")]
 
 
+def test_words_told_again_without_a_date_are_those_of_the_day_before(coder) -> None:
+    text = ("LONDON, March 17 - Britain on Friday accused Russia of the attack in Salisbury. The foreign secretary "
+            "said the evidence was clear. British officials accused Moscow of flouting the chemical weapons treaty.")
+    found = [e for e in coder.code(Document(id="w", text=text, date=date(2018, 3, 17))) if e.event == "ACCUSE"]
+    assert {e.date for e in found} == {date(2018, 3, 16)}, [(e.date, e.date_source) for e in found]
+
+
+def test_words_told_again_after_a_week_are_other_words(coder) -> None:
+    text = ("Britain on Monday accused Russia of the attack in Salisbury. The foreign secretary said the evidence "
+            "was clear. British officials accused Moscow of flouting the chemical weapons treaty.")
+    found = [e for e in coder.code(Document(id="w", text=text, date=date(2018, 3, 17))) if e.event == "ACCUSE"]
+    assert {e.date for e in found} == {date(2018, 3, 12), date(2018, 3, 17)}, [(e.date, e.date_source) for e in found]
+
+
 def test_article_event(events) -> None:
     lede = [e for e in events if e.size is not None]
     assert [([a.country for a in e.actor], [r.country for r in e.recipient], e.size.count) for e in lede] == [

@@ -72,9 +72,10 @@ def _share_dates_by_scan(events: list[Event], nominal: set[str], retold: set[str
         if mention and event.date_source == "publication":
             candidates = dated.get(coder_module._event_key(event), [])
         elif event.date_source == "publication" and event.status == "actual" and event.date is not None \
-                and event.quad_class in (2, 4) and event.id not in retold:
+                and event.id not in retold:
+            days = coder_module.RECENT_DAYS if event.quad_class in (2, 4) else coder_module.RECENT_WORDS
             candidates = [c for c in dated.get(coder_module._event_key(event), []) if c.sentence < event.sentence
-                          and 0 <= (event.date - c.date).days <= coder_module.RECENT_DAYS]
+                          and 0 <= (event.date - c.date).days <= days]
         elif mention and event.date_precision == "month":
             candidates = [c for c in dated.get(coder_module._event_key(event), [])
                           if (c.date.year, c.date.month) == (event.date.year, event.date.month)]
