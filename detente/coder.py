@@ -63,6 +63,8 @@ EARLIER_WORDS = frozenset({"previously", "earlier", "formerly", "prior", "previo
 # How many days before its publication a dated event may be that an undated repeat of it refers to.
 RECENT_DAYS = 7
 RECENT_WORDS = 1  # the same for words: the day before the story's, or its own
+# The quad classes of deeds (material cooperation and conflict), told again or as earlier unlike words.
+DEEDS = (2, 4)
 
 
 @dataclass
@@ -317,8 +319,10 @@ def _records(coder: Coder, work: Work) -> None:
             nominal.add(event.id)
         if event.date_source == "publication" and _retold(doc[finding.predicate], doc[finding.trigger[-1]], speech):
             retold.add(event.id)
-    work.events = [_in_background(e) if e.id in retold and e.date_source == "publication" else e
-                   for e in _share_dates(events, nominal, retold)]
+    # words retold as earlier ("Dhaka *had expressed* its concern", "the State Department *had called* the expulsion
+    # unwarranted") are of the story's days: they keep its date; deeds retold are of the background
+    work.events = [_in_background(e) if e.id in retold and e.date_source == "publication" and e.quad_class in DEEDS
+                   else e for e in _share_dates(events, nominal, retold)]
 
 
 def _retold(predicate: Token, trigger: Token, speech: frozenset[str]) -> bool:
@@ -582,7 +586,7 @@ def _share_dates(events: list[Event], nominal: set[str], retold: set[str] = froz
             # deed without a date of its own is the same as a dated one of the last days; words only the same as
             # those of the day before or the same day (words are repeated on other days: two threats of a week
             # are two)
-            source = _recent_dated(dated, event, RECENT_DAYS if event.quad_class in (2, 4) else RECENT_WORDS)
+            source = _recent_dated(dated, event, RECENT_DAYS if event.quad_class in DEEDS else RECENT_WORDS)
         elif mention and event.date_precision == "month":  # "Moscow's demand in July" → the day in July
             source = _nearest_dated(dated, (_event_key(event), event.date.year, event.date.month), event)
         if source is not None:

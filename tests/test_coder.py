@@ -166,6 +166,15 @@ def test_words_told_again_after_a_week_are_other_words(coder) -> None:
     assert {e.date for e in found} == {date(2018, 3, 12), date(2018, 3, 17)}, [(e.date, e.date_source) for e in found]
 
 
+def test_words_told_as_earlier_keep_the_day_of_the_story_and_deeds_do_not(coder) -> None:
+    text = ("Ecuador expelled the American ambassador on Tuesday. The State Department had called the expulsion "
+            "unwarranted. Quito had already recalled its own envoy from Washington.")
+    found = coder.code(Document(id="r", text=text, date=date(2011, 4, 7)))
+    dates = {e.event: (e.date, e.date_source) for e in found
+             if e.event in ("ACCUSE", "SANCTION") and e.trigger != "expelled"}
+    assert dates == {"ACCUSE": (date(2011, 4, 7), "publication"), "SANCTION": (None, "background")}, dates
+
+
 def test_article_event(events) -> None:
     lede = [e for e in events if e.size is not None]
     assert [([a.country for a in e.actor], [r.country for r in e.recipient], e.size.count) for e in lede] == [
