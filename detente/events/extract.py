@@ -688,16 +688,16 @@ class EventFinder:
 
     def _brokered(self, tokens: list[Token], findings: list[Finding]) -> list[Finding]:
         """ "Iran freed the doctor in a deal *mediated by Oman*", "the accord, which was *brokered by* the EU",
-        "agreed after talks *under the chairmanship of* Sudan's head of state": whoever the deal, the accord or
-        the talks were mediated by mediated (045) between the parties of the act they belong to, one event with
-        each party, on that act's day; with no such act, between the parties a "between" names."""
+        "agreed after talks *under the chairmanship of* Sudan's head of state": who brokered the deal, the accord
+        or the talks mediated (045) between the parties of the act they belong to, one event with each party, on
+        that act's day; with no such act, between the parties a "between" names."""
         out = []
+        doc = self.resolver.doc
         for token in tokens:
             mediators, thing = self._mediation(token)
             countries = {e.country for e in mediators}
             if not mediators or None in countries:
                 continue
-            doc = self.resolver.doc
             hosts = [f for f in findings if f.pattern.cameo != MEDIATED and _holds(doc[f.predicate], thing)]
             parties = [e for f in hosts for e in (*f.actor, *f.recipient)] or self._between_parties(thing)
             parties = list({e.country: e for e in parties if e.country and e.country not in countries}.values())
