@@ -29,7 +29,7 @@ from .casing import SentenceCase
 from .confidence import Calibration, load_calibration, with_confidence
 from .errors import CodingError, DetenteError, InputError, StageError
 from .events.codebook import Code, load_codebook
-from .events.extract import EventFinder, Finding
+from .events.extract import MATERIAL_CONFLICT, MATERIAL_COOPERATION, EventFinder, Finding
 from .events import lexicon as lexicon_data
 from .events.lexicon import Lexicon, Pattern, load_lexicon
 from .geo import Locator, load_gazetteer
@@ -63,8 +63,8 @@ EARLIER_WORDS = frozenset({"previously", "earlier", "formerly", "prior", "previo
 # How many days before its publication a dated event may be that an undated repeat of it refers to.
 RECENT_DAYS = 7
 RECENT_WORDS = 1  # the same for words: the day before the story's, or its own
-# The quad classes of deeds (material cooperation and conflict), told again or as earlier unlike words.
-DEEDS = (2, 4)
+# The quad classes of deeds, told again or as earlier unlike words.
+DEEDS = (MATERIAL_COOPERATION, MATERIAL_CONFLICT)
 
 
 @dataclass
