@@ -208,6 +208,7 @@ class EventFinder:
         self.mediation = tuple(sorted(lexicon.word_list("mediation_codes")))
         self.brokering = lexicon.word_list("brokering_words")
         self.brokering_preps = lexicon.word_list("brokering_preps")
+        self.bidding_preps = lexicon.word_list("bidding_preps")
         self.unheld = lexicon.word_list("unheld_words")
         self.repeated = tuple(sorted(lexicon.word_list("repeated_codes")))
         self.returned_force = lexicon.word_list("returned_force")
@@ -1385,6 +1386,13 @@ class EventFinder:
             own_side = self._own_side(actor)
             recipient = self._past_forum(pattern, actor, lambda exclude: self._noun_recipients(
                 noun, theme, predicate, actor, exclude))
+            bidden = self._bidden(noun) if self.codes[pattern.cameo].event == "REQUEST" else None
+            if not recipient and bidden is not None:
+                # "the Council met on Friday at Ukraine's request": asked of whoever did the clause, and told by it
+                # (its date, its mood: "China would be able to send police at Honiara's request")
+                recipient = [e for e in self.roles.actors(bidden) if not own_side(e)]
+                if recipient:
+                    return self._finding((noun.i,), bidden, pattern, actor, recipient, theme)
             if not recipient and self.codes[pattern.cameo].event == "REQUEST":
                 recipient = [e for e in self._answerers(noun) if not own_side(e)]
             trigger = tuple(sorted({noun.i} | ({predicate.i} if predicate is not None else set())))
@@ -1430,6 +1438,13 @@ class EventFinder:
             return []
         # "ordered the armed forces *to cease* … in response to …": whoever gave the order if not whom it went to
         return self.roles.actors(clause) or (self.roles.actors(clause.head) if clause.dep_ == "xcomp" else [])
+
+    def _bidden(self, noun: Token) -> Token | None:
+        """The clause done at a request ("the Council *met* at Ukraine's request", "troops *landed* at the request
+        of the President"; ``bidding_preps``), if the noun is one."""
+        to = noun.head
+        return to.head if noun.dep_ == "pobj" and to.lower_ in self.bidding_preps \
+            and to.head.pos_ in ("VERB", "AUX") else None
 
     def _feared(self, noun: Token) -> bool:
         """Whether a happening is only feared or supposed: "the danger that *a clash* … could escalate"."""

@@ -2168,3 +2168,21 @@ def test_forces_withdrawn_in_the_passive_with_no_place_named_have_no_actor(coder
     found = coded(coder, "The two sides agreed that all armed personnel of India and Pakistan shall be withdrawn.")
     assert not any(event in ("RETREAT", "AGREE") and "IND" in actor and "PAK" in actor and recipient
                    for event, actor, recipient in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.N. Security Council met behind closed doors in New York on Friday at Cambodia's request.",
+     ("REQUEST", ("KHM",), ("UN",))),
+    ("The Permanent Council of the Organization of American States will meet on Tuesday at the request of Ecuador.",
+     ("REQUEST", ("ECU",), ("OAS",))),
+    ("American marines landed in Lebanon on Tuesday at the request of President Chamoun.",
+     ("REQUEST", ("LBN",), ("USA",))),
+])
+def test_a_request_something_was_done_at_was_made_of_who_did_it(coder, text: str, expected: tuple) -> None:
+    assert expected in coded(coder, text, day="1958-07-18"), coded(coder, text, day="1958-07-18")
+
+
+def test_a_request_something_was_done_at_is_dated_by_what_was_done(coder) -> None:
+    events = coder.code(Document(id="case", text="The Security Council met in New York on Friday at Cambodia's "
+                                                   "request.", date=date(2025, 7, 29)))
+    assert [(e.event, e.date) for e in events if e.event == "REQUEST"] == [("REQUEST", date(2025, 7, 25))], events
