@@ -209,6 +209,7 @@ class EventFinder:
         self.brokering = lexicon.word_list("brokering_words")
         self.brokering_preps = lexicon.word_list("brokering_preps")
         self.bidding_preps = lexicon.word_list("bidding_preps")
+        self.vetoing = lexicon.word_list("vetoing_words")
         self.unheld = lexicon.word_list("unheld_words")
         self.repeated = tuple(sorted(lexicon.word_list("repeated_codes")))
         self.returned_force = lexicon.word_list("returned_force")
@@ -1635,6 +1636,16 @@ class EventFinder:
         return [e for e in self.roles.entities(told) if e.sector != "MED"
                 and not self.resolver.kb.is_organisation(e.country)] if told is not None else []
 
+    def _bodies_named(self, sent: Span, outsiders: set[str | None]) -> list[Entity]:
+        """The organisations a sentence names ("in the Security Council"), but the outsiders'."""
+        found: dict[str | None, Entity] = {}
+        for token in sent:
+            if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+                for e in self.roles.entities(token):
+                    if self.resolver.kb.is_organisation(e.country) and e.country not in outsiders:
+                        found.setdefault(e.country, e)
+        return list(found.values())
+
     def _fired_back(self, predicate: Token) -> bool:
         """Whether force is told as an answer: "*returned fire*", "*fired back*", "*struck back*"."""
         obj = g.direct_object(predicate)
@@ -1971,6 +1982,10 @@ class EventFinder:
         if not recipient and code.event == "ACCUSE" and theme is not None:
             # "Washington deplores *the attack*": who did the last attack told, whoever it fell on
             recipient = self._deed_doers(theme, actor_countries)
+        if not recipient and any(g.lemma(predicate.doc[i]) in self.vetoing for i in trigger):
+            # "the Soviet Union vetoed two cease-fire resolutions" in a sentence of the Security Council: aimed at
+            # the body whose draft it stopped, not at the other party of the story
+            recipient = self._bodies_named(predicate.sent, actor_countries)
         inferred = False
         if not recipient and code.event == "SUPPORT" and self._with_an_ally(predicate, pattern):
             # "the United States stands with its ally": the victim of the last hostile act told

@@ -2186,3 +2186,15 @@ def test_a_request_something_was_done_at_is_dated_by_what_was_done(coder) -> Non
     events = coder.code(Document(id="case", text="The Security Council met in New York on Friday at Cambodia's "
                                                    "request.", date=date(2025, 7, 29)))
     assert [(e.event, e.date) for e in events if e.event == "REQUEST"] == [("REQUEST", date(2025, 7, 25))], events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India's army crossed into East Pakistan. The Security Council voted on Monday to send the war to the General "
+     "Assembly, after the Soviet Union vetoed two cease-fire resolutions.", ("REJECT", ("RUS",), ("UN",))),
+    ("It followed a U.S. veto on Friday of a similar draft in the Security Council.", ("REJECT", ("USA",), ("UN",))),
+    # a veto of what a state put forward is aimed at that state
+    ("Turkey vetoed Sweden's bid to join NATO.", ("REJECT", ("TUR",), ("SWE",))),
+])
+def test_a_veto_is_aimed_at_the_body_its_sentence_names_unless_it_names_whose_draft(coder, text, expected) -> None:
+    found = [e for e in coded(coder, text) if e[0] == "REJECT"]
+    assert found == [expected], found
