@@ -117,7 +117,8 @@ class ActorMatcher:
         # where the model gives them no place label ("the generals in Niamey", Niamey tagged ORG)
         places = {i for m in found if any(t.kind in OWNER_KINDS for t in m.terms) for i in range(m.start, m.end)}
         # states the document names beyond doubt, by their capital, nationality or a name of no other reading:
-        # "Chad" (a first name to the model) is the state in an article that says "N'Djamena" or "Chadian"
+        # "Chad" (a first name to the model) is the state in an article that says "N'Djamena" or "Chadian", and
+        # "Greeks" (an ethnic group too) its people in one that says "Athens"
         states = {t.country for m in found for t in m.terms if not t.ambiguous and t.kind in OWNER_KINDS}
         # and the words that name a state beyond doubt: "Mali, *Niger* and Burkina Faso" lists states
         state_words = {m.end - 1 for m in found if any(t.kind == STATE and not t.ambiguous for t in m.terms)}
@@ -126,6 +127,7 @@ class ActorMatcher:
             listed = any(c.i in state_words for c in span[-1].conjuncts)
             terms = tuple(t for t in self.readings[key] if (t in confirmed and _whole_entity(span))
                           or (t.kind == STATE and (t.country in states or listed) and _whole_entity(span))
+                          or (t.kind == ADJECTIVE and t.country in states and _whole_entity(span))
                           or (t.kind == GENERIC and _named_owner(span, places)))
             if terms:
                 found.append(Match(start, end, terms))

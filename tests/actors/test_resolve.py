@@ -223,6 +223,16 @@ def test_an_ambiguous_name_confirmed_once_holds_in_the_whole_document(nlp, match
     assert [m.start for m in matcher(doc) if m.span(doc).text == "Chad"] == [3]
 
 
+def test_a_people_of_two_readings_is_the_states_where_the_document_names_the_state_beyond_doubt(nlp, matcher) -> None:
+    # "Greeks" is also an ethnic group; the small model gives it no label here
+    text = "Several thousand Greeks marched on the U.S. embassy{} on Friday."
+    named = nlp(text.format(" in Athens"))
+    alone = nlp(text.format(""))
+    assert [t.ent_type_ for t in named if t.text == "Greeks"] == [""]
+    assert "Greeks" in [m.span(named).text for m in matcher(named)]
+    assert "Greeks" not in [m.span(alone).text for m in matcher(alone)]
+
+
 # (text, the names of actors the matcher finds): a longer name of something else (other_names) hides the name
 # inside it, and does not confirm it for the rest of the document
 OTHER_NAME_CASES = [
