@@ -102,6 +102,13 @@ def test_without_a_place_the_actors_country(coder):
         ("Headline\n\nPrague, 19.4.2021 — By Petra", ["Prague"]),
         ("Headline\n\nHOUSTON/BEIJING, July 22, 2020 (Wire) — The", ["HOUSTON"]),
         ("Headline\n\nBy Elena Marsh | 31 December 2016\nSource: Ledger", []),
+        # with the state or province, and the outlet in brackets before the dash
+        ("Headline\n\nQUITO, Ecuador, Jan. 19 — The", ["QUITO"]),
+        ("Headline\n\nUNITED NATIONS, N. Y., July 22 — The", ["UNITED NATIONS"]),
+        ("Headline\n\nATHENS, Greece (Wire) - Several", ["ATHENS"]),
+        ("Headline\n\nCAIRO (Wire) - Students", ["CAIRO"]),
+        # a headline that lists states is no dateline
+        ("Egypt, Israel sign accord - report\n\nThe two", []),
     ],
 )
 def test_datelines(text, names):
