@@ -1210,6 +1210,9 @@ TYPESET_AND_CROWDS = [
     # a state's people named by their demonym protest like any crowd
     ("Several hundred Peruvians gathered outside the Chilean embassy on Thursday.", [("PROTEST", ("PER",), ("CHL",))]),
     ("Thousands of Egyptians marched on the Algerian embassy on Friday.", [("PROTEST", ("EGY",), ("DZA",))]),
+    # a place named by a common noun of a body and its city is the city's ("at Tehran University")
+    ("Hundreds of students demonstrated at Tehran University on Friday, burning Israeli flags.",
+     [("PROTEST", ("IRN",), ("ISR",))]),
     # a conjunct whose object is the doer the speaker reports belongs to the speaker's clause
     ("Laos said that Thai troops had shelled a border village and accused Bangkok of aggression.",
      [("ACCUSE", ("LAO",), ("THA",))]),
