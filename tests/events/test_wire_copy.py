@@ -1210,6 +1210,8 @@ TYPESET_AND_CROWDS = [
     # a state's people named by their demonym protest like any crowd
     ("Several hundred Peruvians gathered outside the Chilean embassy on Thursday.", [("PROTEST", ("PER",), ("CHL",))]),
     ("Thousands of Egyptians marched on the Algerian embassy on Friday.", [("PROTEST", ("EGY",), ("DZA",))]),
+    # a crowd that burns a state's flags demonstrates against it
+    ("Protesters burned Israeli flags in Tehran on Friday.", [("PROTEST", ("IRN",), ("ISR",))]),
     # a place named by a common noun of a body and its city is the city's ("at Tehran University")
     ("Hundreds of students demonstrated at Tehran University on Friday, burning Israeli flags.",
      [("PROTEST", ("IRN",), ("ISR",))]),
