@@ -2203,3 +2203,16 @@ def test_a_request_something_was_done_at_is_dated_by_what_was_done(coder) -> Non
 def test_a_veto_is_aimed_at_the_body_its_sentence_names_unless_it_names_whose_draft(coder, text, expected) -> None:
     found = [e for e in coded(coder, text) if e[0] == "REJECT"]
     assert found == [expected], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt expected an apology from President Reagan, the spokesman said on Friday.",
+     ("REQUEST", ("EGY",), ("USA",))),
+    ("Seoul is seeking compensation from Tokyo.", ("REQUEST", ("KOR",), ("JPN",))),
+])
+def test_what_is_owed_after_a_wrong_expected_or_sought_is_asked_for(coder, text: str, expected: tuple) -> None:
+    assert expected in coded(coder, text, day="1985-10-18"), coded(coder, text, day="1985-10-18")
+
+
+def test_what_is_merely_expected_to_happen_is_no_request(coder) -> None:
+    assert coded(coder, "Officials in Cairo expected a decision next week.") == []
