@@ -2216,3 +2216,8 @@ def test_what_is_owed_after_a_wrong_expected_or_sought_is_asked_for(coder, text:
 
 def test_what_is_merely_expected_to_happen_is_no_request(coder) -> None:
     assert coded(coder, "Officials in Cairo expected a decision next week.") == []
+
+
+def test_a_call_on_someone_is_a_request_whatever_blame_the_thing_asked_holds(coder) -> None:
+    found = coded(coder, "Washington called on Moscow to stop its irresponsible behaviour in cyberspace.")
+    assert ("REQUEST", ("USA",), ("RUS",)) in found and not any(e[0] == "ACCUSE" for e in found), found
