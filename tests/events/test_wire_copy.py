@@ -2221,3 +2221,8 @@ def test_what_is_merely_expected_to_happen_is_no_request(coder) -> None:
 def test_a_call_on_someone_is_a_request_whatever_blame_the_thing_asked_holds(coder) -> None:
     found = coded(coder, "Washington called on Moscow to stop its irresponsible behaviour in cyberspace.")
     assert ("REQUEST", ("USA",), ("RUS",)) in found and not any(e[0] == "ACCUSE" for e in found), found
+
+
+def test_a_sale_cancelled_is_trade_stopped(coder) -> None:
+    found = coded(coder, "Israel has cancelled the sale of the radar system to China.", day="2000-07-12")
+    assert found == [("SANCTION", ("ISR",), ("CHN",))], found
