@@ -134,6 +134,7 @@ BLIND_FLOORS = {
     "blind-26": {"precision": 0.69, "recall": 0.41, "f1": 0.52},
     "blind-27": {"precision": 0.60, "recall": 0.38, "f1": 0.47},
     "blind-28": {"precision": 0.61, "recall": 0.43, "f1": 0.51},
+    "blind-29": {"precision": 0.57, "recall": 0.43, "f1": 0.49},
 }
 
 
