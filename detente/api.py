@@ -25,7 +25,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from . import reciprocity as _reciprocity
-from .errors import InputError, NotFoundError, UsageError
+from .errors import InputError, NotFoundError, RefusedError, UsageError
 from .ingest import read_inputs
 from .reciprocity.analysis import ChainNode, Reciprocity, SeriesPoint, escalation_series
 from .reciprocity.analysis import chain as _chain
@@ -35,7 +35,7 @@ from .reciprocity.parity import ParityLedger
 from .reciprocity.parity import parity as _parity
 from .records import STATUSES, Document, Event
 from .settings import Settings
-from .store import EventFilter, Store, confident
+from .store import EventFilter, Store, confident, document_name
 
 if TYPE_CHECKING:
     from .batch import Coded
@@ -201,8 +201,13 @@ def code_inputs(inputs: Iterable[Document | InputError], *, settings: Settings |
         if coded.failure is not None:  # over the time limit: recorded, not stored, so a re-run tries again
             failed(coded.failure)
             return
-        if store is not None and not store.add(coded.document, coded.sentences, coded.events, coded.claims,
-                                               coder=version):
+        try:
+            added = store is None or store.add(coded.document, coded.sentences, coded.events, coded.claims,
+                                               coder=version)
+        except RefusedError as error:  # rolled back: what was stored before stays, the run goes on
+            failed(error)
+            return
+        if not added:
             report.already_stored += 1  # stored meanwhile by another process
             return
         report.reports += len(coded.events)
@@ -284,7 +289,14 @@ def recode(store: Store, settings: Settings | None = None, *, since: date | None
                 events, claims = list(coded.events), list(coded.claims)
             else:
                 events, claims = twin_events(member.key, member.document, list(coded.events), list(coded.claims))
-            changed = store.replace(member.key, coded.sentences, events, claims, coder=version)
+            try:
+                changed = store.replace(member.key, coded.sentences, events, claims, coder=version,
+                                        name=document_name(member.document))
+            except RefusedError as error:  # rolled back: the document keeps its reports
+                report.failures.append(error)
+                if on_failure is not None:
+                    on_failure(error)
+                continue
             report.documents += 1
             report.removed += changed.removed
             report.kept += changed.kept
@@ -312,7 +324,12 @@ def store_coded(store: Store, coded: Iterable[Coded], *, settings: Settings | No
     version = coder_version(settings)
     found = []
     for item in coded:
-        if not store.add(item.document, item.sentences, item.events, item.claims, coder=version):
+        try:
+            added = store.add(item.document, item.sentences, item.events, item.claims, coder=version)
+        except RefusedError as error:  # rolled back; the other documents are stored
+            report.failures.append(error)
+            continue
+        if not added:
             report.already_stored += 1
             continue
         report.documents += 1

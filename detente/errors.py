@@ -11,7 +11,8 @@ exception the package raises on purpose derives from ``DetenteError``::
     │   ├── FormatError           malformed JSON Lines, HTML, feed …
     │   ├── TooLargeError         over the size limit setting
     │   ├── TimeLimitError        coding took longer than the time limit (detente.limits)
-    │   └── CodingError           a stage failed on this document only (a bug): recorded and skipped
+    │   ├── CodingError           a stage failed on this document only (a bug): recorded and skipped
+    │   └── RefusedError          the store refused this document's rows (also a StoreError): recorded and skipped
     ├── DataFileError         a packaged or user data file is invalid (names file and line)
     ├── ModelError            the spaCy pipeline is missing or unusable
     ├── StageError            a pipeline stage failed or broke its contract (names the stage)
@@ -96,6 +97,11 @@ class StageError(DetenteError):
 
 class StoreError(DetenteError):
     """The store cannot be opened, migrated or written."""
+
+
+class RefusedError(InputError, StoreError):
+    """The store refused the rows of one document (they break one of its constraints): the document's transaction
+    is rolled back, what was stored before stays, and a run records it and goes on with the next document."""
 
 
 class NotFoundError(DetenteError):

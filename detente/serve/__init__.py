@@ -253,6 +253,8 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
         def store_them() -> dict:
             with writing, opened() as store:
                 events = api.store_coded(store, found, settings=settings, report=report)
+            if report.failures:
+                raise report.failures[0]  # the store refused the document's rows (422), and stored nothing of it
             return {"documents": report.documents, "already_stored": report.already_stored,
                     "events": [event.to_dict() for event in events]}
 

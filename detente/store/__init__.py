@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from ..errors import StoreError
+from ..errors import RefusedError, StoreError
 from ..records import Claim, Document, Event, Sentence, stable_id
 from .aggregates import AggregateRow, AggregateTables, Mention, countries
 from .backends import DatabaseError, PostgreSQL, SQLite, connect, is_url
@@ -39,6 +39,14 @@ __all__ = ["AggregateRow", "EventFilter", "Mention", "Replaced", "Store", "Store
            "aggregate_clauses", "confident", "document_key", "filter_clauses", "is_url"]
 
 DOCUMENT_COLUMNS = "hash, id, title, date, date_source, source, url, origin, text, coded_at, text_hash, coder"
+
+
+def document_name(document: Document) -> str:
+    """What names a document in a message: its address, with its id when the address is a file of many
+    ("news.jsonl (wire-42)")."""
+    if not document.origin or document.id in document.origin:
+        return document.origin or document.id
+    return f"{document.origin} ({document.id})"
 
 
 def document_key(document: Document) -> str:
@@ -160,7 +168,7 @@ class Store(AggregateTables):
         """Store a coded document with its events and stated responses; False when it is a duplicate (the same
         text from the same outlet and address is stored).  ``coder`` is the version that coded it."""
         key = document_key(document)
-        with self._storing(document):
+        with self._storing(document_name(document)):
             if not self._insert_document(key, document, coder):
                 return False
             events, claims = self._own_ids(key, events, claims)
@@ -184,7 +192,7 @@ class Store(AggregateTables):
         publication date and coder), each event as this document's own report; None when it is a duplicate."""
         key = document_key(document)
         db = self.connection
-        with self._storing(document):
+        with self._storing(document_name(document)):
             coder = db.execute("SELECT coder FROM documents WHERE hash = ?", (twin,)).fetchone()
             if coder is None or not self._insert_document(key, document, coder[0]):
                 return None
@@ -201,17 +209,19 @@ class Store(AggregateTables):
         return events
 
     def replace(self, key: str, sentences: Sequence[Sentence], events: Sequence[Event], claims: Sequence[Claim],
-                *, coder: str | None) -> Replaced:
+                *, coder: str | None, name: str | None = None) -> Replaced:
         """Replace the reports of the stored document ``key`` by those of a new coding of its text, in one
         transaction.
 
         A report the new coding gives exactly as before stays as it was (with its number and its place in an
         aggregated event); the others are removed and the new ones added.  The aggregated events that held a
         removed report are dissolved (``dissolve``): their other reports wait to be placed again.  The caller
-        then updates the aggregated events (``detente.reciprocity.refresh``) with what this returns.
+        then updates the aggregated events (``detente.reciprocity.refresh``) with what this returns.  ``name``
+        (the document's address or id) names it in errors: rows the database refuses raise ``RefusedError``, and
+        the document keeps its reports.
         """
         db = self.connection
-        with self.transaction():
+        with self._storing(name or key):
             old = dict(db.execute("SELECT id, record FROM events WHERE document = ?", (key,)).fetchall())
             events, claims = self._own_ids(key, events, claims, mine=set(old))
             new = {event.id: event for event in events}
@@ -302,13 +312,16 @@ class Store(AggregateTables):
         return _Transaction(self.connection)
 
     @contextlib.contextmanager
-    def _storing(self, document: Document) -> Iterator[None]:
-        """One write transaction that stores ``document``; a database error names the document."""
+    def _storing(self, name: str) -> Iterator[None]:
+        """One write transaction that stores the document ``name``; a database error names it, and rows the
+        database refuses are this document's fault (``RefusedError``), not the store's."""
         try:
             with self.transaction():
                 yield
         except DatabaseError as error:
-            raise StoreError(f"{self.path}: cannot store {document.origin or document.id}: {error.reason}") from error
+            if error.refused:
+                raise RefusedError(name, f"the store {self.path} refused it: {error.reason}") from error
+            raise StoreError(f"{self.path}: cannot store {name}: {error.reason}") from error
 
     # -- reading ------------------------------------------------------------------------------
 

@@ -45,11 +45,13 @@ URL_SCHEMES = ("postgresql://", "postgres://")
 
 
 class DatabaseError(StoreError):
-    """The database refused a statement or a connection."""
+    """The database refused a statement or a connection; ``refused`` when what it refused is the rows, which break
+    one of its constraints (an integrity error), not the statement, the connection or the disk."""
 
-    def __init__(self, location: str, reason: str) -> None:
+    def __init__(self, location: str, reason: str, refused: bool = False) -> None:
         self.location = location
         self.reason = reason
+        self.refused = refused
         super().__init__(f"{location}: {reason}")
 
 
@@ -133,13 +135,13 @@ class SQLite:
         try:
             return self.connection.execute(sql, params)
         except sqlite3.DatabaseError as error:
-            raise DatabaseError(self.location, _one_line(error)) from error
+            raise DatabaseError(self.location, _one_line(error), isinstance(error, sqlite3.IntegrityError)) from error
 
     def executemany(self, sql: str, rows) -> None:
         try:
             self.connection.executemany(sql, rows)
         except sqlite3.DatabaseError as error:
-            raise DatabaseError(self.location, _one_line(error)) from error
+            raise DatabaseError(self.location, _one_line(error), isinstance(error, sqlite3.IntegrityError)) from error
 
     def begin(self) -> None:
         self.execute("BEGIN IMMEDIATE")
@@ -176,6 +178,7 @@ class PostgreSQL:
         self.connection = connection
         self.location = location
         self._errors = psycopg.Error
+        self._refusals = psycopg.IntegrityError
 
     @classmethod
     def connect(cls, url: str) -> "PostgreSQL":
@@ -192,7 +195,7 @@ class PostgreSQL:
         try:
             return self.connection.execute(_placeholders(sql), params)
         except self._errors as error:
-            raise DatabaseError(self.location, _one_line(error)) from error
+            raise DatabaseError(self.location, _one_line(error), isinstance(error, self._refusals)) from error
 
     def executemany(self, sql: str, rows) -> None:
         rows = list(rows)
@@ -202,7 +205,7 @@ class PostgreSQL:
             with self.connection.cursor() as cursor:
                 cursor.executemany(_placeholders(sql), rows)
         except self._errors as error:
-            raise DatabaseError(self.location, _one_line(error)) from error
+            raise DatabaseError(self.location, _one_line(error), isinstance(error, self._refusals)) from error
 
     def begin(self) -> None:
         self.execute("BEGIN")

@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from detente.errors import StoreError
+from detente.errors import InputError, RefusedError, StoreError
+from detente.store.backends import DatabaseError
 from detente.records import Document, Entity, Event, Location, Sentence, Size, stable_id
 from detente.store import EventFilter, Store
 from detente.store.migrations import MIGRATIONS
@@ -332,6 +333,25 @@ def test_database_error_names_the_store_and_the_document(store):
         store.add(MOSCOW, split(MOSCOW), invalid_second_event(None))
     assert store.path in str(caught.value)
     assert "moscow.txt" in str(caught.value)
+
+
+def test_rows_the_database_refuses_are_the_documents_fault(store):
+    """A constraint the rows break (here NOT NULL) is this document's: recorded and skipped by a run, which
+    goes on; the error is both an input error and a store error, and names the document and the store."""
+    with pytest.raises(RefusedError) as caught:
+        store.add(MOSCOW, split(MOSCOW), invalid_second_event(None))
+    assert isinstance(caught.value, InputError) and isinstance(caught.value, StoreError)
+    assert caught.value.source == "moscow.txt" and store.path in caught.value.reason
+
+
+def test_a_failure_of_the_database_itself_is_no_refusal(store, monkeypatch):
+    def failing(self, document_hash, one):
+        raise DatabaseError(store.path, "disk I/O error")
+
+    monkeypatch.setattr(Store, "_add_event", failing)
+    with pytest.raises(StoreError) as caught:
+        store.add(MOSCOW, split(MOSCOW), EVENTS[MOSCOW])
+    assert not isinstance(caught.value, RefusedError)
 
 
 def not_a_database(tmp_path):
