@@ -1001,12 +1001,13 @@ def _print_evaluation(result, out, details: bool) -> None:
 
 
 def _print_links(links, console, details: bool) -> None:
-    """The links found against the gold's: together, stated (with a cue) and inferred (counter-moves)."""
+    """The links found against the gold's: together, stated (with a cue) and inferred (counter-moves), and
+    together against the gold links with a cue alone."""
     table = Table(title="Links (action → reaction)")
     for column in ("links", "gold", "found", "predicted", "correct", "precision", "recall", "F1"):
         table.add_column(column, justify="left" if column == "links" else "right")
     for name, m in (("all", links.measure), ("stated", links.measure_of("responds_to")),
-                    ("inferred", links.measure_of("inferred"))):
+                    ("inferred", links.measure_of("inferred")), ("all, gold with a cue", links.cued)):
         table.add_row(name, str(m.gold), str(m.found), str(m.predicted), str(m.correct),
                       f"{m.precision:.3f}", f"{m.recall:.3f}", f"{m.f1:.3f}")
     console.print(table)

@@ -472,3 +472,15 @@ def test_evaluate_command_fails_when_an_input_is_missing(tmp_path):
     assert result.exit_code == 3
     assert "articles: no such file or folder" in result.stderr
     assert "recall 0.000" in result.stdout
+
+
+def test_links_scored_against_the_gold_links_with_a_cue_alone():
+    from detente.evaluate.gold import GoldLink
+    from detente.evaluate.links import LinkResult, LinkScore
+
+    results = (LinkResult("a", GoldLink("e2", "e1", "in retaliation for"), True, "", ""),
+               LinkResult("a", GoldLink("e3", "e1", None), True, "", ""),
+               LinkResult("a", GoldLink("e4", "e1", "in response to"), False, "", ""))
+    score = LinkScore(results, correct=(), extras=())
+    assert (score.measure.found, score.measure.gold) == (2, 3)
+    assert (score.cued.found, score.cued.gold) == (1, 2)

@@ -9,7 +9,8 @@ whether the article states the answer with a cue or not, the link says what
 answered what.  The extras are the stated links whose evidence sentence is in a
 gold article, and the inferred links whose effect a gold article reports, that
 match none of its gold links.  Precision is over those links, recall over all
-gold links; ``LinkScore.measure_of`` gives stated and inferred links apart.
+gold links; ``LinkScore.measure_of`` gives stated and inferred links apart, and
+``LinkScore.cued`` recall over the gold links with a cue alone.
 """
 
 from __future__ import annotations
@@ -59,9 +60,19 @@ class LinkScore:
         return Measure(correct=len(correct), predicted=len(correct) + len(extras),
                        found=sum(kind in r.found_by for r in self.results), gold=len(self.results))
 
+    @property
+    def cued(self) -> Measure:
+        """Every link made, against the gold links the article states with a cue ("in retaliation for"): the
+        gold format's links. Annotators of later sets also link reactions that no words tie to what they
+        answer (no cue); a link made that matches one of those is right here too, but recall is over the
+        cued ones."""
+        cued = [r for r in self.results if r.gold.cue]
+        return Measure(correct=len(self.correct), predicted=len(self.correct) + len(self.extras),
+                       found=sum(r.found for r in cued), gold=len(cued))
+
     def to_dict(self, details: bool = False) -> dict[str, Any]:
         out = {"links": self.measure.to_dict(), "stated": self.measure_of("responds_to").to_dict(),
-               "inferred": self.measure_of("inferred").to_dict()}
+               "inferred": self.measure_of("inferred").to_dict(), "cued": self.cued.to_dict()}
         if details:
             out["missed"] = [{"doc_id": r.doc_id, "effect": r.effect, "cause": r.cause, "cue": r.gold.cue}
                              for r in self.results if not r.found]
