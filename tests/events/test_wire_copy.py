@@ -2226,3 +2226,20 @@ def test_a_call_on_someone_is_a_request_whatever_blame_the_thing_asked_holds(cod
 def test_a_sale_cancelled_is_trade_stopped(coder) -> None:
     found = coded(coder, "Israel has cancelled the sale of the radar system to China.", day="2000-07-12")
     assert found == [("SANCTION", ("ISR",), ("CHN",))], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a treaty denounced is withdrawn from, as one renounced
+    ("Cuba denounced its hijacking agreement with the United States on Friday.", ("SANCTION", ("CUB",), ("USA",))),
+    # a state put on a blacklist
+    ("The United States added North Korea to its list of state sponsors of terrorism.",
+     ("SANCTION", ("USA",), ("PRK",))),
+])
+def test_treaties_denounced_and_states_blacklisted(coder, text: str, expected: tuple) -> None:
+    assert expected in coded(coder, text), coded(coder, text)
+
+
+def test_what_is_owed_waited_for_is_asked_for(coder) -> None:
+    found = coded(coder, "Dutch diplomats were beaten in Moscow. The Netherlands said it was waiting for an "
+                         "apology from Russia.")
+    assert ("REQUEST", ("NLD",), ("RUS",)) in found, found
