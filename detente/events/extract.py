@@ -210,6 +210,7 @@ class EventFinder:
         self.brokering_preps = lexicon.word_list("brokering_preps")
         self.bidding_preps = lexicon.word_list("bidding_preps")
         self.vetoing = lexicon.word_list("vetoing_words")
+        self.swaps = lexicon.word_list("swap_nouns")
         self.unheld = lexicon.word_list("unheld_words")
         self.repeated = tuple(sorted(lexicon.word_list("repeated_codes")))
         self.returned_force = lexicon.word_list("returned_force")
@@ -317,6 +318,7 @@ class EventFinder:
                     findings.append(condition)
         findings = [split for finding in findings for split in self._mutual(finding)]
         findings.extend(self._brokered(tokens, findings))
+        findings.extend(self._swapped(findings))
         findings.extend(self._reported_acts(findings))
         findings.extend(self._in_kind(clauses, findings))
         # "summoned the envoys *to protest*, and Spain did the same": the summons is done again, not its purpose
@@ -481,6 +483,30 @@ class EventFinder:
             return [finding]
         return [dataclasses.replace(finding, actor=(first,), recipient=(second,))
                 for first in states for second in states if first is not second]
+
+    def _swapped(self, findings: list[Finding]) -> list[Finding]:
+        """ "Iran released a Belgian aid worker *in exchange for* an Iranian diplomat jailed in Belgium": a
+        release told as one side of a swap (``swap_nouns``) between two states is done by the other side too,
+        the same day (not by a body, nor in a swap of several states: who freed whom is not told)."""
+        doc = self.resolver.doc
+        told = {(a.country, r.country, f.pattern.cameo) for f in findings for a in f.actor for r in f.recipient}
+        out = []
+        for finding in findings:
+            mode = finding.pattern.mode or self.codes[finding.pattern.cameo].mode
+            states = [e for e in (*finding.actor, *finding.recipient) if not self.resolver.kb.is_organisation(e.country)]
+            if mode != "release" or len(finding.actor) != 1 or len(finding.recipient) != 1 or len(states) != 2 \
+                    or not self._as_swap(doc[finding.predicate]):
+                continue
+            if any((r.country, a.country, finding.pattern.cameo) in told
+                   for a in finding.actor for r in finding.recipient):
+                continue
+            out.append(dataclasses.replace(finding, actor=finding.recipient, recipient=finding.actor))
+        return out
+
+    def _as_swap(self, predicate: Token) -> bool:
+        """Whether a clause says it was done in a swap: "*in exchange for*", "*as part of a prisoner swap*"."""
+        return any(g.lemma(node) in self.swaps for _p, obj in g.prep_objects(predicate)
+                   for node in (obj, *(o for _q, o in g.prep_objects(obj))))
 
     def _in_kind(self, clauses: list[Token], findings: list[Finding]) -> list[Finding]:
         """ "Britain expelled three Syrian diplomats, and Damascus *answered in kind*": an answer said to be the

@@ -2243,3 +2243,19 @@ def test_what_is_owed_waited_for_is_asked_for(coder) -> None:
     found = coded(coder, "Dutch diplomats were beaten in Moscow. The Netherlands said it was waiting for an "
                          "apology from Russia.")
     assert ("REQUEST", ("NLD",), ("RUS",)) in found, found
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Iran on Friday released a Belgian aid worker in exchange for an Iranian diplomat jailed in Belgium.",
+     ("IRN", "BEL")),
+    ("Russia freed the American basketball player as part of a prisoner swap with the United States.",
+     ("RUS", "USA")),
+])
+def test_a_release_told_as_one_side_of_a_swap_is_made_by_the_other_side_too(coder, text: str, pair: tuple) -> None:
+    releases = {(actor, recipient) for event, actor, recipient in coded(coder, text) if event == "RETREAT"}
+    assert releases == {((pair[0],), (pair[1],)), ((pair[1],), (pair[0],))}, releases
+
+
+def test_a_release_told_alone_is_made_by_one_side(coder) -> None:
+    releases = [e for e in coded(coder, "Iran released a Belgian aid worker on Friday.") if e[0] == "RETREAT"]
+    assert releases == [("RETREAT", ("IRN",), ("BEL",))], releases
