@@ -797,11 +797,15 @@ class Resolver:
         if role_term.kind != GENERIC or role_term.sector == "IGO" \
                 or (role_term.sector == "GOV" and role_term.category not in PLACED_GOVERNMENTS):
             return []
-        for child in head.children:
+        # a phrase between a subject and its verb is the subject's, wherever the parser hung it ("the foreign
+        # ministry *in Tokyo* summoned …")
+        between = [c for c in head.head.children if head.i < c.i < head.head.i] \
+            if head.dep_ in ("nsubj", "nsubjpass") else []
+        for child in [*head.children, *between]:
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "inside", "throughout", "across"):
                 for obj in child.children:
                     match = self.by_token.get(obj.i) if obj.dep_ == "pobj" else None
-                    state = next((t for t in match.terms if t.kind in (STATE, CAPITAL, GROUP) and t.country),
+                    state = next((t for t in match.terms if t.kind in (STATE, CAPITAL, SEAT, GROUP) and t.country),
                                  None) if match else None
                     if state is not None:
                         entity = Entity(text=head.text, name=self.kb.name_of(state.country), country=state.country,

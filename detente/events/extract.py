@@ -1076,8 +1076,8 @@ class EventFinder:
     def _host(self, held: Token | None, verb: Token, expelled: bool = True) -> list[Entity]:
         """Who expels a diplomat, or holds a foreigner, when a passive names no agent ("he *was declared* persona
         non grata", "the officers *were detained* in Tbilisi"): the state they are in ("North Korea's envoy *in
-        Kuala Lumpur*", "detained *in Tbilisi*"), else the state the story is filed from, when the story names
-        it, else the other party of the story."""
+        Kuala Lumpur*", "detained *in Tbilisi*"), else the state that tells of it, else the state the story is
+        filed from, when the story names it, else the other party of the story."""
         if held is None or not ((held.pos_ == "PRON" and expelled) or held.ent_type_ in ("PERSON", "NORP")
                                 or g.phrase_lemmas(held) & self.hosted) \
                 or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in held.children):
@@ -1094,6 +1094,12 @@ class EventFinder:
                     host = [e for e in self.resolver.place(where) if e.country not in senders]
                     if host:
                         return host
+        # "the Foreign Ministry in Chisinau said the Romanian ambassador had been declared persona non grata": a
+        # state that tells of another's envoy expelled expelled him
+        speaker = [e for e in self.roles.speaker_of(verb) if e.country not in senders
+                   and (e.sector or "NONE") in self.state_sectors and not self.resolver.kb.is_organisation(e.country)]
+        if speaker:
+            return speaker
         home = self.resolver.home_party()  # a story filed from the host's capital ("DAR ES SALAAM —")
         if home is not None and home.country not in senders:
             return [home]

@@ -2259,3 +2259,14 @@ def test_a_release_told_as_one_side_of_a_swap_is_made_by_the_other_side_too(code
 def test_a_release_told_alone_is_made_by_one_side(coder) -> None:
     releases = [e for e in coded(coder, "Iran released a Belgian aid worker on Friday.") if e[0] == "RETREAT"]
     assert releases == [("RETREAT", ("IRN",), ("BEL",))], releases
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a phrase between a subject and its verb is the subject's, wherever the parser hung it
+    ("The foreign ministry in Tokyo summoned the Chinese ambassador.", ("ACCUSE", ("JPN",), ("CHN",))),
+    # a state that tells of another's envoy expelled (with no agent named) expelled him
+    ("The Foreign Ministry in Chisinau said that the Romanian ambassador had been declared persona non grata.",
+     ("SANCTION", ("MDA",), ("ROU",))),
+])
+def test_a_ministry_placed_in_its_capital_acts_for_its_state(coder, text: str, expected: tuple) -> None:
+    assert expected in coded(coder, text), coded(coder, text)
