@@ -429,8 +429,8 @@ class Resolver:
                 found = self.place(child, depth + 1)
                 if found:
                     return found
-        # "the town *of Samarra*", "the border *with India*"
-        preps = ("of", "in", "with") if head.lemma_.lower() in self.words["border_nouns"] else ("of", "in")
+        # "the town *of Samarra*", "the airfield *at Stanleyville*", "the border *with India*"
+        preps = ("of", "in", "at", "with") if head.lemma_.lower() in self.words["border_nouns"] else ("of", "in", "at")
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:

@@ -2264,9 +2264,11 @@ def test_a_release_told_alone_is_made_by_one_side(coder) -> None:
 @pytest.mark.parametrize("text, expected", [
     # a phrase between a subject and its verb is the subject's, wherever the parser hung it
     ("The foreign ministry in Tokyo summoned the Chinese ambassador.", ("ACCUSE", ("JPN",), ("CHN",))),
+    # a place "at" a city is the city's
+    ("Belgian paratroopers landed on the airfield at Stanleyville at dawn.", ("COERCE", ("BEL",), ("COD",))),
     # a state that tells of another's envoy expelled (with no agent named) expelled him
     ("The Foreign Ministry in Chisinau said that the Romanian ambassador had been declared persona non grata.",
      ("SANCTION", ("MDA",), ("ROU",))),
 ])
-def test_a_ministry_placed_in_its_capital_acts_for_its_state(coder, text: str, expected: tuple) -> None:
+def test_places_named_by_their_city_and_ministries_by_their_capital(coder, text: str, expected: tuple) -> None:
     assert expected in coded(coder, text), coded(coder, text)
