@@ -906,7 +906,9 @@ class Resolver:
     def _bound(self, pronoun: Token) -> Entity | None:
         """What a third-person pronoun stands for inside its own sentence, or None: the subject of the verb
         above a "that" clause whose subject it is ("Trump, who announced that *he* was doubling tariffs" —
-        who is Trump), or the subject of the verb whose object it owns ("Britain told *its* airlines")."""
+        who is Trump), or the subject of the verb whose object it owns ("Britain told *its* airlines"), or of
+        the verb above the adverbial clause whose subject it owns ("paratroopers jumped … after *their* comrades
+        seized …"; not a reported clause: "Moscow informed Washington that *its* staff must be cut")."""
         personal = pronoun.lower_ in self.words["personal_pronouns"]
         if not personal and pronoun.lower_ not in self.words["neuter_pronouns"] | self.words["plural_pronouns"]:
             return None
@@ -918,6 +920,9 @@ class Resolver:
             verb = clause.head
         elif pronoun.dep_ == "poss" and owned.dep_ == "dobj" and owned.head.pos_ in ("VERB", "AUX"):
             verb = owned.head
+        elif pronoun.dep_ == "poss" and owned.dep_ in ("nsubj", "nsubjpass") and owned.head.dep_ == "advcl" \
+                and owned.head.head.pos_ in ("VERB", "AUX"):
+            verb = owned.head.head  # "Belgian paratroopers jumped …, two days after *their* comrades seized …"
         elif pronoun.dep_ == "poss" and personal:
             return self._person_before(pronoun)  # "on Lukashenko and dozens of *his* officials"
         else:

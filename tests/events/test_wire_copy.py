@@ -2272,3 +2272,16 @@ def test_a_release_told_alone_is_made_by_one_side(coder) -> None:
 ])
 def test_places_named_by_their_city_and_ministries_by_their_capital(coder, text: str, expected: tuple) -> None:
     assert expected in coded(coder, text), coded(coder, text)
+
+
+def test_a_pronoun_owning_the_subject_of_an_adverbial_clause_is_the_main_subjects(coder) -> None:
+    found = coded(coder, "Moscow denounced the operation. Belgian paratroopers jumped over Paulis today, two days "
+                         "after their comrades seized the airport at Stanleyville.", day="1964-11-26")
+    assert ("COERCE", ("BEL",), ("COD",)) in found and not any(actor == ("RUS",) for e, actor, _r in found
+                                                               if e == "COERCE"), found
+
+
+def test_a_pronoun_owning_the_subject_of_a_reported_clause_is_not_bound_to_the_speaker(coder) -> None:
+    found = coded(coder, "Moscow informed Washington that its diplomatic staff in Russia must be reduced to 455.",
+                  day="2017-07-28")
+    assert not any(recipient == ("RUS",) for _e, _a, recipient in found), found
