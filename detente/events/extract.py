@@ -2014,10 +2014,12 @@ class EventFinder:
         if not recipient and code.event == "ACCUSE" and theme is not None:
             # "Washington deplores *the attack*": who did the last attack told, whoever it fell on
             recipient = self._deed_doers(theme, actor_countries)
-        if not recipient and any(g.lemma(predicate.doc[i]) in self.vetoing for i in trigger):
-            # "the Soviet Union vetoed two cease-fire resolutions" in a sentence of the Security Council: aimed at
-            # the body whose draft it stopped, not at the other party of the story
-            recipient = self._bodies_named(predicate.sent, actor_countries)
+        if not recipient and code.event == "REJECT" and any(g.lemma(predicate.doc[i]) in self.vetoing for i in trigger):
+            # "the Soviet Union vetoed two cease-fire resolutions" in a sentence of the Security Council, "Britain
+            # voted against": aimed at the body whose draft it stopped (the one the sentence names, else the last
+            # one told), not at the other party of the story
+            recipient = self._bodies_named(predicate.sent, actor_countries) or [
+                e for e in self.resolver.discourse.mentioned[:1] if e.sector == "IGO" and e.country not in actor_countries]
         inferred = False
         if not recipient and code.event == "SUPPORT" and self._with_an_ally(predicate, pattern):
             # "the United States stands with its ally": the victim of the last hostile act told

@@ -2197,6 +2197,9 @@ def test_a_request_something_was_done_at_is_dated_by_what_was_done(coder) -> Non
     ("India's army crossed into East Pakistan. The Security Council voted on Monday to send the war to the General "
      "Assembly, after the Soviet Union vetoed two cease-fire resolutions.", ("REJECT", ("RUS",), ("UN",))),
     ("It followed a U.S. veto on Friday of a similar draft in the Security Council.", ("REJECT", ("USA",), ("UN",))),
+    # a vote against is aimed at the body told last, when the sentence names none
+    ("The General Assembly adopted the resolution by 50 votes to 8. Only the Soviet Union voted against.",
+     ("REJECT", ("RUS",), ("UN",))),
     # a veto of what a state put forward is aimed at that state
     ("Turkey vetoed Sweden's bid to join NATO.", ("REJECT", ("TUR",), ("SWE",))),
 ])
