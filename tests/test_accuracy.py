@@ -135,6 +135,7 @@ BLIND_FLOORS = {
     "blind-27": {"precision": 0.60, "recall": 0.38, "f1": 0.47},
     "blind-28": {"precision": 0.61, "recall": 0.43, "f1": 0.51},
     "blind-29": {"precision": 0.57, "recall": 0.43, "f1": 0.49},
+    "blind-30": {"precision": 0.70, "recall": 0.58, "f1": 0.63},
 }
 
 
