@@ -2288,3 +2288,8 @@ def test_a_pronoun_owning_the_subject_of_a_reported_clause_is_not_bound_to_the_s
     found = coded(coder, "Moscow informed Washington that its diplomatic staff in Russia must be reduced to 455.",
                   day="2017-07-28")
     assert not any(recipient == ("RUS",) for _e, _a, recipient in found), found
+
+
+def test_an_ambassador_hauled_in_is_summoned(coder) -> None:
+    assert coded(coder, "Moscow hauled in Britain's ambassador for a dressing-down.") == [
+        ("ACCUSE", ("RUS",), ("GBR",))]
