@@ -97,7 +97,10 @@ BLIND_FLOORS = {
     "blind-5": {"precision": 0.70, "recall": 0.56, "f1": 0.62},
     # precision lowered in session 19 (was 0.63): "talks between the two governments … held on and off since the
     # 1960s" are held (CONSULT), dated at the start of the story's year, which the gold does not count
-    "blind-6": {"precision": 0.62, "recall": 0.53, "f1": 0.57},
+    # lowered in session 20 (were 0.62 / 0.53 / 0.57): "the Foreign Ministry in Tokyo said the measures were
+    # unjustified" is now Japan's (it was read as the United States', and matched another gold event by chance),
+    # and a release in a swap is made by both sides (here a release the coder already gives the wrong side)
+    "blind-6": {"precision": 0.61, "recall": 0.52, "f1": 0.56},
     "blind-7": {"precision": 0.67, "recall": 0.59, "f1": 0.62},
     # precision lowered in session 13 (was 0.68), recall and F1 rose: "both governments" are the story's two
     # parties, where the pair counted includes a mediator (docs/accuracy.md, blind-13); precision and recall
@@ -120,7 +123,9 @@ BLIND_FLOORS = {
     # precision lowered in session 16 (was 0.76): Turkmenistan's foreign minister, now known, rejects the other
     # side's account, which the gold does not count
     "blind-16": {"precision": 0.75, "recall": 0.53, "f1": 0.63},
-    "blind-17": {"precision": 0.67, "recall": 0.63, "f1": 0.65},
+    # precision lowered in session 20 (was 0.67): "is seeking assurances" is now a request, here with the wrong
+    # actor ("the administration" read as Saudi Arabia's)
+    "blind-17": {"precision": 0.66, "recall": 0.63, "f1": 0.64},
     "blind-18": {"precision": 0.63, "recall": 0.58, "f1": 0.61},
     "blind-19": {"precision": 0.59, "recall": 0.45, "f1": 0.51},
     "blind-20": {"precision": 0.62, "recall": 0.56, "f1": 0.59},
@@ -134,8 +139,8 @@ BLIND_FLOORS = {
     "blind-26": {"precision": 0.69, "recall": 0.41, "f1": 0.52},
     "blind-27": {"precision": 0.60, "recall": 0.38, "f1": 0.47},
     "blind-28": {"precision": 0.61, "recall": 0.43, "f1": 0.51},
-    "blind-29": {"precision": 0.57, "recall": 0.43, "f1": 0.49},
-    "blind-30": {"precision": 0.70, "recall": 0.58, "f1": 0.63},
+    "blind-29": {"precision": 0.58, "recall": 0.44, "f1": 0.50},
+    "blind-30": {"precision": 0.71, "recall": 0.59, "f1": 0.64},
 }
 
 
