@@ -405,8 +405,9 @@ class Resolver:
         if head.lemma_.lower() in self.words["mission_nouns"]:
             return self._mission_place(head, depth)
         match = self.by_token.get(head.i)
-        # a common noun of a body ("Cairo *University*") is placed by its modifiers as other places are
-        if match is not None and not all(term.kind == GENERIC for term in match.terms):
+        # a common noun of a body in a name ("Cairo *University*") is placed by its modifiers as other places
+        # are, not one of a state's people or forces ("*Thai* troops")
+        if match is not None and not (head.pos_ == "PROPN" and all(term.kind == GENERIC for term in match.terms)):
             # "the *Bosnian* town", "the *Kuwaiti* border" (which the tagger may take for a name), not "a
             # *Thai* engineer"
             placing = head.dep_ == "amod" or head.dep_ == "compound" and (
