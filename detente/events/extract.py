@@ -493,7 +493,8 @@ class EventFinder:
         out = []
         for finding in findings:
             mode = finding.pattern.mode or self.codes[finding.pattern.cameo].mode
-            states = [e for e in (*finding.actor, *finding.recipient) if not self.resolver.kb.is_organisation(e.country)]
+            states = [e for e in (*finding.actor, *finding.recipient)
+                      if not self.resolver.kb.is_organisation(e.country)]
             if mode != "release" or len(finding.actor) != 1 or len(finding.recipient) != 1 or len(states) != 2 \
                     or not self._as_swap(doc[finding.predicate]):
                 continue
@@ -2014,12 +2015,14 @@ class EventFinder:
         if not recipient and code.event == "ACCUSE" and theme is not None:
             # "Washington deplores *the attack*": who did the last attack told, whoever it fell on
             recipient = self._deed_doers(theme, actor_countries)
-        if not recipient and code.event == "REJECT" and any(g.lemma(predicate.doc[i]) in self.vetoing for i in trigger):
+        if not recipient and code.event == "REJECT" and any(g.lemma(predicate.doc[i]) in self.vetoing
+                                                             for i in trigger):
             # "the Soviet Union vetoed two cease-fire resolutions" in a sentence of the Security Council, "Britain
             # voted against": aimed at the body whose draft it stopped (the one the sentence names, else the last
             # one told), not at the other party of the story
             recipient = self._bodies_named(predicate.sent, actor_countries) or [
-                e for e in self.resolver.discourse.mentioned[:1] if e.sector == "IGO" and e.country not in actor_countries]
+                e for e in self.resolver.discourse.mentioned[:1]
+                if e.sector == "IGO" and e.country not in actor_countries]
         inferred = False
         if not recipient and code.event == "SUPPORT" and self._with_an_ally(predicate, pattern):
             # "the United States stands with its ally": the victim of the last hostile act told

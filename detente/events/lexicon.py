@@ -84,8 +84,8 @@ WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "asking_verbs", "asking_nouns", "hoping_verbs", "condition_marks", "involving_verbs", "state_nouns",
               "group_nouns", "group_sectors", "posted_abroad", "helping_verbs", "unilateral_codes", "bond_nouns",
               "grievance_preps", "occasion_nouns", "occasion_preps", "feeling_nouns", "laying_verbs",
-              "opposing_verbs", "speech_acts", "mediation_codes", "brokering_words", "brokering_preps", "bidding_preps", "vetoing_words", "swap_nouns",
-              "unheld_words", "repeated_codes")
+              "opposing_verbs", "speech_acts", "mediation_codes", "brokering_words", "brokering_preps",
+              "bidding_preps", "vetoing_words", "swap_nouns", "unheld_words", "repeated_codes")
 
 
 @dataclass(frozen=True)
