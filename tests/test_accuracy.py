@@ -141,6 +141,7 @@ BLIND_FLOORS = {
     "blind-28": {"precision": 0.61, "recall": 0.43, "f1": 0.51},
     "blind-29": {"precision": 0.58, "recall": 0.44, "f1": 0.50},
     "blind-30": {"precision": 0.71, "recall": 0.59, "f1": 0.64},
+    "blind-31": {"precision": 0.71, "recall": 0.53, "f1": 0.61},
 }
 
 
