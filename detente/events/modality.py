@@ -31,6 +31,7 @@ class Modality:
         words = lexicon.word_list
         self.speech = words("speech_verbs")
         self.hypothetical = words("hypothetical_modals")
+        self.ability = words("ability_words")
         self.future = words("future_auxiliaries")
         self.conditions = words("condition_marks")
         self.planning = words("planning_verbs")
@@ -116,6 +117,9 @@ class Modality:
                 return "denied" if negated else "planned"  # "a consensus *to exchange* information"
             if token.pos_ == "NOUN" and word in self.demanding and below.dep_ in ("acl", "ccomp"):
                 return "demanded"  # "Moscow's *demand* that the mission be cut"
+            if word in self.ability and below.dep_ == "xcomp" and set(
+                    g.auxiliaries(token.head if token.dep_ == "acomp" else token)) & self.hypothetical:
+                return "hypothetical"  # "China *would be able* to send police": a capability, not an act
             if token.pos_ in ("VERB", "ADJ"):
                 if word in self.refusing:
                     return "denied"

@@ -2285,3 +2285,9 @@ def test_a_pronoun_owning_the_subject_of_a_reported_clause_is_not_bound_to_the_s
 def test_an_ambassador_hauled_in_is_summoned(coder) -> None:
     assert coded(coder, "Moscow hauled in Britain's ambassador for a dressing-down.") == [
         ("ACCUSE", ("RUS",), ("GBR",))]
+
+
+def test_what_a_state_would_be_able_to_do_is_no_act(coder) -> None:
+    events = coder.code(Document(id="case", text="The pact showed China would be able to send troops to the Solomons "
+                                                 "at Honiara's request.", date=date(2022, 4, 20)))
+    assert events and {e.status for e in events} == {"hypothetical"}, events
