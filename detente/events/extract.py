@@ -87,6 +87,8 @@ BETWEEN_EVENTS = ("ASSAULT", "CONSULT")
 
 # The CAMEO code of mediation done (the parties mediated are its recipients).
 MEDIATED = "045"
+# A verdict in words of condemnation, and the rejection it is when what it judges is words put to the speaker's side
+VERDICT, REJECTION = "111", "120"
 
 # How many acts back the accusation a denial answers may be told.
 DENIAL_REACH = 4
@@ -248,6 +250,7 @@ class EventFinder:
         self.cause_marks = lexicon.word_list("cause_marks")
         self.sovereign_things = lexicon.word_list("sovereign_things")
         self.said_things = lexicon.word_list("said_things")
+        self.rejected_things = lexicon.word_list("rejected_things")
         self.spoken_things = lexicon.word_list("spoken_things")
         self.bare_measures = lexicon.word_list("bare_measures")
         self.own_meetings = lexicon.word_list("own_meetings")
@@ -1711,6 +1714,14 @@ class EventFinder:
         subject = g.first_child(clause, "nsubj", "nsubjpass") if clause is not None else None
         return subject if subject is not None and subject.pos_ == "NOUN" else None
 
+    def _judges_words(self, predicate: Token, theme: Token | None) -> bool:
+        """Whether a verdict is on an accusation, a claim, a demand or a proposal: its theme, the subject of the
+        clause it reports, or the subject of the verdict itself ("Australia's *claim* was unfounded")."""
+        judged = self._judged_noun(predicate, theme)
+        if judged is None and g.lemma(predicate) == "be":
+            judged = g.first_child(predicate, "nsubj")
+        return judged is not None and g.lemma(judged) in self.rejected_things
+
     def _told_before(self, thing: Token) -> bool:
         """Whether a noun names a thing told before ("*the* expulsions", "*this* move"), not a new one."""
         return any(c.dep_ == "det" and c.lower_ in self.resolver.words["pointing_words"] for c in thing.children)
@@ -1893,6 +1904,10 @@ class EventFinder:
 
     def _finding(self, trigger: tuple[int, ...], predicate: Token, pattern: Pattern, actor: list[Entity],
                  recipient: list[Entity], theme: Token | None) -> Finding | None:
+        if pattern.cameo == VERDICT and self._judges_words(predicate, theme):
+            # "said *the US accusation* was groundless", "called the demand absurd": a verdict on what the other
+            # side said or asked refuses it
+            pattern = dataclasses.replace(pattern, cameo=REJECTION)
         code = self.codes[pattern.cameo]
         actor = _distinct(actor)
         if self.resolver.one_grouping(actor):  # "the G8 suspended Russia": the other members did

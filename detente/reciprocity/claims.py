@@ -40,9 +40,12 @@ EFFECT_STATUSES = ("actual", "planned", "threatened")
 LOOK_BACK = 2
 PHRASE_PREPOSITIONS = ("to", "for", "against", "at", "of", "over")
 CONFLICT = (3, 4)  # quad classes of verbal and material conflict
+ANY_ACT = (1, 2, 3, 4)  # every quad class: what a demand asks to undo may be any act
 MATERIAL_CONFLICT = 4  # the quad class of deeds: an answer told with words and a deed is the deed
 DONE = ("actual", "planned")  # statuses of acts a verdict can judge, and of verdicts that answer
 JUDGING_EVENTS = ("ACCUSE", "REJECT")  # verdicts and refusals, which answer what they judge
+UNDOING_EVENTS = ("REQUEST",)  # demands, which answer the act they ask to be undone
+TOLD = ("it", "this", "that")  # pronouns that stand for an act told before ("urged Seoul to reverse *it*")
 ACCUSATION = frozenset({"ACCUSE"})
 DEMANDS = frozenset({"REQUEST", "THREATEN", "COERCE"})
 
@@ -76,8 +79,9 @@ def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon, make_caus
             if any(c.dep_ == "neg" for c in cue.root.children):
                 continue  # "Britain … *has not answered* with a second round": no answer
             answerer = _answerer(cue, countries_of)
+            sequel = _act_dated(cue, lexicon, pointing) if kind == "cause" else None
             claims.extend(_claims_of_cue(doc, sent, index, cue, kind, by_sentence, lexicon, claimed,
-                                         make_cause, made, answerer))
+                                         make_cause, made, answerer, sequel))
     for index in sorted(by_sentence):  # after the cues: a cue says more than the thing a verdict names
         claims.extend(_judgement_claims(doc, index, by_sentence, lexicon, claimed, pointing))
     return claims, made
@@ -86,7 +90,10 @@ def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon, make_caus
 def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
                    by_sentence: dict[int, list[Event]], lexicon: Lexicon, claimed: set[str],
                    make_cause: CauseMaker | None = None, made: list[Event] | None = None,
-                   answerer: set[str] = frozenset()) -> list[Claim]:
+                   answerer: set[str] = frozenset(), sequel: Token | None = None) -> list[Claim]:
+    """The claims a cue makes; ``sequel`` is the subject of a cue that says what an act told before came after
+    ("*The move* came a day after …"): the effect is the first act the story told that it names, if it answers
+    the cause."""
     phrase = cause_phrase(cue)
     own = by_sentence.get(index, [])
     answering = {_trigger_index(e, doc) for e in own if e.recipient_source == "answered"}
@@ -105,6 +112,8 @@ def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
     if answerer:  # "Iran answered": only Iran's acts are the answer
         effects = [e for e in effects if _countries(e.actor) & answerer]
     opening = not _inside_any(own, cue) and cue.start == sent.start + _first_word(sent)
+    if not effects and sequel is not None:
+        effects = _told_acts(sequel, index, by_sentence, lexicon)[:1]
     if not effects and kind != "cause" and not opening:
         # "the strikes were in retaliation for …"; "Iran answered within hours. Speedboats attacked …"
         effects = _earlier_effects(index, by_sentence, answerer) or _next_effects(index, by_sentence, answerer)
@@ -175,18 +184,23 @@ def _judgement_claims(doc: Doc, index: int, by_sentence: dict[int, list[Event]],
     """ "Iran condemned *the move*", "Moscow rejected *the accusations*", "Madrid regrets *the decision*": a
     verdict or a refusal that names an act told before answers the last such act of the side it is aimed at,
     in the same document; a refusal that names nothing ("Cambodia refused") the demand made of it in the two
-    sentences before."""
+    sentences before; a demand to undo an act ("urged Pyongyang to *reverse it*", "demanded the *lifting of the
+    ban*") the act."""
     out = []
     for effect in by_sentence.get(index, []):
-        if effect.id in claimed or effect.event not in JUDGING_EVENTS or effect.status not in DONE \
-                or not effect.recipient:
+        if effect.id in claimed or effect.event not in JUDGING_EVENTS + UNDOING_EVENTS \
+                or effect.status not in DONE or not effect.recipient:
             continue
         trigger = _trigger_index(effect, doc)
         if trigger is None:
             continue
-        things = [(t, _judged_kinds(t, lexicon)) for t in _judged_things(doc[trigger], lexicon, pointing)]
-        thing, kinds = next(((t, k) for t, k in things if k is not None), (None, None))
-        refused = thing is None and doc[trigger].lemma_.lower() in lexicon.word_list("refusing_verbs")
+        refused = False
+        if effect.event in UNDOING_EVENTS:
+            thing, kinds = _undone(doc[trigger], lexicon, pointing)
+        else:
+            things = [(t, _judged_kinds(t, lexicon)) for t in _judged_things(doc[trigger], lexicon, pointing)]
+            thing, kinds = next(((t, k) for t, k in things if k is not None), (None, None))
+            refused = thing is None and doc[trigger].lemma_.lower() in lexicon.word_list("refusing_verbs")
         if thing is None and effect.cameo.startswith(tuple(lexicon.word_list("denial_codes"))):
             kinds = ACCUSATION  # "denied any involvement": the last accusation
         elif refused and effect.event == "REJECT":
@@ -211,8 +225,9 @@ def _judged_things(trigger: Token, lexicon: Lexicon, pointing: Collection[str]) 
     move*", "called *the expulsion* unfounded"), what it is felt about ("disappointed *by the decision*"), the
     subject it is said of ("*the expulsions* were unjustified", "said *the ban* was an insult")."""
     feeling = lexicon.word_list("feeling_preps")
-    said_of = trigger.pos_ in ("ADJ", "NOUN") or trigger.dep_ in ("acomp", "attr", "oprd")
-    words = [(trigger, said_of), *((c, True) for c in trigger.children if c.dep_ in ("oprd", "acomp", "xcomp"))]
+    said_of = trigger.pos_ in ("ADJ", "NOUN") or trigger.dep_ in ("acomp", "attr", "oprd") or _copular(trigger)
+    words = [(trigger, said_of), *((c, True) for c in trigger.children if c.dep_ in ("oprd", "acomp", "xcomp")
+                                   or c.dep_ == "ccomp" and _copular(c))]  # "said *the ban* was an insult"
     if trigger.dep_ in ("acomp", "attr", "oprd") and trigger.head.i != trigger.i:
         words.append((trigger.head, True))  # "the expulsion *was* unjustified"
     for word, subject in words:
@@ -227,9 +242,34 @@ def _judged_things(trigger: Token, lexicon: Lexicon, pointing: Collection[str]) 
                 c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in pointing) for c in n.children))
 
 
-def _judged_kinds(thing: Token, lexicon: Lexicon) -> frozenset[str] | None:
-    """The types of act a judged noun names (empty: any hostile act, deeds first, for a noun of decision), or
-    None when it names none."""
+def _undone(trigger: Token, lexicon: Lexicon, pointing: Collection[str]) -> tuple[Token | None, frozenset[str] | None]:
+    """What a demand asks to be undone and the kinds of act it names (empty: any), or (None, None) for a demand
+    of anything else: the object of a verb of undoing in the clause asked for, when it names an act told before
+    ("urged Washington to *revoke the sale*"), or what a noun of undoing is of ("demanded the *lifting of the
+    ban*"); "it", "this" or nothing names the last act ("urged the North to reverse *it*", "to reconsider")."""
+    undoing = lexicon.word_list("undoing_words")
+    clauses = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "dobj")]
+    for clause in [*clauses, *(conj for c in clauses for conj in c.conjuncts)]:
+        if clause.lemma_.lower() not in undoing:
+            continue
+        objects = [o for o in clause.children if o.dep_ == "dobj"] if clause.pos_ == "VERB" else [
+            o for p in clause.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if not objects or objects[0].lower_ in TOLD:
+            return None, frozenset()
+        thing = objects[0]
+        told = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in pointing) for c in thing.children)
+        return (thing, _judged_kinds(thing, lexicon, ANY_ACT)) if told else (None, None)  # "revoke the sale"
+    return None, None
+
+
+def _copular(verb: Token) -> bool:
+    """Whether a verb says what its subject is ("the claim *was* unfounded")."""
+    return verb.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in verb.children)
+
+
+def _judged_kinds(thing: Token, lexicon: Lexicon, quads: Collection[int] = CONFLICT) -> frozenset[str] | None:
+    """The types of act of the quad classes ``quads`` a judged noun names (empty: any hostile act, deeds first,
+    for a noun of decision), or None when it names none."""
     lemma = thing.lemma_.lower()
     if lemma in lexicon.word_list("judged_accusations"):
         return ACCUSATION
@@ -239,7 +279,7 @@ def _judged_kinds(thing: Token, lexicon: Lexicon) -> frozenset[str] | None:
         return frozenset()
     codes = load_codebook()
     kinds = frozenset(codes[p.cameo].event for p in lexicon.patterns(lemma, "NOUN")
-                      if p.cameo in codes and codes[p.cameo].quad_class in CONFLICT)
+                      if p.cameo in codes and codes[p.cameo].quad_class in quads)
     return kinds or None
 
 
@@ -332,6 +372,28 @@ def _answerer(cue: Span, countries_of: CountriesOf | None) -> set[str]:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
         if verb.pos_ == "VERB" and countries_of is not None else None
     return {c for c in countries_of(subject) if c} if subject is not None else set()
+
+
+def _act_dated(cue: Span, lexicon: Lexicon, pointing: Collection[str]) -> Token | None:
+    """The subject of the verb of sequence a cue of kind ``cause`` hangs on, when it names an act told before:
+    "*The move* came a day after …", "*The recall* followed …", "*It* comes after …"."""
+    verb = cue.root.head.head if cue.root.dep_ == "mark" else cue.root  # "came … *after* Ankara accused"
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "came a day after the vote": up from "after" and "day"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_.lower() not in lexicon.word_list("sequel_verbs") or subject is None:
+        return None
+    told = subject.lower_ in ("it", "this") or subject.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in pointing for c in subject.children)
+    return subject if told else None
+
+
+def _told_acts(subject: Token, index: int, by_sentence: dict[int, list[Event]], lexicon: Lexicon) -> list[Event]:
+    """The acts told before sentence ``index`` that a noun can name ("the recall": a SANCTION; "the move", "it":
+    any), in the order told: a story names its news first, and "the move" later is that news."""
+    kinds = _judged_kinds(subject, lexicon) if subject.pos_ == "NOUN" else None
+    before = [e for i in sorted(by_sentence) if i < index for e in by_sentence[i]]
+    return [e for e in before if e.status in DONE and (not kinds or e.event in kinds)]
 
 
 def _countries(entities) -> set[str]:

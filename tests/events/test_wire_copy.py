@@ -102,6 +102,11 @@ JUDGEMENTS = [
     ("Chile called the Bolivian claim baseless.", [("REJECT", ("CHL",), ("BOL",))]),
     ("Kenya described the Somali accusations as a fabrication.", [("REJECT", ("KEN",), ("SOM",))]),
     ("Chile regards the latest Bolivian demand as absurd.", [("REJECT", ("CHL",), ("BOL",))]),
+    # also when the verdict is told in a reported clause, or is the clause's own word
+    ("A Chinese spokeswoman said on Friday that the American accusation was groundless.",
+     [("REJECT", ("CHN",), ("USA",))]),
+    ("Tokyo accused Seoul of radar lock-on. Seoul said the Japanese claim was false and that Tokyo's protest was "
+     "unjustified.", [("REJECT", ("KOR",), ("JPN",))]),
 ]
 
 NOT_JUDGEMENTS = [
@@ -114,6 +119,9 @@ NOT_JUDGEMENTS = [
     ("The ministry in Ankara said Damascus bore no responsibility for the crash.", ("ACCUSE", ("TUR",), ("SYR",))),
     # seeing a partner is no verdict
     ("Hanoi sees Tokyo as a partner in the region.", ("ACCUSE", ("VNM",), ("JPN",))),
+    # a plan is an act, not words put to the speaker: a verdict on it accuses
+    ("Israel announced new settlement plans. Washington said the plans were counterproductive.",
+     ("REJECT", ("USA",), ("ISR",))),
 ]
 
 

@@ -245,6 +245,26 @@ def test_a_cue_on_a_noun_of_an_act_told_before_takes_that_act(coder):
     assert str(cause.date) == "1988-04-14"
 
 
+def test_what_the_news_came_after_is_its_cause(coder):
+    """ "The move came a day after …": the act the story told first, of the kind the subject names, answers the
+    act the clause tells, however far down the story it is said."""
+    text = ("Egypt expelled the Turkish ambassador on Saturday. Turkey said it regretted the decision. President "
+            "Abdullah Gul said he hoped ties would recover. The move came a day after Prime Minister Recep Tayyip "
+            "Erdogan criticised Egypt's army again.")
+    found = [(claim, effect, cause) for claim, effect, cause in claims_of(coder, text, day="2013-11-23")
+             if claim.kind == "cause"]
+    assert [(_pair(effect), effect.event, _pair(cause), cause.event) for _c, effect, cause in found] == [
+        (("EGY", "TUR"), "SANCTION", ("TUR", "EGY"), "ACCUSE")], found
+
+
+def test_what_the_news_came_after_is_no_cause_when_the_news_answers_nothing(coder):
+    # Canada's accusation is the news; the arrest it came after was Canada's own act: a time, not a cause
+    text = ("Canada accused China of hacking its National Research Council on Tuesday. China urged Ottawa to stop "
+            "its groundless accusations. The announcement came a month after Canada arrested a Chinese "
+            "businessman in Vancouver.")
+    assert [claim for claim, _e, _c in claims_of(coder, text, day="2014-07-30") if claim.kind == "cause"] == []
+
+
 def test_only_the_acts_of_who_answers_are_the_answer(coder):
     # the answer of "Iran answered within hours" is Iran's attack told next, not the American strikes before
     text = ("U.S. warships destroyed two Iranian oil platforms in the Gulf on Monday. Iran answered within hours. "
@@ -302,6 +322,14 @@ JUDGEMENTS = [
     # a refusal that names nothing answers the demand just made
     ("Thailand asked Cambodia on Monday to extradite the fugitive. Cambodia refused on Wednesday.", ("KHM", "THA"),
      "REQUEST"),
+    # a verdict in the clause a speaker reports: on its subject
+    ("Washington accused Beijing of the hacking on Monday. On Tuesday a Chinese spokeswoman said the American "
+     "accusation was groundless.", ("CHN", "USA"), "ACCUSE"),
+    # a demand to undo an act told before answers it
+    ("Beijing banned seafood imports from Japan on Thursday. Tokyo demanded the immediate lifting of the ban.",
+     ("JPN", "CHN"), "SANCTION"),
+    ("Japan tightened export controls on three chemicals bound for South Korea on Thursday. Seoul urged Tokyo to "
+     "withdraw the curbs.", ("KOR", "JPN"), "SANCTION"),
 ]
 
 
@@ -323,6 +351,8 @@ def test_a_verdict_on_an_act_told_before_answers_it(coder, text, pair, judged):
     "Britain imposed sanctions on Iran on Monday. Iran condemned sanctions as a weapon of the weak.",
     # an accusation rejected, when the side judged only expelled: no accusation to answer
     "Britain expelled two Iranian diplomats on Monday. Iran rejected the accusations.",
+    # a demand to undo what was not told: sanctions in general
+    "Britain imposed a travel ban on two Iranian officials. Iran demanded the lifting of sanctions.",
     # a refusal that names nothing, long after the demand: not its answer
     "Thailand asked Cambodia on Monday to extradite the fugitive. Cambodia expelled a Thai diplomat. Thailand "
     "recalled its ambassador. Cambodia closed the border. Cambodia refused on Wednesday.",
