@@ -732,7 +732,9 @@ class Resolver:
         if previous is None and category == "statement":
             previous = self.discourse.speaker
         if previous is None and determined and role_term.sector == "GOV":
-            previous = next((e for e in self.discourse.agents if e.sector in ("GOV", "MIL", None)), None)
+            # "the Foreign Minister, Mr. Guðmundsson": not of a state whose foreign minister that day was another
+            previous = next((e for e in self.discourse.agents if e.sector in ("GOV", "MIL", None)
+                             and not self._held_by_another(e.country, role_term, head)), None)
         if previous is None and own_body and _acting(head) and self._home_in_story() \
                 and not _owned_or_named(head, inside):
             previous = self._home()  # "SUVA – The foreign ministry said …": the state the story is filed from
@@ -741,6 +743,12 @@ class Resolver:
         entity = Entity(text=role_term.text, name=previous.name, country=previous.country,
                         sector=role_term.sector or previous.sector, id=previous.id)
         return NamedPhrase(entity, person, category, True)
+
+    def _held_by_another(self, country: str | None, role_term: Term, head: Token) -> bool:
+        """Whether a title told with a person's name ("the Foreign Minister, *Mr. Guðmundsson*") cannot be
+        ``country``'s: the knowledge base knows who held that office there on the day, by another name."""
+        holder = self.kb.holder(country, role_term.role, self.day) if country and role_term.role else None
+        return holder is not None and _named_otherwise(head, holder)
 
     def _clause_place(self, head: Token) -> Entity | None:
         """The state of a place that opens the clause of ``head`` ("*In Honiara*, Prime Minister X said …", "In a

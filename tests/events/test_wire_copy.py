@@ -102,6 +102,9 @@ JUDGEMENTS = [
     ("Chile called the Bolivian claim baseless.", [("REJECT", ("CHL",), ("BOL",))]),
     ("Kenya described the Somali accusations as a fabrication.", [("REJECT", ("KEN",), ("SOM",))]),
     ("Chile regards the latest Bolivian demand as absurd.", [("REJECT", ("CHL",), ("BOL",))]),
+    # states that protest, told by a noun for states, protest in words
+    ("Iceland extended its fishing limit to twelve miles. Other nations whose fleets fish there, among them West "
+     "Germany and Belgium, have protested in Reykjavik.", [("ACCUSE", ("DEU", "BEL"), ("ISL",))]),
     # also when the verdict is told in a reported clause, or is the clause's own word
     ("A Chinese spokeswoman said on Friday that the American accusation was groundless.",
      [("REJECT", ("CHN",), ("USA",))]),
@@ -1765,6 +1768,15 @@ def test_the_object_of_a_description_is_judged_not_told(coder) -> None:
 ])
 def test_no_follower_of_words(coder, text: str) -> None:
     assert [e for e in coded(coder, text) if e[0] == "ACCUSE" and "MEX" not in e[1]] == []
+
+
+def test_a_title_told_with_another_name_than_its_holders_is_not_that_states(coder) -> None:
+    """ "the Foreign Minister, Mr. Gudmundsson": Britain, which acted last, had Selwyn Lloyd as foreign secretary
+    that day (the knowledge base's office holders), so the note is not Britain's."""
+    found = coded(coder, "Iceland accused Britain of piracy on Tuesday. Britain rejected the charge. This evening "
+                         "the Foreign Minister, Mr. Gudmundur Gudmundsson, handed a note of protest to the British "
+                         "Ambassador.", day="1958-09-02")
+    assert ("ACCUSE", ("ISL",), ("GBR",)) in found and ("ACCUSE", ("GBR",), ("ISL",)) not in found, found
 
 
 def test_a_number_of_days_is_no_number_of_a_listed_state(coder) -> None:

@@ -107,6 +107,10 @@ def test_without_a_place_the_actors_country(coder):
         ("Headline\n\nUNITED NATIONS, N. Y., July 22 — The", ["UNITED NATIONS"]),
         ("Headline\n\nATHENS, Greece (Wire) - Several", ["ATHENS"]),
         ("Headline\n\nCAIRO (Wire) - Students", ["CAIRO"]),
+        # names in their own letters, alone on a line
+        ("Headline\n\nFrom Our Own Correspondent\n\nREYKJAVÍK, Sept. 2.\n\nBritain and", ["REYKJAVÍK"]),
+        ("Headline\n\nASUNCIÓN, Paraguay, April 26 — The", ["ASUNCIÓN"]),
+        ("Headline\n\nSÃO PAULO (Wire) - Brazil", ["SÃO PAULO"]),
         # a headline that lists states is no dateline
         ("Egypt, Israel sign accord - report\n\nThe two", []),
     ],
