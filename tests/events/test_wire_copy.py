@@ -102,6 +102,9 @@ JUDGEMENTS = [
     ("Chile called the Bolivian claim baseless.", [("REJECT", ("CHL",), ("BOL",))]),
     ("Kenya described the Somali accusations as a fabrication.", [("REJECT", ("KEN",), ("SOM",))]),
     ("Chile regards the latest Bolivian demand as absurd.", [("REJECT", ("CHL",), ("BOL",))]),
+    # a denial that the speaker's state did what it is accused of answers its accusers
+    ("Finland accused Russia of pushing migrants to its border. Russia denied that it was steering migrants "
+     "toward Finland.", [("REJECT", ("RUS",), ("FIN",))]),
     # states that protest, told by a noun for states, protest in words
     ("Iceland extended its fishing limit to twelve miles. Other nations whose fleets fish there, among them West "
      "Germany and Belgium, have protested in Reykjavik.", [("ACCUSE", ("DEU", "BEL"), ("ISL",))]),
@@ -139,6 +142,8 @@ def test_not_judgements(coder, text: str, unexpected: tuple) -> None:
 # -- 3. threats that reserve a response ---------------------------------------------------------------------------
 
 THREATS = [
+    ("Finland closed its last border crossing with Russia. A Kremlin spokesman said Moscow would draw the "
+     "necessary conclusions.", [("THREATEN", ("RUS",), ("FIN",))]),
     ("China imposed tariffs on Australian wine. Australia said it keeps the option of retaliating open.",
      [("THREATEN", ("AUS",), ("CHN",))]),
     # aimed at whoever did the last hostile act against the speaker, not at the last state named
@@ -377,6 +382,7 @@ MISSIONS = [
     ("Thousands of protesters set fire to the building housing Denmark's consulate in Beirut on Sunday.",
      [("PROTEST", ("LBN",), ("DNK",))]),
     ("A mob ransacked the Chinese embassy in Belgrade.", [("PROTEST", ("SRB",), ("CHN",))]),
+    ("Protesters in Seoul pelted the Japanese embassy with eggs.", [("PROTEST", ("KOR",), ("JPN",))]),
     ("Crowds in Damascus stormed and burned the Danish and Norwegian embassies.",
      [("PROTEST", ("SYR",), ("DNK", "NOR"))]),
     ("Hundreds of citizens gathered outside the Japanese embassy in Beijing.", [("PROTEST", ("CHN",), ("JPN",))]),
