@@ -70,6 +70,8 @@ STATE_BODY_SECTORS = {None, "GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 # Categories of government nouns that a state or capital after "in" owns ("the authorities in Kabul", "the foreign
 # ministry in Hanoi"): bodies that stay at home, not people who travel ("the foreign minister in Beijing").
 PLACED_GOVERNMENTS = {"executive", "foreign_ministry"}
+# Roles of a government's voice, which speaks where its government sits ("a spokeswoman *in Moscow*").
+PLACED_VOICES = {"spokesperson", "foreign_ministry_spokesperson"}
 # Entity labels of a name that may be a city the knowledge base does not know, and the population from which
 # a city name the model labels a person is taken for the city ("shelled Kharkiv").
 PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", ""}
@@ -802,9 +804,11 @@ class Resolver:
 
     def _located(self, head: Token, role_term: Term) -> list[NamedPhrase]:
         """A group placed in a state or a movement: "opposition groups *in Zimbabwe*", "activists *from Fatah*";
-        a government in its state or capital: "the junta *in Niamey*" (but diplomats in Moscow are not Russia's)."""
-        if role_term.kind != GENERIC or role_term.sector == "IGO" \
-                or (role_term.sector == "GOV" and role_term.category not in PLACED_GOVERNMENTS):
+        a government or its voice in its state or capital: "the junta *in Niamey*", "the foreign ministry
+        spokeswoman *in Moscow*" (but diplomats in Moscow are not Russia's)."""
+        placed = role_term.kind == GENERIC and role_term.sector != "IGO" and (
+            role_term.sector != "GOV" or role_term.category in PLACED_GOVERNMENTS)
+        if not placed and not (role_term.kind == TITLE and role_term.role in PLACED_VOICES):
             return []
         # a phrase between a subject and its verb is the subject's, wherever the parser hung it ("the foreign
         # ministry *in Tokyo* summoned …")

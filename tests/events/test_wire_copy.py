@@ -1696,6 +1696,9 @@ TREATIES_AND_PLACES = [
      [("SANCTION", ("USA",), ("PRK",))]),
     # a phrase between a subject and its verb is the subject's, wherever the parser hung it
     ("The foreign ministry in Tokyo summoned the Chinese ambassador.", [("ACCUSE", ("JPN",), ("CHN",))]),
+    # and a government's voice speaks where its government sits
+    ("Finland accused Russia of pushing migrants. A spokeswoman in Moscow rejected the charge.",
+     [("REJECT", ("RUS",), ("FIN",))]),
     # a place "at" a city is the city's
     ("Belgian paratroopers landed on the airfield at Stanleyville at dawn.", [("COERCE", ("BEL",), ("COD",))]),
     # a state that tells of another's envoy expelled (with no agent named) expelled him
