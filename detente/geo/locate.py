@@ -42,9 +42,10 @@ _DATELINE_LINES = 6
 @functools.cache
 def _dateline() -> re.Pattern[str]:
     """ "MOSCOW, July 28 (Outlet) —", "Prague, 19.4.2021 —", "BERLIN — Thursday", "HOUSTON/BEIJING, July 22",
-    "QUITO, Ecuador, Jan. 19 —", "CAIRO (Outlet) -", "REYKJAVÍK, Sept. 2.": a capitalised name at the start of a line, perhaps with its
-    state or province ("Ecuador", "N. Y.") and the outlet in brackets, then a comma and a date (a number, or the
-    first three letters of a month or day of detente/data/time_words.yaml), or a dash."""
+    "QUITO, Ecuador, Jan. 19 —", "CAIRO (Outlet) -", "REYKJAVÍK, Sept. 2.": a capitalised name of any letters at
+    the start of a line, perhaps with its state or province ("Ecuador", "N. Y.") and the outlet in brackets, then a
+    comma and a date (a number, or the first three letters of a month or day of detente/data/time_words.yaml), or
+    a dash."""
     words = load_time_words()
     starts = sorted({name[:3] for name in (*words.months, *words.weekdays) if len(name) >= 3 and name.isalpha()})
     names = "|".join(f"{start.title()}|{start.upper()}" for start in starts)
