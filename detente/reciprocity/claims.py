@@ -38,6 +38,8 @@ from ..size import number_value
 EFFECT_STATUSES = ("actual", "planned", "threatened")
 # How many sentences back a cue without an effect of its own may refer ("The move was …").
 LOOK_BACK = 2
+# Days before a verdict within which an act is the news it answers rather than the story's background.
+NEWS_DAYS = 3
 PHRASE_PREPOSITIONS = ("to", "for", "against", "at", "of", "over")
 CONFLICT = (3, 4)  # quad classes of verbal and material conflict
 ANY_ACT = (1, 2, 3, 4)  # every quad class: what a demand asks to undo may be any act
@@ -287,7 +289,7 @@ def _last_judged(effect: Event, kinds: frozenset[str], index: int, by_sentence: 
                  phrase: Span | None, since: int = 0) -> Event | None:
     """The last act before ``effect`` (or inside the phrase it judges) of ``kinds`` done by the side the effect
     is aimed at — to the side that judges it, or to a third ("Greece condemned *the raids*" on Libya) —, one
-    that names whom it was done to first; for no kinds (a noun of decision: "the move") the last deed, else
+    of the days before the effect first, then one that names whom it was done to; for no kinds (a noun of decision: "the move") the last deed, else
     the last hostile words; only from sentence ``since`` on."""
     own = by_sentence.get(index, [])
     inside = [c for c in own if phrase is not None and _inside(c, phrase)]
@@ -295,11 +297,19 @@ def _last_judged(effect: Event, kinds: frozenset[str], index: int, by_sentence: 
         + [c for c in own if c.trigger_span[0] < effect.trigger_span[0]]
     done = [c for c in [*inside, *reversed(before)] if c.id != effect.id and c.status in DONE + ("alleged",)
             and (answers(effect, c) or punishes(effect, c))]
-    done = sorted(done, key=lambda c: not c.recipient)  # stable: the latest first among those alike
+    # the acts of the days before the verdict first (a story retells older ones in its background paragraphs,
+    # often after its news: "Helsinki *shut* four crossings last week"), then those that name whom they were done
+    # to; stable: the latest first among those alike
+    done = sorted(done, key=lambda c: (_older(c, effect), not c.recipient))
     if kinds:
         return next((c for c in done if c.event in kinds), None)
     return next((c for c in done if c.quad_class == MATERIAL_CONFLICT), None) \
         or next((c for c in done if c.quad_class in CONFLICT), None)
+
+
+def _older(cause: Event, effect: Event) -> bool:
+    """Whether ``cause`` was done more than ``NEWS_DAYS`` before ``effect``, both dated."""
+    return cause.date is not None and effect.date is not None and (effect.date - cause.date).days > NEWS_DAYS
 
 
 def _governed(cue: Span, effects: list[Event], doc: Doc) -> list[Event]:

@@ -245,6 +245,18 @@ def test_a_cue_on_a_noun_of_an_act_told_before_takes_that_act(coder):
     assert str(cause.date) == "1988-04-14"
 
 
+def test_a_verdict_answers_the_news_not_the_background_told_after_it(coder):
+    """ "called the closures Russophobic": the closure of the day, not the one of last week that the story tells
+    after it, though that one is told last and names whom it was done to."""
+    text = ("Finland will close three more crossings on its border with Russia from Thursday, the government said "
+            "on Wednesday. Helsinki shut four other crossings last week. Moscow called the closures Russophobic on "
+            "Wednesday.")
+    found = [(effect, cause) for claim, effect, cause in claims_of(coder, text, day="2023-11-22")
+             if claim.kind == "judgement"]
+    assert [(effect.event, cause.sentence, str(cause.date)) for effect, cause in found] == [
+        ("ACCUSE", 0, "2023-11-22")], found
+
+
 def test_what_the_news_came_after_is_its_cause(coder):
     """ "The move came a day after …": the act the story told first, of the kind the subject names, answers the
     act the clause tells, however far down the story it is said."""
