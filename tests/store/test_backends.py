@@ -65,8 +65,11 @@ def test_a_wrong_password_is_one_line_without_the_password():
     url = os.environ.get(POSTGRES_VARIABLE)
     if not url:
         pytest.skip(f"{POSTGRES_VARIABLE} is not set: no PostgreSQL server to test the store on")
-    user = url.split("://", 1)[1].split("@", 1)[0].split(":", 1)[0]
-    wrong = url.replace(url.split("://", 1)[1].split("@", 1)[0], f"{user}:not-the-password-42", 1)
+    scheme, rest = url.split("://", 1)
+    userinfo, host = rest.split("@", 1)
+    user = userinfo.split(":", 1)[0]
+    # built from its parts: replacing the user's name in the whole URL would also hit "postgres" in the scheme
+    wrong = f"{scheme}://{user}:not-the-password-42@{host}"
     with pytest.raises(StoreError) as caught:
         Store.open(wrong)
     assert "\n" not in str(caught.value) and "not-the-password-42" not in str(caught.value)
