@@ -87,8 +87,6 @@ BETWEEN_EVENTS = ("ASSAULT", "CONSULT")
 
 # The CAMEO code of mediation done (the parties mediated are its recipients).
 MEDIATED = "045"
-# A verdict in words of condemnation, and the rejection it is when what it judges is words put to the speaker's side
-VERDICT, REJECTION = "111", "120"
 
 # How many acts back the accusation a denial answers may be told.
 DENIAL_REACH = 4
@@ -1904,10 +1902,11 @@ class EventFinder:
 
     def _finding(self, trigger: tuple[int, ...], predicate: Token, pattern: Pattern, actor: list[Entity],
                  recipient: list[Entity], theme: Token | None) -> Finding | None:
-        if pattern.cameo == VERDICT and self._judges_words(predicate, theme):
+        rejection = self.lexicon.convert("rejection", pattern.cameo, "")
+        if rejection is not None and self._judges_words(predicate, theme):
             # "said *the US accusation* was groundless", "called the demand absurd": a verdict on what the other
             # side said or asked refuses it
-            pattern = dataclasses.replace(pattern, cameo=REJECTION)
+            pattern = dataclasses.replace(pattern, cameo=rejection)
         code = self.codes[pattern.cameo]
         actor = _distinct(actor)
         if self.resolver.one_grouping(actor):  # "the G8 suspended Russia": the other members did

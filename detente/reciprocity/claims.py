@@ -47,7 +47,6 @@ MATERIAL_CONFLICT = 4  # the quad class of deeds: an answer told with words and 
 DONE = ("actual", "planned")  # statuses of acts a verdict can judge, and of verdicts that answer
 JUDGING_EVENTS = ("ACCUSE", "REJECT")  # verdicts and refusals, which answer what they judge
 UNDOING_EVENTS = ("REQUEST",)  # demands, which answer the act they ask to be undone
-TOLD = ("it", "this", "that")  # pronouns that stand for an act told before ("urged Seoul to reverse *it*")
 ACCUSATION = frozenset({"ACCUSE"})
 DEMANDS = frozenset({"REQUEST", "THREATEN", "COERCE"})
 
@@ -256,7 +255,7 @@ def _undone(trigger: Token, lexicon: Lexicon, pointing: Collection[str]) -> tupl
             continue
         objects = [o for o in clause.children if o.dep_ == "dobj"] if clause.pos_ == "VERB" else [
             o for p in clause.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-        if not objects or objects[0].lower_ in TOLD:
+        if not objects or objects[0].lower_ in lexicon.word_list("told_things"):  # "reverse *it*"
             return None, frozenset()
         thing = objects[0]
         told = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in pointing) for c in thing.children)
@@ -393,7 +392,7 @@ def _act_dated(cue: Span, lexicon: Lexicon, pointing: Collection[str]) -> Token 
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if verb.lemma_.lower() not in lexicon.word_list("sequel_verbs") or subject is None:
         return None
-    told = subject.lower_ in ("it", "this") or subject.pos_ == "NOUN" and any(
+    told = subject.lower_ in lexicon.word_list("told_things") or subject.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in pointing for c in subject.children)
     return subject if told else None
 
