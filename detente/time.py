@@ -91,6 +91,7 @@ class TimeWords:
     deadline_words: tuple[str, ...]
     onset_words: tuple[str, ...]
     period_words: tuple[str, ...]
+    range_words: tuple[str, ...]
     deadline_fillers: tuple[str, ...]
     not_deadlines: tuple[str, ...]
     publication_markers: tuple[str, ...]
@@ -107,6 +108,7 @@ _WORD_LISTS = (
     "deadline_words",
     "onset_words",
     "period_words",
+    "range_words",
     "deadline_fillers",
     "not_deadlines",
     "publication_markers",
@@ -254,6 +256,7 @@ class _Patterns:
     ago: re.Pattern[str]
     leading_word: re.Pattern[str]
     trailing_day_part: re.Pattern[str]
+    part_break: re.Pattern[str]
     month_name: re.Pattern[str]
     deadline: re.Pattern[str]
     onset: re.Pattern[str]
@@ -310,6 +313,7 @@ def _patterns() -> _Patterns:
         ),
         leading_word=re.compile(rf"(?:{_alternation((*words.prepositions, *words.qualifiers))})\s+(?P<rest>.+)"),
         trailing_day_part=re.compile(rf"(?P<rest>.+?)\s+(?:{_alternation(words.day_parts)})"),
+        part_break=re.compile(rf",|\s(?:{_alternation(words.range_words)})\s", flags),
         month_name=re.compile(rf"(?<!\w)(?:{_alternation(words.months)})(?!\w)"),
         deadline=re.compile(rf"(?:^|\s)(?:{_alternation((*words.deadline_words, *words.onset_words))}){fillers}"),
         onset=re.compile(rf"(?:^|\s)(?:{_alternation(words.onset_words)}){fillers}"),
@@ -381,9 +385,9 @@ def resolve_expression(text: str, reference: datetime.date) -> ResolvedDate | No
     found = _parse_with_dateparser(phrase, reference)
     if found:
         return ResolvedDate(*found, text=text.strip())
-    # "Jan. 15, two days (after the election)": the entity recogniser ran a date and a span together; the first
-    # part that is a date by itself
-    parts = [part for part in text.split(",") if part.strip()]
+    # "Jan. 15, two days (after the election)", "December 30 to 20 years": the entity recogniser ran a date and
+    # a span together; the first part that is a date by itself
+    parts = [part for part in _patterns().part_break.split(text) if part.strip()]
     return next((found for part in parts[:-1] if (found := resolve_expression(part, reference)) is not None),
                 None) if len(parts) > 1 else None
 

@@ -424,6 +424,9 @@ def test_what_a_timeline_entry_tells_without_a_date_is_of_its_day(coder) -> None
     ("Jan. 15, two days", "2024-01-15"),  # "On Jan. 15, two days after the election, …": one entity for both
     ("Monday, two days", "2024-01-22"),
     ("two days, officials", None),
+    ("December 30 to 20 years", "2023-12-30"),  # "sentenced them on December 30 to 20 years in prison"
+    ("Monday through Friday", "2024-01-22"),
+    ("two days to 20 years", None),
 ])
 def test_a_date_run_together_with_a_span_is_its_first_part(text: str, expected: str | None) -> None:
     resolved = resolve_expression(text, datetime.date(2024, 1, 24))
