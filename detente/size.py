@@ -72,7 +72,7 @@ def _plain_number(token: Token) -> int | None:
     return int(text) if text.isdecimal() else units.get(text)
 
 
-def _compound_number(token: Token) -> int | None:
+def compound_number(token: Token) -> int | None:
     """A number written in several words: "Twenty-three" ("three" with the compound "Twenty"),
     "five hundred" and "two dozen" ("hundred", "dozen" with the number that multiplies them)."""
     units, multipliers, _ = _numbers()
@@ -98,13 +98,13 @@ def size_of(theme: Token | None, predicate: Token, sent: Span, counted: Token | 
     standing for a theme told before ("Estonia expelled *two*"), which counts that theme."""
     _, _, not_units = _numbers()
     if counted is not None and theme is not None:
-        value = _compound_number(counted)
+        value = compound_number(counted)
         if value is not None:
             return Size(value, theme.lower_, "affected", counted.text)
     if theme is not None and theme.lower_ not in not_units:
         for child in theme.children:
             if child.dep_ in ("nummod", "quantmod") or (child.like_num and child.i < theme.i):
-                value = _compound_number(child)
+                value = compound_number(child)
                 if value is not None:
                     words = theme.doc[child.left_edge.i:child.i + 1].text
                     return Size(value, theme.lower_, "affected", f"{words} {theme.text}")
@@ -115,7 +115,7 @@ def size_of(theme: Token | None, predicate: Token, sent: Span, counted: Token | 
                     for obj in prep.children:
                         if number_value(obj) is None:  # "to 455 people"
                             obj = next((c for c in obj.children if c.dep_ == "nummod"), obj)
-                        value = _compound_number(obj)
+                        value = compound_number(obj)
                         after = sent.doc[obj.i + 1].lower_ if obj.i + 1 < len(sent.doc) else ""
                         if value is not None and after not in not_units:
                             reduced = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), theme)

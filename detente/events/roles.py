@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from ..actors.resolve import NamedPhrase, Resolver
 from ..casing import RUBRIC_ENDS
 from ..records import Entity
+from ..size import compound_number
 from . import grammar as g
 from .lexicon import Lexicon
 
@@ -34,6 +35,10 @@ CONTROL_PREPS = frozenset({"on", "upon", "to"})
 MEMBER_PREPS = frozenset({"among", "including"})
 # Words for the actor's own thing where the thing would stand ("expulsions of *their own*", "called *theirs* home").
 OWN_WORDS = frozenset({"own", "theirs", "ours", "hers", "mine", "yours"})
+# Words that tell a number as one the reader knows ("*the* 46", "*all* three"), and the entities whose numbers
+# count no people or things ("two years", "$5 million", "40 percent")
+DEFINITE_COUNTS = frozenset({"the", "these", "those", "all", "both"})
+MEASURE_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 # where a measure is taken on a border: "checks *at* the border with Kyrgyzstan"
 BOUNDARY_PREPS = frozenset({"at", "along", "on", "across"})
 # whom a thing is sent or handed: "sent a note *to* Singapore"
@@ -394,8 +399,19 @@ class Roles:
         sentences before; None when ``token`` has a noun of its own or nothing was told."""
         if not self._elliptic(token):
             return None
+        counted = self._same_count_before(token)
+        if counted is not None:
+            return counted
         start = g.sentences_back(token, 2)
         return next((theme for theme in reversed(self._themes) if start <= theme.i < token.i), None)
+
+    def _same_count_before(self, token: Token) -> Token | None:
+        """For a number told as known ("sentenced *the 46*", "freed *all three*"), the last noun before it
+        counted by the same number, however far back ("Forty-six Ivorian soldiers held in Mali …"); not a
+        measure of time, money or amount ("*two years* later … the two")."""
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE_COUNTS for c in token.children):
+            return None
+        return _counted_alike(token, 0, token.i)
 
     def _elliptic(self, token: Token) -> bool:
         """A number or quantifier standing alone where a noun phrase should be ("expelled *two*")."""
@@ -770,11 +786,8 @@ class Roles:
         refers back to the nearest phrase counted with it in the two sentences before."""
         if token.pos_ != "NUM" or token.dep_ in ("nummod", "compound", "quantmod") or not token.sent.start:
             return []
-        doc = token.doc
-        for earlier in reversed(doc[g.sentences_back(token, 2):token.sent.start]):
-            if earlier.text == token.text and earlier.dep_ == "nummod" and earlier.head.pos_ in ("NOUN", "PROPN"):
-                return self.resolver.phrase(earlier.head)
-        return []
+        counted = _counted_alike(token, g.sentences_back(token, 2), token.sent.start)
+        return self.resolver.phrase(counted) if counted is not None else []
 
     def _context_of(self, token: Token) -> Entity | None:
         """For a bare institution ("the National Security Council"), the speaker reporting the clause;
@@ -940,3 +953,13 @@ def _clause_of_object(token: Token) -> Token | None:
         return None
     return head if head.pos_ in ("VERB", "AUX") else None
 
+
+def _counted_alike(number: Token, start: int, end: int) -> Token | None:
+    """The last noun between positions ``start`` and ``end`` counted by the number ``number`` states ("46" after
+    "Forty-six Ivorian soldiers"), not a measure of time, money or amount ("two years")."""
+    value = compound_number(number)
+    if value is None:
+        return None
+    return next((earlier.head for earlier in reversed(number.doc[start:end])
+                 if earlier.dep_ == "nummod" and earlier.head.pos_ in ("NOUN", "PROPN")
+                 and earlier.head.ent_type_ not in MEASURE_ENTITIES and compound_number(earlier) == value), None)

@@ -58,6 +58,11 @@ ELLIPSIS = [
      [("SANCTION", ("ARG",), ("PRY",)), ("SANCTION", ("BRA", "URY", "PER"), ("PRY",))]),
     ("Canada recalled its ambassador from Riyadh on Monday. Germany recalled its ambassador too.",
      [("SANCTION", ("DEU",), ("SAU",))]),
+    # a number told as known ("the 46", "all three") stands for what was counted by it, however far back, in
+    # words or digits
+    ("Forty-six Ivorian soldiers were stopped at Bamako airport. Talks lasted six months. The ministry met. "
+     "Officials said little. A Bamako court sentenced the 46 on December 30.",
+     [("COERCE", ("MLI",), ("CIV",))]),
 ]
 
 
@@ -65,6 +70,12 @@ def test_a_number_standing_for_a_noun_counts_it(coder) -> None:
     found = sizes(coder, "Latvia expelled two Russian diplomats, Estonia three and Lithuania one. "
                          "Finland said it would send home four.")
     assert found == [(("LVA",), 2), (("EST",), 3), (("LTU",), 1), (("FIN",), 4)]
+
+
+def test_a_number_told_as_known_is_not_a_measure_of_time(coder) -> None:
+    text = ("Two Ivorian soldiers were stopped at Bamako airport. The talks took two years. "
+            "A Bamako court sentenced the two on December 30.")
+    assert ("COERCE", ("MLI",), ("CIV",)) in coded(coder, text)
 
 
 def test_a_number_does_not_stand_for_a_noun_told_long_before(coder) -> None:
