@@ -433,7 +433,8 @@ class EventFinder:
         named = doers or {e.country for thing in regretted for t in thing.subtree for e in self.roles.entities(t)}
         if named - own:
             return finding  # "regretted the U.S. decision"
-        deeds = [f for f in [*self.earlier, *told] if f is not finding and f.recipient
+        # deeds done, not those denied or held out ("we will not impose visas on Moldovans")
+        deeds = [f for f in [*self.earlier, *told] if f is not finding and f.recipient and f.status == "actual"
                  and self.codes[f.pattern.cameo].event in APOLOGISED_EVENTS]
         last = next((f for f in reversed(deeds) if own & {e.country for e in (*f.actor, *f.recipient)}), None)
         own_deed = last is not None and bool(own & {e.country for e in last.actor})

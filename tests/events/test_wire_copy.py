@@ -1276,6 +1276,12 @@ APOLOGIES = [
 ]
 
 
+def test_a_deed_the_speakers_side_will_not_do_is_none_to_apologise_for(coder) -> None:
+    found = coded(coder, "Moldova expelled Romania's ambassador on Wednesday. Romania said it would not impose "
+                         "visas on Moldovans. Bucharest deeply regrets the expulsion, its foreign minister said.")
+    assert ("ACCUSE", ("ROU",), ("MDA",)) in found and not [e for e in found if e[0] == "SUPPORT"], found
+
+
 FOLLOWERS_AND_PRAISE = [
     # one who "did so too" or "added its voice" says or does the same to the same side
     ("Canada blamed Iran for the attack on Monday. Australia did so too.", [("ACCUSE", ("AUS",), ("IRN",))]),
@@ -1718,6 +1724,20 @@ TREATIES_AND_PLACES = [
 ]
 
 
+SEIZED_AND_CANCELLED = [
+    # property taken by a state; a ship boarded, named by its prefix
+    ("Libya nationalized the interests of British Petroleum in the country.", [("COERCE", ("LBY",), ("GBR",))]),
+    ("Indonesia took over the Dutch shipping company.", [("COERCE", ("IDN",), ("NLD",))]),
+    ("North Korean sailors boarded the USS Pueblo off Wonsan.", [("COERCE", ("PRK",), ("USA",))]),
+    # supplies, sales and licences stopped or cancelled; visas imposed on a state's people
+    ("Germany stopped the delivery of arms to Saudi Arabia.", [("SANCTION", ("DEU",), ("SAU",))]),
+    ("Iran decided to stop selling oil to American companies.", [("SANCTION", ("IRN",), ("USA",))]),
+    ("Morocco imposed entry visas on Algerian nationals.", [("COERCE", ("MAR",), ("DZA",))]),
+    ("The Kremlin said Moscow would take over a summer villa used by American embassy staff.",
+     [("SANCTION", ("RUS",), ("USA",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1770,6 +1790,7 @@ MUST_FIND = {
     "held back and charged": HELD_BACK_AND_CHARGED,
     "not without consequences": NOT_WITHOUT_CONSEQUENCES,
     "treaties denounced, blacklists, places at cities, ministries in capitals": TREATIES_AND_PLACES,
+    "seized, stopped and cancelled": SEIZED_AND_CANCELLED,
 }
 
 def test_the_object_of_a_description_is_judged_not_told(coder) -> None:
