@@ -921,7 +921,9 @@ class Resolver:
         above a "that" clause whose subject it is ("Trump, who announced that *he* was doubling tariffs" —
         who is Trump), or the subject of the verb whose object it owns ("Britain told *its* airlines"), or of
         the verb above the adverbial clause whose subject it owns ("paratroopers jumped … after *their* comrades
-        seized …"; not a reported clause: "Moscow informed Washington that *its* staff must be cut")."""
+        seized …"), or of the verb that reports the clause whose subject it owns, when the clause is told to
+        nobody named ("Hanoi said *its* forces had captured …"; not "Moscow informed Washington that *its* staff
+        must be cut", where it may be either's)."""
         personal = pronoun.lower_ in self.words["personal_pronouns"]
         if not personal and pronoun.lower_ not in self.words["neuter_pronouns"] | self.words["plural_pronouns"]:
             return None
@@ -936,6 +938,9 @@ class Resolver:
         elif pronoun.dep_ == "poss" and owned.dep_ in ("nsubj", "nsubjpass") and owned.head.dep_ == "advcl" \
                 and owned.head.head.pos_ in ("VERB", "AUX"):
             verb = owned.head.head  # "Belgian paratroopers jumped …, two days after *their* comrades seized …"
+        elif pronoun.dep_ == "poss" and owned.dep_ in ("nsubj", "nsubjpass") and owned.head.dep_ == "ccomp" \
+                and owned.head.head.pos_ in ("VERB", "AUX") and not _addressed(owned.head.head):
+            verb = owned.head.head  # "Hanoi said *its* forces had captured an American airman": told to nobody
         elif pronoun.dep_ == "poss" and personal:
             return self._person_before(pronoun)  # "on Lukashenko and dozens of *his* officials"
         else:
@@ -1069,3 +1074,8 @@ def _role_term(terms) -> Term | None:
 
 def _office_sector(role: str) -> str:
     return "MIL" if role == "defence_minister" else "SPY" if role == "intelligence_chief" else "GOV"
+
+
+def _addressed(verb: Token) -> bool:
+    """Whether a verb of speech names whom it was told to ("informed *Washington* that …", "told *reporters*")."""
+    return any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children)

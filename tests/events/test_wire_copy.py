@@ -346,6 +346,9 @@ REPORTED = [
     ("North Korea's envoy in Kuala Lumpur, Kang Chol, accused Malaysia of bias. When Kang refused to apologise, "
      "he was declared persona non grata.", [("SANCTION", ("MYS",), ("PRK",)), ("REJECT", ("PRK",), ("MYS",))]),
     ("The expulsions followed the arrest in Phnom Penh of a Thai engineer.", [("COERCE", ("KHM",), ("THA",))]),
+    # a state's report of its own forces' act, told to nobody named: "its" is the speaker's
+    ("Hanoi radio said its forces had captured an American airman.", [("COERCE", ("VNM",), ("USA",))]),
+    ("India's army said its troops had struck militant camps in Pakistan.", [("ASSAULT", ("IND",), ("PAK",))]),
 ]
 
 NOT_REPORTED = [
