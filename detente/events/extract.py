@@ -597,16 +597,23 @@ class EventFinder:
             kinds = (3, 4) if copying or suit else (4,)
             # the deed of a clause, not one its object names ("Mexico condemned *the raid*. Chile did the same")
             last = next((f for n, f in reversed(list(enumerate(told)))
-                         if (as_did or self.codes[f.pattern.cameo].quad_class in kinds)
+                         if (as_did or self._quad_class(f) in kinds)
                          and not f.in_kind and not {e.country for e in f.actor} & countries
                          and not _named_by(f, told, verb.doc)
                          and (as_did or spoken or not self._about_own_deed(f, told[:n]))), None)
             recipient = tuple(e for e in last.recipient if e.country not in countries) if last is not None else ()
             if countries and None not in countries and recipient:
+                # a refusal followed is refused again ("would not attend the summit. Bangladesh did so too")
+                status = "denied" if last.status == "denied" else "actual"
                 out.append(dataclasses.replace(last, trigger=(verb.i,), predicate=verb.i, actor=tuple(follower),
-                                               recipient=recipient, theme=None, status="actual",
+                                               recipient=recipient, theme=None, status=status,
                                                counted=number.i if number is not None else None))
         return out
+
+    def _quad_class(self, finding: Finding) -> int:
+        """The quad class of what a finding tells: cooperation denied is verbal conflict ("would not attend")."""
+        quad = self.codes[finding.pattern.cameo].quad_class
+        return 3 if finding.status == "denied" and quad in (1, 2) else quad
 
     def _follows_as_actor(self, verb: Token) -> bool:
         """Whether a clause tells of someone doing again what another did: active ("diplomats were refused

@@ -1738,6 +1738,14 @@ SEIZED_AND_CANCELLED = [
     ("Morocco imposed entry visas on Algerian nationals.", [("COERCE", ("MAR",), ("DZA",))]),
     ("The Kremlin said Moscow would take over a summer villa used by American embassy staff.",
      [("SANCTION", ("RUS",), ("USA",))]),
+    # a refusal followed is refused again; what the other side gave, dismissed, is rejected
+    ("India said it would not attend the summit in Islamabad. Bangladesh and Bhutan did the same.",
+     [("REJECT", ("IND",), ("PAK",)), ("REJECT", ("BGD", "BTN"), ("PAK",))]),
+    ("Israel sent a letter of apology. Ankara dismissed the letter as not enough.", [("REJECT", ("TUR",), ("ISR",))]),
+    ("Pakistan's Foreign Office called India's decision \"unfortunate\".", [("ACCUSE", ("PAK",), ("IND",))]),
+    # old names: Persia's government, Saigon's
+    ("Britain lodged a strong protest with the Persian Foreign Ministry.", [("ACCUSE", ("GBR",), ("IRN",))]),
+    ("Officials in Saigon welcomed the American raids.", [("SUPPORT", ("VNM",), ("USA",))]),
 ]
 
 
