@@ -104,6 +104,7 @@ class Roles:
         self.venues = words("venue_nouns")
         self.retort_particles = words("retort_particles")
         self.issuing = words("issuing_verbs")
+        self.papers = words("paper_nouns")
         self.elliptic = words("elliptic_words")
         self.state_nouns = words("state_nouns")
         self.group_nouns = words("group_nouns")
@@ -296,7 +297,7 @@ class Roles:
             subject = g.subject(verb)
             if subject is not None:
                 subject = self.through_quantity(subject)
-                found = self.entities(subject)
+                found = self.entities(subject) or self._issuer(subject)
                 if found or subject.pos_ != "PRON":
                     return found
             if verb.tag_ == "VBG" and verb.dep_ == "pcomp":
@@ -404,6 +405,16 @@ class Roles:
             return counted
         start = g.sentences_back(token, 2)
         return next((theme for theme in reversed(self._themes) if start <= theme.i < token.i), None)
+
+    def _issuer(self, paper: Token) -> list[Entity]:
+        """Who speaks through a statement, a note, a broadcast that is the subject of a verb: "*a statement from*
+        the foreign ministry", "a commentary *broadcast by* Hanoi radio"."""
+        if g.lemma(paper) not in self.papers:
+            return []
+        issuers = [o for _p, o in g.prep_objects(paper, frozenset({"from", "by"}))]
+        issuers += [agent for clause in paper.children if clause.dep_ == "acl" and clause.tag_ == "VBN"
+                    and g.lemma(clause) in self.issuing and (agent := g.passive_agent(clause)) is not None]
+        return next((found for issuer in issuers if (found := self.entities(issuer))), [])
 
     def _same_count_before(self, token: Token) -> Token | None:
         """For a number told as known ("sentenced *the 46*", "freed *all three*"), the last noun before it

@@ -1746,6 +1746,10 @@ SEIZED_AND_CANCELLED = [
     # old names: Persia's government, Saigon's
     ("Britain lodged a strong protest with the Persian Foreign Ministry.", [("ACCUSE", ("GBR",), ("IRN",))]),
     ("Officials in Saigon welcomed the American raids.", [("SUPPORT", ("VNM",), ("USA",))]),
+    # a statement that speaks for who issued it
+    ("Japan's prime minister visited the shrine. A statement issued by the Chinese foreign ministry called the "
+     "visit a provocation.", [("ACCUSE", ("CHN",), ("JPN",))]),
+    ("A note from Washington protested the seizure of the ship by North Korea.", [("ACCUSE", ("USA",), ("PRK",))]),
 ]
 
 
