@@ -43,8 +43,8 @@ from .screen import Screen
 from .settings import Settings
 from .size import size_of
 from .spans import entities
-from .time import (ResolvedDate, anaphoric_spans, is_deadline, is_onset, is_period, item_days, load_time_words,
-                   resolve_anaphoric, resolve_expression, section_days, story_day)
+from .time import (ResolvedDate, anaphoric_spans, heading_days, is_deadline, is_onset, is_period, item_days,
+                   load_time_words, resolve_anaphoric, resolve_expression, section_days, story_day)
 
 log = logging.getLogger(__name__)
 
@@ -284,6 +284,8 @@ def _records(coder: Coder, work: Work) -> None:
     section_starts = [offset for offset, _day in sections]
     items = item_days(doc.text, work.document.date)  # (start, end, day): "– 9 October: explosions in Kabul. …"
     item_starts = [start for start, _end, _day in items]
+    headings = heading_days(doc.text, work.document.date)  # (offset, day): "KYIV — Foreign Ministry (Wednesday)"
+    heading_starts = [offset for offset, _day in headings]
     for index, finding in work.findings:
         # "the same day", "three days later" count from the event told before, in the order of the text, or
         # from the act an answer "each time" answers ("Each time, Moscow hit back in kind … within hours")
@@ -302,6 +304,11 @@ def _records(coder: Coder, work: Work) -> None:
         if event.date_source == "publication" and item >= 0 and sent.start_char < items[item][1]:
             # an entry of a timeline tells what happened on its day
             event = dataclasses.replace(event, date=items[item][2], date_source="explicit", date_precision="day")
+        heading = bisect_right(heading_starts, sent.start_char) - 1
+        heading_day = headings[heading][1] if heading >= 0 else None
+        if event.date_source == "publication" and heading_day is not None and heading_day != told_from.date:
+            # a section of a digest tells what happened on its heading's day
+            event = dataclasses.replace(event, date=heading_day, date_source="explicit", date_precision="day")
         if finding.answers is not None and event.date_source == "publication" and anchor is not None:
             # each answer of "each time" is as near the act it answers as the text says, else on its day
             event = dataclasses.replace(event, date=anchor, date_source="relative", date_precision=anchor_precision)

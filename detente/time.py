@@ -688,6 +688,51 @@ def section_days(text: str, published: datetime.date | None) -> list[tuple[int, 
     return out[1:]
 
 
+# The longest a heading of a section may be, in characters and in words: a line of its own without a sentence's
+# end ("WARSAW — Ministry of Foreign Affairs (statement, Wednesday)").
+HEADING_CHARS = 100
+HEADING_WORDS = 14
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*\s*$")
+_FULL_WEEKDAY = re.compile(r"(?<!\w)(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!\w)", re.IGNORECASE)
+
+
+def heading_days(text: str, published: datetime.date | None) -> list[tuple[int, datetime.date | None]]:
+    """The days the headings of a digest's or a monitoring report's sections name, by the offset of their line: a
+    line of its own, short and with no sentence's end, that names one day ("KYIV — Ministry of Foreign Affairs
+    (spokesman, Wednesday)", "Algiers home service in Arabic 2000 gmt 12 Nov 84"); not the story's first line, its
+    headline, nor a caption in brackets.  What a section tells with no date of its own happened on its heading's
+    day, counted as ``story_day`` counts a dateline's, until a heading that names no day (whose entry's day is
+    None); the days it names itself count from the story's day as elsewhere."""
+    if published is None:
+        return []
+    out: list[tuple[int, datetime.date | None]] = []
+    patterns = _patterns()
+    lines = [line for line in _TEXT_LINE.finditer(text) if line.group().strip()]
+    for line in lines[1:]:
+        words = line.group().strip()
+        if len(words) > HEADING_CHARS or len(words.split()) > HEADING_WORDS or _SENTENCE_END.search(words) \
+                or words[0] in "([" or patterns.byline.match(words) or not _ANY_LETTER.search(words):
+            continue
+        matches = _matches_in_order(words, (patterns.month_day, patterns.day_month)) if _DIGIT.search(words) else []
+        # "12 Nov 84", "19 Sep 23": a day and a month, then a year of two digits, not the month and a day too
+        matches = [m for n, m in enumerate(matches) if not any(o.start() < m.start() < o.end() for o in matches[:n])]
+        days = [day for match in matches if not _limit(words[:match.start()]) and (day := _head_date(match) or _date(
+            published.year, load_time_words().months[match["month"].lower()], int(match["day"]))) is not None]
+        days += [resolved.date for match in _FULL_WEEKDAY.finditer(words) if not _limit(words[:match.start()])
+                 and (resolved := resolve_expression(match.group(), published)) is not None]
+        if len(days) == 1:
+            out.append((line.start(), _told_day(days[0], published)))
+        elif not days and out and out[-1][1] is not None:
+            out.append((line.start(), None))  # "— PAKISTAN'S RESPONSE —": a new section, of no day named
+    return out
+
+
+def _limit(prefix: str) -> bool:
+    """Whether the words before a day make it a limit or an onset rather than the day of a section ("what
+    happened *since* Saturday", "talks *until* Friday")."""
+    return is_deadline(prefix) or prefix.rstrip().lower().endswith(("since", "after", "before"))
+
+
 # The opening of a line that a timeline's entry puts before its date: a bullet or dash, and a few words without
 # digits ("– *Night of* 11–12 October: …").
 _ITEM_OPENING = re.compile(r"^\W*(?:[A-Za-z]+\s+){0,3}$")

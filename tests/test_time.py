@@ -16,6 +16,7 @@ from detente.records import Document
 from detente.time import (
     TIME_WORDS_PATH,
     ResolvedDate,
+    heading_days,
     is_deadline,
     is_period,
     item_days,
@@ -431,6 +432,55 @@ def test_what_a_timeline_entry_tells_without_a_date_is_of_its_day(coder) -> None
 def test_a_date_run_together_with_a_span_is_its_first_part(text: str, expected: str | None) -> None:
     resolved = resolve_expression(text, datetime.date(2024, 1, 24))
     assert (str(resolved.date) if resolved else None) == expected
+
+
+DIGEST = """Briefing digest, Thursday 21 September 2023
+
+Compiled from official briefings this week.
+
+WARSAW — Foreign Ministry (statement, Wednesday)
+
+Poland summoned Ukraine's ambassador over the president's remarks.
+
+KYIV — Trade ministry (Monday, comments to reporters)
+
+Ukraine filed a complaint against Poland at the World Trade Organization.
+
+BRUSSELS — European Commission (midday briefing)
+
+The Commission said it was studying the Polish ban.
+
+Tunis home service in Arabic 2200 gmt 19 Sep 23
+
+Excerpts: Tunisia urged both sides to talk.
+
+What happened since Saturday
+
+Hungary kept its ban.
+"""
+
+
+def test_the_headings_of_a_digest_name_the_days_of_their_sections() -> None:
+    days = heading_days(DIGEST, datetime.date(2023, 9, 21))
+    found = [(DIGEST[offset:].split("\n", 1)[0][:12], str(day) if day else None) for offset, day in days]
+    # a heading that names no day ends the section before; a day after "since" is no section's day
+    assert found == [("WARSAW — For", "2023-09-20"), ("KYIV — Trade", "2023-09-18"), ("BRUSSELS — E", None),
+                     ("Tunis home s", "2023-09-19"), ("What happene", None)]
+
+
+def test_what_a_section_tells_without_a_date_is_of_its_headings_day(coder) -> None:
+    events = coder.code(Document(id="t", text=DIGEST, date=datetime.date(2023, 9, 21)))
+    dated = {(e.event, tuple(a.country for a in e.actor), str(e.date)) for e in events}
+    assert ("ACCUSE", ("POL",), "2023-09-20") in dated
+    assert ("ACCUSE", ("UKR",), "2023-09-18") in dated
+    assert ("REQUEST", ("TUN",), "2023-09-19") in dated
+
+
+def test_a_day_named_in_a_section_counts_from_the_story_day(coder) -> None:
+    text = ("Briefing digest\n\nCompiled from official briefings.\n\nDELHI — Foreign Ministry (Wednesday)\n\n"
+            "On Thursday India revoked all visas issued to Pakistani nationals.\n")
+    events = coder.code(Document(id="t", text=text, date=datetime.date(2025, 4, 24)))
+    assert [str(e.date) for e in events if e.event == "SANCTION"] == ["2025-04-24"]
 
 
 def test_a_date_after_named_places_is_the_clauses(coder) -> None:
