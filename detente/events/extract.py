@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.knowledge import ADJECTIVE
+from ..actors.knowledge import ADJECTIVE, ORGANISATION
 from ..actors.resolve import Resolver
 from ..records import Entity
 from . import grammar as g
@@ -1154,9 +1154,9 @@ class EventFinder:
 
     def _lemmas(self, phrase: Token) -> set[str]:
         """The phrase's lemmas, with "ent:gpe" for a place the knowledge base or the gazetteer knows, whatever
-        the entity recogniser made of it ("pounded *Kharkiv*", read as a person), and "ent:people" for a
-        state's people named by their demonym as a noun ("several hundred *Thais* gathered"); for a plural
-        object pronoun, those of the object it stands for."""
+        the entity recogniser made of it ("pounded *Kharkiv*", read as a person), "ent:people" for a
+        state's people named by their demonym as a noun ("several hundred *Thais* gathered") and "ent:igo" for an
+        international organisation; for a plural object pronoun, those of the object it stands for."""
         told = self.roles.object_antecedent(phrase) if phrase.pos_ == "PRON" else None
         lemmas = g.phrase_lemmas(phrase if told is None else told)  # "asked *them* to leave": the members told
         if "ent:gpe" not in lemmas and phrase.pos_ == "PROPN" and self.resolver.place(phrase):
@@ -1165,6 +1165,8 @@ class EventFinder:
         if phrase.pos_ in ("PROPN", "NOUN") and match is not None and match.end - match.start == 1 \
                 and any(term.kind == ADJECTIVE for term in match.terms):
             lemmas.add("ent:people")
+        if match is not None and any(term.kind == ORGANISATION for term in match.terms):
+            lemmas.add("ent:igo")  # "withdrew from *the OAU*": an organisation the knowledge base knows
         return lemmas
 
     def _subject(self, token: Token) -> Token | None:

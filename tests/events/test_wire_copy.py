@@ -1750,6 +1750,9 @@ SEIZED_AND_CANCELLED = [
     ("Japan's prime minister visited the shrine. A statement issued by the Chinese foreign ministry called the "
      "visit a provocation.", [("ACCUSE", ("CHN",), ("JPN",))]),
     ("A note from Washington protested the seizure of the ship by North Korea.", [("ACCUSE", ("USA",), ("PRK",))]),
+    # a state that leaves an organisation breaks with it
+    ("The Information Minister said Morocco was withdrawing from the OAU.", [("SANCTION", ("MAR",), ("OAU",))]),
+    ("Burundi said it would leave the International Criminal Court.", [("SANCTION", ("BDI",), ("ICC",))]),
 ]
 
 
@@ -1805,7 +1808,7 @@ MUST_FIND = {
     "held back and charged": HELD_BACK_AND_CHARGED,
     "not without consequences": NOT_WITHOUT_CONSEQUENCES,
     "treaties denounced, blacklists, places at cities, ministries in capitals": TREATIES_AND_PLACES,
-    "seized, stopped and cancelled": SEIZED_AND_CANCELLED,
+    "seized, stopped, cancelled, left": SEIZED_AND_CANCELLED,
 }
 
 def test_the_object_of_a_description_is_judged_not_told(coder) -> None:
