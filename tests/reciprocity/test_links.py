@@ -309,6 +309,19 @@ def test_the_cue_that_is_a_threats_own_word_links_only_the_threat(store):
                                                                                               "SANCTION")])
 
 
+FURY_STORY = ("fury-1", "Harbour Wire", "2008-10-08",
+              "Britain freezes Icelandic bank's assets\n\nLONDON — Britain froze the British assets of the "
+              "Icelandic bank Landsbanki on Wednesday. Prime Minister Gordon Brown called Iceland's actions "
+              "illegal. Reykjavik reacted with fury. The Icelandic prime minister called the freeze an "
+              "unfriendly act.")
+
+
+def test_a_verdict_with_no_cause_named_answers_the_deed_not_the_words(store):
+    code_articles(store, [FURY_STORY])
+    stated = [cause_type for kind, cause_type in _links_of(store, "ACCUSE") if kind == "responds_to"]
+    assert stated and set(stated) == {"SANCTION"}, stated
+
+
 @pytest.mark.parametrize("answer", ["in response", "in return", "in reply"])
 def test_an_answer_told_without_its_cause_is_a_response(coder, answer):
     """ "Rwanda expelled six South African diplomats *in response*": a response cue with nothing after it."""
