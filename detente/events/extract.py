@@ -1127,7 +1127,14 @@ class EventFinder:
 
     def _unattributed_attack(self, verb: Token) -> list[Entity]:
         """ "A roadside bombing near Kirkuk killed three soldiers", "were killed in a car bomb explosion in
-        Beirut": an attack that only names what killed is coded with the state where it happened as actor."""
+        Beirut": an attack that only names what killed is coded with the state where it happened as actor; a craft
+        brought down over a state's ground ("two American planes *were shot down over North Vietnam*"), with
+        the state whose sky it was."""
+        held = g.first_child(verb, "nsubjpass") if g.is_passive(verb) and g.passive_agent(verb) is None else None
+        if held is not None and g.phrase_lemmas(self.roles.through_quantity(held)) & self.roles.craft_nouns:
+            skies = [e for _p, place in g.prep_objects(verb, frozenset({"over"})) for e in self.resolver.place(place)]
+            if skies:
+                return skies[:1]
         if g.is_passive(verb):
             means = [a for a in [g.passive_agent(verb)] if a is not None] + [
                 o for p, o in g.prep_objects(verb, frozenset({"in", "by"}))]

@@ -1753,6 +1753,9 @@ SEIZED_AND_CANCELLED = [
     # a state that leaves an organisation breaks with it
     ("The Information Minister said Morocco was withdrawing from the OAU.", [("SANCTION", ("MAR",), ("OAU",))]),
     ("Burundi said it would leave the International Criminal Court.", [("SANCTION", ("BDI",), ("ICC",))]),
+    # a craft brought down over a state's ground, nobody named: the state whose sky it was
+    ("Two American planes were shot down over North Vietnam.", [("ASSAULT", ("VNM",), ("USA",))]),
+    ("An American drone was shot down over Iran on Thursday.", [("ASSAULT", ("IRN",), ("USA",))]),
 ]
 
 
