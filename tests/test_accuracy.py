@@ -145,7 +145,7 @@ BLIND_FLOORS = {
     "blind-30": {"precision": 0.71, "recall": 0.59, "f1": 0.64},
     "blind-31": {"precision": 0.71, "recall": 0.53, "f1": 0.61},
     "blind-32": {"precision": 0.75, "recall": 0.53, "f1": 0.62},
-    "blind-33": {"precision": 0.58, "recall": 0.36, "f1": 0.45},
+    "blind-33": {"precision": 0.65, "recall": 0.42, "f1": 0.51},
 }
 
 

@@ -2052,8 +2052,8 @@ class EventFinder:
             # voted against": aimed at the body whose draft it stopped (the one the sentence names, else the last
             # one told), not at the other party of the story
             recipient = self._bodies_named(predicate.sent, actor_countries) or [
-                e for e in self.resolver.discourse.mentioned[:1]
-                if e.sector == "IGO" and e.country not in actor_countries]
+                e for e in self.resolver.discourse.mentioned
+                if e.sector == "IGO" and e.country not in actor_countries][:1]
         inferred = False
         if not recipient and code.event == "SUPPORT" and self._with_an_ally(predicate, pattern):
             # "the United States stands with its ally": the victim of the last hostile act told

@@ -1279,6 +1279,15 @@ APOLOGIES = [
 ]
 
 
+def test_a_vote_against_is_aimed_at_the_body_last_named_however_far_back(coder) -> None:
+    text = ("PEACE FORCE APPROVED FOR SANTO DOMINGO\n\nFive states object; Mexico cites nonintervention\n\n"
+            "WASHINGTON, May 6 — The Organization of American States voted tonight to send an inter-American force "
+            "to the Dominican Republic, backing the United States troops already there.\n\nThe resolution passed "
+            "by 14 votes to 5, with Venezuela abstaining. Mexico, Uruguay and Chile voted against.")
+    found = coded(coder, text, day="1965-05-07")
+    assert ("REJECT", ("MEX", "URY", "CHL"), ("OAS",)) in found, found
+
+
 def test_a_deed_the_speakers_side_will_not_do_is_none_to_apologise_for(coder) -> None:
     found = coded(coder, "Moldova expelled Romania's ambassador on Wednesday. Romania said it would not impose "
                          "visas on Moldovans. Bucharest deeply regrets the expulsion, its foreign minister said.")
@@ -1736,8 +1745,7 @@ SEIZED_AND_CANCELLED = [
     ("Germany stopped the delivery of arms to Saudi Arabia.", [("SANCTION", ("DEU",), ("SAU",))]),
     ("Iran decided to stop selling oil to American companies.", [("SANCTION", ("IRN",), ("USA",))]),
     ("Morocco imposed entry visas on Algerian nationals.", [("COERCE", ("MAR",), ("DZA",))]),
-    ("The Kremlin said Moscow would take over a summer villa used by American embassy staff.",
-     [("SANCTION", ("RUS",), ("USA",))]),
+    ("The Kremlin said Russia would take over the dacha of the American embassy.", [("SANCTION", ("RUS",), ("USA",))]),
     # a refusal followed is refused again; what the other side gave, dismissed, is rejected
     ("India said it would not attend the summit in Islamabad. Bangladesh and Bhutan did the same.",
      [("REJECT", ("IND",), ("PAK",)), ("REJECT", ("BGD", "BTN"), ("PAK",))]),
