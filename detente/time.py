@@ -257,6 +257,7 @@ class _Patterns:
     leading_word: re.Pattern[str]
     trailing_day_part: re.Pattern[str]
     part_break: re.Pattern[str]
+    full_weekday: re.Pattern[str]
     month_name: re.Pattern[str]
     deadline: re.Pattern[str]
     onset: re.Pattern[str]
@@ -314,6 +315,9 @@ def _patterns() -> _Patterns:
         leading_word=re.compile(rf"(?:{_alternation((*words.prepositions, *words.qualifiers))})\s+(?P<rest>.+)"),
         trailing_day_part=re.compile(rf"(?P<rest>.+?)\s+(?:{_alternation(words.day_parts)})"),
         part_break=re.compile(rf",|\s(?:{_alternation(words.range_words)})\s", flags),
+        # a day's name in full, not its abbreviation ("Sun" is also a newspaper): the day of a section's heading
+        full_weekday=re.compile(rf"(?<!\w)(?:{_alternation(d for d in words.weekdays if d.endswith('day'))})(?!\w)",
+                                flags),
         month_name=re.compile(rf"(?<!\w)(?:{_alternation(words.months)})(?!\w)"),
         deadline=re.compile(rf"(?:^|\s)(?:{_alternation((*words.deadline_words, *words.onset_words))}){fillers}"),
         onset=re.compile(rf"(?:^|\s)(?:{_alternation(words.onset_words)}){fillers}"),
@@ -693,7 +697,6 @@ def section_days(text: str, published: datetime.date | None) -> list[tuple[int, 
 HEADING_CHARS = 100
 HEADING_WORDS = 14
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*\s*$")
-_FULL_WEEKDAY = re.compile(r"(?<!\w)(?:mon|tues|wednes|thurs|fri|satur|sun)day(?!\w)", re.IGNORECASE)
 
 
 def heading_days(text: str, published: datetime.date | None) -> list[tuple[int, datetime.date | None]]:
@@ -718,7 +721,7 @@ def heading_days(text: str, published: datetime.date | None) -> list[tuple[int, 
         matches = [m for n, m in enumerate(matches) if not any(o.start() < m.start() < o.end() for o in matches[:n])]
         days = [day for match in matches if not _limit(words[:match.start()]) and (day := _head_date(match) or _date(
             published.year, load_time_words().months[match["month"].lower()], int(match["day"]))) is not None]
-        days += [resolved.date for match in _FULL_WEEKDAY.finditer(words) if not _limit(words[:match.start()])
+        days += [resolved.date for match in patterns.full_weekday.finditer(words) if not _limit(words[:match.start()])
                  and (resolved := resolve_expression(match.group(), published)) is not None]
         if len(days) == 1:
             out.append((line.start(), _told_day(days[0], published)))

@@ -109,8 +109,8 @@ def _described_cause(store: Store, claim: Claim, effect: AggregateRow, settings:
         same_number = claim.cause_count is not None and claim.cause_count in store.counts_of(row.id)
         # a verdict with no cause named answers a deed rather than words ("Reykjavik reacted with fury" to the
         # freeze, not to the prime minister's words on it): two in three of the gold's verdicts answer deeds
-        same_code = row.cameo[:3] in bases or (not bases and (quad_class(row) == INFERRED_QUAD_CLASS
-                                                              if effect.event == "ACCUSE" else row.event == effect.event))
+        alike = quad_class(row) == INFERRED_QUAD_CLASS if effect.event == "ACCUSE" else row.event == effect.event
+        same_code = row.cameo[:3] in bases or (not bases and alike)
         in_kind = row.cameo[:3] == effect.cameo[:3]  # "replied by expelling": the expulsion, not the sanctions
         # the row's id last: among events alike in all else, the same one whichever order they were stored in
         candidates.append(((same_article, same_number, same_code, in_kind, bool(row.recipients), row.date, row.id),
