@@ -1751,6 +1751,7 @@ SEIZED_AND_CANCELLED = [
      [("REJECT", ("IND",), ("PAK",)), ("REJECT", ("BGD", "BTN"), ("PAK",))]),
     ("Israel sent a letter of apology. Ankara dismissed the letter as not enough.", [("REJECT", ("TUR",), ("ISR",))]),
     ("Pakistan's Foreign Office called India's decision \"unfortunate\".", [("ACCUSE", ("PAK",), ("IND",))]),
+    ("China was strongly dissatisfied with the remarks of Nauru's president.", [("ACCUSE", ("CHN",), ("NRU",))]),
     # old names: Persia's government, Saigon's
     ("Britain lodged a strong protest with the Persian Foreign Ministry.", [("ACCUSE", ("GBR",), ("IRN",))]),
     ("Officials in Saigon welcomed the American raids.", [("SUPPORT", ("VNM",), ("USA",))]),
