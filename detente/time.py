@@ -92,6 +92,7 @@ class TimeWords:
     onset_words: tuple[str, ...]
     period_words: tuple[str, ...]
     range_words: tuple[str, ...]
+    span_edges: tuple[str, ...]
     deadline_fillers: tuple[str, ...]
     not_deadlines: tuple[str, ...]
     publication_markers: tuple[str, ...]
@@ -109,6 +110,7 @@ _WORD_LISTS = (
     "onset_words",
     "period_words",
     "range_words",
+    "span_edges",
     "deadline_fillers",
     "not_deadlines",
     "publication_markers",
@@ -733,7 +735,8 @@ def heading_days(text: str, published: datetime.date | None) -> list[tuple[int, 
 def _limit(prefix: str) -> bool:
     """Whether the words before a day make it a limit or an onset rather than the day of a section ("what
     happened *since* Saturday", "talks *until* Friday")."""
-    return is_deadline(prefix) or prefix.rstrip().lower().endswith(("since", "after", "before"))
+    words = prefix.lower().split()
+    return is_deadline(prefix) or bool(words) and words[-1] in load_time_words().span_edges
 
 
 # The opening of a line that a timeline's entry puts before its date: a bullet or dash, and a few words without

@@ -35,9 +35,7 @@ CONTROL_PREPS = frozenset({"on", "upon", "to"})
 MEMBER_PREPS = frozenset({"among", "including"})
 # Words for the actor's own thing where the thing would stand ("expulsions of *their own*", "called *theirs* home").
 OWN_WORDS = frozenset({"own", "theirs", "ours", "hers", "mine", "yours"})
-# Words that tell a number as one the reader knows ("*the* 46", "*all* three"), and the entities whose numbers
-# count no people or things ("two years", "$5 million", "40 percent")
-DEFINITE_COUNTS = frozenset({"the", "these", "those", "all", "both"})
+# The entities whose numbers count no people or things ("two years", "$5 million", "40 percent")
 MEASURE_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 # where a measure is taken on a border: "checks *at* the border with Kyrgyzstan"
 BOUNDARY_PREPS = frozenset({"at", "along", "on", "across"})
@@ -106,6 +104,7 @@ class Roles:
         self.issuing = words("issuing_verbs")
         self.papers = words("paper_nouns")
         self.elliptic = words("elliptic_words")
+        self.known_counts = words("known_counts")
         self.state_nouns = words("state_nouns")
         self.group_nouns = words("group_nouns")
         self.group_sectors = frozenset(s.upper() for s in words("group_sectors"))
@@ -420,7 +419,7 @@ class Roles:
         """For a number told as known ("sentenced *the 46*", "freed *all three*"), the last noun before it
         counted by the same number, however far back ("Forty-six Ivorian soldiers held in Mali …"); not a
         measure of time, money or amount ("*two years* later … the two")."""
-        if not any(c.dep_ == "det" and c.lower_ in DEFINITE_COUNTS for c in token.children):
+        if not any(c.dep_ == "det" and c.lower_ in self.known_counts for c in token.children):
             return None
         return _counted_alike(token, 0, token.i)
 

@@ -239,8 +239,7 @@ def _judged_things(trigger: Token, lexicon: Lexicon, pointing: Collection[str]) 
                 nouns = [o for o in child.children if o.dep_ == "pobj"]
             else:
                 continue
-            yield from (n for n in nouns if n.pos_ == "NOUN" and any(
-                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in pointing) for c in n.children))
+            yield from (n for n in nouns if n.pos_ == "NOUN" and _told_before(n, pointing))
 
 
 def _undone(trigger: Token, lexicon: Lexicon, pointing: Collection[str]) -> tuple[Token | None, frozenset[str] | None]:
@@ -258,9 +257,14 @@ def _undone(trigger: Token, lexicon: Lexicon, pointing: Collection[str]) -> tupl
         if not objects or objects[0].lower_ in lexicon.word_list("told_things"):  # "reverse *it*"
             return None, frozenset()
         thing = objects[0]
-        told = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in pointing) for c in thing.children)
-        return (thing, _judged_kinds(thing, lexicon, ANY_ACT)) if told else (None, None)  # "revoke the sale"
+        return (thing, _judged_kinds(thing, lexicon, ANY_ACT)) if _told_before(thing, pointing) \
+            else (None, None)  # "revoke the sale"
     return None, None
+
+
+def _told_before(noun: Token, pointing: Collection[str]) -> bool:
+    """Whether a noun names a thing told before: owned ("*its* decision") or pointed at ("*the* move")."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in pointing) for c in noun.children)
 
 
 def _copular(verb: Token) -> bool:
@@ -288,8 +292,8 @@ def _last_judged(effect: Event, kinds: frozenset[str], index: int, by_sentence: 
                  phrase: Span | None, since: int = 0) -> Event | None:
     """The last act before ``effect`` (or inside the phrase it judges) of ``kinds`` done by the side the effect
     is aimed at — to the side that judges it, or to a third ("Greece condemned *the raids*" on Libya) —, one
-    of the days before the effect first, then one that names whom it was done to; for no kinds (a noun of decision: "the move") the last deed, else
-    the last hostile words; only from sentence ``since`` on."""
+    of the days before the effect first, then one that names whom it was done to; for no kinds (a noun of
+    decision: "the move") the last deed, else the last hostile words; only from sentence ``since`` on."""
     own = by_sentence.get(index, [])
     inside = [c for c in own if phrase is not None and _inside(c, phrase)]
     before = [c for i in sorted(by_sentence) if since <= i < index for c in by_sentence[i]] \
