@@ -36,7 +36,7 @@ EXTRA_STATE_CODES = {"XKX", "DDR"}
 REFERENCE_WORDS = ("personal_pronouns", "neuter_pronouns", "plural_pronouns", "first_person_pronouns",
                    "distributive_pronouns", "dateline_adverbs", "naming_prepositions",
                    "former_words", "not_a_country_before", "not_a_country_after", "locative_prepositions",
-                   "person_categories", "ethnic_words", "pair_nouns", "pair_words", "courtesy_titles",
+                   "person_categories", "ethnic_words", "pair_nouns", "pair_words", "all_sides_nouns", "courtesy_titles",
                    "sponsor_words", "other_names", "mission_nouns", "document_nouns",
                    "told_people", "border_nouns", "counting_nouns", "including_words",
                    "pointing_words", "tying_verbs", "tying_prepositions", "relation_nouns", "body_nouns", "pair_titles",

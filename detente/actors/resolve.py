@@ -237,6 +237,14 @@ class Resolver:
             return [told] if told is not None else []
         return [member for named in found for member in self._members(named)]
 
+    def names_pair(self, head: Token) -> bool:
+        """Whether a phrase names the two parties of the story: "both sides", "the two countries", "all
+        parties"."""
+        lower, named = head.lower_, self.by_token.get(head.i)
+        paired = any(c.lower_ in self.words["pair_words"] for c in head.children) or (
+            lower in self.words["all_sides_nouns"] and any(c.lower_ == "all" for c in head.children))
+        return paired and lower in self.words["pair_nouns"] and (named is None or lower in self.words["pair_titles"])
+
     def _included(self, head: Token, speaker: Entity | None, context: Entity | None) -> list[NamedPhrase]:
         """The states a phrase names as included: "several Gulf states, *including Saudi Arabia and the UAE*",
         "EU countries, including Germany" (named ones, not "a roadmap including a ceasefire")."""
@@ -278,9 +286,7 @@ class Resolver:
             if entity is not None and lower in self.words["personal_pronouns"] and head.dep_ == "nsubj":
                 entity = self._other_than_object(head, entity)
             return [NamedPhrase(entity, lower in self.words["personal_pronouns"], None, True)] if entity else []
-        if lower in self.words["pair_nouns"] and any(c.lower_ in self.words["pair_words"] for c in head.children) \
-                and (named is None or lower in self.words["pair_titles"]):
-            # "urged both sides to respect the agreement", "the two countries agreed …"
+        if self.names_pair(head):  # "urged both sides to respect the agreement", "the two countries agreed …"
             return [NamedPhrase(Entity(text=head.text, name=e.name, country=e.country,
                                        id=e.id if e.sector is None else f"state:{e.country}"),
                                 False, None, True) for e in self.discourse.pair()]

@@ -1278,8 +1278,9 @@ class EventFinder:
         return self._request_of(verb, clause, asked, findings)
 
     def _hoped(self, verb: Token, findings: list[Finding]) -> Finding | None:
-        """ "we hope *the US side will* match its words with deeds", "Beijing expects Manila would …": an appeal
-        to whom the hoped-for act is about, when the verb gave no event of its own."""
+        """ "we hope *the US side will* match its words with deeds", "Beijing expects Manila would …", "hoped
+        *both sides would* exercise restraint": an appeal to whom the hoped-for act is about, when the verb gave no
+        event of its own."""
         if (g.lemma(verb) not in self.hoping and verb.lower_ not in self.hoping) \
                 or any(f.predicate == verb.i for f in findings):
             return None
@@ -1289,7 +1290,7 @@ class EventFinder:
         if subject is None or not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
             return None
         named = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod", "poss"))]
-        if not any(self.resolver.by_token.get(t.i) for t in named):
+        if not any(self.resolver.by_token.get(t.i) for t in named) and not self.resolver.names_pair(subject):
             return None  # a state named as the doer ("the US side"), not "a change of personnel in Washington"
         return self._request_of(verb, clause, subject, findings)
 

@@ -1768,6 +1768,15 @@ SEIZED_AND_CANCELLED = [
 ]
 
 
+APPEALS_TO_BOTH = [
+    # an appeal to both parties of the story: hoped of them, or said of "all sides"
+    ("India and Pakistan exchanged fire across the border. Washington hoped both sides would exercise restraint.",
+     [("REQUEST", ("USA",), ("IND", "PAK"))]),
+    ("Thai and Cambodian troops clashed near the temple. The secretary-general of the United Nations said all "
+     "sides should exercise calm and restraint.", [("REQUEST", ("UN",), ("KHM", "THA"))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1798,6 +1807,7 @@ MUST_FIND = {
     "each, the same, passive attacks, welcomes, bodies": EACH_PASSIVES_AND_WELCOMES,
     "together": TOGETHER,
     "votes": VOTES,
+    "appeals to both sides": APPEALS_TO_BOTH,
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
     "common deeds": COMMON_DEEDS,
