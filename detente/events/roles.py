@@ -81,6 +81,7 @@ class Roles:
         self.invaded_nouns = words("invaded_nouns")
         self.opposing = words("opposing_verbs")
         self.circumstance_preps = words("circumstance_preps")
+        self.meeting_measures = words("meeting_measures")
         self.theme_preps = words("theme_preps")
         self.feeling_preps = words("feeling_preps")
         self.feeling_nouns = words("feeling_nouns")
@@ -205,10 +206,14 @@ class Roles:
             del lists[LISTS_KEPT:]
 
     def circumstance(self, noun: Token) -> Token | None:
-        """The clause a meeting is the circumstance of: "agreed … *after a summit*", "said *during talks*"."""
+        """The clause a meeting is the circumstance of: "agreed … *after a summit*", "said *during talks*", "agreed
+        after several hours *of talks*"."""
         head = noun.head
+        measure = head.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and measure.dep_ == "pobj" and measure.lower_ in self.meeting_measures:
+            return self.circumstance(measure)
         if noun.dep_ == "pobj" and head.lower_ in self.circumstance_preps and head.head.pos_ in ("VERB", "AUX"):
-            return head.head
+            return _done_over(head.head)
         return None
 
     def light_verb(self, noun: Token) -> Token | None:
@@ -973,3 +978,12 @@ def _counted_alike(number: Token, start: int, end: int) -> Token | None:
     return next((earlier.head for earlier in reversed(number.doc[start:end])
                  if earlier.dep_ == "nummod" and earlier.head.pos_ in ("NOUN", "PROPN")
                  and earlier.head.ent_type_ not in MEASURE_ENTITIES and compound_number(earlier) == value), None)
+
+
+def _done_over(verb: Token) -> Token:
+    """The verb a clause's circumstance belongs to: "*agreed* to reopen the crossing after talks" (a meeting held
+    before a deed done, not before the act agreed to), else the clause's own."""
+    top = verb
+    while top.dep_ == "xcomp" and top.head.pos_ in ("VERB", "AUX"):
+        top = top.head
+    return top if top is not verb and top.tag_ == "VBD" else verb

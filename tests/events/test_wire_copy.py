@@ -1006,6 +1006,12 @@ def test_a_hope_about_no_state_is_no_appeal(coder) -> None:
     assert [e for e in found if e[0] == "REQUEST"] == [], found
 
 
+def test_talks_over_months_or_broken_off_are_no_meeting_of_the_agreement(coder) -> None:
+    found = coded(coder, "Iran and Iraq agreed to exchange prisoners after months of talks. "
+                         "Ecuador and Peru agreed to a truce after the collapse of talks in Brasília.")
+    assert [e for e in found if e[0] == "CONSULT"] == [], found
+
+
 def test_a_part_of_a_loan_held_back_is_no_loan_given(coder) -> None:
     found = coded(coder, "Moscow delayed the final tranche of a $2 billion loan to Minsk.")
     assert found == [("SANCTION", ("RUS",), ("BLR",))]
@@ -1777,6 +1783,15 @@ APPEALS_TO_BOTH = [
 ]
 
 
+AGREED_AFTER_TALKS = [
+    # the talks an agreement came after, measured out in hours or rounds, are a meeting of its parties
+    ("Pakistan and Afghanistan agreed to reopen the border crossing after several hours of talks on Saturday.",
+     [("CONSULT", ("PAK",), ("AFG",)), ("AGREE", ("PAK",), ("AFG",))]),
+    ("Iran and Iraq agreed to exchange prisoners after two rounds of talks in Geneva.",
+     [("CONSULT", ("IRN",), ("IRQ",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1808,6 +1823,7 @@ MUST_FIND = {
     "together": TOGETHER,
     "votes": VOTES,
     "appeals to both sides": APPEALS_TO_BOTH,
+    "agreed after talks": AGREED_AFTER_TALKS,
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
     "common deeds": COMMON_DEEDS,
