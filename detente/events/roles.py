@@ -210,7 +210,8 @@ class Roles:
         after several hours *of talks*"."""
         head = noun.head
         measure = head.head
-        if noun.dep_ == "pobj" and head.lower_ == "of" and measure.dep_ == "pobj" and measure.lower_ in self.meeting_measures:
+        if noun.dep_ == "pobj" and head.lower_ == "of" and measure.dep_ == "pobj" \
+                and measure.lower_ in self.meeting_measures:
             return self.circumstance(measure)
         if noun.dep_ == "pobj" and head.lower_ in self.circumstance_preps and head.head.pos_ in ("VERB", "AUX"):
             return _done_over(head.head)
