@@ -1216,7 +1216,8 @@ class EventFinder:
         # may hang anywhere under the object
         candidates.extend(t for obj in g.children(token, "dobj") for t in obj.subtree if t.lower_ in self.set_phrases)
         # or on the verb itself, as a loose dependent ("declared two members of the embassy here *persona* non grata")
-        candidates.extend(c for c in token.children if c.dep_ == "dep" and c.lower_ in self.set_phrases)
+        # or as a verb joined to it ("declared Mexico's ambassador, Raquel Serur, *persona* non grata")
+        candidates.extend(c for c in token.children if c.dep_ in ("dep", "conj") and c.lower_ in self.set_phrases)
         if g.lemma(token) in self.roles.object_control:
             # "allow refugees who have lived in Iraq to return": the infinitive may hang anywhere under the object
             for obj in g.children(token, "dobj"):
@@ -1663,6 +1664,14 @@ class EventFinder:
         return _distinct([e for place in places[:1] for member in g.members(place)
                           for e in self.roles.entities(member) if e.country not in actors])
 
+    def _cut_off(self, theme: Token, actors: set[str | None]) -> list[Entity]:
+        """Whom a measure on ties between the actor and others cuts off: "ordered a halt to all air and sea
+        traffic *between Venezuela and Aruba*" (the others of a "between" that names the actor's state)."""
+        places = [t for t in theme.subtree if t.dep_ == "pobj" and t.head.lower_ == "between"]
+        named = _distinct([e for place in places[:1] for member in g.members(place)
+                           for e in self.roles.entities(member)])
+        return [e for e in named if e.country not in actors] if actors & {e.country for e in named} else []
+
     def _holders(self, requesters: set[str | None]) -> list[Entity]:
         """Who a demand for release is aimed at: who last seized or held the requester's people or ships
         ("the Philippines seized a Chinese fishing boat … / China demanded their immediate release")."""
@@ -1973,6 +1982,9 @@ class EventFinder:
             # holds the speaker's people
             recipient = self._between(theme, actor_countries) or (
                 self._holders(actor_countries) if g.lemma(theme) in self.releasing else [])
+        cut = theme if theme is not None else g.first_child(predicate, "dobj")
+        if not recipient and code.quad_class == 4 and cut is not None:
+            recipient = self._cut_off(cut, actor_countries)
         organisation_met = code.event == "CONSULT" and all(e.sector == "IGO" for e in actor)
         if not recipient and code.event.lower() in self.placed_events and not organisation_met:
             # an attack falls on the state of its scene, named in any of its phrases ("struck fighters *near

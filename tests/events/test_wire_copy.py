@@ -1792,6 +1792,16 @@ AGREED_AFTER_TALKS = [
 ]
 
 
+CUT_OFF_AND_DECLARED = [
+    # ties cut between the actor's state and another: the other
+    ("Maduro ordered an immediate halt to all air and sea traffic between Venezuela and Aruba.",
+     [("SANCTION", ("VEN",), ("ABW",))]),
+    # an envoy declared persona non grata, the set phrase parsed as a verb of its own after an apposition
+    ("On Thursday Ecuador declared Mexico's ambassador, Raquel Serur Smeke, persona non grata.",
+     [("SANCTION", ("ECU",), ("MEX",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1824,6 +1834,7 @@ MUST_FIND = {
     "votes": VOTES,
     "appeals to both sides": APPEALS_TO_BOTH,
     "agreed after talks": AGREED_AFTER_TALKS,
+    "cut off, declared": CUT_OFF_AND_DECLARED,
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
     "common deeds": COMMON_DEEDS,
