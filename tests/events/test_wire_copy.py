@@ -1799,6 +1799,10 @@ CUT_OFF_AND_DECLARED = [
     # an envoy declared persona non grata, the set phrase parsed as a verb of its own after an apposition
     ("On Thursday Ecuador declared Mexico's ambassador, Raquel Serur Smeke, persona non grata.",
      [("SANCTION", ("ECU",), ("MEX",))]),
+    # energy cut off; a deadline given for another's act, not for a mission to close
+    ("Gazprom cut off gas for Ukraine on 1 January.", [("SANCTION", ("RUS",), ("UKR",))]),
+    ("North Korea gave Seoul 48 hours to stop the broadcasts.", [("THREATEN", ("PRK",), ("KOR",))]),
+    ("Russia gave the American consulate a week to close.", [("SANCTION", ("RUS",), ("USA",))]),
 ]
 
 
