@@ -804,7 +804,9 @@ class EventFinder:
         if finding.recipient and not recipient \
                 and self._by_context(predicate, finding.pattern, self.codes[finding.pattern.cameo]):
             # "Saudi Arabia pledged $1.5 billion, *Qatar* $1 billion": the listed doers were no recipients
-            recipient = tuple(self._other_party(countries | {e.country for e in finding.actor}))
+            outsiders = countries | {e.country for e in finding.actor}
+            aid = self.codes[finding.pattern.cameo].event in ("AGREE", "AID")
+            recipient = tuple((aid and self._beneficiary(outsiders)) or self._other_party(outsiders, states_only=aid))
             inferred = bool(recipient)
         first = dataclasses.replace(finding, recipient=recipient, recipient_inferred=inferred)
         return [first, *(dataclasses.replace(first, actor=tuple(actor), counted=number.i if number is not None
@@ -1579,15 +1581,29 @@ class EventFinder:
                                           for p in self.lexicon.patterns(g.lemma(clause), "VERB"))
 
     def _beneficiary(self, outsiders: set[str | None]) -> list[Entity]:
-        """The state the story's conference or appeal is for ("the Pledging Conference *for Syria*", "an appeal
-        *for* Haiti"), if the text names one (looked up once per document)."""
+        """The state the story's conference, appeal or pledges are for ("the Pledging Conference *for Syria*", "an
+        appeal *for* Haiti", "pledged $9.9 billion *to help Haiti* rebuild", "pledge … *for Iraq* rebuilding"), if
+        the text names one (looked up once per document)."""
         doc = self.resolver.doc
         if self._beneficiaries[0] is not doc:
             nouns = self.lexicon.word_list("beneficiary_nouns")
             found = [e for token in doc if token.dep_ == "pobj" and token.head.lower_ == "for"
-                     and g.lemma(token.head.head) in nouns for e in self.resolver.place(token)]
-            self._beneficiaries = (doc, found)
+                     and g.lemma(token.head.head) in nouns
+                     for named in (token, *g.children(token, "compound")) for e in self.resolver.place(named)]
+            self._beneficiaries = (doc, found + self._helped(doc))
         return next(([e] for e in self._beneficiaries[1] if e.country not in outsiders), [])
+
+    def _helped(self, doc: Doc) -> list[Entity]:
+        """The states named as helped by the purpose of a pledge: "pledged $9.9 billion *to help Haiti* rebuild",
+        "Donors Pledge $9.9 Billion *to Rebuild Haiti*"."""
+        pledging, helping = self.lexicon.word_list("pledging_verbs"), self.lexicon.word_list("aid_purposes")
+        purposes = [c for token in doc if g.lemma(token) in pledging for c in g.children(token, "advcl", "xcomp")
+                    if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        helped = [h for purpose in purposes for h in (purpose, *g.children(purpose, "xcomp", "ccomp"))
+                  if g.lemma(h) in helping]
+        return [e for h in helped for named in (*g.children(h, "dobj"), *(s for c in g.children(h, "ccomp")
+                                                                          for s in g.children(c, "nsubj")))
+                for e in self.resolver.place(named)]
 
     def _with_an_ally(self, predicate: Token, pattern: Pattern) -> bool:
         """Whether the pattern's preposition names someone only by their tie ("stands with *its ally*")."""

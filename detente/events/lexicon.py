@@ -63,7 +63,7 @@ CONVERSIONS = ("intent", "threat", "demand", "refusal", "disapproval", "rejectio
 WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
               "demanding_verbs", "threatening_verbs", "refusing_verbs", "reversing_verbs", "wishing_words", "hypothetical_modals",
               "future_auxiliaries", "obligation_auxiliaries", "decision_nouns", "carrier_nouns",
-              "circumstance_preps", "meeting_measures", "theme_preps", "attribution_words", "object_control_verbs",
+              "circumstance_preps", "meeting_measures", "pledging_verbs", "aid_purposes", "theme_preps", "attribution_words", "object_control_verbs",
               "personal_pronouns", "third_person_pronouns", "quotation_marks", "reciprocal_events",
               "context_recipient_events", "context_recipient_codes", "cooperative_events", "place_preps",
               "placed_events", "state_sectors",

@@ -1806,6 +1806,14 @@ CUT_OFF_AND_DECLARED = [
 ]
 
 
+PLEDGES_FOR = [
+    # pledges naming nobody are for the state the pledges are to help; an amount left with "more than"
+    ("Donors pledged $2 billion on Monday to help Nepal rebuild after the earthquake. India criticised China over "
+     "the border. Japan pledged $260 million. Britain pledged 70 million pounds and Germany more than 50 million "
+     "euros.", [("AGREE", ("JPN",), ("NPL",)), ("AGREE", ("GBR",), ("NPL",)), ("AGREE", ("DEU",), ("NPL",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1839,6 +1847,7 @@ MUST_FIND = {
     "appeals to both sides": APPEALS_TO_BOTH,
     "agreed after talks": AGREED_AFTER_TALKS,
     "cut off, declared": CUT_OFF_AND_DECLARED,
+    "pledges for": PLEDGES_FOR,
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
     "common deeds": COMMON_DEEDS,
