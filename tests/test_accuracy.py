@@ -146,6 +146,7 @@ BLIND_FLOORS = {
     "blind-31": {"precision": 0.71, "recall": 0.53, "f1": 0.61},
     "blind-32": {"precision": 0.75, "recall": 0.53, "f1": 0.62},
     "blind-33": {"precision": 0.65, "recall": 0.42, "f1": 0.51},
+    "blind-34": {"precision": 0.65, "recall": 0.39, "f1": 0.49},
 }
 
 
