@@ -880,9 +880,14 @@ class Roles:
         return None
 
     def _speaker_of_token(self, token: Token) -> Entity | None:
-        if token.lower_ not in ("we", "us", "our", "ours", "i", "me", "my"):
+        """Who a first-person pronoun, or a noun it owns ("*our* forces returned fire, the ministry said"),
+        speaks for: the reporter of its clause."""
+        first = ("we", "us", "our", "ours", "i", "me", "my")
+        pronoun = token if token.lower_ in first else next(
+            (c for c in token.children if c.dep_ == "poss" and c.lower_ in first), None)
+        if pronoun is None:
             return None
-        speakers = self.speaker_of(token.head, include_self=True)
+        speakers = self.speaker_of(pronoun.head, include_self=True)
         return speakers[0] if speakers else None
 
     def speaker_of(self, token: Token, include_self: bool = False) -> list[Entity]:

@@ -1814,6 +1814,17 @@ PLEDGES_FOR = [
 ]
 
 
+OURS_AND_SUSPENDED = [
+    # forces owned by "our" are the speaker's; a body suspends a member state
+    ("China attacked an Indian patrol on Monday. \"Our troops returned fire,\" the Indian defence ministry said.",
+     [("ASSAULT", ("CHN",), ("IND",)), ("ASSAULT", ("IND",), ("CHN",))]),
+    ("Our forces shelled the post near Kupwara, the Pakistani army said.", [("ASSAULT", ("PAK",), ("IND",))]),
+    ("The OAS General Assembly voted 33-0 shortly before midnight to suspend Honduras.",
+     [("SANCTION", ("OAS",), ("HND",))]),
+    ("The African Union suspended Mali on Friday.", [("SANCTION", ("AU",), ("MLI",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1848,6 +1859,7 @@ MUST_FIND = {
     "agreed after talks": AGREED_AFTER_TALKS,
     "cut off, declared": CUT_OFF_AND_DECLARED,
     "pledges for": PLEDGES_FOR,
+    "ours, suspended": OURS_AND_SUSPENDED,
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
     "common deeds": COMMON_DEEDS,
