@@ -83,6 +83,9 @@ def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon, make_caus
             sequel = _act_dated(cue, lexicon, pointing) if kind == "cause" else None
             claims.extend(_claims_of_cue(doc, sent, index, cue, kind, by_sentence, lexicon, claimed,
                                          make_cause, made, answerer, sequel))
+    drawing = lexicon.word_list("drawing_verbs")
+    for index in sorted(by_sentence):  # after the cues: a cue says more than the participle of a reaction
+        claims.extend(_drawn_claims(doc, by_sentence[index], drawing, claimed))
     for index in sorted(by_sentence):  # after the cues: a cue says more than the thing a verdict names
         claims.extend(_judgement_claims(doc, index, by_sentence, lexicon, claimed, pointing))
     return claims, made
@@ -178,6 +181,42 @@ def _in_kind_claims(sent: Span, index: int, by_sentence: dict[int, list[Event]],
                          sentence=index, cue=effect.trigger, kind="reciprocity", effect=effect.id, cause=cause.id,
                          cause_text=None, cause_codes=(), cause_count=None, evidence=sent.text.strip()))
     return out
+
+
+def _drawn_claims(doc: Doc, events: list[Event], drawing: Collection[str], claimed: set[str]) -> list[Claim]:
+    """ "Honiara signed a security pact with Beijing, *prompting* warnings from Canberra", "fired four missiles,
+    *drawing* condemnation from Tokyo": a reaction told under a participle of ``drawing`` answers the act of
+    the clause the participle hangs on, when it is aimed at that act's side."""
+    out = []
+    for effect in events:
+        trigger = _trigger_index(effect, doc)
+        if effect.id in claimed or effect.status not in EFFECT_STATUSES or trigger is None:
+            continue
+        participle = next((a for a in (doc[trigger], *doc[trigger].ancestors) if a.tag_ == "VBG"
+                           and a.lemma_.lower() in drawing and a.head.i != a.i), None)
+        if participle is None:
+            continue
+        clause = participle.head
+        acts = [c for c in events if c is not effect and c.status in DONE and _aimed_at(effect, c)
+                and (index := _trigger_index(c, doc)) is not None
+                and index in range(clause.left_edge.i, clause.right_edge.i + 1)
+                and index not in range(participle.left_edge.i, participle.right_edge.i + 1)]
+        cause = next((c for c in acts if _trigger_index(c, doc) == clause.i), acts[0] if acts else None)
+        if cause is None:
+            continue
+        claimed.add(effect.id)
+        out.append(Claim(id=stable_id("claim", effect.id, effect.trigger_span[0]), doc_id=effect.doc_id,
+                         sentence=effect.sentence, cue=participle.text, kind="response", effect=effect.id,
+                         cause=cause.id, cause_text=None, cause_codes=(), cause_count=None,
+                         evidence=participle.sent.text.strip()))
+    return out
+
+
+def _aimed_at(effect: Event, cause: Event) -> bool:
+    """Whether ``effect`` is aimed at the side that did ``cause`` by another side (one it was done to or
+    not: "signed a pact with Beijing, prompting warnings from Canberra")."""
+    doers = _countries(cause.actor)
+    return bool(doers & _countries(effect.recipient)) and not doers & _countries(effect.actor)
 
 
 def _judgement_claims(doc: Doc, index: int, by_sentence: dict[int, list[Event]], lexicon: Lexicon,

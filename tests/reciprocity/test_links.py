@@ -405,3 +405,23 @@ def test_an_answer_told_by_its_manner_is_a_response(coder, text, cue):
     """ "hit back", "in protest" with nothing after them: responses whose cause is looked up."""
     found = [(claim.kind, claim.cue, effect.sentence) for claim, effect, _cause in claims_of(coder, text)]
     assert found == [("response", cue, 1)], found
+
+
+@pytest.mark.parametrize(("text", "cue", "pairs"), [
+    ("Honiara signed a security agreement with Beijing in April, prompting warnings from Australia and New Zealand.",
+     "prompting", [(("AUS", "SLB"), ("SLB", "CHN"))]),
+    ("Pyongyang fired four ballistic missiles into the sea off Japan yesterday, drawing condemnation from Tokyo.",
+     "drawing", [(("JPN", "PRK"), ("PRK", None))]),
+])
+def test_a_reaction_a_participle_draws_answers_the_act_of_its_clause(coder, text, cue, pairs):
+    """ "…, *prompting* warnings from Australia": the reaction answers the act of the clause the participle hangs
+    on, also when a third side reacts."""
+    found = claims_of(coder, text, day="2023-05-04")
+    assert [(claim.kind, claim.cue) for claim, _e, _c in found] == [("response", cue)], found
+    assert [(_pair(effect), _pair(cause)) for _claim, effect, cause in found] == pairs, found
+
+
+def test_a_reaction_drawn_from_the_side_that_acted_answers_nothing(coder):
+    found = claims_of(coder, "Honiara signed a security agreement with Beijing, prompting praise from Honiara's "
+                             "own parliament.", day="2023-05-04")
+    assert found == [], found
