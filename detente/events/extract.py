@@ -430,6 +430,9 @@ class EventFinder:
         # the doers the regretted deed names ("the killing of two Jordanians *by an Israeli guard*", "the *U.S.*
         # decision"), else any state it names
         doers = {e.country for thing in regretted for e in self.roles.own_actors(thing)}
+        # or the forces or craft an "of" names ("the intrusion *of a Chinese submarine*"), which do, not suffer
+        doers |= {e.country for thing in regretted for _of, o in g.prep_objects(thing, frozenset({"of"}))
+                  for e in self.roles.entities(o) if e.sector == "MIL"}
         named = doers or {e.country for thing in regretted for t in thing.subtree for e in self.roles.entities(t)}
         if named - own:
             return finding  # "regretted the U.S. decision"

@@ -32,6 +32,7 @@ NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by", "between
 CONTROL_PREPS = frozenset({"on", "upon", "to"})
 
 # Prepositions that name some of what a clause's object counts ("16 people, *among* them …").
+GIVEN_TO = frozenset({"to", "on", "against"})  # "visas *issued to* Algerians", "a ban *imposed on* Iran"
 MEMBER_PREPS = frozenset({"among", "including"})
 # Words for the actor's own thing where the thing would stand ("expulsions of *their own*", "called *theirs* home").
 OWN_WORDS = frozenset({"own", "theirs", "ours", "hers", "mine", "yours"})
@@ -509,6 +510,13 @@ class Roles:
                 found = other(self.entities(self.through_quantity(owner)))
                 if found:
                     return found
+            # "halved the number of visas *issued to Algerians*": whom a participle of the thing gives it to or
+            # lays it on (not where it is "bound for")
+            thing = self.through_quantity(theme)
+            found = [e for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                     for _p, o in g.prep_objects(c, GIVEN_TO) for e in other(self.entities(o))]
+            if found:
+                return found
             if self.lexicon.patterns(g.lemma(theme), "NOUN"):
                 inner = self.theme(theme)
                 found = other(self.entities(inner)) if inner is not None else []

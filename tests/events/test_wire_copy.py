@@ -1825,6 +1825,19 @@ OURS_AND_SUSPENDED = [
 ]
 
 
+REGRETS_AND_CUTS = [
+    # regret over what the speaker's own forces or craft did is an apology
+    ("China has expressed regret to Japan over the intrusion of a Chinese nuclear-powered submarine.",
+     [("SUPPORT", ("CHN",), ("JPN",))]),
+    # a charter denounced is left; visas halved for whom they are issued to; imports slashed
+    ("The interim government in Honduras announced it was denouncing the OAS Charter.",
+     [("SANCTION", ("HND",), ("OAS",))]),
+    ("The French government said on Tuesday that Paris would halve the number of visas issued to Algerians and "
+     "Moroccans.", [("SANCTION", ("FRA",), ("DZA", "MAR"))]),
+    ("Russia slashed imports of Georgian wine.", [("SANCTION", ("RUS",), ("GEO",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1860,6 +1873,7 @@ MUST_FIND = {
     "cut off, declared": CUT_OFF_AND_DECLARED,
     "pledges for": PLEDGES_FOR,
     "ours, suspended": OURS_AND_SUSPENDED,
+    "regrets and cuts": REGRETS_AND_CUTS,
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
     "common deeds": COMMON_DEEDS,
