@@ -924,14 +924,23 @@ def _date_before_mark(predicate: Token, sent: Span, dates: Sequence[Span], refer
     mark = next((c for c in predicate.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
     if mark is None or predicate.head.i == predicate.i:
         return None
-    span = next((ent for ent in dates if ent.end == mark.i), None)
+    span = next((ent for ent in dates if ent.end == mark.i), None) or _span_before(mark, sent)
     if span is None:
         return None
     main = _event_date(predicate.head, sent, reference, anchor, lexicon, phrases=phrases) \
         if predicate.head.pos_ in ("VERB", "AUX") else None
     base = main.date if main is not None and main.precision == "day" else reference
     direction = "earlier" if mark.lower_ == "after" else "later"
-    return resolve_anaphoric(f"{span.text} {direction}", base)
+    return resolve_anaphoric(f"{span.text} {direction}", base, months=True)
+
+
+def _span_before(mark: Token, sent: Span) -> Span | None:
+    """The words of a span of time right before a mark that the entity recogniser did not take for a date ("*a
+    day* after"): a determiner or number and its noun, at most three words, after a comma or the clause's start."""
+    start = mark.i
+    while start > sent.start and mark.i - start < 3 and mark.doc[start - 1].pos_ in ("DET", "NUM", "NOUN", "ADJ"):
+        start -= 1
+    return mark.doc[start:mark.i] if mark.i - start >= 2 else None
 
 
 def _nearer_happening(predicate: Token, date_span: Span, lexicon: Lexicon, own: Collection[int] = ()) -> bool:

@@ -578,8 +578,11 @@ def anaphoric_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in pattern.finditer(text)]
 
 
-def resolve_anaphoric(text: str, anchor: datetime.date, precision: str = "day") -> ResolvedDate | None:
-    """Resolve "three days later", "a week earlier", "the next day" against the date of the event before.
+def resolve_anaphoric(text: str, anchor: datetime.date, precision: str = "day",
+                      months: bool = False) -> ResolvedDate | None:
+    """Resolve "three days later", "a week earlier", "the next day" against the date of the event before; with
+    ``months``, also "a year earlier", "six months before" (to the month), which only a clause's own anchor
+    dates well ("…, *a year after* Washington imposed duties": the main clause's day).
 
     The anchor is the date of the event the article mentioned last; the
     result's source is ``relative``.  Returns None for anything else.  An
@@ -598,10 +601,19 @@ def resolve_anaphoric(text: str, anchor: datetime.date, precision: str = "day") 
     count = int(count_word) if count_word.isdecimal() else words.numbers.get(count_word)
     if count is None:
         return None
-    days = count * (7 if found["unit"].startswith("week") else 1)
-    if found["direction"] in ("earlier", "before", "previously"):
-        days = -days
+    sign = -1 if found["direction"] in ("earlier", "before", "previously") else 1
+    if found["unit"].startswith(("month", "year")):  # "a year after": the month is all that is known
+        shift = sign * count * (12 if found["unit"].startswith("year") else 1)
+        return ResolvedDate(_months_shifted(anchor, shift), "month", "relative", text.strip()) \
+            if months and precision in ("day", "month") else None
+    days = sign * count * (7 if found["unit"].startswith("week") else 1)
     return _shifted(anchor, days, precision, text)
+
+
+def _months_shifted(anchor: datetime.date, months: int) -> datetime.date:
+    """The first day of the month ``months`` away from the anchor's."""
+    index = anchor.year * 12 + anchor.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
 
 
 def _shifted(anchor: datetime.date, days: int, precision: str, text: str) -> ResolvedDate | None:
@@ -613,7 +625,8 @@ def _shifted(anchor: datetime.date, days: int, precision: str, text: str) -> Res
 
 
 _ANAPHORIC = re.compile(
-    r"(?P<count>\d{1,2}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+(?P<direction>later|after|afterwards|on|earlier|before|previously)$"
+    r"(?P<count>\d{1,2}|[a-z]+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+    r"(?P<direction>later|after|afterwards|on|earlier|before|previously)$"
 )
 
 

@@ -295,6 +295,19 @@ def test_resolve_anaphoric_against_a_day_or_a_month(text: str, precision: str, e
     assert (resolved.date.isoformat(), resolved.precision) == expected if expected else resolved is None
 
 
+@pytest.mark.parametrize(("text", "months", "expected"), [
+    ("a year earlier", True, ("2020-04-01", "month")),
+    ("more than a year earlier", True, ("2020-04-01", "month")),
+    ("six months later", True, ("2021-10-01", "month")),
+    ("two years before", True, ("2019-04-01", "month")),
+    # against the event before, a long shift dates badly: left undated
+    ("a year earlier", False, None),
+])
+def test_resolve_anaphoric_months_and_years_only_when_asked(text: str, months: bool, expected: tuple | None) -> None:
+    resolved = resolve_anaphoric(text, datetime.date(2021, 4, 12), months=months)
+    assert (resolved.date.isoformat(), resolved.precision) == expected if expected else resolved is None
+
+
 @pytest.fixture(scope="module")
 def coder():
     return Coder()
@@ -489,3 +502,14 @@ def test_a_date_after_named_places_is_the_clauses(coder) -> None:
             "Beirut; Editing by S. Pell))\n")
     events = coder.code(Document(id="t", text=text, date=datetime.date(1973, 10, 21)))
     assert {(e.event, str(e.date)) for e in events if e.event == "ASSAULT"} == {("ASSAULT", "1973-10-06")}
+
+
+@pytest.mark.parametrize(("span", "expected"), [
+    ("a day", ("2019-06-14", "day")),  # no entity of the recogniser's: the words before "after"
+    ("two weeks", ("2019-06-01", "day")),
+    ("more than a year", ("2018-06-01", "month")),  # to the month only
+])
+def test_what_a_clause_came_a_span_after_is_dated_back_from_it(coder, span: str, expected: tuple) -> None:
+    text = f"India raised tariffs on 28 U.S. products on Saturday, {span} after Washington imposed higher duties."
+    found = coder.code(Document(id="t", text=text, date=datetime.date(2019, 6, 16)))
+    assert [(str(e.date), e.date_precision) for e in found if e.actor[0].country == "USA"] == [expected], found

@@ -1838,6 +1838,14 @@ REGRETS_AND_CUTS = [
 ]
 
 
+PRIVILEGES_ENDED = [
+    # trade privileges ended or terminated
+    ("On June 5 Washington formally terminated India's designation as a beneficiary developing country under the "
+     "Generalized System of Preferences.", [("SANCTION", ("USA",), ("IND",))]),
+    ("The United States ended India's preferential trade status.", [("SANCTION", ("USA",), ("IND",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1874,6 +1882,7 @@ MUST_FIND = {
     "pledges for": PLEDGES_FOR,
     "ours, suspended": OURS_AND_SUSPENDED,
     "regrets and cuts": REGRETS_AND_CUTS,
+    "privileges ended": PRIVILEGES_ENDED,
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
     "common deeds": COMMON_DEEDS,
