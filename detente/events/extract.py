@@ -1975,6 +1975,11 @@ class EventFinder:
         if not recipient and (code.event == "THREATEN" or code.quad_class == 4 and conditional):
             # "… would close the strait *if the United States* imposed an embargo": aimed at who sets the condition
             recipient = [e for e in self.roles.condition_subject(predicate) if e.country not in actor_countries]
+        attempted = g.subject(predicate) or g.first_child(predicate, *g.PASSIVE_SUBJECTS)
+        if not recipient and code.event == "THREATEN" and attempted is not None:
+            # "any attempt *by Taiwan* to declare independence would be crushed": at who would make the attempt
+            recipient = [e for _by, doer in g.prep_objects(attempted, frozenset({"by"}))
+                         for e in self.roles.entities(doer) if e.country not in actor_countries]
         if not recipient and code.event == "THREATEN":
             # "threatened to resume attacks *in Israel*": a threat is aimed where the threatened act would fall,
             # or on whom its consequences would ("warned there will be consequences *for Israel*")

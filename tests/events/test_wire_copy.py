@@ -1006,6 +1006,10 @@ def test_a_hope_about_no_state_is_no_appeal(coder) -> None:
     assert [e for e in found if e[0] == "REQUEST"] == [], found
 
 
+def test_one_met_with_a_welcome_is_met_not_threatened(coder) -> None:
+    assert [e[0] for e in coded(coder, "China met with a Russian delegation in Beijing.")] == ["CONSULT"]
+
+
 def test_talks_over_months_or_broken_off_are_no_meeting_of_the_agreement(coder) -> None:
     found = coded(coder, "Iran and Iraq agreed to exchange prisoners after months of talks. "
                          "Ecuador and Peru agreed to a truce after the collapse of talks in Brasília.")
@@ -1846,6 +1850,15 @@ PRIVILEGES_ENDED = [
 ]
 
 
+FORCE_HELD_READY = [
+    # a response or force held ready for what the other side may do
+    ("The US imposed sanctions on Russia on Thursday. Moscow said any new sanctions would be met with a firm "
+     "response.", [("SANCTION", ("USA",), ("RUS",)), ("THREATEN", ("RUS",), ("USA",))]),
+    ("Beijing warned that any attempt by Taiwan to declare independence would be crushed.",
+     [("THREATEN", ("CHN",), ("TWN",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1883,6 +1896,7 @@ MUST_FIND = {
     "ours, suspended": OURS_AND_SUSPENDED,
     "regrets and cuts": REGRETS_AND_CUTS,
     "privileges ended": PRIVILEGES_ENDED,
+    "force held ready": FORCE_HELD_READY,
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
     "common deeds": COMMON_DEEDS,
