@@ -282,7 +282,10 @@ class Resolver:
             group = self._group(lower, head.dep_ in ("dobj", "pobj", "dative"))
             if group:  # "Latvia and Estonia condemned the move. *They* said …": all of them
                 return [NamedPhrase(entity, False, None, True) for entity in group]
-            entity = self._bound(head) or self._pronoun(lower, speaker)
+            bound = self._bound(head)
+            if len(bound) > 1:  # "Libya and Chad expressed *their* intention": each of the subject's states
+                return [NamedPhrase(entity, False, None, True) for entity in bound]
+            entity = bound[0] if bound else self._pronoun(lower, speaker)
             if entity is not None and lower in self.words["personal_pronouns"] and head.dep_ == "nsubj":
                 entity = self._other_than_object(head, entity)
             return [NamedPhrase(entity, lower in self.words["personal_pronouns"], None, True)] if entity else []
@@ -316,11 +319,14 @@ class Resolver:
         if sponsored is not None:
             return [sponsored]
         if not matches and head.pos_ == "NOUN":
-            owner = self._possessive_pronoun(head, speaker)  # "her department", "its office"
-            if owner is not None:
-                entity = Entity(text=head.text, name=owner.name, country=owner.country, sector=owner.sector,
-                                id=owner.id)
-                return [NamedPhrase(entity, False, None, True)]
+            # "her department", "its office"; "*their* intention", said of "Libya and Chad": each one's
+            pronoun = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            bound = self._bound(pronoun) if pronoun is not None else []
+            owner = self._possessive_pronoun(head, speaker)
+            owners = bound if len(bound) > 1 else [owner] if owner is not None else []
+            if owners:
+                return [NamedPhrase(Entity(text=head.text, name=o.name, country=o.country, sector=o.sector, id=o.id),
+                                    False, None, True) for o in owners]
         if not matches and head.lemma_.lower() in self.words["document_nouns"]:
             signer = _signer(head)  # "the decree *Putin* signed", "a law passed *by parliament*"
             if signer is not None:
@@ -919,11 +925,13 @@ class Resolver:
         """ "her department", "its embassy", "our ministry": the owner the pronoun refers to."""
         for child in head.children:
             if child.dep_ == "poss" and child.pos_ == "PRON":
-                return self._bound(child) or self._pronoun(child.lower_, speaker)
+                bound = self._bound(child)
+                return bound[0] if bound else self._pronoun(child.lower_, speaker)
         return None
 
-    def _bound(self, pronoun: Token) -> Entity | None:
-        """What a third-person pronoun stands for inside its own sentence, or None: the subject of the verb
+    def _bound(self, pronoun: Token) -> list[Entity]:
+        """What a third-person pronoun stands for inside its own sentence, if anything (a plural one: each member
+        of a listed subject, "Libya and Chad expressed *their* intention"): the subject of the verb
         above a "that" clause whose subject it is ("Trump, who announced that *he* was doubling tariffs" —
         who is Trump), or the subject of the verb whose object it owns ("Britain told *its* airlines"), or of
         the verb above the adverbial clause whose subject it owns ("paratroopers jumped … after *their* comrades
@@ -932,7 +940,7 @@ class Resolver:
         must be cut", where it may be either's)."""
         personal = pronoun.lower_ in self.words["personal_pronouns"]
         if not personal and pronoun.lower_ not in self.words["neuter_pronouns"] | self.words["plural_pronouns"]:
-            return None
+            return []
         clause = pronoun.head
         owned = clause
         while owned.dep_ == "conj" and owned.head.i != owned.i:
@@ -948,13 +956,16 @@ class Resolver:
                 and owned.head.head.pos_ in ("VERB", "AUX") and not _addressed(owned.head.head):
             verb = owned.head.head  # "Hanoi said *its* forces had captured an American airman": told to nobody
         elif pronoun.dep_ == "poss" and personal:
-            return self._person_before(pronoun)  # "on Lukashenko and dozens of *his* officials"
+            before = self._person_before(pronoun)  # "on Lukashenko and dozens of *his* officials"
+            return [before] if before is not None else []
         else:
-            return None
+            return []
         subject = next((antecedent(c) for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ == "PRON":
-            return None
-        return next((named.entity for named in self.phrase(subject) if named.person == personal), None)
+            return []
+        if pronoun.lower_ in self.words["plural_pronouns"]:  # "Libya and Chad expressed *their* intention …"
+            return [named.entity for member in members(subject) for named in self.phrase(member) if not named.person]
+        return [named.entity for named in self.phrase(subject) if named.person == personal][:1]
 
     def _person_before(self, pronoun: Token) -> Entity | None:
         """The person named last before a personal pronoun in its own sentence, if any."""

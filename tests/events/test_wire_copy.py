@@ -1856,6 +1856,8 @@ FORCE_HELD_READY = [
      "response.", [("SANCTION", ("USA",), ("RUS",)), ("THREATEN", ("RUS",), ("USA",))]),
     ("Beijing warned that any attempt by Taiwan to declare independence would be crushed.",
      [("THREATEN", ("CHN",), ("TWN",))]),
+    # what "their" owns, said of listed states, is each one's: an intention to act with each other
+    ("Libya and Chad expressed their intention to cooperate on the border.", [("AGREE", ("LBY",), ("TCD",))]),
 ]
 
 
