@@ -912,6 +912,11 @@ class EventFinder:
                 # "said India was making life difficult *by breaking* a principle": the doer of the clause above
                 recipient = self.roles.entities(subject) if subject is not None else self.roles.actors(verb)
                 theme = subject
+                if g.is_passive(verb) and subject is not None:
+                    # "the truce was violated *by Israel*", "PNG would not be lectured *by Canberra*": the subject
+                    # had it done to it; whoever did it, if named
+                    agent = g.passive_agent(verb)
+                    recipient = self.roles.entities(agent) if agent is not None else []
             elif pattern.actor == "keeper":
                 # "two Kenyan fishermen remain *in Ugandan custody*": the state that keeps them holds them
                 actor = self._keeper(self._complement_hit(verb, pattern.complement), verb)
@@ -993,7 +998,8 @@ class EventFinder:
                 continue
             if pattern.actor == "speaker" and recipient and not {e.country for e in recipient} - {e.country for e in actor}:
                 continue  # a speaker accuses someone else, or this reading does not apply
-            if pattern.actor == "speaker" and not recipient and (theme is None or theme.pos_ == "PRON"):
+            if pattern.actor == "speaker" and not recipient and (theme is None or theme.pos_ == "PRON") \
+                    and not g.is_passive(verb):
                 continue  # "that demand breached the law": a thing of the other side; "we breached": no
             consumed.update(used)
             trigger = (verb.i,) + tuple(c.i for c in verb.children if c.dep_ == "prt")

@@ -1861,6 +1861,14 @@ FORCE_HELD_READY = [
 ]
 
 
+PRESSURE_REFUSED = [
+    # pressure refused, told in the passive: by the speaker, at whoever applies it
+    ("Papua New Guinea would not be lectured by Canberra, Marape said.", [("REJECT", ("PNG",), ("AUS",))]),
+    ("France threatened Britain with sanctions. \"We will not be bullied,\" the British minister said.",
+     [("THREATEN", ("FRA",), ("GBR",)), ("REJECT", ("GBR",), ("FRA",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1899,6 +1907,7 @@ MUST_FIND = {
     "regrets and cuts": REGRETS_AND_CUTS,
     "privileges ended": PRIVILEGES_ENDED,
     "force held ready": FORCE_HELD_READY,
+    "pressure refused": PRESSURE_REFUSED,
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
     "common deeds": COMMON_DEEDS,
