@@ -1866,6 +1866,12 @@ PRESSURE_REFUSED = [
     ("Papua New Guinea would not be lectured by Canberra, Marape said.", [("REJECT", ("PNG",), ("AUS",))]),
     ("France threatened Britain with sanctions. \"We will not be bullied,\" the British minister said.",
      [("THREATEN", ("FRA",), ("GBR",)), ("REJECT", ("GBR",), ("FRA",))]),
+    # whatever else is denied is a denial of who last accused the denier
+    ("The United States accused Pakistan of buying Chinese missiles. A Foreign Office spokesman in Islamabad "
+     "categorically denied that Pakistan had received M-11 missiles.",
+     [("ACCUSE", ("USA",), ("PAK",)), ("REJECT", ("PAK",), ("USA",))]),
+    ("Iran accused Washington of plotting the attack. American officials have denied that.",
+     [("ACCUSE", ("IRN",), ("USA",)), ("REJECT", ("USA",), ("IRN",))]),
 ]
 
 
