@@ -1875,6 +1875,13 @@ PRESSURE_REFUSED = [
 ]
 
 
+CONTACTS = [
+    # envoys or messages exchanged, and states "in communication", are contacts with each other
+    ("Yemen and Eritrea had exchanged envoys in recent weeks.", [("CONSULT", ("YEM",), ("ERI",))]),
+    ("China and Pakistan are in close communication, the ministry said.", [("CONSULT", ("CHN",), ("PAK",))]),
+]
+
+
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
     "judgements": JUDGEMENTS,
@@ -1914,6 +1921,7 @@ MUST_FIND = {
     "privileges ended": PRIVILEGES_ENDED,
     "force held ready": FORCE_HELD_READY,
     "pressure refused": PRESSURE_REFUSED,
+    "contacts": CONTACTS,
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
     "common deeds": COMMON_DEEDS,
