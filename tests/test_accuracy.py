@@ -140,13 +140,13 @@ BLIND_FLOORS = {
     "blind-25": {"precision": 0.57, "recall": 0.43, "f1": 0.49},
     "blind-26": {"precision": 0.69, "recall": 0.41, "f1": 0.52},
     "blind-27": {"precision": 0.60, "recall": 0.38, "f1": 0.47},
-    "blind-28": {"precision": 0.61, "recall": 0.43, "f1": 0.51},
+    "blind-28": {"precision": 0.60, "recall": 0.43, "f1": 0.51},
     "blind-29": {"precision": 0.58, "recall": 0.44, "f1": 0.50},
     "blind-30": {"precision": 0.71, "recall": 0.59, "f1": 0.64},
     "blind-31": {"precision": 0.71, "recall": 0.53, "f1": 0.61},
     "blind-32": {"precision": 0.75, "recall": 0.53, "f1": 0.62},
     "blind-33": {"precision": 0.65, "recall": 0.42, "f1": 0.51},
-    "blind-34": {"precision": 0.65, "recall": 0.39, "f1": 0.49},
+    "blind-34": {"precision": 0.66, "recall": 0.45, "f1": 0.54},
 }
 
 
