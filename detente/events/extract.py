@@ -2012,7 +2012,7 @@ class EventFinder:
             # holds the speaker's people
             recipient = self._between(theme, actor_countries) or (
                 self._holders(actor_countries) if g.lemma(theme) in self.releasing else [])
-        cut = theme if theme is not None else g.first_child(predicate, "dobj")
+        cut = theme if theme is not None else g.first_child(predicate, "dobj")  # "ordered *a halt* to all traffic …"
         if not recipient and code.quad_class == 4 and cut is not None:
             recipient = self._cut_off(cut, actor_countries)
         organisation_met = code.event == "CONSULT" and all(e.sector == "IGO" for e in actor)

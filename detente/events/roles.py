@@ -31,8 +31,9 @@ NESTED_TARGET_PREPS = frozenset({"against", "on", "upon", "from", "by", "between
 # Prepositions of an object-control verb that name who is to act ("called *on* Russia to withdraw").
 CONTROL_PREPS = frozenset({"on", "upon", "to"})
 
+# Prepositions of a participle of a thing that name whom it is given to or laid on ("visas *issued to* Algerians").
+GIVEN_TO = frozenset({"to", "on", "against"})
 # Prepositions that name some of what a clause's object counts ("16 people, *among* them …").
-GIVEN_TO = frozenset({"to", "on", "against"})  # "visas *issued to* Algerians", "a ban *imposed on* Iran"
 MEMBER_PREPS = frozenset({"among", "including"})
 # Words for the actor's own thing where the thing would stand ("expulsions of *their own*", "called *theirs* home").
 OWN_WORDS = frozenset({"own", "theirs", "ours", "hers", "mine", "yours"})

@@ -197,10 +197,10 @@ def _drawn_claims(doc: Doc, events: list[Event], drawing: Collection[str], claim
         if participle is None:
             continue
         clause = participle.head
+        inside = set(range(clause.left_edge.i, clause.right_edge.i + 1)) \
+            - set(range(participle.left_edge.i, participle.right_edge.i + 1))  # the clause, not the reaction
         acts = [c for c in events if c is not effect and c.status in DONE and _aimed_at(effect, c)
-                and (index := _trigger_index(c, doc)) is not None
-                and index in range(clause.left_edge.i, clause.right_edge.i + 1)
-                and index not in range(participle.left_edge.i, participle.right_edge.i + 1)]
+                and _trigger_index(c, doc) in inside]
         cause = next((c for c in acts if _trigger_index(c, doc) == clause.i), acts[0] if acts else None)
         if cause is None:
             continue
