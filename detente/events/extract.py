@@ -1291,8 +1291,8 @@ class EventFinder:
 
     def _hoped(self, verb: Token, findings: list[Finding]) -> Finding | None:
         """ "we hope *the US side will* match its words with deeds", "Beijing expects Manila would …", "hoped
-        *both sides would* exercise restraint": an appeal to whom the hoped-for act is about, when the verb gave no
-        event of its own."""
+        *both sides would* exercise restraint" (said by a third side): an appeal to whom the hoped-for act is
+        about, when the verb gave no event of its own."""
         if (g.lemma(verb) not in self.hoping and verb.lower_ not in self.hoping) \
                 or any(f.predicate == verb.i for f in findings):
             return None
@@ -1302,8 +1302,12 @@ class EventFinder:
         if subject is None or not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
             return None
         named = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod", "poss"))]
-        if not any(self.resolver.by_token.get(t.i) for t in named) and not self.resolver.names_pair(subject):
+        pair = self.resolver.names_pair(subject)
+        if not any(self.resolver.by_token.get(t.i) for t in named) and not pair:
             return None  # a state named as the doer ("the US side"), not "a change of personnel in Washington"
+        parties = {e.country for e in self.resolver.discourse.pair()}
+        if pair and {e.country for e in self.roles.actors(verb)} & parties:
+            return None  # "Washington hoped both sides could avoid retaliation": a party's wish, no appeal
         return self._request_of(verb, clause, subject, findings)
 
     def _conditioned(self, verb: Token, findings: list[Finding]) -> Finding | None:

@@ -1006,6 +1006,12 @@ def test_a_hope_about_no_state_is_no_appeal(coder) -> None:
     assert [e for e in found if e[0] == "REQUEST"] == [], found
 
 
+def test_a_party_hoping_both_sides_hold_back_appeals_to_nobody(coder) -> None:
+    found = coded(coder, "Russia and the United States closed consulates. Washington hoped both sides could now "
+                         "avoid further retaliation.")
+    assert [e for e in found if e[0] == "REQUEST"] == [], found
+
+
 def test_one_met_with_a_welcome_is_met_not_threatened(coder) -> None:
     assert [e[0] for e in coded(coder, "China met with a Russian delegation in Beijing.")] == ["CONSULT"]
 
