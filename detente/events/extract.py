@@ -254,6 +254,7 @@ class EventFinder:
         self.own_meetings = lexicon.word_list("own_meetings")
         self._beneficiaries: tuple[object, list[Entity]] = (None, [])  # the document and what its appeals are for
         self.hoping = lexicon.word_list("hoping_verbs")
+        self.wanting = lexicon.word_list("wanting_verbs")
         self.conditions = lexicon.word_list("condition_marks")
         self.releasing = lexicon.word_list("release_nouns")
         self.in_kind_words = lexicon.word_list("in_kind_words")
@@ -904,6 +905,8 @@ class EventFinder:
                 continue
             if self.codes[pattern.cameo].event == "ASSAULT" and self._told_with_words(verb):
                 return None  # "the G7 had smeared *and attacked* China": an attack in words
+            if self._own_wish(verb, pattern):
+                continue  # "France wants *to restore* relations": the wanter's own intention, asked of nobody
             if pattern.actor == "speaker":
                 if not self.roles.reported(verb):
                     continue
@@ -1193,6 +1196,16 @@ class EventFinder:
         if subject is None and token.dep_ == "xcomp" and self.modality.obliged(token):
             subject = g.subject(token.head) or g.first_child(token.head, *g.PASSIVE_SUBJECTS)
         return subject
+
+    def _own_wish(self, verb: Token, pattern: Pattern) -> bool:
+        """Whether a demand read from a verb of wanting has the wanter as the doer: an infinitive with no subject
+        of its own and no object of the verb ("France wants *to restore* relations"), not "wants Moscow to
+        reverse its decision" or "expected an apology"."""
+        if g.lemma(verb) not in self.wanting or pattern.complement is None \
+                or self.codes[pattern.cameo].event != "REQUEST" or g.first_child(verb, "dobj") is not None:
+            return False
+        hit = self._complement_hit(verb, pattern.complement)
+        return hit is not None and hit.dep_ == "xcomp" and hit.head.i == verb.i and g.subject(hit) is None
 
     def _complement_hit(self, token: Token, words: frozenset[str]) -> Token | None:
         """A complement of ``token`` (or its object, adjective, noun) whose lemma is in ``words``."""

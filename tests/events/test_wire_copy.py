@@ -1012,6 +1012,11 @@ def test_a_party_hoping_both_sides_hold_back_appeals_to_nobody(coder) -> None:
     assert [e for e in found if e[0] == "REQUEST"] == [], found
 
 
+def test_a_state_wanting_to_act_itself_asks_nothing_of_the_other(coder) -> None:
+    assert [e for e in coded(coder, "France wants to restore relations with Algeria.") if e[0] == "REQUEST"] == []
+    assert coded(coder, "Washington wants Moscow to reverse its decision.") == [("REQUEST", ("USA",), ("RUS",))]
+
+
 def test_one_met_with_a_welcome_is_met_not_threatened(coder) -> None:
     assert [e[0] for e in coded(coder, "China met with a Russian delegation in Beijing.")] == ["CONSULT"]
 
