@@ -320,10 +320,7 @@ class Resolver:
             return [sponsored]
         if not matches and head.pos_ == "NOUN":
             # "her department", "its office"; "*their* intention", said of "Libya and Chad": each one's
-            pronoun = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-            bound = self._bound(pronoun) if pronoun is not None else []
-            owner = self._possessive_pronoun(head, speaker)
-            owners = bound if len(bound) > 1 else [owner] if owner is not None else []
+            owners = self._possessive_owners(head, speaker)
             if owners:
                 return [NamedPhrase(Entity(text=head.text, name=o.name, country=o.country, sector=o.sector, id=o.id),
                                     False, None, True) for o in owners]
@@ -923,11 +920,17 @@ class Resolver:
 
     def _possessive_pronoun(self, head: Token, speaker: Entity | None) -> Entity | None:
         """ "her department", "its embassy", "our ministry": the owner the pronoun refers to."""
-        for child in head.children:
-            if child.dep_ == "poss" and child.pos_ == "PRON":
-                bound = self._bound(child)
-                return bound[0] if bound else self._pronoun(child.lower_, speaker)
-        return None
+        return next(iter(self._possessive_owners(head, speaker)), None)
+
+    def _possessive_owners(self, head: Token, speaker: Entity | None) -> list[Entity]:
+        """The owners a possessive pronoun refers to: one ("its embassy"), or each state of a listed subject
+        ("Libya and Chad expressed *their* intention")."""
+        pronoun = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if pronoun is None:
+            return []
+        bound = self._bound(pronoun)
+        owner = self._pronoun(pronoun.lower_, speaker) if not bound else None
+        return bound or ([owner] if owner is not None else [])
 
     def _bound(self, pronoun: Token) -> list[Entity]:
         """What a third-person pronoun stands for inside its own sentence, if anything (a plural one: each member

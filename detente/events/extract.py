@@ -1700,19 +1700,21 @@ class EventFinder:
                      and not any(c.dep_ == "poss" for c in token.children)), None)
 
     def _between(self, theme: Token, actors: set[str | None]) -> list[Entity]:
-        """The states a "between" phrase of the theme names: "a halt to fighting *between Ethiopia and
-        Eritrea*", "talks *between the two*"."""
-        places = [t for t in theme.subtree if t.dep_ == "pobj" and t.head.lower_ == "between"]
-        return _distinct([e for place in places[:1] for member in g.members(place)
-                          for e in self.roles.entities(member) if e.country not in actors])
+        """The states a "between" phrase of the theme names, but the actors: "a halt to fighting *between
+        Ethiopia and Eritrea*", "talks *between the two*"."""
+        return [e for e in self._between_named(theme) if e.country not in actors]
 
     def _cut_off(self, theme: Token, actors: set[str | None]) -> list[Entity]:
         """Whom a measure on ties between the actor and others cuts off: "ordered a halt to all air and sea
         traffic *between Venezuela and Aruba*" (the others of a "between" that names the actor's state)."""
-        places = [t for t in theme.subtree if t.dep_ == "pobj" and t.head.lower_ == "between"]
-        named = _distinct([e for place in places[:1] for member in g.members(place)
-                           for e in self.roles.entities(member)])
+        named = self._between_named(theme)
         return [e for e in named if e.country not in actors] if actors & {e.country for e in named} else []
+
+    def _between_named(self, theme: Token) -> list[Entity]:
+        """The states of the first "between" phrase under the theme."""
+        places = [t for t in theme.subtree if t.dep_ == "pobj" and t.head.lower_ == "between"]
+        return _distinct([e for place in places[:1] for member in g.members(place)
+                          for e in self.roles.entities(member)])
 
     def _holders(self, requesters: set[str | None]) -> list[Entity]:
         """Who a demand for release is aimed at: who last seized or held the requester's people or ships
@@ -1998,11 +2000,12 @@ class EventFinder:
         if not recipient and (code.event == "THREATEN" or code.quad_class == 4 and conditional):
             # "… would close the strait *if the United States* imposed an embargo": aimed at who sets the condition
             recipient = [e for e in self.roles.condition_subject(predicate) if e.country not in actor_countries]
-        attempted = g.subject(predicate) or g.first_child(predicate, *g.PASSIVE_SUBJECTS)
-        if not recipient and code.event == "THREATEN" and attempted is not None:
+        if not recipient and code.event == "THREATEN":
             # "any attempt *by Taiwan* to declare independence would be crushed": at who would make the attempt
+            attempted = g.subject(predicate) or g.first_child(predicate, *g.PASSIVE_SUBJECTS)
             recipient = [e for _by, doer in g.prep_objects(attempted, frozenset({"by"}))
-                         for e in self.roles.entities(doer) if e.country not in actor_countries]
+                         for e in self.roles.entities(doer) if e.country not in actor_countries] \
+                if attempted is not None else []
         if not recipient and code.event == "THREATEN":
             # "threatened to resume attacks *in Israel*": a threat is aimed where the threatened act would fall,
             # or on whom its consequences would ("warned there will be consequences *for Israel*")

@@ -891,7 +891,7 @@ class Roles:
     def _speaker_of_token(self, token: Token) -> Entity | None:
         """Who a first-person pronoun, or a noun it owns ("*our* forces returned fire, the ministry said"),
         speaks for: the reporter of its clause."""
-        first = ("we", "us", "our", "ours", "i", "me", "my")
+        first = self.resolver.words["first_person_pronouns"]
         pronoun = token if token.lower_ in first else next(
             (c for c in token.children if c.dep_ == "poss" and c.lower_ in first), None)
         if pronoun is None:
