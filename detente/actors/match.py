@@ -175,8 +175,9 @@ class ActorMatcher:
             return True  # "the Montenegro Municipality Association (AKK)": an abbreviation, not a person
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.pos_ == "PROPN" and after.ent_type_ == "PERSON" \
-                and after.ent_iob_ == "I" and after.text[:1].isupper():
-            return True
+                and after.ent_iob_ == "I" and after.text[:1].isupper() \
+                and after.text not in self._name_words.get(person.id, ()):
+            return True  # (but "*Hu* Jintao" is Hu Jintao: a family name told first)
         before = doc[span.start - 1] if span.start > 0 else None
         return (term.ambiguous and before is not None and span[0].ent_iob_ == "I" and before.ent_type_ == "PERSON"
                 and before.pos_ == "PROPN" and before.is_alpha and before.text[:1].isupper()

@@ -165,6 +165,24 @@ def test_entities(resolve, sentence: str, head: str, day: str, expected: list[st
     assert [f"{e.country} {e.sector or '-'}" for e in resolver.entities(token)] == expected
 
 
+# a family name told first ("Hu Jintao", "Moon Jae-in") names the known person in the full name, so its later
+# mentions alone ("Hu urged …"), which the model may leave unlabelled, are that person too
+FAMILY_FIRST = [
+    ("Kiir told Chinese President Hu Jintao that Khartoum had declared war. Hu urged both sides to show restraint.",
+     "Hu", "2012-04-24", "CHN"),
+    ("Kiir met President Hu Jintao in Beijing on Tuesday. Hu urged both sides to show restraint.",
+     "Hu", "2012-04-24", "CHN"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "day", "country"), FAMILY_FIRST)
+def test_a_family_name_told_first_names_the_person_later(resolve, text: str, name: str, day: str,
+                                                          country: str) -> None:
+    resolver, first = resolve(text, name, day)
+    later = next(t for t in first.doc if t.text == name and t.i > first.i + 1)
+    assert [e.country for e in resolver.entities(later)] == [country]
+
+
 SECRETARY = "The Secretary of State flew to Beijing."
 # (sentence, head word, day, canonical name of the entity)
 NAME_CASES = [
