@@ -42,7 +42,28 @@ def subject(verb: Token) -> Token | None:
         if before.head.i == verb.i and before.dep_ == "npadvmod" and before.pos_ == "PROPN" \
                 and before.ent_type_ not in ("DATE", "TIME"):
             return before
+    if found is None and verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return _subordinated_name(verb)
     return found
+
+
+# Words that open a clause or a phrase alike: "the vote came *as Moscow* … accused", which the parser may read as a
+# preposition with the clause's subject as its object.
+SUBORDINATORS = frozenset({"as", "after", "before", "since", "until", "while"})
+
+
+def _subordinated_name(verb: Token) -> Token | None:
+    """The subject of a clause opened by "as", "after" … that the parser took for a preposition's object ("The vote
+    came *as Moscow*, in a statement, accused …"): a name that is the object of such a word hung on the verb the
+    clause modifies, before the clause, with no verb between them (the clause's own verb is finite: "laid the case
+    *before the OAS*, charging …" has none)."""
+    opener = next((c for c in verb.head.children if c.dep_ == "prep" and c.lower_ in SUBORDINATORS
+                   and c.i < verb.i), None)
+    name = first_child(opener, "pobj") if opener is not None else None
+    if name is None or name.pos_ != "PROPN" or name.ent_type_ in ("DATE", "TIME"):
+        return None
+    between = verb.doc[name.i + 1:verb.i]
+    return None if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl") for t in between) else name
 
 
 def _label(token: Token) -> bool:

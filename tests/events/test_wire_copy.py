@@ -1892,6 +1892,12 @@ CONTACTS = [
     ("China and Pakistan are in close communication, the ministry said.", [("CONSULT", ("CHN",), ("PAK",))]),
 ]
 
+SUBORDINATE_SUBJECTS = [
+    # a clause opened by "as", "after" … whose subject the parser took for the object of a preposition
+    ('The vote came as Moscow, in a government statement distributed by Tass, accused the United States of '
+     '"piracy".', [("ACCUSE", ("RUS",), ("USA",))]),
+]
+
 
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
@@ -1933,6 +1939,7 @@ MUST_FIND = {
     "force held ready": FORCE_HELD_READY,
     "pressure refused": PRESSURE_REFUSED,
     "contacts": CONTACTS,
+    "subjects of subordinate clauses": SUBORDINATE_SUBJECTS,
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
     "common deeds": COMMON_DEEDS,
@@ -1983,6 +1990,14 @@ def test_a_title_told_with_another_name_than_its_holders_is_not_that_states(code
                          "the Foreign Minister, Mr. Gudmundur Gudmundsson, handed a note of protest to the British "
                          "Ambassador.", day="1958-09-02")
     assert ("ACCUSE", ("ISL",), ("GBR",)) in found and ("ACCUSE", ("GBR",), ("ISL",)) not in found, found
+
+
+def test_a_participle_has_no_subject_in_a_phrase_before_it(coder) -> None:
+    """ "laid the case before the OAS, charging …": "before" is a preposition here, and the participle's doer is the
+    sentence's subject, not the organisation."""
+    found = coded(coder, "Costa Rica had laid the case before the O.A.S. on Jan. 8, charging that an invasion was "
+                         "being prepared across the border.", day="1955-01-12")
+    assert [e for e in found if e[1] == ("OAS",)] == [], found
 
 
 def test_a_number_of_days_is_no_number_of_a_listed_state(coder) -> None:
