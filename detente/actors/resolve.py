@@ -151,6 +151,8 @@ class Discourse:
             best = max(dyads, key=lambda d: (self.dyads[d], -told[d]))
             return [recency[country][1] for country in sorted(best, key=lambda c: recency[c][0])]
         ranked = sorted(recency, key=lambda country: (-self.counts[country], recency[country][0]))
+        states = [country for country in ranked if recency[country][1].sector != "IGO"]
+        ranked = states if len(states) >= 2 else ranked  # an organisation named often is no party either
         return [recency[country][1] for country in ranked[:2]] if len(ranked) >= 2 else []
 
 
@@ -742,6 +744,8 @@ class Resolver:
         determined = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "a", "an") for c in head.children)
         if previous is None and category == "statement":
             previous = self.discourse.speaker
+        if previous is None and category == "resolution":
+            previous = next((e for e in self.discourse.agents if e.sector in ("IGO", "LEG")), None)
         if previous is None and determined and role_term.sector == "GOV":
             # "the Foreign Minister, Mr. Guðmundsson": not of a state whose foreign minister that day was another
             previous = next((e for e in self.discourse.agents if e.sector in ("GOV", "MIL", None)

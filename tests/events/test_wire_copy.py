@@ -1898,6 +1898,16 @@ SUBORDINATE_SUBJECTS = [
      '"piracy".', [("ACCUSE", ("RUS",), ("USA",))]),
 ]
 
+RESOLUTIONS = [
+    # a resolution speaks for the body that adopted it
+    ("The Security Council condemned the raid on Wednesday. The resolution demanded that South Africa pay "
+     "compensation to Lesotho.", [("REQUEST", ("UN",), ("ZAF",))]),
+    # and an organisation named more than the parties is no party of the story ("each side")
+    ("The UN Security Council on Wednesday demanded a halt to fighting between Ethiopia and Eritrea. The resolution "
+     "called on the two neighbours to resume talks. The council said a UN envoy would travel to the region. Each "
+     "side blamed the other.", [("ACCUSE", ("ETH",), ("ERI",)), ("ACCUSE", ("ERI",), ("ETH",))]),
+]
+
 
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
@@ -1940,6 +1950,7 @@ MUST_FIND = {
     "pressure refused": PRESSURE_REFUSED,
     "contacts": CONTACTS,
     "subjects of subordinate clauses": SUBORDINATE_SUBJECTS,
+    "resolutions": RESOLUTIONS,
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
     "common deeds": COMMON_DEEDS,
