@@ -44,7 +44,21 @@ def subject(verb: Token) -> Token | None:
             return before
     if found is None and verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP"):
         return _subordinated_name(verb)
+    if found is None and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return _placed_name(verb)
     return found
+
+
+def _placed_name(verb: Token) -> Token | None:
+    """The subject the parser hung on the place a clause opens with ("*At the United Nations the Security Council*,
+    meeting in emergency session, adopted …", read as "the United Nations, the Security Council"): a noun in apposition
+    to the object of an opening preposition with no comma between them."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            named = next((a for a in place.children if a.dep_ == "appos" and a.i > place.i), None)
+            if named is not None and named.left_edge.i > 0 and named.doc[named.left_edge.i - 1].i == place.i:
+                return named
+    return None
 
 
 # Words that open a clause or a phrase alike: "the vote came *as Moscow* … accused", which the parser may read as a

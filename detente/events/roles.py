@@ -132,6 +132,9 @@ class Roles:
                 self.resolver.discourse.speaker = named[0].entity
         heads = [t for t in sent if t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "amod", "poss")]
         subjects = [t for t in heads if t.dep_ in g.SUBJECTS | g.PASSIVE_SUBJECTS]
+        # and those the parser hung elsewhere ("At the United Nations *the Security Council* … adopted")
+        subjects += [s for verb in sent if verb.pos_ == "VERB" and not g.first_child(verb, *g.SUBJECTS)
+                     for s in [g.subject(verb)] if s is not None and s in heads and s not in subjects]
         others: list[Entity] = []
         for token in [t for t in heads if t not in subjects]:
             self.resolver.remember(self.phrase(token))

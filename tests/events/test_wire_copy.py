@@ -1896,6 +1896,11 @@ SUBORDINATE_SUBJECTS = [
     # a clause opened by "as", "after" … whose subject the parser took for the object of a preposition
     ('The vote came as Moscow, in a government statement distributed by Tass, accused the United States of '
      '"piracy".', [("ACCUSE", ("RUS",), ("USA",))]),
+    # a subject read as in apposition to the place its clause opens with, and "it" after it
+    ('In Athens, Prime Minister George Papandreou told reporters that Greece "will not stand idle". At the United '
+     "Nations the Security Council, meeting in emergency session at the separate requests of Cyprus and Turkey, "
+     "adopted a resolution reaffirming an appeal for a cease-fire. It called on Turkey to stop the raids.",
+     [("REQUEST", ("CYP", "TUR"), ("UN",)), ("REQUEST", ("UN",), ("TUR",))]),
 ]
 
 RESOLUTIONS = [
