@@ -996,6 +996,17 @@ def test_a_condition_is_no_act_done_and_a_threat_says_its_own_condition(coder) -
     assert [e for e in found if e[0] == "REQUEST" and e[2] == ("AZE",)] == [], found
 
 
+def test_a_state_that_moved_to_act_acted(coder) -> None:
+    """ "moved to restrict imports": news says a state took the step, not that it plans it; a day between the
+    subject and "moved" is no one it moved to act."""
+    document = Document(id="case", text="Spain on Friday moved to restrict imports of Argentine biodiesel. Estonia "
+                                        "moved to shut Russia's consulate in Narva.", date=date(2012, 4, 20))
+    found = [(e.event, e.status, tuple(a.country for a in e.actor), tuple(a.country for a in e.recipient))
+             for e in coder.code(document)]
+    assert ("SANCTION", "actual", ("ESP",), ("ARG",)) in found, found
+    assert ("SANCTION", "actual", ("EST",), ("RUS",)) in found, found
+
+
 def test_bombers_that_fly_somewhere_pay_no_visit(coder) -> None:
     assert [e for e in coded(coder, "Russian bombers flew to Venezuela on Monday.") if e[0] == "CONSULT"] == []
 
