@@ -1924,6 +1924,13 @@ RESOLUTIONS = [
      "side blamed the other.", [("ACCUSE", ("ETH",), ("ERI",)), ("ACCUSE", ("ERI",), ("ETH",))]),
 ]
 
+UNDERSTANDING = [
+    # a state that understands another's act or position, or expresses understanding for it, supports it
+    ('The United States imposed a blockade on Cuba. Britain "fully understands" the American action, a Foreign '
+     "Office spokesman said.", [("SUPPORT", ("GBR",), ("USA",))]),
+    ("Moscow expressed understanding for the Swedish position.", [("SUPPORT", ("RUS",), ("SWE",))]),
+]
+
 
 MUST_FIND = {
     "ellipsis and lists": ELLIPSIS,
@@ -1967,6 +1974,7 @@ MUST_FIND = {
     "contacts": CONTACTS,
     "subjects of subordinate clauses": SUBORDINATE_SUBJECTS,
     "resolutions": RESOLUTIONS,
+    "understanding": UNDERSTANDING,
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
     "common deeds": COMMON_DEEDS,
