@@ -157,6 +157,10 @@ THREATS = [
      "necessary conclusions.", [("THREATEN", ("RUS",), ("FIN",))]),
     ("China imposed tariffs on Australian wine. Australia said it keeps the option of retaliating open.",
      [("THREATEN", ("AUS",), ("CHN",))]),
+    # options considered, weighed or kept open
+    ('Ghana deported 825 Nigerians. Nigeria had so far shown restraint but was "considering all options," the '
+     "minister said.", [("THREATEN", ("NGA",), ("GHA",))]),
+    ("Ghana deported 825 Nigerians. Abuja keeps all options open.", [("THREATEN", ("NGA",), ("GHA",))]),
     # aimed at whoever did the last hostile act against the speaker, not at the last state named
     ("Britain expelled 23 Russian diplomats on Monday. France praised Britain. The Kremlin said it will not leave "
      "this unanswered.", [("THREATEN", ("RUS",), ("GBR",))]),
