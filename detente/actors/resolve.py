@@ -1012,13 +1012,17 @@ class Resolver:
         return discourse.group if discourse.agents and discourse.agents[0] in discourse.group else []
 
     def _other_than_object(self, pronoun: Token, entity: Entity) -> Entity | None:
-        """ "*He* called on Montenegro to withdraw …": a person is not of the state their own clause names as its
-        object; the person told before of another state is, else the state the story is filed from."""
+        """ "*He* called on Montenegro to withdraw …", "*He* called on Erdoğan to resign": a person is not of the
+        state their own clause names as its object, or of a known person it names so; the person told before of
+        another state is, else the state the story is filed from."""
         verb = pronoun.head
         objects = [*(c for c in verb.children if c.dep_ == "dobj"),
                    *(o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
         named = {term.country for o in objects if (match := self.by_token.get(o.i)) is not None
                  for term in match.terms if term.kind in (STATE, CAPITAL)}
+        # and a known person it names ("*He* called on Erdoğan to resign" is not Erdoğan)
+        named |= {office.country for o in objects if (match := self.by_token.get(o.i)) is not None
+                  for term in match.terms if term.kind == PERSON and (office := self._person_office(term))}
         if entity.country not in named:
             return entity
         other = next((p for p in self.discourse.persons if p.country and p.country not in named), None)

@@ -2289,6 +2289,16 @@ def test_a_pronoun_subject_is_not_of_the_state_its_clause_names(coder) -> None:
     assert not any(event == "REQUEST" and actor == ("MNE",) for event, actor, _r in found), found
 
 
+def test_a_pronoun_subject_is_not_the_person_its_clause_names(coder) -> None:
+    """ "He called on Erdoğan to resign": "he" is the Syrian minister who spoke before, not the Turkish prime
+    minister his words named last."""
+    text = ("Syria's Information Minister Omran al-Zoubi rejected the Turkish accusation. \"Syria did not commit such "
+            "an act,\" he said, adding that Prime Minister Erdoğan bears responsibility for the bloodshed. He called "
+            "on Erdoğan to resign.")
+    found = coded(coder, text, "2013-05-12")
+    assert ("REQUEST", ("SYR",), ("TUR",)) in found, found
+
+
 def test_a_later_dateline_is_the_day_its_take_is_told_from(coder) -> None:
     text = ("PODGORICA, Nov 28 (Wire) - Montenegro on Saturday expelled Serbia's ambassador.\n\n"
             "UPDATE 1 - Serbia reverses course\n\n"
