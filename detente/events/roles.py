@@ -99,6 +99,7 @@ class Roles:
         self.state = words("state_sectors")
         self.recipient_preps = frozenset(lexicon.recipient_preps)
         self.shipped = words("shipped_nouns")
+        self.asking = words("asking_verbs")
         self.meetings = words("meeting_nouns")
         self.place_adverbs = words("place_adverbs")
         self.boundaries = words("boundary_nouns")
@@ -573,7 +574,9 @@ class Roles:
             if not found:
                 # "mobilised reservists for a war *against Iraq*", "controls on exports *to Korea*": the target
                 # of what the prep names
-                nested = NESTED_TARGET_PREPS | ({"to"} if g.lemma(obj) in self.shipped else set()) \
+                # "appealed for help *to the Soviet Union*": the addressee of an appeal, hung on what it asks for
+                asked = prep == "for" and token.pos_ == "VERB" and g.lemma(token) in self.asking
+                nested = NESTED_TARGET_PREPS | ({"to"} if g.lemma(obj) in self.shipped or asked else set()) \
                     | ({"with"} if g.lemma(obj) in self.meetings | self.boundaries else set())
                 found = [e for _p, inner in g.prep_objects(obj, nested) for e in other(self.entities(inner))]
             by_prep.setdefault(prep, []).extend(found)

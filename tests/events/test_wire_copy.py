@@ -1928,6 +1928,13 @@ RESOLUTIONS = [
      "side blamed the other.", [("ACCUSE", ("ETH",), ("ERI",)), ("ACCUSE", ("ERI",), ("ETH",))]),
 ]
 
+APPEALED_FOR = [
+    # the addressee of an appeal, which the parser hung on what it asks for
+    ("Turkish jets attacked Cyprus on Sunday. Makarios also appealed for help to the Soviet Union and Egypt.",
+     [("REQUEST", ("CYP",), ("RUS",)), ("REQUEST", ("CYP",), ("EGY",))]),
+]
+
+
 UNDERSTANDING = [
     # a state that understands another's act or position, or expresses understanding for it, supports it
     ('The United States imposed a blockade on Cuba. Britain "fully understands" the American action, a Foreign '
@@ -1979,6 +1986,7 @@ MUST_FIND = {
     "subjects of subordinate clauses": SUBORDINATE_SUBJECTS,
     "resolutions": RESOLUTIONS,
     "understanding": UNDERSTANDING,
+    "appeals for help": APPEALED_FOR,
     "shared names": SHARED_NAMES,
     "listed states": LISTED_STATES,
     "common deeds": COMMON_DEEDS,
