@@ -1931,7 +1931,7 @@ RESOLUTIONS = [
 APPEALED_FOR = [
     # the addressee of an appeal, which the parser hung on what it asks for
     ("Turkish jets attacked Cyprus on Sunday. Makarios also appealed for help to the Soviet Union and Egypt.",
-     [("REQUEST", ("CYP",), ("RUS",)), ("REQUEST", ("CYP",), ("EGY",))]),
+     [("REQUEST", ("CYP",), ("RUS", "EGY"))]),
 ]
 
 
