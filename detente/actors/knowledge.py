@@ -435,9 +435,10 @@ def _list(path: Path) -> list[Any]:
 # The office holders, in the order they are read: since 2000 for the states most in the news; 1955-1999; since
 # 2000 for the states the first leaves out; the offices since 2000 the three lacked (foreign ministers of some
 # fifty states, heads of government of twenty); the foreign ministers of 1945-1999 they lacked (some seventy
-# states).
+# states); the heads of state and government and foreign ministers of 1945-1954 (some forty states).
 OFFICE_HOLDER_FILES = ("office_holders.yaml", "office_holders_1945_1999.yaml", "office_holders_2000_2025.yaml",
-                       "office_holders_added_2000_2025.yaml", "office_holders_added_1945_1999.yaml")
+                       "office_holders_added_2000_2025.yaml", "office_holders_added_1945_1999.yaml",
+                       "office_holders_1945_1954.yaml")
 
 
 @functools.cache

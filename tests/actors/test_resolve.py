@@ -189,6 +189,9 @@ NAME_CASES = [
     ("Russian Deputy Foreign Minister Sergei Ryabkov spoke.", "Ryabkov", DAY, "Sergei Ryabkov"),
     ("Kremlin spokesman Dmitry Peskov said so.", "Peskov", "2017-07-30", "Dmitry Peskov"),
     ("Sergei Lavrov spoke.", "Lavrov", "2012-06-01", "Sergey Lavrov"),
+    # office holders of 1945-1954
+    ("President Truman spoke.", "Truman", "1950-06-27", "Harry S. Truman"),
+    ("Mr. Attlee spoke.", "Attlee", "1949-03-01", "Clement Attlee"),
     ("Former president Barack Obama spoke in 2019.", "Obama", "2019-05-01", "Barack Obama"),
     ("The Kremlin said so.", "Kremlin", DAY, "Russia"),
     ("NATO said it would respond.", "NATO", DAY, "North Atlantic Treaty Organization"),
