@@ -149,7 +149,7 @@ BLIND_FLOORS = {
     "blind-32": {"precision": 0.75, "recall": 0.53, "f1": 0.62},
     "blind-33": {"precision": 0.65, "recall": 0.42, "f1": 0.51},
     "blind-34": {"precision": 0.66, "recall": 0.45, "f1": 0.54},
-    "blind-35": {"precision": 0.58, "recall": 0.39, "f1": 0.47},
+    "blind-35": {"precision": 0.59, "recall": 0.41, "f1": 0.48},
 }
 
 
