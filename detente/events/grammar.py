@@ -35,7 +35,9 @@ def is_passive(verb: Token) -> bool:
 def subject(verb: Token) -> Token | None:
     """The grammatical subject of an active clause; not a transcript's label that the parser took for one
     ("*Q*: On Monday the United States … attributed the hack …"). A name right before a verb that has no subject
-    is one, whatever the parser made of it ("Six days later *Beijing* suspended imports …", read as a modifier)."""
+    is one, whatever the parser made of it ("Six days later *Beijing* suspended imports …", read as a modifier);
+    so is a name it took for the object of an opening "as" or "after", or set in apposition to an opening place
+    (``_subordinated_name``, ``_placed_name``)."""
     found = next((c for c in verb.children if c.dep_ in SUBJECTS and not _label(c)), None)
     if found is None and verb.pos_ == "VERB" and verb.i > 0:
         before = verb.doc[verb.i - 1]
