@@ -36,8 +36,8 @@ def subject(verb: Token) -> Token | None:
     """The grammatical subject of an active clause; not a transcript's label that the parser took for one
     ("*Q*: On Monday the United States … attributed the hack …"). A name right before a verb that has no subject
     is one, whatever the parser made of it ("Six days later *Beijing* suspended imports …", read as a modifier);
-    so is a name it took for the object of an opening "as" or "after", or set in apposition to an opening place
-    (``_subordinated_name``, ``_placed_name``)."""
+    so is a name it took for the object of an opening "as" or "after", set in apposition to an opening place, or
+    gave to a relative clause it misread (``_subordinated_name``, ``_placed_name``, ``_before_whose``)."""
     found = next((c for c in verb.children if c.dep_ in SUBJECTS and not _label(c)), None)
     if found is None and verb.pos_ == "VERB" and verb.i > 0:
         before = verb.doc[verb.i - 1]
@@ -47,8 +47,20 @@ def subject(verb: Token) -> Token | None:
     if found is None and verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP"):
         return _subordinated_name(verb)
     if found is None and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
-        return _placed_name(verb)
+        return _placed_name(verb) or _before_whose(verb)
     return found
+
+
+def _before_whose(verb: Token) -> Token | None:
+    """The subject the parser gave to a relative clause it misread as a complement ("*Washington and the European
+    Union*, whose rotating presidency is held by Finland, urged …", read as "Washington … is held"): the subject of a
+    clause before the verb that stands before that clause's "whose"."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i):
+        whose = next((t for t in clause.subtree if t.tag_ == "WP$"), None)
+        if whose is None:
+            continue
+        return next((c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and c.i < whose.i), None)
+    return None
 
 
 def _placed_name(verb: Token) -> Token | None:

@@ -1916,6 +1916,10 @@ SUBORDINATE_SUBJECTS = [
      "Nations the Security Council, meeting in emergency session at the separate requests of Cyprus and Turkey, "
      "adopted a resolution reaffirming an appeal for a cease-fire. It called on Turkey to stop the raids.",
      [("REQUEST", ("CYP", "TUR"), ("UN",)), ("REQUEST", ("UN",), ("TUR",))]),
+    # a subject the parser gave to a relative clause it misread as a complement
+    ("Georgia freed four Russian officers on Monday. Russia cut transport links with Georgia. Washington and the "
+     "European Union, whose rotating presidency is held by Finland, urged both sides to show restraint.",
+     [("REQUEST", ("USA", "EU"), ("RUS", "GEO"))]),
 ]
 
 RESOLUTIONS = [
