@@ -153,11 +153,6 @@ def _holds(clause: Token, token: Token) -> bool:
     return clause.left_edge.i <= token.i <= clause.right_edge.i
 
 
-def _is_time(token: Token) -> bool:
-    """ "on *Thursday*", "for *two days*": a prepositional object that is a date or a time."""
-    return token.ent_type_ in ("DATE", "TIME")
-
-
 # Prepositions that give the reason of a measure ("sanctions *over* the interference").
 REASON_PREPS = frozenset({"over", "for"})
 
@@ -832,7 +827,7 @@ class EventFinder:
             amount = next((t for t in doc[match.end:min(end, match.end + 4)]
                            if t.like_num or t.ent_type_ == "MONEY" and t.pos_ == "NUM"), None)
             between = doc[match.end:amount.i] if amount is not None else ()
-            if amount is not None and amount.ent_type_ not in ("DATE", "TIME") \
+            if amount is not None and not g.is_time(amount) \
                     and all(t.lower_ in self.approximators or t.pos_ in ("DET", "SYM", "ADJ") for t in between):
                 # ("talks with Lithuania *three days* earlier" counts no days)
                 out.append((doc[match.end - 1], amount))
@@ -1042,7 +1037,7 @@ class EventFinder:
             objects = [obj for _p, obj in g.prep_objects(token, pattern.prep, self.roles.place_adverbs)]
             stranded = any(c.dep_ == "prep" and c.lower_ in pattern.prep and not list(c.children)
                            for c in token.children)
-            if not stranded and all(_is_time(obj) for obj in objects):
+            if not stranded and all(g.is_time(obj) for obj in objects):
                 return None  # no such preposition, or only a date: "called on Thursday" is no "call on"
         if pattern.object is NO_THEME:
             if self.roles.theme(token) is not None:
@@ -1396,7 +1391,7 @@ class EventFinder:
         return None
 
     def _noun_event(self, noun: Token) -> Finding | None:
-        if noun.ent_type_ in ("DATE", "TIME"):
+        if g.is_time(noun):
             return None  # "on *March* 15", "in *May*": a month, not a march
         if any(c.dep_ in ("compound", "amod") and g.lemma(c) in self.own_meetings for c in noun.children) \
                 and all(self.codes[p.cameo].event == "CONSULT" for p in self.lexicon.patterns(g.lemma(noun), "NOUN")):

@@ -42,7 +42,7 @@ def subject(verb: Token) -> Token | None:
     if found is None and verb.pos_ == "VERB" and verb.i > 0:
         before = verb.doc[verb.i - 1]
         if before.head.i == verb.i and before.dep_ == "npadvmod" and before.pos_ == "PROPN" \
-                and before.ent_type_ not in ("DATE", "TIME"):
+                and not is_time(before):
             return before
     if found is None and verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP"):
         return _subordinated_name(verb)
@@ -88,10 +88,15 @@ def _subordinated_name(verb: Token) -> Token | None:
     opener = next((c for c in verb.head.children if c.dep_ == "prep" and c.lower_ in SUBORDINATORS
                    and c.i < verb.i), None)
     name = first_child(opener, "pobj") if opener is not None else None
-    if name is None or name.pos_ != "PROPN" or name.ent_type_ in ("DATE", "TIME"):
+    if name is None or name.pos_ != "PROPN" or is_time(name):
         return None
     between = verb.doc[name.i + 1:verb.i]
     return None if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl") for t in between) else name
+
+
+def is_time(token: Token) -> bool:
+    """ "on *Thursday*", "for *two days*": a word of a date or a time, as the entity recogniser marked it."""
+    return token.ent_type_ in ("DATE", "TIME")
 
 
 def _label(token: Token) -> bool:

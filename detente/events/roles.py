@@ -324,7 +324,7 @@ class Roles:
                 # "ordered *the diplomats* to leave", "called *on Russia* to withdraw", "appealed *to Iran* to …"
                 obj = g.first_child(head, "dobj") or next(
                     (o for _p, o in g.prep_objects(head, CONTROL_PREPS) if o.i < verb.i
-                     and o.ent_type_ not in ("DATE", "TIME")), None)  # (not "moved *on Friday* to restrict …")
+                     and not g.is_time(o)), None)  # (not "moved *on Friday* to restrict …")
                 if obj is not None:
                     return self.entities(obj)
             return self.actors(head, depth + 1)
