@@ -314,7 +314,8 @@ class Resolver:
                 entity = Entity(text=head.text, name=owner.name, country=owner.country, sector=owner.sector,
                                 id=owner.id)
                 return [NamedPhrase(entity, False, None, True)]
-        if not matches and head.ent_type_ == "PERSON" and head.text in self.discourse.names:
+        if not matches and head.text in self.discourse.names and (head.ent_type_ == "PERSON" or (
+                head.pos_ == "PROPN" and not any(c.dep_ == "det" for c in head.children))):
             # "North Korea's envoy, Kang Chol, …" / "*Kang* refused": the person named before
             return [NamedPhrase(self.discourse.names[head.text], True, None, True)]
         sponsored = self._sponsored(head, tokens, matches)

@@ -391,6 +391,12 @@ HOSTS_AND_STATE_NOUNS = [
     # "the emirate", "the kingdom": the state the story named last, other than the clause's subject
     ("Qatar rejected the demands. Saudi Arabia closed its border with the emirate.", [("SANCTION", ("SAU",), ("QAT",))]),
     ("Algeria cut ties with Morocco. Algeria accused the kingdom of hostile actions.", [("ACCUSE", ("DZA",), ("MAR",))]),
+    # a person the story introduced with a nationality is of that state when named again, whatever label the
+    # entity recogniser gives the bare name the second time
+    ("Michael Kovrig, a Canadian former diplomat, works for a think tank. Beijing detained Kovrig on Monday.",
+     [("COERCE", ("CHN",), ("CAN",))]),
+    ("Tomasz Wierzbicki, a Polish engineer, had worked in Belarus for years. Minsk arrested Wierzbicki in June.",
+     [("COERCE", ("BLR",), ("POL",))]),
 ]
 
 # people protest at a mission against the state whose it is; they are of the place where it stands
