@@ -330,7 +330,7 @@ class Resolver:
         if not matches and head.lemma_.lower() in self.words["document_nouns"]:
             signer = _signer(head)  # "the decree *Putin* signed", "a law passed *by parliament*"
             if signer is not None:
-                return self.phrase(signer, speaker=speaker, context=context)
+                return self._each(signer, speaker, context)
         included = self._included(head, speaker, context) if not matches or head.lower_ in self.words["pair_nouns"] \
             else []
         if included:
@@ -341,7 +341,7 @@ class Resolver:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for obj in child.children:
                         if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
-                            return self.phrase(obj, speaker=speaker, context=context)
+                            return self._each(obj, speaker, context)
             return self._affiliated(head, speaker, context)
         return self._named_phrase(head, tokens, matches, speaker, context)
 
@@ -355,8 +355,13 @@ class Resolver:
                 if prep.dep_ in ("prep", "agent") and prep.lower_ in self.words["tying_prepositions"]:
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
-                            return self.phrase(obj, speaker=speaker, context=context)
+                            return self._each(obj, speaker, context)
         return []
+
+    def _each(self, head: Token, speaker: Entity | None, context: Entity | None) -> list[NamedPhrase]:
+        """The phrases of a noun and of those listed with it, which a phrase names as its owners or agents
+        ("the agencies *of the United States, Britain and Canada*", "a draft sponsored *by Brazil and Chile*")."""
+        return [n for member in members(head) for n in self.phrase(member, speaker=speaker, context=context)]
 
     def _named_phrase(self, head: Token, tokens: list[Token], matches: list[Match], speaker: Entity | None,
                       context: Entity | None) -> list[NamedPhrase]:
@@ -630,9 +635,10 @@ class Resolver:
                     return []
                 best_term = body
         chosen = [(best_match, best_term)]
-        conjoined = {t.i for t in self.doc[best_match.start].conjuncts}
+        # the conjuncts of the name's head ("*the United States*, Britain and Canada"), each by the head of its name
+        conjoined = {t.i for t in self.doc[best_match.start:best_match.end].root.conjuncts}
         for _rank, _, match, term in candidates[1:]:
-            if match.start in conjoined and term.country != best_term.country and term.kind in (ADJECTIVE, STATE):
+            if self.doc[match.start:match.end].root.i in conjoined and term.country != best_term.country and term.kind in (ADJECTIVE, STATE):
                 chosen.append((match, term))
         return chosen
 

@@ -713,7 +713,8 @@ class EventFinder:
             victims = {e.country for e in finding.recipient}
             parties = {e.country for e in self.resolver.discourse.pair()}
             # the victim reports it, or, with no victim named, one party of the story tells of the other's act
-            told = victims & speakers if victims else speakers <= parties and doers <= parties
+            # (alone or with others: "the agencies of the United States, Britain and Canada said …")
+            told = victims & speakers if victims else bool(speakers & parties) and doers <= parties
             if not speaker or speakers & doers or not told:
                 continue
             if any(f.predicate == speech.i and self.codes[f.pattern.cameo].event == "ACCUSE" for f in findings):

@@ -397,6 +397,15 @@ HOSTS_AND_STATE_NOUNS = [
      [("COERCE", ("CHN",), ("CAN",))]),
     ("Tomasz Wierzbicki, a Polish engineer, had worked in Belarus for years. Minsk arrested Wierzbicki in June.",
      [("COERCE", ("BLR",), ("POL",))]),
+    # every state of a list that owns or sponsors what acts, not the first alone
+    ("The intelligence agencies of the United States, Britain, Canada and Australia accused China of hacking.",
+     [("ACCUSE", ("USA", "GBR", "CAN", "AUS"), ("CHN",))]),
+    ("A draft sponsored by Brazil, Canada and Denmark condemned the Soviet Union.",
+     [("ACCUSE", ("BRA", "CAN", "DNK"), ("RUS",))]),
+    # a party of the story that reports the other's act with others accuses it with them
+    ("China and the United States traded charges over hacking on Monday. The security services of the United "
+     "States, Britain and Canada said Chinese hackers had attacked power grids.",
+     [("ACCUSE", ("USA", "GBR", "CAN"), ("CHN",))]),
 ]
 
 # people protest at a mission against the state whose it is; they are of the place where it stands
