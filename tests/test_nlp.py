@@ -261,3 +261,14 @@ def test_a_verb_read_as_a_compound_of_the_noun_after_it_heads_its_clause(nlp) ->
     bore, responsibility = doc[3], doc[4]
     assert (bore.dep_, bore.head.text, responsibility.dep_, responsibility.head.text) == \
         ("ccomp", "said", "dobj", "bore")
+
+
+def test_an_infinitive_after_an_owned_decision_is_the_decisions(nlp) -> None:
+    parsed = _parsed(nlp, "Ghana voiced its deep regret at the decisions of the Republic of Togo, the Republic of "
+                          "Benin and the Federal Republic of Nigeria to close their borders with it.")
+    assert parsed["close"][1:] == ("acl", "decisions")
+
+
+def test_an_infinitive_of_the_subjects_own_purpose_stays_the_verbs(nlp) -> None:
+    parsed = _parsed(nlp, "Chile recalled its ambassador after the decision to close the border.")
+    assert parsed["close"][2] != "ambassador"

@@ -462,6 +462,11 @@ DOCUMENTS = [
      [("CONSULT", ("IND",), ("IRN",))]),
     ("Moscow expelled five Americans on Sunday. The ministry said the five Americans had engaged in activities "
      "incompatible with their status.", [("ACCUSE", ("RUS",), ("USA",))]),
+    # an infinitive the parser hung on the clause's verb, right after a noun of decision with an owner, is the
+    # owner's act, not the speaker's
+    ("Ghana voiced its deep regret at the decisions of the Republic of Togo, the Republic of Benin and the Federal "
+     "Republic of Nigeria to close their borders with it.",
+     [("SANCTION", ("TGO", "BEN", "NGA"), ("GHA",))]),
 ]
 
 
