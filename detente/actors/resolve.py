@@ -623,6 +623,13 @@ class Resolver:
         # of two people named alike ("King Abdullah"), the one in office on the story's day
         candidates.sort(key=lambda c: (c[0], c[1], c[3].kind == PERSON and self._in_office(c[3]) is None))
         best_rank, _, best_match, best_term = candidates[0]
+        if best_term.kind == ORGANISATION and self._root(best_match).dep_ == "compound":
+            # "North Korea's *U.N.* ambassador", "the Iranian *NATO* envoy": where the envoy is posted; the state
+            # that owns or qualifies the phrase is whose envoy he is
+            owner = next((c for c in candidates if c[3].kind in (STATE, ADJECTIVE, CAPITAL)
+                          and self._root(c[2]).dep_ in ("poss", "amod", "compound")), None)
+            if owner is not None:
+                best_rank, _, best_match, best_term = owner
         if best_term.kind == INSTITUTION and best_term.ambiguous:
             # "the Ivory Coast's Supreme Court": a body's common name yields to the state the phrase names
             state = next((c for c in candidates if c[3].kind in (STATE, ADJECTIVE)
@@ -636,11 +643,15 @@ class Resolver:
                 best_term = body
         chosen = [(best_match, best_term)]
         # the conjuncts of the name's head ("*the United States*, Britain and Canada"), each by the head of its name
-        conjoined = {t.i for t in self.doc[best_match.start:best_match.end].root.conjuncts}
+        conjoined = {t.i for t in self._root(best_match).conjuncts}
         for _rank, _, match, term in candidates[1:]:
-            if self.doc[match.start:match.end].root.i in conjoined and term.country != best_term.country and term.kind in (ADJECTIVE, STATE):
+            if self._root(match).i in conjoined and term.country != best_term.country and term.kind in (ADJECTIVE, STATE):
                 chosen.append((match, term))
         return chosen
+
+    def _root(self, match: Match) -> Token:
+        """The head of the words a match covers."""
+        return self.doc[match.start:match.end].root
 
     def _likeliest_body(self, match: Match, candidates: list[tuple]) -> Term | None:
         """Of several states' bodies with one common name ("the Foreign Office": Britain's, Germany's,

@@ -197,6 +197,11 @@ NAME_CASES = [
     ("NATO said it would respond.", "NATO", DAY, "North Atlantic Treaty Organization"),
     (SECRETARY, "Secretary", "2007-06-01", "Condoleezza Rice"),
     (SECRETARY, "Secretary", "2017-06-01", "Rex Tillerson"),
+    # an organisation that qualifies an envoy says where he is posted; the state that owns him is whose he is
+    ("North Korea's U.N. ambassador spoke.", "ambassador", DAY, "North Korea"),
+    ("The Iranian NATO envoy spoke.", "envoy", DAY, "Iran"),
+    ("The U.N. envoy for Syria spoke.", "envoy", DAY, "United Nations"),
+    ("The Arab League's Egyptian envoy spoke.", "envoy", DAY, "Arab League"),
 ]
 
 
