@@ -623,6 +623,12 @@ class Resolver:
         # of two people named alike ("King Abdullah"), the one in office on the story's day
         candidates.sort(key=lambda c: (c[0], c[1], c[3].kind == PERSON and self._in_office(c[3]) is None))
         best_rank, _, best_match, best_term = candidates[0]
+        if best_term.kind == PERSON and self._in_office(best_term) is None:
+            # "the Commonwealth Secretary-General, Mr Shridath Ramphal": someone out of his state's offices who
+            # holds an organisation's acts for it
+            body = next((c for c in candidates if c[3].kind == ORGANISATION), None)
+            if body is not None:
+                best_rank, _, best_match, best_term = body
         if best_term.kind == ORGANISATION and self._root(best_match).dep_ == "compound":
             # "North Korea's *U.N.* ambassador", "the Iranian *NATO* envoy": where the envoy is posted; the state
             # that owns or qualifies the phrase is whose envoy he is

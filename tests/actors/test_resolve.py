@@ -156,6 +156,11 @@ ENTITY_CASES = [
     ("The pro-Russian rebels seized the airport.", "rebels", "2014-05-01", []),
     ("Anti-American protesters gathered.", "protesters", DAY, []),
     ("The ministry said so.", "ministry", DAY, []),
+    # the heads of an organisation are its own in their years there, whatever state they served before
+    ("The Commonwealth Secretary-General, Mr Shridath Ramphal, spoke.", "Ramphal", "1987-05-16", ["CWTH GOV"]),
+    ("Commonwealth Secretary-General Emeka Anyaoku spoke.", "Anyaoku", "1995-11-10", ["CWTH GOV"]),
+    # someone out of his state's offices, named with an organisation's role, acts for the organisation
+    ("OAU envoy Emeka Anyaoku spoke.", "Anyaoku", "1986-05-16", ["OAU GOV"]),
 ]
 
 
