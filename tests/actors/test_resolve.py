@@ -157,8 +157,8 @@ ENTITY_CASES = [
     ("Anti-American protesters gathered.", "protesters", DAY, []),
     ("The ministry said so.", "ministry", DAY, []),
     # the heads of an organisation are its own in their years there, whatever state they served before
-    ("The Commonwealth Secretary-General, Mr Shridath Ramphal, spoke.", "Ramphal", "1987-05-16", ["CWTH GOV"]),
-    ("Commonwealth Secretary-General Emeka Anyaoku spoke.", "Anyaoku", "1995-11-10", ["CWTH GOV"]),
+    ("The Commonwealth Secretary-General, Mr Shridath Ramphal, spoke.", "Ramphal", "1987-05-16", ["CWN GOV"]),
+    ("Commonwealth Secretary-General Emeka Anyaoku spoke.", "Anyaoku", "1995-11-10", ["CWN GOV"]),
     # someone out of his state's offices, named with an organisation's role, acts for the organisation
     ("OAU envoy Emeka Anyaoku spoke.", "Anyaoku", "1986-05-16", ["OAU GOV"]),
 ]
