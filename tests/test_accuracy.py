@@ -150,6 +150,7 @@ BLIND_FLOORS = {
     "blind-33": {"precision": 0.65, "recall": 0.42, "f1": 0.51},
     "blind-34": {"precision": 0.66, "recall": 0.45, "f1": 0.54},
     "blind-35": {"precision": 0.59, "recall": 0.41, "f1": 0.48},
+    "blind-36": {"precision": 0.60, "recall": 0.39, "f1": 0.47},
 }
 
 
