@@ -651,7 +651,8 @@ class Resolver:
         # the conjuncts of the name's head ("*the United States*, Britain and Canada"), each by the head of its name
         conjoined = {t.i for t in self._root(best_match).conjuncts}
         for _rank, _, match, term in candidates[1:]:
-            if self._root(match).i in conjoined and term.country != best_term.country and term.kind in (ADJECTIVE, STATE):
+            if self._root(match).i in conjoined and term.country != best_term.country \
+                    and term.kind in (ADJECTIVE, STATE):
                 chosen.append((match, term))
         return chosen
 

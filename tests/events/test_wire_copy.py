@@ -517,8 +517,8 @@ def test_his_is_the_person_named_before_it_in_the_sentence(coder) -> None:
 
 
 def test_a_feared_clash_is_no_attack(coder) -> None:
-    assert coded(coder, "The danger that a clash between Russia and the United States could escalate into an "
-                        "all-out conflict has grown.") == []
+    assert coded(coder, "The risk that a skirmish between India and China might turn into a full-scale war has "
+                        "risen.") == []
 
 
 def test_fighting_is_dated_by_its_outbreak_and_a_fought_clash_by_its_own_date(coder) -> None:
@@ -2153,8 +2153,8 @@ def test_a_title_with_another_name_is_of_the_state_last_told_as_a_subject(coder)
 
 
 def test_a_call_with_news_outlets_is_no_consultation(coder) -> None:
-    found = coded(coder, "Washington closed the consulate in San Francisco. Russia will keep the others, the official "
-                         "said during a call with news outlets.")
+    found = coded(coder, "Washington closed the consulate in San Francisco. Russia will keep the others, the spokesman "
+                         "said on a conference call with reporters.")
     assert not any(event == "CONSULT" for event, _actor, _recipient in found), found
 
 

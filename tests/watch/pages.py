@@ -15,8 +15,8 @@ MOSCOW = ("Russia expels 20 Czech diplomats", "2021-04-18",
           "must leave Russia by Monday.")
 
 SAN_FRANCISCO = ("United States orders Russia to close its San Francisco consulate", "2017-08-31",
-                 "WASHINGTON, August 31, 2017 — The United States ordered Russia on Thursday to close its "
-                 "consulate general in San Francisco, the State Department said. The order follows Moscow's "
+                 "WASHINGTON, August 31, 2017 — The United States on Thursday told Russia to shut its "
+                 "San Francisco consulate by Saturday, the State Department said. The order follows Moscow's "
                  "demand last month that the American mission in Russia cut its staff.")
 
 
