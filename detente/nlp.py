@@ -254,36 +254,6 @@ def numbers_sent_home(doc: Doc) -> Doc:
     return doc
 
 
-# Nouns of a decision, a plan or an attempt, which take an infinitive of what is decided ("the decision to …").
-DECIDING_NOUNS = frozenset({"decision", "move", "plan", "attempt", "bid", "order", "refusal", "intention", "threat",
-                            "offer", "proposal", "readiness", "determination", "choice", "call"})
-
-
-@Language.component("detente_infinitives_of_owned_decisions")
-def infinitives_of_owned_decisions(doc: Doc) -> Doc:
-    """ "Qatar expressed regret at the decisions *of Saudi Arabia, the UAE and Bahrain to sever* relations with
-    it": the small English model hangs an infinitive that follows a long noun phrase on the clause's verb,
-    which gives it the verb's subject (Qatar). An infinitive that begins right where the phrase of a noun of
-    decision with an owner ("of X", "X's") ends, and hangs on the verb that phrase belongs to, is the noun's.
-    """
-    to = doc.vocab.strings["to"]
-    for i in numpy.flatnonzero(doc.to_array(LOWER) == to).tolist():
-        mark = doc[i]
-        verb = mark.head
-        if mark.dep_ != "aux" or verb.tag_ != "VB" or verb.dep_ not in ("advcl", "xcomp") or verb.left_edge.i != i:
-            continue
-        noun = doc[i - 1] if i else mark
-        while noun.lemma_.lower() not in DECIDING_NOUNS and noun.head.i != noun.i \
-                and noun.head.right_edge.i == i - 1 and noun.head.i != verb.head.i:
-            noun = noun.head  # up to the noun of decision whose phrase ends right before "to"
-        owned = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in DECIDING_NOUNS or not owned \
-                or noun.right_edge.i != i - 1 or verb.head not in noun.ancestors:
-            continue
-        verb.head, verb.dep_ = noun, "acl"
-    return doc
-
-
 @Language.component("detente_subjects_read_as_conjuncts")
 def subjects_read_as_conjuncts(doc: Doc) -> Doc:
     """ "Argentina pulled its ambassador, and *Brazil, Uruguay and Peru* called theirs home": the small English
@@ -330,6 +300,30 @@ def acts_read_as_reported(doc: Doc, reporting: frozenset[str], acts: frozenset[s
         for joint in [c for c in said.children if c.dep_ in ("cc", "punct") and said.i < c.i < verb.i]:
             joint.head = speaker
         verb.head = speaker
+    return doc
+
+
+def infinitives_of_owned_decisions(doc: Doc, deciding: frozenset[str]) -> Doc:
+    """ "Qatar expressed regret at the decisions *of Saudi Arabia, the UAE and Bahrain to sever* relations with
+    it": the small English model hangs an infinitive that follows a long noun phrase on the clause's verb,
+    which gives it the verb's subject (Qatar). An infinitive that begins right where the phrase of a noun of
+    decision (``deciding``, lemmas) with an owner ("of X", "X's") ends, and hangs on the verb that phrase
+    belongs to, is the noun's. The coder runs it after the pipeline, with its lexicon's ``decision_nouns``."""
+    to = doc.vocab.strings["to"]
+    for i in numpy.flatnonzero(doc.to_array(LOWER) == to).tolist():
+        mark = doc[i]
+        verb = mark.head
+        if i == 0 or mark.dep_ != "aux" or verb.tag_ != "VB" or verb.dep_ not in ("advcl", "xcomp") \
+                or verb.left_edge.i != i:
+            continue
+        noun = doc[i - 1]
+        while noun.lemma_.lower() not in deciding and noun.head.i != noun.i \
+                and noun.head.right_edge.i == i - 1 and noun.head.i != verb.head.i:
+            noun = noun.head  # up to the noun of decision whose phrase ends right before "to"
+        owned = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in deciding and owned and noun.right_edge.i == i - 1 \
+                and verb.head in noun.ancestors:
+            verb.head, verb.dep_ = noun, "acl"
     return doc
 
 
@@ -707,7 +701,6 @@ def load_model(name: str):
         nlp.add_pipe("detente_verbs_read_as_nouns", last=True)
         nlp.add_pipe("detente_subjects_read_as_appositions", last=True)
         nlp.add_pipe("detente_numbers_sent_home", last=True)
-        nlp.add_pipe("detente_infinitives_of_owned_decisions", last=True)
     _index_attribute_ruler(nlp)
     _lemmatize_by_arrays(nlp)
     if "parser" in nlp.pipe_names and "detente_span_index" not in nlp.pipe_names:
