@@ -568,7 +568,8 @@ class EventFinder:
 
     def _followed(self, clauses: list[Token], findings: list[Finding]) -> list[Finding]:
         """ "Germany expelled 40 Russian diplomats. Within hours *France followed with 35*", "Poland *followed
-        suit*": the follower does the last conflict another state did, to the same side (with its own number)."""
+        suit*": the follower does the last conflict another state did, to the same side (with its own number); one
+        that followed suit or did the same, the last act of any kind ("Austria *followed suit*" in a recognition)."""
         out = []
         for verb in clauses:
             obj = g.direct_object(verb)
@@ -592,11 +593,11 @@ class EventFinder:
             spoken = g.lemma(verb) in self.roles.speech or (obj is not None and g.lemma(obj) in self.spoken_things)
             told = [f for f in findings if f.predicate == verb.head.i] if as_did else [
                 *self.earlier, *[f for f in findings if f.predicate < verb.i]]
-            suit = obj is not None and g.lemma(obj) in self.following_objects  # "followed suit" after words too
-            kinds = (3, 4) if copying or suit else (4,)
+            # "followed suit" or "did the same" after words or cooperation too; a bare "followed", a deed
+            any_kind = as_did or copying or (obj is not None and g.lemma(obj) in self.following_objects)
             # the deed of a clause, not one its object names ("Mexico condemned *the raid*. Chile did the same")
             last = next((f for n, f in reversed(list(enumerate(told)))
-                         if (as_did or self._quad_class(f) in kinds)
+                         if (any_kind or self._quad_class(f) == 4)
                          and not f.in_kind and not {e.country for e in f.actor} & countries
                          and not _named_by(f, told, verb.doc)
                          and (as_did or spoken or not self._about_own_deed(f, told[:n]))), None)

@@ -1655,6 +1655,15 @@ FOLLOWERS_OF_WORDS = [
 ]
 
 
+# a follower copies cooperation as it copies conflict: a recognition, a meeting, words of welcome
+FOLLOWERS_OF_COOPERATION = [
+    ("Germany recognised Slovenia on Monday. Austria and Sweden followed suit a day later.",
+     [("SUPPORT", ("AUT", "SWE"), ("SVN",))]),
+    ("Britain's foreign secretary met the Iranian foreign minister in Vienna. France did the same.",
+     [("CONSULT", ("FRA",), ("IRN",))]),
+    ("Chile recognised the Palestinian state in 2011. Peru did likewise.", [("SUPPORT", ("PER",), ("PSE",))]),
+]
+
 # a state's sovereignty, waters or airspace that "its" names in a reported clause is the speaker's
 SPEAKERS_DOMAIN = [
     ("Vietnam said China had violated its sovereignty.",
@@ -2025,6 +2034,7 @@ MUST_FIND = {
     "summons, followers, decisions taken back": SUMMONS_AND_UNDOING,
     "notes, blame, family names, money, borders, shuttles": NOTES_AND_BLAME,
     "followers of words, lists after a day": FOLLOWERS_OF_WORDS,
+    "followers of cooperation": FOLLOWERS_OF_COOPERATION,
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
     "acts answered": ANSWERED_CAUSES,
