@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 import numpy
-from spacy.attrs import DEP, IDX, IS_ALPHA, IS_SPACE, LEMMA, LIKE_NUM, LOWER, MORPH, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -69,12 +69,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 def _no_start_after_a_word(doc: Doc) -> None:
     """No sentence starts right after a word on the same line ("Syria | and | Iran condemned …" after a heading in
-    capitals): a sentence begins after a full stop, a mark, a bracket or a line break. Marks set already stay."""
+    capitals; "a U.S. Navy RQ-4A | Global Hawk drone"): a sentence begins after a full stop, a mark, a bracket or a
+    line break. Marks set already stay."""
     if len(doc) < 2:
         return
-    flags = doc.to_array([IS_ALPHA, LIKE_NUM, IS_SPACE]).astype(bool)  # (a line break is a token of its own)
+    flags = doc.to_array([IS_ALPHA, LIKE_NUM, IS_SPACE, IS_PUNCT]).astype(bool)  # (a line break is a token of its own)
+    word = flags[:, 0] | flags[:, 1]
+    for i in numpy.flatnonzero(~(word | flags[:, 2] | flags[:, 3])).tolist():
+        word[i] = doc[i].text[-1:].isalnum()  # "RQ-4A", "F-16", "COVID-19" end as words do; "U.S." may end a sentence
     after_word = numpy.zeros(len(doc), dtype=bool)
-    after_word[1:] = (flags[:-1, 0] | flags[:-1, 1]) & ~flags[1:, 2]
+    after_word[1:] = word[:-1] & ~flags[1:, 2]
     values = doc.to_array(SENT_START)
     unset = values == 0
     if not (after_word & unset).any():

@@ -60,6 +60,11 @@ SENTENCE_CASES = [
      "expressed solidarity with Libya.",
      ["The United States bombed Tripoli on Tuesday.", "MIDDLE EAST, ASIA",
       "Syria and Iran condemned the raids and expressed solidarity with Libya."]),
+    # nor after a name with digits or a hyphen that ends as a word does; "U.S." may end one
+    ("The IRGC shot down a U.S. Navy RQ-4A Global Hawk drone on Thursday.",
+     ["The IRGC shot down a U.S. Navy RQ-4A Global Hawk drone on Thursday."]),
+    ("Ankara took delivery of the S-400 Triumf system in July.",
+     ["Ankara took delivery of the S-400 Triumf system in July."]),
 ]
 
 
