@@ -356,6 +356,29 @@ def subjects_read_as_appositions(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("detente_objects_read_as_appositions")
+def objects_read_as_appositions(doc: Doc) -> Doc:
+    """ "Morocco called Tunisia's decision *a grave act*": the small English model may read what a verb names its
+    object as an apposition of the object, which leaves the verb without it.
+
+    An apposition of a verb's direct object, or of a noun in its "of" phrases ("called Tunisia's reception of
+    the Polisario *leader* a grave act"), that opens with "a" or "an" right after the object's other words (an
+    apposition is set off by a comma or a dash) is the verb's object predicate, when the verb has none.
+    """
+    appos = doc.vocab.strings["appos"]
+    for word in [doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == appos]:
+        obj, first = word.head, word.left_edge
+        while obj.dep_ in ("pobj", "prep"):
+            obj = obj.head
+        verb = obj.head
+        if obj.dep_ != "dobj" or verb.pos_ != "VERB" or first.lower_ not in ("a", "an") or first.i <= obj.i \
+                or doc[first.i - 1].is_punct \
+                or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children):
+            continue
+        word.head, word.dep_ = verb, "oprd"
+    return doc
+
+
 # Clause roles of a word that the parser read as a verb, whatever its tag.
 CLAUSE_DEPS = ("ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl")
 
@@ -704,6 +727,7 @@ def load_model(name: str):
         nlp.add_pipe("detente_subjects_read_as_conjuncts", last=True)
         nlp.add_pipe("detente_verbs_read_as_nouns", last=True)
         nlp.add_pipe("detente_subjects_read_as_appositions", last=True)
+        nlp.add_pipe("detente_objects_read_as_appositions", last=True)
         nlp.add_pipe("detente_numbers_sent_home", last=True)
     _index_attribute_ruler(nlp)
     _lemmatize_by_arrays(nlp)

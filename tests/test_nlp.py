@@ -207,6 +207,18 @@ def test_a_subject_read_as_an_apposition_of_a_place_told_first_is_the_verbs(nlp)
     assert parsed["government"][1:] == ("nsubj", "denounced")
 
 
+@pytest.mark.parametrize(("text", "named"), [
+    ("Morocco called Tunisia's decision a grave act.", "act"),
+    ("Morocco called Tunisia's reception of the Polisario leader a grave act.", "act"),
+])
+def test_what_a_verb_calls_its_object_is_no_apposition(nlp, text: str, named: str) -> None:
+    assert _parsed(nlp, text)[named][1:] == ("oprd", "called")
+
+
+def test_an_apposition_set_off_by_a_comma_stays_one(nlp) -> None:
+    assert _parsed(nlp, "Britain expelled Ivanov, a diplomat at the embassy.")["diplomat"][1:] == ("appos", "Ivanov")
+
+
 def _reported(nlp, text: str) -> dict[str, tuple[str, str, str]]:
     """``_parsed`` after the repair the coder runs with its lexicon's words."""
     lexicon = load_lexicon()

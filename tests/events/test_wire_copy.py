@@ -1664,13 +1664,16 @@ FOLLOWERS_OF_COOPERATION = [
     ("Chile recognised the Palestinian state in 2011. Peru did likewise.", [("SUPPORT", ("PER",), ("PSE",))]),
 ]
 
-# attacks called off; the names of the Cold War press for the two Chinas
+# attacks called off; the names of the Cold War press for the two Chinas; blame in diplomacy's milder words
 CALLED_OFF_AND_OLD_NAMES = [
     ("The U.S. president said on Friday he had called off retaliatory strikes on three Iranian radar sites.",
      [("RETREAT", ("USA",), ("IRN",))]),
     ("Within hours the Nationalist Chinese Foreign Ministry in Taipei severed diplomatic relations with Canberra.",
      [("SANCTION", ("TWN",), ("AUS",))]),
     ("Communist China shelled the offshore island of Quemoy again on Monday.", [("ASSAULT", ("CHN",), ("TWN",))]),
+    # diplomacy's milder words of blame, and a "grave" act
+    ("Tokyo expressed great astonishment at Seoul's decision to scrap the pact.", [("ACCUSE", ("JPN",), ("KOR",))]),
+    ("Rabat called Tunisia's reception of the Polisario leader a grave act.", [("ACCUSE", ("MAR",), ("TUN",))]),
 ]
 
 # a state's sovereignty, waters or airspace that "its" names in a reported clause is the speaker's
@@ -2044,7 +2047,7 @@ MUST_FIND = {
     "notes, blame, family names, money, borders, shuttles": NOTES_AND_BLAME,
     "followers of words, lists after a day": FOLLOWERS_OF_WORDS,
     "followers of cooperation": FOLLOWERS_OF_COOPERATION,
-    "attacks called off, old names of the two Chinas": CALLED_OFF_AND_OLD_NAMES,
+    "attacks called off, old names of the two Chinas, mild blame": CALLED_OFF_AND_OLD_NAMES,
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
     "acts answered": ANSWERED_CAUSES,
