@@ -1673,7 +1673,13 @@ CALLED_OFF_AND_OLD_NAMES = [
     ("Communist China shelled the offshore island of Quemoy again on Monday.", [("ASSAULT", ("CHN",), ("TWN",))]),
     # diplomacy's milder words of blame, and a "grave" act
     ("Tokyo expressed great astonishment at Seoul's decision to scrap the pact.", [("ACCUSE", ("JPN",), ("KOR",))]),
-    ("Rabat called Tunisia's reception of the Polisario leader a grave act.", [("ACCUSE", ("MAR",), ("TUN",))]),
+    ("Morocco called Tunisia's reception of the Polisario leader a grave act.", [("ACCUSE", ("MAR",), ("TUN",))]),
+    # money announced is promised; countermeasures announced cut ties, whatever they are worth
+    ("Japan announced $500 million to help rebuild Haiti.", [("AGREE", ("JPN",), ("HTI",))]),
+    ("Washington announced an aid package for Ukraine worth $2 billion.", [("AGREE", ("USA",), ("UKR",))]),
+    ("China announced a series of countermeasures against the U.S. decision to sell arms to Taiwan.",
+     [("SANCTION", ("CHN",), ("USA",))]),
+    ("Ottawa announced countermeasures on up to C$16.6 billion of U.S. goods.", [("SANCTION", ("CAN",), ("USA",))]),
 ]
 
 # a state's sovereignty, waters or airspace that "its" names in a reported clause is the speaker's
