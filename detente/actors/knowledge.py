@@ -30,7 +30,7 @@ DATA = Path(__file__).parent / "data"
 
 # Codes that are not ISO 3166-1 but are used for states in event data: Kosovo, and East Germany's code of
 # 1974-1990 (ISO 3166-3 keeps it as withdrawn).
-EXTRA_STATE_CODES = {"XKX", "DDR"}
+EXTRA_STATE_CODES = {"XKX", "DDR", "YUG"}
 
 # The word lists of reference_words.yaml.
 REFERENCE_WORDS = ("personal_pronouns", "neuter_pronouns", "plural_pronouns", "first_person_pronouns",
@@ -62,11 +62,17 @@ class Term:
     role: str | None = None
     category: str | None = None
     ambiguous: bool = False
+    since: date | None = None  # the first day the term names the actor ("Belgrade", Serbia's capital since 2003)
+    until: date | None = None  # the day it stopped (Yugoslavia's capital until 2003)
 
     @property
     def case_sensitive(self) -> bool:
         """Proper names match with their capitals; generic nouns and titles in any case."""
         return self.kind not in (GENERIC, TITLE)
+
+    def names_on(self, day: date | None) -> bool:
+        """Whether the term names its actor on ``day`` (any day, when the day is not known)."""
+        return day is None or ((self.since is None or self.since <= day) and (self.until is None or day < self.until))
 
 
 @dataclass(frozen=True)
@@ -304,7 +310,10 @@ class _Builder:
                      kind=STATE, **common)
             self.add(path, entry, {*_strings(path, entry, "adjectives"), *_strings(path, entry, "demonyms")},
                      kind=ADJECTIVE, **common)
-            self.add(path, entry, _strings(path, entry, "capital"), kind=CAPITAL, sector="GOV", **common)
+            # a capital shared over time ("Belgrade": Yugoslavia's until 2003, Serbia's since) names each in its years
+            self.add(path, entry, _strings(path, entry, "capital"), kind=CAPITAL, sector="GOV",
+                     since=_date(path, entry, "capital_since", required=False),
+                     until=_date(path, entry, "capital_until", required=False), **common)
             # "the *USS* Pueblo", "*HMS* Montrose": a ship of the state's navy
             self.add(path, entry, _strings(path, entry, "ship_prefixes"), kind=ADJECTIVE, sector="MIL", **common)
             seats = entry.get("seats")

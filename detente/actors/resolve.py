@@ -203,7 +203,7 @@ class Resolver:
         self._told: dict[int, NamedPhrase | None] = {}
         self.doc = doc
         self.day = day
-        self.matches: list[Match] = matcher(doc)
+        self.matches: list[Match] = _on_day(matcher(doc), day)
         self.by_token: dict[int, Match] = {}
         for match in self.matches:
             for i in range(match.start, match.end):
@@ -1063,6 +1063,18 @@ class Resolver:
         if lower in self.words["neuter_pronouns"] | self.words["plural_pronouns"]:
             return discourse.agents[0] if discourse.agents else None
         return None
+
+
+def _on_day(matches: list[Match], day: date | None) -> list[Match]:
+    """The matches with the readings that name their actor on ``day`` ("Belgrade" in 1992 is Yugoslavia's)."""
+    out = []
+    for match in matches:
+        terms = tuple(t for t in match.terms if t.names_on(day))
+        if len(terms) == len(match.terms):
+            out.append(match)  # most, and the names that hide a term ("New South Wales"), which have none
+        elif terms:
+            out.append(dataclasses.replace(match, terms=terms))
+    return out
 
 
 def _pronoun_owned(head: Token) -> bool:

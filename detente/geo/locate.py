@@ -89,6 +89,8 @@ class Locator:
         self.known: dict[str, Term] = {}
         self.capitals: dict[str, str] = {}
         for term in kb.terms:
+            if term.until is not None:
+                continue  # Belgrade as Yugoslavia's capital: a city is placed in the state it is in today
             if term.kind in (STATE, CAPITAL, SEAT) and term.country:
                 self.known.setdefault(term.text, term)
             if term.kind == CAPITAL and term.country:

@@ -207,6 +207,12 @@ def test_holder(kb, country: str, role: str, day: str, expected: str | None) -> 
     assert (holder.name if holder else None) == expected
 
 
+@pytest.mark.parametrize(("day", "state"), [(date(1992, 5, 30), "YUG"), (date(2003, 2, 4), "SRB"), (None, None)])
+def test_a_capital_shared_over_time_names_one_state_a_day(kb, day: date | None, state: str | None) -> None:
+    named = sorted(t.country for t in kb.terms if t.text == "Belgrade" and t.kind == "capital" and t.names_on(day))
+    assert named == ([state] if state else ["SRB", "YUG"])
+
+
 def broken_copy(tmp_path: Path, name: str, old: str, new: str) -> tuple[Path, int]:
     """A copy of the packaged data folder with ``old`` replaced by ``new`` in file ``name``, and the line of ``old``."""
     folder = tmp_path / "data"
@@ -218,6 +224,10 @@ def broken_copy(tmp_path: Path, name: str, old: str, new: str) -> tuple[Path, in
 
 
 HAMAS = "- {name: Hamas, country: PSE, sector: REB, aliases: [HAMAS, Islamic Resistance Movement], ambiguous: []}"
+YUGOSLAVIA = ("- code: YUG\n  name: Yugoslavia\n"
+              "  names: [Yugoslavia, Federal Republic of Yugoslavia, Socialist Federal Republic of Yugoslavia, SFRY, FRY]\n"
+              "  abbreviations: []\n  adjectives: [Yugoslav, Yugoslavian]\n  demonyms: [Yugoslavs]\n"
+              "  capital: Belgrade\n  capital_until: 2003-02-04")
 RICE_OFFICE = "{country: USA, role: foreign_minister, title: Secretary of State, start: 2005-01-26, end: 2009-01-20}"
 
 # (file, text replaced, replacement, words the error must contain)
@@ -239,6 +249,8 @@ BROKEN_CASES = [
     ("office_holders.yaml", RICE_OFFICE, RICE_OFFICE.replace("2009-01-20", "2009-13-20"), "2009-13-20"),
     ("organisations.yaml", "  members: [EST, LVA, LTU]\n", "  members: [EST, LVA, NATO]\n",
      "members must be state codes, found ['NATO']"),
+    ("states.yaml", YUGOSLAVIA, YUGOSLAVIA.replace("2003-02-04", "2003-02-40"),
+     "`capital_until` is not an ISO date: '2003-02-40'"),
 ]
 
 

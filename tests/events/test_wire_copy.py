@@ -625,9 +625,9 @@ MORE_DEEDS = [
      "statements.", [("SUPPORT", ("UKR",), ("GBR", "USA"))]),
     ("The Netherlands accused Russia of the cyberattack. Australia, Canada and New Zealand issued statements "
      "backing the attributions.", [("SUPPORT", ("AUS", "CAN", "NZL"), ("NLD",))]),
-    # former names of states: Czechoslovakia as Czechia, Yugoslavia as Serbia (the states of their capitals)
+    # former names of states: Czechoslovakia as Czechia (the state of its capital); Yugoslavia is a state of its own
     ("Egypt concluded an agreement with Czechoslovakia for the supply of arms.", [("SUPPORT", ("EGY",), ("CZE",))]),
-    ("The United States also asked Yugoslavia to hold him.", [("REQUEST", ("USA",), ("SRB",))]),
+    ("The United States also asked Yugoslavia to hold him.", [("REQUEST", ("USA",), ("YUG",))]),
     # fire returned is aimed at whoever fired
     ("North Korea fired dozens of artillery shells at a South Korean island on Tuesday. South Korea's military "
      "returned fire with K-9 self-propelled howitzers.", [("ASSAULT", ("KOR",), ("PRK",))]),
@@ -2613,6 +2613,13 @@ def test_what_is_owed_waited_for_is_asked_for(coder) -> None:
 def test_a_release_told_as_one_side_of_a_swap_is_made_by_the_other_side_too(coder, text: str, pair: tuple) -> None:
     releases = {(actor, recipient) for event, actor, recipient in coded(coder, text) if event == "RETREAT"}
     assert releases == {((pair[0],), (pair[1],)), ((pair[1],), (pair[0],))}, releases
+
+
+@pytest.mark.parametrize(("day", "state"), [("1992-05-30", "YUG"), ("2008-02-18", "SRB")])
+def test_a_capital_shared_over_time_names_the_state_of_the_storys_day(coder, day: str, state: str) -> None:
+    # Belgrade was Yugoslavia's capital until 2003, Serbia's after
+    assert coded(coder, "Belgrade recalled its ambassador from Washington.", day=day) == [
+        ("SANCTION", (state,), ("USA",))]
 
 
 def test_a_release_told_alone_is_made_by_one_side(coder) -> None:
