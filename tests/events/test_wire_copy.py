@@ -1680,6 +1680,10 @@ CALLED_OFF_AND_OLD_NAMES = [
     ("China announced a series of countermeasures against the U.S. decision to sell arms to Taiwan.",
      [("SANCTION", ("CHN",), ("USA",))]),
     ("Ottawa announced countermeasures on up to C$16.6 billion of U.S. goods.", [("SANCTION", ("CAN",), ("USA",))]),
+    # sanctions agreed are imposed; sanctions discussed or reviewed are not
+    ("EU foreign ministers agreed new sanctions on Russia on Monday.", [("SANCTION", ("EU",), ("RUS",))]),
+    ("The European Community has already agreed on a trade embargo against Belgrade.",
+     [("SANCTION", ("EU",), ("SRB",))]),
 ]
 
 # a state's sovereignty, waters or airspace that "its" names in a reported clause is the speaker's
@@ -2645,6 +2649,12 @@ def test_a_pronoun_owning_the_subject_of_a_reported_clause_is_not_bound_to_the_s
 def test_an_ambassador_hauled_in_is_summoned(coder) -> None:
     assert coded(coder, "Moscow hauled in Britain's ambassador for a dressing-down.") == [
         ("ACCUSE", ("RUS",), ("GBR",))]
+
+
+@pytest.mark.parametrize("text", ["Washington and Beijing agreed to discuss the tariffs.",
+                                  "Japan and South Korea agreed to review the sanctions."])
+def test_sanctions_agreed_to_be_talked_about_are_not_imposed(coder, text: str) -> None:
+    assert not any(event == "SANCTION" for event, _a, _r in coded(coder, text)), coded(coder, text)
 
 
 def test_what_a_state_would_be_able_to_do_is_no_act(coder) -> None:
