@@ -23,7 +23,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 import numpy
-from spacy.attrs import DEP, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, MORPH, ORTH, POS, SENT_START, TAG
+from spacy.attrs import (DEP, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, MORPH, ORTH, POS, SENT_START,
+                         TAG)
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 

@@ -225,7 +225,8 @@ def broken_copy(tmp_path: Path, name: str, old: str, new: str) -> tuple[Path, in
 
 HAMAS = "- {name: Hamas, country: PSE, sector: REB, aliases: [HAMAS, Islamic Resistance Movement], ambiguous: []}"
 YUGOSLAVIA = ("- code: YUG\n  name: Yugoslavia\n"
-              "  names: [Yugoslavia, Federal Republic of Yugoslavia, Socialist Federal Republic of Yugoslavia, SFRY, FRY]\n"
+              "  names: [Yugoslavia, Federal Republic of Yugoslavia, Socialist Federal Republic of Yugoslavia, "
+              "SFRY, FRY]\n"
               "  abbreviations: []\n  adjectives: [Yugoslav, Yugoslavian]\n  demonyms: [Yugoslavs]\n"
               "  capital: Belgrade\n  capital_until: 2003-02-04")
 RICE_OFFICE = "{country: USA, role: foreign_minister, title: Secretary of State, start: 2005-01-26, end: 2009-01-20}"
