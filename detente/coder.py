@@ -63,6 +63,9 @@ EARLIER_WORDS = frozenset({"previously", "earlier", "formerly", "prior", "previo
 # How many days before its publication a dated event may be that an undated repeat of it refers to.
 RECENT_DAYS = 7
 RECENT_WORDS = 1  # the same for words: the day before the story's, or its own
+# How far the day a noun's mention counts back to ("three weeks ago") may be from the day the text states for the
+# same act, and still be that day.
+RETOLD_REACH = 10
 # The quad classes of deeds, told again or as earlier unlike words.
 DEEDS = (MATERIAL_COOPERATION, MATERIAL_CONFLICT)
 
@@ -590,6 +593,10 @@ def _share_dates(events: list[Event], nominal: set[str], retold: set[str] = froz
     """
     dated = Nearest([e for e in events if e.date_source != "publication" and e.date_precision == "day"],
                     _dated_keys, lambda e: e.sentence)
+    stated: dict[tuple, list[Event]] = {}  # the events dated by a day the text names, by type, parties and code
+    for e in events:
+        if e.date_source == "explicit" and e.date_precision == "day":
+            stated.setdefault((_event_key(e), e.cameo[:3]), []).append(e)
     out = []
     for event in events:
         mention = (event.sentence == 0 or event.id in nominal) and event.status == "actual"
@@ -605,6 +612,12 @@ def _share_dates(events: list[Event], nominal: set[str], retold: set[str] = froz
             source = _recent_dated(dated, event, RECENT_DAYS if event.quad_class in DEEDS else RECENT_WORDS)
         elif mention and event.date_precision == "month":  # "Moscow's demand in July" → the day in July
             source = _nearest_dated(dated, (_event_key(event), event.date.year, event.date.month), event)
+        elif event.id in nominal and event.date_source == "relative" and event.status == "actual":
+            # "Chávez's expulsion of the Israeli ambassador *three weeks ago*" … "ordered out the ambassador *on
+            # Jan. 6*": a distance counted back names the day the text gives the same act, when it is that near
+            told = [e for e in stated.get((_event_key(event), event.cameo[:3]), [])
+                    if 0 < abs((e.date - event.date).days) <= RETOLD_REACH]
+            source = min(told, key=lambda e: abs((e.date - event.date).days)) if told else None
         if source is not None:
             event = dataclasses.replace(event, date=source.date, date_source=source.date_source,
                                         date_precision=source.date_precision)

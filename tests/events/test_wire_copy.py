@@ -2619,6 +2619,15 @@ def test_a_release_told_as_one_side_of_a_swap_is_made_by_the_other_side_too(code
     assert releases == {((pair[0],), (pair[1],)), ((pair[1],), (pair[0],))}, releases
 
 
+def test_a_mention_dated_by_a_distance_back_takes_the_day_the_text_gives_the_same_act(coder) -> None:
+    text = ("Israel on Wednesday ordered Venezuela's remaining diplomats out, answering Caracas's expulsion of the "
+            "Israeli ambassador three weeks ago.\n\nVenezuela expelled the Israeli ambassador on Jan. 6, calling the "
+            "Gaza offensive a crime.")
+    events = coder.code(Document(id="case", text=text, date=date(2009, 1, 29)))
+    days = {e.date for e in events if e.event == "SANCTION" and [a.country for a in e.actor] == ["VEN"]}
+    assert days == {date(2009, 1, 6)}, days
+
+
 @pytest.mark.parametrize(("day", "state"), [("1992-05-30", "YUG"), ("2008-02-18", "SRB")])
 def test_a_capital_shared_over_time_names_the_state_of_the_storys_day(coder, day: str, state: str) -> None:
     # Belgrade was Yugoslavia's capital until 2003, Serbia's after
