@@ -104,6 +104,7 @@ class Discourse:
     names: dict[str, Entity] = field(default_factory=dict)  # people the knowledge base does not know, by name
     counts: Counter = field(default_factory=Counter)  # mentions of each country
     dyads: Counter = field(default_factory=Counter)  # events between each two countries
+    organisations: frozenset[str] = frozenset()  # the codes of organisations, which are no party of a dispute
 
     def note(self, entity: Entity, *, category: str | None = None, person: bool = False,
              subject: bool = False) -> None:
@@ -129,7 +130,8 @@ class Discourse:
         ("the Security Council demanded a halt to fighting between Ethiopia and Eritrea")."""
         # in the order the event names them (not a set's, which changes with Python's hash seed): the pair told
         # first wins a tie
-        parties = [list(dict.fromkeys(e.country for e in side if e.country and e.sector != "IGO"))
+        parties = [list(dict.fromkeys(e.country for e in side if e.country and e.sector != "IGO"
+                                      and e.country not in self.organisations))
                    for side in (actor, recipient)]
         if any(frozenset(pair) in self.dyads for pair in itertools.combinations(parties[1], 2)):
             return  # what one does to two parties at once ("Brazil, which hosted *them*") is a third party's
@@ -151,7 +153,8 @@ class Discourse:
             best = max(dyads, key=lambda d: (self.dyads[d], -told[d]))
             return [recency[country][1] for country in sorted(best, key=lambda c: recency[c][0])]
         ranked = sorted(recency, key=lambda country: (-self.counts[country], recency[country][0]))
-        states = [country for country in ranked if recency[country][1].sector != "IGO"]
+        states = [country for country in ranked if recency[country][1].sector != "IGO"
+                  and country not in self.organisations]
         ranked = states if len(states) >= 2 else ranked  # an organisation named often is no party either
         return [recency[country][1] for country in ranked[:2]] if len(ranked) >= 2 else []
 
@@ -208,7 +211,7 @@ class Resolver:
         for match in self.matches:
             for i in range(match.start, match.end):
                 self.by_token[i] = match
-        self.discourse = Discourse()
+        self.discourse = Discourse(organisations=frozenset(kb.organisations))
         self.words = kb.words
         self.pronouns = frozenset().union(*(kb.words[name] for name in (
             "personal_pronouns", "neuter_pronouns", "plural_pronouns", "first_person_pronouns")))

@@ -483,6 +483,8 @@ class Roles:
         def other(entities: list[Entity]) -> list[Entity]:
             return [e for e in entities if not exclude(e)]
 
+        if theme is not None and theme.lower_ == "what":
+            theme = g.named_thing(token) or theme  # "*what* it called Chile's refusal": whose the refusal is
         if theme is not None and theme.lower_ in OWN_WORDS:
             # "expulsions of their own", "called *theirs* home": the actor's, not the other side's
             theme = None

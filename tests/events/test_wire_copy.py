@@ -1686,6 +1686,25 @@ CALLED_OFF_AND_OLD_NAMES = [
      [("SANCTION", ("EU",), ("SRB",))]),
 ]
 
+# "what X called Y" stands for Y: a verdict on it is aimed at whose Y is, and a verb whose object it is acts on Y
+WHAT_IT_CALLED = [
+    ("Lisbon severed relations with New Delhi because of what it called the Indian Government's hostile act.",
+     [("SANCTION", ("PRT",), ("IND",)), ("ACCUSE", ("PRT",), ("IND",))]),
+    ("Peking has condemned what Hsinhua called the armed provocation of Indian troops.",
+     [("ACCUSE", ("CHN",), ("IND",))]),
+    ("Havana blamed the fire at the sugar mill on what it called the American spy agency.",
+     [("ACCUSE", ("CUB",), ("USA",))]),
+    ("Athens rejected what it described as Turkish demands.", [("REJECT", ("GRC",), ("TUR",))]),
+]
+
+# an organisation is no party of the story's dispute, however many acts between it and one party were told
+PARTIES_ARE_STATES = [
+    ("Turkish troops advanced across Cyprus on Wednesday. Greece pulled its forces out of NATO's military command "
+     "in protest at the alliance's failure to stop Turkey. NATO called the Greek step regrettable and NATO urged "
+     "Athens to reconsider. The State Department said it was in touch with both governments.",
+     [("CONSULT", ("USA",), ("GRC", "TUR"))]),
+]
+
 # a state's sovereignty, waters or airspace that "its" names in a reported clause is the speaker's
 SPEAKERS_DOMAIN = [
     ("Vietnam said China had violated its sovereignty.",
@@ -2058,6 +2077,8 @@ MUST_FIND = {
     "followers of words, lists after a day": FOLLOWERS_OF_WORDS,
     "followers of cooperation": FOLLOWERS_OF_COOPERATION,
     "attacks called off, old names of the two Chinas, mild blame": CALLED_OFF_AND_OLD_NAMES,
+    "what a state called a thing stands for the thing": WHAT_IT_CALLED,
+    "the parties of a story are states": PARTIES_ARE_STATES,
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
     "acts answered": ANSWERED_CAUSES,
