@@ -472,6 +472,13 @@ class Roles:
         return any(c.dep_ == "poss" and (c.pos_ == "PRON" or bool(own) and {e.country for e in self.entities(c)} <= own)
                    for c in thing.children)
 
+    def _listed_with_own(self, thing: Token, own: frozenset[str | None]) -> list[Entity]:
+        """Who is named next to the actor's own thing: "asked *its neighbours and the IMF* for help" (a name
+        joined by "and" alone; "summoned its ambassador*, and Spain*, which …" starts another clause)."""
+        doc = thing.doc
+        return [e for member in g.members(thing)[1:] if member.pos_ == "PROPN" and not self._owned(member, own)
+                and not any(t.is_punct for t in doc[thing.i + 1:member.i]) for e in self.entities(member)]
+
     def _posted_at(self, thing: Token, other: Callable[[list[Entity]], list[Entity]]) -> list[Entity]:
         """Where the actor's own people or mission are posted: "recalled its ambassador *in Damascus*", "closed
         its embassy *in Kabul*"."""
@@ -495,7 +502,7 @@ class Roles:
             for _of, part in g.prep_objects(theme, frozenset({"of"})):
                 if self._owned(part, own) and g.phrase_lemmas(part) & self.posted:
                     owned, theme = True, part  # "the closure *of Venezuela's embassy in Bogota*"
-            named = [] if owned else self.entities(theme)
+            named = self._listed_with_own(theme, own) if owned else self.entities(theme)
             found = other(named)
             if found:
                 return found

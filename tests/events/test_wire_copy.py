@@ -1697,6 +1697,15 @@ WHAT_IT_CALLED = [
     ("Athens rejected what it described as Turkish demands.", [("REJECT", ("GRC",), ("TUR",))]),
 ]
 
+# money offered is promised, by each donor on its own; a name listed with the actor's own people or things is a
+# recipient all the same
+OFFERS_AND_OWN_LISTS = [
+    ("Sri Lanka asked for help after the cyclone. Norway, Denmark and Finland offered $20 million apiece.",
+     [("AGREE", ("NOR", "DNK", "FIN"), ("LKA",))]),
+    ("Kenya asked its neighbours and the World Bank for emergency loans on Tuesday.",
+     [("REQUEST", ("KEN",), ("WB",))]),
+]
+
 # an organisation is no party of the story's dispute, however many acts between it and one party were told
 PARTIES_ARE_STATES = [
     ("Turkish troops advanced across Cyprus on Wednesday. Greece pulled its forces out of NATO's military command "
@@ -2079,6 +2088,7 @@ MUST_FIND = {
     "attacks called off, old names of the two Chinas, mild blame": CALLED_OFF_AND_OLD_NAMES,
     "what a state called a thing stands for the thing": WHAT_IT_CALLED,
     "the parties of a story are states": PARTIES_ARE_STATES,
+    "money offered, names listed with one's own": OFFERS_AND_OWN_LISTS,
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
     "acts answered": ANSWERED_CAUSES,
@@ -2137,6 +2147,12 @@ def test_a_number_of_days_is_no_number_of_a_listed_state(coder) -> None:
 def test_what_must_be_found(coder, text: str, expected: list[tuple]) -> None:
     found = coded(coder, text)
     assert [event for event in expected if event not in found] == [], found
+
+
+def test_donors_offering_money_do_not_agree_with_one_another(coder) -> None:
+    found = coded(coder, "Sri Lanka asked for help after the cyclone. Norway, Denmark and Finland offered $20 "
+                         "million apiece.")
+    assert not any(set(actor) | set(recipient) <= {"NOR", "DNK", "FIN"} for _event, actor, recipient in found), found
 
 
 def test_ties_cut_by_two_are_not_between_them_when_the_story_is_about_a_third(coder) -> None:
