@@ -1704,6 +1704,9 @@ OFFERS_AND_OWN_LISTS = [
      [("AGREE", ("NOR", "DNK", "FIN"), ("LKA",))]),
     ("Kenya asked its neighbours and the World Bank for emergency loans on Tuesday.",
      [("REQUEST", ("KEN",), ("WB",))]),
+    # weapons launched at a target are fired at it
+    ("Hezbollah launched rockets into northern Israel on Sunday.", [("ASSAULT", ("LBN",), ("ISR",))]),
+    ("Syria launched missiles at Turkish border posts overnight.", [("ASSAULT", ("SYR",), ("TUR",))]),
 ]
 
 # an organisation is no party of the story's dispute, however many acts between it and one party were told
@@ -2088,7 +2091,7 @@ MUST_FIND = {
     "attacks called off, old names of the two Chinas, mild blame": CALLED_OFF_AND_OLD_NAMES,
     "what a state called a thing stands for the thing": WHAT_IT_CALLED,
     "the parties of a story are states": PARTIES_ARE_STATES,
-    "money offered, names listed with one's own": OFFERS_AND_OWN_LISTS,
+    "money offered, names listed with one's own, weapons launched": OFFERS_AND_OWN_LISTS,
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
     "acts answered": ANSWERED_CAUSES,
