@@ -268,6 +268,7 @@ class _Patterns:
     ends_with_marker: re.Pattern[str]
     byline: re.Pattern[str]
     ends_with_preposition: re.Pattern[str]
+    in_relative_year: re.Pattern[str]
 
 
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -328,6 +329,10 @@ def _patterns() -> _Patterns:
         ends_with_marker=re.compile(rf"(?<!\w)(?:{_alternation(words.publication_markers)})\W*$", flags),
         byline=re.compile(rf"^\W*(?:{_alternation(words.byline_openers)})\s", flags),
         ends_with_preposition=re.compile(rf"(?<!\w)(?:{_alternation(words.prepositions)})\W*$", flags),
+        # "March last year", "5 June of next year": a month or a day, and the year counted from the story's
+        in_relative_year=re.compile(
+            rf"(?P<rest>.*?(?:{_alternation(words.months)})\.?(?:\s+\d{{1,2}}{_ORDINAL})?)\s+(?:of\s+)?"
+            rf"(?P<relative>{_alternation(words.relative_years)})", flags),
     )
 
 
@@ -437,12 +442,25 @@ def _resolve_phrase(phrase: str, reference: datetime.date) -> _Found | None:
         return _month_start(reference, words.relative_months[phrase]), "month", "relative"
     if phrase in words.relative_years:
         return datetime.date(reference.year + words.relative_years[phrase], 1, 1), "year", "relative"
+    if found := _in_relative_year(phrase, reference):
+        return found
     patterns = _patterns()
     if match := patterns.weekday.fullmatch(phrase):
         return _weekday_date(match, reference), "day", "relative"
     if match := patterns.ago.fullmatch(phrase):
         return _ago_date(match, reference)
     return _explicit_date(phrase, reference)
+
+
+def _in_relative_year(phrase: str, reference: datetime.date) -> _Found | None:
+    """A month or a day in a year counted from the reference: "March last year", "5 June of next year"; the
+    month or day in that year, told as counted ("relative")."""
+    match = _patterns().in_relative_year.fullmatch(phrase)
+    if match is None:
+        return None
+    year = reference.year + load_time_words().relative_years[match["relative"]]
+    found = _explicit_date(f"{match['rest']} {year}", reference)
+    return (found[0], found[1], "relative") if found else None
 
 
 def _explicit_date(phrase: str, reference: datetime.date) -> _Found | None:

@@ -92,6 +92,12 @@ RESOLVE_CASES = [
     ("last year", SATURDAY, "2016-01-01", "year", "relative"),
     ("earlier this year", SATURDAY, "2017-01-01", "year", "relative"),
     ("last year", WEDNESDAY_IN_JANUARY, "2017-01-01", "year", "relative"),
+    # a month or a day in a year counted from the story's
+    ("in March last year", SATURDAY, "2016-03-01", "month", "relative"),
+    ("November of last year", WEDNESDAY_IN_JANUARY, "2017-11-01", "month", "relative"),
+    ("on 5 June last year", SATURDAY, "2016-06-05", "day", "relative"),
+    ("October 2 next year", SATURDAY, "2018-10-02", "day", "relative"),
+    ("early December this year", SATURDAY, "2017-12-05", "month", "relative"),
     # month and day without a year
     ("July 31", SEPTEMBER, "2017-07-31", "day", "explicit"),
     ("31 July", SEPTEMBER, "2017-07-31", "day", "explicit"),
