@@ -269,6 +269,7 @@ class _Patterns:
     byline: re.Pattern[str]
     ends_with_preposition: re.Pattern[str]
     in_relative_year: re.Pattern[str]
+    leading_day_part: re.Pattern[str]
 
 
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -333,6 +334,8 @@ def _patterns() -> _Patterns:
         in_relative_year=re.compile(
             rf"(?P<rest>.*?(?:{_alternation(words.months)})\.?(?:\s+\d{{1,2}}{_ORDINAL})?)\s+(?:of\s+)?"
             rf"(?P<relative>{_alternation(words.relative_years)})", flags),
+        # "the night of Oct 27", "the morning of 23 July": the day named
+        leading_day_part=re.compile(rf"(?:the\s+)?(?:{_alternation(words.day_parts)})\s+of\s+(?P<rest>.+)"),
     )
 
 
@@ -417,11 +420,13 @@ def _placed_in_month(phrase: str, resolved: str, found: _Found) -> _Found:
 
 
 def _peeled(phrase: str) -> Iterator[str]:
-    """The phrase, then the phrase less one leading preposition or qualifier or trailing day part, and so on."""
+    """The phrase, then the phrase less one leading preposition or qualifier, a trailing day part or a leading
+    one ("the night of"), and so on."""
     patterns = _patterns()
     while phrase:
         yield phrase
-        match = patterns.leading_word.fullmatch(phrase) or patterns.trailing_day_part.fullmatch(phrase)
+        match = patterns.leading_word.fullmatch(phrase) or patterns.trailing_day_part.fullmatch(phrase) \
+            or patterns.leading_day_part.fullmatch(phrase)
         if match is None:
             return
         phrase = match["rest"]

@@ -98,6 +98,9 @@ RESOLVE_CASES = [
     ("on 5 June last year", SATURDAY, "2016-06-05", "day", "relative"),
     ("October 2 next year", SATURDAY, "2018-10-02", "day", "relative"),
     ("early December this year", SATURDAY, "2017-12-05", "month", "relative"),
+    # the part of a day named before it
+    ("on the night of July 3", SATURDAY, "2017-07-03", "day", "explicit"),
+    ("the morning of 23 July", SATURDAY, "2017-07-23", "day", "explicit"),
     # month and day without a year
     ("July 31", SEPTEMBER, "2017-07-31", "day", "explicit"),
     ("31 July", SEPTEMBER, "2017-07-31", "day", "explicit"),
