@@ -60,7 +60,7 @@ class _NoTheme(frozenset):
 NO_THEME = _NoTheme({"<none>"})
 
 CONVERSIONS = ("intent", "threat", "demand", "refusal", "disapproval", "rejection")
-WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "planning_verbs",
+WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "carrying_out_nouns", "planning_verbs",
               "demanding_verbs", "threatening_verbs", "refusing_verbs", "reversing_verbs", "wishing_words", "hypothetical_modals",
               "future_auxiliaries", "obligation_auxiliaries", "decision_nouns", "carrier_nouns",
               "circumstance_preps", "meeting_measures", "pledging_verbs", "aid_purposes", "wanting_verbs",

@@ -78,6 +78,7 @@ class Roles:
         self.asking_nouns = words("asking_nouns")
         self.speech = words("speech_verbs")
         self.quantity = words("quantity_nouns")
+        self.carrying_out = words("carrying_out_nouns")
         self.decision_nouns = words("decision_nouns")
         self.carrier_nouns = words("carrier_nouns")
         self.invaded_nouns = words("invaded_nouns")
@@ -447,9 +448,10 @@ class Roles:
                        for c in token.children)
 
     def through_quantity(self, token: Token) -> Token:
-        """ "hundreds of diplomats" → "diplomats", "hundreds of thousands of people" → "people"."""
+        """ "hundreds of diplomats" → "diplomats", "hundreds of thousands of people" → "people"; "the
+        implementation of the agreements" → "agreements" (a thing's carrying out is the thing)."""
         for _ in range(3):
-            if not (g.lemma(token) in self.quantity or token.like_num):
+            if not (g.lemma(token) in self.quantity or token.like_num or g.lemma(token) in self.carrying_out):
                 break
             inner = next((o for _p, o in g.prep_objects(token, frozenset({"of"}))), None)
             if inner is None:

@@ -1709,6 +1709,12 @@ OFFERS_AND_OWN_LISTS = [
     ("Syria launched missiles at Turkish border posts overnight.", [("ASSAULT", ("SYR",), ("TUR",))]),
 ]
 
+# a thing's carrying out is the thing: suspending the implementation of agreements suspends them
+THINGS_CARRIED_OUT = [
+    ("Rabat suspended the implementation of its extradition agreements with Paris on Wednesday.",
+     [("SANCTION", ("MAR",), ("FRA",))]),
+]
+
 # an organisation is no party of the story's dispute, however many acts between it and one party were told
 PARTIES_ARE_STATES = [
     ("Turkish troops advanced across Cyprus on Wednesday. Greece pulled its forces out of NATO's military command "
@@ -2092,6 +2098,7 @@ MUST_FIND = {
     "what a state called a thing stands for the thing": WHAT_IT_CALLED,
     "the parties of a story are states": PARTIES_ARE_STATES,
     "money offered, names listed with one's own, weapons launched": OFFERS_AND_OWN_LISTS,
+    "things carried out": THINGS_CARRIED_OUT,
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
     "acts answered": ANSWERED_CAUSES,
