@@ -1811,7 +1811,9 @@ class EventFinder:
                 or any(c.dep_ == "poss" for c in thing.children):
             return []
         against = [f for f in self.earlier if {e.country for e in f.recipient} & speakers]
-        against = [f for f in against if self.codes[f.pattern.cameo].event in kinds] or against
+        # "the decision", "the move": any act; "the attack": an attack (NATO "condemned the attack" is no verdict on
+        # a request made of NATO)
+        against = [f for f in against if self.codes[f.pattern.cameo].event in kinds] if kinds else against
         same = [f for f in against if f.pattern.cameo[:3] == against[-1].pattern.cameo[:3]] if against else []
         return list({e.country: e for f in same for e in f.actor if e.country not in speakers}.values())
 
