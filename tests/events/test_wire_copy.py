@@ -1715,6 +1715,12 @@ THINGS_CARRIED_OUT = [
      [("SANCTION", ("MAR",), ("FRA",))]),
 ]
 
+# a verdict on "the attack" is no verdict on a request made of the speaker after it
+VERDICTS_ON_DEEDS = [
+    ("Iran attacked an American base in Iraq on Wednesday. The US president asked NATO to play a bigger role in "
+     "the region. NATO condemned the attack.", [("ACCUSE", ("NATO",), ("IRN",))]),
+]
+
 # an organisation is no party of the story's dispute, however many acts between it and one party were told
 PARTIES_ARE_STATES = [
     ("Turkish troops advanced across Cyprus on Wednesday. Greece pulled its forces out of NATO's military command "
@@ -2099,6 +2105,7 @@ MUST_FIND = {
     "the parties of a story are states": PARTIES_ARE_STATES,
     "money offered, names listed with one's own, weapons launched": OFFERS_AND_OWN_LISTS,
     "things carried out": THINGS_CARRIED_OUT,
+    "verdicts on deeds": VERDICTS_ON_DEEDS,
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
     "acts answered": ANSWERED_CAUSES,
