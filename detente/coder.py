@@ -970,6 +970,8 @@ def _nearer_happening(predicate: Token, date_span: Span, lexicon: Lexicon, own: 
             continue
         if token.dep_ == "pobj" and token.head.lower_ in simultaneous:
             continue  # "killed 60 protesters *during* protests … on Monday": the same time, one date
+        if token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.i == predicate.i:
+            continue  # "was killed *by a drone strike* … on 3 January": the deed's own means, one date
         lemma = token.lemma_.lower()
         if lemma in custody:
             continue

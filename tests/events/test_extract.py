@@ -295,6 +295,19 @@ def test_a_date_after_a_nearer_happening_is_that_happenings(coder) -> None:
     assert _event_date(doc[1], doc[:], date(2018, 3, 17), None, lexicon).date == date(2018, 3, 4)
 
 
+def test_the_means_of_a_passive_deed_shares_its_date(coder) -> None:
+    """ "was killed by a drone strike on 3 January": the strike is how the deed was done, not a nearer happening
+    of its own."""
+    from detente.coder import _event_date
+
+    words = ["Soleimani", "was", "killed", "by", "a", "drone", "strike", "on", "3", "January", "."]
+    heads = [2, 2, 2, 2, 6, 6, 3, 2, 9, 7, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "agent", "det", "compound", "pobj", "prep", "nummod", "pobj", "punct"]
+    pos = ["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN", "NOUN", "ADP", "NUM", "PROPN", "PUNCT"]
+    doc = _hand_parsed(coder, words, heads, deps, pos, (8, 10))
+    assert _event_date(doc[2], doc[:], date(2020, 1, 9), None, coder.resources.lexicon).date == date(2020, 1, 3)
+
+
 def test_a_decided_material_conflict_is_no_agreement(coder) -> None:
     events = coded(coder, "The EU agreed on Monday to ban Belarusian airlines from its airspace.")
     assert [e for e in events if e[0] in ("AGREE", "THREATEN")] == [], events
