@@ -1702,6 +1702,9 @@ WHAT_IT_CALLED = [
 OFFERS_AND_OWN_LISTS = [
     ("Sri Lanka asked for help after the cyclone. Norway, Denmark and Finland offered $20 million apiece.",
      [("AGREE", ("NOR", "DNK", "FIN"), ("LKA",))]),
+    # the state another pledge of the story is made to is the one its other pledges are for
+    ("Donors pledge $2 billion at Paris meeting. Japan and France pledged emergency credit to Kyiv on Monday. "
+     "Norway, Denmark and Finland each offered $100 million.", [("AGREE", ("NOR", "DNK", "FIN"), ("UKR",))]),
     ("Kenya asked its neighbours and the World Bank for emergency loans on Tuesday.",
      [("REQUEST", ("KEN",), ("WB",))]),
     # weapons launched at a target are fired at it
