@@ -1716,6 +1716,9 @@ OFFERS_AND_OWN_LISTS = [
 THINGS_CARRIED_OUT = [
     ("Rabat suspended the implementation of its extradition agreements with Paris on Wednesday.",
      [("SANCTION", ("MAR",), ("FRA",))]),
+    # a state's people kicked or thrown out are expelled as its diplomats are
+    ("Burma kicked out three more Thais on Friday.", [("SANCTION", ("MMR",), ("THA",))]),
+    ("Moscow threw 25 Britons out at the weekend.", [("SANCTION", ("RUS",), ("GBR",))]),
 ]
 
 # a verdict on "the attack" is no verdict on a request made of the speaker after it
@@ -2107,7 +2110,7 @@ MUST_FIND = {
     "what a state called a thing stands for the thing": WHAT_IT_CALLED,
     "the parties of a story are states": PARTIES_ARE_STATES,
     "money offered, names listed with one's own, weapons launched": OFFERS_AND_OWN_LISTS,
-    "things carried out": THINGS_CARRIED_OUT,
+    "things carried out, people thrown out": THINGS_CARRIED_OUT,
     "verdicts on deeds": VERDICTS_ON_DEEDS,
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
