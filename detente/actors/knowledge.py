@@ -318,15 +318,19 @@ class _Builder:
             self.add(path, entry, _strings(path, entry, "ship_prefixes"), kind=ADJECTIVE, sector="MIL", **common)
             seats = entry.get("seats")
             for index, seat in enumerate(as_list(seats)):
+                dates: dict[str, date | None] = {}
                 if isinstance(seat, dict):
                     seat_name = str(_require(path, seat, "name"))
                     sector = self.sector(path, seat, seat.get("sector", "GOV"))
+                    # a former capital ("Rangoon" until 2005) speaks for the state only in its years
+                    dates = {"since": _date(path, seat, "since", required=False),
+                             "until": _date(path, seat, "until", required=False)}
                 elif isinstance(seat, str):
                     seat_name, sector = seat, "GOV"
                 else:
                     raise DataFileError(str(path), datafiles.item_line(seats, index) or line_of(entry),
                                         f"a seat must be a name or a mapping, found {seat!r}")
-                self.add(path, entry, [seat_name], kind=SEAT, sector=sector, **common)
+                self.add(path, entry, [seat_name], kind=SEAT, sector=sector, **dates, **common)
 
     def organisations(self, path: Path, entries: list[Any]) -> None:
         entries = list(mappings(path, entries, "organisation"))

@@ -213,6 +213,15 @@ def test_a_capital_shared_over_time_names_one_state_a_day(kb, day: date | None, 
     assert named == ([state] if state else ["SRB", "YUG"])
 
 
+@pytest.mark.parametrize(("name", "day", "state"), [
+    ("Rangoon", date(1988, 9, 18), "MMR"), ("Rangoon", date(2021, 2, 1), None),
+    ("Salisbury", date(1965, 11, 11), "ZWE"), ("Salisbury", date(2018, 3, 4), None),
+    ("Lagos", date(1967, 5, 30), "NGA"), ("Lagos", date(2020, 10, 20), None)])
+def test_a_former_capital_speaks_for_its_state_only_in_its_years(kb, name: str, day: date, state: str | None) -> None:
+    named = sorted(t.country for t in kb.terms if t.text == name and t.kind == "seat" and t.names_on(day))
+    assert named == ([state] if state else [])
+
+
 def broken_copy(tmp_path: Path, name: str, old: str, new: str) -> tuple[Path, int]:
     """A copy of the packaged data folder with ``old`` replaced by ``new`` in file ``name``, and the line of ``old``."""
     folder = tmp_path / "data"
@@ -238,6 +247,8 @@ BROKEN_CASES = [
     ("institutions.yaml", "country: GBR, sector: GOV, aliases: [FCDO", "country: GBR, sector: GOVT, aliases: [FCDO",
      "unknown sector 'GOVT'"),
     ("states.yaml", "- code: AFG\n", "- code: AFX\n", "'AFX' is not an ISO 3166-1 alpha-3 code"),
+    ("states.yaml", "{name: Lagos, until: 1991-12-12}", "{name: Lagos, until: 1991-12-32}",
+     "`until` is not an ISO date: '1991-12-32'"),
     ("office_holders.yaml", RICE_OFFICE, RICE_OFFICE.replace("end: 2009-01-20", "end: 2004-01-20"),
      "office of Condoleezza Rice ends before it starts"),
     ("office_holders.yaml", RICE_OFFICE, RICE_OFFICE.replace("country: USA", "country: USX"),
