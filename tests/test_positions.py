@@ -79,6 +79,16 @@ def _share_dates_by_scan(events: list[Event], nominal: set[str], retold: set[str
         elif mention and event.date_precision == "month":
             candidates = [c for c in dated.get(coder_module._event_key(event), [])
                           if (c.date.year, c.date.month) == (event.date.year, event.date.month)]
+        elif event.id in nominal and event.date_source == "relative" and event.status == "actual":
+            # a noun's mention counted back takes the nearest day the text states for the same act and code
+            stated = [c for c in events if c.date_source == "explicit" and c.date_precision == "day"
+                      and coder_module._event_key(c) == coder_module._event_key(event)
+                      and c.cameo[:3] == event.cameo[:3]
+                      and 0 < abs((c.date - event.date).days) <= coder_module.RETOLD_REACH]
+            if stated:
+                source = min(stated, key=lambda c: abs((c.date - event.date).days))
+                event = dataclasses.replace(event, date=source.date, date_source=source.date_source,
+                                            date_precision=source.date_precision)
         if candidates:
             source = min(candidates, key=lambda c: (c.cameo[:3] != event.cameo[:3], abs(c.sentence - event.sentence)))
             event = dataclasses.replace(event, date=source.date, date_source=source.date_source,
