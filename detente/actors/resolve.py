@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -104,7 +104,7 @@ class Discourse:
     names: dict[str, Entity] = field(default_factory=dict)  # people the knowledge base does not know, by name
     counts: Counter = field(default_factory=Counter)  # mentions of each country
     dyads: Counter = field(default_factory=Counter)  # events between each two countries
-    organisations: frozenset[str] = frozenset()  # the codes of organisations, which are no party of a dispute
+    organisations: Collection[str] = frozenset()  # the codes of organisations, which are no party of a dispute
 
     def note(self, entity: Entity, *, category: str | None = None, person: bool = False,
              subject: bool = False) -> None:
@@ -125,13 +125,16 @@ class Discourse:
             # "Prime Minister P.V. Narasimha Rao … / *Mr Rao* held talks": the family name of a known person
             self.names.setdefault(entity.name.split()[-1], entity)
 
+    def _party(self, entity: Entity) -> bool:
+        """Whether an entity may be a party of a dispute: a state, not an organisation."""
+        return entity.sector != "IGO" and entity.country not in self.organisations
+
     def note_dyad(self, actor: Iterable[Entity], recipient: Iterable[Entity]) -> None:
         """An event between these parties was told; an organisation is no party of a dispute between states
         ("the Security Council demanded a halt to fighting between Ethiopia and Eritrea")."""
         # in the order the event names them (not a set's, which changes with Python's hash seed): the pair told
         # first wins a tie
-        parties = [list(dict.fromkeys(e.country for e in side if e.country and e.sector != "IGO"
-                                      and e.country not in self.organisations))
+        parties = [list(dict.fromkeys(e.country for e in side if e.country and self._party(e)))
                    for side in (actor, recipient)]
         if any(frozenset(pair) in self.dyads for pair in itertools.combinations(parties[1], 2)):
             return  # what one does to two parties at once ("Brazil, which hosted *them*") is a third party's
@@ -153,8 +156,7 @@ class Discourse:
             best = max(dyads, key=lambda d: (self.dyads[d], -told[d]))
             return [recency[country][1] for country in sorted(best, key=lambda c: recency[c][0])]
         ranked = sorted(recency, key=lambda country: (-self.counts[country], recency[country][0]))
-        states = [country for country in ranked if recency[country][1].sector != "IGO"
-                  and country not in self.organisations]
+        states = [country for country in ranked if self._party(recency[country][1])]
         ranked = states if len(states) >= 2 else ranked  # an organisation named often is no party either
         return [recency[country][1] for country in ranked[:2]] if len(ranked) >= 2 else []
 
@@ -211,7 +213,7 @@ class Resolver:
         for match in self.matches:
             for i in range(match.start, match.end):
                 self.by_token[i] = match
-        self.discourse = Discourse(organisations=frozenset(kb.organisations))
+        self.discourse = Discourse(organisations=kb.organisations.keys())
         self.words = kb.words
         self.pronouns = frozenset().union(*(kb.words[name] for name in (
             "personal_pronouns", "neuter_pronouns", "plural_pronouns", "first_person_pronouns")))
