@@ -357,6 +357,34 @@ def subjects_read_as_appositions(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("detente_subjects_read_as_dates")
+def subjects_read_as_dates(doc: Doc) -> Doc:
+    """ "On Wednesday *Canberra* imposed tariffs …", "In December *Azerbaijan* expelled …": with no comma after a
+    leading date, the small English model may read the name that follows as the head of the date's phrase, the
+    date as its modifier, and leave the verb with no subject.
+
+    A name that is the object of a preposition the verb governs, right before the verb (or its auxiliary), with
+    words of a date (the entity recogniser's DATE) before it, is the verb's subject; the date's last word is the
+    preposition's object, with its other words.
+    """
+    pobj = doc.vocab.strings["pobj"]
+    for name in (doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == pobj):
+        after = doc[name.i + 1] if name.i + 1 < len(doc) else None
+        if after is None or name.pos_ != "PROPN" or name.ent_type_ == "DATE" or name.head.dep_ != "prep":
+            continue
+        verb = after.head if after.dep_ in ("aux", "auxpass", "neg") else after
+        dated = [c for c in name.lefts if c.ent_type_ == "DATE"]
+        if after.tag_ not in FINITE_TAGS or name.head.head.i != verb.i or not dated \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            continue
+        date = dated[-1]
+        for word in dated[:-1]:
+            word.head = date
+        date.head, date.dep_ = name.head, "pobj"
+        name.head, name.dep_ = verb, "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+    return doc
+
+
 @Language.component("detente_objects_read_as_appositions")
 def objects_read_as_appositions(doc: Doc) -> Doc:
     """ "Morocco called Tunisia's decision *a grave act*": the small English model may read what a verb names its
@@ -728,6 +756,7 @@ def load_model(name: str):
         nlp.add_pipe("detente_subjects_read_as_conjuncts", last=True)
         nlp.add_pipe("detente_verbs_read_as_nouns", last=True)
         nlp.add_pipe("detente_subjects_read_as_appositions", last=True)
+        nlp.add_pipe("detente_subjects_read_as_dates", last=True)
         nlp.add_pipe("detente_objects_read_as_appositions", last=True)
         nlp.add_pipe("detente_numbers_sent_home", last=True)
     _index_attribute_ruler(nlp)

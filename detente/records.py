@@ -226,8 +226,9 @@ class Claim:
     doc_id: str = _help("id of the document")
     sentence: int = _help("index of the sentence that states the response")
     cue: str = _help("the words that state it (`in retaliation for`, `tit-for-tat` …)")
-    kind: str = _help("`retaliation`, `response`, `reciprocity`, `cause` (after, over …) or `judgement` "
-                      "(a verdict on the act: \"condemned the move\")")
+    kind: str = _help("`retaliation`, `response`, `reciprocity`, `cause` (after, over …), `judgement` "
+                      "(a verdict on the act: \"condemned the move\") or `sequence` (no words: an answer to the "
+                      "other side's act of the days before)")
     effect: str = _help("id of the event that answers")
     cause: str | None = _help("id of the answered event when the document reports it, else null")
     cause_text: str | None = _help("the words that name the answered action (`the sanctions bill`)")

@@ -109,6 +109,7 @@ def test_the_indexed_attribute_ruler_annotates_as_spacys_own(nlp):
     stock.add_pipe("detente_subjects_read_as_objects", last=True)
     stock.add_pipe("detente_verbs_read_as_nouns", last=True)
     stock.add_pipe("detente_subjects_read_as_appositions", last=True)
+    stock.add_pipe("detente_subjects_read_as_dates", last=True)
     examples = Path(__file__).resolve().parent.parent / "examples" / "articles"
     texts = [d.text for d in read_inputs([str(examples)]) if isinstance(d, Document)]
     texts.append("They ain't gonna leave, y'all know it; we're gonna see. I'd've gone. She isn't here, is she?")
@@ -193,6 +194,24 @@ def test_the_subject_of_a_clause_read_as_the_verbs_object_is_the_clauses(nlp) ->
 def test_an_object_listed_before_a_verb_stays_an_object(nlp) -> None:
     parsed = _parsed(nlp, "It includes unfair barriers, attempts to sway other countries.")
     assert parsed["barriers"][1:] == ("dobj", "includes")
+
+
+@pytest.mark.parametrize(("text", "name", "date", "verb"), [
+    ("On Wednesday Canberra imposed tariffs on Chinese steel.", "Canberra", "Wednesday", "imposed"),
+    ("In December Azerbaijan expelled two French diplomats.", "Azerbaijan", "December", "expelled"),
+    ("On Friday Pyongyang had given its answer.", "Pyongyang", "Friday", "given"),
+])
+def test_the_name_after_a_leading_date_without_a_comma_is_the_subject(nlp, text, name, date, verb) -> None:
+    parsed = _parsed(nlp, text)
+    assert parsed[name][1:] == ("nsubj", verb) and parsed[date][1] == "pobj", parsed
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Officials in Moscow said it was ready.", "Moscow"),  # no date: a place of the subject
+    ("On Wednesday the Kremlin expelled two diplomats.", "Wednesday"),  # parsed right already
+])
+def test_a_name_in_a_phrase_before_a_verb_with_a_subject_stays(nlp, text, name) -> None:
+    assert _parsed(nlp, text)[name][1] == "pobj"
 
 
 def test_a_verb_in_quotation_marks_read_as_a_plural_noun_is_a_verb(nlp) -> None:

@@ -49,6 +49,8 @@ JUDGING_EVENTS = ("ACCUSE", "REJECT")  # verdicts and refusals, which answer wha
 UNDOING_EVENTS = ("REQUEST",)  # demands, which answer the act they ask to be undone
 ACCUSATION = frozenset({"ACCUSE"})
 DEMANDS = frozenset({"REQUEST", "THREATEN", "COERCE"})
+SEQUEL_EVENTS = ("ACCUSE", "REJECT", "PROTEST", "SANCTION", "THREATEN", "REQUEST")  # answers without a cue
+DEED_ANSWERS = ("THREATEN", "REQUEST")  # what answers a deed only, when no cue says what it answers
 
 
 # Makes the event a cause phrase names when the coder coded none there ("over *the poisoning* of …"): the
@@ -88,6 +90,9 @@ def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon, make_caus
         claims.extend(_drawn_claims(doc, by_sentence[index], drawing, claimed))
     for index in sorted(by_sentence):  # after the cues: a cue says more than the thing a verdict names
         claims.extend(_judgement_claims(doc, index, by_sentence, lexicon, claimed, pointing))
+    causes = {claim.cause for claim in claims if claim.cause}  # told as what was answered: not an answer here
+    for index in sorted(by_sentence):  # last: what no word ties to a cause
+        claims.extend(_sequel_claims(index, by_sentence, claimed | causes))
     return claims, made
 
 
@@ -325,6 +330,46 @@ def _judged_kinds(thing: Token, lexicon: Lexicon, quads: Collection[int] = CONFL
     kinds = frozenset(codes[p.cameo].event for p in lexicon.patterns(lemma, "NOUN")
                       if p.cameo in codes and codes[p.cameo].quad_class in quads)
     return kinds or None
+
+
+def _sequel_claims(index: int, by_sentence: dict[int, list[Event]], claimed: set[str]) -> list[Claim]:
+    """A verdict, refusal, threat, demand or measure that no word ties to a cause answers the act the other side
+    did to its actor in the days before, when the story tells both ("Washington expelled two diplomats on
+    Monday. … On Wednesday Moscow called the step hostile"): kind ``sequence``, the weakest claim."""
+    out = []
+    acts = [c for i in sorted(by_sentence) for c in by_sentence[i]]
+    for effect in by_sentence.get(index, []):
+        if effect.id in claimed or effect.status not in DONE or effect.event not in SEQUEL_EVENTS \
+                or effect.date is None:
+            continue
+        cause = _provoking(effect, acts)
+        if cause is None:
+            continue
+        claimed.add(effect.id)
+        out.append(Claim(id=stable_id("claim", effect.id, effect.trigger_span[0]), doc_id=effect.doc_id,
+                         sentence=index, cue=effect.trigger, kind="sequence", effect=effect.id, cause=cause.id,
+                         cause_text=None, cause_codes=(), cause_count=None, evidence=effect.text.strip()))
+    return out
+
+
+def _provoking(effect: Event, acts: list[Event]) -> Event | None:
+    """The latest act of the days before ``effect`` (1 to ``NEWS_DAYS``) that the side it is aimed at did to
+    its actor: an accusation or a demand for a refusal, else a deed first; only a deed for a threat or a
+    demand (a story's threats and demands answer what was done, its words answer each other too)."""
+    done = [c for c in acts if c.status in DONE + ("alleged",) and c.quad_class in CONFLICT and c.date is not None
+            and 1 <= (effect.date - c.date).days <= NEWS_DAYS and _turned_back(effect, c)]
+    if effect.event in DEED_ANSWERS:
+        done = [c for c in done if c.quad_class == MATERIAL_CONFLICT]
+    first = (lambda c: c.event in ACCUSATION | DEMANDS) if effect.event == "REJECT" \
+        else (lambda c: c.quad_class == MATERIAL_CONFLICT)
+    return max(reversed(done), key=lambda c: (first(c), c.date), default=None)  # the last told among alike
+
+
+def _turned_back(effect: Event, cause: Event) -> bool:
+    """Whether ``effect`` is done by a side ``cause`` was done to, to a side that did it, both named."""
+    effect_actor, cause_actor = _countries(effect.actor), _countries(cause.actor)
+    return bool(effect_actor & _countries(cause.recipient)) and bool(_countries(effect.recipient) & cause_actor) \
+        and not effect_actor & cause_actor
 
 
 def _last_judged(effect: Event, kinds: frozenset[str], index: int, by_sentence: dict[int, list[Event]],

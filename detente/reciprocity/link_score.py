@@ -31,7 +31,7 @@ MODEL = Path(__file__).resolve().parents[1] / "data" / "link_score.json"
 
 FEATURES = (
     "inferred", "described",
-    "kind:retaliation", "kind:response", "kind:reciprocity", "kind:cause", "kind:judgement",
+    "kind:retaliation", "kind:response", "kind:reciprocity", "kind:cause", "kind:judgement", "kind:sequence",
     "effect:verbal", "cause:verbal", "cause:no_recipient", "cause:alleged",
     "reverse", "same:article", "same:code", "same:number",
     "lag", "confidence",

@@ -425,3 +425,38 @@ def test_a_reaction_drawn_from_the_side_that_acted_answers_nothing(coder):
     found = claims_of(coder, "Honiara signed a security agreement with Beijing, prompting praise from Honiara's "
                              "own parliament.", day="2023-05-04")
     assert found == [], found
+
+
+@pytest.mark.parametrize(("text", "effect", "cause"), [
+    # a verdict two days after a deed of the side it is aimed at
+    ("The United States expelled two Russian diplomats on Monday. On Wednesday the Russian foreign ministry "
+     "accused Washington of seeking confrontation.", ("ACCUSE", ("RUS", "USA")), ("SANCTION", ("USA", "RUS"))),
+    # a threat answers a deed
+    ("Pakistani jets struck targets inside Iran on Tuesday. On Thursday Tehran warned Islamabad of serious "
+     "consequences.", ("THREATEN", ("IRN", "PAK")), ("ASSAULT", ("PAK", "IRN"))),
+    # a measure answers a measure, the date of the news named without a comma after it
+    ("China banned imports of Australian barley on Monday. On Wednesday Canberra imposed tariffs on Chinese "
+     "steel.", ("SANCTION", ("AUS", "CHN")), ("SANCTION", ("CHN", "AUS"))),
+])
+def test_an_answer_no_word_ties_to_a_cause_answers_the_other_sides_act_of_the_days_before(coder, text, effect,
+                                                                                          cause):
+    """No cue, no judged noun: the act of the other side done to the answer's actor one to three days before
+    (kind ``sequence``)."""
+    found = [(c.kind, (e.event, _pair(e)), cause_event and (cause_event.event, _pair(cause_event)))
+             for c, e, cause_event in claims_of(coder, text, day="2021-04-23")]
+    assert found == [("sequence", effect, cause)], found
+
+
+@pytest.mark.parametrize("text", [
+    # the same day: which came first is not told
+    "Britain expelled two Iranian diplomats on Monday. Iran accused Britain of hostility on Monday.",
+    # weeks later: background, not the news it answers
+    "Britain expelled two Iranian diplomats on 2 March. On 20 March Iran accused Britain of hostility.",
+    # a threat after words only
+    "Iran accused Pakistan of harbouring militants on Monday. Pakistan warned Iran on Wednesday of serious "
+    "consequences.",
+    # the act of the answer's own side
+    "Britain expelled two Iranian diplomats on Monday. On Wednesday Britain accused Iran of plotting attacks.",
+])
+def test_no_answer_without_a_cue_is_made_of_what_the_days_do_not_order(coder, text):
+    assert [c for c, _e, _cause in claims_of(coder, text, day="2021-04-23") if c.kind == "sequence"] == []
