@@ -155,6 +155,7 @@ BLIND_FLOORS = {
     "blind-36": {"precision": 0.60, "recall": 0.39, "f1": 0.47},
     "blind-37": {"precision": 0.61, "recall": 0.58, "f1": 0.60},
     "blind-38": {"precision": 0.70, "recall": 0.64, "f1": 0.67},
+    "blind-39": {"precision": 0.52, "recall": 0.41, "f1": 0.46},
 }
 
 
