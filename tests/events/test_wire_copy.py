@@ -653,6 +653,17 @@ def test_talking_to_the_press_is_no_consultation(coder, text: str) -> None:
     assert not [e for e in coded(coder, text) if e[0] == "CONSULT"]
 
 
+@pytest.mark.parametrize(("text", "unexpected"), [
+    ("The heads of state of OPEC closed their conference with a declaration on oil prices.", "CONSULT"),
+    ("Azerbaijan has close links with Moscow.", "CONSULT"),
+    ("The foreign minister held a news conference with reporters in Baku.", "CONSULT"),
+    ("The court designated a new ambassador to Cuba as its witness.", "SANCTION"),
+    ("The ministry listed Iran among its top trading partners.", "SANCTION"),
+])
+def test_a_conference_or_a_list_of_no_call_or_blacklist(coder, text: str, unexpected: str) -> None:
+    assert [e for e in coded(coder, text) if e[0] == unexpected] == []
+
+
 def test_a_word_on_the_speakers_own_act_is_no_accusation(coder) -> None:
     theirs = "Britain expelled 23 Russian diplomats on Wednesday. The Russian foreign ministry said the " \
              "expulsions were a provocation."
@@ -1727,6 +1738,16 @@ VERDICTS_ON_DEEDS = [
      "the region. NATO condemned the attack.", [("ACCUSE", ("NATO",), ("IRN",))]),
 ]
 
+# calls told by their medium, and the terrorism list a state is put on
+CALLS_AND_LISTS = [
+    ("In a video link with Putin, Aliyev said the deal was final.", [("CONSULT", ("AZE",), ("RUS",))]),
+    ("During a video conference with Putin, Aliyev agreed to the plan.", [("CONSULT", ("AZE",), ("RUS",))]),
+    ("The United States designated Cuba a state sponsor of terrorism on Monday.",
+     [("SANCTION", ("USA",), ("CUB",))]),
+    ("Canada listed Iran as a state supporter of terrorism on Friday.", [("SANCTION", ("CAN",), ("IRN",))]),
+    ("Washington put North Korea on its list of state sponsors of terrorism.", [("SANCTION", ("USA",), ("PRK",))]),
+]
+
 # an organisation is no party of the story's dispute, however many acts between it and one party were told
 PARTIES_ARE_STATES = [
     ("Turkish troops advanced across Cyprus on Wednesday. Greece pulled its forces out of NATO's military command "
@@ -2109,6 +2130,7 @@ MUST_FIND = {
     "attacks called off, old names of the two Chinas, mild blame": CALLED_OFF_AND_OLD_NAMES,
     "what a state called a thing stands for the thing": WHAT_IT_CALLED,
     "the parties of a story are states": PARTIES_ARE_STATES,
+    "calls by their medium, terrorism lists": CALLS_AND_LISTS,
     "money offered, names listed with one's own, weapons launched": OFFERS_AND_OWN_LISTS,
     "things carried out, people thrown out": THINGS_CARRIED_OUT,
     "verdicts on deeds": VERDICTS_ON_DEEDS,
