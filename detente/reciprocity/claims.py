@@ -182,10 +182,16 @@ def _in_kind_claims(sent: Span, index: int, by_sentence: dict[int, list[Event]],
         if cause is None:
             continue
         claimed.add(effect.id)
-        out.append(Claim(id=stable_id("claim", effect.id, effect.trigger_span[0]), doc_id=effect.doc_id,
-                         sentence=index, cue=effect.trigger, kind="reciprocity", effect=effect.id, cause=cause.id,
-                         cause_text=None, cause_codes=(), cause_count=None, evidence=sent.text.strip()))
+        out.append(_answer_claim(effect, cause, "reciprocity", effect.trigger, sent.text, index))
     return out
+
+
+def _answer_claim(effect: Event, cause: Event, kind: str, cue: str, evidence: str, sentence: int,
+                  cause_text: str | None = None) -> Claim:
+    """The claim that ``effect`` answers ``cause``, a reported event, in the words ``cue`` of ``evidence``."""
+    return Claim(id=stable_id("claim", effect.id, effect.trigger_span[0]), doc_id=effect.doc_id, sentence=sentence,
+                 cue=cue, kind=kind, effect=effect.id, cause=cause.id, cause_text=cause_text, cause_codes=(),
+                 cause_count=None, evidence=evidence.strip())
 
 
 def _drawn_claims(doc: Doc, events: list[Event], drawing: Collection[str], claimed: set[str]) -> list[Claim]:
@@ -210,10 +216,7 @@ def _drawn_claims(doc: Doc, events: list[Event], drawing: Collection[str], claim
         if cause is None:
             continue
         claimed.add(effect.id)
-        out.append(Claim(id=stable_id("claim", effect.id, effect.trigger_span[0]), doc_id=effect.doc_id,
-                         sentence=effect.sentence, cue=participle.text, kind="response", effect=effect.id,
-                         cause=cause.id, cause_text=None, cause_codes=(), cause_count=None,
-                         evidence=participle.sent.text.strip()))
+        out.append(_answer_claim(effect, cause, "response", participle.text, participle.sent.text, effect.sentence))
     return out
 
 
@@ -258,10 +261,7 @@ def _judgement_claims(doc: Doc, index: int, by_sentence: dict[int, list[Event]],
             continue
         claimed.add(effect.id)
         words = " ".join(_subtree(thing).text.split()) if thing is not None else effect.trigger
-        out.append(Claim(id=stable_id("claim", effect.id, effect.trigger_span[0]), doc_id=effect.doc_id,
-                         sentence=index, cue=words, kind="judgement", effect=effect.id, cause=cause.id,
-                         cause_text=words, cause_codes=(), cause_count=None,
-                         evidence=doc[trigger].sent.text.strip()))
+        out.append(_answer_claim(effect, cause, "judgement", words, doc[trigger].sent.text, index, cause_text=words))
     return out
 
 
@@ -346,9 +346,7 @@ def _sequel_claims(index: int, by_sentence: dict[int, list[Event]], claimed: set
         if cause is None:
             continue
         claimed.add(effect.id)
-        out.append(Claim(id=stable_id("claim", effect.id, effect.trigger_span[0]), doc_id=effect.doc_id,
-                         sentence=index, cue=effect.trigger, kind="sequence", effect=effect.id, cause=cause.id,
-                         cause_text=None, cause_codes=(), cause_count=None, evidence=effect.text.strip()))
+        out.append(_answer_claim(effect, cause, "sequence", effect.trigger, effect.text, index))
     return out
 
 
