@@ -1836,19 +1836,21 @@ class EventFinder:
 
     def _deed_doers(self, thing: Token, speakers: set[str | None]) -> list[Entity]:
         """Who did the hostile deed a noun with "the" names and nothing else says whose ("deplores *the attack*",
-        "condemned *the invasion*"): the doers of the last deed told by that word, not the speaker."""
+        "condemned *the invasion*"): the doers of the last deed told by that word, else of the last deed of its
+        kind told by any word ("air strikes" … "condemned *the attacks*"), not the speaker, nor a deed at home."""
         kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")} & HOSTILE_DEEDS
         if not kinds or not self._told_before(thing) \
                 or any(c.dep_ in ("poss", "prep", "amod", "compound") for c in thing.children):
             return []
         doc, lemma = thing.doc, g.lemma(thing)
         # the deed told by the same word ("U.S. *raids* on Libya … Greece condemned *the raids*"), or by a word of
-        # the same specific code ("North Korea *shells* a South Korean island … condemned *the shelling*"), not any
-        # other
+        # the same specific code ("North Korea *shells* a South Korean island … condemned *the shelling*") first,
+        # then the last of its kind by any word; never a deed whose doer is also its victim (at home)
         codes = {p.cameo for p in self.lexicon.patterns(lemma, "NOUN") if not p.cameo.endswith("0")}
-        deed = next((f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].event in kinds and f.recipient
-                     and f.actor and not {e.country for e in f.actor} & speakers
-                     and (f.pattern.cameo in codes or any(g.lemma(doc[i]) == lemma for i in f.trigger))), None)
+        deeds = [f for f in reversed(self.earlier) if self.codes[f.pattern.cameo].event in kinds and f.recipient
+                 and f.actor and not {e.country for e in f.actor} & (speakers | {e.country for e in f.recipient})]
+        deed = next((f for f in deeds if f.pattern.cameo in codes or any(g.lemma(doc[i]) == lemma for i in f.trigger)),
+                    deeds[0] if deeds else None)
         return list({e.country: e for e in deed.actor}.values()) if deed is not None else []
 
     def _laid_on(self, predicate: Token, theme: Token) -> bool:

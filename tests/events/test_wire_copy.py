@@ -1736,6 +1736,10 @@ THINGS_CARRIED_OUT = [
 VERDICTS_ON_DEEDS = [
     ("Iran attacked an American base in Iraq on Wednesday. The US president asked NATO to play a bigger role in "
      "the region. NATO condemned the attack.", [("ACCUSE", ("NATO",), ("IRN",))]),
+    # the deed judged told by another word ("air strikes" … "the attacks"), and a killing at home told after it
+    ("Russia recalled its ambassadors from Washington and London on Thursday in protest at U.S. and British air "
+     "strikes on Iraq. Iraqi officials said civilians had been killed in Baghdad. In Beijing, a spokesman said "
+     "China strongly condemned the attacks.", [("ACCUSE", ("CHN",), ("USA", "GBR"))]),
 ]
 
 # calls told by their medium, and the terrorism list a state is put on
