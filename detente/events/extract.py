@@ -1620,12 +1620,13 @@ class EventFinder:
         """The states named as helped by the purpose of a pledge ("pledged $9.9 billion *to help Haiti* rebuild",
         "Donors Pledge $9.9 Billion *to Rebuild Haiti*"), or as those it is made to ("pledged credit *to Bangkok*")."""
         pledging, helping = self.lexicon.word_list("pledging_verbs"), self.lexicon.word_list("aid_purposes")
-        purposes = [c for token in doc if g.lemma(token) in pledging for c in g.children(token, "advcl", "xcomp")
+        pledges = [token for token in doc if g.lemma(token) in pledging]
+        purposes = [c for token in pledges for c in g.children(token, "advcl", "xcomp")
                     if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         helped = [h for purpose in purposes for h in (purpose, *g.children(purpose, "xcomp", "ccomp"))
                   if g.lemma(h) in helping]
         # and whom a pledge is made to: "pledged billions of dollars of credit *to Bangkok*"
-        given = [o for token in doc if g.lemma(token) in pledging for _to, o in g.prep_objects(token, {"to"})]
+        given = [o for token in pledges for _to, o in g.prep_objects(token, {"to"})]
         return [e for h in helped for named in (*g.children(h, "dobj"), *(s for c in g.children(h, "ccomp")
                                                                           for s in g.children(c, "nsubj")))
                 for e in self.resolver.place(named)] + [e for o in given for e in self.resolver.place(o)]

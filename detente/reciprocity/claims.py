@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterator, Sequence
+from datetime import timedelta
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -91,8 +93,7 @@ def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon, make_caus
     for index in sorted(by_sentence):  # after the cues: a cue says more than the thing a verdict names
         claims.extend(_judgement_claims(doc, index, by_sentence, lexicon, claimed, pointing))
     causes = {claim.cause for claim in claims if claim.cause}  # told as what was answered: not an answer here
-    for index in sorted(by_sentence):  # last: what no word ties to a cause
-        claims.extend(_sequel_claims(index, by_sentence, claimed | causes))
+    claims.extend(_sequel_claims(by_sentence, claimed | causes))  # last: what no word ties to a cause
     return claims, made
 
 
@@ -332,30 +333,34 @@ def _judged_kinds(thing: Token, lexicon: Lexicon, quads: Collection[int] = CONFL
     return kinds or None
 
 
-def _sequel_claims(index: int, by_sentence: dict[int, list[Event]], claimed: set[str]) -> list[Claim]:
+def _sequel_claims(by_sentence: dict[int, list[Event]], claimed: set[str]) -> list[Claim]:
     """A verdict, refusal, threat, demand or measure that no word ties to a cause answers the act the other side
     did to its actor in the days before, when the story tells both ("Washington expelled two diplomats on
     Monday. … On Wednesday Moscow called the step hostile"): kind ``sequence``, the weakest claim."""
+    told = [event for index in sorted(by_sentence) for event in by_sentence[index]]
+    # the acts that may be answered, by date (a stable sort: in the order told among those of one day), so that
+    # each answer looks only at its own days
+    acts = sorted((c for c in told if c.status in DONE + ("alleged",) and c.quad_class in CONFLICT
+                   and c.date is not None), key=lambda c: c.date)
+    days = [c.date for c in acts]
     out = []
-    acts = [c for i in sorted(by_sentence) for c in by_sentence[i]]
-    for effect in by_sentence.get(index, []):
+    for effect in told:
         if effect.id in claimed or effect.status not in DONE or effect.event not in SEQUEL_EVENTS \
                 or effect.date is None:
             continue
-        cause = _provoking(effect, acts)
-        if cause is None:
-            continue
-        claimed.add(effect.id)
-        out.append(_answer_claim(effect, cause, "sequence", effect.trigger, effect.text, index))
+        window = acts[bisect_left(days, effect.date - timedelta(days=NEWS_DAYS)):bisect_left(days, effect.date)]
+        cause = _provoking(effect, window)
+        if cause is not None:
+            out.append(_answer_claim(effect, cause, "sequence", effect.trigger, effect.text, effect.sentence))
     return out
 
 
 def _provoking(effect: Event, acts: list[Event]) -> Event | None:
-    """The latest act of the days before ``effect`` (1 to ``NEWS_DAYS``) that the side it is aimed at did to
-    its actor: an accusation or a demand for a refusal, else a deed first; only a deed for a threat or a
-    demand (a story's threats and demands answer what was done, its words answer each other too)."""
-    done = [c for c in acts if c.status in DONE + ("alleged",) and c.quad_class in CONFLICT and c.date is not None
-            and 1 <= (effect.date - c.date).days <= NEWS_DAYS and _turned_back(effect, c)]
+    """The latest of ``acts`` (those of the 1 to ``NEWS_DAYS`` days before ``effect``, in the order told) that
+    the side the effect is aimed at did to its actor: an accusation or a demand for a refusal, else a deed
+    first; only a deed for a threat or a demand (a story's threats and demands answer what was done, its words
+    answer each other too)."""
+    done = [c for c in acts if _turned_back(effect, c)]
     if effect.event in DEED_ANSWERS:
         done = [c for c in done if c.quad_class == MATERIAL_CONFLICT]
     first = (lambda c: c.event in ACCUSATION | DEMANDS) if effect.event == "REJECT" \
