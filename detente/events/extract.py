@@ -1927,7 +1927,9 @@ class EventFinder:
         missions = self.resolver.words["mission_nouns"]
         verbs = [predicate, *g.children(predicate, "conj")]  # "stormed and burned *the embassies*"
         found = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
-        for prep in (c for v in verbs for c in v.children):
+        # "demonstrated for a second day *outside the embassy*": a place hung on a phrase of time or manner
+        nested = [c for v in verbs for p in g.children(v, "prep") for o in g.children(p, "pobj") for c in o.children]
+        for prep in [c for v in verbs for c in v.children] + nested:
             if prep.dep_ != "prep" or prep.lower_ not in self.mission_preps:
                 continue
             for obj in g.children(prep, "pobj"):

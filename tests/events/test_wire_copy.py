@@ -426,6 +426,11 @@ MISSIONS = [
     # a mission with no place named stands in the state of the dateline
     ("QUITO — Hundreds of students gathered outside the US embassy on Tuesday.", [("PROTEST", ("ECU",), ("USA",))]),
     ("Protesters broke into the French embassy in Bamako.", [("PROTEST", ("MLI",), ("FRA",))]),
+    # where they protest is told after the time of the protest, or with "past"
+    ("In Hanoi, hundreds of students demonstrated for a third day outside the Chinese embassy compound.",
+     [("PROTEST", ("VNM",), ("CHN",))]),
+    ("Tens of thousands of Polish workers marched past the Soviet embassy here today, throwing eggs.",
+     [("PROTEST", ("POL",), ("RUS",))]),
 ]
 
 
@@ -1440,6 +1445,11 @@ BODIES_AND_LISTS = [
      [("SUPPORT", ("UN",), ("IND", "PAK"))]),
     # a phone call with someone is a consultation, however the sentence carries it
     ("Lula helped to set up the talks after phone calls with Maduro last week.", [("CONSULT", ("BRA",), ("VEN",))]),
+    # a call told by its medium, in which something is told to someone, is a consultation with them
+    ("Modi assured Hasina in a telephone call that India would keep the border open.",
+     [("CONSULT", ("IND",), ("BGD",))]),
+    ("During a video call on Friday, Scholz told Zelensky that more air defence systems would follow.",
+     [("CONSULT", ("DEU",), ("UKR",))]),
     # a protest note "fired off" is words; property impounded is seized
     ("Malaysia has fired off a formal protest note to Jakarta.", [("ACCUSE", ("MYS",), ("IDN",))]),
     ("Tanzanian authorities have also impounded Kenyan-registered tour vans.", [("COERCE", ("TZA",), ("KEN",))]),
