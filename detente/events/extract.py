@@ -164,6 +164,8 @@ STATE_VOICES = frozenset({"NONE", "GOV", "MIL", "LEG", "JUD", "SPY"})
 # Hostile deeds whose victim a condemnation names ("condemned the attack *on* X"), not whom it accuses, and the
 # prepositions that name the victim.
 HOSTILE_DEEDS = frozenset({"ASSAULT", "COERCE"})
+# Events that pass a verdict on something done or decided: praise, condemnation, refusal.
+VERDICT_EVENTS = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 VICTIM_PREPS = frozenset({"against", "on", "upon"})
 
 # Types of the acts that, about a thing two parties have together, are aimed at both of them.
@@ -205,6 +207,7 @@ class EventFinder:
         self.brokering_preps = lexicon.word_list("brokering_preps")
         self.bidding_preps = lexicon.word_list("bidding_preps")
         self.vetoing = lexicon.word_list("vetoing_words")
+        self.body_decisions = lexicon.word_list("body_decisions")
         self.swaps = lexicon.word_list("swap_nouns")
         self.unheld = lexicon.word_list("unheld_words")
         self.repeated = tuple(sorted(lexicon.word_list("repeated_codes")))
@@ -1899,6 +1902,30 @@ class EventFinder:
             return []  # "Ottawa defended the action": its own
         return list(last.actor)
 
+    def _deciding_body(self, thing: Token, predicate: Token, speakers: set[str | None]) -> list[Entity]:
+        """The organisation or court whose decision a noun of ``body_decisions`` names: its owner ("the
+        tribunal's *ruling*"), else for "the vote" told before, a body the sentence names, else the body that made
+        the last decision told; never the speaker's own."""
+        if g.lemma(thing) not in self.body_decisions:
+            return []
+        def body(entity: Entity) -> bool:
+            return self.resolver.kb.is_organisation(entity.country) and entity.country not in speakers
+
+        owners = [e for c in thing.children if c.dep_ == "poss" for e in self.roles.entities(c)]
+        if owners or not self._told_before(thing):
+            return [e for e in owners if body(e)]
+        named = self._bodies_named(predicate.sent, speakers)
+        if named:
+            return named
+        # the subject of the last decision told ("the General Assembly *voted* …", "the Council *adopted* the
+        # resolution"), if a body ("Crimeans voted in a referendum": no body's vote)
+        doc = thing.doc
+        told = next((t for t in reversed(doc[:predicate.sent.start]) if g.lemma(t) in self.body_decisions), None)
+        clause = told if told is None or told.pos_ in ("VERB", "AUX") else next(
+            (a for a in told.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = g.first_child(clause, "nsubj") if clause is not None else None
+        return [e for e in self.roles.entities(subject) if body(e)] if subject is not None else []
+
     def _said_of_it(self, predicate: Token, code: Code, actors: set[str | None]) -> list[Entity]:
         """The recipient of the last words of the same kind by another actor, in the sentence before."""
         sent = predicate.sent
@@ -2107,6 +2134,10 @@ class EventFinder:
         if praised is not None:
             # "welcomed the release": praise of a deed told before (after "welcomed the accord" of both)
             recipient = self._praised(praised, actor_countries)
+        decided = self._judged_noun(predicate, theme) if not recipient and code.event in VERDICT_EVENTS else None
+        if decided is not None:
+            # "welcomed the vote", "condemned the court's ruling": the body whose decision it is
+            recipient = self._deciding_body(decided, predicate, actor_countries)
         victims = self._victims(theme) if code.event == "ACCUSE" and theme is not None \
             and not self._laid_on(predicate, theme) else []
         if victims and {e.country for e in recipient} <= {e.country for e in victims}:

@@ -1750,7 +1750,26 @@ VERDICTS_ON_DEEDS = [
     ("Russia recalled its ambassadors from Washington and London on Thursday in protest at U.S. and British air "
      "strikes on Iraq. Iraqi officials said civilians had been killed in Baghdad. In Beijing, a spokesman said "
      "China strongly condemned the attacks.", [("ACCUSE", ("CHN",), ("USA", "GBR"))]),
+    # a verdict on a body's decision is aimed at the body: the owner, one the sentence names, or the one whose
+    # decision was told last
+    ("The General Assembly voted on Friday to grant the Holy See observer status. Italy welcomed the vote.",
+     [("SUPPORT", ("ITA",), ("UN",))]),
+    ("The Security Council adopted the resolution by 13 votes to none, with two abstentions. Nigeria welcomed the "
+     "vote.", [("SUPPORT", ("NGA",), ("UN",))]),
+    ("Colombia rejected the International Court of Justice's ruling on the maritime border.",
+     [("REJECT", ("COL",), ("ICJ",))]),
 ]
+
+# a vote told before that no body cast is no body's decision
+NOT_BODY_DECISIONS = [
+    ("Russian troops entered the region last week. The UN Security Council met on Friday to discuss it. Voters "
+     "there voted on Sunday to join Russia. Tbilisi said the vote was illegal.", "UN"),
+]
+
+
+@pytest.mark.parametrize("text, body", NOT_BODY_DECISIONS)
+def test_a_vote_no_body_cast_is_aimed_at_no_body(coder, text: str, body: str) -> None:
+    assert not [event for event in coded(coder, text) if body in event[2]]
 
 # calls told by their medium, and the terrorism list a state is put on
 CALLS_AND_LISTS = [
