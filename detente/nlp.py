@@ -385,6 +385,31 @@ def subjects_read_as_dates(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("detente_predicates_read_as_modifiers")
+def predicates_read_as_modifiers(doc: Doc) -> Doc:
+    """ "Even *Washington*, long the south's most reliable friend, *called* on Juba to pull back", "India's defence
+    minister, George Fernandes, *called* China …", "Last year *the resolution passed* by 191 votes": the small
+    English model may make the subject the root of the sentence and its verb a modifier of the subject or of the
+    subject's apposition, which leaves the sentence with no clause.
+
+    A verb in the past tense (VBD: a reduced relative would be a participle, VBN) that modifies (``acl``) the
+    noun or name at the root of its sentence, or an apposition of it, after it, with no subject of its own, is the
+    root, and that noun its subject; what hangs on the noun after the verb hangs on the verb.
+    """
+    acl = doc.vocab.strings["acl"]
+    for verb in [doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == acl]:
+        noun = verb.head if verb.head.dep_ != "appos" else verb.head.head
+        if verb.tag_ != "VBD" or noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN") or verb.i < noun.i \
+                or noun.ent_type_ == "DATE" \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            continue
+        for child in [c for c in noun.children if c.i > verb.i]:
+            child.head = verb
+        verb.head, verb.dep_ = verb, "ROOT"
+        noun.head, noun.dep_ = verb, "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+    return doc
+
+
 @Language.component("detente_objects_read_as_appositions")
 def objects_read_as_appositions(doc: Doc) -> Doc:
     """ "Morocco called Tunisia's decision *a grave act*": the small English model may read what a verb names its
@@ -757,6 +782,7 @@ def load_model(name: str):
         nlp.add_pipe("detente_verbs_read_as_nouns", last=True)
         nlp.add_pipe("detente_subjects_read_as_appositions", last=True)
         nlp.add_pipe("detente_subjects_read_as_dates", last=True)
+        nlp.add_pipe("detente_predicates_read_as_modifiers", last=True)
         nlp.add_pipe("detente_objects_read_as_appositions", last=True)
         nlp.add_pipe("detente_numbers_sent_home", last=True)
     _index_attribute_ruler(nlp)

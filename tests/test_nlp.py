@@ -110,6 +110,7 @@ def test_the_indexed_attribute_ruler_annotates_as_spacys_own(nlp):
     stock.add_pipe("detente_verbs_read_as_nouns", last=True)
     stock.add_pipe("detente_subjects_read_as_appositions", last=True)
     stock.add_pipe("detente_subjects_read_as_dates", last=True)
+    stock.add_pipe("detente_predicates_read_as_modifiers", last=True)
     examples = Path(__file__).resolve().parent.parent / "examples" / "articles"
     texts = [d.text for d in read_inputs([str(examples)]) if isinstance(d, Document)]
     texts.append("They ain't gonna leave, y'all know it; we're gonna see. I'd've gone. She isn't here, is she?")
@@ -212,6 +213,16 @@ def test_the_name_after_a_leading_date_without_a_comma_is_the_subject(nlp, text,
 ])
 def test_a_name_in_a_phrase_before_a_verb_with_a_subject_stays(nlp, text, name) -> None:
     assert _parsed(nlp, text)[name][1] == "pobj"
+
+
+@pytest.mark.parametrize(("text", "subject", "verb"), [
+    ("Even Paris, long Niamey's closest partner, called on the junta to free the president.", "Paris", "called"),
+    ("Even Berlin, long Moscow's most patient partner, called on the Kremlin to withdraw.", "Berlin", "called"),
+    ("Russian tourists made well over a million trips to Georgia last year.", "tourists", "made"),
+])
+def test_a_past_tense_verb_read_as_a_modifier_of_the_subject_is_the_root(nlp, text, subject, verb) -> None:
+    parsed = _parsed(nlp, text)
+    assert parsed[verb][1] == "ROOT" and parsed[subject][1:] == ("nsubj", verb), parsed
 
 
 def test_a_verb_in_quotation_marks_read_as_a_plural_noun_is_a_verb(nlp) -> None:

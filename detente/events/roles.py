@@ -77,6 +77,7 @@ class Roles:
         self.answering = words("answering_verbs")
         self.asking_nouns = words("asking_nouns")
         self.speech = words("speech_verbs")
+        self.speech_acts = words("speech_acts")
         self.quantity = words("quantity_nouns")
         self.carrying_out = words("carrying_out_nouns")
         self.decision_nouns = words("decision_nouns")
@@ -343,6 +344,10 @@ class Roles:
                 obj = g.first_child(verb, "dobj")
                 told = {e.country for e in self.entities(obj)} if obj is not None and obj.pos_ == "PROPN" else set()
                 if told & {e.country for e in found}:
+                    return self.actors(head.head, depth + 1)
+                if not found and g.lemma(verb) in self.speech_acts:
+                    # "Stoltenberg said allies stood with the Netherlands *and called on Russia* to stop": a speech
+                    # act whose reported subject names nobody is the speaker's
                     return self.actors(head.head, depth + 1)
             return found
         if dep == "pcomp" and head.dep_ == "prep":

@@ -1760,6 +1760,12 @@ VERDICTS_ON_DEEDS = [
      [("REJECT", ("COL",), ("ICJ",))]),
 ]
 
+# a speech act conjoined to what was said, whose reported subject names nobody, is the speaker's
+SPEAKERS_ACTS = [
+    ("The NATO chief said allies stood shoulder to shoulder with Estonia and called on Moscow to end the "
+     "harassment.", [("REQUEST", ("NATO",), ("RUS",))]),
+]
+
 # a vote told before that no body cast is no body's decision
 NOT_BODY_DECISIONS = [
     ("Russian troops entered the region last week. The UN Security Council met on Friday to discuss it. Voters "
@@ -2167,6 +2173,7 @@ MUST_FIND = {
     "money offered, names listed with one's own, weapons launched": OFFERS_AND_OWN_LISTS,
     "things carried out, people thrown out": THINGS_CARRIED_OUT,
     "verdicts on deeds": VERDICTS_ON_DEEDS,
+    "speakers' acts": SPEAKERS_ACTS,
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
     "acts answered": ANSWERED_CAUSES,
