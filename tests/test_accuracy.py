@@ -156,6 +156,7 @@ BLIND_FLOORS = {
     "blind-37": {"precision": 0.61, "recall": 0.58, "f1": 0.60},
     "blind-38": {"precision": 0.70, "recall": 0.64, "f1": 0.67},
     "blind-39": {"precision": 0.52, "recall": 0.41, "f1": 0.46},
+    "blind-40": {"precision": 0.55, "recall": 0.43, "f1": 0.48},
 }
 
 
