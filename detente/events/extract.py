@@ -1049,7 +1049,9 @@ class EventFinder:
                 return None
         elif pattern.object is not None:
             theme = self.roles.theme(token)
-            if theme is not None and theme.ent_type_ == "MONEY" and not self._lemmas(theme) & pattern.object:
+            counted = theme is not None and (theme.ent_type_ == "MONEY" or any(
+                c.dep_ == "nummod" for c in theme.children))  # "5 million euros", which the recogniser may miss
+            if counted and not self._lemmas(theme) & pattern.object:
                 theme = _spent_on(theme) or theme  # "suspended $2.5 million *in military assistance*"
             # "imposed an air *and arms embargo*": any of the objects listed
             if theme is None or not any(self._lemmas(t) & pattern.object for t in (theme, *theme.conjuncts)):

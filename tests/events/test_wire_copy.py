@@ -1760,6 +1760,15 @@ VERDICTS_ON_DEEDS = [
      [("REJECT", ("COL",), ("ICJ",))]),
 ]
 
+# a campaign of force told by its adjectives or nouns; aid held back, also as a counted sum the recogniser misses
+CAMPAIGNS_AND_AID = [
+    ("Turkey launched an air campaign against Kurdish fighters in Syria on Sunday.",
+     [("ASSAULT", ("TUR",), ("SYR",))]),
+    ("Ethiopia began a military campaign against Eritrea in May.", [("ASSAULT", ("ETH",), ("ERI",))]),
+    ("Norway froze 300 million kroner in aid to Malawi.", [("SANCTION", ("NOR",), ("MWI",))]),
+    ("Denmark held back its aid to Tanzania after the vote.", [("SANCTION", ("DNK",), ("TZA",))]),
+]
+
 # a speech act conjoined to what was said, whose reported subject names nobody, is the speaker's
 SPEAKERS_ACTS = [
     ("The NATO chief said allies stood shoulder to shoulder with Estonia and called on Moscow to end the "
@@ -2174,6 +2183,7 @@ MUST_FIND = {
     "things carried out, people thrown out": THINGS_CARRIED_OUT,
     "verdicts on deeds": VERDICTS_ON_DEEDS,
     "speakers' acts": SPEAKERS_ACTS,
+    "campaigns of force, aid held back": CAMPAIGNS_AND_AID,
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
     "acts answered": ANSWERED_CAUSES,
