@@ -50,6 +50,7 @@ DONE = ("actual", "planned")  # statuses of acts a verdict can judge, and of ver
 JUDGING_EVENTS = ("ACCUSE", "REJECT")  # verdicts and refusals, which answer what they judge
 UNDOING_EVENTS = ("REQUEST",)  # demands, which answer the act they ask to be undone
 ACCUSATION = frozenset({"ACCUSE"})
+ACCORDS = frozenset({"AGREE", "SUPPORT"})  # the types of an accord: agreed to, signed
 DEMANDS = frozenset({"REQUEST", "THREATEN", "COERCE"})
 SEQUEL_EVENTS = ("ACCUSE", "REJECT", "PROTEST", "SANCTION", "THREATEN", "REQUEST")  # answers without a cue
 DEED_ANSWERS = ("THREATEN", "REQUEST")  # what answers a deed only, when no cue says what it answers
@@ -86,7 +87,7 @@ def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon, make_caus
             answerer = _answerer(cue, countries_of)
             sequel = _act_dated(cue, lexicon, pointing) if kind == "cause" else None
             claims.extend(_claims_of_cue(doc, sent, index, cue, kind, by_sentence, lexicon, claimed,
-                                         make_cause, made, answerer, sequel))
+                                         make_cause, made, answerer, sequel, pointing))
     drawing = lexicon.word_list("drawing_verbs")
     for index in sorted(by_sentence):  # after the cues: a cue says more than the participle of a reaction
         claims.extend(_drawn_claims(doc, by_sentence[index], drawing, claimed))
@@ -100,10 +101,12 @@ def stated_claims(doc: Doc, events: Sequence[Event], lexicon: Lexicon, make_caus
 def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
                    by_sentence: dict[int, list[Event]], lexicon: Lexicon, claimed: set[str],
                    make_cause: CauseMaker | None = None, made: list[Event] | None = None,
-                   answerer: set[str] = frozenset(), sequel: Token | None = None) -> list[Claim]:
+                   answerer: set[str] = frozenset(), sequel: Token | None = None,
+                   pointing: Collection[str] = ()) -> list[Claim]:
     """The claims a cue makes; ``sequel`` is the subject of a cue that says what an act told before came after
     ("*The move* came a day after …"): the effect is the first act the story told that it names, if it answers
-    the cause."""
+    the cause.  A phrase that names an act told before ("in retaliation for *the strikes*", "in answer to *the
+    deal*") names the last such act of the side the effect is aimed at, when none is told inside it."""
     phrase = cause_phrase(cue)
     own = by_sentence.get(index, [])
     answering = {_trigger_index(e, doc) for e in own if e.recipient_source == "answered"}
@@ -127,6 +130,8 @@ def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
     if not effects and kind != "cause" and not opening:
         # "the strikes were in retaliation for …"; "Iran answered within hours. Speedboats attacked …"
         effects = _earlier_effects(index, by_sentence, answerer) or _next_effects(index, by_sentence, answerer)
+    if phrase is not None and not any(_best_cause(e, causes) for e in effects):
+        causes = _told_causes(phrase, effects, index, by_sentence, lexicon, pointing) or causes
     if phrase is not None and make_cause is not None and not any(_best_cause(e, causes) for e in effects):
         # "expelled 23 diplomats *over the poisoning* of …": the cause is an event too, done by the side the
         # measure the cue hangs on falls on
@@ -167,6 +172,21 @@ def _claims_of_cue(doc: Doc, sent: Span, index: int, cue: Span, kind: str,
             evidence=sent.text.strip(),
         ))
     return out
+
+
+def _told_causes(phrase: Span, effects: list[Event], index: int, by_sentence: dict[int, list[Event]],
+                 lexicon: Lexicon, pointing: Collection[str]) -> list[Event]:
+    """The acts told before that a cue's phrase names with "the", "this" or an owner ("in response to *the
+    expulsions*", "in answer to *the deal*"): for each effect, the last act of the kinds the noun names that
+    the effect answers or punishes."""
+    noun = phrase.root
+    kinds = _judged_kinds(noun, lexicon, ANY_ACT) if noun.pos_ == "NOUN" and _told_before(noun, pointing) else None
+    if kinds is None:
+        return []
+    if kinds & ACCORDS:
+        kinds |= ACCORDS  # an accord told before was agreed (AGREE) or signed (SUPPORT)
+    found = (_last_judged(effect, kinds, index, by_sentence, None) for effect in effects)
+    return list({cause.id: cause for cause in found if cause is not None}.values())
 
 
 def _in_kind_claims(sent: Span, index: int, by_sentence: dict[int, list[Event]], claimed: set[str]) -> list[Claim]:

@@ -460,3 +460,19 @@ def test_an_answer_no_word_ties_to_a_cause_answers_the_other_sides_act_of_the_da
 ])
 def test_no_answer_without_a_cue_is_made_of_what_the_days_do_not_order(coder, text):
     assert [c for c, _e, _cause in claims_of(coder, text, day="2021-04-23") if c.kind == "sequence"] == []
+
+
+@pytest.mark.parametrize("text, effect, cause", [
+    # an accord between two others, answered by a third against one of them
+    ("Morocco and Israel agreed on Thursday to restore diplomatic relations. Algeria condemned the move. In answer "
+     "to the deal, Algeria recalled its ambassador from Rabat on Friday.",
+     ("DZA", "MAR"), ("MAR", "ISR")),
+    # a deed told sentences before, which the cue names with "the"
+    ("Indian jets struck targets inside Pakistan on Tuesday. The government in Islamabad met in emergency session "
+     "and its army chief visited the border. Pakistan expelled India's deputy high commissioner on Wednesday in "
+     "retaliation for the strikes.", ("PAK", "IND"), ("IND", "PAK")),
+])
+def test_a_cue_phrase_that_names_an_act_told_before_names_the_last_such_act(coder, text, effect, cause):
+    found = [(_pair(e), _pair(c)) for _claim, e, c in claims_of(coder, text) if c is not None]
+    assert (effect, cause) in found, found
+
