@@ -387,10 +387,10 @@ def subjects_read_as_dates(doc: Doc) -> Doc:
 
 @Language.component("detente_predicates_read_as_modifiers")
 def predicates_read_as_modifiers(doc: Doc) -> Doc:
-    """ "Even *Washington*, long the south's most reliable friend, *called* on Juba to pull back", "India's defence
-    minister, George Fernandes, *called* China …", "Last year *the resolution passed* by 191 votes": the small
-    English model may make the subject the root of the sentence and its verb a modifier of the subject or of the
-    subject's apposition, which leaves the sentence with no clause.
+    """ "Even *Berlin*, long Moscow's most patient partner, *called* on the Kremlin to withdraw", "Chinese *students
+    made* well over two hundred thousand visits": the small English model may make the subject the root of the
+    sentence and its verb a modifier of the subject or of the subject's apposition, which leaves the sentence with
+    no clause.
 
     A verb in the past tense (VBD: a reduced relative would be a participle, VBN) that modifies (``acl``) the
     noun or name at the root of its sentence, or an apposition of it, after it, with no subject of its own, is the

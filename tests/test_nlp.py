@@ -218,7 +218,7 @@ def test_a_name_in_a_phrase_before_a_verb_with_a_subject_stays(nlp, text, name) 
 @pytest.mark.parametrize(("text", "subject", "verb"), [
     ("Even Paris, long Niamey's closest partner, called on the junta to free the president.", "Paris", "called"),
     ("Even Berlin, long Moscow's most patient partner, called on the Kremlin to withdraw.", "Berlin", "called"),
-    ("Russian tourists made well over a million trips to Georgia last year.", "tourists", "made"),
+    ("Chinese students made well over two hundred thousand visits to Australia last year.", "students", "made"),
 ])
 def test_a_past_tense_verb_read_as_a_modifier_of_the_subject_is_the_root(nlp, text, subject, verb) -> None:
     parsed = _parsed(nlp, text)

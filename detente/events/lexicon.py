@@ -87,7 +87,8 @@ WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "carrying_out_nou
               "group_nouns", "group_sectors", "posted_abroad", "helping_verbs", "unilateral_codes", "bond_nouns",
               "grievance_preps", "occasion_nouns", "occasion_preps", "feeling_nouns", "laying_verbs",
               "opposing_verbs", "speech_acts", "mediation_codes", "brokering_words", "brokering_preps",
-              "bidding_preps", "vetoing_words", "body_decisions", "swap_nouns", "unheld_words", "repeated_codes", "ability_words")
+              "bidding_preps", "vetoing_words", "body_decisions", "swap_nouns", "unheld_words", "repeated_codes",
+              "ability_words")
 
 
 @dataclass(frozen=True)

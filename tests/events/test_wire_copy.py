@@ -427,9 +427,9 @@ MISSIONS = [
     ("QUITO — Hundreds of students gathered outside the US embassy on Tuesday.", [("PROTEST", ("ECU",), ("USA",))]),
     ("Protesters broke into the French embassy in Bamako.", [("PROTEST", ("MLI",), ("FRA",))]),
     # where they protest is told after the time of the protest, or with "past"
-    ("In Hanoi, hundreds of students demonstrated for a third day outside the Chinese embassy compound.",
+    ("In Hanoi, a crowd of students demonstrated for a third day outside the Chinese embassy compound.",
      [("PROTEST", ("VNM",), ("CHN",))]),
-    ("Tens of thousands of Polish workers marched past the Soviet embassy here today, throwing eggs.",
+    ("Some twenty thousand Polish miners marched past the Soviet embassy in Warsaw on Sunday, throwing eggs.",
      [("PROTEST", ("POL",), ("RUS",))]),
 ]
 
