@@ -1921,11 +1921,12 @@ class EventFinder:
             return named
         # the subject of the last decision told ("the General Assembly *voted* …", "the Council *adopted* the
         # resolution"), if a body ("Crimeans voted in a referendum": no body's vote)
-        doc = thing.doc
-        told = next((t for t in reversed(doc[:predicate.sent.start]) if g.lemma(t) in self.body_decisions), None)
-        clause = told if told is None or told.pos_ in ("VERB", "AUX") else next(
-            (a for a in told.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        subject = g.first_child(clause, "nsubj") if clause is not None else None
+        before = reversed(thing.doc[:predicate.sent.start])
+        told = next((t for t in before if g.lemma(t) in self.body_decisions), None)
+        if told is None:
+            return []
+        clause = next((t for t in g.clause_chain(told) if t.pos_ in ("VERB", "AUX")), None)
+        subject = g.subject(clause) if clause is not None else None
         return [e for e in self.roles.entities(subject) if body(e)] if subject is not None else []
 
     def _said_of_it(self, predicate: Token, code: Code, actors: set[str | None]) -> list[Entity]:
