@@ -499,7 +499,23 @@ def _claims(coder: Coder, work: Work) -> None:
     # a cause made for a phrase whose event the coder had already coded as another's cause ("after the Israeli
     # raid …" answered by one act, the raid coded from the sentence) is that event: its id, one record
     known = {event.id for event in work.events}
-    work.events = work.events + [cause for cause in {c.id: c for c in causes}.values() if cause.id not in known]
+    work.events = _hit_answerers(work.events + [cause for cause in {c.id: c for c in causes}.values()
+                                                if cause.id not in known], work.claims)
+
+
+def _hit_answerers(events: list[Event], claims: list[Claim]) -> list[Event]:
+    """A hostile act whose story names no victim, told as what another's act answered ("recalled its ambassador
+    in reply to *yesterday's bombing by French aircraft*"), fell on the side that answered: its recipient is the
+    answer's actor, from context."""
+    by_id = {event.id: event for event in events}
+    hit: dict[str, Event] = {}
+    for claim in claims:
+        cause, effect = by_id.get(claim.cause or ""), by_id.get(claim.effect)
+        if cause is None or effect is None or cause.recipient or cause.quad_class != MATERIAL_CONFLICT \
+                or {e.country for e in effect.actor} & {e.country for e in cause.actor}:
+            continue
+        hit.setdefault(cause.id, dataclasses.replace(cause, recipient=effect.actor, recipient_source="context"))
+    return [hit.get(event.id, event) for event in events]
 
 
 def _cause_event(coder: Coder, work: Work, told_from: Document, phrase: Span, effect: Event, sent: Span,

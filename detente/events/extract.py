@@ -1407,7 +1407,8 @@ class EventFinder:
         for pattern in self.lexicon.patterns(g.lemma(noun), "NOUN"):
             if self._conditions(pattern, noun) is None:
                 continue
-            if pattern.light is not None and (predicate is None or g.lemma(predicate) not in pattern.light):
+            if pattern.light is not None and (predicate is None or g.lemma(predicate) not in pattern.light) \
+                    and not self._done_by(noun):
                 continue
             if pattern.actor == "speaker":
                 owners = self.roles.own_actors(noun) or self.roles.entities(self.roles.theme(noun))
@@ -1482,6 +1483,14 @@ class EventFinder:
             trigger = tuple(sorted({noun.i} | ({predicate.i} if predicate is not None else set())))
             return self._finding(trigger, predicate or noun, pattern, actor, recipient, theme)
         return None
+
+    def _done_by(self, noun: Token) -> bool:
+        """Whether a noun names its doer with "by" ("the recognition of Slovenia *by the Twelve*", "the signature
+        of the accord *by Israel*"): an act told, whatever verb carries it."""
+        agents = [obj for _by, obj in g.prep_objects(noun, frozenset({"by"}))] + [
+            agent for _of, done_to in g.prep_objects(noun, frozenset({"of"}))
+            for _by, agent in g.prep_objects(done_to, frozenset({"by"}))]
+        return any(self.roles.entities(agent) for agent in agents)
 
     def _noun_recipients(self, noun: Token, theme: Token | None, predicate: Token | None, actor: list[Entity],
                          exclude: Callable[[Entity], bool]) -> list[Entity]:
@@ -1859,6 +1868,19 @@ class EventFinder:
                     deeds[0] if deeds else None)
         return list({e.country: e for e in deed.actor}.values()) if deed is not None else []
 
+    def _same_word_doers(self, thing: Token, speakers: set[str | None]) -> list[Entity]:
+        """Who did the act a noun with "the" names by the word it was told with ("Russia *vetoed* the draft" …
+        "condemned *the veto*"; "the expulsions" after "expelled"): the doers of the last act told by that word,
+        unless the speaker's own or the noun says whose."""
+        if not self._told_before(thing) or any(c.dep_ in ("poss", "prep", "amod", "compound") for c in thing.children):
+            return []
+        doc, lemma = thing.doc, g.lemma(thing)
+        last = next((f for f in reversed(self.earlier) if f.actor and f.status == "actual"
+                     and any(g.lemma(doc[i]) == lemma for i in f.trigger)), None)
+        if last is None or {e.country for e in last.actor} & speakers:
+            return []
+        return list({e.country: e for e in last.actor}.values())
+
     def _laid_on(self, predicate: Token, theme: Token) -> bool:
         """Whether a deed is laid on whom its "on" names: "blamed *the cyberattack on Russia*" (the blamed),
         not "blamed Iran for the attack on Israel" (the victim)."""
@@ -2149,6 +2171,9 @@ class EventFinder:
         if not recipient and code.event == "ACCUSE" and theme is not None:
             # "Washington deplores *the attack*": who did the last attack told, whoever it fell on
             recipient = self._deed_doers(theme, actor_countries)
+        if not recipient and code.event in ("ACCUSE", "REJECT") and theme is not None:
+            # "Russia vetoed the draft … Kyiv condemned *the veto*": who did the act told before by the same word
+            recipient = self._same_word_doers(theme, actor_countries)
         if not recipient and code.event == "REJECT" and any(g.lemma(predicate.doc[i]) in self.vetoing
                                                              for i in trigger):
             # "the Soviet Union vetoed two cease-fire resolutions" in a sentence of the Security Council, "Britain

@@ -256,8 +256,9 @@ class Roles:
     def own_actors(self, noun: Token) -> list[Entity]:
         """The actor a noun names itself: its possessor, a country adjective, "by X", "the decision *of X*"."""
         for child in noun.children:
-            if child.dep_ == "poss":
-                return self.entities(child)
+            found = self.entities(child) if child.dep_ == "poss" else []
+            if child.dep_ == "poss" and (found or not g.is_time(child)):  # not "*Wednesday's* recognition … by X"
+                return found
         for _prep, obj in g.prep_objects(noun, frozenset({"by"})):
             return self.entities(obj)
         if g.lemma(noun) in self.asking_nouns:

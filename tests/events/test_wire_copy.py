@@ -1775,6 +1775,26 @@ SPEAKERS_ACTS = [
      "harassment.", [("REQUEST", ("NATO",), ("RUS",))]),
 ]
 
+# an act a noun names with its doer in "by" is told, whatever verb carries it; a day that "owns" it is its date
+ACTS_BY_THEIR_DOERS = [
+    ("Tuesday's recognition of Eritrea by Ethiopia surprised few diplomats.", [("SUPPORT", ("ETH",), ("ERI",))]),
+    ("The recognition of South Sudan by Khartoum came within hours.", [("SUPPORT", ("SDN",), ("SSD",))]),
+]
+
+# a verdict on "the veto" is aimed at who did the act told by that word, not at the last state named
+SAME_WORD_VERDICTS = [
+    ("China vetoed the draft on Syria on Thursday. France then urged Damascus to open the border crossings to aid "
+     "convoys. Britain condemned the veto.", [("ACCUSE", ("GBR",), ("CHN",))]),
+]
+
+# a hostile act with no victim named, told as what another's measure answered, fell on the side that answered
+ANSWERERS_HIT = [
+    ("Togolese aircraft bombed a border village on Thursday. Ghana recalled its ambassador from Lome in retaliation "
+     "for the bombing.", [("ASSAULT", ("TGO",), ("GHA",))]),
+    ("Ghana recalled its ambassador from Lome on Friday in reply to the bombing of a border village by Togolese "
+     "aircraft.", [("ASSAULT", ("TGO",), ("GHA",))]),
+]
+
 # a vote told before that no body cast is no body's decision
 NOT_BODY_DECISIONS = [
     ("Russian troops entered the region last week. The UN Security Council met on Friday to discuss it. Voters "
@@ -2184,6 +2204,9 @@ MUST_FIND = {
     "verdicts on deeds": VERDICTS_ON_DEEDS,
     "speakers' acts": SPEAKERS_ACTS,
     "campaigns of force, aid held back": CAMPAIGNS_AND_AID,
+    "acts named with their doers": ACTS_BY_THEIR_DOERS,
+    "verdicts on an act told by the same word": SAME_WORD_VERDICTS,
+    "the side that answered was hit": ANSWERERS_HIT,
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
     "acts answered": ANSWERED_CAUSES,
