@@ -157,6 +157,7 @@ BLIND_FLOORS = {
     "blind-38": {"precision": 0.70, "recall": 0.64, "f1": 0.67},
     "blind-39": {"precision": 0.52, "recall": 0.41, "f1": 0.46},
     "blind-40": {"precision": 0.55, "recall": 0.43, "f1": 0.48},
+    "blind-41": {"precision": 0.72, "recall": 0.47, "f1": 0.57},
 }
 
 
