@@ -138,7 +138,10 @@ class ActorMatcher:
             if taken.isdisjoint(range(match.start, match.end)):
                 chosen.append(match)
                 taken.update(range(match.start, match.end))
-        return sorted((m for m in chosen if m.terms), key=lambda m: m.start)  # the other names name no actor
+        # a word of two states ("Congolese") is of the one the document names beyond doubt, if it names one
+        # ("Republic of Congo" inside "Democratic Republic of Congo" names neither)
+        named = {t.country for m in chosen for t in m.terms if not t.ambiguous and t.kind in OWNER_KINDS}
+        return sorted((_of_named_state(m, named) for m in chosen if m.terms), key=lambda m: m.start)
 
     def raw(self, doc: Doc) -> list[Match]:
         """Every match with every reading, plausible or not: what a document could name, read off its
@@ -182,6 +185,16 @@ class ActorMatcher:
         return (term.ambiguous and before is not None and span[0].ent_iob_ == "I" and before.ent_type_ == "PERSON"
                 and before.pos_ == "PROPN" and before.is_alpha and before.text[:1].isupper()
                 and before.lower_ not in self.titles and before.text not in person.name.split())
+
+
+def _of_named_state(match: Match, states: set[str]) -> Match:
+    """A match whose readings are of several states, kept to those of the states the document names beyond
+    doubt: "the *Congolese* government" in a story of "the Democratic Republic of Congo"."""
+    named = tuple(t for t in match.terms if t.country in states)
+    if not named or len({t.country for t in match.terms}) < 2 or len(named) == len(match.terms) \
+            or any(t.kind not in OWNER_KINDS for t in match.terms):
+        return match
+    return Match(match.start, match.end, named)
 
 
 def _named_further(span: Span, naming: frozenset[str]) -> bool:

@@ -1853,7 +1853,9 @@ class EventFinder:
         """Who did the hostile deed a noun with "the" names and nothing else says whose ("deplores *the attack*",
         "condemned *the invasion*"): the doers of the last deed told by that word, else of the last deed of its
         kind told by any word ("air strikes" … "condemned *the attacks*"), not the speaker, nor a deed at home."""
-        kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")} & HOSTILE_DEEDS
+        kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
+        cause = self.lexicon.causes.get(g.lemma(thing))  # "the downing", "the sinking": deeds a measure answers
+        kinds = (kinds | ({self.codes[cause].event} if cause is not None else set())) & HOSTILE_DEEDS
         if not kinds or not self._told_before(thing) \
                 or any(c.dep_ in ("poss", "prep", "amod", "compound") for c in thing.children):
             return []

@@ -264,6 +264,16 @@ def test_a_people_of_two_readings_is_the_states_where_the_document_names_the_sta
     assert "Greeks" not in [m.span(alone).text for m in matcher(alone)]
 
 
+@pytest.mark.parametrize(("text", "countries"), [
+    ("Fighting went on in the Democratic Republic of Congo. The Congolese government denied it.", {"COD"}),
+    ("Brazzaville was calm. The Congolese government denied it.", {"COG"}),
+    ("The Congolese government denied it.", {"COD", "COG"}),
+])
+def test_a_word_of_two_states_is_of_the_one_the_document_names(nlp, matcher, text: str, countries: set) -> None:
+    doc = nlp(text)
+    assert {t.country for m in matcher(doc) if m.span(doc).text == "Congolese" for t in m.terms} == countries
+
+
 # (text, the names of actors the matcher finds): a longer name of something else (other_names) hides the name
 # inside it, and does not confirm it for the rest of the document
 OTHER_NAME_CASES = [

@@ -1840,6 +1840,8 @@ DEEDS_JUDGED = [
      [("ACCUSE", ("USA",), ("PRT",))]),
     ("U.S. warplanes raided Tripoli on Tuesday. Libyan missiles later fell short of Lampedusa. Greece condemned "
      "the raids.", [("ACCUSE", ("GRC",), ("USA",))]),
+    ("Eritrean gunners shot down an Ethiopian transport plane on Monday. Kenya urged restraint. The African Union "
+     "condemned the downing.", [("ACCUSE", ("AU",), ("ERI",))]),
     ("Portuguese troops attacked Conakry last month. Guinea's representative told the Council his country had "
      "been the victim of a colonial aggression organised in Lisbon.", [("ACCUSE", ("GIN",), ("PRT",))]),
 ]
