@@ -1393,8 +1393,11 @@ class EventFinder:
                 # "ready to settle the issue *with Manila*", "willing to help *Kyiv*": whom the stance is about
                 recipient = self.roles.recipients(clause, self.roles.theme(clause), exclude=self._own_side(actor),
                                                   own=frozenset(e.country for e in actor))
+            # "alarmed *by the attack*", "not bound *by the vote*": with no one named, the thing felt is judged
+            felt = None if recipient else next((obj for prep, obj in g.prep_objects(adjective, None)
+                                                if prep in self.feeling_preps and obj.pos_ == "NOUN"), None)
             return self._finding((adjective.i,), holder if holder.pos_ in ("VERB", "AUX") else adjective,
-                                 pattern, actor, recipient, None)
+                                 pattern, actor, recipient, felt)
         return None
 
     def _noun_event(self, noun: Token) -> Finding | None:

@@ -1795,6 +1795,20 @@ ANSWERERS_HIT = [
      "aircraft.", [("ASSAULT", ("TGO",), ("GHA",))]),
 ]
 
+# a border sealed is closed; a mission sealed off is blockaded; a decision a state will not be bound by is refused,
+# aimed at the body that took it
+SEALED_AND_NOT_BOUND = [
+    ("Police sealed off the Danish embassy in Tehran on Monday.", [("COERCE", ("IRN",), ("DNK",))]),
+    ("Pakistan sealed its border with Afghanistan on Sunday.", [("SANCTION", ("PAK",), ("AFG",))]),
+    ("The UN General Assembly voted for the plan on Saturday. Egypt said it would not be bound by the vote.",
+     [("REJECT", ("EGY",), ("UN",))]),
+]
+
+
+def test_what_a_state_is_bound_to_do_is_no_refusal(coder) -> None:
+    assert not [event for event in coded(coder, "Syria was not bound to attend the talks.") if event[0] == "REJECT"]
+
+
 # a vote told before that no body cast is no body's decision
 NOT_BODY_DECISIONS = [
     ("Russian troops entered the region last week. The UN Security Council met on Friday to discuss it. Voters "
@@ -2209,6 +2223,7 @@ MUST_FIND = {
     "acts named with their doers": ACTS_BY_THEIR_DOERS,
     "verdicts on an act told by the same word": SAME_WORD_VERDICTS,
     "the side that answered was hit": ANSWERERS_HIT,
+    "borders sealed, decisions not binding": SEALED_AND_NOT_BOUND,
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
     "acts answered": ANSWERED_CAUSES,
