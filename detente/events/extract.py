@@ -1372,10 +1372,13 @@ class EventFinder:
                 if not (self.roles.reported(adjective, quotes=False) or self.roles.according(adjective)):
                     continue
                 actor = self.roles.speaker_of(adjective)
-                if not actor or not said_of:
+                # "the annexation was contrary to the accords, Cairo said": an act told before, judged as a verb's
+                # object is (its doers)
+                act = subject if not said_of and subject is not None and self._told_act(subject) else None
+                if not actor or not (said_of or act is not None):
                     continue
                 return self._finding((adjective.i,), holder if holder.pos_ in ("VERB", "AUX") else adjective,
-                                     pattern, actor, said_of, None)
+                                     pattern, actor, said_of, act)
             actor = said_of
             if not actor and holder.pos_ in ("VERB", "AUX"):
                 actor = self.roles.actors(holder)
@@ -1811,6 +1814,13 @@ class EventFinder:
     def _told_before(self, thing: Token) -> bool:
         """Whether a noun names a thing told before ("*the* expulsions", "*this* move"), not a new one."""
         return any(c.dep_ == "det" and c.lower_ in self.resolver.words["pointing_words"] for c in thing.children)
+
+    def _told_act(self, thing: Token) -> bool:
+        """Whether a noun with "the" names an act told before: a noun of the lexicon's patterns or causes ("the
+        annexation", "the expulsions")."""
+        lemma = g.lemma(thing)
+        return thing.pos_ == "NOUN" and self._told_before(thing) \
+            and (bool(self.lexicon.patterns(lemma, "NOUN")) or lemma in self.lexicon.causes)
 
     def _own_act(self, thing: Token, speakers: set[str | None]) -> bool:
         """Whether "the strikes", "the expulsions" are the speaker's own: the last act of the kind the noun names

@@ -1804,6 +1804,12 @@ SEALED_AND_NOT_BOUND = [
      [("REJECT", ("EGY",), ("UN",))]),
 ]
 
+# an act told before that a speaker calls contrary to a law or an accord: the speaker accuses its doers
+CONTRARY_ACTS = [
+    ("Moroccan troops seized the island on Sunday. Madrid said the seizure was contrary to international law.",
+     [("ACCUSE", ("ESP",), ("MAR",))]),
+]
+
 
 def test_what_a_state_is_bound_to_do_is_no_refusal(coder) -> None:
     assert not [event for event in coded(coder, "Syria was not bound to attend the talks.") if event[0] == "REJECT"]
@@ -2224,6 +2230,7 @@ MUST_FIND = {
     "verdicts on an act told by the same word": SAME_WORD_VERDICTS,
     "the side that answered was hit": ANSWERERS_HIT,
     "borders sealed, decisions not binding": SEALED_AND_NOT_BOUND,
+    "acts called contrary to a law": CONTRARY_ACTS,
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
     "acts answered": ANSWERED_CAUSES,
