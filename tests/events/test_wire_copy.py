@@ -1810,6 +1810,13 @@ CONTRARY_ACTS = [
      [("ACCUSE", ("ESP",), ("MAR",))]),
 ]
 
+# a state asked for something, whatever it is, and what one state owes another asked for
+ASKED_FOR = [
+    ("Lesotho said it had asked Pretoria for urgent consular access to the detained students.",
+     [("REQUEST", ("LSO",), ("ZAF",))]),
+    ("Sweden asked Moscow for a full explanation on Monday.", [("REQUEST", ("SWE",), ("RUS",))]),
+]
+
 
 def test_what_a_state_is_bound_to_do_is_no_refusal(coder) -> None:
     assert not [event for event in coded(coder, "Syria was not bound to attend the talks.") if event[0] == "REJECT"]
@@ -2231,6 +2238,7 @@ MUST_FIND = {
     "the side that answered was hit": ANSWERERS_HIT,
     "borders sealed, decisions not binding": SEALED_AND_NOT_BOUND,
     "acts called contrary to a law": CONTRARY_ACTS,
+    "asked for": ASKED_FOR,
     "words told to a state": WORDS_TOLD_TO,
     "verdicts named in strong words": NAMED_VERDICTS,
     "acts answered": ANSWERED_CAUSES,
