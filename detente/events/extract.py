@@ -1815,6 +1815,12 @@ class EventFinder:
         """Whether a noun names a thing told before ("*the* expulsions", "*this* move"), not a new one."""
         return any(c.dep_ == "det" and c.lower_ in self.resolver.words["pointing_words"] for c in thing.children)
 
+    def _told_unowned(self, thing: Token) -> bool:
+        """Whether a noun names a thing told before and nothing in its phrase says whose or which ("*the* raids",
+        not "the U.S. raids", "the raids on Libya")."""
+        return self._told_before(thing) \
+            and not any(c.dep_ in ("poss", "prep", "amod", "compound") for c in thing.children)
+
     def _told_act(self, thing: Token) -> bool:
         """Whether a noun with "the" names an act told before: a noun of the lexicon's patterns or causes ("the
         annexation", "the expulsions")."""
@@ -1869,8 +1875,7 @@ class EventFinder:
         kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
         cause = self.lexicon.causes.get(g.lemma(thing))  # "the downing", "the sinking": deeds a measure answers
         kinds = (kinds | ({self.codes[cause].event} if cause is not None else set())) & HOSTILE_DEEDS
-        if not kinds or not self._told_before(thing) \
-                or any(c.dep_ in ("poss", "prep", "amod", "compound") for c in thing.children):
+        if not kinds or not self._told_unowned(thing):
             return []
         doc, lemma = thing.doc, g.lemma(thing)
         # the deed told by the same word ("U.S. *raids* on Libya … Greece condemned *the raids*"), or by a word of
@@ -1887,7 +1892,7 @@ class EventFinder:
         """Who did the act a noun with "the" names by the word it was told with ("Russia *vetoed* the draft" …
         "condemned *the veto*"; "the expulsions" after "expelled"): the doers of the last act told by that word,
         unless the speaker's own or the noun says whose."""
-        if not self._told_before(thing) or any(c.dep_ in ("poss", "prep", "amod", "compound") for c in thing.children):
+        if not self._told_unowned(thing):
             return []
         doc, lemma = thing.doc, g.lemma(thing)
         last = next((f for f in reversed(self.earlier) if f.actor and f.status == "actual"

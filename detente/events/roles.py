@@ -256,8 +256,10 @@ class Roles:
     def own_actors(self, noun: Token) -> list[Entity]:
         """The actor a noun names itself: its possessor, a country adjective, "by X", "the decision *of X*"."""
         for child in noun.children:
-            found = self.entities(child) if child.dep_ == "poss" else []
-            if child.dep_ == "poss" and (found or not g.is_time(child)):  # not "*Wednesday's* recognition … by X"
+            if child.dep_ != "poss":
+                continue
+            found = self.entities(child)
+            if found or not g.is_time(child):  # "*Wednesday's* recognition … by X": dated by the day, not done
                 return found
         for _prep, obj in g.prep_objects(noun, frozenset({"by"})):
             return self.entities(obj)
