@@ -410,8 +410,9 @@ def test_an_answer_told_by_its_manner_is_a_response(coder, text, cue):
 @pytest.mark.parametrize(("text", "cue", "pairs"), [
     ("Honiara signed a security agreement with Beijing in April, prompting warnings from Australia and New Zealand.",
      "prompting", [(("AUS", "SLB"), ("SLB", "CHN"))]),
+    # the launch names no victim: the side that answered it is taken for the one it was aimed at
     ("Pyongyang fired four ballistic missiles into the sea off Japan yesterday, drawing condemnation from Tokyo.",
-     "drawing", [(("JPN", "PRK"), ("PRK", None))]),
+     "drawing", [(("JPN", "PRK"), ("PRK", "JPN"))]),
 ])
 def test_a_reaction_a_participle_draws_answers_the_act_of_its_clause(coder, text, cue, pairs):
     """ "…, *prompting* warnings from Australia": the reaction answers the act of the clause the participle hangs
