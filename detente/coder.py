@@ -511,9 +511,11 @@ def _hit_answerers(events: list[Event], claims: list[Claim]) -> list[Event]:
     hit: dict[str, Event] = {}
     for claim in claims:
         cause, effect = by_id.get(claim.cause or ""), by_id.get(claim.effect)
-        if cause is None or effect is None or cause.recipient or cause.quad_class != MATERIAL_CONFLICT \
-                or {e.country for e in effect.actor} & {e.country for e in cause.actor}:
-            continue
+        answerers = {e.country for e in effect.actor} if effect is not None else set()
+        if cause is None or cause.recipient or cause.quad_class != MATERIAL_CONFLICT or len(answerers) != 1 \
+                or answerers & {e.country for e in cause.actor}:
+            continue  # many who answer together ("drawing condemnation from Tokyo, Seoul and Washington") were
+            # not all hit
         hit.setdefault(cause.id, dataclasses.replace(cause, recipient=effect.actor, recipient_source="context"))
     return [hit.get(event.id, event) for event in events]
 
