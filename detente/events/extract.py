@@ -1824,9 +1824,14 @@ class EventFinder:
     def _told_act(self, thing: Token) -> bool:
         """Whether a noun with "the" names an act told before: a noun of the lexicon's patterns or causes ("the
         annexation", "the expulsions")."""
-        lemma = g.lemma(thing)
-        return thing.pos_ == "NOUN" and self._told_before(thing) \
-            and (bool(self.lexicon.patterns(lemma, "NOUN")) or lemma in self.lexicon.causes)
+        return thing.pos_ == "NOUN" and self._told_before(thing) and bool(self._act_kinds(thing))
+
+    def _act_kinds(self, thing: Token) -> set[str]:
+        """The types of act a noun names: those of its patterns, and of the deed it names as a cause a measure
+        answers ("hacking", "the downing", "the sinking")."""
+        kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
+        cause = self.lexicon.causes.get(g.lemma(thing))
+        return kinds | {self.codes[cause].event} if cause is not None else kinds
 
     def _own_act(self, thing: Token, speakers: set[str | None]) -> bool:
         """Whether "the strikes", "the expulsions" are the speaker's own: the last act of the kind the noun names
@@ -1856,11 +1861,7 @@ class EventFinder:
     def _victims(self, thing: Token) -> list[Entity]:
         """Who a hostile act named by a noun falls on: "the cyberattack *against Albania*", "the attack *on*
         Egyptian fans"; none for a noun of no hostile act."""
-        kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
-        cause = self.lexicon.causes.get(g.lemma(thing))  # "hacking", "cyberattack": deeds a measure answers
-        if cause is not None:
-            kinds.add(self.codes[cause].event)
-        if not kinds & HOSTILE_DEEDS and g.lemma(thing) not in self.instruments:
+        if not self._act_kinds(thing) & HOSTILE_DEEDS and g.lemma(thing) not in self.instruments:
             return []
         # "the *Kuwait* invasion", "the invasion *of Kuwait*": the land taken
         invaded = [e for c in thing.children if self.roles.invaded(c, thing) for e in self.roles.entities(c)]
@@ -1872,9 +1873,7 @@ class EventFinder:
         """Who did the hostile deed a noun with "the" names and nothing else says whose ("deplores *the attack*",
         "condemned *the invasion*"): the doers of the last deed told by that word, else of the last deed of its
         kind told by any word ("air strikes" … "condemned *the attacks*"), not the speaker, nor a deed at home."""
-        kinds = {self.codes[p.cameo].event for p in self.lexicon.patterns(g.lemma(thing), "NOUN")}
-        cause = self.lexicon.causes.get(g.lemma(thing))  # "the downing", "the sinking": deeds a measure answers
-        kinds = (kinds | ({self.codes[cause].event} if cause is not None else set())) & HOSTILE_DEEDS
+        kinds = self._act_kinds(thing) & HOSTILE_DEEDS
         if not kinds or not self._told_unowned(thing):
             return []
         doc, lemma = thing.doc, g.lemma(thing)
