@@ -433,6 +433,31 @@ def objects_read_as_appositions(doc: Doc) -> Doc:
     return doc
 
 
+# Named entities that can do an act: a state, its people, an organisation, a person.
+DOER_ENTITIES = ("GPE", "NORP", "ORG", "PERSON")
+
+
+@Language.component("detente_agents_read_as_adverbs")
+def agents_read_as_adverbs(doc: Doc) -> Doc:
+    """ "France criticises *the decision by Greece*": the small English model may hang the "by" phrase that
+    names who did what a noun says on the verb, where it reads as a means, which leaves the act without its doer.
+
+    A "by" phrase right after the direct object (a common noun) of a verb in the active voice, with a subject of
+    its own, is the object's, when it names a doer (``DOER_ENTITIES``: "by Greece", "by Russian forces"), not a
+    means or a time ("by telephone", "by the dozen", "by 20 November").
+    """
+    prep = doc.vocab.strings["prep"]
+    for by in [doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == prep and doc[i].lower_ == "by"]:
+        verb, agent = by.head, next((c for c in by.children if c.dep_ == "pobj"), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == by.i), None)
+        if obj is None or agent is None or verb.pos_ != "VERB" or obj.pos_ != "NOUN" \
+                or not any(c.dep_ == "nsubj" for c in verb.children) \
+                or not any(t.ent_type_ in DOER_ENTITIES for t in (agent, *agent.lefts)):
+            continue
+        by.head = obj
+    return doc
+
+
 # Clause roles of a word that the parser read as a verb, whatever its tag.
 CLAUSE_DEPS = ("ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl")
 
@@ -444,10 +469,11 @@ def verbs_read_as_nouns(doc: Doc) -> Doc:
 
     A plural noun ending in "s" that heads a clause (``CLAUSE_DEPS``) with a subject or a direct object of its
     own is a verb in the present, third person; a name the parser hung before it as its modifier ("said *Bonn*
-    “regrets” the step") is its subject.
+    “regrets” the step") is its subject, also of a verb tagged right but parsed as a noun ("*The European
+    Commission* “regrets” the decision").
     """
-    plural = doc.vocab.strings["NNS"]
-    for word in (doc[i] for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag == plural):
+    plural, present = doc.vocab.strings["NNS"], doc.vocab.strings["VBZ"]
+    for word in (doc[i] for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag in (plural, present)):
         if word.dep_ in CLAUSE_DEPS and word.lower_.endswith("s") \
                 and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in word.children):
             word.pos_, word.tag_ = "VERB", "VBZ"
@@ -784,6 +810,7 @@ def load_model(name: str):
         nlp.add_pipe("detente_subjects_read_as_dates", last=True)
         nlp.add_pipe("detente_predicates_read_as_modifiers", last=True)
         nlp.add_pipe("detente_objects_read_as_appositions", last=True)
+        nlp.add_pipe("detente_agents_read_as_adverbs", last=True)
         nlp.add_pipe("detente_numbers_sent_home", last=True)
     _index_attribute_ruler(nlp)
     _lemmatize_by_arrays(nlp)

@@ -111,6 +111,7 @@ def test_the_indexed_attribute_ruler_annotates_as_spacys_own(nlp):
     stock.add_pipe("detente_subjects_read_as_appositions", last=True)
     stock.add_pipe("detente_subjects_read_as_dates", last=True)
     stock.add_pipe("detente_predicates_read_as_modifiers", last=True)
+    stock.add_pipe("detente_agents_read_as_adverbs", last=True)
     examples = Path(__file__).resolve().parent.parent / "examples" / "articles"
     texts = [d.text for d in read_inputs([str(examples)]) if isinstance(d, Document)]
     texts.append("They ain't gonna leave, y'all know it; we're gonna see. I'd've gone. She isn't here, is she?")
@@ -276,6 +277,25 @@ def test_an_apposition_of_a_verbs_own_subject_stays_an_apposition(nlp) -> None:
 def test_a_quoted_verb_with_an_object_and_a_name_before_it_is_a_verb_with_that_subject(nlp) -> None:
     parsed = _parsed(nlp, "A German spokesman said Bonn “regrets” the step and urged Greece to reconsider.")
     assert parsed["regrets"][0] == "VBZ" and parsed["Bonn"][1:] == ("nsubj", "regrets")
+
+
+def test_a_quoted_verb_tagged_right_but_parsed_as_a_noun_takes_the_name_before_it_for_subject(nlp) -> None:
+    parsed = _parsed(nlp, "The European Commission “regrets” the decision.")
+    assert parsed["Commission"][1:] == ("nsubj", "regrets")
+
+
+@pytest.mark.parametrize("text", ["France criticises the decision by Greece.",
+                                  "Moscow regretted the decision by Warsaw to close the crossing."])
+def test_a_by_phrase_naming_a_doer_after_a_verbs_object_is_the_objects(nlp, text: str) -> None:
+    assert _parsed(nlp, text)["by"][1:] == ("prep", "decision")
+
+
+@pytest.mark.parametrize("text, head", [
+    ("Britain raised the matter by telephone with Chinese officials.", "raised"),  # a means
+    ("Poland expelled Russian diplomats by the dozen.", "expelled"),  # a measure
+])
+def test_a_by_phrase_that_names_no_doer_stays_where_the_parser_hung_it(nlp, text: str, head: str) -> None:
+    assert _parsed(nlp, text)["by"][2] == head
 
 
 def test_names_read_as_conjuncts_of_an_object_are_the_next_verbs_subject(nlp) -> None:

@@ -39,7 +39,7 @@ REFERENCE_WORDS = ("personal_pronouns", "neuter_pronouns", "plural_pronouns", "f
                    "person_categories", "ethnic_words", "pair_nouns", "pair_words", "all_sides_nouns",
                    "courtesy_titles",
                    "sponsor_words", "other_names", "mission_nouns", "document_nouns",
-                   "told_people", "border_nouns", "counting_nouns", "including_words",
+                   "told_people", "told_craft", "border_nouns", "counting_nouns", "including_words",
                    "pointing_words", "tying_verbs", "tying_prepositions", "relation_nouns", "body_nouns", "pair_titles",
                    "any_body_nouns", "venue_named_things")
 

@@ -239,7 +239,7 @@ class Resolver:
                context: Entity | None = None) -> list[NamedPhrase]:
         """Resolve one phrase (without its conjuncts); several entities for "Hungarian and Romanian officials"."""
         found = self._phrase(head, speaker=speaker, context=context)
-        if not found and head.lower_ in self.words["told_people"] and _definite(head):
+        if not found and head.lower_ in self.words["told_people"] | self.words["told_craft"] and _definite(head):
             told = self._told_people(head)  # "the crew", "the 24 sailors": whose they were when first told
             return [told] if told is not None else []
         return [member for named in found for member in self._members(named)]
@@ -809,14 +809,16 @@ class Resolver:
 
     def _told_people(self, head: Token) -> NamedPhrase | None:
         """The people last told of with an owner before ``head`` ("24 American crew members" for "the crew"),
-        as people of that state."""
+        as people of that state; a craft, the last told of by the same word ("a Chinese trawler" for "the
+        trawler", not the patrol boats that stopped it)."""
         if head.i in self._told:
             return self._told[head.i]
         self._told[head.i] = None  # no loop through a mention that refers to itself
         found = None
         people = self.words["told_people"]
+        craft = head.lower_ in self.words["told_craft"]
         for earlier in reversed(self.doc[max(0, head.i - TOLD_PEOPLE_WINDOW):head.i]):
-            if earlier.lower_ not in people:
+            if (earlier.lemma_ != head.lemma_) if craft else earlier.lower_ not in people:
                 continue
             owner = next((n.entity for n in self.phrase(_people_head(earlier)) if n.entity.country), None)
             if owner is not None:

@@ -1481,7 +1481,9 @@ class EventFinder:
             if not recipient and bidden is not None:
                 # "the Council met on Friday at Ukraine's request": asked of whoever did the clause, and told by it
                 # (its date, its mood: "China would be able to send police at Honiara's request")
-                recipient = [e for e in self.roles.actors(bidden) if not own_side(e)]
+                # "troops *were flown* in at the request of the President": whoever a passive clause moved
+                recipient = [e for e in self.roles.actors(bidden) or [
+                    e for s in g.children(bidden, "nsubjpass") for e in self.roles.entities(s)] if not own_side(e)]
                 if recipient:
                     return self._finding((noun.i,), bidden, pattern, actor, recipient, theme)
             if not recipient and self.codes[pattern.cameo].event == "REQUEST":

@@ -2740,6 +2740,11 @@ def test_forces_withdrawn_in_the_passive_with_no_place_named_have_no_actor(coder
      ("REQUEST", ("ECU",), ("OAS",))),
     ("American marines landed in Lebanon on Tuesday at the request of President Chamoun.",
      ("REQUEST", ("LBN",), ("USA",))),
+    # a clause in the passive: asked of whom it moved
+    ("The Security Council was called into emergency session at the request of Portugal.",
+     ("REQUEST", ("PRT",), ("UN",))),
+    ("American marines were flown into Lebanon on Tuesday at the request of President Chamoun.",
+     ("REQUEST", ("LBN",), ("USA",))),
 ])
 def test_a_request_something_was_done_at_was_made_of_who_did_it(coder, text: str, expected: tuple) -> None:
     assert expected in coded(coder, text, day="1958-07-18"), coded(coder, text, day="1958-07-18")
@@ -2777,6 +2782,30 @@ def test_what_is_owed_after_a_wrong_expected_or_sought_is_asked_for(coder, text:
 
 def test_what_is_merely_expected_to_happen_is_no_request(coder) -> None:
     assert coded(coder, "Officials in Cairo expected a decision next week.") == []
+    assert coded(coder, "Analysts expect China to take a harder line.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("France wants Libya to cooperate with its inquiry into the bombing.", ("REQUEST", ("FRA",), ("LBY",))),
+    ("Tehran said it expected Riyadh to reciprocate.", ("REQUEST", ("IRN",), ("SAU",))),
+    ("The United States expects Pakistan to take action against the groups.", ("REQUEST", ("USA",), ("PAK",))),
+])
+def test_what_a_state_wants_or_expects_another_to_do_is_asked_of_it(coder, text: str, expected: tuple) -> None:
+    assert expected in coded(coder, text), coded(coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Britain criticised the decision by Iran.", ("ACCUSE", ("GBR",), ("IRN",))),
+    ("The European Commission “regrets” the decision by Greece.", ("ACCUSE", ("EU",), ("GRC",))),
+])
+def test_a_verdict_on_an_act_that_names_its_doer_with_by_is_aimed_at_the_doer(coder, text, expected) -> None:
+    assert coded(coder, text) == [expected], coded(coder, text)
+
+
+def test_a_craft_told_again_with_the_is_of_the_state_whose_craft_it_was_told(coder) -> None:
+    found = coded(coder, "A Chinese trawler entered the waters near the islands on Tuesday. Japanese patrol vessels "
+                         "intercepted the trawler and arrested its captain.")
+    assert found and all(event[2] == ("CHN",) for event in found), found
 
 
 def test_a_call_on_someone_is_a_request_whatever_blame_the_thing_asked_holds(coder) -> None:
