@@ -363,9 +363,9 @@ def subjects_read_as_dates(doc: Doc) -> Doc:
     leading date, the small English model may read the name that follows as the head of the date's phrase, the
     date as its modifier, and leave the verb with no subject.
 
-    A name that is the object of a preposition the verb governs, right before the verb (or its auxiliary), with
-    words of a date (the entity recogniser's DATE) before it, is the verb's subject; the date's last word is the
-    preposition's object, with its other words.
+    A name that is the object of a preposition the verb governs (or the verb of saying it reports to), right
+    before the verb (or its auxiliary), with words of a date (the entity recogniser's DATE) before it, is the
+    verb's subject; the date's last word is the preposition's object, with its other words.
     """
     pobj = doc.vocab.strings["pobj"]
     for name in (doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == pobj):
@@ -374,7 +374,9 @@ def subjects_read_as_dates(doc: Doc) -> Doc:
             continue
         verb = after.head if after.dep_ in ("aux", "auxpass", "neg") else after
         dated = [c for c in name.lefts if c.ent_type_ == "DATE"]
-        if after.tag_ not in FINITE_TAGS or name.head.head.i != verb.i or not dated \
+        # the date may be the saying's: "said *on Tuesday Turkey* would boycott …"
+        governing = (verb.i, verb.head.i) if verb.dep_ == "ccomp" else (verb.i,)
+        if after.tag_ not in FINITE_TAGS or name.head.head.i not in governing or not dated \
                 or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
             continue
         date = dated[-1]

@@ -161,6 +161,7 @@ BLIND_FLOORS = {
     "blind-39": {"precision": 0.52, "recall": 0.41, "f1": 0.46},
     "blind-40": {"precision": 0.55, "recall": 0.43, "f1": 0.48},
     "blind-41": {"precision": 0.74, "recall": 0.50, "f1": 0.60},
+    "blind-42": {"precision": 0.65, "recall": 0.62, "f1": 0.63},
 }
 
 

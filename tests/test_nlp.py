@@ -202,6 +202,8 @@ def test_an_object_listed_before_a_verb_stays_an_object(nlp) -> None:
     ("On Wednesday Canberra imposed tariffs on Chinese steel.", "Canberra", "Wednesday", "imposed"),
     ("In December Azerbaijan expelled two French diplomats.", "Azerbaijan", "December", "expelled"),
     ("On Friday Pyongyang had given its answer.", "Pyongyang", "Friday", "given"),
+    # the date of the saying, hung on it: the name is the reported clause's subject
+    ("Erdogan said on Tuesday Turkey would boycott U.S. goods.", "Turkey", "Tuesday", "boycott"),
 ])
 def test_the_name_after_a_leading_date_without_a_comma_is_the_subject(nlp, text, name, date, verb) -> None:
     parsed = _parsed(nlp, text)

@@ -353,8 +353,10 @@ class Resolver:
     def _affiliated(self, head: Token, speaker: Entity | None, context: Entity | None) -> list[NamedPhrase]:
         """People no name places, tied by a participle to who does ("actors *affiliated with* China's Ministry of
         State Security", "hackers *linked to* Russia's GRU", "gunmen *backed by* Iran"): that state's."""
-        for clause in head.children:
-            if clause.dep_ != "acl" or clause.tag_ != "VBN" or clause.lemma_.lower() not in self.words["tying_verbs"]:
+        # and participles listed with the first ("mercenaries *organized and paid by* Washington")
+        participles = [c for a in head.children if a.dep_ == "acl" for c in (a, *a.conjuncts)]
+        for clause in participles:
+            if clause.tag_ != "VBN" or clause.lemma_.lower() not in self.words["tying_verbs"]:
                 continue
             for prep in clause.children:
                 if prep.dep_ in ("prep", "agent") and prep.lower_ in self.words["tying_prepositions"]:
@@ -1022,7 +1024,9 @@ class Resolver:
             return []
         if head.pos_ == "NUM":
             count = number_value(head)  # "*the three* would recall their ambassadors"
-        elif head.lower_ in self.words["pair_nouns"] and self.by_token.get(head.i) is None:
+        elif head.lower_ in self.words["pair_nouns"] and (self.by_token.get(head.i) is None
+                                                          or head.lower_ in self.words["pair_titles"]):
+            # "the four *Foreign Ministers* met": a title counted is the listed states' holders of it
             count = next((number_value(c) for c in head.children if c.dep_ == "nummod"), None)
         else:
             return []

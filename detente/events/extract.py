@@ -1431,9 +1431,12 @@ class EventFinder:
                 actor = self.roles.speaker_of(noun)
                 if not actor:
                     continue
-                if not owners and noun.dep_ == "dobj" and self.codes[pattern.cameo].event == "THREATEN":
-                    # "would bring consequences *for Moscow*": whom the verb that brings them names
-                    owners = self.roles.recipients(noun.head, None, exclude=self._own_side(actor))
+                if not owners and self.codes[pattern.cameo].event == "THREATEN":
+                    # "would lead to grave consequences *for Britain*", "would bring consequences *for Moscow*":
+                    # whom the noun, or the verb that brings them, names
+                    owners = self.roles.recipients(noun, None, exclude=self._own_side(actor)) or (
+                        self.roles.recipients(noun.head, None, exclude=self._own_side(actor))
+                        if noun.dep_ == "dobj" else [])
                 return self._finding((noun.i,), noun, pattern, actor, owners, None)
             own = self.roles.own_actors(noun)
             voiced = self._voiced(noun) if not own and g.lemma(noun) in self.reactions else None
@@ -1481,9 +1484,11 @@ class EventFinder:
             if not recipient and bidden is not None:
                 # "the Council met on Friday at Ukraine's request": asked of whoever did the clause, and told by it
                 # (its date, its mood: "China would be able to send police at Honiara's request")
-                # "troops *were flown* in at the request of the President": whoever a passive clause moved
+                # "troops *were flown* in at the request of the President": whoever a passive clause moved, not a
+                # person it was done to ("Meng *was arrested* at the request of the United States")
                 recipient = [e for e in self.roles.actors(bidden) or [
-                    e for s in g.children(bidden, "nsubjpass") for e in self.roles.entities(s)] if not own_side(e)]
+                    e for s in g.children(bidden, "nsubjpass") if s.ent_type_ != "PERSON"
+                    for e in self.roles.entities(s)] if not own_side(e)]
                 if recipient:
                     return self._finding((noun.i,), bidden, pattern, actor, recipient, theme)
             if not recipient and self.codes[pattern.cameo].event == "REQUEST":

@@ -66,6 +66,8 @@ class Modality:
         "the consequences *would* be devastating"."""
         if verb.pos_ in ("NOUN", "PROPN") and verb.head.i != verb.i:
             verb = verb.head
+            if verb.pos_ == "ADP" and verb.dep_ == "prep":
+                verb = verb.head  # "*would lead to* grave consequences": the verb the phrase is on
         for token in g.clause_chain(verb, limit=4):
             auxes = g.auxiliaries(token)
             if any(a in self.future or a in self.hypothetical or a == "must" for a in auxes):

@@ -621,6 +621,8 @@ class Roles:
                 if prep == "to" and ranged:
                     continue  # "countries from Iraq to Afghanistan" is a range, not a recipient
                 found = other(self.entities(self.through_quantity(obj)))
+                if not found and felt:
+                    found = other(self.own_actors(obj))  # "regret at *the decision by Nicaragua*": whose it is
                 if found:
                     return found
         if token.pos_ in ("VERB", "AUX"):

@@ -1201,6 +1201,9 @@ LISTED_STATES = [
     ("Venezuela expelled the diplomats of Argentina, Chile, Costa Rica, Peru, Panama, the Dominican Republic and "
      "Uruguay on Monday. The seven said they rejected the move.",
      [("REJECT", ("ARG", "CHL", "CRI", "PER", "PAN", "DOM", "URY"), ("VEN",))]),
+    # a title or "powers" counted: the holders of the last list of as many
+    ("Britain, France and the United States signed the accord with Austria. Austria thanked the three Powers.",
+     [("SUPPORT", ("AUT",), ("GBR", "FRA", "USA"))]),
     # a headline's list without "and"
     ("FLASH — Britain, US blame Russian military intelligence for cyberattack on Georgia",
      [("ACCUSE", ("GBR", "USA"), ("RUS",))]),
@@ -2750,6 +2753,11 @@ def test_a_request_something_was_done_at_was_made_of_who_did_it(coder, text: str
     assert expected in coded(coder, text, day="1958-07-18"), coded(coder, text, day="1958-07-18")
 
 
+def test_a_request_a_person_was_arrested_at_is_not_made_of_the_person(coder) -> None:
+    found = coded(coder, "Meng Wanzhou was arrested in Vancouver at the request of the United States.", day="2018-12-06")
+    assert not [event for event in found if event[2] == ("CHN",)], found
+
+
 def test_a_request_something_was_done_at_is_dated_by_what_was_done(coder) -> None:
     events = coder.code(Document(id="case", text="The Security Council met in New York on Friday at Cambodia's "
                                                    "request.", date=date(2025, 7, 29)))
@@ -2800,6 +2808,52 @@ def test_what_a_state_wants_or_expects_another_to_do_is_asked_of_it(coder, text:
 ])
 def test_a_verdict_on_an_act_that_names_its_doer_with_by_is_aimed_at_the_doer(coder, text, expected) -> None:
     assert coded(coder, text) == [expected], coded(coder, text)
+
+
+def test_ministers_counted_are_those_of_the_last_list_of_as_many_states(coder) -> None:
+    found = coded(coder, "Britain, France and the United States signed the accord with Austria. The three Foreign "
+                         "Ministers met informally after the ceremony.")
+    assert {(actor, recipient) for event, actor, recipient in found if event == "CONSULT"} == {
+        (("GBR",), ("FRA",)), (("GBR",), ("USA",)), (("FRA",), ("USA",))}, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brazil called the investigation by Washington a witch hunt.", ("ACCUSE", ("BRA",), ("USA",))),
+    ("Angola called the attack by South Africa a bandit action.", ("ACCUSE", ("AGO",), ("ZAF",))),
+    ("Beijing called the report by Canberra disinformation.", ("ACCUSE", ("CHN",), ("AUS",))),
+])
+def test_an_act_called_by_a_name_of_wrongdoing_is_condemned(coder, text: str, expected: tuple) -> None:
+    assert expected in coded(coder, text), coded(coder, text)
+
+
+@pytest.mark.parametrize("text", ["Taiwan expressed regret at the decision by Nicaragua.",
+                                  "Taiwan said it felt pain and regret at the decision by Nicaragua."])
+def test_a_misgiving_at_an_act_that_names_its_doer_with_by_is_aimed_at_the_doer(coder, text: str) -> None:
+    assert coded(coder, text) == [("ACCUSE", ("TWN",), ("NIC",))], coded(coder, text)
+
+
+def test_people_tied_to_a_state_by_participles_listed_together_are_that_states(coder) -> None:
+    found = coded(coder, "Cuba said it had been invaded by mercenaries organized and paid by Washington.",
+                  day="1961-04-18")
+    assert ("ASSAULT", ("USA",), ("CUB",)) in found and ("ACCUSE", ("CUB",), ("USA",)) in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Abe offered his heartfelt apology and remorse to the women of South Korea.", ("SUPPORT", ("JPN",), ("KOR",))),
+    ("The Netherlands, he said, offers its apologies to Russia.", ("SUPPORT", ("NLD",), ("RUS",))),
+])
+def test_an_apology_offered_is_the_apology_not_a_promise(coder, text: str, expected: tuple) -> None:
+    assert coded(coder, text, day="2015-12-28") == [expected], coded(coder, text, day="2015-12-28")
+
+
+def test_consequences_a_course_would_lead_to_threaten_whom_they_are_for(coder) -> None:
+    found = coded(coder, "Molotov said the course would lead to grave consequences for Britain.", day="1947-07-02")
+    assert found == [("THREATEN", ("RUS",), ("GBR",))], found
+
+
+def test_a_conference_declined_is_refused(coder) -> None:
+    found = coded(coder, "The Soviet Union declined to attend the conference in Paris with Britain and France.")
+    assert found == [("REJECT", ("RUS",), ("GBR", "FRA"))], found
 
 
 def test_a_craft_told_again_with_the_is_of_the_state_whose_craft_it_was_told(coder) -> None:
