@@ -820,7 +820,8 @@ class Resolver:
         people = self.words["told_people"]
         craft = head.lower_ in self.words["told_craft"]
         for earlier in reversed(self.doc[max(0, head.i - TOLD_PEOPLE_WINDOW):head.i]):
-            if (earlier.lemma_ != head.lemma_) if craft else earlier.lower_ not in people:
+            told_again = earlier.lemma_ == head.lemma_ if craft else earlier.lower_ in people
+            if not told_again:
                 continue
             owner = next((n.entity for n in self.phrase(_people_head(earlier)) if n.entity.country), None)
             if owner is not None:

@@ -125,10 +125,10 @@ def test_unknown_class_in_a_class_names_its_line(tmp_path: Path) -> None:
 
 def test_a_sentiment_class_takes_in_vaders_most_negative_words(lexicon) -> None:
     verdicts = [p.complement for p in lexicon.patterns("call", "VERB") if p.cameo == "111" and p.complement]
-    named = next(words for words in verdicts if "betrayal" in words)
+    named = next(words for words in verdicts if "vile" in words)
     assert {"unjustified", "provocation"} <= named  # the lexicon's own words of condemnation stay
     considered = [p.complement for p in lexicon.patterns("consider", "VERB") if p.cameo == "111"]
-    assert all("betrayal" not in words for words in considered)  # only what a state calls or describes so
+    assert all("vile" not in words for words in considered)  # only what a state calls or describes so
     assert not {"disappointment", "concern", "decision"} & named  # mild or neutral words are not verdicts
 
 
