@@ -224,12 +224,14 @@ def subjects_read_as_objects(doc: Doc) -> Doc:
     """ "Phnom Penh insisted *Thailand* was to blame": the small English model reads the subject of a clause
     that a verb governs without "that" as the verb's object, and leaves the clause with no subject.
 
-    An object that ends right before a finite verb with no subject, which is the clausal complement of the
-    object's own verb, is that verb's subject.
+    An object that ends right before a finite verb (or the finite auxiliary of one) with no subject, which is
+    the clausal complement of the object's own verb, is that verb's subject.
     """
     ccomp = doc.vocab.strings["ccomp"]
     for verb in (doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == ccomp and i > 0):
-        if verb.tag_ not in FINITE_TAGS:
+        # finite itself, or by its auxiliary: "warned *the move* would not go unanswered"
+        if verb.tag_ not in FINITE_TAGS and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                                    for c in verb.lefts):
             continue
         head = verb.head
         if head.i > verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children):

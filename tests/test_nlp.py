@@ -193,6 +193,11 @@ def test_the_subject_of_a_clause_read_as_the_verbs_object_is_the_clauses(nlp) ->
     assert parsed["Thailand"][1:] == ("nsubj", "was")
 
 
+def test_the_subject_of_a_clause_with_a_modal_read_as_the_verbs_object_is_the_clauses(nlp) -> None:
+    parsed = _parsed(nlp, "Russia warned the move would not go unanswered.")
+    assert parsed["move"][1:] == ("nsubj", "go")
+
+
 def test_an_object_listed_before_a_verb_stays_an_object(nlp) -> None:
     parsed = _parsed(nlp, "It includes unfair barriers, attempts to sway other countries.")
     assert parsed["barriers"][1:] == ("dobj", "includes")

@@ -2851,6 +2851,19 @@ def test_consequences_a_course_would_lead_to_threaten_whom_they_are_for(coder) -
     assert found == [("THREATEN", ("RUS",), ("GBR",))], found
 
 
+def test_a_move_warned_of_as_not_going_unanswered_threatens_its_doer(coder) -> None:
+    found = coded(coder, "Russia warned the move by Washington would not go unanswered.")
+    assert found == [("THREATEN", ("RUS",), ("USA",))], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Singapore has never recognised the map published by Malaysia.", ("REJECT", ("SGP",), ("MYS",))),
+    ("Moscow recognised the new government of Honduras.", ("SUPPORT", ("RUS",), ("HND",))),
+])
+def test_recognition_refused_is_a_rejection(coder, text: str, expected: tuple) -> None:
+    assert coded(coder, text) == [expected], coded(coder, text)
+
+
 def test_a_conference_declined_is_refused(coder) -> None:
     found = coded(coder, "The Soviet Union declined to attend the conference in Paris with Britain and France.")
     assert found == [("REJECT", ("RUS",), ("GBR", "FRA"))], found
