@@ -480,7 +480,8 @@ def verbs_read_as_nouns(doc: Doc) -> Doc:
     for word in (doc[i] for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag in (plural, present)):
         if word.dep_ in CLAUSE_DEPS and word.lower_.endswith("s") \
                 and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in word.children):
-            word.pos_, word.tag_ = "VERB", "VBZ"
+            if word.tag_ == "NNS":
+                word.pos_, word.tag_ = "VERB", "VBZ"
             named = [c for c in word.lefts if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]
             if named and not any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
                 named[-1].dep_ = "nsubj"

@@ -239,7 +239,8 @@ class Resolver:
                context: Entity | None = None) -> list[NamedPhrase]:
         """Resolve one phrase (without its conjuncts); several entities for "Hungarian and Romanian officials"."""
         found = self._phrase(head, speaker=speaker, context=context)
-        if not found and head.lower_ in self.words["told_people"] | self.words["told_craft"] and _definite(head):
+        if not found and (head.lower_ in self.words["told_people"] or head.lower_ in self.words["told_craft"]) \
+                and _definite(head):
             told = self._told_people(head)  # "the crew", "the 24 sailors": whose they were when first told
             return [told] if told is not None else []
         return [member for named in found for member in self._members(named)]

@@ -1432,11 +1432,11 @@ class EventFinder:
                 if not actor:
                     continue
                 if not owners and self.codes[pattern.cameo].event == "THREATEN":
-                    # "would lead to grave consequences *for Britain*", "would bring consequences *for Moscow*":
-                    # whom the noun, or the verb that brings them, names
-                    owners = self.roles.recipients(noun, None, exclude=self._own_side(actor)) or (
-                        self.roles.recipients(noun.head, None, exclude=self._own_side(actor))
-                        if noun.dep_ == "dobj" else [])
+                    # "would lead to grave consequences *for Britain*": whom the noun names, else the verb that
+                    # brings them ("would bring consequences *for Moscow*")
+                    owners = self.roles.recipients(noun, None, exclude=self._own_side(actor))
+                    if not owners and noun.dep_ == "dobj":
+                        owners = self.roles.recipients(noun.head, None, exclude=self._own_side(actor))
                 return self._finding((noun.i,), noun, pattern, actor, owners, None)
             own = self.roles.own_actors(noun)
             voiced = self._voiced(noun) if not own and g.lemma(noun) in self.reactions else None
@@ -1484,11 +1484,7 @@ class EventFinder:
             if not recipient and bidden is not None:
                 # "the Council met on Friday at Ukraine's request": asked of whoever did the clause, and told by it
                 # (its date, its mood: "China would be able to send police at Honiara's request")
-                # "troops *were flown* in at the request of the President": whoever a passive clause moved, not a
-                # person it was done to ("Meng *was arrested* at the request of the United States")
-                recipient = [e for e in self.roles.actors(bidden) or [
-                    e for s in g.children(bidden, "nsubjpass") if s.ent_type_ != "PERSON"
-                    for e in self.roles.entities(s)] if not own_side(e)]
+                recipient = [e for e in self.roles.actors(bidden) or self._moved(bidden) if not own_side(e)]
                 if recipient:
                     return self._finding((noun.i,), bidden, pattern, actor, recipient, theme)
             if not recipient and self.codes[pattern.cameo].event == "REQUEST":
@@ -1551,6 +1547,12 @@ class EventFinder:
         to = noun.head
         return to.head if noun.dep_ == "pobj" and to.lower_ in self.bidding_preps \
             and to.head.pos_ in ("VERB", "AUX") else None
+
+    def _moved(self, clause: Token) -> list[Entity]:
+        """Whom a passive clause moved ("troops *were flown* in at the request of the President"), not a person it
+        was done to ("Meng *was arrested* at the request of the United States")."""
+        return [e for subject in g.children(clause, *g.PASSIVE_SUBJECTS) if subject.ent_type_ != "PERSON"
+                for e in self.roles.entities(subject)]
 
     def _feared(self, noun: Token) -> bool:
         """Whether a happening is only feared or supposed: "the danger that *a clash* … could escalate"."""
