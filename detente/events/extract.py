@@ -1414,7 +1414,7 @@ class EventFinder:
             if self._conditions(pattern, noun) is None:
                 continue
             if pattern.light is not None and (predicate is None or g.lemma(predicate) not in pattern.light) \
-                    and not self._done_by(noun):
+                    and not self._done_by(noun) and not self._told_done(noun, pattern.light):
                 continue
             if pattern.actor == "speaker":
                 owners = self.roles.own_actors(noun) or self.roles.entities(self.roles.theme(noun))
@@ -1500,6 +1500,15 @@ class EventFinder:
             agent for _of, done_to in g.prep_objects(noun, frozenset({"of"}))
             for _by, agent in g.prep_objects(done_to, frozenset({"by"}))]
         return any(self.roles.entities(agent) for agent in agents)
+
+    @staticmethod
+    def _told_done(noun: Token, light: frozenset[str]) -> bool:
+        """Whether a participle of one of the noun's light verbs tells its act ("the agreement *signed by*
+        Pakistan and India"), also when the parser hung it on the name of the noun's partner ("a security treaty
+        with Solomon Islands, *signed in 2017*": a state is not signed)."""
+        partners = [obj for _with, obj in g.prep_objects(noun, frozenset({"with"})) if obj.pos_ == "PROPN"]
+        return any(c.dep_ == "acl" and c.tag_ == "VBN" and g.lemma(c) in light
+                   for told in (noun, *partners) for c in told.children)
 
     def _noun_recipients(self, noun: Token, theme: Token | None, predicate: Token | None, actor: list[Entity],
                          exclude: Callable[[Entity], bool]) -> list[Entity]:

@@ -2953,3 +2953,21 @@ def test_what_a_state_would_be_able_to_do_is_no_act(coder) -> None:
     events = coder.code(Document(id="case", text="The pact showed China would be able to send troops to the Solomons "
                                                  "at Honiara's request.", date=date(2022, 4, 20)))
     assert events and {e.status for e in events} == {"hypothetical"}, events
+
+
+@pytest.mark.parametrize("text", ["Chad says the strip is Chadian under the Franco-Italian treaty of 1935.",
+                                  "Bogota gave notice of its withdrawal from the American Treaty on Pacific Settlement.",
+                                  "The visa rule breaches the spirit of the Maghreb treaty."])
+def test_a_treaty_only_named_is_no_signing(coder, text: str) -> None:
+    assert not any(event == "SUPPORT" for event, _a, _r in coded(coder, text)), coded(coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The prisoners went home under the agreement signed by Pakistan and India in Simla.",
+     ("SUPPORT", ("PAK",), ("IND",))),
+    ("Australia has a security treaty with Solomon Islands, signed in 2017.", ("SUPPORT", ("AUS",), ("SLB",))),
+    ("The agreement was announced by the foreign ministers of Japan and South Korea.",
+     ("SUPPORT", ("JPN",), ("KOR",))),
+])
+def test_a_treaty_or_agreement_a_participle_tells_as_concluded_is_a_signing(coder, text: str, expected) -> None:
+    assert expected in coded(coder, text), coded(coder, text)
