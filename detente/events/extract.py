@@ -2130,11 +2130,14 @@ class EventFinder:
         cut = theme if theme is not None else g.first_child(predicate, "dobj")  # "ordered *a halt* to all traffic …"
         if not recipient and code.quad_class == 4 and cut is not None:
             recipient = self._cut_off(cut, actor_countries)
-        organisation_met = code.event == "CONSULT" and all(e.sector == "IGO" for e in actor)
+        # of an organisation's own officers or of its members' ministers ("EC foreign ministers meeting in Brussels")
+        organisation_met = code.event == "CONSULT" and all(
+            e.sector == "IGO" or self.resolver.kb.is_organisation(e.country) for e in actor)
         if not recipient and code.event.lower() in self.placed_events and not organisation_met:
             # an attack falls on the state of its scene, named in any of its phrases ("struck fighters *near
             # Qamishli*"), and so does a build-up ("massed troops *near the Ukrainian border*"); an organisation's
-            # body meeting in a capital ("the OAS Council met in Washington") meets nobody there
+            # body or its members' ministers meeting in a capital ("the OAS Council met in Washington") meet nobody
+            # there
             scened = code.event in ("ASSAULT", "MOBILIZE")
             placed = self.roles.place(predicate)
             places = placed or (self.roles.scene(predicate) if scened else [])

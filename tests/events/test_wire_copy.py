@@ -2971,3 +2971,10 @@ def test_a_treaty_only_named_is_no_signing(coder, text: str) -> None:
 ])
 def test_a_treaty_or_agreement_a_participle_tells_as_concluded_is_a_signing(coder, text: str, expected) -> None:
     assert expected in coded(coder, text), coded(coder, text)
+
+
+@pytest.mark.parametrize("text", ["EC foreign ministers meeting in Brussels on Monday agreed to recall their envoys.",
+                                  "Foreign ministers of the Organization of African Unity are to meet in Addis Ababa.",
+                                  "At a NATO defence ministers' meeting in Brussels, the minister spoke to reporters."])
+def test_an_organisations_ministers_meeting_in_a_capital_meet_nobody_there(coder, text: str) -> None:
+    assert not any(event == "CONSULT" for event, _a, _r in coded(coder, text)), coded(coder, text)
