@@ -233,6 +233,7 @@ class EventFinder:
         self.instruments = lexicon.word_list("attack_instruments")
         self.needs_counterpart = lexicon.word_list("counterpart_events")
         self.press = lexicon.word_list("press_nouns")
+        self.audience = lexicon.word_list("audience_nouns") | self.press
         self.answering = lexicon.word_list("answering_verbs")
         self.justifying = lexicon.word_list("justifying_words")
         self.following = lexicon.word_list("following_verbs")
@@ -1060,7 +1061,7 @@ class EventFinder:
             used.update(o.i for _p, o in g.prep_objects(theme, frozenset({"of"})))
         if pattern.complement is not None:
             hit = self._complement_hit(token, pattern.complement)
-            if hit is None:
+            if hit is None or self._told_in_public(token):
                 return None
             used.add(hit.i)
         if pattern.subject is not None:
@@ -1080,6 +1081,12 @@ class EventFinder:
         if pattern.when == "past" and self.modality.intended(token):
             return None
         return used
+
+    def _told_in_public(self, verb: Token) -> bool:
+        """Whether a verb of speech tells its words to an audience ("told *a regular briefing* that the countries
+        concerned should stop …", "told *reporters* …"): what it says is said in public, not ordered of anyone."""
+        return g.lemma(verb) in self.roles.speech and any(
+            c.dep_ in ("dobj", "dative", "iobj") and g.lemma(c) in self.audience for c in verb.children)
 
     def _undone_recipient(self, decision: Token, countries: frozenset[str | None]) -> list[Entity]:
         """Whom a decision taken back was aimed at: those of the act it was to be ("withdrew its decision *to expel

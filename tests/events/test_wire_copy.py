@@ -2978,3 +2978,16 @@ def test_a_treaty_or_agreement_a_participle_tells_as_concluded_is_a_signing(code
                                   "At a NATO defence ministers' meeting in Brussels, the minister spoke to reporters."])
 def test_an_organisations_ministers_meeting_in_a_capital_meet_nobody_there(coder, text: str) -> None:
     assert not any(event == "CONSULT" for event, _a, _r in coded(coder, text)), coded(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "In Beijing, a Foreign Ministry spokesman told a regular briefing that the countries concerned should stop "
+    "politicising trade.",
+    "Prime Minister Whitlam told a press conference in Canberra that recognition ended an anomaly.",
+])
+def test_words_told_to_an_audience_are_said_not_ordered(coder, text: str) -> None:
+    assert not any(event == "SANCTION" for event, _a, _r in coded(coder, text)), coded(coder, text)
+
+
+def test_a_state_told_that_its_people_must_leave_is_ordered(coder) -> None:
+    assert ("SANCTION", ("RUS",), ("USA",)) in coded(coder, "Moscow told Washington that 755 staff must leave.")
