@@ -341,7 +341,7 @@ def _records(coder: Coder, work: Work) -> None:
     # words retold as earlier ("Dhaka *had expressed* its concern", "the State Department *had called* the expulsion
     # unwarranted") are of the story's days: they keep its date; deeds retold are of the background
     work.events = [_in_background(e) if e.id in retold and e.date_source == "publication" and e.quad_class in DEEDS
-                   else e for e in _share_dates(events, nominal, retold)]
+                   else e for e in _share_dates(events, nominal | _in_headlines(events, sentences), retold)]
 
 
 def _retold(predicate: Token, trigger: Token, speech: frozenset[str]) -> bool:
@@ -594,6 +594,20 @@ def _cause_noun(phrase: Span, lexicon: Lexicon) -> Token | None:
         if token.pos_ in ("NOUN", "PROPN") and (lemma in lexicon.causes or lexicon.patterns(lemma, "NOUN")):
             return token
     return None
+
+
+def _in_headlines(events: list[Event], sentences: list[Span]) -> set[str]:
+    """The events told in a headline, which restate a story's lede without its date: a sentence that is a line
+    of its own and ends without a full stop ("Correa breaks relations, sends troops to northern border", a
+    subhead under the first headline, the title of a story in a digest or of an entry of a live page)."""
+    return {e.id for e in events if e.sentence < len(sentences) and _headline(sentences[e.sentence])}
+
+
+def _headline(sentence: Span) -> bool:
+    text, told = sentence.doc.text, sentence.text.rstrip()
+    end = sentence.start_char + len(told)
+    alone = text[:sentence.start_char].rsplit("\n", 1)[-1].strip() == "" and text[end:].split("\n", 1)[0].strip() == ""
+    return alone and not told.rstrip("\"'”’)»").endswith((".", "!", "?", ":"))
 
 
 def _share_dates(events: list[Event], nominal: set[str], retold: set[str] = frozenset()) -> list[Event]:

@@ -2991,3 +2991,20 @@ def test_words_told_to_an_audience_are_said_not_ordered(coder, text: str) -> Non
 
 def test_a_state_told_that_its_people_must_leave_is_ordered(coder) -> None:
     assert ("SANCTION", ("RUS",), ("USA",)) in coded(coder, "Moscow told Washington that 755 staff must leave.")
+
+
+@pytest.mark.parametrize("headline", ["BIAFRA ROW DEEPENS", "Biafra row deepens"])
+def test_a_subhead_restating_the_lede_takes_its_date(coder, headline: str) -> None:
+    text = f"{headline}\n\nNigeria breaks off relations with Tanzania over Biafra\n\nLAGOS, April 17 - Nigeria broke " \
+           "off diplomatic relations with Tanzania on Monday, a spokesman said."
+    events = coder.code(Document(id="case", text=text, date=date(1968, 4, 17)))
+    breaks = [e.date for e in events if e.event == "SANCTION"]
+    assert breaks == [date(1968, 4, 15)] * 2, breaks
+
+
+def test_a_sentence_of_a_paragraph_keeps_its_own_date(coder) -> None:
+    text = "BIAFRA ROW DEEPENS\n\nLAGOS, April 17 - Nigeria broke off diplomatic relations with Tanzania on Monday, " \
+           "a spokesman said. Nigeria breaks off relations with Zambia as well."
+    events = coder.code(Document(id="case", text=text, date=date(1968, 4, 17)))
+    assert {(e.recipient[0].country, e.date) for e in events if e.event == "SANCTION"} == {
+        ("TZA", date(1968, 4, 15)), ("ZMB", date(1968, 4, 17))}
