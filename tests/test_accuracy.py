@@ -162,6 +162,7 @@ BLIND_FLOORS = {
     "blind-40": {"precision": 0.55, "recall": 0.43, "f1": 0.48},
     "blind-41": {"precision": 0.74, "recall": 0.50, "f1": 0.60},
     "blind-42": {"precision": 0.65, "recall": 0.62, "f1": 0.63},
+    "blind-43": {"precision": 0.35, "recall": 0.34, "f1": 0.35},
 }
 
 
