@@ -794,17 +794,39 @@ def item_days(text: str, published: datetime.date | None) -> list[tuple[int, int
         head = line.group()[:60].translate(_QUOTES_AND_DASHES)  # (one character for one: offsets hold)
         if not _DIGIT.search(head):
             continue
-        for match in _matches_in_order(head, (patterns.month_day, patterns.day_month)):
-            if not _ITEM_OPENING.match(head[:match.start()]) or not _ITEM_SEPARATOR.match(head[match.end():]):
-                break
-            month = load_time_words().months[match["month"].lower()]
-            day = _head_date(match) or _date(published.year, month, int(match["day"]))
-            if day is not None and day > published and not match["year"]:
-                day = _date(published.year - 1, month, int(match["day"]))
-            if day is not None and day <= published:
-                out.append((line.start(), line.end(), day))
-            break
+        first = next(iter(_matches_in_order(head, (patterns.month_day, patterns.day_month))), None)
+        opens = first is not None and _ITEM_OPENING.match(head[:first.start()]) \
+            and _ITEM_SEPARATOR.match(head[first.end():])
+        day = _item_day(first, published) if opens else _titled_item_day(line.group(), published)
+        if day is not None:
+            out.append((line.start(), line.end(), day))
     return out
+
+
+# A bullet item titled with its day in brackets: "• Mercosur suspends Venezuela *(Sat, Aug 5).* Meeting in …"
+_TITLED_ITEM = re.compile(r"^\W*[•·▪●*\-–—]\s*[^.()\n]{3,120}\(([^()\n]{3,30})\)\s*[.:]")
+
+
+def _titled_item_day(line: str, published: datetime.date) -> datetime.date | None:
+    """The day of a bullet item whose title ends with it in brackets ("• The Lima Declaration (Tue, Aug 8).")."""
+    titled = _TITLED_ITEM.match(line)
+    if titled is None:
+        return None
+    patterns = _patterns()
+    named = titled.group(1).translate(_QUOTES_AND_DASHES)
+    found = _matches_in_order(named, (patterns.month_day, patterns.day_month))
+    # the day alone, with its weekday before it: not "(Aug 6 or 7)"
+    alone = len(found) == 1 and not named[found[0].end():].strip(" .,")
+    return _item_day(found[0], published) if alone else None
+
+
+def _item_day(match: re.Match[str], published: datetime.date) -> datetime.date | None:
+    """The day a timeline entry opens with, without a year taking the year that puts it at or before publication."""
+    month = load_time_words().months[match["month"].lower()]
+    day = _head_date(match) or _date(published.year, month, int(match["day"]))
+    if day is not None and day > published and not match["year"]:
+        day = _date(published.year - 1, month, int(match["day"]))
+    return day if day is not None and day <= published else None
 
 
 def _told_day(day: datetime.date, published: datetime.date) -> datetime.date:

@@ -434,6 +434,31 @@ def test_the_entries_of_a_timeline_are_dated_by_the_day_they_open_with() -> None
     assert found == [("9", "2025-10-09"), ("Night", "2025-10-11"), ("15", "2025-10-15"), ("25:", "2024-12-25")]
 
 
+BULLETS = """THE WEEK THAT WAS
+
+• Ankara recalls its envoy (Sat, Aug 5). The foreign ministry said the step was temporary.
+
+* The Geneva talks (Tue., Aug. 8): delegates met for three hours.
+
+• Talks resume (in Geneva). No day in brackets.
+
+• Brussels weighs a reply (Aug 6 or 7). Two days: none.
+"""
+
+
+def test_a_bullet_item_titled_with_its_day_in_brackets_is_of_that_day() -> None:
+    days = item_days(BULLETS, datetime.date(2017, 8, 14))
+    assert [(BULLETS[start:end].split()[1], str(day)) for start, end, day in days] == [
+        ("Ankara", "2017-08-05"), ("The", "2017-08-08")]
+
+
+def test_what_a_titled_bullet_item_tells_without_a_date_is_of_its_day(coder) -> None:
+    text = ("Good morning. Here is the week.\n\n• Mercosur suspends Venezuela (Sat, Aug 5). Meeting in Sao Paulo, "
+            "Argentina and Brazil suspended Venezuela from the bloc.\n")
+    events = coder.code(Document(id="t", text=text, date=datetime.date(2017, 8, 14)))
+    assert {str(e.date) for e in events if e.event == "SANCTION"} == {"2017-08-05"}, events
+
+
 def test_what_a_timeline_entry_tells_without_a_date_is_of_its_day(coder) -> None:
     text = ("Catch up.\n\n– 11 October: Afghan forces attack Pakistani border posts along the Durand Line.\n\n"
             "– 15 October: Pakistan and Afghanistan agree a truce on Wednesday.\n")
