@@ -715,10 +715,13 @@ def section_days(text: str, published: datetime.date | None) -> list[tuple[int, 
     told from the publication date."""
     if published is None:
         return []
-    out = []
+    out, named = [], []
     patterns = _patterns()
     for line in _TEXT_LINE.finditer(text):
         if not _DIGIT.search(line.group()):
+            day = _weekday_dateline(line.group(), published)
+            if day is not None:
+                named.append((line.start(), day))
             continue
         for match in _matches_in_order(line.group(), (patterns.month_day, patterns.day_month)):
             if _DATELINE_PLACE.match(line.group()[:match.start()]):
@@ -727,7 +730,26 @@ def section_days(text: str, published: datetime.date | None) -> list[tuple[int, 
                 if day is not None:
                     out.append((line.start(), _told_day(day, published)))
                 break
-    return out[1:]
+    return sorted(out[1:] + named)
+
+
+# A dateline that names the day by its weekday, as British papers did ("UNITED NATIONS, New York, Sunday." on a
+# line of its own, "LUSAKA, Monday. — The minister …"): places, the first in capitals unless the line holds the
+# dateline alone, then the weekday and a stop, a dash or a colon.
+_WEEKDAY_DATELINE = re.compile(
+    r"^\W*(?P<place>[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?,\s*"
+    r"(?P<weekday>[A-Z][a-z]+day)\s*(?P<end>[.:—–-]|$)\s*(?P<rest>.*)$")
+
+
+def _weekday_dateline(line: str, published: datetime.date) -> datetime.date | None:
+    """The day of a dateline naming a weekday: the last such day at or before publication."""
+    found = _WEEKDAY_DATELINE.match(line.strip())
+    if found is None or found["weekday"].lower() not in load_time_words().weekdays:
+        return None
+    if found["rest"] and not (found["place"].isupper() and len(found["place"]) > 1):
+        return None  # "Smith, Monday, said …" is no dateline; "Ndola, Monday." alone on its line is
+    resolved = resolve_expression(found["weekday"], published)
+    return resolved.date if resolved is not None and resolved.date <= published else None
 
 
 # The longest a heading of a section may be, in characters and in words: a line of its own without a sentence's

@@ -20,6 +20,7 @@ from detente.time import (
     is_deadline,
     is_period,
     item_days,
+    section_days,
     load_time_words,
     publication_date_from_text,
     resolve_anaphoric,
@@ -547,3 +548,28 @@ def test_what_a_clause_came_a_span_after_is_dated_back_from_it(coder, span: str,
     text = f"India raised tariffs on 28 U.S. products on Saturday, {span} after Washington imposed higher duties."
     found = coder.code(Document(id="t", text=text, date=datetime.date(2019, 6, 16)))
     assert [(str(e.date), e.date_precision) for e in found if e.actor[0].country == "USA"] == [expected], found
+
+
+WEEKDAY_DATELINES = """THE EVENING POST
+
+Ndola, Monday, April 11, 1966 — Late City Edition
+
+UNITED NATIONS, New York, Sunday.
+
+The Security Council late last night called on Portugal to stop the tankers.
+
+LUSAKA, Monday. — The minister said Zambia welcomed the step.
+
+Smith, Monday, said it was no dateline.
+"""
+
+
+def test_a_dateline_that_names_a_weekday_tells_its_section_from_that_day() -> None:
+    days = section_days(WEEKDAY_DATELINES, datetime.date(1966, 4, 11))
+    assert [(WEEKDAY_DATELINES[offset:].split()[0], str(day)) for offset, day in days] == [
+        ("UNITED", "1966-04-10"), ("LUSAKA,", "1966-04-11")]
+
+
+def test_what_a_weekday_datelines_section_tells_counts_from_its_day(coder) -> None:
+    events = coder.code(Document(id="t", text=WEEKDAY_DATELINES, date=datetime.date(1966, 4, 11)))
+    assert [str(e.date) for e in events if e.event == "REQUEST"] == ["1966-04-09"], events
