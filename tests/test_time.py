@@ -20,11 +20,11 @@ from detente.time import (
     is_deadline,
     is_period,
     item_days,
-    section_days,
     load_time_words,
     publication_date_from_text,
     resolve_anaphoric,
     resolve_expression,
+    section_days,
     story_day,
     _patterns,
 )
