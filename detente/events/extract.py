@@ -234,6 +234,7 @@ class EventFinder:
         self.needs_counterpart = lexicon.word_list("counterpart_events")
         self.press = lexicon.word_list("press_nouns")
         self.audience = lexicon.word_list("audience_nouns") | self.press
+        self.envoys = lexicon.word_list("envoy_nouns")
         self.answering = lexicon.word_list("answering_verbs")
         self.justifying = lexicon.word_list("justifying_words")
         self.following = lexicon.word_list("following_verbs")
@@ -987,6 +988,9 @@ class EventFinder:
                 # "Thai troops were placed on high alert": a state's own forces, put on alert by their state
                 actor = self.roles.entities(theme)
                 recipient = [e for e in recipient if e.country not in {a.country for a in actor}]
+            if not actor and g.is_passive(verb) and mode == "withdraw" and theme is not None \
+                    and g.lemma(theme) in self.envoys:
+                actor, recipient = self._recalled(theme, verb, recipient)
             own_forces = self.roles.entities(theme) if theme is not None else []
             if g.is_passive(verb) and pattern.cameo == "0874" and own_forces \
                     and {a.country for a in actor} <= {e.country for e in own_forces}:
@@ -1087,6 +1091,17 @@ class EventFinder:
         concerned should stop …", "told *reporters* …"): what it says is said in public, not ordered of anyone."""
         return g.lemma(verb) in self.roles.speech and any(
             c.dep_ in ("dobj", "dative", "iobj") and g.lemma(c) in self.audience for c in verb.children)
+
+    def _recalled(self, envoy: Token, verb: Token, recipient: list[Entity]) -> tuple[list[Entity], list[Entity]]:
+        """An envoy recalled in the passive with no agent is recalled by the state the phrase names as his ("*the
+        Soviet* Ambassador in Tel Aviv was being recalled"), from the state he serves in ("in Tel Aviv", "from
+        Tel Aviv")."""
+        own = [e for c in envoy.children if c.dep_ in ("amod", "poss") for e in self.roles.entities(c)]
+        states = {e.country for e in own}
+        serves = [e for _p, place in [*g.prep_objects(envoy, frozenset({"in", "to", "at"})),
+                                      *g.prep_objects(verb, frozenset({"from"}))]
+                  for e in self.roles.entities(place)]
+        return own, [e for e in recipient + serves if e.country not in states][:1] if own else recipient
 
     def _undone_recipient(self, decision: Token, countries: frozenset[str | None]) -> list[Entity]:
         """Whom a decision taken back was aimed at: those of the act it was to be ("withdrew its decision *to expel
@@ -1237,6 +1252,11 @@ class EventFinder:
                 candidates.extend(c for c in child.children
                                   if c.dep_ in ("dobj", "attr", "acomp", "oprd", "pobj", "xcomp", "amod", "prep",
                                                 "npadvmod", "nsubj", "nsubjpass", "relcl", "acl", "advmod"))
+                if child.dep_ == "dobj":
+                    # "gave Venezuela's ambassador in Lima, Diego Molero, *five days to leave*": after a long
+                    # object the parser may read the time given as its apposition, with the clause under it
+                    candidates.extend(c for appos in g.children(child, "appos") if g.is_time(appos)
+                                      for c in appos.children if c.dep_ in ("relcl", "acl", "xcomp"))
             elif child.dep_ in ("prep", "prt") or (child.dep_ == "dative" and child.pos_ == "ADP"):
                 # "sent ten battalions *to* the border": the parser may label "to" as a dative
                 candidates.append(child)

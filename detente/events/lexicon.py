@@ -75,7 +75,7 @@ WORD_LISTS = ("light_verbs", "speech_verbs", "quantity_nouns", "carrying_out_nou
               "apology_doers", "regret_preps", "issuing_verbs", "judged_accusations", "judged_demands", "force_events",
               "simultaneous_preps", "custody_nouns", "crew_nouns", "craft_nouns", "particle_adverbs", "place_adverbs",
               "retort_particles", "elliptic_words", "known_counts", "joint_things", "paper_nouns",
-              "mutual_words", "drawing_verbs", "arriving_verbs", "hosted_people", "reaction_nouns", "press_nouns", "audience_nouns",
+              "mutual_words", "drawing_verbs", "arriving_verbs", "hosted_people", "reaction_nouns", "press_nouns", "audience_nouns", "envoy_nouns",
               "mission_preps", "siege_codes", "territorial_codes", "set_phrase_words", "told_things", "denial_codes",
               "answering_verbs", "in_kind_words", "justifying_words", "following_verbs", "following_objects",
               "copying_verbs", "copying_words", "additive_adverbs", "pro_verbs", "hosted_codes", "addressing_verbs",
