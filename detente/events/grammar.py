@@ -291,7 +291,8 @@ def lemma(token: Token) -> str:
 
 
 def phrase_lemmas(head: Token) -> set[str]:
-    """Lemmas of a noun phrase's head and its compounds and adjectives ("diplomatic staff")."""
+    """Lemmas of a noun phrase's head and its compounds and adjectives ("diplomatic staff"), and the word right
+    before the head joined to it, for the words of two that lists name ("*air space*", "*military attache*")."""
     out = {lemma(head), head.lower_}
     if head.pos_ == "PROPN" and head.lower_.endswith("s") and not head.lower_.endswith("ss"):
         out.add(head.lower_[:-1])  # a plural read as a name, which keeps its "s": "*Mobs* set fire to …"
@@ -301,6 +302,8 @@ def phrase_lemmas(head: Token) -> set[str]:
         if child.dep_ in ("compound", "amod", "nmod"):
             out.add(lemma(child))
             out.add(child.lower_)
+            if child.i == head.i - 1:
+                out.add(f"{child.lower_} {lemma(head)}")
     return out
 
 

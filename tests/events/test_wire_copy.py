@@ -3008,3 +3008,9 @@ def test_a_sentence_of_a_paragraph_keeps_its_own_date(coder) -> None:
     events = coder.code(Document(id="case", text=text, date=date(1968, 4, 17)))
     assert {(e.recipient[0].country, e.date) for e in events if e.event == "SANCTION"} == {
         ("TZA", date(1968, 4, 15)), ("ZMB", date(1968, 4, 17))}
+
+
+@pytest.mark.parametrize("text", ["India closed Indian airfields to Dutch aircraft.",
+                                  "India closed its air space to Dutch planes."])
+def test_airfields_and_air_space_closed_to_a_states_aircraft_are_a_sanction(coder, text: str) -> None:
+    assert ("SANCTION", ("IND",), ("NLD",)) in coded(coder, text), coded(coder, text)
