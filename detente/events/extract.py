@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.knowledge import ADJECTIVE, ORGANISATION
+from ..actors.knowledge import ADJECTIVE, ORGANISATION, PERSON
 from ..actors.resolve import Resolver
 from ..records import Entity
 from . import grammar as g
@@ -769,10 +769,11 @@ class EventFinder:
         return [], token
 
     def _in_name(self, token: Token) -> bool:
-        """Whether a word is part of a longer proper name ("the Collective Security *Treaty* Organisation"),
-        which is no trigger."""
+        """Whether a word is part of a longer proper name ("the Collective Security *Treaty* Organisation") or
+        names a person the knowledge base knows ("met *Mr Ban* in New York"), which is no trigger."""
         match = self.resolver.by_token.get(token.i)
-        return match is not None and match.end - match.start > 1 and all(t.case_sensitive for t in match.terms)
+        return match is not None and all(t.case_sensitive for t in match.terms) and (
+            match.end - match.start > 1 or any(t.kind == PERSON for t in match.terms))
 
     def _gapped(self, finding: Finding) -> list[Finding]:
         """ "Latvia expelled two Russian diplomats, *Estonia three* and *Lithuania one*": states listed with a

@@ -3014,3 +3014,13 @@ def test_a_sentence_of_a_paragraph_keeps_its_own_date(coder) -> None:
                                   "India closed its air space to Dutch planes."])
 def test_airfields_and_air_space_closed_to_a_states_aircraft_are_a_sanction(coder, text: str) -> None:
     assert ("SANCTION", ("IND",), ("NLD",)) in coded(coder, text), coded(coder, text)
+
+
+def test_a_person_the_knowledge_base_knows_is_no_trigger(coder) -> None:
+    text = ("Morocco expelled most of the mission's civilian staff last month in a row with Secretary-General Ban "
+            "Ki-moon.\n\nAlso read: Rabat rally draws huge crowds against Ban's remark\n\nThe dispute erupted after "
+            "Mr Ban, visiting the refugee camps near Tindouf in Algeria on 5 March, used the word occupation. Foreign "
+            "Minister Salaheddine Mezouar met Mr Ban in New York in mid-March.")
+    events = coder.code(Document(id="case", text=text, date=date(2016, 4, 30)))
+    assert not any(e.trigger == "Ban" for e in events), events
+    assert ("SANCTION", ("CHN",), ("AUS",)) in coded(coder, "China imposed a ban on Australian coal.")
