@@ -84,6 +84,7 @@ class TimeWords:
     relative_months: Mapping[str, int]
     relative_years: Mapping[str, int]
     numbers: Mapping[str, int]
+    ordinal_days: Mapping[str, int]
     ago_units: Mapping[str, str]
     anaphoric_days: Mapping[str, int]
     qualifier_days: Mapping[str, int]
@@ -125,6 +126,7 @@ _WORD_MAPS: dict[str, range | frozenset[str]] = {
     "relative_months": range(-12, 13),
     "relative_years": range(-10, 11),
     "numbers": range(1, 100),
+    "ordinal_days": range(1, 32),
     "ago_units": frozenset({"day", "week", "month", "year"}),
     "anaphoric_days": range(-31, 32),
     "qualifier_days": range(1, 29),
@@ -359,6 +361,21 @@ def _normalize(text: str) -> str:
     return " ".join(text.split()).strip(_EDGE_PUNCTUATION)
 
 
+def _ordinal_days(phrase: str) -> str:
+    """A day of a month written as an ordinal word, as its number: "the twenty seventh of november" → "the 27th of
+    november"; left as it is where no month is named ("a second time")."""
+    words = load_time_words()
+    if not any(word in words.months for word in phrase.split()):
+        return phrase
+    return _ordinal_day_pattern().sub(lambda m: f"{words.ordinal_days[m.group()]}th", phrase)
+
+
+@functools.cache
+def _ordinal_day_pattern() -> re.Pattern[str]:
+    names = sorted(load_time_words().ordinal_days, key=len, reverse=True)  # "twenty first" before "first"
+    return re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b")
+
+
 def resolve_expression(text: str, reference: datetime.date) -> ResolvedDate | None:
     """Resolve one date expression against the publication date ``reference``.
 
@@ -389,7 +406,7 @@ def resolve_expression(text: str, reference: datetime.date) -> ResolvedDate | No
     """
     if isinstance(reference, datetime.datetime):
         reference = reference.date()
-    phrase = _normalize(text)
+    phrase = _ordinal_days(_normalize(text))
     if not phrase or len(phrase) > MAX_EXPRESSION_LENGTH:
         return None
     for candidate in _peeled(phrase):

@@ -573,3 +573,14 @@ def test_a_dateline_that_names_a_weekday_tells_its_section_from_that_day() -> No
 def test_what_a_weekday_datelines_section_tells_counts_from_its_day(coder) -> None:
     events = coder.code(Document(id="t", text=WEEKDAY_DATELINES, date=datetime.date(1966, 4, 11)))
     assert [str(e.date) for e in events if e.event == "REQUEST"] == ["1966-04-09"], events
+
+
+@pytest.mark.parametrize("text, day", [("the twenty-seventh of November", "1958-11-27"),
+                                       ("on the thirty-first of December", "1958-12-31"),
+                                       ("twenty-first November", "1958-11-21")])
+def test_a_day_of_a_month_written_as_an_ordinal_word(text: str, day: str) -> None:
+    assert str(resolve_expression(text, datetime.date(1959, 1, 1)).date) == day
+
+
+def test_an_ordinal_word_without_a_month_is_no_day() -> None:
+    assert resolve_expression("a second time", datetime.date(1959, 1, 1)) is None

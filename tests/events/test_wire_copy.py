@@ -3024,3 +3024,9 @@ def test_a_person_the_knowledge_base_knows_is_no_trigger(coder) -> None:
     events = coder.code(Document(id="case", text=text, date=date(2016, 4, 30)))
     assert not any(e.trigger == "Ban" for e in events), events
     assert ("SANCTION", ("CHN",), ("AUS",)) in coded(coder, "China imposed a ban on Australian coal.")
+
+
+@pytest.mark.parametrize("text", ["Moscow gave the Western allies six months to agree to a free city.",
+                                  "Libya gave Chad 48 hours to surrender the border post."])
+def test_time_given_to_agree_or_surrender_is_an_ultimatum(coder, text: str) -> None:
+    assert any(event == "THREATEN" for event, _a, _r in coded(coder, text)), coded(coder, text)
