@@ -953,7 +953,20 @@ def _stated_days(doc: Doc, reference: date | None) -> Iterator[tuple[int, date]]
 def _date_phrases(sent: Span) -> list[Span]:
     """The date phrases of a sentence, in which the date of each of its events is looked for: the entity
     recogniser's dates and times, then the days counted from another event."""
-    return [ent for ent in entities(sent) if ent.label_ in DATE_LABELS] + _anaphoric_phrases(sent)
+    return _joined_dates([ent for ent in entities(sent) if ent.label_ in DATE_LABELS]) + _anaphoric_phrases(sent)
+
+
+def _joined_dates(dates: list[Span]) -> list[Span]:
+    """Dates the entity recogniser cut at "of" joined again: "*the twenty-seventh* of *November*" is one date."""
+    out: list[Span] = []
+    for ent in dates:
+        last = out[-1] if out else None
+        if last is not None and ent.start == last.end + 1 and ent.doc[last.end].lower_ == "of" \
+                and last.label_ == ent.label_ == "DATE":
+            out[-1] = Span(ent.doc, last.start, ent.end, label="DATE")
+        else:
+            out.append(ent)
+    return out
 
 
 def _anaphoric_phrases(sent: Span) -> list[Span]:

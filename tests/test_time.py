@@ -584,3 +584,9 @@ def test_a_day_of_a_month_written_as_an_ordinal_word(text: str, day: str) -> Non
 
 def test_an_ordinal_word_without_a_month_is_no_day() -> None:
     assert resolve_expression("a second time", datetime.date(1959, 1, 1)) is None
+
+
+def test_a_day_cut_from_its_month_at_of_is_one_date(coder) -> None:
+    events = coder.code(Document(id="t", text="On the twenty-seventh of November Moscow expelled two British "
+                                               "diplomats.", date=datetime.date(1959, 1, 1)))
+    assert [str(e.date) for e in events] == ["1958-11-27"], events
