@@ -1264,8 +1264,11 @@ class EventFinder:
                 candidates.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         first = g.first_listed(token)  # "stepped up customs and migration *checks* at the border": the last object
         if token.pos_ == "NOUN" and first.dep_ == "dobj":
-            # "imposed controls *on exports*": the phrase right after an object is often hung on the verb
-            candidates.extend(c for c in first.head.children if c.dep_ == "prep" and c.i == token.right_edge.i + 1)
+            # "imposed controls *on exports*": the phrase right after an object is often hung on the verb, and so
+            # is an infinitive ("accepted a US call *to halt* air strikes")
+            candidates.extend(c for c in first.head.children if c.dep_ == "prep" and c.i == token.right_edge.i + 1
+                              or c.dep_ in ("advcl", "xcomp") and c.left_edge.i == token.right_edge.i + 1
+                              and c.left_edge.lower_ == "to")
         # "declared a first secretary of the Polish embassy in Minsk *persona non grata*": a set phrase the parser
         # may hang anywhere under the object
         candidates.extend(t for obj in g.children(token, "dobj") for t in obj.subtree if t.lower_ in self.set_phrases)

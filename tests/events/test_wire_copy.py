@@ -3030,3 +3030,9 @@ def test_a_person_the_knowledge_base_knows_is_no_trigger(coder) -> None:
                                   "Libya gave Chad 48 hours to surrender the border post."])
 def test_time_given_to_agree_or_surrender_is_an_ultimatum(coder, text: str) -> None:
     assert any(event == "THREATEN" for event, _a, _r in coded(coder, text)), coded(coder, text)
+
+
+def test_a_call_to_do_something_is_an_appeal(coder) -> None:
+    found = coded(coder, "Both governments have accepted a US call to halt air strikes.")
+    assert any(event == "REQUEST" and actor == ("USA",) for event, actor, _r in found), found
+    assert not any(event == "REQUEST" for event, _a, _r in coded(coder, "Clinton made a phone call to Meles."))
