@@ -3036,3 +3036,9 @@ def test_a_call_to_do_something_is_an_appeal(coder) -> None:
     found = coded(coder, "Both governments have accepted a US call to halt air strikes.")
     assert any(event == "REQUEST" and actor == ("USA",) for event, actor, _r in found), found
     assert not any(event == "REQUEST" for event, _a, _r in coded(coder, "Clinton made a phone call to Meles."))
+
+
+def test_a_paper_handed_over_is_no_return(coder) -> None:
+    found = coded(coder, "India handed over a dossier on the attack to Pakistan's envoy.")
+    assert not any(event == "RETREAT" for event, _a, _r in found), found
+    assert ("RETREAT", ("NGA",), ("CMR",)) in coded(coder, "Nigeria handed over a number of villages to Cameroon.")
