@@ -3042,3 +3042,9 @@ def test_a_paper_handed_over_is_no_return(coder) -> None:
     found = coded(coder, "India handed over a dossier on the attack to Pakistan's envoy.")
     assert not any(event == "RETREAT" for event, _a, _r in found), found
     assert ("RETREAT", ("NGA",), ("CMR",)) in coded(coder, "Nigeria handed over a number of villages to Cameroon.")
+
+
+def test_the_refugees_a_state_hosts_are_no_visit(coder) -> None:
+    assert coded(coder, "Syria hosts more than a million Iraqi refugees.") == []
+    assert ("CONSULT", ("KEN",), ("SOM",)) in coded(
+        coder, "Mogadishu protested after Kenya's President Uhuru Kenyatta hosted Somaliland leader Muse Bihi.")
