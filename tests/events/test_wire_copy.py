@@ -3047,4 +3047,5 @@ def test_a_paper_handed_over_is_no_return(coder) -> None:
 def test_the_refugees_a_state_hosts_are_no_visit(coder) -> None:
     assert coded(coder, "Syria hosts more than a million Iraqi refugees.") == []
     assert ("CONSULT", ("KEN",), ("SOM",)) in coded(
-        coder, "Mogadishu protested after Kenya's President Uhuru Kenyatta hosted Somaliland leader Muse Bihi.")
+        coder, "Mogadishu cites interference a day after Kenya's President Uhuru Kenyatta hosts Somaliland leader "
+               "Muse Bihi at State House.")
