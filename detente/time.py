@@ -754,7 +754,8 @@ def section_days(text: str, published: datetime.date | None) -> list[tuple[int, 
 # line of its own, "LUSAKA, Monday. — The minister …"): places, the first in capitals unless the line holds the
 # dateline alone, then the weekday and a stop, a dash or a colon.
 _WEEKDAY_DATELINE = re.compile(
-    r"^\W*(?P<place>[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?,\s*"
+    r"^\W*(?P<place>[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?,\s*"
     r"(?P<weekday>[A-Z][a-z]+day)\s*(?P<end>[.:—–-]|$)\s*(?P<rest>.*)$")
 
 

@@ -2956,7 +2956,7 @@ def test_what_a_state_would_be_able_to_do_is_no_act(coder) -> None:
 
 
 @pytest.mark.parametrize("text", ["Chad says the strip is Chadian under the Franco-Italian treaty of 1935.",
-                                  "Bogota gave notice of its withdrawal from the American Treaty on Pacific Settlement.",
+                                  "Bogota gave notice of withdrawal from the American Treaty on Pacific Settlement.",
                                   "The visa rule breaches the spirit of the Maghreb treaty."])
 def test_a_treaty_only_named_is_no_signing(coder, text: str) -> None:
     assert not any(event == "SUPPORT" for event, _a, _r in coded(coder, text)), coded(coder, text)
