@@ -605,8 +605,9 @@ def _in_headlines(events: list[Event], sentences: list[Span]) -> set[str]:
 
 def _headline(sentence: Span) -> bool:
     text, told = sentence.doc.text, sentence.text.rstrip()
-    end = sentence.start_char + len(told)
-    alone = text[:sentence.start_char].rsplit("\n", 1)[-1].strip() == "" and text[end:].split("\n", 1)[0].strip() == ""
+    start, end = sentence.start_char, sentence.start_char + len(told)
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)  # (no copy of the text around)
+    alone = not text[line_start:start].strip() and not text[end:line_end if line_end >= 0 else len(text)].strip()
     return alone and not told.rstrip("\"'”’)»").endswith((".", "!", "?", ":"))
 
 

@@ -750,23 +750,24 @@ def section_days(text: str, published: datetime.date | None) -> list[tuple[int, 
     return sorted(out[1:] + named)
 
 
-# A dateline that names the day by its weekday, as British papers did ("UNITED NATIONS, New York, Sunday." on a
-# line of its own, "LUSAKA, Monday. — The minister …"): places, the first in capitals unless the line holds the
-# dateline alone, then the weekday and a stop, a dash or a colon.
-_WEEKDAY_DATELINE = re.compile(
-    r"^\W*(?P<place>[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}"
-    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?,\s*"
-    r"(?P<weekday>[A-Z][a-z]+day)\s*(?P<end>[.:—–-]|$)\s*(?P<rest>.*)$")
+# What may follow a dateline's weekday: a stop, a colon or a dash, then the story, or nothing.
+_AFTER_WEEKDAY = re.compile(r"^\s*(?:[.:—–-]|$)\s*(?P<rest>.*)$")
 
 
 def _weekday_dateline(line: str, published: datetime.date) -> datetime.date | None:
-    """The day of a dateline naming a weekday: the last such day at or before publication."""
-    found = _WEEKDAY_DATELINE.match(line.strip())
-    if found is None or found["weekday"].lower() not in load_time_words().weekdays:
+    """The day of a dateline that names the day by its weekday, as British papers did ("UNITED NATIONS, New
+    York, Sunday." on a line of its own, "LUSAKA, Monday. — The minister …"): places as a dated dateline has them
+    before its date, then the weekday; with text after it only when the first place is in capitals ("Smith,
+    Monday, said …" is no dateline).  The last such day at or before publication."""
+    line = line.strip()
+    weekday = _patterns().full_weekday.search(line)
+    after = _AFTER_WEEKDAY.match(line[weekday.end():]) if weekday is not None else None
+    if after is None or not _DATELINE_PLACE.match(line[:weekday.start()]):
         return None
-    if found["rest"] and not (found["place"].isupper() and len(found["place"]) > 1):
-        return None  # "Smith, Monday, said …" is no dateline; "Ndola, Monday." alone on its line is
-    resolved = resolve_expression(found["weekday"], published)
+    place = line.split(",", 1)[0].strip(" \t\"'“”‘’")
+    if after["rest"] and not (place.split()[0].isupper() and len(place) > 1):
+        return None
+    resolved = resolve_expression(weekday.group(), published)
     return resolved.date if resolved is not None and resolved.date <= published else None
 
 
