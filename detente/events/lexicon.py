@@ -156,6 +156,12 @@ class Lexicon:
     def word_list(self, name: str) -> frozenset[str]:
         return self.words[name]
 
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the file names: triggers, the words their patterns ask for, and the word lists."""
+        patterns = [p for table in (self.verbs, self.nouns, self.adjectives) for ps in table.values() for p in ps]
+        asked = [words for p in patterns for words in (p.object, p.complement, p.subject) if words]
+        return frozenset().union(self.verbs, self.nouns, self.adjectives, *self.words.values(), *asked)
+
 
 def _words(path: Path, where: Any, values: Any, classes: dict[str, frozenset[str]]) -> frozenset[str]:
     """Words and word classes; ``where`` is a mapping loaded with lines, or a line number."""

@@ -637,10 +637,13 @@ class Roles:
             # "to help *rebuild Iraq*": what the help is for names whom it goes to
             clauses += [c for clause in clauses if g.lemma(clause) in self.helping for c in g.children(clause, "xcomp")]
             for clause in clauses:
-                # "demanded that *the US* cancel the sale", "offered to hand them over *to Britain*",
-                # "blocked a road to show their anger at *the United States*"
+                # "demanded that *the US* cancel the sale", "called for *Iran* to free them", "offered to hand them
+                # over *to Britain*", "blocked a road to show their anger at *the United States*"
                 subject = g.subject(clause)
-                found = other(self.entities(subject)) if subject is not None and clause.dep_ == "ccomp" else []
+                asked_for = any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+                found = other(self.entities(subject)) if subject is not None and (clause.dep_ == "ccomp" or asked_for) \
+                    else []
+                found = [e for e in found if e.country not in own] if asked_for else found
                 if found:
                     return found
                 if depth < 1:

@@ -206,6 +206,11 @@ REQUESTS_AND_MEETINGS = [
     ("Kyiv officials blamed Russia for the attack on the power plant.", [("ACCUSE", ("UKR",), ("RUS",))]),
     ("Senegal tried to persuade Gambia to hold the vote.", [("REQUEST", ("SEN",), ("GMB",))]),
     ("Taiwan lobbied Paraguay to keep its embassy in Taipei.", [("REQUEST", ("TWN",), ("PRY",))]),
+    # what is called for is asked of the subject of its clause, not of the caller's own people
+    ("Britain called for Iran to release the sailors.", [("REQUEST", ("GBR",), ("IRN",))]),
+    # a hyphenated word is the word written solid ("cease-fire")
+    ("Chad and Libya said they had accepted a cease-fire proposed by the OAU.",
+     [("AGREE", ("TCD", "LBY"), ("OAU",))]),
 ]
 
 
@@ -3029,6 +3034,11 @@ def test_a_person_the_knowledge_base_knows_is_no_trigger(coder) -> None:
                                   "Libya gave Chad 48 hours to surrender the border post."])
 def test_time_given_to_agree_or_surrender_is_an_ultimatum(coder, text: str) -> None:
     assert any(event == "THREATEN" for event, _a, _r in coded(coder, text)), coded(coder, text)
+
+
+def test_a_call_for_a_punishment_is_an_appeal_not_a_verdict(coder) -> None:
+    found = coded(coder, "Kyiv called for the punishment of the Russian officers responsible.")
+    assert [event for event, _a, _r in found] == ["REQUEST"], found
 
 
 def test_a_call_to_do_something_is_an_appeal(coder) -> None:
