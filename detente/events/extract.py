@@ -1485,7 +1485,7 @@ class EventFinder:
                         or self._other_party(countries)
                 return self._finding((noun.i,), drawer or noun, pattern, actor, recipient, None)
             elif predicate is not None:
-                actor = self.roles.actors(predicate)
+                actor = self.roles.actors(predicate) or self._agreed_between(predicate, pattern, noun)
             elif self.codes[pattern.cameo].event == "CONSULT" and self.roles.circumstance(noun) is not None:
                 predicate = self.roles.circumstance(noun)
                 actor = self.roles.actors(predicate)
@@ -1609,14 +1609,17 @@ class EventFinder:
         clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         return clause is not None and g.lemma(clause) in self.unheld
 
-    def _agreed_between(self, verb: Token, pattern: Pattern) -> list[Entity]:
+    def _agreed_between(self, verb: Token, pattern: Pattern, noun: Token | None = None) -> list[Entity]:
         """The states of a "between" phrase of a verb with no subject of its own (or of what it names: "discussed
         at talks *between the two sides*"), for an act done with each other: "the deployment, *agreed between
-        Seoul and Washington* last July" is theirs, not the clause's before it."""
-        if self.codes[pattern.cameo].event.lower() not in self.reciprocal or g.subject(verb) is not None \
-                or pattern.cameo.startswith(self.mediation):
+        Seoul and Washington* last July" is theirs, not the clause's before it. For the ``noun`` a passive verb
+        carries with no agent, the noun's phrase too: "an agreement *between Iran and Iraq* was reached"."""
+        if self.codes[pattern.cameo].event.lower() not in self.reciprocal or pattern.cameo.startswith(self.mediation):
             return []  # "ready to act as an intermediary *between Riyadh and Tehran*": those it would mediate
-        parties = self._between_parties(verb)
+        subject = g.subject(verb)
+        if subject is not None and (noun is None or subject.i != noun.i or subject.dep_ != "nsubjpass"):
+            return []
+        parties = self._between_parties(verb) or (self._between_parties(noun) if noun is not None else [])
         return parties if len(parties) > 1 else []
 
     def _between_parties(self, noun: Token) -> list[Entity]:

@@ -332,6 +332,12 @@ BOTH_PARTIES = [
 ]
 
 
+@pytest.mark.parametrize("text, event", [("An agreement between Iran and Iraq was reached on Monday.", "SUPPORT"),
+                                         ("Talks between Iran and Iraq were held in Algiers.", "CONSULT")])
+def test_a_passive_with_no_agent_is_done_by_the_states_between_whom(coder, text: str, event: str) -> None:
+    assert (event, ("IRN",), ("IRQ",)) in coded(coder, text), coded(coder, text)
+
+
 def test_a_mediators_welcome_does_not_make_it_a_party(coder) -> None:
     text = ("Armenia and Azerbaijan agreed a truce in Moscow. Russia welcomed the accord. Turkey welcomed the "
             "agreement. Lavrov urged both sides to respect the truce.")
