@@ -162,10 +162,11 @@ class Roles:
     def _speaks_for(self, person: Token) -> None:
         """ "The United States asked for a session of the Council, *Ambassador Arthur J. Goldberg* said": a person
         the knowledge base does not know, with no title but a capitalised one, who tells what one state did or
-        said speaks for it; his name and "he" refer to that state's official later. Not "analyst John Smith"."""
+        said speaks for it, whatever state his title alone made him guess to be of; his name and "he" refer to that
+        state's official later. Not "analyst John Smith"."""
         if person.ent_type_ != "PERSON" or person.pos_ != "PROPN" or g.lemma(person.head) not in self.speech \
                 or any(c.dep_ in ("compound", "amod", "appos") and c.ent_type_ != "PERSON" and c.pos_ != "PROPN"
-                       for c in person.children) or self.phrase(person):
+                       for c in person.children) or any(not named.inferred for named in self.phrase(person)):
             return
         told = [c for c in person.head.children if c.dep_ in ("ccomp", "parataxis")]
         states = [e for clause in told for subject in [g.subject(clause)] if subject is not None

@@ -526,6 +526,12 @@ RETORTS = [
 ]
 
 
+def test_a_title_told_with_a_name_nobody_holds_is_of_the_state_that_last_acted(coder) -> None:
+    found = coded(coder, "China's foreign ministry rejected the call on Friday.\n\nSpokesman Li Wenhao called on "
+                         "Washington to respect the facts.", day="2010-01-22")
+    assert ("REQUEST", ("CHN",), ("USA",)) in found, found
+
+
 def test_his_is_the_person_named_before_it_in_the_sentence(coder) -> None:
     found = coded(coder, "Biden criticised Minsk on Monday. The EU imposed asset freezes and travel bans on "
                          "Lukashenko and dozens of his officials.")
