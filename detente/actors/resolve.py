@@ -774,7 +774,7 @@ class Resolver:
                 previous = self._clause_place(head) or next(
                     (e for e in self.discourse.agents if e.country and e.country != other
                      and e.sector in (None, "GOV") and not self.kb.is_organisation(e.country)), None)
-        # "the spokesman", and a title told with a name of no known holder ("Spokesman Ma Zhaoxu")
+        # "the spokesman", and a title told with a name of no known holder ("Spokesman Li Wenhao")
         determined = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "a", "an") for c in head.children) \
             or (role_term.kind == TITLE and head.ent_type_ == "PERSON")
         if previous is None and category == "statement":
