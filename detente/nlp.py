@@ -268,11 +268,13 @@ def subjects_read_as_conjuncts(doc: Doc) -> Doc:
     the second verb, a conjunct of the first, with no subject.
 
     Names (proper nouns the entity recogniser marked) conjoined to the object of a verb, right after "and",
-    whose last ends right before a finite verb conjoined to that verb with no subject, are that verb's subject.
+    whose last ends right before a finite verb (or one with a finite auxiliary: "and Senegal and Benin *have*
+    all *pledged* …") conjoined to that verb with no subject, are that verb's subject.
     """
     conj = doc.vocab.strings["conj"]
     for verb in (doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == conj and i > 0):
-        if verb.tag_ not in FINITE_TAGS or verb.head.i > verb.i \
+        finite = verb.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children)
+        if not finite or verb.head.i > verb.i \
                 or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
             continue
         last = doc[min([verb.i, *(c.i for c in verb.lefts)]) - 1]

@@ -312,6 +312,12 @@ def test_names_read_as_conjuncts_of_an_object_are_the_next_verbs_subject(nlp) ->
     assert parsed["Uruguay"][1:] == ("conj", "Brazil") and parsed["ambassador"][1:] == ("dobj", "pulled")
 
 
+def test_names_read_as_conjuncts_of_an_object_are_the_subject_of_a_verb_with_an_auxiliary(nlp) -> None:
+    parsed = _parsed(nlp, "Egypt has recalled its envoy, and Jordan, Bahrain and Turkey have all withdrawn theirs "
+                          "from Israel.")
+    assert parsed["Jordan"][1:] == ("nsubj", "withdrawn") and parsed["envoy"][1:] == ("dobj", "recalled")
+
+
 @pytest.mark.parametrize("text", [
     # the names are the object's own: what they do is the first clause's subject's
     "The ministry summoned the ambassadors of Britain and France and protested.",

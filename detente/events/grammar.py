@@ -185,19 +185,24 @@ def prep_objects(token: Token, preps: set[str] | frozenset[str] | None = None,
                             yield "from", obj
 
 
+SUMMING_WORDS = frozenset({"all", "both"})  # what sums up a list before its verb: "X, Y, Z — *all* asked …"
+
+
 def listed_appositions(head: Token) -> list[Token]:
     """Nouns the parser put in apposition to ``head`` although they continue a list: "Canada, *Ukraine* and
     more than a dozen EU *states*", "Saudi Arabia, *the United Arab Emirates*, Bahrain and Egypt" (a list
     has "and"/"or" on the head, on one of them or on one of their conjuncts); also a name the parser made a
-    modifier of the name before it ("The Soviet Union, *Poland*, East Germany, Hungary and Bulgaria sent …")."""
+    modifier of the name before it ("The Soviet Union, *Poland*, East Germany, Hungary and Bulgaria sent …"); a
+    list summed up by "all" or "both" needs no "and" ("Norway, *the US*, *France* — all asked …")."""
     appositions = [c for c in head.children if c.dep_ == "appos"
                    or c.dep_ == "npadvmod" and c.pos_ == "PROPN" and head.pos_ == "PROPN" and c.i > head.i]
     if not appositions:
         return []
-    listed = [head, *appositions, *(c for a in appositions for c in a.conjuncts)]
-    if not any(c.dep_ == "cc" for t in listed for c in t.children):
+    names = [a for a in appositions if a.lower_ not in SUMMING_WORDS]
+    listed = [head, *names, *(c for a in names for c in a.conjuncts)]
+    if len(names) == len(appositions) and not any(c.dep_ == "cc" for t in listed for c in t.children):
         return []
-    return appositions
+    return names
 
 
 def members(head: Token) -> list[Token]:

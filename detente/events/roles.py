@@ -563,6 +563,11 @@ class Roles:
             found = [e for obj in given if obj is not None for e in other(self.entities(obj))]
             if found:
                 return found
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and theme is None:
+            # "wrote *to Paris* asking for military help": whom the verb the participle goes with addresses
+            found = [e for _p, obj in g.prep_objects(token.head, frozenset({"to"})) for e in other(self.entities(obj))]
+            if found:
+                return found
         if token.pos_ == "NOUN":
             # "their demand *that Tokyo withdraw* the curbs": who is to act is the one asked
             for clause in token.children:

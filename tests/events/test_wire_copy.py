@@ -50,6 +50,8 @@ ELLIPSIS = [
      [("SANCTION", ("LVA",), ("RUS",)), ("SANCTION", ("EST",), ("RUS",)), ("SANCTION", ("LTU",), ("RUS",))]),
     ("Latvia expelled one Russian diplomat and Estonia two.",
      [("SANCTION", ("LVA",), ("RUS",)), ("SANCTION", ("EST",), ("RUS",))]),
+    # a list summed up by "all" or "both" before its verb
+    ("Norway, the US, France — all asked Algiers for information.", [("REQUEST", ("NOR", "USA", "FRA"), ("DZA",))]),
     # the same deed by more states, told without whom it falls on: on whom the deed before fell ("theirs": their
     # own ambassadors, not the other side's)
     ("Argentina pulled its ambassador from Asuncion on Friday. Brazil, Uruguay and Peru called theirs home.",
@@ -206,6 +208,8 @@ REQUESTS_AND_MEETINGS = [
     ("Kyiv officials blamed Russia for the attack on the power plant.", [("ACCUSE", ("UKR",), ("RUS",))]),
     ("Senegal tried to persuade Gambia to hold the vote.", [("REQUEST", ("SEN",), ("GMB",))]),
     ("Taiwan lobbied Paraguay to keep its embassy in Taipei.", [("REQUEST", ("TWN",), ("PRY",))]),
+    # a participle goes to whom the verb it goes with addresses
+    ("Mali's president wrote to Paris asking for military help.", [("REQUEST", ("MLI",), ("FRA",))]),
     # what is called for is asked of the subject of its clause, not of the caller's own people
     ("Britain called for Iran to release the sailors.", [("REQUEST", ("GBR",), ("IRN",))]),
     # a hyphenated word is the word written solid ("cease-fire")
