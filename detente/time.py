@@ -744,8 +744,10 @@ def section_days(text: str, published: datetime.date | None) -> list[tuple[int, 
             if _DATELINE_PLACE.match(line.group()[:match.start()]):
                 day = _head_date(match) or _date(published.year, load_time_words().months[match["month"].lower()],
                                                  int(match["day"]))
+                # a later dateline on a line of its own heads a section whenever it was ("HONDURAS — Nov. 3")
+                alone = out and not line.group()[match.end():].strip(" .,:;—–-")
                 if day is not None:
-                    out.append((line.start(), _told_day(day, published)))
+                    out.append((line.start(), (_heading_day if alone else _told_day)(day, published)))
                 break
     return sorted(out[1:] + named)
 
@@ -798,15 +800,28 @@ def heading_days(text: str, published: datetime.date | None) -> list[tuple[int, 
         matches = _matches_in_order(words, (patterns.month_day, patterns.day_month)) if _DIGIT.search(words) else []
         # "12 Nov 84", "19 Sep 23": a day and a month, then a year of two digits, not the month and a day too
         matches = [m for n, m in enumerate(matches) if not any(o.start() < m.start() < o.end() for o in matches[:n])]
-        days = [day for match in matches if not _limit(words[:match.start()]) and (day := _head_date(match) or _date(
+        dates = [day for match in matches if not _limit(words[:match.start()]) and (day := _head_date(match) or _date(
             published.year, load_time_words().months[match["month"].lower()], int(match["day"]))) is not None]
-        days += [resolved.date for match in patterns.full_weekday.finditer(words) if not _limit(words[:match.start()])
-                 and (resolved := resolve_expression(match.group(), published)) is not None]
+        days = dates + [resolved.date for match in patterns.full_weekday.finditer(words)
+                        if not _limit(words[:match.start()])
+                        and (resolved := resolve_expression(match.group(), published)) is not None]
         if len(days) == 1:
-            out.append((line.start(), _told_day(days[0], published)))
+            # the first dated as a dateline, near publication; those after it as the sections of a tracker or a
+            # chronology, whenever they were ("TURKEY — Nov. 4" … "HONDURAS — Nov. 3" … "CHILE — Oct. 31")
+            series = dates and any(day is not None for _offset, day in out)
+            out.append((line.start(), (_heading_day if series else _told_day)(days[0], published)))
         elif not days and out and out[-1][1] is not None:
             out.append((line.start(), None))  # "— PAKISTAN'S RESPONSE —": a new section, of no day named
     return out
+
+
+def _heading_day(day: datetime.date, published: datetime.date) -> datetime.date:
+    """The day of a heading after another: one after publication is of the year before; such a heading is no
+    dateline, whose day must be near publication ("HONDURAS — Nov. 3" in a tracker published on Nov. 7 heads
+    what happened that day)."""
+    if day > published:
+        day = _date(day.year - 1, day.month, day.day) or day
+    return day if day <= published else published
 
 
 def _limit(prefix: str) -> bool:

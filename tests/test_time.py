@@ -550,6 +550,37 @@ def test_what_a_clause_came_a_span_after_is_dated_back_from_it(coder, span: str,
     assert [(str(e.date), e.date_precision) for e in found if e.actor[0].country == "USA"] == [expected], found
 
 
+TRACKER = """Which governments have recalled envoys from Caracas
+
+Last updated March 9
+
+PERU — March 8
+
+Lima recalled its ambassador from Venezuela.
+
+ECUADOR — March 2
+
+Quito said its ambassador to Venezuela had been called home.
+
+PARAGUAY, URUGUAY — Feb. 24
+
+Asuncion and Montevideo recalled their ambassadors from Caracas.
+"""
+
+
+def test_the_dated_headings_of_a_tracker_tell_their_days_however_far_back() -> None:
+    days = heading_days(TRACKER, datetime.date(2024, 3, 9))
+    # the first within a dateline's reach of publication, those after it as far back as they go
+    assert [(TRACKER[offset:].split()[0], str(day)) for offset, day in days] == [
+        ("Last", "2024-03-09"), ("PERU", "2024-03-08"), ("ECUADOR", "2024-03-02"), ("PARAGUAY,", "2024-02-24")]
+
+
+def test_what_a_trackers_entry_tells_is_of_its_headings_day(coder) -> None:
+    events = coder.code(Document(id="t", text=TRACKER, date=datetime.date(2024, 3, 9)))
+    assert sorted((e.actor[0].country, str(e.date)) for e in events if e.event == "SANCTION") == [
+        ("ECU", "2024-03-02"), ("PER", "2024-03-08"), ("PRY", "2024-02-24")], events
+
+
 WEEKDAY_DATELINES = """THE EVENING POST
 
 Ndola, Monday, April 11, 1966 — Late City Edition
