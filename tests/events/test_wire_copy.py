@@ -3063,6 +3063,12 @@ def test_a_call_to_do_something_is_an_appeal(coder) -> None:
     assert not any(event == "REQUEST" for event, _a, _r in coded(coder, "Clinton made a phone call to Meles."))
 
 
+def test_a_crime_committed_is_no_pledge(coder) -> None:
+    found = coded(coder, "Israel has committed war crimes in Gaza, Turkey said.")
+    assert not any(event == "AGREE" for event, _a, _r in found), found
+    assert ("AGREE", ("GBR",), ("MLI",)) in coded(coder, "Britain committed 500 troops to the Mali mission.")
+
+
 def test_a_paper_handed_over_is_no_return(coder) -> None:
     found = coded(coder, "India handed over a dossier on the attack to Pakistan's envoy.")
     assert not any(event == "RETREAT" for event, _a, _r in found), found
