@@ -19,7 +19,7 @@ import datetime
 import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -406,6 +406,9 @@ def resolve_expression(text: str, reference: datetime.date) -> ResolvedDate | No
     """
     if isinstance(reference, datetime.datetime):
         reference = reference.date()
+    bracketed = _BRACKETED.search(text)
+    if bracketed is not None:
+        return _restated(text, bracketed, reference)
     phrase = _ordinal_days(_normalize(text))
     if not phrase or len(phrase) > MAX_EXPRESSION_LENGTH:
         return None
@@ -421,6 +424,21 @@ def resolve_expression(text: str, reference: datetime.date) -> ResolvedDate | No
     parts = [part for part in _patterns().part_break.split(text) if part.strip()]
     return next((found for part in parts[:-1] if (found := resolve_expression(part, reference)) is not None),
                 None) if len(parts) > 1 else None
+
+
+# A part of a date expression in brackets, closed or cut off by the entity recogniser: "Saturday *(June 23)*"
+_BRACKETED = re.compile(r"\(([^()]*)\)?")
+
+
+def _restated(text: str, bracketed: re.Match[str], reference: datetime.date) -> ResolvedDate | None:
+    """ "Saturday (June 23)", "June 23 (Saturday)", "last week (July 28)": a day restated in brackets; the part
+    that names it outright (a month and a day), else the one that names a day, else either."""
+    parts = [resolve_expression(bracketed.group(1), reference),
+             resolve_expression(text[:bracketed.start()] + " " + text[bracketed.end():], reference)]
+    found = [part for part in parts if part is not None]
+    best = next((part for part in found if part.source == "explicit" and part.precision == "day"), None) \
+        or next((part for part in found if part.precision == "day"), None) or next(iter(found), None)
+    return replace(best, text=text.strip()) if best is not None else None
 
 
 def _placed_in_month(phrase: str, resolved: str, found: _Found) -> _Found:

@@ -161,6 +161,11 @@ RESOLVE_CASES = [
     ("three days after July 31", SEPTEMBER, None, None, None),
     ("", SEPTEMBER, None, None, None),
     ("a few days ago", SEPTEMBER, None, None, None),
+    # a day restated in brackets, also cut off by the entity recogniser: the part that names it outright
+    ("Friday (July 28)", SATURDAY, "2017-07-28", "day", "explicit"),
+    ("Friday (July 28", SATURDAY, "2017-07-28", "day", "explicit"),
+    ("July 28 (Friday)", SATURDAY, "2017-07-28", "day", "explicit"),
+    ("Friday ()", SATURDAY, "2017-07-28", "day", "relative"),
 ]
 
 
