@@ -337,6 +337,7 @@ BOTH_PARTIES = [
 
 
 @pytest.mark.parametrize("text, event", [("An agreement between Iran and Iraq was reached on Monday.", "SUPPORT"),
+                                         ("On Thursday an armistice between Iran and Iraq was signed.", "SUPPORT"),
                                          ("Talks between Iran and Iraq were held in Algiers.", "CONSULT")])
 def test_a_passive_with_no_agent_is_done_by_the_states_between_whom(coder, text: str, event: str) -> None:
     assert (event, ("IRN",), ("IRQ",)) in coded(coder, text), coded(coder, text)
