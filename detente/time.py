@@ -747,7 +747,8 @@ def section_days(text: str, published: datetime.date | None) -> list[tuple[int, 
     put together from its takes ("PODGORICA, Nov 28 (Agency) - …", then "UPDATE 2 … / BELGRADE, Nov 29 (Agency)
     - …"), a liveblog's entries.  A dateline is a place and a date opening a line; the first is the head's
     (``story_day``).  Each day counts as ``story_day`` counts the head's, and a dateline out of its reach is
-    told from the publication date."""
+    told from the publication date, but for a later one on a line of its own, which heads a section whenever
+    it was ("HONDURAS — Nov. 3" in a tracker)."""
     if published is None:
         return []
     out, named = [], []
@@ -763,7 +764,7 @@ def section_days(text: str, published: datetime.date | None) -> list[tuple[int, 
                 day = _head_date(match) or _date(published.year, load_time_words().months[match["month"].lower()],
                                                  int(match["day"]))
                 # a later dateline on a line of its own heads a section whenever it was ("HONDURAS — Nov. 3")
-                alone = out and not line.group()[match.end():].strip(" .,:;—–-")
+                alone = bool(out) and not line.group()[match.end():].strip(" .,:;—–-")
                 if day is not None:
                     out.append((line.start(), (_heading_day if alone else _told_day)(day, published)))
                 break
@@ -826,7 +827,7 @@ def heading_days(text: str, published: datetime.date | None) -> list[tuple[int, 
         if len(days) == 1:
             # the first dated as a dateline, near publication; those after it as the sections of a tracker or a
             # chronology, whenever they were ("TURKEY — Nov. 4" … "HONDURAS — Nov. 3" … "CHILE — Oct. 31")
-            series = dates and any(day is not None for _offset, day in out)
+            series = bool(dates) and any(day is not None for _offset, day in out)
             out.append((line.start(), (_heading_day if series else _told_day)(days[0], published)))
         elif not days and out and out[-1][1] is not None:
             out.append((line.start(), None))  # "— PAKISTAN'S RESPONSE —": a new section, of no day named
@@ -905,9 +906,8 @@ def _item_day(match: re.Match[str], published: datetime.date) -> datetime.date |
 
 def _told_day(day: datetime.date, published: datetime.date) -> datetime.date:
     """A dateline's day as the day a story is told from: a day after publication is of the year before."""
-    if day > published:
-        day = _date(day.year - 1, day.month, day.day) or day
-    return day if 0 <= (published - day).days <= STORY_DAY_REACH else published
+    day = _heading_day(day, published)
+    return day if (published - day).days <= STORY_DAY_REACH else published
 
 
 def publication_date_from_text(text: str, default_year: int | None = None) -> tuple[datetime.date, str] | None:
