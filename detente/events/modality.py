@@ -91,6 +91,8 @@ class Modality:
                                        for c in predicate.children):
             return "denied"  # "*no* Russian diplomats are being expelled"
         chain = list(g.clause_chain(predicate, limit=5))
+        if predicate.sent.root in chain and _asked(predicate.sent):
+            return "hypothetical"  # "Did the US expel Cuban diplomats …?", "Will China retaliate?": asked, not told
         threat = self.codes[pattern.cameo].event == "THREATEN"
         for token in chain:
             marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
@@ -181,3 +183,16 @@ class Modality:
             return True
         head = predicate.head
         return predicate.dep_ == "xcomp" and g.lemma(head) in self.planning
+
+
+def _asked(sent) -> bool:
+    """Whether a sentence is a yes-or-no question: it ends with a question mark and its verb comes before its
+    subject ("*Did* the US expel …?", "*Is* Russia ready …?"), and it has no question word ("Why did …?" takes the
+    act as done)."""
+    if not sent.text.rstrip(" \"'”’»\n").endswith("?") or any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in sent):
+        return False
+    root = sent.root
+    subject = g.subject(root)
+    return subject is not None and (root.i < subject.i or any(
+        c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in root.children))
+

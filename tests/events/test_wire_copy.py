@@ -3064,6 +3064,17 @@ def test_a_call_to_do_something_is_an_appeal(coder) -> None:
     assert not any(event == "REQUEST" for event, _a, _r in coded(coder, "Clinton made a phone call to Meles."))
 
 
+@pytest.mark.parametrize("text", ["Did the US expel Cuban diplomats because Havana attacked Americans?",
+                                  "Q: Will China take countermeasures against Japan?"])
+def test_a_yes_or_no_question_tells_no_act(coder, text: str) -> None:
+    events = coder.code(Document(id="case", text=text, date=date(2024, 3, 15)))
+    assert all(event.status == "hypothetical" for event in events), events
+
+
+def test_a_question_word_takes_the_act_as_done(coder) -> None:
+    assert ("SANCTION", ("RUS",), ("EST",)) in coded(coder, "Why did Russia expel the Estonian consul?")
+
+
 def test_a_crime_committed_is_no_pledge(coder) -> None:
     found = coded(coder, "Israel has committed war crimes in Gaza, Turkey said.")
     assert not any(event == "AGREE" for event, _a, _r in found), found
