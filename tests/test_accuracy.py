@@ -165,7 +165,7 @@ BLIND_FLOORS = {
     "blind-41": {"precision": 0.74, "recall": 0.50, "f1": 0.60},
     "blind-42": {"precision": 0.65, "recall": 0.62, "f1": 0.63},
     "blind-43": {"precision": 0.56, "recall": 0.40, "f1": 0.47},
-    "blind-44": {"precision": 0.50, "recall": 0.34, "f1": 0.41},
+    "blind-44": {"precision": 0.51, "recall": 0.34, "f1": 0.41},
 }
 
 
